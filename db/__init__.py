@@ -1,0 +1,1 @@
+"""Storage and search: the SQLite schema, loading, and what serves it."""

@@ -1,0 +1,1 @@
+"""The pipeline from an article file to attributed quote records."""

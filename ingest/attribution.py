@@ -1,0 +1,247 @@
+"""Decide which stretches of a paragraph are attributed statements, and to whom.
+
+Works on one parsed paragraph at a time. A reporting cue (a speech verb from
+``lexicons/speech_verbs.txt``, or ``according to``) links a source mention (its
+subject) with content: a quoted passage (direct), a clause that contains a
+quoted fragment (mixed), or a plain clause (indirect). A quote with no cue of
+its own continues the previous attribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicons import words
+from .quotes import Quoted
+from .records import Mention
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+@dataclass
+class Attribution:
+    """Content, cue and source mention found in one paragraph (article offsets)."""
+
+    spans: list[tuple[int, int]]
+    type: str
+    cue: Mention | None
+    source: Mention | None
+    source_kind: str | None = None  # "pronoun" | "name" | "phrase"
+    confidence: float = 0.5
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+
+
+def is_cue(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in words("speech_verbs")
+
+
+def _mention(span: Span | Token, offset: int) -> Mention:
+    start, end = (
+        (span.idx, span.idx + len(span))
+        if isinstance(span, Token)
+        else (
+            span.start_char,
+            span.end_char,
+        )
+    )
+    return Mention(span.doc.text[start:end], start + offset, end + offset)
+
+
+def source_of(cue: Token) -> Span | None:
+    """The subject of a cue verb as a noun phrase, or the agent of a passive."""
+    for verb in (cue, *([cue.head] if cue.dep_ in {"conj", "advcl", "xcomp"} else [])):
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                return _phrase(_antecedent(child))
+            if child.dep_ == "agent":
+                objects = [t for t in child.children if t.dep_ == "pobj"]
+                if objects:
+                    return _phrase(objects[0])
+    if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"}:
+        return _phrase(cue.head)
+    return None
+
+
+def _antecedent(token: Token) -> Token:
+    """``who`` in ``X, who said ...`` stands for X."""
+    if token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _phrase(head: Token) -> Span:
+    """The head's noun phrase without relative clauses or long appositives."""
+    left = head.left_edge
+    right = head
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat", "nummod"} or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            right = child.right_edge
+    return head.doc[left.i : right.i + 1]
+
+
+def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]]) -> Token | None:
+    """The nearest speech verb outside any quote in the sentences around [start, end)."""
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None:
+        return None
+    sentences = {token.sent.start for token in first}
+    candidates = [
+        token
+        for token in doc
+        if token.sent.start in sentences
+        and is_cue(token)
+        and not any(s <= token.idx < e for s, e in blocked)
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for token in doc if start <= token.idx < end and not token.is_punct)
+
+
+def attribute(
+    doc: Doc, offset: int, quoted: Sequence[Quoted], previous: Attribution | None
+) -> list[Attribution]:
+    """The attributions in one paragraph.
+
+    ``quoted`` are the passages in this paragraph (article offsets); ``previous``
+    is the last attribution of the previous paragraph, for quotes that carry on
+    its speaker.
+    """
+    local = [(q.start - offset, q.end - offset) for q in quoted]
+    found: list[Attribution] = []
+    used_quotes: set[int] = set()
+
+    for index, (start, end) in enumerate(local):
+        cue = _cue_for(doc, start, end, local)
+        if cue is not None:
+            subject = source_of(cue)
+            clause = _clause_with_quote(cue, start, end)
+            if clause is not None:
+                continue  # handled as a mixed quote below
+            found.append(
+                Attribution(
+                    spans=[(start + offset, end + offset)],
+                    type="direct",
+                    cue=_mention(cue, offset),
+                    source=_mention(subject, offset) if subject is not None else None,
+                    confidence=0.9 if subject is not None else 0.6,
+                    quoted=[(start + offset, end + offset)],
+                )
+            )
+            used_quotes.add(index)
+            continue
+        last = found[-1] if found else previous
+        if last is not None and last.type == "direct" and _tokens_in(doc, start, end) >= 2:
+            if found and found[-1] is last:
+                last.spans.append((start + offset, end + offset))
+                last.quoted.append((start + offset, end + offset))
+            else:
+                found.append(
+                    Attribution(
+                        spans=[(start + offset, end + offset)],
+                        type="direct",
+                        cue=None,
+                        source=last.source,
+                        confidence=0.6,
+                        quoted=[(start + offset, end + offset)],
+                    )
+                )
+            used_quotes.add(index)
+
+    for token in doc:
+        if not is_cue(token) or any(s <= token.idx < e for s, e in local):
+            continue
+        content = _content_clause(token)
+        if content is None:
+            continue
+        c_start, c_end = content.start_char, content.end_char
+        inside = [(s, e) for s, e in local if c_start <= s and e <= c_end]
+        if any(
+            c_start <= s and e <= c_end and (e - s) >= 0.8 * (c_end - c_start) for s, e in local
+        ):
+            continue  # the clause is itself a direct quote
+        subject = source_of(token)
+        if subject is None:
+            continue
+        found.append(
+            Attribution(
+                spans=[(c_start + offset, c_end + offset)],
+                type="mixed" if inside else "indirect",
+                cue=_mention(token, offset),
+                source=_mention(subject, offset),
+                confidence=0.7,
+                quoted=[(s + offset, e + offset) for s, e in inside],
+            )
+        )
+    found.extend(_according_to(doc, offset, local))
+    found.sort(key=lambda a: a.spans[0])
+    return found
+
+
+def _content_clause(cue: Token) -> Span | None:
+    """The clause a cue governs (``said that ...``), from ``that`` to its end."""
+    for child in cue.children:
+        if child.dep_ == "ccomp" and child.i > cue.i:
+            span = cue.doc[child.left_edge.i : child.right_edge.i + 1]
+            while len(span) > 1 and span[-1].is_punct:
+                span = span[:-1]
+            return span if len(span) >= 3 else None
+    return None
+
+
+def _clause_with_quote(cue: Token, start: int, end: int) -> Span | None:
+    clause = _content_clause(cue)
+    if clause is None:
+        return None
+    if (
+        clause.start_char <= start
+        and end <= clause.end_char
+        and (end - start) < 0.8 * (clause.end_char - clause.start_char)
+    ):
+        return clause
+    return None
+
+
+def _according_to(doc: Doc, offset: int, local: Sequence[tuple[int, int]]) -> list[Attribution]:
+    found = []
+    for token in doc:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+        if not objects:
+            continue
+        phrase = doc[token.i : token.right_edge.i + 1]
+        sentence = token.sent
+        before = doc[sentence.start : phrase.start]
+        after = doc[phrase.end : sentence.end]
+        content = max((before, after), key=len)
+        content = _trim(content)
+        if content is None or any(s <= content.start_char < e for s, e in local):
+            continue
+        found.append(
+            Attribution(
+                spans=[(content.start_char + offset, content.end_char + offset)],
+                type="indirect",
+                cue=_mention(doc[token.i : to.i + 1], offset),
+                source=_mention(_phrase(objects[0]), offset),
+                confidence=0.7,
+            )
+        )
+    return found
+
+
+def _trim(span: Span) -> Span | None:
+    while len(span) and (span[0].is_punct or span[0].is_space):
+        span = span[1:]
+    while len(span) and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    return span if len(span) >= 3 else None

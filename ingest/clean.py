@@ -1,0 +1,68 @@
+"""Find the paragraphs worth reading: scraping debris out, offsets kept.
+
+Scraped articles carry page furniture (form labels, share buttons), a repeated
+headline or a repeated block of paragraphs. Rather than rewriting the text,
+which would break every offset, cleaning returns the ranges of the original
+text that later stages should look at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .dates import header_date
+from .lexicons import lines
+
+_NORMAL = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
+_HEADER = re.compile(r"\A\s*date:?\s+\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A kept paragraph, as offsets into the article text."""
+
+    start: int
+    end: int
+
+
+@cache
+def _boilerplate() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in lines("boilerplate"))
+
+
+def is_boilerplate(line: str) -> bool:
+    line = line.strip()
+    return any(pattern.search(line) for pattern in _boilerplate())
+
+
+def _key(line: str) -> str:
+    return " ".join(line.translate(_NORMAL).lower().split())
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """The non-empty lines of ``text`` that are neither boilerplate nor repeats.
+
+    A line repeated later (even with other quotation marks) is kept only the
+    first time, so a scraped duplicate block yields no duplicate quotes.
+    """
+    kept: list[Paragraph] = []
+    seen: set[str] = set()
+    offset = 0
+    if header_date(text):
+        offset = _HEADER.match(text).end()
+    for match in re.finditer(r"[^\n]+", text[offset:]):
+        start, end = match.start() + offset, match.end() + offset
+        line = text[start:end]
+        stripped = line.strip()
+        if not stripped or is_boilerplate(stripped):
+            continue
+        key = _key(stripped)
+        if key in seen:
+            continue
+        seen.add(key)
+        start += len(line) - len(line.lstrip())
+        end -= len(line) - len(line.rstrip())
+        kept.append(Paragraph(start, end))
+    return kept

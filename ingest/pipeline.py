@@ -1,0 +1,127 @@
+"""From an `Article` to its `Quote` records: the stages wired in order.
+
+read -> clean (kept paragraphs) -> quotes (quotation marks) -> parse (spaCy,
+one paragraph a Doc) -> attribution (cue, source, content) -> speakers, roles,
+dates, stance -> `Quote`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import clean, dates, quotes, roles
+from .attribution import Attribution, attribute
+from .parse import load_nlp
+from .records import Article, Quote
+from .speakers import ArticleSpeakers
+from .stance import Topic, judge
+
+BATCH_SIZE = 64
+
+
+def extract(
+    article: Article, nlp: Language | None = None, topic: Topic | None = None
+) -> list[Quote]:
+    """The quotes of one article."""
+    return next(extract_many([article], nlp, topic))[1]
+
+
+def extract_many(
+    articles: Iterable[Article], nlp: Language | None = None, topic: Topic | None = None
+) -> Iterator[tuple[Article, list[Quote]]]:
+    """Each article with its quotes, parsing paragraphs in batches across articles."""
+    nlp = nlp or load_nlp()
+    for article in articles:
+        kept = clean.paragraphs(article.text)
+        texts = [article.text[p.start : p.end] for p in kept]
+        docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+        yield article, _quotes(article, kept, docs, topic)
+
+
+def _quotes(
+    article: Article, kept: list[clean.Paragraph], docs: list[Doc], topic: Topic | None
+) -> list[Quote]:
+    quoted = quotes.find_quoted(article.text, kept)
+    speakers = ArticleSpeakers()
+    known_roles: dict[str, str] = {}
+    found: list[Quote] = []
+    previous: Attribution | None = None
+    for paragraph, doc in zip(kept, docs, strict=True):
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                speakers.see_person(paragraph.start + ent.start_char, ent.text)
+        inside = [q for q in quoted if paragraph.start <= q.start < paragraph.end]
+        clipped = {replace(q, end=min(q.end, paragraph.end)): q.end for q in inside}
+        attributions = attribute(doc, paragraph.start, list(clipped), previous)
+        for attribution in attributions:
+            attribution.spans = [
+                (start, _restore(clipped, paragraph.start, start, end))
+                for start, end in attribution.spans
+            ]
+            found.append(
+                _quote(article, attribution, doc, paragraph.start, speakers, known_roles, topic)
+            )
+        if attributions:
+            previous = attributions[-1]
+    return found
+
+
+def _restore(clipped: dict[quotes.Quoted, int], offset: int, start: int, end: int) -> int:
+    for quoted, original_end in clipped.items():
+        if quoted.start == start and quoted.end == end:
+            return original_end
+    return end
+
+
+def _quote(
+    article: Article,
+    attribution: Attribution,
+    doc: Doc,
+    offset: int,
+    speakers: ArticleSpeakers,
+    known_roles: dict[str, str],
+    topic: Topic | None,
+) -> Quote:
+    text = " ... ".join(article.text[s:e] for s, e in attribution.spans)
+    speaker = role = kind = None
+    mention = attribution.source
+    if mention is not None:
+        span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+        persons = [e.text for e in span.ents if e.label_ == "PERSON"] if span is not None else []
+        resolved = speakers.resolve(mention.text, mention.start, persons)
+        speaker, kind = resolved.name, resolved.kind
+        if span is not None and kind == "person":
+            role = roles.role_in(span, speaker)
+        if role:
+            known_roles[speaker] = role
+        elif speaker in known_roles:
+            role = known_roles[speaker]
+    start = attribution.spans[0][0]
+    sentence = doc.char_span(start - offset, start - offset + 1, alignment_mode="expand")
+    nearby = article.text[offset : offset + sentence.sent.end_char] if sentence else text
+    date, precision = dates.statement_date(nearby, article.published)
+    verdict = judge(text, topic, cue=attribution.cue.text if attribution.cue else None)
+    return Quote(
+        article=article.id,
+        spans=attribution.spans,
+        text=text,
+        type=attribution.type,
+        cue=attribution.cue,
+        speaker_mention=mention,
+        speaker=speaker,
+        speaker_kind=kind,
+        role=role,
+        date=date or article.published,
+        date_precision=precision or ("day" if article.published else None),
+        date_inferred=date is None,
+        article_date=article.published,
+        stance=verdict.label,
+        stance_score=verdict.score,
+        topic=verdict.target,
+        confidence=attribution.confidence,
+        context=doc.text,
+    )

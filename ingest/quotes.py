@@ -1,0 +1,105 @@
+"""Find quoted passages: pairs of quotation marks and what they enclose.
+
+Handles straight and curly double quotes, curly single quotes used as
+quotation marks (told apart from apostrophes), the ``''...''`` and ````...''``
+styles, and guillemets. An unbalanced mark is dropped, never allowed to swallow
+the rest of the article, and a quote may run over several paragraphs when each
+paragraph re-opens it (or the next one closes it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .clean import Paragraph
+
+# (opening pattern, closing pattern) per quotation style; each pattern matches one mark.
+_STYLES: dict[str, tuple[str, str]] = {
+    "curly": (r"“", r"”"),
+    "straight": (r'(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)', r'(?<=\S)"(?=$|[\s.,;:!?)\]}—–-])'),
+    "single": (r"(?:(?<=^)|(?<=[\s(\[{—–\"“-]))‘(?=\S)", r"(?<=[^\s])’(?=$|[\s.,;:!?)\]}—–\"”-])"),
+    "doubled": (r"(?:``|(?:(?<=^)|(?<=[\s(\[{—–-]))'')(?=\S)", r"(?<=\S)''(?=$|[\s.,;:!?)\]}—–-])"),
+    "guillemet": (r"«", r"»"),
+}
+_OPEN = {style: re.compile(patterns[0], re.MULTILINE) for style, patterns in _STYLES.items()}
+_CLOSE = {style: re.compile(patterns[1], re.MULTILINE) for style, patterns in _STYLES.items()}
+MAX_PARAGRAPHS = 6
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A quoted passage; ``start``/``end`` include the quotation marks."""
+
+    start: int
+    end: int
+    style: str
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        width = 2 if self.style == "doubled" else 1
+        return self.start + width, self.end - width
+
+
+def find_quoted(text: str, paragraphs: Sequence[Paragraph]) -> list[Quoted]:
+    """Every quoted passage in the kept ``paragraphs`` of ``text``, in order."""
+    found: list[Quoted] = []
+    for style in _STYLES:
+        found.extend(_pair(text, paragraphs, style))
+    found.sort(key=lambda q: (q.start, -q.end))
+    return _outermost(found)
+
+
+def _marks(text: str, paragraph: Paragraph, style: str) -> list[tuple[int, str]]:
+    """Opening and closing marks of one style in a paragraph, as (offset, kind)."""
+    segment = text[paragraph.start : paragraph.end]
+    opens = {m.start() for m in _OPEN[style].finditer(segment)}
+    closes = {m.start() for m in _CLOSE[style].finditer(segment)}
+    marks = []
+    for offset in sorted(opens | closes):
+        if offset in opens and offset in closes:
+            kind = "either"
+        else:
+            kind = "open" if offset in opens else "close"
+        marks.append((paragraph.start + offset, kind))
+    return marks
+
+
+def _pair(text: str, paragraphs: Sequence[Paragraph], style: str) -> list[Quoted]:
+    width = 2 if style == "doubled" else 1
+    pairs: list[Quoted] = []
+    pending: int | None = None
+    pending_paragraphs = 0
+    for paragraph in paragraphs:
+        marks = _marks(text, paragraph, style)
+        if pending is not None:
+            first = marks[0] if marks else None
+            reopens = first is not None and first[0] == paragraph.start and first[1] != "close"
+            closes_here = any(kind != "open" for _, kind in marks)
+            if reopens:
+                marks = marks[1:]
+            elif not closes_here or pending_paragraphs >= MAX_PARAGRAPHS:
+                pending = None
+        for offset, kind in marks:
+            if pending is None:
+                if kind != "close":
+                    pending, pending_paragraphs = offset, 0
+            elif kind != "open":
+                pairs.append(Quoted(pending, offset + width, style))
+                pending = None
+            else:
+                pending, pending_paragraphs = offset, 0
+        if pending is not None:
+            pending_paragraphs += 1
+    return pairs
+
+
+def _outermost(found: list[Quoted]) -> list[Quoted]:
+    """Drop passages nested inside another (a quote within a quote stays part of it)."""
+    kept: list[Quoted] = []
+    for quoted in found:
+        if kept and quoted.start < kept[-1].end:
+            continue
+        kept.append(quoted)
+    return kept

@@ -1,0 +1,3 @@
+from quotedb.cli import cli
+
+cli()

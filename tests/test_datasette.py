@@ -1,0 +1,70 @@
+"""Datasette over an ingested database: facets, full-text search, CSV export."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from datasette.app import Datasette
+
+from quotedb.cli import cli, demo_corpus, demo_topic, metadata_path
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    db_path = tmp_path_factory.mktemp("demo") / "quotes.db"
+    result = CliRunner().invoke(
+        cli,
+        ["ingest", str(demo_corpus()), "--db", str(db_path), "--topic-file", str(demo_topic())],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    return db_path
+
+
+def get(db_path, path: str):
+    datasette = Datasette(
+        [str(db_path)], metadata=json.loads(metadata_path().read_text(encoding="utf-8"))
+    )
+    return asyncio.run(datasette.client.get(path))
+
+
+def test_quotes_table_facets_by_speaker_and_stance(demo_db):
+    response = get(
+        demo_db, "/quotes/quotes.json?_facet=stance&_facet=speaker_id&_extra=facet_results"
+    )
+    assert response.status_code == 200
+    facets = response.json()["facet_results"]
+    facets = facets.get("results", facets)
+    speakers = {item["label"] for item in facets["speaker_id"]["results"]}
+    assert "Donald Trump" in speakers
+    assert {item["value"] for item in facets["stance"]["results"]} <= {
+        "support",
+        "oppose",
+        "neutral",
+    }
+    assert facets["stance"]["results"]
+
+
+def test_configured_facets_show_on_the_table_page(demo_db):
+    html = get(demo_db, "/quotes/quotes").text
+    for facet in ("speaker_id", "stance", "type"):
+        assert f'data-column="{facet}"' in html
+
+
+def test_full_text_search_matches_a_stemmed_word(demo_db):
+    # "terrorists" in the articles; the porter stemmer matches "terrorist"
+    rows = get(demo_db, "/quotes/quotes.json?_search=terrorist&_shape=array").json()
+    assert rows
+    assert all("terrorist" in row["text"].lower() for row in rows)
+
+
+def test_csv_export_has_a_header_and_rows(demo_db):
+    response = get(demo_db, "/quotes/quotes.csv?_labels=on&_size=max")
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert rows[0][:3] == ["id", "article_id", "article_id_label"]
+    assert len(rows) > 20

@@ -1,0 +1,94 @@
+"""`quotedb extract`: quotes, speakers and offsets from a short article."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from quotedb.ingest.pipeline import extract
+
+from quotedb.cli import cli
+
+STORY = (
+    "date 2025-10-14 Strikes continue\n\n"
+    "Secretary of Defense Pete Hegseth spoke on Tuesday. "
+    "“These people are not just smugglers, they are terrorists,” Hegseth said.\n"
+)
+
+
+def test_direct_quote_has_speaker_cue_and_offsets(article_from, nlp):
+    article = article_from(STORY)
+    (quote,) = extract(article, nlp)
+    assert quote.type == "direct"
+    assert "not just smugglers" in quote.text
+    assert article.text[quote.start : quote.end] == quote.text
+    assert quote.speaker == "Pete Hegseth"
+    assert quote.speaker_mention.text == "Hegseth"
+    assert article.text[quote.cue.start : quote.cue.end] == "said"
+    assert quote.article_date == "2025-10-14"
+
+
+def test_split_quote_is_one_record_with_two_spans(article_from, nlp):
+    article = article_from(
+        "“We will not back down,” Senator Jane Roe said. “The law is on our side.”\n"
+    )
+    (quote,) = extract(article, nlp)
+    assert len(quote.spans) == 2
+    assert [article.text[s:e] for s, e in quote.spans] == [
+        "“We will not back down,”",
+        "“The law is on our side.”",
+    ]
+    assert quote.speaker == "Jane Roe"
+
+
+def test_indirect_speech_after_a_speech_verb(article_from, nlp):
+    article = article_from("Mayor Ann Lee said that the bridge will reopen next month.\n")
+    (quote,) = extract(article, nlp)
+    assert quote.type == "indirect"
+    assert quote.text.endswith("the bridge will reopen next month")
+    assert quote.speaker == "Ann Lee"
+
+
+def test_pronoun_resolves_to_the_named_speaker(article_from, nlp):
+    article = article_from(
+        "Governor Maria Santos visited the port on Monday.\n\n"
+        "“We are ready for the storm,” she said.\n"
+    )
+    (quote,) = extract(article, nlp)
+    assert quote.speaker_mention.text == "she"
+    assert quote.speaker == "Maria Santos"
+
+
+def test_repeated_paragraphs_give_no_duplicate_quotes(article_from, nlp):
+    paragraph = "“Prices will fall by spring,” the minister, Tom Hale, said.\n\n"
+    article = article_from("Markets\n\n" + paragraph + paragraph)
+    quotes = extract(article, nlp)
+    assert len(quotes) == 1
+    assert quotes[0].start == article.text.index("“Prices")
+
+
+def test_cli_prints_one_json_object_per_quote(write_article):
+    path = write_article(STORY, "hegseth.txt")
+    result = CliRunner().invoke(cli, ["extract", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert len(records) == 1
+    record = records[0]
+    assert record["article"] == "hegseth"
+    assert record["speaker"] == "Pete Hegseth"
+    for field in (
+        "start",
+        "end",
+        "text",
+        "type",
+        "speaker_mention",
+        "cue",
+        "role",
+        "date",
+        "article_date",
+        "stance",
+        "stance_score",
+        "confidence",
+    ):
+        assert field in record
+    assert STORY[record["start"] : record["end"]] == record["text"]

@@ -1,0 +1,79 @@
+"""`quotedb ingest`: articles into SQLite, idempotently."""
+
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+from click.testing import CliRunner
+
+from quotedb.cli import cli
+
+ARTICLE = (
+    "Port reopens\n\n"
+    "Mayor Ann Lee said that the bridge will reopen next month.\n\n"
+    "“We are ready for the storm,” she said. “Nobody will be left behind.”\n"
+)
+
+
+def ingest(*args: str):
+    return CliRunner().invoke(cli, ["ingest", *args], catch_exceptions=False)
+
+
+def counts(db_path) -> dict[str, int]:
+    db = sqlite_utils.Database(db_path)
+    return {table: db[table].count for table in ("articles", "speakers", "quotes")}
+
+
+def test_ingest_stores_articles_quotes_and_speakers(tmp_path, write_article):
+    write_article(ARTICLE, "corpus/port.txt")
+    db_path = tmp_path / "quotes.db"
+    result = ingest(str(tmp_path / "corpus"), "--db", str(db_path))
+    assert "1 articles read, 2 quotes stored, 0 files failed" in result.output
+    db = sqlite_utils.Database(db_path)
+    speaker = db["speakers"].get(1)
+    assert speaker["name"] == "Ann Lee"
+    assert set(json.loads(speaker["aliases"])) == {"she", "Mayor Ann Lee"}
+    quotes = list(db.query("select * from quotes order by start"))
+    assert [q["speaker_id"] for q in quotes] == [1, 1]
+    assert quotes[0]["article_id"] == "port"
+
+
+def test_ingesting_twice_adds_no_rows(tmp_path, write_article):
+    folder = write_article(ARTICLE, "corpus/port.txt").parent
+    db_path = tmp_path / "quotes.db"
+    ingest(str(folder), "--db", str(db_path))
+    first = counts(db_path)
+    ids = [row["id"] for row in sqlite_utils.Database(db_path)["quotes"].rows]
+    ingest(str(folder), "--db", str(db_path))
+    assert counts(db_path) == first
+    assert [row["id"] for row in sqlite_utils.Database(db_path)["quotes"].rows] == ids
+
+
+def test_jsonl_articles_keep_their_metadata(tmp_path, write_article):
+    line = {
+        "id": "a1",
+        "text": ARTICLE,
+        "title": "Port reopens",
+        "url": "https://example.org/port",
+        "date": "2025-03-01",
+        "source": "Example Times",
+    }
+    write_article(json.dumps(line) + "\n", "feed.jsonl")
+    db_path = tmp_path / "quotes.db"
+    ingest(str(tmp_path / "feed.jsonl"), "--db", str(db_path))
+    article = sqlite_utils.Database(db_path)["articles"].get("a1")
+    assert article["url"] == "https://example.org/port"
+    assert article["published"] == "2025-03-01"
+    assert article["source"] == "Example Times"
+
+
+def test_bad_file_is_reported_and_the_batch_goes_on(tmp_path, write_article):
+    write_article(ARTICLE, "corpus/good.txt")
+    (tmp_path / "corpus" / "bad.txt").write_bytes(b"\xff\xfe\x00binary\x00")
+    db_path = tmp_path / "quotes.db"
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "corpus"), "--db", str(db_path)])
+    assert result.exit_code == 3
+    assert "bad.txt: binary file, not text" in result.output
+    assert "1 articles read, 2 quotes stored, 1 files failed" in result.output
+    assert counts(db_path)["quotes"] == 2
