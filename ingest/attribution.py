@@ -102,8 +102,60 @@ def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]])
     return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
 
 
-def _tokens_in(doc: Doc, start: int, end: int) -> int:
-    return sum(1 for token in doc if start <= token.idx < end and not token.is_punct)
+def _words_in(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for token in doc if start <= token.idx < end and token.is_alpha)
+
+
+def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
+    """The token of a quoted passage that attaches it to the rest of the sentence."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    inside = [t for t in span if not t.is_punct] or list(span)
+    tops = [t for t in inside if t.head is t or not start <= t.head.idx < end]
+    return min(tops, key=lambda t: sum(1 for _ in t.ancestors)) if tops else None
+
+
+def _governing_cue(root: Token, start: int, end: int) -> tuple[Token, Token] | None:
+    """The speech verb above a quoted passage, and its child on the way down to it."""
+    child = root
+    for ancestor in root.ancestors:
+        if start <= ancestor.idx < end:
+            child = ancestor
+            continue
+        if is_cue(ancestor):
+            return ancestor, child
+        child = ancestor
+    return None
+
+
+def _governed(cue: Token, child: Token) -> Span:
+    """What a cue says about: a fronted clause, or its complements to the right.
+
+    ``called Trump a "liar"`` gives ``Trump a "liar"``; ``said that it was "fair"``
+    gives the ``that`` clause.
+    """
+    if child.i < cue.i:
+        return _strip(cue.doc[child.left_edge.i : child.right_edge.i + 1])
+    parts = [c for c in cue.rights if c.dep_ in _COMPLEMENTS or c == child]
+    first, last = min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts)
+    return _strip(cue.doc[first : last + 1])
+
+
+_COMPLEMENTS = {"dobj", "dative", "ccomp", "xcomp", "oprd", "prep", "attr", "acomp", "obj"}
+
+
+def _strip(span: Span) -> Span:
+    """``span`` without edge punctuation other than quotation marks."""
+    while len(span) > 1 and span[0].is_punct and not span[0].is_quote:
+        span = span[1:]
+    while len(span) > 1 and span[-1].is_punct and not span[-1].is_quote:
+        span = span[:-1]
+    return span
+
+
+def _non_space(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
 
 
 def attribute(
@@ -117,15 +169,40 @@ def attribute(
     """
     local = [(q.start - offset, q.end - offset) for q in quoted]
     found: list[Attribution] = []
-    used_quotes: set[int] = set()
+    used_cues: set[int] = set()
+    covered: list[tuple[int, int]] = []
 
-    for index, (start, end) in enumerate(local):
-        cue = _cue_for(doc, start, end, local)
+    for start, end in local:
+        if any(s <= start and end <= e for s, e in covered):
+            continue
+        root = _quote_root(doc, start, end)
+        governing = _governing_cue(root, start, end) if root is not None else None
+        if governing is not None:
+            cue, child = governing
+            content = _governed(cue, child)
+            c_start, c_end = content.start_char, content.end_char
+            if _non_space(doc.text[start:end]) < 0.8 * _non_space(doc.text[c_start:c_end]):
+                subject = source_of(cue)
+                inside = [(s, e) for s, e in local if c_start <= s and e <= c_end]
+                found.append(
+                    Attribution(
+                        spans=[(min(c_start, start) + offset, max(c_end, end) + offset)],
+                        type="mixed",
+                        cue=_mention(cue, offset),
+                        source=_mention(subject, offset) if subject is not None else None,
+                        confidence=0.8 if subject is not None else 0.5,
+                        quoted=[(s + offset, e + offset) for s, e in inside],
+                    )
+                )
+                covered.append((min(c_start, start), max(c_end, end)))
+                used_cues.add(cue.i)
+                continue
+        else:
+            cue = _cue_for(doc, start, end, local)
+            if cue is not None and _words_in(doc, start, end) < 3:
+                cue = None  # a short phrase in quotation marks is a name or a title
         if cue is not None:
             subject = source_of(cue)
-            clause = _clause_with_quote(cue, start, end)
-            if clause is not None:
-                continue  # handled as a mixed quote below
             found.append(
                 Attribution(
                     spans=[(start + offset, end + offset)],
@@ -136,10 +213,11 @@ def attribute(
                     quoted=[(start + offset, end + offset)],
                 )
             )
-            used_quotes.add(index)
+            used_cues.add(cue.i)
+            covered.append((start, end))
             continue
         last = found[-1] if found else previous
-        if last is not None and last.type == "direct" and _tokens_in(doc, start, end) >= 2:
+        if last is not None and last.type == "direct" and _words_in(doc, start, end) >= 3:
             if found and found[-1] is last:
                 last.spans.append((start + offset, end + offset))
                 last.quoted.append((start + offset, end + offset))
@@ -154,20 +232,18 @@ def attribute(
                         quoted=[(start + offset, end + offset)],
                     )
                 )
-            used_quotes.add(index)
+            covered.append((start, end))
 
     for token in doc:
-        if not is_cue(token) or any(s <= token.idx < e for s, e in local):
+        if token.i in used_cues or not is_cue(token) or any(s <= token.idx < e for s, e in local):
             continue
         content = _content_clause(token)
         if content is None:
             continue
         c_start, c_end = content.start_char, content.end_char
+        if any(s < c_end and c_start < e for s, e in covered):
+            continue  # already a direct or mixed quote
         inside = [(s, e) for s, e in local if c_start <= s and e <= c_end]
-        if any(
-            c_start <= s and e <= c_end and (e - s) >= 0.8 * (c_end - c_start) for s, e in local
-        ):
-            continue  # the clause is itself a direct quote
         subject = source_of(token)
         if subject is None:
             continue
@@ -194,19 +270,6 @@ def _content_clause(cue: Token) -> Span | None:
             while len(span) > 1 and span[-1].is_punct:
                 span = span[:-1]
             return span if len(span) >= 3 else None
-    return None
-
-
-def _clause_with_quote(cue: Token, start: int, end: int) -> Span | None:
-    clause = _content_clause(cue)
-    if clause is None:
-        return None
-    if (
-        clause.start_char <= start
-        and end <= clause.end_char
-        and (end - start) < 0.8 * (clause.end_char - clause.start_char)
-    ):
-        return clause
     return None
 
 
