@@ -1,0 +1,486 @@
+"""Stance of a quote toward a topic or target: support, oppose or neutral.
+
+The classifier is a handful of transparent rules over a spaCy parse, so every
+label can be traced to the words that produced it (``Stance.evidence``):
+
+* attitude words (``lexicons/stance_cues.tsv``: condemn, praise, back, ...)
+  oppose or support whatever sits on their object side; the reporting verb
+  of a quote (``cue``) is one of them when it has a polarity;
+* what is predicated of the target (``X is failing``, ``X, who lied``) and the
+  words around it carry the VADER lexicon's valence (MIT licensed, shipped in
+  the ``vaderSentiment`` package), weighted by distance in the parse tree so
+  that the mood of a far-away clause counts little;
+* negation flips and weakens, and a concession (``although ...``, ``... but``)
+  counts half;
+* with a ``Topic``, saying something bad about the topic's opponents supports
+  the topic, and phrases that question legality or evidence
+  (``lexicons/stance_doubt.txt``) oppose it.
+
+Nothing is trained and nothing is downloaded: the lexicons are data files in
+this package and in ``vaderSentiment``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import spacy
+    from spacy.tokens import Doc, Span, Token
+
+LEXICONS = Path(__file__).parent / "lexicons"
+
+SUPPORT, OPPOSE, NEUTRAL = "support", "oppose", "neutral"
+THRESHOLD = 0.45
+"""|score| above which a stance is support or oppose rather than neutral."""
+
+CUE_WEIGHT = 1.0
+"""Weight of an attitude word that governs the target (``condemned X``)."""
+PREDICATE_WEIGHT = 0.6
+"""Weight of what the sentence says the target is or does."""
+CONTEXT_WEIGHT = 0.35
+"""Weight of the distance-discounted valence of the rest of the sentence."""
+OPPONENT_PRIOR = 0.3
+"""Calling something by an opponent's name (``narco-terrorists``) asserts the
+topic's premise; denying the link (``no link to the cartel``) denies it."""
+DOUBT_WEIGHT = 0.8
+"""Questioning legality or evidence opposes the topic's action."""
+
+UNHELD_WEIGHT = 0.3
+"""An attitude that the sentence gives to someone other than the holder."""
+
+HOLDER_ROLES = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
+SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+MODIFIERS = frozenset({"amod", "appos", "acl", "relcl", "nmod"})
+COMPLEMENTS = frozenset(
+    {"acomp", "attr", "oprd", "xcomp", "ccomp", "dobj", "advmod", "prep", "npadvmod"}
+)
+NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neither", "nor"})
+PRONOUNS = frozenset({"it", "this", "that", "they", "them", "these", "those"})
+STOP = frozenset({"the", "a", "an", "of", "and", "'s", "’s"})
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What stance is judged toward: a name plus target terms and entities.
+
+    ``terms`` name the thing itself (the policy, the campaign); ``opponents``
+    name what it is directed against, whose criticism supports the topic.
+    """
+
+    name: str
+    terms: tuple[str, ...] = ()
+    opponents: tuple[str, ...] = ()
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Topic:
+        """Read a topic from TOML (``name``, ``terms``, ``opponents``), or JSON."""
+        raw = Path(path).read_bytes()
+        data = json.loads(raw) if str(path).endswith(".json") else tomllib.loads(raw.decode())
+        return cls(
+            name=data["name"],
+            terms=tuple(data.get("terms", ())),
+            opponents=tuple(data.get("opponents", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Stance:
+    """A stance label, its signed score in -1..1 and what it was judged toward.
+
+    ``evidence`` lists the words that moved the score, for people to check.
+    """
+
+    label: str
+    score: float
+    target: str
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists the rules read, loaded once from data files."""
+
+    cues: dict[str, float]
+    valence: dict[str, float]
+    doubt: tuple[tuple[str, ...], ...]
+    contrast: frozenset[str]
+
+
+def _data_lines(name: str) -> Iterator[str]:
+    for line in (LEXICONS / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The stance lexicons of this package plus VADER's word valences (-4..4)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    cues = {
+        word: float(polarity)
+        for word, polarity in (line.split("\t") for line in _data_lines("stance_cues.tsv"))
+    }
+    return Lexicon(
+        cues=cues,
+        valence=dict(SentimentIntensityAnalyzer().lexicon),
+        doubt=tuple(tuple(line.split()) for line in _data_lines("stance_doubt.txt")),
+        contrast=frozenset(_data_lines("stance_contrast.txt")),
+    )
+
+
+def _nlp() -> spacy.Language:
+    from quotedb.ingest.parse import load_nlp
+
+    return load_nlp()
+
+
+# --- mentions -------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[’'`]s?$", "", text.lower()).strip(".,;:!?\"“”‘’'()")
+
+
+def _words(phrase: str) -> list[str]:
+    words = [_norm(w) for w in re.split(r"[\s\-–—/]+", phrase)]
+    return [w for w in words if w and w not in STOP]
+
+
+def _same_word(token: Token, word: str) -> bool:
+    """Equal, or one a truncation of the other (``Sander``/``Sanders``)."""
+    text = _norm(token.text)
+    if text == word:
+        return True
+    short, long = sorted((text, word), key=len)
+    return len(short) >= 3 and len(long) - len(short) <= 3 and long.startswith(short)
+
+
+def find_mentions(doc: Doc | Span, phrase: str, *, lenient: bool = True) -> list[Span]:
+    """Spans of ``doc`` that mention ``phrase``, matched word by word.
+
+    Articles, possessive markers and punctuation are skipped, and a word may be
+    truncated. With ``lenient``, a many-word name is also found by any one of
+    its capitalised words (``Donald J. Trump`` → ``Trump``), which is how news
+    text refers back to people and organisations.
+    """
+    words = _words(phrase)
+    if not words:
+        return []
+    tokens = [t for t in doc if not t.is_punct and _norm(t.text) not in STOP and _norm(t.text)]
+    found = []
+    for i in range(len(tokens) - len(words) + 1):
+        window = tokens[i : i + len(words)]
+        if all(_same_word(t, w) for t, w in zip(window, words, strict=True)):
+            found.append(window[0].doc[window[0].i : window[-1].i + 1])
+    if found or not lenient or len(words) == 1:
+        return found
+    names = {_norm(w) for w in re.split(r"\s+", phrase) if w[:1].isupper() and len(_norm(w)) >= 3}
+    return [t.doc[t.i : t.i + 1] for t in tokens if any(_same_word(t, w) for w in names)]
+
+
+def _split_names(speaker: str | None) -> list[str]:
+    if not speaker:
+        return []
+    return [name for name in re.split(r",|\band\b|&", speaker) if name.strip()]
+
+
+# --- valence --------------------------------------------------------------
+
+
+def _negated(token: Token) -> bool:
+    if token.head.lower_ == "without":
+        return True
+    return any(
+        child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and child.lower_ in NEGATORS)
+        for child in token.children
+    )
+
+
+def _cue(token: Token, lexicon: Lexicon) -> float:
+    """Attitude polarity of a verb or noun (not ``like`` the preposition)."""
+    if token.pos_ not in ("VERB", "NOUN"):
+        return 0.0
+    return lexicon.cues.get(token.lemma_.lower(), 0.0)
+
+
+def _valence(token: Token, lexicon: Lexicon) -> float:
+    """Word valence in -1..1: an attitude word's polarity, else VADER's / 4."""
+    if cue := _cue(token, lexicon):
+        return cue
+    value = lexicon.valence.get(token.lower_) or lexicon.valence.get(token.lemma_.lower(), 0.0)
+    return value / 4
+
+
+def _polarity(token: Token, lexicon: Lexicon) -> float:
+    """Valence with negation on the word or its head flipping and weakening it."""
+    value = _valence(token, lexicon)
+    if value and (_negated(token) or _negated(token.head)):
+        value *= -0.6
+    return value
+
+
+def _weakened(doc: Doc, lexicon: Lexicon) -> set[int]:
+    """Indices of tokens in a conceded part: before ``but``, inside ``although``."""
+    weak: set[int] = set()
+    for token in doc:
+        if token.lower_ not in lexicon.contrast:
+            continue
+        if token.dep_ == "mark":
+            weak.update(t.i for t in token.head.subtree)
+        elif token.dep_ in ("cc", "advmod") and token.i > token.sent.start:
+            weak.update(range(token.sent.start, token.i))
+    return weak
+
+
+def _distance(a: Token, b: Token) -> int:
+    ancestors_a = [a, *a.ancestors]
+    ancestors_b = [b, *b.ancestors]
+    common = next((t for t in ancestors_a if t in ancestors_b), None)
+    if common is None:
+        return 8
+    return ancestors_a.index(common) + ancestors_b.index(common)
+
+
+# --- stance toward one mention -------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Signal:
+    score: float
+    evidence: tuple[str, ...]
+
+
+def _toward(mention: Span, holders: Sequence[Span], lexicon: Lexicon, weak: set[int]) -> _Signal:
+    """What the sentence says about one mention of the target.
+
+    Three parts: the nearest attitude word that has the mention on its object
+    side; what is predicated of the mention when it is a subject, or said of it
+    by its modifiers; and the valence of the other words in its sentence,
+    discounted by parse-tree distance.
+    """
+    root = mention.root
+    inside = {t.i for t in mention}
+    holder_tokens = {t.i for h in holders for t in h}
+    evidence: list[str] = []
+
+    cue_score = 0.0
+    token = root
+    while token.head.i != token.i and token.dep_ not in SUBJECTS:
+        governor = token.head
+        polarity = _cue(governor, lexicon)
+        if polarity and governor.i not in holder_tokens:
+            cue_score = polarity * (-0.8 if _negated(governor) else 1.0)
+            if holder_tokens and not _held_by(governor, holder_tokens):
+                cue_score *= UNHELD_WEIGHT
+            evidence.append(governor.text)
+            break
+        token = governor
+
+    said: list[Token] = [
+        t for child in root.children if child.dep_ in MODIFIERS for t in child.subtree
+    ]
+    if root.dep_ in SUBJECTS:
+        verb = root.head
+        said.append(verb)
+        said += [
+            t
+            for child in verb.children
+            if child.dep_ in COMPLEMENTS and child.i not in inside
+            for t in child.subtree
+        ]
+    elif root.dep_ in PASSIVE_SUBJECTS and _cue(root.head, lexicon):
+        cue_score = _cue(root.head, lexicon) * (-0.8 if _negated(root.head) else 1.0)
+        evidence.append(root.head.text)
+    predicate = 0.0
+    for t in said:
+        if t.i in inside or t.i in holder_tokens:
+            continue
+        value = _polarity(t, lexicon) * (0.5 if t.i in weak else 1.0)
+        if value:
+            predicate += value
+            evidence.append(t.text)
+
+    context = 0.0
+    counted = inside | holder_tokens | {t.i for t in said}
+    for t in mention.sent:
+        if t.i in counted or t.dep_ == "neg":
+            continue
+        value = _polarity(t, lexicon)
+        if value:
+            context += value * (0.5 if t.i in weak else 1.0) / (1 + _distance(t, root))
+    score = CUE_WEIGHT * cue_score + PREDICATE_WEIGHT * predicate + CONTEXT_WEIGHT * context
+    return _Signal(score, tuple(evidence))
+
+
+def _held_by(governor: Token, holder_tokens: set[int]) -> bool:
+    """Whether the holder is the one with the attitude: subject, agent or
+    possessor of the attitude word, or of a clause that contains it."""
+    for token in (governor, *governor.ancestors):
+        for child in token.children:
+            if child.dep_ in HOLDER_ROLES and holder_tokens & {t.i for t in child.subtree}:
+                return True
+    return False
+
+
+def _doubts(doc: Doc, lexicon: Lexicon, opponents: Sequence[Span]) -> list[Span]:
+    """Phrases questioning legality or evidence that are not about an opponent."""
+    guarded = {t.i for span in opponents for t in span.root.subtree}
+    lowered = [t.lower_ for t in doc]
+    lemmas = [t.lemma_.lower() for t in doc]
+    found = []
+    for phrase in lexicon.doubt:
+        n = len(phrase)
+        for i in range(len(doc) - n + 1):
+            if tuple(lowered[i : i + n]) == phrase or tuple(lemmas[i : i + n]) == phrase:
+                span = doc[i : i + n]
+                if span.root.i not in guarded and not _negated(span.root):
+                    found.append(span)
+    return found
+
+
+# --- public API ---------------------------------------------------------------
+
+
+def _label(score: float) -> str:
+    if score > THRESHOLD:
+        return SUPPORT
+    if score < -THRESHOLD:
+        return OPPOSE
+    return NEUTRAL
+
+
+def _stance(raw: float, target: str, evidence: Iterable[str]) -> Stance:
+    score = round(math.tanh(raw), 4)
+    return Stance(_label(score), score, target, tuple(dict.fromkeys(evidence)))
+
+
+def _cue_polarity(cue: str | None, lexicon: Lexicon) -> float:
+    """Polarity of a reporting verb given as text (``condemned``, ``praising``)."""
+    if not cue:
+        return 0.0
+    for word in reversed(cue.lower().split()):
+        for stem in {word, re.sub(r"(ed|d|s|es|ing)$", "", word), re.sub(r"ied$", "y", word)}:
+            for form in (stem, stem + "e"):
+                if form in lexicon.cues:
+                    return lexicon.cues[form]
+    return 0.0
+
+
+def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -> Stance:
+    lexicon = load_lexicon()
+    weak = _weakened(doc, lexicon)
+    holders = [m for name in _split_names(speaker) for m in find_mentions(doc, name)]
+    terms = [m for term in topic.terms for m in find_mentions(doc, term, lenient=False)]
+    term_tokens = {t.i for m in terms for t in m}
+    opponents = [
+        m
+        for name in topic.opponents
+        for m in find_mentions(doc, name, lenient=False)
+        if not term_tokens & {t.i for t in m}
+    ]
+    raw, evidence = 0.0, []
+    for mention in terms:
+        signal = _toward(mention, holders, lexicon, weak)
+        raw += signal.score
+        evidence += signal.evidence
+    for mention in opponents:
+        signal = _toward(mention, holders, lexicon, weak)
+        asserted = (
+            -OPPONENT_PRIOR
+            if any(_negated(t) for t in (mention.root, *mention.root.ancestors))
+            else OPPONENT_PRIOR
+        )
+        raw += asserted - signal.score
+        evidence += [mention.text, *signal.evidence]
+    for span in _doubts(doc, lexicon, opponents):
+        raw -= DOUBT_WEIGHT
+        evidence.append(span.text)
+    polarity = _cue_polarity(cue, lexicon)
+    if polarity:
+        raw += polarity * CUE_WEIGHT * (-1.0 if opponents and not terms else 1.0)
+        evidence.append(cue or "")
+    return _stance(raw, topic.name, evidence)
+
+
+def _judge_target(doc: Doc, target: str, speaker: str | None) -> Stance:
+    lexicon = load_lexicon()
+    weak = _weakened(doc, lexicon)
+    holders = [m for name in _split_names(speaker) for m in find_mentions(doc, name)]
+    holder_tokens = {t.i for h in holders for t in h}
+    mentions = [m for m in find_mentions(doc, target) if not holder_tokens >= {t.i for t in m}]
+    signals = [_toward(m, holders, lexicon, weak) for m in mentions]
+    raw = sum(s.score for s in signals)
+    return _stance(raw, target, (e for s in signals for e in s.evidence))
+
+
+def _judge_free(doc: Doc, speaker: str | None) -> Stance:
+    """Stance toward the named things the text speaks about most strongly."""
+    candidates = [
+        ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "EVENT", "LAW")
+    ]
+    best = _stance(0.0, ", ".join(dict.fromkeys(e.text for e in candidates)), ())
+    for ent in candidates:
+        stance = _judge_target(doc, ent.text, speaker)
+        if abs(stance.score) > abs(best.score):
+            best = stance
+    return best
+
+
+def judge_doc(
+    doc: Doc,
+    topic: Topic | str | None = None,
+    *,
+    cue: str | None = None,
+    speaker: str | None = None,
+) -> Stance:
+    """``judge`` on an already parsed text."""
+    if isinstance(topic, Topic):
+        return _judge_topic(doc, topic, cue, speaker)
+    if topic:
+        return _judge_target(doc, topic, speaker)
+    return _judge_free(doc, speaker)
+
+
+def judge(
+    text: str,
+    topic: Topic | str | None = None,
+    *,
+    cue: str | None = None,
+    speaker: str | None = None,
+    doc: Doc | None = None,
+) -> Stance:
+    """Stance of ``text`` (said by ``speaker`` with reporting verb ``cue``).
+
+    ``topic`` is a ``Topic``, a target entity or phrase, or None to judge
+    toward whatever named entity the text speaks about most strongly.
+    """
+    return judge_doc(doc if doc is not None else _nlp()(text), topic, cue=cue, speaker=speaker)
+
+
+def judge_many(
+    items: Iterable[tuple[str, Topic | str | None, str | None, str | None]],
+    *,
+    nlp: spacy.Language | None = None,
+    batch_size: int = 256,
+) -> Iterator[Stance]:
+    """``judge`` over ``(text, topic, speaker, cue)`` tuples, parsing in batches.
+
+    Shorter tuples are padded with None, so ``(text, target)`` works too.
+    """
+    rows = [tuple(item) + (None,) * (4 - len(item)) for item in items]
+    nlp = nlp or _nlp()
+    docs = nlp.pipe((row[0] for row in rows), batch_size=batch_size)
+    for (_, topic, speaker, cue), doc in zip(rows, docs, strict=True):
+        yield judge_doc(doc, topic, cue=cue, speaker=speaker)
