@@ -237,10 +237,10 @@ def attribute(
     for token in doc:
         if token.i in used_cues or not is_cue(token) or any(s <= token.idx < e for s, e in local):
             continue
-        content = _content_clause(token)
-        if content is None:
+        contents = _content_spans(token)
+        if not contents:
             continue
-        c_start, c_end = content.start_char, content.end_char
+        c_start, c_end = contents[0].start_char, contents[-1].end_char
         if any(s < c_end and c_start < e for s, e in covered):
             continue  # already a direct or mixed quote
         inside = [(s, e) for s, e in local if c_start <= s and e <= c_end]
@@ -249,7 +249,7 @@ def attribute(
             continue
         found.append(
             Attribution(
-                spans=[(c_start + offset, c_end + offset)],
+                spans=[(c.start_char + offset, c.end_char + offset) for c in contents],
                 type="mixed" if inside else "indirect",
                 cue=_mention(token, offset),
                 source=_mention(subject, offset),
@@ -262,15 +262,55 @@ def attribute(
     return found
 
 
-def _content_clause(cue: Token) -> Span | None:
-    """The clause a cue governs (``said that ...``), from ``that`` to its end."""
-    for child in cue.children:
-        if child.dep_ == "ccomp" and child.i > cue.i:
-            span = cue.doc[child.left_edge.i : child.right_edge.i + 1]
-            while len(span) > 1 and span[-1].is_punct:
-                span = span[:-1]
-            return span if len(span) >= 3 else None
-    return None
+def _content_spans(cue: Token) -> list[Span]:
+    """The clause a cue governs, as one span or two around a parenthetical cue.
+
+    ``said that ...`` and a fronted ``..., officials said`` give the ``ccomp``;
+    ``urged X to ...`` the object and the infinitive; ``..., he said, ...`` the
+    sentence around the cue.
+    """
+    doc = cue.doc
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    clauses.sort(key=lambda c: c.i < cue.i)  # a clause to the right wins
+    if clauses:
+        return _without(clauses[0], cue)
+    infinitive = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
+    if infinitive is not None:
+        first = min(
+            (c for c in cue.rights if c.dep_ in {"dobj", "prep"} and c.i < infinitive.i),
+            key=lambda c: c.i,
+            default=infinitive,
+        )
+        span = _strip(doc[first.left_edge.i : infinitive.right_edge.i + 1])
+        return [span] if len(span) >= 3 else []
+    if cue.dep_ == "parataxis":
+        return _without(cue.head, cue)
+    return []
+
+
+def _without(head: Token, cue: Token) -> list[Span]:
+    """``head``'s subtree minus the cue's own words (and any speech verb coordinated with it)."""
+    doc = cue.doc
+    inside = head in cue.ancestors  # a parenthetical cue sits within the clause
+    dropped = {t.i for t in cue.subtree} if inside else set()
+    for child in head.children:
+        if child.dep_ == "conj" and is_cue(child):
+            dropped.update(t.i for t in child.subtree)
+            dropped.update(t.i for t in head.children if t.dep_ == "cc" and t.i < child.i)
+    spans: list[Span] = []
+    run: list[int] = []
+    for token in doc[head.left_edge.i : head.right_edge.i + 1]:
+        if token.i in dropped:
+            if run:
+                spans.append(doc[run[0] : run[-1] + 1])
+            run = []
+        else:
+            run.append(token.i)
+    if run:
+        spans.append(doc[run[0] : run[-1] + 1])
+    spans = [_strip(span) for span in spans]
+    spans = [span for span in spans if not all(t.is_punct for t in span)]
+    return spans if sum(len(span) for span in spans) >= 3 else []
 
 
 def _according_to(doc: Doc, offset: int, local: Sequence[tuple[int, int]]) -> list[Attribution]:
