@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 import tempfile
@@ -12,7 +13,8 @@ import click
 from tqdm import tqdm
 
 from quotedb import __version__
-from quotedb.db import load
+from quotedb.db import export, load
+from quotedb.db.search import QuoteIndex, SearchError
 from quotedb.ingest.parse import load_nlp
 from quotedb.ingest.pipeline import extract_many
 from quotedb.ingest.read import DEFAULT_MAX_BYTES, read_paths
@@ -128,12 +130,17 @@ def run_ingest(paths, db_path: str, model: str | None, topic: Topic | None, max_
     summary = Summary()
     articles = _articles(paths, max_bytes, failures)
     nlp = load_nlp(model)
+    quote_index = QuoteIndex(db_path)
+    quote_index.mark_pending()
+    stored: list[str] = []
     with tqdm(desc="ingest", unit=" articles", file=sys.stderr, disable=None) as progress:
         for article, quotes in extract_many(articles, nlp, topic):
             summary.articles += 1
             summary.quotes += load.store(db, article, quotes)
+            stored.append(article.id)
             progress.update()
     load.refresh_search(db)
+    quote_index.update(stored)
     summary.failed = len({failure.path.split(":")[0] for failure in failures})
     return summary
 
@@ -203,3 +210,95 @@ def _datasette(args: list[str]) -> None:
     from datasette.cli import cli as datasette_cli
 
     datasette_cli.main(args, prog_name="datasette")
+
+
+db_option = click.option(
+    "--db", "db_path", default="quotes.db", show_default=True, type=click.Path(dir_okay=False)
+)
+
+
+def _existing(db_path: str) -> str:
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no such database; run `quotedb ingest` first")
+    return db_path
+
+
+@cli.command()
+@click.argument("query", required=False)
+@db_option
+@click.option("--limit", default=20, show_default=True, help="Show at most this many quotes.")
+@click.option(
+    "--format", "format_", type=click.Choice(["table", "json", "csv"]), default="table"
+)
+@click.option("--similar", "similar_to", metavar="QUOTE_ID", help="List quotes like this one.")
+def search(query, db_path, limit, format_, similar_to) -> None:
+    """Search quotes: words, "phrases", field:value, fuzzy Padrno~, date:[A to B].
+
+    Fields: text, speaker, role, stance, type, date, title. Bare words search the
+    text, speaker names and aliases, roles and article titles. Rebuilds the index
+    first if it is missing or out of step with the database.
+    """
+    quote_index = QuoteIndex(_existing(db_path))
+    if quote_index.ensure_current():
+        click.echo(f"rebuilt the search index in {quote_index.directory}", err=True)
+    try:
+        if similar_to:
+            results = quote_index.similar(similar_to, limit)
+        elif query:
+            results = quote_index.search(query, limit)
+        else:
+            raise SearchError("give a QUERY or --similar QUOTE_ID")
+    except SearchError as error:
+        raise click.ClickException(str(error)) from None
+    if results.suggestion:
+        click.echo(f"did you mean: {results.suggestion}", err=True)
+    if format_ == "table":
+        click.echo(f"{results.total} quotes match {results.query!r}", err=True)
+        for hit in results.hits:
+            click.echo(
+                f"{hit.id}  {hit.date or '':10}  {hit.stance or '':8}  {hit.speaker or '?'}: "
+                f"{hit.snippet()}"
+            )
+    else:
+        records = (hit.to_json() for hit in results.hits)
+        if format_ == "json":
+            click.echo(json.dumps(list(records), ensure_ascii=False, indent=1))
+        else:
+            fieldnames = ["id", "score", "date", "stance", "type", "speaker", "role"]
+            fieldnames += ["title", "article_id", "speaker_id", "text", "snippet"]
+            writer = csv.DictWriter(sys.stdout, fieldnames=fieldnames)
+            writer.writeheader()
+            writer.writerows(records)
+
+
+@cli.command("index")
+@db_option
+@click.option("--rebuild", is_flag=True, help="Rebuild even if the index looks current.")
+def index_command(db_path, rebuild) -> None:
+    """Bring the search index (DB.whoosh/ next to the database) in step with the database."""
+    quote_index = QuoteIndex(_existing(db_path))
+    if rebuild or not quote_index.is_current():
+        count = quote_index.rebuild()
+        click.echo(f"indexed {count} quotes in {quote_index.directory}", err=True)
+    else:
+        click.echo(f"{quote_index.directory} is up to date", err=True)
+
+
+@cli.command("export")
+@db_option
+@click.option("--format", "format_", type=click.Choice(export.FORMATS), default="csv")
+@click.option("--speaker", help="Speaker name or alias (any case).")
+@click.option("--stance", type=click.Choice(["support", "oppose", "neutral"]))
+@click.option("--type", "type_", type=click.Choice(["direct", "mixed", "indirect"]))
+@click.option("--since", metavar="DATE", help="Statements on or after this ISO date.")
+@click.option("--until", metavar="DATE", help="Statements on or before this ISO date.")
+@click.option("--search", "search_", metavar="QUERY", help="Only quotes matching this search.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+def export_command(db_path, format_, speaker, stance, type_, since, until, search_, output):
+    """Write the quotes matching the filters with speaker, role, date and article."""
+    filters = export.Filters(speaker, stance, type_, since, until, search_)
+    try:
+        count = export.write(export.rows(_existing(db_path), filters), output, format_)
+    except SearchError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{count} quotes exported", err=True)

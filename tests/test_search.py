@@ -1,0 +1,221 @@
+"""`quotedb search` and the Whoosh index: query language, fuzzy names, staying in sync."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+from quotedb.db import load
+from quotedb.db.search import QuoteIndex, SearchError, index_dir
+from quotedb.ingest.records import Article, Mention, Quote
+
+from quotedb.cli import cli
+
+STATEMENTS = [
+    # speaker, alias, role, date, stance, type, text
+    ("Vladimir Padrino", "Padrino", "defence minister", "2025-09-04", "oppose", "direct",
+     "The armed forces will repel any aggression against our homeland."),
+    ("Donald Trump", "Trump", "President", "2025-09-02", "support", "indirect",
+     "the strikes on drug boats were a necessary step against terrorists"),
+    ("Donald Trump", "the president", "President", "2025-11-20", "support", "direct",
+     "We will keep hitting the cartels wherever they hide."),
+    ("Gustavo Petro", "Petro", "Colombian President", "2025-10-16", "oppose", "direct",
+     "If this is true, it is a murder anywhere in the world."),
+    ("Rachel VanLandingham", None, "law professor", "2025-10-01", "neutral", "mixed",
+     "the legal basis for the strikes remains <script>alert('x')</script> unclear"),
+]  # fmt: skip
+
+
+def store_statements(db_path, statements, article_id="wire") -> None:
+    text = "\n\n".join(statement[-1] for statement in statements)
+    article = Article(
+        article_id, text, f"{article_id}.txt", title=f"Strikes in the Caribbean ({article_id})"
+    )
+    quotes, offset = [], 0
+    for speaker, alias, role, date, stance, type_, words in statements:
+        quotes.append(
+            Quote(
+                article=article_id,
+                spans=[(offset, offset + len(words))],
+                text=words,
+                type=type_,
+                speaker=speaker,
+                speaker_mention=Mention(alias or speaker, 0, 1),
+                role=role,
+                date=date,
+                stance=stance,
+            )
+        )
+        offset += len(words) + 2
+    db = load.open_db(str(db_path))
+    load.store(db, article, quotes)
+    db.close()
+
+
+@pytest.fixture
+def quotes_db(tmp_path):
+    db_path = tmp_path / "quotes.db"
+    store_statements(db_path, STATEMENTS)
+    QuoteIndex(db_path).rebuild()
+    return db_path
+
+
+def speakers(results) -> list[str]:
+    return [hit.speaker for hit in results.hits]
+
+
+def test_words_are_stemmed(quotes_db):
+    results = QuoteIndex(quotes_db).search("terrorist")
+    assert speakers(results) == ["Donald Trump"]
+    assert [piece for piece in results.hits[0].fragments[0] if piece[1]] == [("terrorists", True)]
+
+
+def test_a_bare_name_finds_the_speaker_and_aliases_count(quotes_db):
+    assert speakers(QuoteIndex(quotes_db).search("Petro")) == ["Gustavo Petro"]
+    assert set(speakers(QuoteIndex(quotes_db).search('speaker:"the president"'))) == {
+        "Donald Trump"
+    }
+
+
+def test_fields_phrases_and_date_ranges(quotes_db):
+    index = QuoteIndex(quotes_db)
+    assert speakers(index.search('"drug boats"')) == ["Donald Trump"]
+    assert speakers(index.search('"boats drug"')) == []
+    assert set(speakers(index.search("stance:oppose"))) == {"Vladimir Padrino", "Gustavo Petro"}
+    assert speakers(index.search("stance:support type:direct")) == ["Donald Trump"]
+    assert speakers(index.search("role:professor")) == ["Rachel VanLandingham"]
+    autumn = index.search("date:[2025-09-03 to 2025-10-31]")
+    assert set(speakers(autumn)) == {"Vladimir Padrino", "Gustavo Petro", "Rachel VanLandingham"}
+    assert index.search("title:caribbean").total == len(STATEMENTS)
+
+
+def test_a_fuzzy_term_finds_a_misspelled_name(quotes_db):
+    index = QuoteIndex(quotes_db)
+    assert speakers(index.search("Padrno~")) == ["Vladimir Padrino"]
+    assert index.search("Padrno").total == 0
+
+
+def test_did_you_mean_corrects_misspelled_words_only(quotes_db):
+    index = QuoteIndex(quotes_db)
+    assert index.search("Padrno").suggestion == "Padrino"
+    assert index.search("speaker:trmp stance:support").suggestion == "speaker:trump stance:support"
+    assert index.search("Padrino").suggestion is None
+
+
+def test_facets_count_the_whole_result_set_and_narrow_it(quotes_db):
+    index = QuoteIndex(quotes_db)
+    words = "text:(strikes OR cartels OR aggression)"
+    results = index.search(words, limit=1, facets=True)
+    assert len(results.hits) == 1
+    assert results.facets["speaker"] == {
+        "Donald Trump": 2,
+        "Rachel VanLandingham": 1,
+        "Vladimir Padrino": 1,
+    }
+    narrowed = index.search(
+        "text:(strikes OR cartels OR aggression)",
+        narrow={"speaker": "Donald Trump", "type": "direct"},
+    )
+    assert [hit.text for hit in narrowed.hits] == [STATEMENTS[2][-1]]
+
+
+def test_similar_quotes(quotes_db):
+    index = QuoteIndex(quotes_db)
+    (hit,) = index.search("murder").hits
+    similar = index.similar(hit.id, limit=3)
+    assert hit.id not in [found.id for found in similar.hits]
+    with pytest.raises(SearchError, match="no quote with id"):
+        index.similar("nope")
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["", "   ", '"', "date:[ to", "speaker:(", "x" * 501, "*:*", "text:[a to", "(((", "'\"\\"],
+)
+def test_hostile_queries_give_a_clear_error_or_a_result(quotes_db, hostile):
+    try:
+        QuoteIndex(quotes_db).search(hostile)
+    except SearchError as error:
+        assert str(error)
+        assert "\n" not in str(error)
+
+
+def test_a_half_written_or_missing_index_is_noticed_and_rebuilt(quotes_db):
+    index = QuoteIndex(quotes_db)
+    assert index.is_current()
+    index.mark_pending()  # as if an ingest died before committing the index
+    assert not index.is_current()
+    assert index.ensure_current()
+    assert index.is_current()
+    shutil.rmtree(index_dir(quotes_db))
+    assert not index.is_current()
+    for segment in [quotes_db.with_name("quotes.whoosh")]:
+        segment.mkdir()
+        (segment / "_MAIN_1.toc").write_bytes(b"garbage")
+    assert index.ensure_current()
+    assert index.search("Padrino").total == 1
+
+
+def test_a_change_made_behind_the_index_is_noticed(quotes_db):
+    sqlite_utils.Database(quotes_db).execute(
+        "update quotes set stance = 'neutral'"
+    ).connection.commit()
+    index = QuoteIndex(quotes_db)
+    assert not index.is_current()
+    index.ensure_current()
+    assert index.search("stance:oppose").total == 0
+
+
+ARTICLE = (
+    "Port reopens\n\n"
+    "Mayor Ann Lee said that the harbour bridge will reopen next month.\n\n"
+    "“We are ready for the storm,” she said.\n"
+)
+
+
+def search_json(db_path, query: str) -> list[dict]:
+    result = CliRunner().invoke(
+        cli, ["search", query, "--db", str(db_path), "--format", "json"], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_reingest_replaces_documents_without_stale_or_duplicate_hits(tmp_path, write_article):
+    path = write_article(ARTICLE, "corpus/port.txt")
+    db_path = tmp_path / "quotes.db"
+    ingest = ["ingest", str(path.parent), "--db", str(db_path)]
+    CliRunner().invoke(cli, ingest, catch_exceptions=False)
+    assert len(search_json(db_path, "storm")) == 1
+    CliRunner().invoke(cli, ingest, catch_exceptions=False)
+    assert len(search_json(db_path, "storm")) == 1
+    path.write_text(ARTICLE.replace("storm", "hurricane"), encoding="utf-8")
+    CliRunner().invoke(cli, ingest, catch_exceptions=False)
+    assert search_json(db_path, "storm") == []
+    (hit,) = search_json(db_path, "hurricane")
+    assert hit["speaker"] == "Ann Lee"
+    assert QuoteIndex(db_path).is_current()
+
+
+def test_cli_search_prints_table_suggestion_and_clear_errors(quotes_db):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["search", "Padrno", "--db", str(quotes_db)])
+    assert result.exit_code == 0
+    assert "did you mean: Padrino" in result.stderr
+    result = runner.invoke(cli, ["search", "Padrno~", "--db", str(quotes_db), "--format", "csv"])
+    assert result.stdout.splitlines()[0].startswith("id,score,")
+    assert "Vladimir Padrino" in result.stdout
+    result = runner.invoke(cli, ["search", "x" * 600, "--db", str(quotes_db)])
+    assert result.exit_code == 1
+    assert "Error: query too long" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_index_rebuild_command(quotes_db):
+    shutil.rmtree(index_dir(quotes_db))
+    result = CliRunner().invoke(cli, ["index", "--db", str(quotes_db), "--rebuild"])
+    assert f"indexed {len(STATEMENTS)} quotes" in result.stderr
+    assert QuoteIndex(quotes_db).is_current()
