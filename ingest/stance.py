@@ -48,7 +48,7 @@ PREDICATE_WEIGHT = 0.6
 """Weight of what the sentence says the target is or does."""
 CONTEXT_WEIGHT = 0.35
 """Weight of the distance-discounted valence of the rest of the sentence."""
-OPPONENT_PRIOR = 0.3
+OPPONENT_PRIOR = 0.5
 """Calling something by an opponent's name (``narco-terrorists``) asserts the
 topic's premise; denying the link (``no link to the cartel``) denies it."""
 DOUBT_WEIGHT = 0.8
@@ -60,12 +60,13 @@ UNHELD_WEIGHT = 0.3
 HOLDER_ROLES = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
 SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
-MODIFIERS = frozenset({"amod", "appos", "acl", "relcl", "nmod"})
+MODIFIERS = frozenset({"amod", "appos", "acl", "relcl", "nmod", "prep"})
 COMPLEMENTS = frozenset(
     {"acomp", "attr", "oprd", "xcomp", "ccomp", "dobj", "advmod", "prep", "npadvmod"}
 )
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neither", "nor"})
 PRONOUNS = frozenset({"it", "this", "that", "they", "them", "these", "those"})
+NOT_JUST = frozenset({"just", "only", "merely", "simply"})
 STOP = frozenset({"the", "a", "an", "of", "and", "'s", "’s"})
 
 
@@ -112,6 +113,7 @@ class Lexicon:
 
     cues: dict[str, float]
     valence: dict[str, float]
+    denials: frozenset[str]
     doubt: tuple[tuple[str, ...], ...]
     contrast: frozenset[str]
 
@@ -135,6 +137,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         cues=cues,
         valence=dict(SentimentIntensityAnalyzer().lexicon),
+        denials=frozenset(_data_lines("stance_denials.txt")),
         doubt=tuple(tuple(line.split()) for line in _data_lines("stance_doubt.txt")),
         contrast=frozenset(_data_lines("stance_contrast.txt")),
     )
@@ -200,10 +203,12 @@ def _split_names(speaker: str | None) -> list[str]:
 
 
 def _negated(token: Token) -> bool:
+    """Whether a word is denied; ``not just X`` adds to X rather than denying it."""
     if token.head.lower_ == "without":
         return True
     return any(
-        child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and child.lower_ in NEGATORS)
+        (child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and child.lower_ in NEGATORS))
+        and token.doc[child.i + 1 : child.i + 2].text.lower() not in NOT_JUST
         for child in token.children
     )
 
@@ -262,7 +267,20 @@ class _Signal:
     evidence: tuple[str, ...]
 
 
-def _toward(mention: Span, holders: Sequence[Span], lexicon: Lexicon, weak: set[int]) -> _Signal:
+def _phrase_head(token: Token) -> Token:
+    """The noun a mention is part of: ``strikes`` in ``a series of strikes``."""
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        token = token.head.head
+    return token
+
+
+def _toward(
+    mention: Span,
+    holders: Sequence[Span],
+    lexicon: Lexicon,
+    weak: set[int],
+    others: set[int] = frozenset(),  # type: ignore[assignment]
+) -> _Signal:
     """What the sentence says about one mention of the target.
 
     Three parts: the nearest attitude word that has the mention on its object
@@ -270,8 +288,8 @@ def _toward(mention: Span, holders: Sequence[Span], lexicon: Lexicon, weak: set[
     by its modifiers; and the valence of the other words in its sentence,
     discounted by parse-tree distance.
     """
-    root = mention.root
-    inside = {t.i for t in mention}
+    root = _phrase_head(mention.root)
+    inside = {t.i for t in mention} | set(others)
     holder_tokens = {t.i for h in holders for t in h}
     evidence: list[str] = []
 
@@ -345,7 +363,11 @@ def _doubts(doc: Doc, lexicon: Lexicon, opponents: Sequence[Span]) -> list[Span]
         for i in range(len(doc) - n + 1):
             if tuple(lowered[i : i + n]) == phrase or tuple(lemmas[i : i + n]) == phrase:
                 span = doc[i : i + n]
-                if span.root.i not in guarded and not _negated(span.root):
+                negated = any(
+                    child.dep_ == "neg" and child.i not in range(i, i + n)
+                    for child in span.root.children
+                )
+                if span.root.i not in guarded and not negated:
                     found.append(span)
     return found
 
@@ -366,50 +388,74 @@ def _stance(raw: float, target: str, evidence: Iterable[str]) -> Stance:
     return Stance(_label(score), score, target, tuple(dict.fromkeys(evidence)))
 
 
-def _cue_polarity(cue: str | None, lexicon: Lexicon) -> float:
-    """Polarity of a reporting verb given as text (``condemned``, ``praising``)."""
-    if not cue:
-        return 0.0
-    for word in reversed(cue.lower().split()):
+def _cue_lemma(cue: str | None, lexicon: Lexicon) -> str | None:
+    """The attitude word a reporting verb given as text is a form of, if any."""
+    for word in reversed((cue or "").lower().split()):
         for stem in {word, re.sub(r"(ed|d|s|es|ing)$", "", word), re.sub(r"ied$", "y", word)}:
             for form in (stem, stem + "e"):
                 if form in lexicon.cues:
-                    return lexicon.cues[form]
-    return 0.0
+                    return form
+    return None
+
+
+def _distinct(spans: Iterable[Span], taken: set[int] = frozenset()) -> list[Span]:  # type: ignore[assignment]
+    """Longest spans first, dropping any that overlap one already kept."""
+    kept: list[Span] = []
+    used = set(taken)
+    for span in sorted(spans, key=len, reverse=True):
+        if not used & {t.i for t in span}:
+            kept.append(span)
+            used.update(t.i for t in span)
+    return kept
+
+
+def _stand_ins(doc: Doc) -> list[Span]:
+    """What a quote that names no target is taken to be about.
+
+    A quote filed under a topic is about it, so a pronoun (``it is a moral
+    failure``) stands for the topic, or failing that each sentence's main verb.
+    """
+    pronouns = [doc[t.i : t.i + 1] for t in doc if t.lower_ in PRONOUNS and t.pos_ == "PRON"]
+    return pronouns or [sent.root.doc[sent.root.i : sent.root.i + 1] for sent in doc.sents]
+
+
+def _is_claim(doc: Doc) -> bool:
+    """Whether a quote is a clause with a subject (a claim), not a noun phrase."""
+    root = next(doc.sents).root
+    return root.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in root.children)
 
 
 def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -> Stance:
     lexicon = load_lexicon()
     weak = _weakened(doc, lexicon)
     holders = [m for name in _split_names(speaker) for m in find_mentions(doc, name)]
-    terms = [m for term in topic.terms for m in find_mentions(doc, term, lenient=False)]
-    term_tokens = {t.i for m in terms for t in m}
-    opponents = [
-        m
-        for name in topic.opponents
-        for m in find_mentions(doc, name, lenient=False)
-        if not term_tokens & {t.i for t in m}
-    ]
+    terms = _distinct(m for term in topic.terms for m in find_mentions(doc, term, lenient=False))
+    opponents = _distinct(
+        (m for name in topic.opponents for m in find_mentions(doc, name, lenient=False)),
+        {t.i for m in terms for t in m},
+    )
+    if not terms and not opponents:
+        terms = _stand_ins(doc)
+    mentioned = {t.i for m in (*terms, *opponents) for t in m}
     raw, evidence = 0.0, []
     for mention in terms:
-        signal = _toward(mention, holders, lexicon, weak)
+        signal = _toward(mention, holders, lexicon, weak, mentioned)
         raw += signal.score
         evidence += signal.evidence
     for mention in opponents:
-        signal = _toward(mention, holders, lexicon, weak)
-        asserted = (
-            -OPPONENT_PRIOR
-            if any(_negated(t) for t in (mention.root, *mention.root.ancestors))
-            else OPPONENT_PRIOR
-        )
-        raw += asserted - signal.score
+        signal = _toward(mention, holders, lexicon, weak, mentioned)
+        denied = any(_negated(t) for t in (mention.root, *mention.root.ancestors))
+        raw += (-OPPONENT_PRIOR if denied else OPPONENT_PRIOR) - signal.score
         evidence += [mention.text, *signal.evidence]
     for span in _doubts(doc, lexicon, opponents):
         raw -= DOUBT_WEIGHT
         evidence.append(span.text)
-    polarity = _cue_polarity(cue, lexicon)
-    if polarity:
-        raw += polarity * CUE_WEIGHT * (-1.0 if opponents and not terms else 1.0)
+    if lemma := _cue_lemma(cue, lexicon):
+        if lemma in lexicon.denials and _is_claim(doc) and abs(raw) > THRESHOLD:
+            raw = -raw
+        else:
+            only_opponents = opponents and not terms
+            raw += lexicon.cues[lemma] * CUE_WEIGHT * (-1.0 if only_opponents else 1.0)
         evidence.append(cue or "")
     return _stance(raw, topic.name, evidence)
 

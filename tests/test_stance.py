@@ -1,0 +1,119 @@
+"""Examples of how quotes are judged for or against a topic or a target."""
+
+from pathlib import Path
+
+import pytest
+from quotedb.ingest.stance import Topic, find_mentions, judge, judge_many
+
+STRIKES = Topic(
+    name="US strikes on drug boats",
+    terms=("strikes", "campaign", "Operation Southern Spear"),
+    opponents=("Maduro", "cartels", "narco-terrorists"),
+)
+DEMO_TOPIC = Path(__file__).parent.parent / "quotedb" / "demo" / "topic.toml"
+
+
+def test_condemning_the_topic_opposes_it():
+    assert judge("Petro condemned the strikes as murder", STRIKES).label == "oppose"
+
+
+def test_praising_the_topic_supports_it():
+    assert judge("The senator praised the campaign.", STRIKES).label == "support"
+
+
+def test_the_reporting_verb_carries_polarity_toward_the_quote():
+    assert judge("the strikes", STRIKES, cue="condemned").label == "oppose"
+    assert judge("the strikes", STRIKES, cue="hailed").label == "support"
+
+
+def test_negation_flips_the_attitude():
+    assert judge("Ryan has not endorsed Trump.", "Trump").label == "oppose"
+    assert judge("Ryan endorsed Trump.", "Trump").label == "support"
+
+
+def test_attacking_the_topics_opponents_supports_it():
+    stance = judge("These people aren't just smugglers - they're narco-terrorists.", STRIKES)
+    assert stance.label == "support"
+
+
+def test_condemning_an_opponent_supports_the_topic():
+    assert judge("Rubio condemned Maduro for sending gangs north.", STRIKES).label == "support"
+
+
+def test_questioning_legality_opposes_even_without_naming_the_target():
+    assert judge("This is a violation of international law.", STRIKES).label == "oppose"
+    assert judge("There is no evidence the boat carried drugs.", STRIKES).label == "oppose"
+
+
+def test_denying_a_claim_against_the_topic_supports_it():
+    stance = judge("the strikes were illegal", STRIKES, cue="denied")
+    assert stance.label == "support"
+
+
+def test_stance_is_toward_the_target_not_the_mood_of_the_sentence():
+    text = "Sanders criticized Clinton's judgment after a wonderful, happy rally."
+    assert judge(text, "Clinton", speaker="Sanders").label == "oppose"
+
+
+def test_truncated_entity_strings_are_still_found():
+    stance = judge("Sanders has criticized Clinton's vote.", "Clinto", speaker="Sander")
+    assert stance.label == "oppose"
+    assert stance.target == "Clinto"
+
+
+def test_factual_reporting_is_neutral():
+    text = "Trump met Macron in Paris on Tuesday."
+    stance = judge(text, "Macron", speaker="Trump")
+    assert stance.label == "neutral"
+    assert -0.45 <= stance.score <= 0.45
+
+
+def test_score_sign_matches_label_and_evidence_names_the_words():
+    stance = judge("Critics accused the campaign of killing fishermen.", STRIKES)
+    assert stance.label == "oppose"
+    assert -1 <= stance.score < 0
+    assert "accused" in stance.evidence
+    assert stance.target == STRIKES.name
+
+
+def test_without_a_topic_the_stance_says_which_entity_it_is_about():
+    stance = judge("Senator Graham praised Netanyahu on Monday.")
+    assert stance.label == "support"
+    assert "Netanyahu" in stance.target
+
+
+def test_mentions_match_truncated_and_partial_names():
+    from quotedb.ingest.parse import load_nlp
+
+    doc = load_nlp()("President Trump spoke in Texas.")
+    assert [m.text for m in find_mentions(doc, "Texa")] == ["Texas"]
+    assert [m.text for m in find_mentions(doc, "Donald Trump")] == ["Trump"]
+
+
+def test_judge_many_matches_judge():
+    items = [
+        ("Petro condemned the strikes as murder", STRIKES, "Petro", None),
+        ("Ryan endorsed Trump.", "Trump", "Ryan", None),
+        ("the campaign", STRIKES),
+    ]
+    many = list(judge_many(items))
+    assert [s.label for s in many] == ["oppose", "support", "neutral"]
+    assert many[1] == judge("Ryan endorsed Trump.", "Trump", speaker="Ryan")
+
+
+def test_demo_topic_file_names_the_strikes_and_their_targets():
+    topic = Topic.from_file(DEMO_TOPIC)
+    assert topic.name == "US military strikes on Venezuela-linked targets"
+    assert "Operation Southern Spear" in topic.terms
+    assert "Maduro" in topic.opponents
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Maduro's regime is a criminal narco-state.", "support"),
+        ("The boat strikes are extrajudicial killings.", "oppose"),
+    ],
+)
+def test_demo_topic_judges_quotes(text, label):
+    assert judge(text, Topic.from_file(DEMO_TOPIC)).label == label
