@@ -9,8 +9,9 @@ its own continues the previous attribution.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +33,77 @@ class Attribution:
     source_kind: str | None = None  # "pronoun" | "name" | "phrase"
     confidence: float = 0.5
     quoted: list[tuple[int, int]] = field(default_factory=list)
+
+
+_DASHES = "-–—―"
+_SIGNATURE = re.compile(rf"\s*([{_DASHES}]+)\s*([^\W\d_][^{_DASHES}]{{1,80}}?)[\s.]*")
+_LABEL = re.compile(r"([^\W\d_][^:\n]{0,60}?)\s*(:)\s+(?=\S)")
+
+
+def _marked(cue: Mention, source: Mention | None) -> Attribution:
+    """An attribution whose cue is punctuation; ``spans`` are filled in by the caller."""
+    return Attribution(spans=[], type="direct", cue=cue, source=source, confidence=0.8)
+
+
+def _signature(doc: Doc, end: int, offset: int) -> Attribution | None:
+    """A ``- Name`` after position ``end`` that runs to the end of the paragraph."""
+    match = _SIGNATURE.fullmatch(doc.text, end)
+    if match is None or len(match.group(2).split()) > 10:
+        return None
+    (d_start, d_end), (n_start, n_end) = match.span(1), match.span(2)
+    return _marked(
+        Mention(match.group(1), d_start + offset, d_end + offset),
+        Mention(match.group(2), n_start + offset, n_end + offset),
+    )
+
+
+def signature_line(doc: Doc, offset: int) -> Attribution | None:
+    """The paragraph as a ``- Name`` line signing the quote above it, or None."""
+    return _signature(doc, 0, offset)
+
+
+def _colon(colon: Token, offset: int) -> Attribution:
+    """A colon cue; the source is the subject of its sentence (``Lynch told them:``)."""
+    subject = next((c for c in colon.sent.root.children if c.dep_ in SUBJECTS), None)
+    return _marked(_mention(colon, offset), _mention(_phrase(subject), offset) if subject else None)
+
+
+def introducer(doc: Doc, offset: int) -> Attribution | None:
+    """A paragraph ending in a colon introduces the quote in the next one."""
+    tokens = [t for t in doc if not t.is_space]
+    if not tokens or tokens[-1].text != ":":
+        return None
+    return _colon(tokens[-1], offset)
+
+
+def _introducer(doc: Doc, start: int, offset: int) -> Attribution | None:
+    """The colon right before a quote."""
+    before = doc.text[:start].rstrip()
+    colon = doc.char_span(len(before) - 1, len(before)) if before.endswith(":") else None
+    return _colon(colon.root, offset) if colon is not None else None
+
+
+def _labelled(doc: Doc, offset: int) -> Attribution | None:
+    """``PENCE: Well, look ...`` or ``Sanders: Clinton needs ...``: a name, a colon, the content.
+
+    The label must look like a name (capitalised words, at most six) and not be
+    one of the page labels in ``lexicons/colon_labels.txt`` (``Update:``).
+    """
+    match = _LABEL.match(doc.text)
+    if match is None or match.group(1).lower() in words("colon_labels"):
+        return None
+    label = doc.char_span(*match.span(1))
+    if label is None or len(label) > 6 or not all(t.is_title or t.is_upper for t in label):
+        return None
+    content = _strip(doc[doc.char_span(match.end(), len(doc.text), "expand").start :])
+    if len([t for t in content if t.is_alpha]) < 3:
+        return None
+    attribution = _marked(
+        Mention(match.group(2), match.start(2) + offset, match.end(2) + offset),
+        _mention(label, offset),
+    )
+    attribution.spans = [(content.start_char + offset, content.end_char + offset)]
+    return attribution
 
 
 def is_cue(token: Token) -> bool:
@@ -159,15 +231,28 @@ def _non_space(text: str) -> int:
 
 
 def attribute(
-    doc: Doc, offset: int, quoted: Sequence[Quoted], previous: Attribution | None
+    doc: Doc,
+    offset: int,
+    quoted: Sequence[Quoted],
+    previous: Attribution | None,
+    signed: Attribution | None = None,
 ) -> list[Attribution]:
     """The attributions in one paragraph.
 
     ``quoted`` are the passages in this paragraph (article offsets); ``previous``
-    is the last attribution of the previous paragraph, for quotes that carry on
-    its speaker.
+    is the last attribution of the previous paragraph (or the colon that ends
+    it), for quotes that carry on its speaker; ``signed`` is the ``- Name`` line
+    that follows the paragraph, if any.
     """
     local = [(q.start - offset, q.end - offset) for q in quoted]
+    labelled = _labelled(doc, offset)
+    if labelled is not None:
+        labelled.quoted = [(q.start, q.end) for q in quoted]
+        if labelled.source.text.isupper():
+            labelled.type = "direct"  # a transcript line
+        else:
+            labelled.type = "mixed" if quoted else "indirect"
+        return [labelled]
     found: list[Attribution] = []
     used_cues: set[int] = set()
     covered: list[tuple[int, int]] = []
@@ -201,38 +286,47 @@ def attribute(
             cue = _cue_for(doc, start, end, local)
             if cue is not None and _words_in(doc, start, end) < 3:
                 cue = None  # a short phrase in quotation marks is a name or a title
-        if cue is not None:
+        span = (start + offset, end + offset)
+        last = found[-1] if found else None
+        if cue is not None and last is not None and last.cue == _mention(cue, offset):
+            last.spans.append(span)  # "A," she said. "B." shares one cue
+            last.quoted.append(span)
+        elif cue is not None:
             subject = source_of(cue)
             found.append(
                 Attribution(
-                    spans=[(start + offset, end + offset)],
+                    spans=[span],
                     type="direct",
                     cue=_mention(cue, offset),
                     source=_mention(subject, offset) if subject is not None else None,
                     confidence=0.9 if subject is not None else 0.6,
-                    quoted=[(start + offset, end + offset)],
+                    quoted=[span],
                 )
             )
             used_cues.add(cue.i)
-            covered.append((start, end))
+        elif _words_in(doc, start, end) < 3:
             continue
-        last = found[-1] if found else previous
-        if last is not None and last.type == "direct" and _words_in(doc, start, end) >= 3:
-            if found and found[-1] is last:
-                last.spans.append((start + offset, end + offset))
-                last.quoted.append((start + offset, end + offset))
-            else:
-                found.append(
-                    Attribution(
-                        spans=[(start + offset, end + offset)],
-                        type="direct",
-                        cue=None,
-                        source=last.source,
-                        confidence=0.6,
-                        quoted=[(start + offset, end + offset)],
-                    )
+        elif (
+            marker := _introducer(doc, start, offset) or _signature(doc, end, offset) or signed
+        ) is not None:
+            found.append(replace(marker, spans=[span], quoted=[span]))
+        elif last is not None and last.type == "direct":
+            last.spans.append(span)
+            last.quoted.append(span)
+        elif previous is not None and previous.type == "direct":
+            found.append(
+                Attribution(
+                    spans=[span],
+                    type="direct",
+                    cue=previous.cue,
+                    source=previous.source,
+                    confidence=0.6,
+                    quoted=[span],
                 )
-            covered.append((start, end))
+            )
+        else:
+            continue
+        covered.append((start, end))
 
     for token in doc:
         if token.i in used_cues or not is_cue(token) or any(s <= token.idx < e for s, e in local):

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import clean, dates, quotes, roles
-from .attribution import Attribution, attribute
+from .attribution import Attribution, attribute, introducer, signature_line
 from .parse import load_nlp
 from .records import Article, Quote
 from .speakers import ArticleSpeakers
@@ -50,13 +50,15 @@ def _quotes(
     known_roles: dict[str, str] = {}
     found: list[Quote] = []
     previous: Attribution | None = None
-    for paragraph, doc in zip(kept, docs, strict=True):
+    for index, (paragraph, doc) in enumerate(zip(kept, docs, strict=True)):
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 speakers.see_person(paragraph.start + ent.start_char, ent.text)
         inside = [q for q in quoted if paragraph.start <= q.start < paragraph.end]
         clipped = {replace(q, end=min(q.end, paragraph.end)): q.end for q in inside}
-        attributions = attribute(doc, paragraph.start, list(clipped), previous)
+        after = index + 1
+        signed = signature_line(docs[after], kept[after].start) if after < len(kept) else None
+        attributions = attribute(doc, paragraph.start, list(clipped), previous, signed)
         for attribution in attributions:
             attribution.spans = [
                 (start, _restore(clipped, paragraph.start, start, end))
@@ -67,6 +69,7 @@ def _quotes(
             )
         if attributions:
             previous = attributions[-1]
+        previous = introducer(doc, paragraph.start) or previous
     return found
 
 
