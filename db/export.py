@@ -8,8 +8,9 @@ more memory than exporting ten.
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -104,24 +105,47 @@ def rows(db_path: str, filters: Filters) -> Iterator[dict]:
         yield from (found[quote_id] for quote_id in chunk if quote_id in found)
 
 
-def write(records: Iterator[dict], out: TextIO, format_: str) -> int:
-    """Write ``records`` as ``csv``, ``json`` (one array) or ``jsonl``; return the count."""
-    count = 0
+def pieces(records: Iterable[dict], format_: str) -> Iterator[str]:
+    """``records`` as text pieces of ``csv``, ``json`` (one array) or ``jsonl``, row by row."""
     if format_ == "csv":
-        writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore")
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore")
         writer.writeheader()
-        for count, record in enumerate(records, 1):  # noqa: B007 - the count is the result
+        for record in records:
             writer.writerow(record)
-        return count
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+        yield buffer.getvalue()
+        return
     separator = "\n" if format_ == "jsonl" else ",\n"
+    first = True
     if format_ == "json":
-        out.write("[\n")
-    for count, record in enumerate(records, 1):  # noqa: B007 - the count is the result
-        if count > 1:
-            out.write(separator)
-        out.write(json.dumps({name: record.get(name) for name in COLUMNS}, ensure_ascii=False))
+        yield "["
+    for record in records:
+        yield ("" if first else separator) + json.dumps(
+            {name: record.get(name) for name in COLUMNS}, ensure_ascii=False
+        )
+        first = False
     if format_ == "json":
-        out.write("\n]\n")
-    elif count:
-        out.write("\n")
-    return count
+        yield "]\n"
+    elif not first:
+        yield "\n"
+
+
+def write(records: Iterable[dict], out: TextIO, format_: str) -> int:
+    """Write ``records`` to ``out`` as ``format_``; return how many were written."""
+    counted = _Counted(records)
+    for piece in pieces(counted, format_):
+        out.write(piece)
+    return counted.count
+
+
+class _Counted:
+    def __init__(self, records: Iterable[dict]) -> None:
+        self.records, self.count = records, 0
+
+    def __iter__(self) -> Iterator[dict]:
+        for record in self.records:
+            self.count += 1
+            yield record
