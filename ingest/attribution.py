@@ -83,6 +83,18 @@ def _introducer(doc: Doc, start: int, offset: int) -> Attribution | None:
     return _colon(colon.root, offset) if colon is not None else None
 
 
+def _names_someone(label: Span) -> bool:
+    """A transcript speaker (``WALLACE``) or a named entity that can speak (``Pat Caddell``)."""
+    if all(t.is_upper or t.is_punct for t in label):
+        return True
+    return any(e.label_ in SPEAKING_ENTITIES for e in label.ents) and all(
+        t.is_title or t.is_punct or not t.is_alpha for t in label
+    )
+
+
+SPEAKING_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+
+
 def _labelled(doc: Doc, offset: int) -> Attribution | None:
     """``PENCE: Well, look ...`` or ``Sanders: Clinton needs ...``: a name, a colon, the content.
 
@@ -93,7 +105,7 @@ def _labelled(doc: Doc, offset: int) -> Attribution | None:
     if match is None or match.group(1).lower() in words("colon_labels"):
         return None
     label = doc.char_span(*match.span(1))
-    if label is None or len(label) > 6 or not all(t.is_title or t.is_upper for t in label):
+    if label is None or len(label) > 6 or not _names_someone(label):
         return None
     content = _strip(doc[doc.char_span(match.end(), len(doc.text), "expand").start :])
     if len([t for t in content if t.is_alpha]) < 3:
@@ -379,6 +391,11 @@ def _content_spans(cue: Token) -> list[Span]:
         return [span] if len(span) >= 3 else []
     if cue.dep_ == "parataxis":
         return _without(cue.head, cue)
+    obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    if obj is not None and cue.lemma_.lower() in words("object_cues"):
+        parts = [obj] + [c for c in cue.rights if c.dep_ in {"prep", "oprd"} and c.i > obj.i]
+        span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
+        return [span] if len(span) >= 3 else []
     return []
 
 
