@@ -19,7 +19,7 @@ from quotedb.ingest.parse import load_nlp
 from quotedb.ingest.pipeline import extract_many
 from quotedb.ingest.read import DEFAULT_MAX_BYTES, read_paths
 from quotedb.ingest.records import Failure
-from quotedb.ingest.stance import Topic
+from quotedb.ingest.stance import Topic, judge_many
 
 EXIT_SOME_FAILED = 3
 
@@ -143,6 +143,40 @@ def run_ingest(paths, db_path: str, model: str | None, topic: Topic | None, max_
     quote_index.update(stored)
     summary.failed = len({failure.path.split(":")[0] for failure in failures})
     return summary
+
+
+@cli.command()
+@click.option(
+    "--input",
+    "input_file",
+    type=click.File("r", encoding="utf-8"),
+    required=True,
+    help='JSON lines with "id", "text", "speaker" and "target"; - for standard input.',
+)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+@model_option
+def stance(input_file, output, model) -> None:
+    """Judge each line's stance toward its target: the classifier ingest uses.
+
+    Writes one {"id", "stance", "score"} line per input line.
+    """
+    rows = []
+    for number, line in enumerate(input_file, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            rows.append((row["id"], str(row["text"]), row.get("target"), row.get("speaker")))
+        except (json.JSONDecodeError, KeyError, TypeError) as error:
+            click.echo(f"error: {input_file.name}:{number}: not a stance line ({error})", err=True)
+    verdicts = judge_many(
+        [(text, target, speaker) for _, text, target, speaker in rows], nlp=load_nlp(model)
+    )
+    for (row_id, *_), verdict in zip(rows, verdicts, strict=True):
+        output.write(
+            json.dumps({"id": row_id, "stance": verdict.label, "score": round(verdict.score, 3)})
+            + "\n"
+        )
 
 
 def metadata_path() -> Path:
