@@ -44,7 +44,7 @@ THRESHOLD = 0.45
 
 CUE_WEIGHT = 1.0
 """Weight of an attitude word that governs the target (``condemned X``)."""
-PREDICATE_WEIGHT = 0.6
+PREDICATE_WEIGHT = 0.3
 """Weight of what the sentence says the target is or does."""
 CONTEXT_WEIGHT = 0.35
 """Weight of the distance-discounted valence of the rest of the sentence."""
