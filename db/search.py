@@ -435,7 +435,7 @@ def _narrowing(narrow: dict[str, str]) -> query.Query | None:
 
 def _hits(results) -> list[Hit]:
     whole = getattr(results, "results", results)  # a page highlights through its results
-    whole.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
+    whole.fragmenter = highlight.ContextFragmenter(maxchars=320, surround=160)
     whole.formatter = _Pieces()
     hits = []
     for hit in results:
