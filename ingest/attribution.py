@@ -135,8 +135,13 @@ def _mention(span: Span | Token, offset: int) -> Mention:
 
 
 def source_of(cue: Token) -> Span | None:
-    """The subject of a cue verb as a noun phrase, or the agent of a passive."""
-    for verb in (cue, *([cue.head] if cue.dep_ in {"conj", "advcl", "xcomp"} else [])):
+    """The subject of a cue verb as a noun phrase, or the agent of a passive.
+
+    A cue with no subject of its own borrows the one of the verb it hangs from:
+    ``began by saying``, ``tweeted and said``, ``went on to say``.
+    """
+    verb = cue
+    while True:
         for child in verb.children:
             if child.dep_ in SUBJECTS:
                 return _phrase(_antecedent(child))
@@ -144,9 +149,14 @@ def source_of(cue: Token) -> Span | None:
                 objects = [t for t in child.children if t.dep_ == "pobj"]
                 if objects:
                     return _phrase(objects[0])
-    if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"}:
-        return _phrase(cue.head)
-    return None
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return _phrase(verb.head)
+        if verb.dep_ not in _BORROWS_SUBJECT or verb.head is verb:
+            return None
+        verb = verb.head
+
+
+_BORROWS_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep"}
 
 
 def _antecedent(token: Token) -> Token:
