@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import clean, dates, quotes, roles
+from . import clean, dates, quotes
 from .attribution import Attribution, attribute, introducer, signature_line
 from .parse import load_nlp
 from .records import Article, Quote
@@ -46,14 +46,10 @@ def _quotes(
     article: Article, kept: list[clean.Paragraph], docs: list[Doc], topic: Topic | None
 ) -> list[Quote]:
     quoted = quotes.find_quoted(article.text, kept)
-    speakers = ArticleSpeakers()
-    known_roles: dict[str, str] = {}
+    speakers = ArticleSpeakers.read([(p.start, doc) for p, doc in zip(kept, docs, strict=True)])
     found: list[Quote] = []
     previous: Attribution | None = None
     for index, (paragraph, doc) in enumerate(zip(kept, docs, strict=True)):
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                speakers.see_person(paragraph.start + ent.start_char, ent.text)
         inside = [q for q in quoted if paragraph.start <= q.start < paragraph.end]
         clipped = {replace(q, end=min(q.end, paragraph.end)): q.end for q in inside}
         after = index + 1
@@ -65,7 +61,7 @@ def _quotes(
                 for start, end in attribution.spans
             ]
             found.append(
-                _quote(article, attribution, doc, paragraph.start, speakers, known_roles, topic)
+                _quote(article, attribution, doc, paragraph.start, speakers, topic)
             )
         if attributions:
             previous = attributions[-1]
@@ -86,23 +82,11 @@ def _quote(
     doc: Doc,
     offset: int,
     speakers: ArticleSpeakers,
-    known_roles: dict[str, str],
     topic: Topic | None,
 ) -> Quote:
     text = " ... ".join(article.text[s:e] for s, e in attribution.spans)
-    speaker = role = kind = None
     mention = attribution.source
-    if mention is not None:
-        span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
-        persons = [e.text for e in span.ents if e.label_ == "PERSON"] if span is not None else []
-        resolved = speakers.resolve(mention.text, mention.start, persons)
-        speaker, kind = resolved.name, resolved.kind
-        if span is not None and kind == "person":
-            role = roles.role_in(span, speaker)
-        if role:
-            known_roles[speaker] = role
-        elif speaker in known_roles:
-            role = known_roles[speaker]
+    resolved = speakers.resolve(mention) if mention is not None else None
     start = attribution.spans[0][0]
     sentence = doc.char_span(start - offset, start - offset + 1, alignment_mode="expand")
     nearby = article.text[offset : offset + sentence.sent.end_char] if sentence else text
@@ -115,9 +99,9 @@ def _quote(
         type=attribution.type,
         cue=attribution.cue,
         speaker_mention=mention,
-        speaker=speaker,
-        speaker_kind=kind,
-        role=role,
+        speaker=resolved.name if resolved else None,
+        speaker_kind=resolved.kind if resolved else None,
+        role=resolved.role if resolved else None,
         date=date or article.published,
         date_precision=precision or ("day" if article.published else None),
         date_inferred=date is None,

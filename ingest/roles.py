@@ -1,41 +1,119 @@
-"""The role the article gives a speaker: the title before the name or an appositive."""
+"""The role an article gives a named person, lightly normalised.
+
+Four patterns around the name: a title before it (``Secretary of Defense Pete
+Hegseth``, ``Venezuela's Defense Minister Vladimir Padrino López``), possibly
+finished after it (``President Claudia Sheinbaum of Mexico``); an appositive
+(``Rachel VanLandingham, a former military legal advisor``); and a relative
+clause (``X, who is the mayor of Springfield``). Roles are normalised so that a
+facet shows one value per role: ``Colombian President`` and ``President of
+Colombia`` are both ``President of Colombia``, and articles are dropped.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from functools import cache
 
-from .lexicons import words
+from spacy.tokens import Span, Token
+
+from .lexicons import lines, words
+
+_CONNECTORS = frozenset({"of", "the", "for", "and", "'s", "’s"})
+_PLACE_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
 
 
-def role_in(mention: Span, name: str) -> str | None:
-    """``Colombian President Gustavo Petro`` -> ``Colombian President``.
+def role_in(name: Span) -> str | None:
+    """The role the text around the name ``name`` (a person's name span) gives them."""
+    return normalise(_title_before(name) or _appositive(name) or _relative(name))
 
-    Looks left of the name inside the mention for title words, then at an
-    appositive after it (``Rachel VanLandingham, a former military legal advisor``).
+
+def normalise(role: str | None) -> str | None:
+    """``the Colombian President`` -> ``President of Colombia``; None stays None.
+
+    A country adjective or possessive in front becomes ``of COUNTRY`` at the
+    end; leading articles go; qualifiers (``Former``) are lower-cased.
     """
-    titles = words("titles")
-    last = name.split()[-1] if name else ""
-    name_tokens = [t for t in mention if t.text == last]
-    if not name_tokens:
+    if not role:
         return None
-    head = name_tokens[-1]
-    before = [t for t in mention if t.i < head.i and t.text not in name.split()]
-    while before and before[0].dep_ in {"det", "poss", "case"}:
-        before = before[1:]
-    if before and any(t.lower_ in titles for t in before):
-        return _tidy(" ".join(t.text for t in before))
-    for child in head.rights:
-        if child.dep_ == "appos":
-            words_ = [t for t in child.subtree if not t.is_punct]
-            if words_ and words_[0].dep_ == "det":
-                words_ = words_[1:]
-            if words_ and any(t.lower_ in titles for t in words_):
-                return _tidy(" ".join(t.text for t in words_))
+    tokens = role.replace("’s", " 's").replace("'s", " 's").split()
+    while tokens and tokens[0].lower() in {"a", "an", "the"}:
+        tokens = tokens[1:]
+    country = None
+    for size in (2, 1):
+        place = " ".join(tokens[:size]).lower()
+        if len(tokens) > size and place in _demonyms():
+            country, tokens = _demonyms()[place], tokens[size:]
+            break
+    if country is None and len(tokens) > 2 and tokens[1] == "'s":
+        country, tokens = tokens[0], tokens[2:]
+    tokens = [t.lower() if t.lower() in words("role_qualifiers") else t for t in tokens]
+    if country and not any(t.lower() == "of" for t in tokens):
+        tokens += ["of", country]
+    tidy = " ".join(tokens).replace(" 's", "'s").strip(" ,;:")
+    return tidy or None
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    """``colombian`` -> ``Colombia``, from ``lexicons/demonyms.txt`` (tab-separated)."""
+    pairs = (line.split("\t", 1) for line in lines("demonyms"))
+    return {adjective.lower(): country for adjective, country in pairs}
+
+
+def _is_title(token: Token) -> bool:
+    return token.lower_ in words("titles") and token.lower_ not in _CONNECTORS
+
+
+def _title_before(name: Span) -> str | None:
+    """Title words, places and possessives running up to the name, and ``of PLACE`` after it."""
+    doc = name.doc
+    start = name.start
+    while start > 0 and _in_title(doc[start - 1]):
+        start -= 1
+    while start < name.start and doc[start].lower_ in _CONNECTORS:
+        start += 1
+    before = doc[start : name.start]
+    if not any(_is_title(t) for t in before):
+        return None
+    text = before.text
+    after = doc[name.end : name.end + 2]
+    if len(after) == 2 and after[0].lower_ == "of" and after[1].ent_type_ in _PLACE_LABELS:
+        text += " " + after.text
+    return text
+
+
+def _in_title(token: Token) -> bool:
+    return (
+        token.lower_ in words("titles")
+        or token.lower_ in _demonyms()
+        or token.lower_ in _CONNECTORS
+        or (token.ent_type_ in _PLACE_LABELS and token.pos_ == "PROPN")
+        or token.lower_ in words("role_qualifiers")
+    )
+
+
+def _appositive(name: Span) -> str | None:
+    """``Rachel VanLandingham, a former military legal advisor``."""
+    for child in name.root.rights:
+        if child.dep_ == "appos" and _is_title(child):
+            return _phrase(child)
     return None
 
 
-def _tidy(role: str) -> str | None:
-    role = role.strip(" ,;:'’")
-    if role.endswith((" 's", "’s")):
-        role = role[:-2].strip()
-    return role or None
+def _relative(name: Span) -> str | None:
+    """``X, who is the mayor``: the attribute of a ``who is`` clause."""
+    for child in name.root.rights:
+        if child.dep_ == "relcl" and child.lemma_ == "be":
+            for attr in child.children:
+                if attr.dep_ == "attr" and _is_title(attr):
+                    return _phrase(attr)
+    return None
+
+
+def _phrase(head: Token) -> str:
+    """The noun phrase headed by ``head``, without clauses or trailing punctuation."""
+    tokens = [t for t in head.subtree if not t.is_punct]
+    clauses = [t for t in head.children if t.dep_ in {"relcl", "acl", "appos"}]
+    for clause in clauses:
+        inside = {t.i for t in clause.subtree}
+        tokens = [t for t in tokens if t.i not in inside]
+    return " ".join(t.text for t in tokens)

@@ -1,146 +1,289 @@
 """Who a source mention names, within one article.
 
 A pronoun goes to the nearest earlier person; a surname or titled name to the
-fullest form of that name in the article; unnamed sources ("one official")
-become ``unnamed official``; groups ("critics") keep their wording.
+fullest form of that name in the article (``Mr. Trump`` and ``President Trump``
+are ``Donald Trump`` when the article names him in full); ``the president`` to
+the person the article gives that title; unnamed sources keep the article's
+description (``unnamed government official familiar with the operation``) and a
+later ``the official`` goes back to them; groups (``critics``) keep their
+wording; organisations and documents go by their name, and a document released
+by someone (``a statement released by President Donald Trump``) by its source.
+
+The article is read whole before any mention is resolved, because the fullest
+form of a name may come after a quote that uses the short one.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Span, Token
+
+from . import roles
 from .lexicons import words
+from .records import Mention
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_GROUP_HEADS = frozenset(
-    {
-        "critics",
-        "analysts",
-        "experts",
-        "observers",
-        "lawmakers",
-        "officials",
-        "sources",
-        "people",
-        "residents",
-        "leaders",
-        "activists",
-        "supporters",
-        "opponents",
-        "democrats",
-        "republicans",
-        "voters",
-        "members",
-        "diplomats",
-        "economists",
-        "scientists",
-    }
-)
-_UNNAMED_DETERMINERS = frozenset({"a", "an", "one", "some", "several", "two", "three", "many"})
-_UNNAMED_HEADS = frozenset(
-    {
-        "official",
-        "officials",
-        "source",
-        "sources",
-        "aide",
-        "aides",
-        "person",
-        "people",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "insider",
-        "insiders",
-        "diplomat",
-        "adviser",
-        "advisor",
-        "expert",
-        "analyst",
-        "witness",
-        "resident",
-        "officer",
-    }
-)
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+_POSTMODIFIERS = frozenset({"amod", "prep", "acl", "compound", "nmod", "npadvmod"})
 
 
-@dataclass
+@dataclass(frozen=True)
 class Speaker:
+    """A resolved source: its canonical name within the article, kind and role."""
+
     name: str
     kind: str  # person | organization | group | document | unnamed
+    role: str | None = None
 
 
 @dataclass
 class ArticleSpeakers:
-    """Names seen so far in one article, to resolve later mentions against."""
+    """The people an article names, to resolve its source mentions against.
 
-    people: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name)
-    organizations: list[tuple[int, str]] = field(default_factory=list)
+    Build it with `read` from the article's parsed paragraphs (each Doc with
+    its offset in the article), then call `resolve` for each mention in order.
+    """
+
+    docs: list[tuple[int, Doc]] = field(default_factory=list)
+    people: list[tuple[int, str]] = field(default_factory=list)  # (offset, name as written)
+    stated_roles: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, name, role)
     last_speaker: tuple[int, Speaker] | None = None
+    unnamed: list[tuple[int, Speaker]] = field(default_factory=list)
 
-    def see_person(self, offset: int, name: str) -> None:
-        name = clean_name(name)
-        if name:
-            self.people.append((offset, name))
+    @classmethod
+    def read(cls, docs: list[tuple[int, Doc]]) -> ArticleSpeakers:
+        """Every person the article names, where, and the roles it gives them."""
+        article = cls(docs=docs)
+        entities = [(offset, ent) for offset, doc in docs for ent in doc.ents]
+        names = [(offset, ent) for offset, ent in entities if ent.label_ == "PERSON"]
+        for offset, ent in names:
+            name = person_name(ent)
+            if name:
+                article.people.append((offset + ent.start_char, name))
+        surnames = {name.split()[-1] for _, name in article.people if len(name.split()) > 1}
+        for offset, doc in docs:
+            for token in doc:
+                if token.text in surnames and token.ent_type_ != "PERSON":
+                    article.people.append((offset + token.idx, token.text))
+        article.people.sort()
+        for offset, ent in names:
+            role = roles.role_in(person_span(ent))
+            if role:
+                full = article.fullest(person_name(ent), offset + ent.start_char)
+                article.stated_roles.append((offset + ent.start_char, full, role))
+        return article
 
-    def see_organization(self, offset: int, name: str) -> None:
-        self.organizations.append((offset, clean_name(name)))
+    def fullest(self, name: str, offset: int | None = None) -> str:
+        """``Petro`` -> ``Gustavo Petro`` when the article names him in full.
 
-    def fullest(self, name: str) -> str:
-        """``Petro`` -> ``Gustavo Petro`` when the article names him in full."""
-        tokens = name.split()
-        best = name
-        for _, known in self.people:
-            known_tokens = known.split()
-            if len(known_tokens) > len(best.split()) and known_tokens[-len(tokens) :] == tokens:
-                best = known
-        return best
+        A surname shared by several people (``Clinton``) goes to the one named
+        in full nearest before ``offset``, else to the one named most often.
+        """
+        tokens = _name_key(name)
+        if not tokens:
+            return name
+        longer = [
+            (at, known)
+            for at, known in self.people
+            if len(_name_key(known)) > len(tokens) and _name_key(known)[-len(tokens) :] == tokens
+        ]
+        if not longer:
+            return name
+        before = [known for at, known in longer if offset is None or at <= offset]
+        counts = Counter(known for _, known in longer)
+        candidates = {before[-1]} if before else set(counts)
+        best = max(candidates, key=lambda known: (counts[known], len(known)))
+        return self.fullest(best) if best != name else best
 
-    def resolve(self, mention: str, offset: int, persons_in_mention: list[str]) -> Speaker:
-        """The speaker a mention names; ``persons_in_mention`` are PERSON entities in it."""
-        text = mention.strip()
-        lower = text.lower()
+    def role_of(self, name: str, offset: int) -> str | None:
+        """The role the article gives ``name`` at ``offset``.
+
+        The latest stated before, else the first stated after.
+        """
+        stated = [(at, role) for at, known, role in self.stated_roles if known == name]
+        before = [role for at, role in stated if at <= offset]
+        if before:
+            return before[-1]
+        return stated[0][1] if stated else None
+
+    def resolve(self, mention: Mention) -> Speaker:
+        """The speaker a source mention names, with the role the article gives them."""
+        span = self._span(mention)
+        lower = mention.text.strip().lower()
         if lower in words("pronouns"):
-            return self._pronoun(lower, offset)
-        if persons_in_mention:
-            speaker = Speaker(self.fullest(clean_name(persons_in_mention[-1])), "person")
-        else:
-            speaker = describe(text)
-        self.last_speaker = (offset, speaker)
+            return self._pronoun(lower, mention.start)
+        speaker = self._named(span, mention) if span is not None else describe(mention.text)
+        if speaker.kind == "unnamed":
+            speaker = self._earlier_unnamed(span, speaker)
+            self.unnamed.append((mention.start, speaker))
+        self.last_speaker = (mention.start, speaker)
         return speaker
 
+    def _span(self, mention: Mention) -> Span | None:
+        for offset, doc in reversed(self.docs):
+            if offset <= mention.start < offset + len(doc.text):
+                return doc.char_span(
+                    mention.start - offset, mention.end - offset, alignment_mode="expand"
+                )
+        return None
+
+    def _named(self, span: Span, mention: Mention) -> Speaker:
+        root = span.root
+        person = _person_at(root)
+        if person is None and root.text in {name for _, name in self.people}:
+            person = span.doc[root.i : root.i + 1]
+        if person is not None:
+            return self.person(
+                person_name(person), mention.start, roles.role_in(person_span(person))
+            )
+        if root.lower_ in words("titles") and _is_definite(span):
+            return self._titled(root.lower_, mention.start) or describe(span.text)
+        if root.lower_ in words("document_heads"):
+            source = _released_by(root)
+            if source is not None:
+                named = self._named(source, mention)
+                if named.kind != "organization" or source.root.ent_type_:
+                    return named
+        return describe(_description(span), span.root.text)
+
+    def person(self, name: str, offset: int, role: str | None = None) -> Speaker:
+        full = self.fullest(name, offset)
+        return Speaker(full, "person", role or self.role_of(full, offset))
+
+    def _titled(self, title: str, offset: int) -> Speaker | None:
+        """``the president``: the person named nearest before with that title."""
+        titled = [
+            (at, name) for at, name, role in self.stated_roles if title in role.lower().split()
+        ]
+        before = [name for at, name in titled if at <= offset]
+        if before:
+            return self.person(before[-1], offset)
+        names = Counter(name for _, name in titled)
+        return self.person(names.most_common(1)[0][0], offset) if names else None
+
     def _pronoun(self, pronoun: str, offset: int) -> Speaker:
-        if pronoun in {"he", "she", "him", "her", "i"}:
+        if pronoun in _PERSON_PRONOUNS:
             earlier = [(at, name) for at, name in self.people if at < offset]
             last = self.last_speaker
             if last and last[1].kind == "person" and (not earlier or last[0] >= earlier[-1][0]):
-                return last[1]
+                return self.person(last[1].name, offset)
             if earlier:
-                return Speaker(self.fullest(earlier[-1][1]), "person")
+                return self.person(earlier[-1][1], earlier[-1][0])
         elif self.last_speaker is not None:
             return self.last_speaker[1]
         return Speaker(pronoun, "unnamed")
+
+    def _earlier_unnamed(self, span: Span | None, speaker: Speaker) -> Speaker:
+        """``the official`` is the unnamed official the article described before."""
+        if span is None or not _is_definite(span) or len(span) > 2:
+            return speaker
+        head = span.root.lower_
+        for _, earlier in reversed(self.unnamed):
+            if earlier.name.split()[-1] == head or head in earlier.name.split():
+                return earlier
+        return speaker
+
+
+def person_span(ent: Span) -> Span:
+    """A PERSON entity extended over the capitalised proper nouns that follow it.
+
+    Small models often stop short of a double surname (``Vladimir Padrino López``).
+    """
+    end = ent.end
+    while end < len(ent.doc) and ent.doc[end].pos_ == "PROPN" and ent.doc[end].is_title:
+        end += 1
+    return ent.doc[ent.start : end]
+
+
+def person_name(ent: Span) -> str:
+    """A person's name without courtesy titles or possessive ending."""
+    return clean_name(person_span(ent).text)
 
 
 def clean_name(name: str) -> str:
     """A name without courtesy titles, possessive ending or surrounding punctuation."""
     tokens = [t for t in name.split() if t.lower() not in words("honorifics")]
-    cleaned = _POSSESSIVE.sub("", " ".join(tokens)).strip(" ,.;:\"“”‘’'")
-    return cleaned
+    return _POSSESSIVE.sub("", " ".join(tokens)).strip(" ,.;:\"“”‘’'")
 
 
-def describe(phrase: str) -> Speaker:
-    """A source that is not a named person: a group, an unnamed source, an institution."""
+def describe(phrase: str, head: str | None = None) -> Speaker:
+    """A source that is not a named person: a group, an unnamed source, a document, an institution.
+
+    ``head`` is the phrase's head noun (the parse root), by default its last word.
+    """
     tokens = phrase.strip(" ,.;:").split()
     if not tokens:
         return Speaker(phrase, "unnamed")
-    first, head = tokens[0].lower(), tokens[-1].lower()
-    rest = tokens[1:] if first in _UNNAMED_DETERMINERS | {"the"} else tokens
-    if first in _UNNAMED_DETERMINERS and head in _UNNAMED_HEADS:
-        return Speaker("unnamed " + " ".join(rest), "unnamed")
-    if head in _UNNAMED_HEADS and not any(t[0].isupper() for t in rest):
-        return Speaker("unnamed " + " ".join(rest), "unnamed")
-    if head in _GROUP_HEADS and not any(t[:1].isupper() for t in rest[:-1]):
-        return Speaker(" ".join(rest), "group")
-    return Speaker(" ".join(rest) if first == "the" else phrase.strip(" ,.;:"), "organization")
+    first = tokens[0].lower()
+    determiners = words("unnamed_determiners") | {"the"}
+    rest = tokens[1:] if first in determiners and len(tokens) > 1 else tokens
+    head = (head or rest[-1]).lower()
+    named = any(t[:1].isupper() for t in rest[1:])
+    if head in words("unnamed_heads") and not (first == "the" and named):
+        description = " ".join(_lower_first(rest))
+        return Speaker("unnamed " + description, "unnamed", description)
+    if head in words("group_heads"):
+        return Speaker(" ".join(_lower_first(rest)), "group")
+    kind = "document" if head in words("document_heads") else "organization"
+    return Speaker(" ".join(rest) if first == "the" else " ".join(tokens), kind)
+
+
+def _lower_first(tokens: list[str]) -> list[str]:
+    """``Sources close to the military`` -> ``sources close to the military``.
+
+    Sentence case is not part of a name, and would split a facet.
+    """
+    first = tokens[0]
+    return [first.lower() if first[1:].islower() else first, *tokens[1:]]
+
+
+def _name_key(name: str) -> list[str]:
+    """Name tokens without middle initials: ``Donald J. Trump`` and ``Donald Trump`` match."""
+    tokens = clean_name(name).split()
+    return [
+        t for i, t in enumerate(tokens) if not (0 < i < len(tokens) - 1 and len(t.rstrip(".")) == 1)
+    ]
+
+
+def _person_at(token: Token) -> Span | None:
+    """The PERSON entity ``token`` belongs to, if any."""
+    for ent in token.doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _is_definite(span: Span) -> bool:
+    return span[0].lower_ in {"the", "this", "that"}
+
+
+def _released_by(head: Token) -> Span | None:
+    """The source of a document: ``a statement released by X``, ``an assessment from X``."""
+    for token in head.subtree:
+        if token.dep_ in {"agent", "prep"} and token.lower_ in {"by", "from"}:
+            objects = [child for child in token.children if child.dep_ == "pobj"]
+            if objects:
+                tokens = list(objects[0].subtree)
+                return head.doc[tokens[0].i : tokens[-1].i + 1]
+    return None
+
+
+def _description(span: Span) -> str:
+    """The noun phrase an unnamed source is described by, with its postmodifiers.
+
+    ``a government official`` grows to ``a government official familiar with
+    the operation``; relative clauses and appositives are left out.
+    """
+    root = span.root
+    if root.lower_ not in words("unnamed_heads"):
+        return span.text
+    end = span.end
+    for child in root.rights:
+        if child.dep_ in _POSTMODIFIERS and child.i >= span.end - 1:
+            end = max(end, max(t.i for t in child.subtree) + 1)
+        elif child.i >= span.end:
+            break
+    return span.doc[span.start : end].text

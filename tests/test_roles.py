@@ -1,0 +1,65 @@
+"""The role an article gives a person (`ingest/roles.py`)."""
+
+from __future__ import annotations
+
+import pytest
+from quotedb.ingest.roles import normalise, role_in
+
+
+def role_of(nlp, sentence: str, name: str) -> str | None:
+    doc = nlp(sentence)
+    start = sentence.index(name)
+    return role_in(doc.char_span(start, start + len(name)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "Secretary of Defense Pete Hegseth said they were terrorists.",
+            "Pete Hegseth",
+            "Secretary of Defense",
+        ),
+        (
+            "Colombian President Gustavo Petro called it a murder.",
+            "Gustavo Petro",
+            "President of Colombia",
+        ),
+        (
+            "Venezuela's Defense Minister Vladimir Padrino López said troops were ready.",
+            "Vladimir Padrino López",
+            "Defense Minister of Venezuela",
+        ),
+        (
+            "Former CIA Director Leon Panetta warned of the risks.",
+            "Leon Panetta",
+            "former CIA Director",
+        ),
+        (
+            "Rachel VanLandingham, a former military legal advisor, said it was illegal.",
+            "Rachel VanLandingham",
+            "former military legal advisor",
+        ),
+        (
+            "President Claudia Sheinbaum of Mexico said she opposed it.",
+            "Claudia Sheinbaum",
+            "President of Mexico",
+        ),
+        (
+            "John Smith, who is the mayor of Springfield, said the road would close.",
+            "John Smith",
+            "mayor of Springfield",
+        ),
+    ],
+)
+def test_role_patterns(nlp, sentence, name, role):
+    assert role_of(nlp, sentence, name) == role
+
+
+def test_a_name_without_a_role_has_none(nlp):
+    assert role_of(nlp, "Later, John Smith said the road would close.", "John Smith") is None
+
+
+def test_country_adjective_and_of_country_are_one_role():
+    assert normalise("Colombian President") == normalise("President of Colombia")
+    assert normalise("the US President") == "President of the United States"

@@ -1,0 +1,109 @@
+"""Who a source mention names within one article (`ingest/speakers.py`)."""
+
+from __future__ import annotations
+
+import pytest
+from quotedb.ingest.records import Mention
+from quotedb.ingest.speakers import ArticleSpeakers, describe
+
+
+def article(nlp, *paragraphs: str) -> tuple[str, ArticleSpeakers]:
+    """The article text (paragraphs joined by blank lines) and its speakers, read whole."""
+    text = "\n\n".join(paragraphs)
+    docs, offset = [], 0
+    for paragraph in paragraphs:
+        docs.append((offset, nlp(paragraph)))
+        offset += len(paragraph) + 2
+    return text, ArticleSpeakers.read(docs)
+
+
+def mention(text: str, words: str, occurrence: int = 1) -> Mention:
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(words, start + 1)
+    return Mention(words, start, start + len(words))
+
+
+def test_surname_and_courtesy_title_resolve_to_the_full_name(nlp):
+    text, speakers = article(
+        nlp,
+        "Mr. Trump said the talks were over.",
+        "President Donald Trump signed the order on Friday.",
+    )
+    assert speakers.resolve(mention(text, "Mr. Trump")).name == "Donald Trump"
+    assert speakers.resolve(mention(text, "President Donald Trump")).name == "Donald Trump"
+
+
+def test_bare_surname_goes_to_the_clinton_the_article_means(nlp):
+    text, speakers = article(
+        nlp,
+        "Hillary Clinton spoke in Ohio on Monday.",
+        "Clinton said she would win the state.",
+    )
+    resolved = speakers.resolve(mention(text, "Clinton", 2))
+    assert (resolved.name, resolved.kind) == ("Hillary Clinton", "person")
+
+
+def test_pronoun_goes_to_the_nearest_earlier_person(nlp):
+    text, speakers = article(
+        nlp,
+        "Mayor Ann Lee met Governor Tom Ruiz on Monday.",
+        "Ruiz has promised more money. He said the bridge would reopen.",
+    )
+    assert speakers.resolve(mention(text, "He")).name == "Tom Ruiz"
+
+
+def test_the_president_is_the_person_the_article_calls_president(nlp):
+    text, speakers = article(
+        nlp,
+        "President Gustavo Petro condemned the strike.",
+        "The president said it was a murder.",
+    )
+    resolved = speakers.resolve(mention(text, "The president"))
+    assert (resolved.name, resolved.role) == ("Gustavo Petro", "President")
+
+
+def test_the_official_is_the_unnamed_official_described_before(nlp):
+    text, speakers = article(
+        nlp,
+        "No one was hurt, according to a government official familiar with the operation.",
+        "The dock was empty, the official said.",
+    )
+    first = speakers.resolve(mention(text, "a government official"))
+    assert first.name == "unnamed government official familiar with the operation"
+    assert first.kind == "unnamed"
+    assert speakers.resolve(mention(text, "the official")) == first
+
+
+def test_a_statement_released_by_someone_is_theirs(nlp):
+    text, speakers = article(
+        nlp, "The boat was hit, according to a statement released by President Donald Trump."
+    )
+    assert speakers.resolve(mention(text, "a statement")).name == "Donald Trump"
+
+
+def test_an_administration_is_an_organisation_not_its_leader(nlp):
+    text, speakers = article(nlp, "The Trump administration said the strikes were lawful.")
+    resolved = speakers.resolve(mention(text, "The Trump administration"))
+    assert (resolved.name, resolved.kind) == ("Trump administration", "organization")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "kind"),
+    [
+        ("Critics", "critics", "group"),
+        ("some analysts", "analysts", "group"),
+        ("members of Congress and critics", "members of Congress and critics", "group"),
+        ("Sources", "unnamed sources", "unnamed"),
+        ("one official", "unnamed official", "unnamed"),
+        (
+            "a former State Department official",
+            "unnamed former State Department official",
+            "unnamed",
+        ),
+        ("UN data", "UN data", "document"),
+        ("the Pentagon", "Pentagon", "organization"),
+    ],
+)
+def test_sources_that_are_not_named_people(phrase, name, kind):
+    assert (describe(phrase).name, describe(phrase).kind) == (name, kind)
