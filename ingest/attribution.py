@@ -87,9 +87,8 @@ def _names_someone(label: Span) -> bool:
     """A transcript speaker (``WALLACE``) or a named entity that can speak (``Pat Caddell``)."""
     if all(t.is_upper or t.is_punct for t in label):
         return True
-    return any(e.label_ in SPEAKING_ENTITIES for e in label.ents) and all(
-        t.is_title or t.is_punct or not t.is_alpha for t in label
-    )
+    named = sum(len(e) for e in label.ents if e.label_ in SPEAKING_ENTITIES)
+    return 2 * named >= len(label) and all(t.is_title or not t.is_alpha for t in label)
 
 
 SPEAKING_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
@@ -196,6 +195,16 @@ def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]])
     return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
 
 
+def _is_title(doc: Doc, start: int, end: int) -> bool:
+    """A short phrase in quotation marks that no verb governs is a name or a title
+    (``"Fox News Sunday,"``), all the more when its words are capitalised."""
+    words = [t for t in doc if start <= t.idx < end and t.is_alpha]
+    if len(words) < 3:
+        return True
+    sentence = doc.text[start:end].rstrip("\"'”’»").endswith((".", "!", "?"))
+    return len(words) <= 6 and not sentence and all(t.is_title or t.is_stop for t in words)
+
+
 def _words_in(doc: Doc, start: int, end: int) -> int:
     return sum(1 for token in doc if start <= token.idx < end and token.is_alpha)
 
@@ -239,8 +248,24 @@ def _governed(cue: Token, child: Token) -> Span:
 _COMPLEMENTS = {"dobj", "dative", "ccomp", "xcomp", "oprd", "prep", "attr", "acomp", "obj"}
 
 
+_WH = {"who", "whom", "whose", "which"}
+
+
 def _strip(span: Span) -> Span:
-    """``span`` without edge punctuation other than quotation marks."""
+    """``span`` without edge punctuation (other than quotation marks) and without a
+    trailing non-restrictive appendage (``, who ...``, ``, a former ...``), which
+    reports of speech leave out of what was said."""
+    for token in span[3:]:
+        comma = token.left_edge.i - 1
+        if (
+            (token.dep_ == "appos" or (token.dep_ == "relcl" and token.left_edge.lower_ in _WH))
+            and comma >= span.start
+            and token.doc[comma].text == ","
+            and token.right_edge.i >= span.end - 2
+            and sum(t.is_quote for t in token.doc[span.start : comma]) % 2 == 0
+        ):
+            span = token.doc[span.start : comma]
+            break
     while len(span) > 1 and span[0].is_punct and not span[0].is_quote:
         span = span[1:]
     while len(span) > 1 and span[-1].is_punct and not span[-1].is_quote:
@@ -306,8 +331,8 @@ def attribute(
                 continue
         else:
             cue = _cue_for(doc, start, end, local)
-            if cue is not None and _words_in(doc, start, end) < 3:
-                cue = None  # a short phrase in quotation marks is a name or a title
+            if _is_title(doc, start, end):
+                continue
         span = (start + offset, end + offset)
         last = found[-1] if found else None
         if cue is not None and last is not None and last.cue == _mention(cue, offset):
