@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import sqlite_utils
 from quotedb.ingest.records import Article, Quote
 
-from . import schema
+from . import schema, speakers
 
 
 def quote_id(article_id: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -25,38 +25,6 @@ def open_db(path: str) -> sqlite_utils.Database:
     db = sqlite_utils.Database(path)
     schema.create(db)
     return db
-
-
-def speaker_id(db: sqlite_utils.Database, quote: Quote) -> int | None:
-    """The id of the quote's speaker, adding the speaker (or the new alias) if needed."""
-    if not quote.speaker:
-        return None
-    rows = list(db["speakers"].rows_where("name = ?", [quote.speaker], limit=1))
-    mention = quote.speaker_mention.text if quote.speaker_mention else None
-    if rows:
-        row = rows[0]
-        aliases = json.loads(row["aliases"] or "[]")
-        updates: dict[str, object] = {}
-        if mention and mention not in aliases and mention != quote.speaker:
-            updates["aliases"] = json.dumps(sorted({*aliases, mention}))
-        if quote.role and quote.role != row["role"]:
-            updates["role"] = quote.role
-        if updates:
-            db["speakers"].update(row["id"], updates)
-        return row["id"]
-    aliases = [mention] if mention and mention != quote.speaker else []
-    return (
-        db["speakers"]
-        .insert(
-            {
-                "name": quote.speaker,
-                "kind": quote.speaker_kind,
-                "role": quote.role,
-                "aliases": json.dumps(aliases),
-            }
-        )
-        .last_pk
-    )
 
 
 def store(db: sqlite_utils.Database, article: Article, quotes: Sequence[Quote]) -> int:
@@ -75,12 +43,22 @@ def store(db: sqlite_utils.Database, article: Article, quotes: Sequence[Quote]) 
             },
             pk="id",
         )
+        before = _speakers_of(db, article.id)
         db.execute("delete from quotes where article_id = ?", [article.id])
+        registry = speakers.Registry.from_db(db)
+        entries = [
+            registry.add(q.speaker, q.speaker_kind or "person", speakers.forms(q))
+            if q.speaker
+            else None
+            for q in quotes
+        ]
+        for entry in {id(e): e for e in entries if e is not None}.values():
+            speakers.save(db, entry)
         rows = [
             {
                 "id": quote_id(article.id, quote.spans),
                 "article_id": article.id,
-                "speaker_id": speaker_id(db, quote),
+                "speaker_id": entry.id if entry else None,
                 "speaker_mention": quote.speaker_mention.text if quote.speaker_mention else None,
                 "text": quote.text,
                 "type": quote.type,
@@ -98,10 +76,17 @@ def store(db: sqlite_utils.Database, article: Article, quotes: Sequence[Quote]) 
                 "context": quote.context,
                 "confidence": quote.confidence,
             }
-            for quote in quotes
+            for quote, entry in zip(quotes, entries, strict=True)
         ]
         db["quotes"].insert_all(rows, pk="id", replace=True)
+        speakers.refresh_roles(db, before | {row["speaker_id"] for row in rows})
+        speakers.drop_unquoted(db, before)
     return len(rows)
+
+
+def _speakers_of(db: sqlite_utils.Database, article_id: str) -> set[int]:
+    query = "select distinct speaker_id from quotes where article_id = ? and speaker_id is not null"
+    return {row[0] for row in db.execute(query, [article_id]).fetchall()}
 
 
 def refresh_search(db: sqlite_utils.Database) -> None:

@@ -2,8 +2,9 @@
 
 The article date comes from a ``date YYYY-MM-DD`` header line or front matter;
 a statement's date from a time expression near the quote, resolved against the
-article date. Dates are ISO strings cut to their precision: ``2025-10-14``,
-``2025-05`` or ``2025``.
+article date (or, for an undated article, the latest year it mentions).
+Dates are ISO strings cut to their precision: ``2025-10-14``, ``2025-05`` or
+``2025``.
 """
 
 from __future__ import annotations
@@ -45,6 +46,15 @@ _MONTH_DAY = re.compile(
 _MONTH_YEAR = re.compile(
     rf"\b(?:in\s+)?(?:early|mid|late|mid-)?\s*({_MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
+_FULL_MONTHS = [name.capitalize() for name in MONTHS if len(name) > 3 or name == "may"]
+_MONTH_ALONE = re.compile(
+    # "in May", "early October", or a bare capitalised month ("October declaration");
+    # a bare "May" is too often the verb.
+    r"\b(?:[Ii]n|[Ee]arly|[Mm]id-?|[Ll]ate|[Ss]ince|[Ll]ast|[Tt]his)\s+"
+    rf"({'|'.join(_FULL_MONTHS)})\b"
+    rf"|\b({'|'.join(m for m in _FULL_MONTHS if m != 'May')})\b(?!\s+\d)"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WEEKDAY = re.compile(rf"\b(?:on|last)\s+({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(yesterday|today|last week|last month|last year)\b", re.IGNORECASE)
 
@@ -72,24 +82,44 @@ def front_matter(text: str) -> dict[str, str]:
     return pairs
 
 
-def statement_date(nearby: str, article_date: str | None) -> tuple[str | None, str | None]:
+def iso_date(value: str) -> str | None:
+    """``2016-09-12``, ``2016-09-12T08:00:00Z`` or ``September 12, 2016`` -> ``2016-09-12``."""
+    if parsed := _parse_iso(value.strip()):
+        return parsed.isoformat()
+    match = _MONTH_DAY.fullmatch(value.strip())
+    if match and match.group(3):
+        year, month, day = int(match.group(3)), MONTHS[match.group(1).lower()], int(match.group(2))
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def statement_date(
+    nearby: str, article_date: str | None, year: int | None = None
+) -> tuple[str | None, str | None]:
     """The date a time expression in ``nearby`` refers to, and its precision.
 
-    ``nearby`` is the text around a quote (its sentence and the one before).
-    Expressions without a year take the article's year; relative ones need
-    the article date to resolve at all.
+    ``nearby`` is the sentence that attributes the quote, without the quoted
+    words (a date inside a quote is about what is said, not when it was said).
+    A day or month without a year takes the article's year, or ``year`` when
+    the article has no date, and steps back a year if it would fall after the
+    article; relative expressions need the article date to resolve at all.
     """
     anchor = _parse_iso(article_date)
+    default_year = anchor.year if anchor else year
     if match := _MONTH_DAY.search(nearby):
         month, day = MONTHS[match.group(1).lower()], int(match.group(2))
-        year = int(match.group(3)) if match.group(3) else (anchor.year if anchor else None)
-        if year and 1 <= day <= 31:
-            try:
-                return date(year, month, day).isoformat(), "day"
-            except ValueError:
-                pass
+        stated = int(match.group(3)) if match.group(3) else None
+        if when := _in_year(stated or default_year, month, day, anchor, stated is None):
+            return when.isoformat(), "day"
     if match := _MONTH_YEAR.search(nearby):
         return f"{int(match.group(2)):04d}-{MONTHS[match.group(1).lower()]:02d}", "month"
+    if match := _MONTH_ALONE.search(nearby):
+        month = MONTHS[(match.group(1) or match.group(2)).lower()]
+        if when := _in_year(default_year, month, 1, anchor, True):
+            return when.isoformat()[:7], "month"
     if anchor is None:
         return None, None
     if match := _WEEKDAY.search(nearby):
@@ -108,6 +138,27 @@ def statement_date(nearby: str, article_date: str | None) -> tuple[str | None, s
             return first.isoformat()[:7], "month"
         return str(anchor.year - 1), "year"
     return None, None
+
+
+def timeline_year(text: str) -> int | None:
+    """The year an undated article is set in: the latest year it mentions, if any."""
+    years = [int(found) for found in _YEAR.findall(text)]
+    return max(years) if years else None
+
+
+def _in_year(
+    year: int | None, month: int, day: int, anchor: date | None, movable: bool
+) -> date | None:
+    """``year-month-day``, a year earlier when a yearless date would fall after the article."""
+    if not year:
+        return None
+    try:
+        when = date(year, month, day)
+        if movable and anchor and when > anchor:
+            when = date(year - 1, month, day)
+    except ValueError:
+        return None
+    return when
 
 
 def _parse_iso(value: str | None) -> date | None:

@@ -76,6 +76,27 @@ def _restore(clipped: dict[quotes.Quoted, int], offset: int, start: int, end: in
     return end
 
 
+def _attributing_sentence(attribution: Attribution, doc: Doc, offset: int) -> str:
+    """The sentence of the cue (else of the quote), its quoted words blanked out.
+
+    That is where a statement's time is given (``On Tuesday, Trump said``);
+    dates inside the quote are about what was said.
+    """
+    anchor = attribution.cue.start if attribution.cue else attribution.spans[0][0]
+    if not 0 <= anchor - offset < len(doc.text):
+        anchor = attribution.spans[0][0]
+    token = doc.char_span(anchor - offset, anchor - offset + 1, alignment_mode="expand")
+    if token is None:
+        return ""
+    text = token.sent.text
+    begin = offset + token.sent.start_char
+    for start, end in attribution.spans:
+        cut_from, cut_to = max(start - begin, 0), min(end - begin, len(text))
+        if cut_from < cut_to:
+            text = text[:cut_from] + " " * (cut_to - cut_from) + text[cut_to:]
+    return text
+
+
 def _quote(
     article: Article,
     attribution: Attribution,
@@ -87,10 +108,11 @@ def _quote(
     text = " ... ".join(article.text[s:e] for s, e in attribution.spans)
     mention = attribution.source
     resolved = speakers.resolve(mention) if mention is not None else None
-    start = attribution.spans[0][0]
-    sentence = doc.char_span(start - offset, start - offset + 1, alignment_mode="expand")
-    nearby = article.text[offset : offset + sentence.sent.end_char] if sentence else text
-    date, precision = dates.statement_date(nearby, article.published)
+    date, precision = dates.statement_date(
+        _attributing_sentence(attribution, doc, offset),
+        article.published,
+        dates.timeline_year(article.text),
+    )
     verdict = judge(text, topic, cue=attribution.cue.text if attribution.cue else None)
     return Quote(
         article=article.id,

@@ -88,6 +88,7 @@ class Quote:
             "role": self.role,
             "date": self.date,
             "date_precision": self.date_precision,
+            "date_inferred": self.date_inferred,
             "article_date": self.article_date,
             "stance": self.stance,
             "stance_score": round(self.stance_score, 3),

@@ -60,7 +60,9 @@ def _demonyms() -> dict[str, str]:
 
 
 def _is_title(token: Token) -> bool:
-    return token.lower_ in words("titles") and token.lower_ not in _CONNECTORS
+    """A word that names a role: ``Mr.`` is a courtesy, ``of`` a connector, neither a role."""
+    lower = token.lower_
+    return lower in words("titles") and lower not in _CONNECTORS | words("honorifics")
 
 
 def _title_before(name: Span) -> str | None:

@@ -15,6 +15,8 @@ from tqdm import tqdm
 from quotedb import __version__
 from quotedb.db import export, load
 from quotedb.db.search import QuoteIndex, SearchError
+from quotedb.db.speakers import Registry
+from quotedb.ingest import metadata
 from quotedb.ingest.parse import load_nlp
 from quotedb.ingest.pipeline import extract_many
 from quotedb.ingest.read import DEFAULT_MAX_BYTES, read_paths
@@ -24,13 +26,19 @@ from quotedb.ingest.stance import Topic, judge_many
 EXIT_SOME_FAILED = 3
 
 
-def _articles(paths: tuple[str, ...], max_bytes: int, failures: list[Failure]):
+def _articles(
+    paths: tuple[str, ...], max_bytes: int, failures: list[Failure], sidecar: str | None = None
+):
+    try:
+        table = metadata.read(sidecar) if sidecar else {}
+    except (OSError, UnicodeDecodeError, metadata.MetadataError) as error:
+        raise click.ClickException(f"--metadata: {error}") from error
     for item in read_paths(paths, max_bytes):
         if isinstance(item, Failure):
             failures.append(item)
             click.echo(f"error: {item}", err=True)
         else:
-            yield item
+            yield metadata.apply(item, table)
 
 
 def _topic(topic: str | None, topic_file: str | None) -> Topic | None:
@@ -52,6 +60,12 @@ topic_options = [
         help="TOML file with the topic, its target terms and its opponents.",
     ),
 ]
+metadata_option = click.option(
+    "--metadata",
+    "sidecar",
+    type=click.Path(exists=True, dir_okay=False),
+    help="CSV/TSV of published date, title, url, source per file name (fills what files lack).",
+)
 max_bytes_option = click.option(
     "--max-bytes",
     default=DEFAULT_MAX_BYTES,
@@ -81,15 +95,22 @@ def cli() -> None:
 @model_option
 @_with(topic_options)
 @max_bytes_option
-def extract(paths, format_, model, topic, topic_file, max_bytes) -> None:
-    """Print the quotes in PATHS as JSON lines, without touching a database."""
+@metadata_option
+def extract(paths, format_, model, topic, topic_file, max_bytes, sidecar) -> None:
+    """Print the quotes in PATHS as JSON lines, without touching a database.
+
+    Speakers get one name across all PATHS, as in the database, so the quotes
+    are printed once every article is read.
+    """
     failures: list[Failure] = []
     nlp = load_nlp(model)
-    for _article, quotes in extract_many(
-        _articles(paths, max_bytes, failures), nlp, _topic(topic, topic_file)
-    ):
-        for quote in quotes:
-            click.echo(json.dumps(quote.to_json(), ensure_ascii=False))
+    articles = _articles(paths, max_bytes, failures, sidecar)
+    found = [
+        q for _, quotes in extract_many(articles, nlp, _topic(topic, topic_file)) for q in quotes
+    ]
+    Registry().canonical(found)
+    for quote in found:
+        click.echo(json.dumps(quote.to_json(), ensure_ascii=False))
     if failures:
         sys.exit(EXIT_SOME_FAILED)
 
@@ -100,14 +121,15 @@ def extract(paths, format_, model, topic, topic_file, max_bytes) -> None:
 @model_option
 @_with(topic_options)
 @max_bytes_option
-def ingest(paths, db_path, model, topic, topic_file, max_bytes) -> None:
+@metadata_option
+def ingest(paths, db_path, model, topic, topic_file, max_bytes, sidecar) -> None:
     """Extract the quotes in PATHS (files or folders) and store them in the database.
 
     Reads .txt, .md and .jsonl articles, recursively. Re-ingesting the same
     articles replaces their rows; it never adds duplicates. Exits 3 when some
     files could not be read (the rest are still stored).
     """
-    summary = run_ingest(paths, db_path, model, _topic(topic, topic_file), max_bytes)
+    summary = run_ingest(paths, db_path, model, _topic(topic, topic_file), max_bytes, sidecar)
     click.echo(summary.line(), err=True)
     if summary.failed:
         sys.exit(EXIT_SOME_FAILED)
@@ -124,11 +146,18 @@ class Summary:
         )
 
 
-def run_ingest(paths, db_path: str, model: str | None, topic: Topic | None, max_bytes: int):
+def run_ingest(
+    paths,
+    db_path: str,
+    model: str | None,
+    topic: Topic | None,
+    max_bytes: int,
+    sidecar: str | None = None,
+):
     db = load.open_db(db_path)
     failures: list[Failure] = []
     summary = Summary()
-    articles = _articles(paths, max_bytes, failures)
+    articles = _articles(paths, max_bytes, failures, sidecar)
     nlp = load_nlp(model)
     quote_index = QuoteIndex(db_path)
     quote_index.mark_pending()

@@ -33,7 +33,8 @@ def test_ingest_stores_articles_quotes_and_speakers(tmp_path, write_article):
     db = sqlite_utils.Database(db_path)
     speaker = db["speakers"].get(1)
     assert speaker["name"] == "Ann Lee"
-    assert set(json.loads(speaker["aliases"])) == {"she", "Mayor Ann Lee"}
+    assert json.loads(speaker["aliases"]) == ["Mayor Ann Lee"]
+    assert (speaker["kind"], speaker["role"]) == ("person", "Mayor")
     quotes = list(db.query("select * from quotes order by start"))
     assert [q["speaker_id"] for q in quotes] == [1, 1]
     assert quotes[0]["article_id"] == "port"
@@ -77,3 +78,26 @@ def test_bad_file_is_reported_and_the_batch_goes_on(tmp_path, write_article):
     assert "bad.txt: binary file, not text" in result.output
     assert "1 articles read, 2 quotes stored, 1 files failed" in result.output
     assert counts(db_path)["quotes"] == 2
+
+
+def test_one_speaker_row_per_person_across_articles_with_stable_ids(tmp_path, write_article):
+    write_article("Story one\n\nMr. Trump said the talks were over.\n", "corpus/a.txt")
+    db_path = tmp_path / "quotes.db"
+    ingest(str(tmp_path / "corpus"), "--db", str(db_path))
+    first_id = sqlite_utils.Database(db_path)["speakers"].get(1)["id"]
+    write_article(
+        "Story two\n\nPresident Donald J. Trump said the strikes would go on.\n\n"
+        "Hillary Clinton said the strikes were a mistake.\n",
+        "corpus/b.txt",
+    )
+    ingest(str(tmp_path / "corpus"), "--db", str(db_path))
+    db = sqlite_utils.Database(db_path)
+    names = {row["name"]: row for row in db["speakers"].rows}
+    assert set(names) == {"Donald J. Trump", "Hillary Clinton"}
+    trump = names["Donald J. Trump"]
+    assert trump["id"] == first_id
+    assert {"Trump", "Mr. Trump", "President Donald J. Trump"} <= set(json.loads(trump["aliases"]))
+    assert trump["role"] == "President"
+    assert db.execute(
+        "select count(*) from quotes where speaker_id = ?", [first_id]
+    ).fetchone() == (2,)

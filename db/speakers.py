@@ -1,0 +1,180 @@
+"""One speaker per real-world source across every ingested article.
+
+Within an article, `quotedb.ingest.speakers` already turns ``he`` and ``Mr.
+Trump`` into the fullest name the article gives. Across articles the same
+person still arrives as ``Trump`` from one and ``Donald J. Trump`` from
+another, so names are matched here on a key that ignores case, accents,
+courtesy titles and middle initials, and a bare surname joins the person with
+that surname (the most quoted one when several share it: ``Clinton``). Two
+full names with different first names (``Bill Clinton``, ``Hillary Clinton``)
+never merge. The registry works in memory, so ``quotedb extract`` gives the
+same names as the database, and loads from and saves to the ``speakers`` table,
+where ids stay stable across re-ingests.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import sqlite_utils
+from quotedb.ingest.lexicons import words
+from quotedb.ingest.records import Quote
+
+
+@dataclass
+class Entry:
+    """A speaker row: canonical name, kind, every other form seen, and how often quoted."""
+
+    name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    quotes: int = 0
+    id: int | None = None
+
+
+@dataclass
+class Registry:
+    """The speakers known so far, matched by name key."""
+
+    entries: list[Entry] = field(default_factory=list)
+
+    @classmethod
+    def from_db(cls, db: sqlite_utils.Database) -> Registry:
+        counts = dict(
+            db.execute("select speaker_id, count(*) from quotes group by speaker_id").fetchall()
+        )
+        return cls(
+            [
+                Entry(
+                    row["name"],
+                    row["kind"] or "person",
+                    set(json.loads(row["aliases"] or "[]")),
+                    counts.get(row["id"], 0),
+                    row["id"],
+                )
+                for row in db["speakers"].rows
+            ]
+        )
+
+    def add(self, name: str, kind: str, forms: Iterable[str] = ()) -> Entry:
+        """The entry for ``name``, created or upgraded to the fuller name.
+
+        ``forms`` (the mention's words) become aliases, pronouns excepted.
+        """
+        entry = self.find(name, kind)
+        if entry is None:
+            entry = Entry(name, kind)
+            self.entries.append(entry)
+        elif kind == "person" and len(key(name)) > len(key(entry.name)):
+            entry.aliases.add(entry.name)
+            entry.name = name
+        entry.quotes += 1
+        entry.aliases.update(
+            form
+            for form in (name, *forms)
+            if form and form != entry.name and form.lower() not in words("pronouns")
+        )
+        return entry
+
+    def find(self, name: str, kind: str) -> Entry | None:
+        wanted = key(name)
+        same = [e for e in self.entries if key(e.name) == wanted]
+        if same or kind != "person" or not wanted:
+            return same[0] if same else None
+        people = [e for e in self.entries if e.kind == "person" and key(e.name)]
+        matches = [e for e in people if _same_person(wanted, key(e.name))]
+        return max(matches, key=lambda e: e.quotes) if matches else None
+
+    def canonical(self, quotes: Iterable[Quote]) -> None:
+        """Give each quote its registry name, and a role where its article gave none.
+
+        For output without a database (``quotedb extract``): call it once all
+        quotes are in, so every quote carries the final, fullest name.
+        """
+        spoken = [quote for quote in quotes if quote.speaker]
+        entries = [self.add(q.speaker, q.speaker_kind or "person", forms(q)) for q in spoken]
+        roles = current_roles((id(e), q.role, q.date) for e, q in zip(entries, spoken, strict=True))
+        for entry, quote in zip(entries, spoken, strict=True):
+            quote.speaker = entry.name
+            quote.role = quote.role or roles.get(id(entry))
+
+
+def key(name: str) -> tuple[str, ...]:
+    """``The Donald J. Trump`` -> ``("donald", "trump")``: what two spellings of a name share."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
+    tokens = plain.replace("’", "'").replace(".", "").split()
+    tokens = [t for t in tokens if t not in words("honorifics")]
+    if tokens and tokens[0] == "the":
+        tokens = tokens[1:]
+    inner = range(1, len(tokens) - 1)
+    return tuple(t for i, t in enumerate(tokens) if not (i in inner and len(t) == 1))
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """A bare surname matches any full name ending with it; full names must agree on both ends."""
+    short, long = sorted((a, b), key=len)
+    if len(short) == 1:
+        return long[-1] == short[0]
+    return short[0] == long[0] and short[-1] == long[-1]
+
+
+def forms(quote: Quote) -> list[str]:
+    """The words that named the quote's speaker, to keep as aliases."""
+    return [quote.speaker_mention.text] if quote.speaker_mention else []
+
+
+def current_roles(seen: Iterable[tuple[object, str | None, str | None]]) -> dict[object, str]:
+    """Per speaker, the role of their most recent dated quote, else their most frequent role.
+
+    ``seen`` holds ``(speaker, role, date)`` triples; quotes without a role are ignored.
+    """
+    latest: dict[object, tuple[str, str]] = {}
+    counts: dict[object, Counter[str]] = {}
+    for speaker, role, date in seen:
+        if not role:
+            continue
+        counts.setdefault(speaker, Counter())[role] += 1
+        if date and (speaker not in latest or date > latest[speaker][0]):
+            latest[speaker] = (date, role)
+    return {
+        speaker: latest[speaker][1] if speaker in latest else counter.most_common(1)[0][0]
+        for speaker, counter in counts.items()
+    }
+
+
+def save(db: sqlite_utils.Database, entry: Entry) -> int:
+    """Insert or update the entry's row; its id never changes once given."""
+    row = {"name": entry.name, "kind": entry.kind, "aliases": json.dumps(sorted(entry.aliases))}
+    if entry.id is None:
+        entry.id = db["speakers"].insert(row).last_pk
+    else:
+        db["speakers"].update(entry.id, row)
+    return entry.id
+
+
+def refresh_roles(db: sqlite_utils.Database, speaker_ids: Iterable[int]) -> None:
+    """Set each speaker's current role from their quotes in the database."""
+    ids = sorted(set(speaker_ids))
+    if not ids:
+        return
+    marks = ", ".join("?" for _ in ids)
+    seen = db.execute(
+        f"select speaker_id, role, date from quotes where speaker_id in ({marks})", ids
+    ).fetchall()
+    roles = current_roles(seen)
+    for speaker_id in ids:
+        db["speakers"].update(speaker_id, {"role": roles.get(speaker_id)})
+
+
+def drop_unquoted(db: sqlite_utils.Database, speaker_ids: Iterable[int]) -> None:
+    """Delete speakers a re-ingest left without quotes, so no facet or page lists a ghost."""
+    for speaker_id in set(speaker_ids):
+        if not db.execute(
+            "select 1 from quotes where speaker_id = ? limit 1", [speaker_id]
+        ).fetchone():
+            db["speakers"].delete(speaker_id)
