@@ -60,6 +60,7 @@ UNHELD_WEIGHT = 0.3
 HOLDER_ROLES = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
 SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+PRENOMINAL = frozenset({"poss", "compound", "amod", "nmod"})
 MODIFIERS = frozenset({"amod", "appos", "acl", "relcl", "nmod", "prep"})
 COMPLEMENTS = frozenset(
     {"acomp", "attr", "oprd", "xcomp", "ccomp", "dobj", "advmod", "prep", "npadvmod"}
@@ -112,6 +113,10 @@ class Lexicon:
     """The word lists the rules read, loaded once from data files."""
 
     cues: dict[str, float]
+    agents: frozenset[str]
+    relations: dict[tuple[str, ...], float]
+    mutual: dict[tuple[str, ...], float]
+    light_verbs: frozenset[str]
     valence: dict[str, float]
     denials: frozenset[str]
     doubt: tuple[tuple[str, ...], ...]
@@ -130,12 +135,18 @@ def load_lexicon() -> Lexicon:
     """The stance lexicons of this package plus VADER's word valences (-4..4)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    cues = {
-        word: float(polarity)
-        for word, polarity in (line.split("\t") for line in _data_lines("stance_cues.tsv"))
-    }
+    cues = [line.split("\t") for line in _data_lines("stance_cues.tsv")]
+    relations = [line.split("\t") for line in _data_lines("stance_relations.tsv")]
     return Lexicon(
-        cues=cues,
+        cues={row[0]: float(row[1]) for row in cues},
+        agents=frozenset(row[0] for row in cues if row[2:] == ["agent"]),
+        relations={tuple(phrase.split()): float(polarity) for phrase, polarity, _ in relations},
+        mutual={
+            tuple(phrase.split()[:-1]): float(polarity)
+            for phrase, polarity, direction in relations
+            if direction == "mutual"
+        },
+        light_verbs=frozenset(_data_lines("stance_light_verbs.txt")),
         valence=dict(SentimentIntensityAnalyzer().lexicon),
         denials=frozenset(_data_lines("stance_denials.txt")),
         doubt=tuple(tuple(line.split()) for line in _data_lines("stance_doubt.txt")),
@@ -294,17 +305,14 @@ def _toward(
     evidence: list[str] = []
 
     cue_score = 0.0
-    token = root
-    while token.head.i != token.i and token.dep_ not in SUBJECTS:
-        governor = token.head
-        polarity = _cue(governor, lexicon)
-        if polarity and governor.i not in holder_tokens:
-            cue_score = polarity * (-0.8 if _negated(governor) else 1.0)
-            if holder_tokens and not _held_by(governor, holder_tokens):
-                cue_score *= UNHELD_WEIGHT
-            evidence.append(governor.text)
-            break
-        token = governor
+    attitude = _governing_attitude(root, holder_tokens, lexicon)
+    if attitude is not None:
+        polarity, word, shown = attitude
+        denied = _negated(word) or (word.dep_ == "acomp" and _negated(word.head))
+        cue_score = polarity * (-0.8 if denied else 1.0)
+        if holder_tokens and not _held_by(word, holder_tokens):
+            cue_score *= UNHELD_WEIGHT
+        evidence.append(shown)
 
     said: list[Token] = [
         t for child in root.children if child.dep_ in MODIFIERS for t in child.subtree
@@ -342,14 +350,96 @@ def _toward(
     return _Signal(score, tuple(evidence))
 
 
+def _verb_words(verb: Token) -> list[str]:
+    """A word's lemma and its particles: ``lash out`` in ``lashed out at``."""
+    return [verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.dep_ == "prt")]
+
+
+def _relation(prep: Token, lexicon: Lexicon) -> tuple[float, Token] | None:
+    """The attitude of the idiom a preposition completes, and its head word:
+    ``critical of``, ``sided with``, ``pointed the finger at``, ``in favor of``."""
+    head = prep.head
+    phrases = [_verb_words(head)]
+    phrases += [[*_verb_words(head), c.lower_] for c in head.children if c.dep_ == "dobj"]
+    if head.dep_ == "dobj":
+        phrases.append([*_verb_words(head.head), head.lower_])
+    if head.dep_ == "pobj":
+        phrases.append([head.head.lower_, head.lemma_.lower()])
+    for words in phrases:
+        if (polarity := lexicon.relations.get((*words, prep.lower_))) is not None:
+            return polarity, head
+    return None
+
+
+def _mutual(root: Token, holder_tokens: set[int], lexicon: Lexicon) -> tuple[float, Token] | None:
+    """A relation among conjoined subjects that include the holder:
+    ``X and Y clashed``, ``X and Y teamed up``."""
+    first = root
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ not in SUBJECTS or not holder_tokens & {t.i for t in first.subtree}:
+        return None
+    verb = first.head
+    phrases = [_verb_words(verb)]
+    phrases += [[*_verb_words(verb), c.lower_] for c in verb.children if c.dep_ == "dobj"]
+    for words in phrases:
+        if (polarity := lexicon.mutual.get(tuple(words))) is not None:
+            return polarity, verb
+    return None
+
+
+def _governing_attitude(
+    root: Token, holder_tokens: set[int], lexicon: Lexicon
+) -> tuple[float, Token, str] | None:
+    """The nearest attitude that has the mention on its object side: its
+    polarity, the word a negation would sit on, and the words to show.
+
+    Walking up from the mention, an idiom with a preposition (``lashed out
+    at``) outranks its bare verb; an attitude noun the mention stands in
+    front of is the mention's own (``Russian support``) unless the noun names
+    the holder (``Trump supporters``); and a light verb lends its object noun
+    (``offered Y an endorsement``, ``lavished praise on Y``).
+    """
+    if found := _mutual(root, holder_tokens, lexicon):
+        return found[0], found[1], found[1].text
+    token = root
+    while token.head.i != token.i and token.dep_ not in SUBJECTS:
+        governor = token.head
+        found = None
+        if token.dep_ == "pobj" and (relation := _relation(governor, lexicon)):
+            found = (relation[0], relation[1], relation[1].text)
+        elif polarity := _cue(governor, lexicon):
+            held_by_mention = governor.pos_ == "NOUN" and token.dep_ in PRENOMINAL
+            if held_by_mention and governor.lemma_.lower() not in lexicon.agents:
+                return None
+            found = (polarity, governor, governor.text)
+        elif governor.lemma_.lower() in lexicon.light_verbs and token.dep_ in ("dative", "prep"):
+            nouns = (c for c in governor.children if c.dep_ == "dobj" and _cue(c, lexicon))
+            noun = next(nouns, None)
+            if noun is not None and noun.lemma_.lower() not in lexicon.agents:
+                found = (_cue(noun, lexicon), governor, f"{governor.text} {noun.text}")
+        if found and found[1].i not in holder_tokens:
+            return found
+        token = governor
+    return None
+
+
 def _held_by(governor: Token, holder_tokens: set[int]) -> bool:
     """Whether the holder is the one with the attitude: subject, agent or
-    possessor of the attitude word, or of a clause that contains it."""
+    possessor of the attitude word, or of a clause that contains it, or the
+    noun a relative clause hangs from (``the family that supports Y``)."""
     for token in (governor, *governor.ancestors):
+        if token.dep_ == "relcl" and holder_tokens & _antecedent(token):
+            return True
         for child in token.children:
             if child.dep_ in HOLDER_ROLES and holder_tokens & {t.i for t in child.subtree}:
                 return True
     return False
+
+
+def _antecedent(clause: Token) -> set[int]:
+    """Tokens of the noun phrase a relative clause hangs from, without the clause."""
+    return {t.i for t in clause.head.subtree} - {t.i for t in clause.subtree}
 
 
 def _doubts(doc: Doc, lexicon: Lexicon, opponents: Sequence[Span]) -> list[Span]:

@@ -117,3 +117,41 @@ def test_demo_topic_file_names_the_strikes_and_their_targets():
 )
 def test_demo_topic_judges_quotes(text, label):
     assert judge(text, Topic.from_file(DEMO_TOPIC)).label == label
+
+
+def test_a_name_before_a_noun_for_the_holder_is_the_one_held_in_regard():
+    assert judge("Trump supporters rallied in Ohio.", "Trump").label == "support"
+    assert judge("Trump critics rallied in Ohio.", "Trump").label == "oppose"
+
+
+def test_a_name_before_an_attitude_noun_is_its_holder_not_its_object():
+    assert judge("Russian support for Assad has grown.", "Russian").label == "neutral"
+    assert judge("Russian support for Assad has grown.", "Assad", speaker="Russian").label == (
+        "support"
+    )
+
+
+def test_an_attitude_can_sit_in_a_word_and_its_preposition():
+    assert judge("Prager has been highly critical of Trump.", "Trump").label == "oppose"
+    assert judge("Prager is not critical of Trump.", "Trump").label != "oppose"
+    assert judge("Bunge teamed up with Arasco last year.", "Arasco").label == "support"
+    assert judge("Trump has pointed the finger at John Brennan.", "Brennan").label == "oppose"
+
+
+def test_an_idiom_outranks_its_bare_verb():
+    assert judge("She has fought for Warren for years.", "Warren").label == "support"
+
+
+def test_a_mutual_relation_holds_among_conjoined_subjects():
+    text = "Washington and Moscow have clashed over the decision."
+    assert judge(text, "Moscow", speaker="Washington").label == "oppose"
+
+
+def test_a_light_verb_lends_its_attitude_noun():
+    assert judge("Walker offered Trump a tepid endorsement.", "Trump").label == "support"
+    assert judge("The nominee has lavished praise on Breitbart.", "Breitbart").label == "support"
+
+
+def test_a_relative_clause_is_held_by_the_noun_it_hangs_from():
+    text = "Bannon thanked the Mercer family, which supports Bannon."
+    assert judge(text, "Bannon", speaker="Mercer").label == "support"
