@@ -16,24 +16,29 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
-from whoosh import fields, highlight, index, qparser, query, sorting, writing
+from whoosh import fields, highlight, index, qparser, query, writing
 from whoosh.analysis import STOP_WORDS, IDAnalyzer, StandardAnalyzer, StemmingAnalyzer
 
 MAX_QUERY_CHARS = 500
 MAX_LIMIT = 1000
 FACETS = ("speaker", "stance", "type")
-#: Bare words search these fields, so a name finds its speaker's quotes as well.
-DEFAULT_FIELDS = ("text", "speaker", "title", "role")
+#: Bare words search ``content``: the text, speaker names and aliases, role and
+#: title in one field, so a name finds its speaker's quotes and a query costs one
+#: posting list per word rather than four.
+DEFAULT_FIELD = "content"
 _keyword = IDAnalyzer(lowercase=True)
 
 SCHEMA = fields.Schema(
     id=fields.ID(stored=True, unique=True),
-    text=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True, spelling=True),
+    content=fields.TEXT(analyzer=StemmingAnalyzer(), spelling=True),
+    text=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True),
     speaker=fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), field_boost=2.0),
     speaker_name=fields.ID(stored=True, sortable=True),
     speaker_id=fields.STORED(),
@@ -46,6 +51,8 @@ SCHEMA = fields.Schema(
 )
 #: Facet name -> index field holding its value.
 _FACET_FIELDS = {"speaker": "speaker_name", "stance": "stance", "type": "type"}
+#: Fields that only narrow the results; they take no part in ranking.
+_RESTRICTING = frozenset({"speaker_name", "stance", "type", "date", "article_id"})
 
 _DOCUMENTS_SQL = """
 select quotes.id, quotes.text, quotes.role, quotes.stance, quotes.type, quotes.date,
@@ -154,6 +161,7 @@ def _document(row: dict) -> dict[str, object]:
     speaker = " ".join(filter(None, [row["speaker_name"], *aliases]))
     document = {
         "id": row["id"],
+        "content": " ".join(filter(None, [row["text"], speaker, row["role"], row["title"]])),
         "text": row["text"] or "",
         "speaker": speaker,
         "speaker_name": row["speaker_name"] or "",
@@ -329,29 +337,18 @@ class QuoteIndex:
         try:
             with ix.searcher() as searcher:
                 parsed = _parse(text)
-                filter_ = _narrowing(narrow or {})
-                results = searcher.search_page(
-                    parsed,
-                    max(1, page),
-                    pagelen=limit,
-                    filter=filter_,
-                    groupedby={name: sorting.FieldFacet(_FACET_FIELDS[name]) for name in FACETS}
-                    if facets
-                    else None,
-                    maptype=sorting.Count,
-                    terms=True,
-                )
-                found = Results(text.strip(), results.total, _hits(results))
+                scored, constraints = _split(parsed)
+                constraints += _narrowing(narrow or {})
+                allowed = _docs(searcher, query.And(constraints)) if constraints else None
+                matching = _docs(searcher, scored)
+                if allowed is not None:
+                    matching &= allowed
+                first = (max(1, page) - 1) * limit
+                results = searcher.search(scored, limit=first + limit, filter=allowed)
+                page_hits = results[first : first + limit]
+                found = Results(text.strip(), len(matching), _hits(searcher, page_hits, parsed))
                 if facets:
-                    found.facets = {
-                        name: dict(
-                            sorted(
-                                ((k, v) for k, v in results.results.groups(name).items() if k),
-                                key=lambda item: (-item[1], item[0]),
-                            )
-                        )
-                        for name in FACETS
-                    }
+                    found.facets = _facet_counts(searcher, matching)
                 found.suggestion = _suggestion(searcher, parsed, text.strip())
                 return found
         except SearchError:
@@ -383,7 +380,8 @@ class QuoteIndex:
                 if docnum is None:
                     raise SearchError(f"no quote with id {quote_id!r}")
                 results = searcher.more_like(docnum, "text", top=max(1, min(limit, MAX_LIMIT)))
-                return Results(f"similar:{quote_id}", len(results), _hits(results))
+                hits = _hits(searcher, results, results.q)
+                return Results(f"similar:{quote_id}", len(results), hits)
         finally:
             ix.close()
 
@@ -407,7 +405,7 @@ def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
 
 
 def _parser() -> qparser.QueryParser:
-    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), SCHEMA, group=qparser.AndGroup)
+    parser = qparser.QueryParser(DEFAULT_FIELD, SCHEMA, group=qparser.AndGroup)
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.remove_plugin_class(qparser.BoostPlugin)
     return parser
@@ -425,21 +423,104 @@ def _parse(text: str) -> query.Query:
     return parsed
 
 
-def _narrowing(narrow: dict[str, str]) -> query.Query | None:
+def _narrowing(narrow: dict[str, str]) -> list[query.Query]:
     unknown = set(narrow) - set(FACETS)
     if unknown:
         raise SearchError(f"cannot narrow by {', '.join(sorted(unknown))}")
-    terms = [query.Term(_FACET_FIELDS[name], value) for name, value in narrow.items() if value]
-    return query.And(terms) if terms else None
+    return [query.Term(_FACET_FIELDS[name], value) for name, value in narrow.items() if value]
 
 
-def _hits(results) -> list[Hit]:
-    whole = getattr(results, "results", results)  # a page highlights through its results
-    whole.fragmenter = highlight.ContextFragmenter(maxchars=320, surround=160)
-    whole.formatter = _Pieces()
+def _split(parsed: query.Query) -> tuple[query.Query, list[query.Query]]:
+    """Separate what ranks (words) from what only restricts (stance, type, date).
+
+    Restrictions become a document set instead of scored clauses: a date range
+    is hundreds of terms Whoosh would otherwise score document by document.
+    """
+    parts = list(parsed.subqueries) if type(parsed) is query.And else [parsed]
+    constraints = [part for part in parts if _restricts(part)]
+    scored = [part for part in parts if not _restricts(part)]
+    if not scored:
+        return query.Every(), constraints
+    return (scored[0] if len(scored) == 1 else query.And(scored)), constraints
+
+
+def _restricts(part: query.Query) -> bool:
+    if isinstance(part, query.Not):
+        return False
+    leaves = list(part.leaves())
+    return bool(leaves) and all(
+        isinstance(leaf, query.Term | query.MultiTerm)
+        and getattr(leaf, "fieldname", None) in _RESTRICTING
+        for leaf in leaves
+    )
+
+
+def _docs(searcher, searched: query.Query) -> set[int]:
+    """The documents matching ``searched``, by set algebra over posting lists.
+
+    Whoosh's own docs_for_query walks compound matchers document by document
+    in Python; sets of whole posting lists are an order of magnitude faster.
+    """
+    reader = searcher.reader()
+    if type(searched) is query.And:
+        found = None
+        for part in sorted(searched.subqueries, key=lambda part: part.estimate_size(reader)):
+            found = _docs(searcher, part) if found is None else found & _docs(searcher, part)
+            if not found:
+                return set()
+        return found or set()
+    if type(searched) is query.Or:
+        return set().union(*(_docs(searcher, part) for part in searched.subqueries))
+    if type(searched) is query.Every:
+        return set(reader.all_doc_ids())
+    if type(searched) is query.Term or isinstance(searched, query.MultiTerm):
+        found = set()
+        for fieldname, text in searched.expanded_terms(reader):
+            if (fieldname, text) in reader:
+                found.update(reader.postings(fieldname, text).all_ids())
+        return found
+    return set(searcher.docs_for_query(searched))
+
+
+_columns: dict[tuple[str, int], dict[str, list[str]]] = {}
+
+
+def _facet_counts(searcher, matching: set[int]) -> dict[str, dict[str, int]]:
+    """Facet value counts over ``matching`` documents, most frequent first.
+
+    Whoosh's own grouping decodes a column value per document per query; the
+    columns are read once per index generation instead and counted in bulk.
+    """
+    key = (str(searcher._ix.storage.folder), searcher._ix.latest_generation())
+    if key not in _columns:
+        _columns.clear()
+        _columns[key] = {
+            name: [sys.intern(value) for value in searcher.reader().column_reader(field)]
+            for name, field in _FACET_FIELDS.items()
+        }
+    counted = {}
+    for name, values in _columns[key].items():
+        counts = Counter(values[docnum] for docnum in matching)
+        counts.pop("", None)
+        counted[name] = dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    return counted
+
+
+def _hits(searcher, results, searched: query.Query) -> list[Hit]:
+    """The page's hits with highlighted fragments of the quote text."""
+    # Expanded, so fuzzy and prefix terms highlight the words they matched.
+    words = frozenset(
+        text.decode("utf-8") if isinstance(text, bytes) else text
+        for field, text in searched.expanded_terms(searcher.reader())
+        if field in (DEFAULT_FIELD, "text")
+    )
+    fragmenter = highlight.ContextFragmenter(maxchars=320, surround=160)
+    analyzer = SCHEMA["text"].analyzer
     hits = []
     for hit in results:
-        fragments = hit.highlights("text", top=2) or [[(hit["text"][:240], False)]]
+        fragments = highlight.highlight(
+            hit["text"], words, analyzer, fragmenter, _Pieces(), top=2
+        ) or [[(hit["text"][:320], False)]]
         hits.append(
             Hit(
                 id=hit["id"],
@@ -459,19 +540,19 @@ def _hits(results) -> list[Hit]:
     return hits
 
 
-def _closest(reader, fieldnames: Sequence[str], word: str) -> str | None:
-    """The indexed word nearest to ``word`` in any of ``fieldnames``, most frequent first.
+def _closest(reader, fieldname: str, word: str) -> str | None:
+    """The indexed word nearest to ``word`` in ``fieldname``, most frequent first.
 
     Whoosh's correctors rank every word within the maximum distance alike, so a
     frequent word two edits away would beat the name one edit away.
     """
     for distance in (1, 2):
-        counts: dict[str, int] = {}
-        for name in fieldnames:
-            spelling = SCHEMA[name].spelling_fieldname(name)
-            for candidate in reader.terms_within(spelling, word, distance):
-                counts[candidate] = counts.get(candidate, 0) + reader.frequency(name, candidate)
-        counts.pop(word, None)
+        spelling = SCHEMA[fieldname].spelling_fieldname(fieldname)
+        counts = {
+            candidate: reader.frequency(fieldname, candidate)
+            for candidate in reader.terms_within(spelling, word, distance)
+            if candidate != word
+        }
         if counts:
             return max(counts, key=lambda candidate: (counts[candidate], candidate))
     return None
@@ -494,10 +575,9 @@ def _suggestion(searcher, parsed: query.Query, text: str) -> str | None:
         word = text[token.startchar : token.endchar].rstrip("~0123456789")
         if len(word) < 3 or word.lower() in STOP_WORDS:
             continue
-        fieldnames = DEFAULT_FIELDS if token.fieldname in DEFAULT_FIELDS else [token.fieldname]
-        if not all(name in SCHEMA and SCHEMA[name].scorable for name in fieldnames):
+        if token.fieldname not in SCHEMA or not SCHEMA[token.fieldname].scorable:
             continue
-        closest = _closest(reader, fieldnames, word.lower())
+        closest = _closest(reader, token.fieldname, word.lower())
         if closest:
             closest = closest.capitalize() if word.istitle() else closest
             replacements.append((token.startchar, token.startchar + len(word), closest))
