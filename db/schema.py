@@ -41,7 +41,65 @@ QUOTES = {
     "spans": str,
     "context": str,
     "confidence": float,
+    "statement_id": int,
 }
+STATEMENTS = {
+    "id": int,
+    "speaker_id": int,
+    "text": str,
+    "first_seen": str,
+    "last_seen": str,
+    "occurrences": int,
+    "articles": int,
+    "outlets": int,
+    "stance": str,
+    "match_key": int,
+}
+# Bookkeeping for quotedb.db.statements: every deletion, replacement or change of
+# speaker of a linked quote, and every change of an article's outlet or date, notes
+# the statement it touches so the next linking run recounts only those.
+STATEMENT_TRIGGERS = """
+create trigger if not exists quotes_statement_deleted after delete on quotes
+when old.statement_id is not null
+begin insert or ignore into statement_changes values (old.statement_id); end;
+create trigger if not exists quotes_statement_replaced before insert on quotes
+begin
+  insert or ignore into statement_changes
+  select statement_id from quotes where id = new.id and statement_id is not null;
+end;
+create trigger if not exists quotes_statement_respoken after update of speaker_id, text on quotes
+when old.statement_id is not null
+begin insert or ignore into statement_changes values (old.statement_id); end;
+create trigger if not exists articles_statement_reseen after update of source, url, published
+on articles
+when old.source is not new.source or old.url is not new.url or old.published is not new.published
+begin
+  insert or ignore into statement_changes
+  select statement_id from quotes where article_id = new.id and statement_id is not null;
+end;
+"""
+# One row per occurrence with the outlet that printed it (the article's source,
+# else the host of its URL without "www.", else the article id) and the date it
+# was seen (the article's publication date, else the statement date).
+STATEMENT_OCCURRENCES = """
+create view if not exists statement_occurrences as
+select statement_id, quote_id, article_id, seen,
+  coalesce(source, case when host like 'www.%' then substr(host, 5) else host end, article_id)
+    as outlet,
+  title, text, stance, type
+from (
+  select *, nullif(lower(substr(rest, 1, instr(rest || '/', '/') - 1)), '') as host
+  from (
+    select quotes.statement_id, quotes.id as quote_id, quotes.article_id,
+      coalesce(articles.published, quotes.date) as seen,
+      nullif(articles.source, '') as source, articles.title, quotes.text, quotes.stance,
+      quotes.type,
+      case when instr(articles.url, '://') > 0
+        then substr(articles.url, instr(articles.url, '://') + 3) end as rest
+    from quotes join articles on articles.id = quotes.article_id
+  )
+)
+"""
 
 
 def create(db: sqlite_utils.Database) -> None:
@@ -49,13 +107,34 @@ def create(db: sqlite_utils.Database) -> None:
     db.enable_wal()
     db["articles"].create(ARTICLES, pk="id", not_null={"text"}, if_not_exists=True)
     db["speakers"].create(SPEAKERS, pk="id", not_null={"name"}, if_not_exists=True)
+    db["statements"].create(
+        STATEMENTS,
+        pk="id",
+        foreign_keys=[("speaker_id", "speakers", "id")],
+        not_null={"text"},
+        if_not_exists=True,
+    )
+    db["statement_shingles"].create(
+        {"hash": int, "statement_id": int}, pk=("hash", "statement_id"), if_not_exists=True
+    )
+    db["statement_changes"].create({"statement_id": int}, pk="statement_id", if_not_exists=True)
     db["quotes"].create(
         QUOTES,
         pk="id",
-        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
+        foreign_keys=[
+            ("article_id", "articles", "id"),
+            ("speaker_id", "speakers", "id"),
+            ("statement_id", "statements", "id"),
+        ],
         not_null={"article_id", "text", "type"},
         if_not_exists=True,
     )
+    if "statement_id" not in db["quotes"].columns_dict:
+        db["quotes"].add_column("statement_id", int, fk="statements", fk_col="id")
+    db["quotes"].create_index(["statement_id"], if_not_exists=True)
+    for column in ("speaker_id", "stance", "articles", "match_key"):
+        db["statements"].create_index([column], if_not_exists=True)
+    db.executescript(STATEMENT_TRIGGERS + STATEMENT_OCCURRENCES)
     db["speakers"].create_index(["name"], unique=True, if_not_exists=True)
     for column in FACETS:
         db["quotes"].create_index([column], if_not_exists=True)

@@ -13,7 +13,7 @@ import click
 from tqdm import tqdm
 
 from quotedb import __version__
-from quotedb.db import export, load
+from quotedb.db import export, load, statements
 from quotedb.db.search import QuoteIndex, SearchError
 from quotedb.db.speakers import Registry
 from quotedb.ingest import metadata
@@ -169,6 +169,7 @@ def run_ingest(
             stored.append(article.id)
             progress.update()
     load.refresh_search(db)
+    statements.link(db)
     quote_index.update(stored)
     summary.failed = len({failure.path.split(":")[0] for failure in failures})
     return summary
