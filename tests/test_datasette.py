@@ -68,3 +68,13 @@ def test_csv_export_has_a_header_and_rows(demo_db):
     rows = list(csv.reader(io.StringIO(response.text)))
     assert rows[0][:3] == ["id", "article_id", "article_id_label"]
     assert len(rows) > 20
+
+
+def test_stance_by_speaker_query_counts_every_quote_once(demo_db):
+    rows = get(demo_db, "/quotes/stance_by_speaker.json?_shape=array").json()
+    total = get(demo_db, "/quotes/quotes.json?speaker_id__notblank=1&_size=0").json()
+    assert sum(row["quotes"] for row in rows) == total["filtered_table_rows_count"]
+    for row in rows:
+        assert row["support"] + row["oppose"] + row["neutral"] == row["quotes"]
+    counts = [row["quotes"] for row in rows]
+    assert counts == sorted(counts, reverse=True)
