@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
+import subprocess
+import sys
 
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from datasette.app import Datasette
 from quotedb.db import load
 from quotedb.db.search import QuoteIndex, SearchError, index_dir
 from quotedb.ingest.records import Article, Mention, Quote
@@ -219,3 +223,47 @@ def test_index_rebuild_command(quotes_db):
     result = CliRunner().invoke(cli, ["index", "--db", str(quotes_db), "--rebuild"])
     assert f"indexed {len(STATEMENTS)} quotes" in result.stderr
     assert QuoteIndex(quotes_db).is_current()
+
+
+KILLED_MID_WRITE = """
+import os, signal, sys
+from whoosh import index
+from quotedb.db.search import QuoteIndex
+quote_index = QuoteIndex(sys.argv[1])
+quote_index.mark_pending()
+writer = index.open_dir(str(quote_index.directory)).writer()
+for number in range(200):
+    writer.add_document(id=f"ghost-{number}", text="ghost words", article_id="ghost")
+writer.delete_by_term("article_id", "wire")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_an_index_writer_killed_mid_write_leaves_nothing_behind(quotes_db):
+    subprocess.run([sys.executable, "-c", KILLED_MID_WRITE, str(quotes_db)], check=False)
+    index = QuoteIndex(quotes_db)
+    assert not index.is_current()
+    assert index.ensure_current()
+    assert index.search("ghost").total == 0
+    assert index.search("Padrino").total == 1
+
+
+def test_search_page_shows_errors_suggestions_and_escaped_text(quotes_db):
+    page = asyncio.run(
+        Datasette([str(quotes_db)]).client.get("/-/search", params={"q": 'speaker:("<b>'})
+    )
+    assert page.status_code == 200
+    assert "<b>" not in page.text.split("<h1>", 1)[1]
+    page = asyncio.run(Datasette([str(quotes_db)]).client.get("/-/search?q=professor"))
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page.text
+    assert "<script>alert" not in page.text
+    page = asyncio.run(Datasette([str(quotes_db)]).client.get("/-/search?q=Padrno"))
+    assert 'Did you mean <a href="/-/search?q=Padrino">Padrino</a>' in page.text
+
+
+def test_search_download_has_every_hit_not_just_the_page(quotes_db):
+    response = asyncio.run(
+        Datasette([str(quotes_db)]).client.get("/-/search.json?q=title:caribbean&stance=oppose")
+    )
+    rows = response.json()
+    assert {row["speaker"] for row in rows} == {"Vladimir Padrino", "Gustavo Petro"}
