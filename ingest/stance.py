@@ -117,6 +117,7 @@ class Lexicon:
     relations: dict[tuple[str, ...], float]
     mutual: dict[tuple[str, ...], float]
     light_verbs: frozenset[str]
+    actions: dict[str, float]
     valence: dict[str, float]
     denials: frozenset[str]
     doubt: tuple[tuple[str, ...], ...]
@@ -147,6 +148,10 @@ def load_lexicon() -> Lexicon:
             if direction == "mutual"
         },
         light_verbs=frozenset(_data_lines("stance_light_verbs.txt")),
+        actions={
+            lemma: float(polarity)
+            for lemma, polarity in (line.split("\t") for line in _data_lines("stance_actions.tsv"))
+        },
         valence=dict(SentimentIntensityAnalyzer().lexicon),
         denials=frozenset(_data_lines("stance_denials.txt")),
         doubt=tuple(tuple(line.split()) for line in _data_lines("stance_doubt.txt")),
@@ -317,8 +322,9 @@ def _toward(
     said: list[Token] = [
         t for child in root.children if child.dep_ in MODIFIERS for t in child.subtree
     ]
-    if root.dep_ in SUBJECTS:
-        verb = root.head
+    owned = root.head if root.dep_ == "poss" else root
+    if owned.dep_ in SUBJECTS:
+        verb = owned.head
         said.append(verb)
         said += [
             t
@@ -413,6 +419,9 @@ def _governing_attitude(
             if held_by_mention and governor.lemma_.lower() not in lexicon.agents:
                 return None
             found = (polarity, governor, governor.text)
+        elif token.dep_ == "dobj" and (polarity := lexicon.actions.get(governor.lemma_.lower())):
+            if _done_by(governor, holder_tokens):
+                found = (polarity, governor, governor.text)
         elif governor.lemma_.lower() in lexicon.light_verbs and token.dep_ in ("dative", "prep"):
             nouns = (c for c in governor.children if c.dep_ == "dobj" and _cue(c, lexicon))
             noun = next(nouns, None)
@@ -422,6 +431,18 @@ def _governing_attitude(
             return found
         token = governor
     return None
+
+
+def _done_by(verb: Token, holder_tokens: set[int]) -> bool:
+    """Whether the holder is the subject of a deed, or of the verbs it is
+    chained to (``moved to ban Y``, ``arrested and charged Y``)."""
+    for token in (verb, *verb.ancestors):
+        subjects = (c for c in token.children if c.dep_ == "nsubj")
+        if any(holder_tokens & {t.i for t in c.subtree} for c in subjects):
+            return True
+        if token.dep_ not in ("xcomp", "conj"):
+            return False
+    return False
 
 
 def _held_by(governor: Token, holder_tokens: set[int]) -> bool:

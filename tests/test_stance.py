@@ -155,3 +155,15 @@ def test_a_light_verb_lends_its_attitude_noun():
 def test_a_relative_clause_is_held_by_the_noun_it_hangs_from():
     text = "Bannon thanked the Mercer family, which supports Bannon."
     assert judge(text, "Bannon", speaker="Mercer").label == "support"
+
+
+def test_a_hostile_deed_opposes_its_object_only_when_the_holder_does_it():
+    text = "Brazilian courts barred Temer from running for president."
+    assert judge(text, "Temer", speaker="Brazilian").label == "oppose"
+    assert judge("Temer was barred from running.", "Temer", speaker="Brazilian").label == "neutral"
+
+
+def test_what_is_said_of_a_names_possession_is_said_of_the_name():
+    stance = judge("Lynch's response was unacceptable.", "Lynch")
+    assert stance.score < 0
+    assert "unacceptable" in stance.evidence
