@@ -74,8 +74,8 @@ def _title_before(name: Span) -> str | None:
     while start < name.start and doc[start].lower_ in _CONNECTORS:
         start += 1
     before = doc[start : name.start]
-    if not any(_is_title(t) for t in before):
-        return None
+    if not before or not _is_title(before[-1]) or before[-1].lower_ in words("role_qualifiers"):
+        return None  # "the health of X", "a spokeswoman for X": the title must touch the name
     text = before.text
     after = doc[name.end : name.end + 2]
     if len(after) == 2 and after[0].lower_ == "of" and after[1].ent_type_ in _PLACE_LABELS:
@@ -90,6 +90,7 @@ def _in_title(token: Token) -> bool:
         or token.lower_ in _CONNECTORS
         or (token.ent_type_ in _PLACE_LABELS and token.pos_ == "PROPN")
         or token.lower_ in words("role_qualifiers")
+        or token.pos_ == "ADJ"  # "Democratic presidential nominee"
     )
 
 

@@ -85,11 +85,7 @@ class ArticleSpeakers:
         tokens = _name_key(name)
         if not tokens:
             return name
-        longer = [
-            (at, known)
-            for at, known in self.people
-            if len(_name_key(known)) > len(tokens) and _name_key(known)[-len(tokens) :] == tokens
-        ]
+        longer = [(at, known) for at, known in self.people if _extends(_name_key(known), tokens)]
         if not longer:
             return name
         before = [known for at, known in longer if offset is None or at <= offset]
@@ -206,7 +202,7 @@ def person_name(ent: Span) -> str:
 def clean_name(name: str) -> str:
     """A name without courtesy titles, possessive ending or surrounding punctuation."""
     tokens = [t for t in name.split() if t.lower() not in words("honorifics")]
-    return _POSSESSIVE.sub("", " ".join(tokens)).strip(" ,.;:\"“”‘’'")
+    return _POSSESSIVE.sub("", " ".join(tokens)).strip(" ,.;:\"“”‘’'-–—")
 
 
 def describe(phrase: str, head: str | None = None) -> Speaker:
@@ -246,6 +242,17 @@ def _name_key(name: str) -> list[str]:
     return [
         t for i, t in enumerate(tokens) if not (0 < i < len(tokens) - 1 and len(t.rstrip(".")) == 1)
     ]
+
+
+def _extends(longer: list[str], shorter: list[str]) -> bool:
+    """``Hillary Clinton`` extends ``Clinton``; a full name only grows in the middle.
+
+    So ``Crooked Hillary Clinton`` (an epithet the tagger took for a name) does
+    not swallow ``Hillary Clinton``.
+    """
+    if len(longer) <= len(shorter) or longer[-len(shorter) :] != shorter:
+        return False
+    return len(shorter) == 1 or longer[0] == shorter[0]
 
 
 def _person_at(token: Token) -> Span | None:
