@@ -40,23 +40,31 @@ def normalise(role: str | None) -> str | None:
     country = None
     for size in (2, 1):
         place = " ".join(tokens[:size]).lower()
-        if len(tokens) > size and place in _demonyms():
-            country, tokens = _demonyms()[place], tokens[size:]
+        if len(tokens) > size and place in _pairs("demonyms"):
+            country, tokens = _pairs("demonyms")[place], tokens[size:]
             break
     if country is None and len(tokens) > 2 and tokens[1] == "'s":
         country, tokens = tokens[0], tokens[2:]
-    tokens = [t.lower() if t.lower() in words("role_qualifiers") else t for t in tokens]
+    tokens = [_written_out(t) for t in tokens]
     if country and not any(t.lower() == "of" for t in tokens):
         tokens += ["of", country]
     tidy = " ".join(tokens).replace(" 's", "'s").strip(" ,;:")
     return tidy or None
 
 
+def _written_out(token: str) -> str:
+    """``Sen.`` -> ``Senator``, ``Former`` -> ``former``: one spelling per role word."""
+    lower = token.lower()
+    if lower in words("role_qualifiers"):
+        return lower
+    return _pairs("title_abbreviations").get(lower, token)
+
+
 @cache
-def _demonyms() -> dict[str, str]:
-    """``colombian`` -> ``Colombia``, from ``lexicons/demonyms.txt`` (tab-separated)."""
-    pairs = (line.split("\t", 1) for line in lines("demonyms"))
-    return {adjective.lower(): country for adjective, country in pairs}
+def _pairs(name: str) -> dict[str, str]:
+    """A two-column lexicon (``lexicons/NAME.txt``, tab-separated), keyed lower-case."""
+    pairs = (line.split("\t", 1) for line in lines(name))
+    return {key.lower(): value for key, value in pairs}
 
 
 def _is_title(token: Token) -> bool:
@@ -86,7 +94,7 @@ def _title_before(name: Span) -> str | None:
 def _in_title(token: Token) -> bool:
     return (
         token.lower_ in words("titles")
-        or token.lower_ in _demonyms()
+        or token.lower_ in _pairs("demonyms")
         or token.lower_ in _CONNECTORS
         or (token.ent_type_ in _PLACE_LABELS and token.pos_ == "PROPN")
         or token.lower_ in words("role_qualifiers")

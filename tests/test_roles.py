@@ -63,3 +63,8 @@ def test_a_name_without_a_role_has_none(nlp):
 def test_country_adjective_and_of_country_are_one_role():
     assert normalise("Colombian President") == normalise("President of Colombia")
     assert normalise("the US President") == "President of the United States"
+
+
+def test_abbreviated_titles_are_written_out():
+    assert normalise("former Pennsylvania Gov.") == "former Pennsylvania Governor"
+    assert normalise("Sen.") == "Senator"
