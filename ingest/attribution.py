@@ -196,13 +196,15 @@ def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]])
 
 
 def _is_title(doc: Doc, start: int, end: int) -> bool:
-    """A short phrase in quotation marks that no verb governs is a name or a title
-    (``"Fox News Sunday,"``), all the more when its words are capitalised."""
+    """A few capitalised words with no verb in quotation marks are a name or a
+    title (``"Fox News Sunday,"``), not a statement."""
     words = [t for t in doc if start <= t.idx < end and t.is_alpha]
-    if len(words) < 3:
-        return True
-    sentence = doc.text[start:end].rstrip("\"'”’»").endswith((".", "!", "?"))
-    return len(words) <= 6 and not sentence and all(t.is_title or t.is_stop for t in words)
+    return (
+        len(words) <= 6
+        and sum(t.is_title and not t.is_stop for t in words) >= 2
+        and all(t.is_title or t.is_stop for t in words)
+        and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+    )
 
 
 def _words_in(doc: Doc, start: int, end: int) -> int:
@@ -331,8 +333,8 @@ def attribute(
                 continue
         else:
             cue = _cue_for(doc, start, end, local)
-            if _is_title(doc, start, end):
-                continue
+            if _words_in(doc, start, end) < 3 or _is_title(doc, start, end):
+                continue  # a word or two, or a name, in quotation marks that no verb reports
         span = (start + offset, end + offset)
         last = found[-1] if found else None
         if cue is not None and last is not None and last.cue == _mention(cue, offset):

@@ -48,32 +48,44 @@ def _quotes(
     quoted = quotes.find_quoted(article.text, kept)
     speakers = ArticleSpeakers.read([(p.start, doc) for p, doc in zip(kept, docs, strict=True)])
     found: list[Quote] = []
+    emitted: set[tuple[int, int]] = set()
     previous: Attribution | None = None
     for index, (paragraph, doc) in enumerate(zip(kept, docs, strict=True)):
-        inside = [q for q in quoted if paragraph.start <= q.start < paragraph.end]
-        clipped = {replace(q, end=min(q.end, paragraph.end)): q.end for q in inside}
+        pieces = _pieces(quoted, paragraph)
         after = index + 1
         signed = signature_line(docs[after], kept[after].start) if after < len(kept) else None
-        attributions = attribute(doc, paragraph.start, list(clipped), previous, signed)
+        attributions = attribute(doc, paragraph.start, list(pieces), previous, signed)
+        whole = {(piece.start, piece.end): span for piece, span in pieces.items()}
         for attribution in attributions:
-            attribution.spans = [
-                (start, _restore(clipped, paragraph.start, start, end))
-                for start, end in attribution.spans
-            ]
-            found.append(
-                _quote(article, attribution, doc, paragraph.start, speakers, topic)
-            )
+            spans = [whole.get(span, span) for span in attribution.spans]
+            attribution.spans = [span for span in spans if span not in emitted]
+            if not attribution.spans:
+                continue  # a later piece of a quote already attributed
+            emitted.update(attribution.spans)
+            found.append(_quote(article, attribution, doc, paragraph.start, speakers, topic))
         if attributions:
             previous = attributions[-1]
         previous = introducer(doc, paragraph.start) or previous
     return found
 
 
-def _restore(clipped: dict[quotes.Quoted, int], offset: int, start: int, end: int) -> int:
-    for quoted, original_end in clipped.items():
-        if quoted.start == start and quoted.end == end:
-            return original_end
-    return end
+def _pieces(
+    quoted: list[quotes.Quoted], paragraph: clean.Paragraph
+) -> dict[quotes.Quoted, tuple[int, int]]:
+    """The quoted passages touching a paragraph, clipped to it, each mapped to its whole span.
+
+    A quote running over several paragraphs is offered to each of them, so the
+    cue can be in the first (``Lee said, "...``) or the last (``...," Lee said``);
+    the record gets the whole quote once.
+    """
+    return {
+        replace(q, start=max(q.start, paragraph.start), end=min(q.end, paragraph.end)): (
+            q.start,
+            q.end,
+        )
+        for q in quoted
+        if q.start < paragraph.end and paragraph.start < q.end
+    }
 
 
 def _attributing_sentence(attribution: Attribution, doc: Doc, offset: int) -> str:

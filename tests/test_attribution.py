@@ -1,0 +1,179 @@
+"""Who said what: each attribution shape on a short article, end to end."""
+
+from __future__ import annotations
+
+import pytest
+from quotedb.ingest.pipeline import extract
+
+
+def only_quote(article_from, nlp, text: str):
+    article = article_from(text)
+    (quote,) = extract(article, nlp)
+    return article, quote
+
+
+def test_follow_on_quotes_of_one_speaker_are_one_record(article_from, nlp):
+    article = article_from(
+        "“We are ready,” the governor said. “The trucks are loaded. The shelters are open.”\n"
+    )
+    (quote,) = extract(article, nlp)
+    assert [article.text[s:e] for s, e in quote.spans] == [
+        "“We are ready,”",
+        "“The trucks are loaded. The shelters are open.”",
+    ]
+    assert quote.speaker_mention.text == "the governor"
+
+
+def test_a_quote_over_several_paragraphs_is_one_record(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Mayor Ann Lee spoke after the vote.\n\n"
+        "“We waited ten years for this bridge.\n\n"
+        "“Now the work starts,” Lee said.\n",
+    )
+    assert quote.text.startswith("“We waited ten years")
+    assert quote.text.endswith("“Now the work starts,”")
+    assert quote.speaker == "Ann Lee"
+
+
+def test_a_quoted_fragment_takes_the_clause_around_it(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Foreign Minister Yvan Gil referred to the strikes as “acts of piracy” on Sunday.\n",
+    )
+    assert quote.type == "mixed"
+    assert "the strikes as “acts of piracy”" in quote.text
+    assert quote.cue.text == "referred"
+    assert quote.speaker_mention.text == "Foreign Minister Yvan Gil"
+
+
+def test_said_that_keeps_that_and_names_the_speaker(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, "Senator Tom Hale said that the budget would pass by Friday.\n"
+    )
+    assert quote.type == "indirect"
+    assert quote.text == "that the budget would pass by Friday"
+    assert (quote.speaker_mention.text, quote.cue.text) == ("Senator Tom Hale", "said")
+
+
+@pytest.mark.parametrize("verb", ["claimed", "argued", "warned", "denied"])
+def test_other_speech_verbs_report_speech(article_from, nlp, verb):
+    article, quote = only_quote(
+        article_from, nlp, f"The ministry {verb} that the tanker carried no weapons.\n"
+    )
+    assert quote.text == "that the tanker carried no weapons"
+    assert quote.cue.text == verb
+    assert quote.speaker_mention.text == "The ministry"
+
+
+def test_a_fronted_report_takes_the_source_after_it(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, "The tanker carried no weapons, two officials said on Monday.\n"
+    )
+    assert quote.text == "The tanker carried no weapons"
+    assert quote.speaker_mention.text == "two officials"
+
+
+def test_a_parenthetical_cue_splits_the_content_in_two(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, "The economy, the minister said, is growing faster than expected.\n"
+    )
+    assert [article.text[s:e] for s, e in quote.spans] == [
+        "The economy",
+        "is growing faster than expected",
+    ]
+    assert quote.speaker_mention.text == "the minister"
+
+
+def test_according_to_names_the_source(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "According to the coast guard, the vessel left port on Tuesday night.\n",
+    )
+    assert quote.text == "the vessel left port on Tuesday night"
+    assert quote.cue.text == "According to"
+    assert quote.speaker_mention.text == "the coast guard"
+
+
+def test_inverted_said_name(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, "“This is a dangerous escalation,” said Senator Marco Rubio.\n"
+    )
+    assert quote.type == "direct"
+    assert quote.speaker == "Marco Rubio"
+    assert quote.cue.text == "said"
+
+
+def test_was_quoted_as_saying(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Defense Minister Vladimir Padrino was quoted as saying “we will defend every inch.”\n",
+    )
+    assert "we will defend every inch" in quote.text
+    assert quote.speaker == "Vladimir Padrino"
+
+
+def test_a_colon_introduces_the_quote_in_the_next_paragraph(article_from, nlp):
+    article = article_from(
+        "President Gustavo Petro posted a message on Tuesday night:\n\n"
+        "“If this is true, it is a murder anywhere in the world.”\n"
+    )
+    (quote,) = extract(article, nlp)
+    assert quote.text == "“If this is true, it is a murder anywhere in the world.”"
+    assert quote.cue.text == ":"
+    assert quote.speaker == "Gustavo Petro"
+
+
+@pytest.mark.parametrize("dash", ["-", "—", "―"])
+def test_a_dash_line_signs_the_quote_above(article_from, nlp, dash):
+    article = article_from(
+        "Readers wrote in after the debate.\n\n"
+        "“He never answered a single question about the economy.”\n\n"
+        f"{dash} Maria Lopez, Phoenix\n"
+    )
+    (quote,) = extract(article, nlp)
+    assert quote.text.startswith("“He never answered")
+    assert quote.speaker_mention.text == "Maria Lopez, Phoenix"
+
+
+def test_transcript_lines_name_their_speaker(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, "WALLACE: Governor, will you release the tax returns this week?\n"
+    )
+    assert quote.type == "direct"
+    assert quote.text.startswith("Governor, will you release the tax returns this week")
+    assert quote.speaker_mention.text == "WALLACE"
+
+
+def test_unnamed_sources_are_the_mention(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "“The order came from the top,” one senior official said on condition of anonymity.\n",
+    )
+    assert quote.speaker_mention.text == "one senior official"
+    assert article.text[quote.speaker_mention.start : quote.speaker_mention.end] == (
+        "one senior official"
+    )
+
+
+def test_quoted_names_and_titles_are_not_quotes(article_from, nlp):
+    article = article_from(
+        "Pence spoke on “Fox News Sunday,” a day after the “Contract with America” anniversary.\n"
+    )
+    assert extract(article, nlp) == []
+
+
+def test_every_quote_has_a_confidence_and_attributed_ones_score_higher(article_from, nlp):
+    article = article_from(
+        "“We will appeal,” the lawyer said.\n\n"
+        "Reporters gathered outside.\n\n"
+        "“The court got this wrong and the higher court will see it.”\n"
+    )
+    attributed, carried_on = extract(article, nlp)
+    assert 0 < carried_on.confidence < attributed.confidence <= 1
+    assert carried_on.speaker_mention.text == "the lawyer"

@@ -1,0 +1,70 @@
+"""Finding quoted passages and the paragraphs worth reading, before any parsing."""
+
+from __future__ import annotations
+
+import pytest
+from quotedb.ingest.clean import paragraphs
+from quotedb.ingest.quotes import find_quoted
+
+
+def quoted_texts(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quoted(text, paragraphs(text))]
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        '"We will rebuild the bridge,"',
+        "“We will rebuild the bridge,”",
+        "‘We will rebuild the bridge,’",
+        "``We will rebuild the bridge,''",
+        "''We will rebuild the bridge,''",
+        "«We will rebuild the bridge,»",
+    ],
+)
+def test_every_quotation_style_is_found_with_its_marks(passage):
+    text = f"{passage} the mayor said on Monday.\n"
+    assert quoted_texts(text) == [passage]
+
+
+def test_curly_apostrophes_are_not_quotation_marks():
+    text = "The mayor’s plan, she said, ‘will not work’ because the city’s budget is short.\n"
+    assert quoted_texts(text) == ["‘will not work’"]
+
+
+def test_an_unbalanced_mark_does_not_swallow_the_article():
+    text = (
+        "“We will win, the senator said, and then left.\n\n"
+        "Officials met on Tuesday.\n\n"
+        "“The vote is on Friday,” an aide said.\n"
+    )
+    assert quoted_texts(text) == ["“The vote is on Friday,”"]
+
+
+def test_stray_marks_in_a_long_article_never_crash():
+    text = ("He said “ and then ” and “ again.\n\n" * 200) + "A ” stray « end ' '' ``\n"
+    found = find_quoted(text, paragraphs(text))
+    assert all(0 <= q.start < q.end <= len(text) for q in found)
+
+
+def test_a_quote_over_several_paragraphs_is_one_passage():
+    text = (
+        "“The first thing we did was call the families.\n\n"
+        "“Then we called the insurers,” the chief said.\n"
+    )
+    (passage,) = find_quoted(text, paragraphs(text))
+    assert (passage.start, passage.end) == (0, text.index("” the chief") + 1)
+
+
+def test_scraping_debris_is_skipped_and_offsets_stay_in_the_original_file():
+    headline = "City approves new bridge"
+    body = "“The bridge opens in May,” the mayor said."
+    text = (
+        f"{headline}\n\nShare this article\n\nAdvertisement\n\n{headline}\n\n"
+        f"{body}\n\nFollow us on Twitter\n\n{body}\n"
+    )
+    kept = [text[p.start : p.end] for p in paragraphs(text)]
+    assert kept == [headline, body]
+    (passage,) = find_quoted(text, paragraphs(text))
+    assert text[passage.start : passage.end] == "“The bridge opens in May,”"
+    assert passage.start == text.index("“The bridge")
