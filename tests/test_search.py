@@ -267,3 +267,27 @@ def test_search_download_has_every_hit_not_just_the_page(quotes_db):
     )
     rows = response.json()
     assert {row["speaker"] for row in rows} == {"Vladimir Padrino", "Gustavo Petro"}
+
+
+def get(db_path, path: str):
+    return asyncio.run(Datasette([str(db_path)]).client.get(path))
+
+
+def test_quote_page_marks_the_quote_in_its_paragraph(quotes_db):
+    (hit,) = QuoteIndex(quotes_db).search("murder").hits
+    page = get(quotes_db, f"/quotes/quotes/{hit.id}").text
+    context = page.split('class="quotedb-context"', 1)[1]
+    assert "<mark>If this is true, it is a murder anywhere in the world.</mark>" in context
+
+
+def test_article_page_lists_its_quotes_in_order(quotes_db):
+    page = get(quotes_db, "/quotes/articles/wire").text
+    listed = page.split('class="quotedb-article-quotes"', 1)[1]
+    positions = [listed.index(statement[-1][:30].replace("'", "&#39;")) for statement in STATEMENTS]
+    assert positions == sorted(positions)
+
+
+def test_charts_draw_stances_over_time_and_top_speakers(quotes_db):
+    page = get(quotes_db, "/-/charts").text
+    assert "<title>2025-09: 1 oppose</title>" in page
+    assert "<title>Donald Trump: 2 support</title>" in page
