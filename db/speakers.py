@@ -69,7 +69,7 @@ class Registry:
         if entry is None:
             entry = Entry(name, kind)
             self.entries.append(entry)
-        elif kind == "person" and len(key(name)) > len(key(entry.name)):
+        elif kind == "person" and len(key(name, kind)) > len(key(entry.name, kind)):
             entry.aliases.add(entry.name)
             entry.name = name
         entry.quotes += 1
@@ -81,12 +81,12 @@ class Registry:
         return entry
 
     def find(self, name: str, kind: str) -> Entry | None:
-        wanted = key(name)
-        same = [e for e in self.entries if key(e.name) == wanted]
+        wanted = key(name, kind)
+        same = [e for e in self.entries if key(e.name, e.kind) == wanted]
         if same or kind != "person" or not wanted:
             return same[0] if same else None
-        people = [e for e in self.entries if e.kind == "person" and key(e.name)]
-        matches = [e for e in people if _same_person(wanted, key(e.name))]
+        people = [e for e in self.entries if e.kind == "person" and key(e.name, e.kind)]
+        matches = [e for e in people if _same_person(wanted, key(e.name, e.kind))]
         return max(matches, key=lambda e: e.quotes) if matches else None
 
     def canonical(self, quotes: Iterable[Quote]) -> None:
@@ -103,14 +103,16 @@ class Registry:
             quote.role = quote.role or roles.get(id(entry))
 
 
-def key(name: str) -> tuple[str, ...]:
-    """``The Donald J. Trump`` -> ``("donald", "trump")``: what two spellings of a name share."""
+def key(name: str, kind: str) -> tuple[str, ...]:
+    """``President Donald J. Trump`` -> ``("donald", "trump")``: what spellings of a name share."""
     plain = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
     tokens = plain.replace("’", "'").replace(".", "").split()
     tokens = [t for t in tokens if t not in words("honorifics")]
     if tokens and tokens[0] == "the":
         tokens = tokens[1:]
+    while kind == "person" and len(tokens) > 1 and tokens[0] in words("titles"):
+        tokens = tokens[1:]  # "President Trump" is Trump
     inner = range(1, len(tokens) - 1)
     return tuple(t for i, t in enumerate(tokens) if not (i in inner and len(t) == 1))
 
@@ -124,8 +126,18 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def forms(quote: Quote) -> list[str]:
-    """The words that named the quote's speaker, to keep as aliases."""
-    return [quote.speaker_mention.text] if quote.speaker_mention else []
+    """The words that named the quote's speaker, to keep as aliases.
+
+    A document that stood for its author (``a statement`` released by Trump)
+    is not another name for the author.
+    """
+    if quote.speaker_mention is None:
+        return []
+    mention = quote.speaker_mention.text
+    last = mention.split()[-1].lower() if mention.split() else ""
+    if last in words("document_heads") and quote.speaker_kind != "document":
+        return []
+    return [mention]
 
 
 def current_roles(seen: Iterable[tuple[object, str | None, str | None]]) -> dict[object, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from quotedb.db.speakers import Registry, current_roles
 from quotedb.ingest.records import Mention
 from quotedb.ingest.speakers import ArticleSpeakers, describe
 
@@ -107,3 +108,42 @@ def test_an_administration_is_an_organisation_not_its_leader(nlp):
 )
 def test_sources_that_are_not_named_people(phrase, name, kind):
     assert (describe(phrase).name, describe(phrase).kind) == (name, kind)
+
+
+def test_registry_merges_the_forms_of_one_person_across_articles():
+    registry = Registry()
+    forms = ["Trump", "President Trump", "Donald Trump", "Donald J. Trump", "Mr. Trump"]
+    entries = {id(registry.add(name, "person")) for name in forms}
+    assert len(entries) == 1
+    (entry,) = registry.entries
+    assert entry.name == "Donald Trump"
+    assert {"Trump", "Donald J. Trump", "Mr. Trump"} <= entry.aliases
+
+
+def test_registry_keeps_two_clintons_apart_and_gives_a_bare_clinton_to_the_most_quoted():
+    registry = Registry()
+    bill = registry.add("Bill Clinton", "person")
+    hillary = registry.add("Hillary Clinton", "person")
+    registry.add("Hillary Clinton", "person")
+    assert bill is not hillary
+    assert registry.add("Clinton", "person") is hillary
+
+
+def test_groups_merge_whatever_their_case_but_not_with_people():
+    registry = Registry()
+    assert registry.add("Critics", "group") is registry.add("critics", "group")
+    assert registry.add("Trump administration", "organization") is not registry.add(
+        "Trump", "person"
+    )
+
+
+def test_current_role_is_the_most_recent_else_the_most_frequent():
+    seen = [
+        ("a", "Senator", "2015-01-01"),
+        ("a", "Secretary of State", "2016-05-01"),
+        ("a", "Senator", "2014-01-01"),
+        ("b", "Mayor", None),
+        ("b", "Governor", None),
+        ("b", "Governor", None),
+    ]
+    assert current_roles(seen) == {"a": "Secretary of State", "b": "Governor"}
