@@ -51,8 +51,10 @@ CONTEXT_WEIGHT = 0.35
 OPPONENT_PRIOR = 0.5
 """Calling something by an opponent's name (``narco-terrorists``) asserts the
 topic's premise; denying the link (``no link to the cartel``) denies it."""
-DOUBT_WEIGHT = 0.8
-"""Questioning legality or evidence opposes the topic's action."""
+FRAME_WEIGHT = 0.8
+"""Speaking in one side's terms: questioning legality or evidence opposes the
+topic's action, and so do the topic's own ``oppose_frames``; its
+``support_frames`` support it."""
 
 UNHELD_WEIGHT = 0.3
 """An attitude that the sentence gives to someone other than the holder."""
@@ -77,21 +79,30 @@ class Topic:
 
     ``terms`` name the thing itself (the policy, the campaign); ``opponents``
     name what it is directed against, whose criticism supports the topic.
+    ``support_frames`` and ``oppose_frames`` are the words each side of the
+    debate frames it in (``self-defense`` against ``sovereignty``), which the
+    user knows and a quote need not connect to the topic in so many words.
     """
 
     name: str
     terms: tuple[str, ...] = ()
     opponents: tuple[str, ...] = ()
+    support_frames: tuple[str, ...] = ()
+    oppose_frames: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: str | Path) -> Topic:
-        """Read a topic from TOML (``name``, ``terms``, ``opponents``), or JSON."""
+        """Read a topic from TOML or JSON: ``name``, ``terms``, ``opponents``
+        and a ``framing`` table with ``support`` and ``oppose`` lists."""
         raw = Path(path).read_bytes()
         data = json.loads(raw) if str(path).endswith(".json") else tomllib.loads(raw.decode())
+        framing = data.get("framing", {})
         return cls(
             name=data["name"],
             terms=tuple(data.get("terms", ())),
             opponents=tuple(data.get("opponents", ())),
+            support_frames=tuple(framing.get("support", ())),
+            oppose_frames=tuple(framing.get("oppose", ())),
         )
 
 
@@ -120,7 +131,8 @@ class Lexicon:
     actions: dict[str, float]
     valence: dict[str, float]
     denials: frozenset[str]
-    doubt: tuple[tuple[str, ...], ...]
+    claim_nouns: frozenset[str]
+    doubt: tuple[str, ...]
     contrast: frozenset[str]
 
 
@@ -154,7 +166,8 @@ def load_lexicon() -> Lexicon:
         },
         valence=dict(SentimentIntensityAnalyzer().lexicon),
         denials=frozenset(_data_lines("stance_denials.txt")),
-        doubt=tuple(tuple(line.split()) for line in _data_lines("stance_doubt.txt")),
+        claim_nouns=frozenset(_data_lines("stance_claim_nouns.txt")),
+        doubt=tuple(_data_lines("stance_doubt.txt")),
         contrast=frozenset(_data_lines("stance_contrast.txt")),
     )
 
@@ -218,9 +231,20 @@ def _split_names(speaker: str | None) -> list[str]:
 # --- valence --------------------------------------------------------------
 
 
+def _set_aside(token: Token) -> bool:
+    """Whether a word is what the sentence says is not the case: ``Y`` in
+    ``X rather than Y`` and ``X instead of Y``."""
+    prep = token.head
+    if token.dep_ != "pobj":
+        return False
+    if prep.lower_ == "than":
+        return prep.i > 0 and prep.doc[prep.i - 1].lower_ == "rather"
+    return prep.lower_ == "of" and prep.head.lower_ == "instead"
+
+
 def _negated(token: Token) -> bool:
     """Whether a word is denied; ``not just X`` adds to X rather than denying it."""
-    if token.head.lower_ == "without":
+    if token.head.lower_ == "without" or _set_aside(token):
         return True
     return any(
         (child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and child.lower_ in NEGATORS))
@@ -463,23 +487,53 @@ def _antecedent(clause: Token) -> set[int]:
     return {t.i for t in clause.head.subtree} - {t.i for t in clause.subtree}
 
 
-def _doubts(doc: Doc, lexicon: Lexicon, opponents: Sequence[Span]) -> list[Span]:
-    """Phrases questioning legality or evidence that are not about an opponent."""
+def _match_from(tokens: Sequence[Token], start: int, words: Sequence[str]) -> int | None:
+    """Index of the last token of ``words`` matched from ``start``, by
+    surface form or lemma, stepping over adjectives and adverbs between them
+    (``no confirmed evidence`` is ``no evidence``); None if they don't match."""
+    i = start
+    for n, word in enumerate(words):
+        while (
+            n and i < len(tokens) and tokens[i].pos_ in ("ADJ", "ADV") and not _is(tokens[i], word)
+        ):
+            i += 1
+        if i == len(tokens) or not _is(tokens[i], word):
+            return None
+        i += 1
+    return i - 1
+
+
+def _is(token: Token, word: str) -> bool:
+    return word in (token.lower_, token.lemma_.lower())
+
+
+def _modifier_between(token: Token, word: str) -> bool:
+    return token.pos_ in ("ADJ", "ADV") and not _is(token, word)
+
+
+def _framed(doc: Doc, phrases: Iterable[str], opponents: Sequence[Span]) -> list[Span]:
+    """Where the text uses one of ``phrases``, unless denied (``no evidence
+    is needed``) or said of an opponent (``the regime's illegal rule``).
+
+    Words match on surface form or lemma; hyphens and spaces are alike, so
+    ``self-defense`` is found in ``self defense`` too.
+    """
     guarded = {t.i for span in opponents for t in span.root.subtree}
-    lowered = [t.lower_ for t in doc]
-    lemmas = [t.lemma_.lower() for t in doc]
+    tokens = [t for t in doc if not t.is_punct]
     found = []
-    for phrase in lexicon.doubt:
-        n = len(phrase)
-        for i in range(len(doc) - n + 1):
-            if tuple(lowered[i : i + n]) == phrase or tuple(lemmas[i : i + n]) == phrase:
-                span = doc[i : i + n]
-                negated = any(
-                    child.dep_ == "neg" and child.i not in range(i, i + n)
-                    for child in span.root.children
-                )
-                if span.root.i not in guarded and not negated:
-                    found.append(span)
+    for phrase in phrases:
+        words = [w for w in re.split(r"[\s\-–]+", phrase.lower()) if w]
+        for start in range(len(tokens)):
+            end = _match_from(tokens, start, words)
+            if end is None:
+                continue
+            span = doc[tokens[start].i : tokens[end].i + 1]
+            negated = any(
+                child.dep_ == "neg" and child.i not in range(span.start, span.end)
+                for child in span.root.children
+            )
+            if span.root.i not in guarded and not negated:
+                found.append(span)
     return found
 
 
@@ -530,10 +584,15 @@ def _stand_ins(doc: Doc) -> list[Span]:
     return pronouns or [sent.root.doc[sent.root.i : sent.root.i + 1] for sent in doc.sents]
 
 
-def _is_claim(doc: Doc) -> bool:
-    """Whether a quote is a clause with a subject (a claim), not a noun phrase."""
+def _is_claim(doc: Doc, lexicon: Lexicon) -> bool:
+    """Whether a quote states a claim, so that denying it takes the other
+    side: a clause with a subject, or a noun naming a claim (``allegations
+    of ...``), not a noun phrase naming a thing."""
     root = next(doc.sents).root
-    return root.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in root.children)
+    has_subject = any(c.dep_ in SUBJECTS for c in root.children)
+    if root.lemma_.lower() in lexicon.claim_nouns and not has_subject:
+        return True
+    return root.pos_ in ("VERB", "AUX") and has_subject
 
 
 def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -> Stance:
@@ -558,11 +617,12 @@ def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -
         denied = any(_negated(t) for t in (mention.root, *mention.root.ancestors))
         raw += (-OPPONENT_PRIOR if denied else OPPONENT_PRIOR) - signal.score
         evidence += [mention.text, *signal.evidence]
-    for span in _doubts(doc, lexicon, opponents):
-        raw -= DOUBT_WEIGHT
-        evidence.append(span.text)
+    for side, phrases in ((-1, (*lexicon.doubt, *topic.oppose_frames)), (1, topic.support_frames)):
+        for span in _framed(doc, phrases, opponents):
+            raw += side * FRAME_WEIGHT
+            evidence.append(span.text)
     if lemma := _cue_lemma(cue, lexicon):
-        if lemma in lexicon.denials and _is_claim(doc) and abs(raw) > THRESHOLD:
+        if lemma in lexicon.denials and _is_claim(doc, lexicon) and abs(raw) > THRESHOLD:
             raw = -raw
         else:
             only_opponents = opponents and not terms

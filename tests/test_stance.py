@@ -167,3 +167,37 @@ def test_what_is_said_of_a_names_possession_is_said_of_the_name():
     stance = judge("Lynch's response was unacceptable.", "Lynch")
     assert stance.score < 0
     assert "unacceptable" in stance.evidence
+
+
+FRAMED = Topic(
+    name="US strikes on drug boats",
+    terms=("strikes",),
+    opponents=("cartels",),
+    support_frames=("self-defense",),
+    oppose_frames=("sovereignty",),
+)
+
+
+def test_speaking_in_one_sides_terms_takes_that_side():
+    assert judge("We will defend our sovereignty.", FRAMED).label == "oppose"
+    assert judge("This is self defense, plain and simple.", FRAMED).label == "support"
+
+
+def test_the_demo_topic_file_carries_each_sides_framing():
+    topic = Topic.from_file(DEMO_TOPIC)
+    assert "sovereignty" in topic.oppose_frames
+    assert "self-defense" in topic.support_frames
+
+
+def test_what_is_set_aside_with_rather_than_is_denied():
+    text = "The crews were fishermen rather than cartel members."
+    assert judge(text, FRAMED).label == "oppose"
+
+
+def test_denying_allegations_denies_what_they_assert():
+    assert judge("allegations of cartel ties", FRAMED, cue="denied").label == "oppose"
+
+
+def test_doubt_phrases_match_across_adjectives():
+    text = "There was no confirmed evidence the boat carried drugs."
+    assert judge(text, FRAMED).label == "oppose"
