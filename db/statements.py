@@ -24,6 +24,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -38,6 +39,12 @@ in the same order are very rarely a coincidence; shorter runs are stock phrases
 _APOSTROPHES = re.compile(r"['‘’‛`´ʼ]")
 _WORD = re.compile(r"\w+")
 _CHUNK = 500  # SQL variables per IN (...) list, well under SQLite's limit
+_BATCH = 5000  # occurrences linked between writes
+# Shingle hashes roll over word hashes modulo a Mersenne prime: one multiply and
+# add per word instead of hashing every six-word string again.
+_PRIME = (1 << 61) - 1
+_BASE = 0x5BD1E995
+_DROP = pow(_BASE, EXCERPT_WORDS - 1, _PRIME)
 
 
 def words(text: str) -> list[str]:
@@ -66,16 +73,29 @@ def match_key(speaker_id: int | None, quote_id: str, normal: list[str]) -> int:
     return _hash(f"{speaker_id}|{' '.join(normal)}")
 
 
+@lru_cache(maxsize=1 << 18)
+def _code(word: str) -> int:
+    return _hash(word) % _PRIME
+
+
 def shingles(speaker_id: int, normal: list[str]) -> set[int]:
     """Hashes of every run of `EXCERPT_WORDS` words, scoped to the speaker.
 
     An excerpt's first run is among its full statement's runs, and a shorter
     statement's first run among a longer one's, so one lookup finds both ways.
     """
-    return {
-        _hash(f"{speaker_id}|{' '.join(normal[i : i + EXCERPT_WORDS])}")
-        for i in range(len(normal) - EXCERPT_WORDS + 1)
-    }
+    if len(normal) < EXCERPT_WORDS:
+        return set()
+    codes = [_code(word) for word in normal]
+    salt = _code(f"speaker|{speaker_id}")
+    rolling = 0
+    for code in codes[:EXCERPT_WORDS]:
+        rolling = (rolling * _BASE + code) % _PRIME
+    found = {rolling ^ salt}
+    for leaving, code in zip(codes, codes[EXCERPT_WORDS:], strict=False):
+        rolling = ((rolling - leaving * _DROP) * _BASE + code) % _PRIME
+        found.add(rolling ^ salt)
+    return found
 
 
 def contains(longer: list[str], shorter: list[str]) -> bool:
@@ -91,9 +111,12 @@ class Occurrence:
     speaker_id: int | None
     text: str
     normal: list[str] = field(init=False)
+    shingles: set[int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.normal = words(self.text)
+        speaker = self.speaker_id
+        self.shingles = set() if speaker is None else shingles(speaker, self.normal)
 
 
 def link(db: sqlite_utils.Database) -> int:
@@ -127,6 +150,9 @@ class _Linker:
         self.db = db
         self.touched: set[int] = set()
         self.assigned: dict[str, int] = {}
+        # Shingles of this batch, written sorted at its end: B-tree inserts in
+        # key order are many times faster than scattered ones at millions of rows.
+        self.fresh: dict[int, set[int]] = {}
 
     def run(self) -> int:
         changed = {row[0] for row in self.db.execute("select statement_id from statement_changes")}
@@ -141,6 +167,7 @@ class _Linker:
             )
         linked = self._attach_all(self._unlinked())
         linked += self._attach_all(self._settle(changed))
+        self._flush()
         self._recount()
         return linked
 
@@ -152,12 +179,12 @@ class _Linker:
             "select id, speaker_id, text from quotes where statement_id is null"
             " order by length(text) desc, id"
         )
-        while rows := cursor.fetchmany(5000):
+        while rows := cursor.fetchmany(_BATCH):
             yield from (Occurrence(*row) for row in rows)
 
     def _attach_all(self, occurrences: Iterable[Occurrence]) -> int:
         count = 0
-        for batch in _chunks(occurrences, 5000):
+        for batch in _chunks(occurrences, _BATCH):
             for occurrence in batch:
                 self.assigned[occurrence.id] = self._statement_for(occurrence)
             count += len(batch)
@@ -171,6 +198,11 @@ class _Linker:
         )
         self.touched.update(self.assigned.values())
         self.assigned.clear()
+        self.db.conn.executemany(
+            "insert or ignore into statement_shingles (hash, statement_id) values (?, ?)",
+            [(value, statement) for value in sorted(self.fresh) for statement in self.fresh[value]],
+        )
+        self.fresh.clear()
 
     def _statement_for(self, occurrence: Occurrence) -> int:
         key = match_key(occurrence.speaker_id, occurrence.id, occurrence.normal)
@@ -188,8 +220,10 @@ class _Linker:
     def _by_excerpt(self, occurrence: Occurrence, key: int) -> int | None:
         """The statement this occurrence is an excerpt of, or grows by containing."""
         assert occurrence.speaker_id is not None
-        candidates: set[int] = set()
-        for batch in _chunks(shingles(occurrence.speaker_id, occurrence.normal)):
+        candidates = {
+            statement for value in occurrence.shingles for statement in self.fresh.get(value, ())
+        }
+        for batch in _chunks(occurrence.shingles):
             candidates.update(
                 row[0]
                 for row in self.db.execute(
@@ -226,22 +260,23 @@ class _Linker:
         )
         statement = cursor.lastrowid
         assert statement is not None
-        if occurrence.speaker_id is not None:
-            self._add_shingles(statement, shingles(occurrence.speaker_id, occurrence.normal))
+        self._add_shingles(statement, occurrence.shingles)
         return statement
 
     def _add_shingles(self, statement: int, hashes: Iterable[int]) -> None:
-        self.db.conn.executemany(
-            "insert or ignore into statement_shingles (hash, statement_id) values (?, ?)",
-            [(value, statement) for value in hashes],
-        )
+        for value in hashes:
+            self.fresh.setdefault(value, set()).add(statement)
 
     def _drop_shingles(self, statement: int, speaker_id: int | None, text: str) -> None:
-        if speaker_id is not None:
-            self.db.conn.executemany(
-                "delete from statement_shingles where hash = ? and statement_id = ?",
-                [(value, statement) for value in shingles(speaker_id, words(text))],
-            )
+        if speaker_id is None:
+            return
+        hashes = shingles(speaker_id, words(text))
+        for value in hashes:
+            self.fresh.get(value, set()).discard(statement)
+        self.db.conn.executemany(
+            "delete from statement_shingles where hash = ? and statement_id = ?",
+            [(value, statement) for value in hashes],
+        )
 
     def _retext(
         self, statement: int, speaker_id: int | None, old_text: str, fuller: Occurrence, key: int
@@ -252,8 +287,7 @@ class _Linker:
             "update statements set text = ?, match_key = ? where id = ?",
             [fuller.text, key, statement],
         )
-        if speaker_id is not None:
-            self._add_shingles(statement, shingles(speaker_id, fuller.normal))
+        self._add_shingles(statement, fuller.shingles)
 
     def _merge(self, other: int, other_text: str, target: int) -> None:
         self.db.execute(

@@ -256,8 +256,9 @@ def test_losing_the_full_quote_splits_its_different_excerpts(db):
 
 
 def test_merging_two_speakers_merges_their_statements(db):
+    # As when a later article shows that "the spokesperson" was Ann Lee.
     store(db, "a", ("Ann Lee", FULL))
-    store(db, "b", ("Mayor Lee", FULL))
+    store(db, "b", ("Tom Hart", FULL))
     statements.link(db)
     assert len(statement_rows(db)) == 2
     db.execute("update quotes set speaker_id = (select id from speakers where name = 'Ann Lee')")
