@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import sqlite_utils
 from quotedb.ingest.records import Article, Quote
@@ -21,15 +22,41 @@ def quote_id(article_id: str, spans: Sequence[tuple[int, int]]) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+# How long a writer waits for another writer (a second ingest) before giving up;
+# long enough to outlast the full-text rebuild that ends a big batch.
+BUSY_TIMEOUT_MS = 60_000
+
+
 def open_db(path: str) -> sqlite_utils.Database:
     db = sqlite_utils.Database(path)
-    schema.create(db)
+    db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.enable_wal()
+    with write_transaction(db):
+        schema.create(db)
     return db
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """One transaction that takes the write lock before it reads anything.
+
+    ``db.atomic()`` begins a deferred transaction: once it has read, SQLite
+    cannot make it wait for another writer and fails it at once with "database
+    is locked". Taking the lock first lets a second ingest queue behind the busy
+    timeout instead. sqlite-utils calls inside nest as savepoints.
+    """
+    db.execute("begin immediate")
+    try:
+        yield
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
 
 
 def store(db: sqlite_utils.Database, article: Article, quotes: Sequence[Quote]) -> int:
     """Replace one article and its quotes in a single transaction; return quotes stored."""
-    with db.atomic():
+    with write_transaction(db):
         db["articles"].upsert(
             {
                 "id": article.id,

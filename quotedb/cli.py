@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 import sys
 import tempfile
 from importlib import resources
@@ -24,6 +25,7 @@ from quotedb.ingest.records import Failure
 from quotedb.ingest.stance import Topic, judge_many
 
 EXIT_SOME_FAILED = 3
+EXIT_DATABASE_BUSY = 4
 
 
 def _articles(
@@ -125,11 +127,23 @@ def extract(paths, format_, model, topic, topic_file, max_bytes, sidecar) -> Non
 def ingest(paths, db_path, model, topic, topic_file, max_bytes, sidecar) -> None:
     """Extract the quotes in PATHS (files or folders) and store them in the database.
 
-    Reads .txt, .md and .jsonl articles, recursively. Re-ingesting the same
-    articles replaces their rows; it never adds duplicates. Exits 3 when some
-    files could not be read (the rest are still stored).
+    Reads .txt, .md, .html and .jsonl articles, recursively. Re-ingesting the
+    same articles replaces their rows; it never adds duplicates. Exits 3 when
+    some files could not be read (the rest are still stored), 4 when another
+    process kept the database locked (every article stored so far is whole;
+    re-run to finish).
     """
-    summary = run_ingest(paths, db_path, model, _topic(topic, topic_file), max_bytes, sidecar)
+    try:
+        summary = run_ingest(paths, db_path, model, _topic(topic, topic_file), max_bytes, sidecar)
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
+        click.echo(
+            f"error: {db_path}: database is locked by another process (another ingest?); "
+            "the articles stored so far are complete: re-run this command when it is done",
+            err=True,
+        )
+        sys.exit(EXIT_DATABASE_BUSY)
     click.echo(summary.line(), err=True)
     if summary.failed:
         sys.exit(EXIT_SOME_FAILED)
@@ -236,14 +250,34 @@ def datasette_args(db_path: str, host: str, port: int) -> list[str]:
     return args
 
 
+LOCAL_HOST = "127.0.0.1"
+
+
 @cli.command()
 @click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path())
 @click.option("--port", default=8001, show_default=True)
-def serve(db_path, port) -> None:
-    """Serve the database with Datasette on 127.0.0.1."""
-    if not Path(db_path).exists():
+@click.option(
+    "--host",
+    default=LOCAL_HOST,
+    show_default=True,
+    help="Address to listen on. Anything but 127.0.0.1 lets other machines read every "
+    "quote and run read-only SQL, with no login; see the README before changing it.",
+)
+def serve(db_path, port, host) -> None:
+    """Serve the database with Datasette, read-only, on this machine only by default.
+
+    Datasette opens the file read-only (SQLite ``mode=ro``), so no page or query
+    can change it, and keeps serving while `quotedb ingest` adds articles.
+    """
+    if not Path(db_path).is_file():
         raise click.ClickException(f"{db_path}: no such database; run `quotedb ingest` first")
-    _datasette(datasette_args(db_path, "127.0.0.1", port))
+    if host != LOCAL_HOST:
+        click.echo(
+            f"warning: serving on {host}: anyone who can reach this address can read the "
+            "whole database and run read-only SQL on it, without logging in",
+            err=True,
+        )
+    _datasette(datasette_args(db_path, host, port))
 
 
 @cli.command()
@@ -291,9 +325,7 @@ def _existing(db_path: str) -> str:
 @click.argument("query", required=False)
 @db_option
 @click.option("--limit", default=20, show_default=True, help="Show at most this many quotes.")
-@click.option(
-    "--format", "format_", type=click.Choice(["table", "json", "csv"]), default="table"
-)
+@click.option("--format", "format_", type=click.Choice(["table", "json", "csv"]), default="table")
 @click.option("--similar", "similar_to", metavar="QUOTE_ID", help="List quotes like this one.")
 def search(query, db_path, limit, format_, similar_to) -> None:
     """Search quotes: words, "phrases", field:value, fuzzy Padrno~, date:[A to B].

@@ -34,3 +34,34 @@ def article_from(write_article):
         return article
 
     return make
+
+
+SPEAKERS = ("Ann Lee", "Omar Diaz", "Mei Chen", "Tom Okafor", "Sara Novak")
+
+
+def generated_article(number: int, quotes: int = 6) -> str:
+    """A plausible news article with ``quotes`` attributed quotes, unique to ``number``."""
+    lines = [f"Harbour report {number}", ""]
+    for index in range(quotes):
+        speaker = SPEAKERS[(number + index) % len(SPEAKERS)]
+        lines += [
+            f"The council met on day {number} to discuss repair plan {index}.",
+            "",
+            f"“We will rebuild pier {number}-{index} before winter,” {speaker} said.",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def write_corpus():
+    """Write ``count`` generated articles into ``folder`` (big corpora for crash tests)."""
+
+    def write(folder: Path, count: int, quotes: int = 6) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        for number in range(count):
+            text = generated_article(number, quotes)
+            (folder / f"article-{number:05}.txt").write_text(text, encoding="utf-8")
+        return folder
+
+    return write
