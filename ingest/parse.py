@@ -19,9 +19,13 @@ def model_name(model: str | None = None) -> str:
     return model or os.environ.get("QUOTEDB_SPACY_MODEL") or DEFAULT_MODEL
 
 
-@cache
 def load_nlp(model: str | None = None) -> Language:
-    name = model_name(model)
+    """The spaCy pipeline, loaded once per process whichever way it is named."""
+    return _load(model_name(model))
+
+
+@cache
+def _load(name: str) -> Language:
     try:
         return spacy.load(name)
     except OSError as error:
