@@ -47,6 +47,8 @@ def _marked(cue: Mention, source: Mention | None) -> Attribution:
 
 def _signature(doc: Doc, end: int, offset: int) -> Attribution | None:
     """A ``- Name`` after position ``end`` that runs to the end of the paragraph."""
+    if not doc.text[end:].lstrip().startswith(tuple(_DASHES)):
+        return None
     match = _SIGNATURE.fullmatch(doc.text, end)
     if match is None or len(match.group(2).split()) > 10:
         return None
@@ -182,13 +184,11 @@ def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]])
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None:
         return None
-    sentences = {token.sent.start for token in first}
+    around = doc[first[0].sent.start : first[-1].sent.end]
     candidates = [
         token
-        for token in doc
-        if token.sent.start in sentences
-        and is_cue(token)
-        and not any(s <= token.idx < e for s, e in blocked)
+        for token in around
+        if is_cue(token) and not any(s <= token.idx < e for s, e in blocked)
     ]
     if not candidates:
         return None
