@@ -54,6 +54,7 @@ STATEMENTS = {
     "outlets": int,
     "stance": str,
     "match_key": int,
+    "head": int,
 }
 # Bookkeeping for quotedb.db.statements: every deletion, replacement or change of
 # speaker of a linked quote, and every change of an article's outlet or date, notes
@@ -132,7 +133,7 @@ def create(db: sqlite_utils.Database) -> None:
     if "statement_id" not in db["quotes"].columns_dict:
         db["quotes"].add_column("statement_id", int, fk="statements", fk_col="id")
     db["quotes"].create_index(["statement_id"], if_not_exists=True)
-    for column in ("speaker_id", "stance", "articles", "match_key"):
+    for column in ("speaker_id", "stance", "articles", "match_key", "head"):
         db["statements"].create_index([column], if_not_exists=True)
     db.executescript(STATEMENT_TRIGGERS + STATEMENT_OCCURRENCES)
     db["speakers"].create_index(["name"], unique=True, if_not_exists=True)

@@ -78,23 +78,23 @@ def _code(word: str) -> int:
     return _hash(word) % _PRIME
 
 
-def shingles(speaker_id: int, normal: list[str]) -> set[int]:
-    """Hashes of every run of `EXCERPT_WORDS` words, scoped to the speaker.
+def shingles(speaker_id: int, normal: list[str]) -> list[int]:
+    """Hashes of every run of `EXCERPT_WORDS` words in order, scoped to the speaker.
 
     An excerpt's first run is among its full statement's runs, and a shorter
-    statement's first run among a longer one's, so one lookup finds both ways.
+    statement's first run (its ``head``) among a longer one's.
     """
     if len(normal) < EXCERPT_WORDS:
-        return set()
+        return []
     codes = [_code(word) for word in normal]
     salt = _code(f"speaker|{speaker_id}")
     rolling = 0
     for code in codes[:EXCERPT_WORDS]:
         rolling = (rolling * _BASE + code) % _PRIME
-    found = {rolling ^ salt}
+    found = [rolling ^ salt]
     for leaving, code in zip(codes, codes[EXCERPT_WORDS:], strict=False):
         rolling = ((rolling - leaving * _DROP) * _BASE + code) % _PRIME
-        found.add(rolling ^ salt)
+        found.append(rolling ^ salt)
     return found
 
 
@@ -111,12 +111,14 @@ class Occurrence:
     speaker_id: int | None
     text: str
     normal: list[str] = field(init=False)
-    shingles: set[int] = field(init=False)
+    key: int = field(init=False)
+    grams: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.normal = words(self.text)
+        self.key = match_key(self.speaker_id, self.id, self.normal)
         speaker = self.speaker_id
-        self.shingles = set() if speaker is None else shingles(speaker, self.normal)
+        self.grams = [] if speaker is None else shingles(speaker, self.normal)
 
 
 def link(db: sqlite_utils.Database) -> int:
@@ -144,15 +146,24 @@ def _marks(items: list) -> str:
 
 
 class _Linker:
-    """One linking run: attaches occurrences, merges, retexts and recounts statements."""
+    """One linking run: attaches occurrences, merges, retexts and recounts statements.
+
+    Occurrences are linked in batches. Before each batch, a few large queries
+    fetch what the database knows about the batch's keys and shingles; what the
+    batch itself creates is added to the same maps, and its shingles are written
+    sorted at the end of the batch (B-tree inserts in key order are many times
+    faster than scattered ones at millions of rows).
+    """
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
         self.touched: set[int] = set()
         self.assigned: dict[str, int] = {}
-        # Shingles of this batch, written sorted at its end: B-tree inserts in
-        # key order are many times faster than scattered ones at millions of rows.
-        self.fresh: dict[int, set[int]] = {}
+        self.merged: dict[int, int] = {}
+        self.keys: dict[int, int] = {}
+        self.firsts: dict[int, set[int]] = {}  # a batch's first shingles -> statements with them
+        self.heads: dict[int, set[int]] = {}  # first shingle of a statement -> statements
+        self.fresh: dict[int, set[int]] = {}  # shingles not yet written -> statements
 
     def run(self) -> int:
         changed = {row[0] for row in self.db.execute("select statement_id from statement_changes")}
@@ -185,11 +196,38 @@ class _Linker:
     def _attach_all(self, occurrences: Iterable[Occurrence]) -> int:
         count = 0
         for batch in _chunks(occurrences, _BATCH):
+            self._prefetch(batch)
             for occurrence in batch:
                 self.assigned[occurrence.id] = self._statement_for(occurrence)
             count += len(batch)
             self._flush()
         return count
+
+    def _prefetch(self, batch: list[Occurrence]) -> None:
+        self.keys, self.firsts, self.heads = {}, {}, {}
+        for chunk in _chunks({occurrence.key for occurrence in batch}):
+            self.keys.update(
+                self.db.execute(
+                    "select match_key, min(id) from statements"
+                    f" where match_key in ({_marks(chunk)}) group by match_key",
+                    chunk,
+                )
+            )
+        for target, sql, values in (
+            (
+                self.firsts,
+                "select hash, statement_id from statement_shingles where hash in",
+                {occurrence.grams[0] for occurrence in batch if occurrence.grams},
+            ),
+            (
+                self.heads,
+                "select head, id from statements where head in",
+                {value for occurrence in batch for value in occurrence.grams},
+            ),
+        ):
+            for chunk in _chunks(values):
+                for value, statement in self.db.execute(f"{sql} ({_marks(chunk)})", chunk):
+                    target.setdefault(value, set()).add(statement)
 
     def _flush(self) -> None:
         self.db.conn.executemany(
@@ -204,35 +242,32 @@ class _Linker:
         )
         self.fresh.clear()
 
-    def _statement_for(self, occurrence: Occurrence) -> int:
-        key = match_key(occurrence.speaker_id, occurrence.id, occurrence.normal)
-        row = self.db.execute(
-            "select min(id) from statements where match_key = ?", [key]
-        ).fetchone()
-        if row[0] is not None:
-            return row[0]
-        if occurrence.speaker_id is not None and len(occurrence.normal) >= EXCERPT_WORDS:
-            found = self._by_excerpt(occurrence, key)
-            if found is not None:
-                return found
-        return self._create(occurrence, key)
+    def _resolve(self, statement: int) -> int:
+        while statement in self.merged:
+            statement = self.merged[statement]
+        return statement
 
-    def _by_excerpt(self, occurrence: Occurrence, key: int) -> int | None:
-        """The statement this occurrence is an excerpt of, or grows by containing."""
-        assert occurrence.speaker_id is not None
-        candidates = {
-            statement for value in occurrence.shingles for statement in self.fresh.get(value, ())
-        }
-        for batch in _chunks(occurrence.shingles):
-            candidates.update(
-                row[0]
-                for row in self.db.execute(
-                    f"select statement_id from statement_shingles where hash in ({_marks(batch)})",
-                    batch,
-                )
-            )
+    def _statement_for(self, occurrence: Occurrence) -> int:
+        found = self.keys.get(occurrence.key)
+        if found is None and occurrence.grams:
+            found = self._by_excerpt(occurrence)
+        return self._create(occurrence) if found is None else self._resolve(found)
+
+    def _by_excerpt(self, occurrence: Occurrence) -> int | None:
+        """The statement this occurrence is an excerpt of, or grows by containing.
+
+        An excerpt's first shingle is one of its statement's shingles; a shorter
+        statement's first shingle (its head) is one of the occurrence's shingles.
+        """
+        first = occurrence.grams[0]
+        candidates = self.firsts.get(first, set()) | self.fresh.get(first, set())
+        for value in occurrence.grams:
+            candidates |= self.heads.get(value, set())
+        if not candidates:
+            return None
         within, inside = [], []
-        for batch in _chunks(sorted(candidates)):
+        ids = sorted({self._resolve(candidate) for candidate in candidates})
+        for batch in _chunks(ids):
             for statement, text in self.db.execute(
                 f"select id, text from statements where id in ({_marks(batch)})"
                 " and speaker_id = ? order by id",
@@ -250,21 +285,26 @@ class _Linker:
         (target, old_text), *others = inside
         for other, other_text in others:
             self._merge(other, other_text, target)
-        self._retext(target, occurrence.speaker_id, old_text, occurrence, key)
+        self._retext(target, occurrence.speaker_id, old_text, occurrence)
         return target
 
-    def _create(self, occurrence: Occurrence, key: int) -> int:
+    def _create(self, occurrence: Occurrence) -> int:
+        head = occurrence.grams[0] if occurrence.grams else None
         cursor = self.db.execute(
-            "insert into statements (speaker_id, text, match_key) values (?, ?, ?)",
-            [occurrence.speaker_id, occurrence.text, key],
+            "insert into statements (speaker_id, text, match_key, head) values (?, ?, ?, ?)",
+            [occurrence.speaker_id, occurrence.text, occurrence.key, head],
         )
         statement = cursor.lastrowid
         assert statement is not None
-        self._add_shingles(statement, occurrence.shingles)
+        self._know(statement, occurrence)
         return statement
 
-    def _add_shingles(self, statement: int, hashes: Iterable[int]) -> None:
-        for value in hashes:
+    def _know(self, statement: int, occurrence: Occurrence) -> None:
+        """Make the rest of the batch find ``statement`` by ``occurrence``'s words."""
+        self.keys[occurrence.key] = statement
+        if occurrence.grams:
+            self.heads.setdefault(occurrence.grams[0], set()).add(statement)
+        for value in occurrence.grams:
             self.fresh.setdefault(value, set()).add(statement)
 
     def _drop_shingles(self, statement: int, speaker_id: int | None, text: str) -> None:
@@ -279,15 +319,15 @@ class _Linker:
         )
 
     def _retext(
-        self, statement: int, speaker_id: int | None, old_text: str, fuller: Occurrence, key: int
+        self, statement: int, speaker_id: int | None, old_text: str, fuller: Occurrence
     ) -> None:
         """Make ``fuller``'s words the statement's text, its key and its shingles."""
         self._drop_shingles(statement, speaker_id, old_text)
         self.db.execute(
-            "update statements set text = ?, match_key = ? where id = ?",
-            [fuller.text, key, statement],
+            "update statements set text = ?, match_key = ?, head = ? where id = ?",
+            [fuller.text, fuller.key, fuller.grams[0] if fuller.grams else None, statement],
         )
-        self._add_shingles(statement, fuller.shingles)
+        self._know(statement, fuller)
 
     def _merge(self, other: int, other_text: str, target: int) -> None:
         self.db.execute(
@@ -296,6 +336,7 @@ class _Linker:
         for quote, statement in self.assigned.items():
             if statement == other:
                 self.assigned[quote] = target
+        self.merged[other] = target
         self._delete(other, other_text)
 
     def _delete(self, statement: int, text: str) -> None:
@@ -333,8 +374,7 @@ class _Linker:
                 if any(occurrence.normal == words(text) for occurrence in held):
                     continue
                 fullest = max(held, key=lambda occurrence: (len(occurrence.normal), occurrence.id))
-                key = match_key(speaker_id, fullest.id, fullest.normal)
-                self._retext(statement, speaker_id, text, fullest, key)
+                self._retext(statement, speaker_id, text, fullest)
                 for occurrence in held:
                     if not contains(fullest.normal, occurrence.normal):
                         loose.append(occurrence)
