@@ -69,6 +69,7 @@ COMPLEMENTS = frozenset(
 )
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neither", "nor"})
 PRONOUNS = frozenset({"it", "this", "that", "they", "them", "these", "those"})
+LACKING = frozenset({"lack", "absence", "want", "shortage"})
 NOT_JUST = frozenset({"just", "only", "merely", "simply"})
 STOP = frozenset({"the", "a", "an", "of", "and", "'s", "’s"})
 
@@ -133,6 +134,7 @@ class Lexicon:
     denials: frozenset[str]
     claim_nouns: frozenset[str]
     doubt: tuple[str, ...]
+    warrants: tuple[str, ...]
     contrast: frozenset[str]
 
 
@@ -168,6 +170,7 @@ def load_lexicon() -> Lexicon:
         denials=frozenset(_data_lines("stance_denials.txt")),
         claim_nouns=frozenset(_data_lines("stance_claim_nouns.txt")),
         doubt=tuple(_data_lines("stance_doubt.txt")),
+        warrants=tuple(_data_lines("stance_warrants.txt")),
         contrast=frozenset(_data_lines("stance_contrast.txt")),
     )
 
@@ -232,14 +235,11 @@ def _split_names(speaker: str | None) -> list[str]:
 
 
 def _set_aside(token: Token) -> bool:
-    """Whether a word is what the sentence says is not the case: ``Y`` in
+    """Whether a word is in what the sentence says is not the case: ``Y`` in
     ``X rather than Y`` and ``X instead of Y``."""
-    prep = token.head
-    if token.dep_ != "pobj":
-        return False
-    if prep.lower_ == "than":
-        return prep.i > 0 and prep.doc[prep.i - 1].lower_ == "rather"
-    return prep.lower_ == "of" and prep.head.lower_ == "instead"
+    start = _noun_phrase(token).left_edge.i
+    before = [t.lower_ for t in token.doc[max(start - 2, 0) : start]]
+    return before in (["rather", "than"], ["instead", "of"])
 
 
 def _negated(token: Token) -> bool:
@@ -274,6 +274,14 @@ def _polarity(token: Token, lexicon: Lexicon) -> float:
     if value and (_negated(token) or _negated(token.head)):
         value *= -0.6
     return value
+
+
+def _denied(token: Token) -> bool:
+    """Whether a mention is denied by a negation on it or on a word it hangs
+    from; ``not ... X alone`` adds to X, as ``not just X`` does."""
+    if any(t.lower_ == "alone" for t in token.doc[token.i + 1 : token.right_edge.i + 2]):
+        return False
+    return any(_negated(t) for t in (token, *token.ancestors))
 
 
 def _weakened(doc: Doc, lexicon: Lexicon) -> set[int]:
@@ -511,30 +519,56 @@ def _modifier_between(token: Token, word: str) -> bool:
     return token.pos_ in ("ADJ", "ADV") and not _is(token, word)
 
 
-def _framed(doc: Doc, phrases: Iterable[str], opponents: Sequence[Span]) -> list[Span]:
-    """Where the text uses one of ``phrases``, unless denied (``no evidence
-    is needed``) or said of an opponent (``the regime's illegal rule``).
+def _phrases_in(doc: Doc, phrases: Iterable[str], opponents: Sequence[Span]) -> list[Span]:
+    """Where the text uses one of ``phrases``, unless said of an opponent
+    (``the regime's illegal rule``).
 
     Words match on surface form or lemma; hyphens and spaces are alike, so
     ``self-defense`` is found in ``self defense`` too.
     """
-    guarded = {t.i for span in opponents for t in span.root.subtree}
+    guarded = {t.i for span in opponents for t in _said_of(_noun_phrase(span.root))}
     tokens = [t for t in doc if not t.is_punct]
     found = []
     for phrase in phrases:
         words = [w for w in re.split(r"[\s\-–]+", phrase.lower()) if w]
         for start in range(len(tokens)):
             end = _match_from(tokens, start, words)
-            if end is None:
-                continue
-            span = doc[tokens[start].i : tokens[end].i + 1]
-            negated = any(
-                child.dep_ == "neg" and child.i not in range(span.start, span.end)
-                for child in span.root.children
-            )
-            if span.root.i not in guarded and not negated:
-                found.append(span)
+            if end is not None and tokens[end].i not in guarded:
+                found.append(doc[tokens[start].i : tokens[end].i + 1])
     return found
+
+
+def _noun_phrase(token: Token) -> Token:
+    """The head of the noun phrase a word modifies: ``members`` for ``cartel``
+    in ``cartel members``."""
+    while token.dep_ in PRENOMINAL and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    return token
+
+
+def _said_of(noun: Token) -> list[Token]:
+    """A noun phrase and, when it is a subject, what the clause says it is
+    (``the cartels are unlawful groups``)."""
+    said = list(noun.subtree)
+    if noun.dep_ in SUBJECTS:
+        said += [t for c in noun.head.children if c.dep_ in ("attr", "acomp") for t in c.subtree]
+    return said
+
+
+def _said_outright(span: Span) -> bool:
+    """Whether a phrase is used, not denied with a ``not`` on its head."""
+    return not any(
+        child.dep_ == "neg" and child.i not in range(span.start, span.end)
+        for child in span.root.children
+    )
+
+
+def _missing(span: Span) -> bool:
+    """Whether a phrase is said to be lacking: ``no evidence``, ``without
+    authorization``, ``the absence of proof``, ``rather than evidence``."""
+    token = span.root
+    of_a_lack = token.head.lower_ == "of" and token.head.head.lemma_.lower() in LACKING
+    return (token.dep_ == "pobj" and of_a_lack) or _negated(token)
 
 
 # --- public API ---------------------------------------------------------------
@@ -614,13 +648,21 @@ def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -
         evidence += signal.evidence
     for mention in opponents:
         signal = _toward(mention, holders, lexicon, weak, mentioned)
-        denied = any(_negated(t) for t in (mention.root, *mention.root.ancestors))
+        denied = _denied(mention.root)
         raw += (-OPPONENT_PRIOR if denied else OPPONENT_PRIOR) - signal.score
         evidence += [mention.text, *signal.evidence]
-    for side, phrases in ((-1, (*lexicon.doubt, *topic.oppose_frames)), (1, topic.support_frames)):
-        for span in _framed(doc, phrases, opponents):
-            raw += side * FRAME_WEIGHT
-            evidence.append(span.text)
+    framed = [
+        *((-1, span) for span in _phrases_in(doc, lexicon.doubt, opponents)),
+        *((-1, span) for span in _phrases_in(doc, topic.oppose_frames, opponents)),
+        *((1, span) for span in _phrases_in(doc, topic.support_frames, opponents)),
+    ]
+    framed = [(side, span) for side, span in framed if _said_outright(span)]
+    framed += [
+        (-1, span) for span in _phrases_in(doc, lexicon.warrants, opponents) if _missing(span)
+    ]
+    for side, span in framed:
+        raw += side * FRAME_WEIGHT
+        evidence.append(span.text)
     if lemma := _cue_lemma(cue, lexicon):
         if lemma in lexicon.denials and _is_claim(doc, lexicon) and abs(raw) > THRESHOLD:
             raw = -raw

@@ -201,3 +201,18 @@ def test_denying_allegations_denies_what_they_assert():
 def test_doubt_phrases_match_across_adjectives():
     text = "There was no confirmed evidence the boat carried drugs."
     assert judge(text, FRAMED).label == "oppose"
+
+
+def test_saying_evidence_or_authorization_is_missing_opposes():
+    assert judge("The absence of evidence is striking.", FRAMED).label == "oppose"
+    assert judge("It was driven by politics rather than evidence.", FRAMED).label == "oppose"
+    assert judge("The evidence is overwhelming.", FRAMED).label == "neutral"
+
+
+def test_not_an_opponent_alone_still_names_the_opponent():
+    text = "This isn't a message to the cartels alone."
+    assert judge(text, FRAMED).label == "support"
+
+
+def test_doubt_about_an_opponent_is_not_doubt_about_the_topic():
+    assert judge("these cartel members are unlawful combatants", FRAMED).label == "support"
