@@ -479,8 +479,14 @@ def _done_by(verb: Token, holder_tokens: set[int]) -> bool:
 
 def _held_by(governor: Token, holder_tokens: set[int]) -> bool:
     """Whether the holder is the one with the attitude: subject, agent or
-    possessor of the attitude word, or of a clause that contains it, or the
-    noun a relative clause hangs from (``the family that supports Y``)."""
+    possessor of the attitude word, or of a clause that contains it, the
+    noun a relative clause hangs from (``the family that supports Y``), or
+    what stands before an attitude noun (``US support for Y``)."""
+    if governor.pos_ == "NOUN" and any(
+        child.dep_ in PRENOMINAL and holder_tokens & {t.i for t in child.subtree}
+        for child in governor.children
+    ):
+        return True
     for token in (governor, *governor.ancestors):
         if token.dep_ == "relcl" and holder_tokens & _antecedent(token):
             return True

@@ -216,3 +216,8 @@ def test_not_an_opponent_alone_still_names_the_opponent():
 
 def test_doubt_about_an_opponent_is_not_doubt_about_the_topic():
     assert judge("these cartel members are unlawful combatants", FRAMED).label == "support"
+
+
+def test_who_stands_before_an_attitude_noun_holds_it():
+    text = "Expressing US support for Saudi Arabia, Trump ignored the critics."
+    assert judge(text, "Saudi Arabia", speaker="US").label == "support"
