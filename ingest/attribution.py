@@ -235,16 +235,21 @@ def _governing_cue(root: Token, start: int, end: int) -> tuple[Token, Token] | N
 
 
 def _governed(cue: Token, child: Token) -> Span:
-    """What a cue says about: a fronted clause, or its complements to the right.
+    """What a cue says about: its clause (fronted or after it), or its complements up to
+    the quoted one.
 
-    ``called Trump a "liar"`` gives ``Trump a "liar"``; ``said that it was "fair"``
-    gives the ``that`` clause.
+    ``said Monday that it was "fair"`` gives the ``that`` clause; ``called Trump a
+    "liar" on Monday`` gives ``Trump a "liar"``.
     """
-    if child.i < cue.i:
-        return _strip(cue.doc[child.left_edge.i : child.right_edge.i + 1])
+    doc = cue.doc
+    if child.dep_ == "ccomp" or child.i < cue.i:
+        spans = _without(child, cue)
+        if spans:
+            return doc[spans[0].start : spans[-1].end]
+        return _strip(doc[child.left_edge.i : child.right_edge.i + 1])
     parts = [c for c in cue.rights if c.dep_ in _COMPLEMENTS or c == child]
     first, last = min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts)
-    return _strip(cue.doc[first : last + 1])
+    return _strip(doc[first : last + 1])
 
 
 _COMPLEMENTS = {"dobj", "dative", "ccomp", "xcomp", "oprd", "prep", "attr", "acomp", "obj"}
