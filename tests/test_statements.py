@@ -296,3 +296,5 @@ def test_the_occurrences_query_lists_a_statement_oldest_first(corpus, tmp_path):
     page = asyncio.run(datasette.client.get("/quotes/statements")).text
     for facet in ("speaker_id", "stance"):
         assert f'data-column="{facet}"' in page
+    row = asyncio.run(datasette.client.get(f"/quotes/statements/{lee['id']}")).text
+    assert f'href="/quotes/quotes?statement_id={lee["id"]}"' in row
