@@ -33,11 +33,14 @@ TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl"}
 
-# The longest news articles run to about 100 KB of text and saved pages to a
-# few hundred KB of HTML; 2 MB leaves ample room while refusing data dumps,
-# logs and mis-named files that would take minutes to parse. In a JSONL file
-# the limit applies to each line (each article), not to the whole file.
-DEFAULT_MAX_BYTES = 2_000_000
+# The longest news articles run to about 100 KB of text; 1 MB leaves ample room
+# while refusing data dumps, logs and mis-named files that would take minutes to
+# parse, and keeps any one paragraph within spaCy's default 1,000,000-character
+# limit. In a JSONL file the limit applies to each line (each article), not to
+# the whole file. A saved web page is mostly markup around its text, so it may
+# be HTML_OVERHEAD times larger.
+DEFAULT_MAX_BYTES = 1_000_000
+HTML_OVERHEAD = 10
 
 # Byte-order marks, longest first: the UTF-32-LE mark starts with UTF-16-LE's.
 _BOMS = (
@@ -187,10 +190,13 @@ def _legacy(raw: bytes, error: UnicodeDecodeError) -> str:
         ) from None
 
 
-def _too_big(size: int, max_bytes: int, what: str) -> str:
+def _too_big(size: int, max_bytes: int, what: str, overhead: int = 1) -> str:
+    limit = f"{max_bytes * overhead:,}-byte limit for one " + (
+        "web page" if overhead > 1 else "article"
+    )
     return (
-        f"{what} is {size:,} bytes, over the {max_bytes:,}-byte limit for one article; "
-        f"skipped (raise the limit with --max-bytes {size})"
+        f"{what} is {size:,} bytes, over the {limit}; "
+        f"skipped (raise the limit with --max-bytes {-(-size // overhead)})"
     )
 
 
@@ -240,8 +246,9 @@ def read_paths(
 
 def _file_article(path: Path, max_bytes: int) -> Article:
     size = path.stat().st_size
-    if size > max_bytes:
-        raise Unreadable(_too_big(size, max_bytes, "file"))
+    overhead = HTML_OVERHEAD if path.suffix.lower() in HTML_SUFFIXES else 1
+    if size > max_bytes * overhead:
+        raise Unreadable(_too_big(size, max_bytes, "file", overhead))
     raw = path.read_bytes()
     if not raw.strip():
         raise Unreadable("empty file")

@@ -262,3 +262,10 @@ def test_ingest_stores_the_good_files_reports_the_bad_and_exits_3(tmp_path):
     assert "2 articles read, 2 quotes stored, 2 files failed" in result.output
     db = sqlite_utils.Database(db_path)
     assert {row["id"] for row in db["articles"].rows} == {"good", "latin"}
+
+
+def test_web_pages_may_be_larger_than_plain_text_articles(tmp_path):
+    (tmp_path / "port.html").write_bytes(PAGE)
+    assert read(tmp_path, max_bytes=len(PAGE) // 5)[1] == []
+    (_, [failure]) = read(tmp_path, max_bytes=len(PAGE) // 20)
+    assert "-byte limit for one web page; skipped (raise the limit with --max-bytes" in failure
