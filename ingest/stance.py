@@ -426,6 +426,16 @@ def _mutual(root: Token, holder_tokens: set[int], lexicon: Lexicon) -> tuple[flo
     return None
 
 
+def _grounds(child: Token, verb: Token) -> bool:
+    """Whether ``child`` gives the grounds of an attitude verb whose object
+    is someone else: ``Y`` in ``accused X of helping Y``, ``praised X for Y``,
+    ``a man accused of attacking Y``."""
+    if verb.pos_ != "VERB" or child.dep_ != "prep" or child.lower_ not in ("of", "for"):
+        return False
+    has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+    return has_object or verb.dep_ == "acl"
+
+
 def _governing_attitude(
     root: Token, holder_tokens: set[int], lexicon: Lexicon
 ) -> tuple[float, Token, str] | None:
@@ -449,6 +459,8 @@ def _governing_attitude(
         elif polarity := _cue(governor, lexicon):
             held_by_mention = governor.pos_ == "NOUN" and token.dep_ in PRENOMINAL
             if held_by_mention and governor.lemma_.lower() not in lexicon.agents:
+                return None
+            if _grounds(token, governor):
                 return None
             found = (polarity, governor, governor.text)
         elif token.dep_ == "dobj" and (polarity := lexicon.actions.get(governor.lemma_.lower())):

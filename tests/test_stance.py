@@ -221,3 +221,9 @@ def test_doubt_about_an_opponent_is_not_doubt_about_the_topic():
 def test_who_stands_before_an_attitude_noun_holds_it():
     text = "Expressing US support for Saudi Arabia, Trump ignored the critics."
     assert judge(text, "Saudi Arabia", speaker="US").label == "support"
+
+
+def test_the_grounds_of_an_accusation_are_not_its_object():
+    text = "Rice is accused of unmasking Americans associated with Trump."
+    assert judge(text, "Trump", speaker="Rice").label == "neutral"
+    assert judge("Rice accused Trump of lying.", "Trump", speaker="Rice").label == "oppose"
