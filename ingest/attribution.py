@@ -152,7 +152,7 @@ def source_of(cue: Token) -> Span | None:
                     return _phrase(objects[0])
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return _phrase(verb.head)
-        if verb.dep_ not in _BORROWS_SUBJECT or verb.head is verb:
+        if verb.dep_ not in _BORROWS_SUBJECT or verb.head == verb:
             return None
         verb = verb.head
 
@@ -179,12 +179,19 @@ def _phrase(head: Token) -> Span:
     return head.doc[left.i : right.i + 1]
 
 
+_CUE_REACH = 6  # tokens into the next sentence where a cue can still close a quote
+
+
 def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]]) -> Token | None:
     """The nearest speech verb outside any quote in the sentences around [start, end)."""
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None:
         return None
     around = doc[first[0].sent.start : first[-1].sent.end]
+    if around.end < len(doc) and around.end - first.end <= 1:
+        # the quote ends its sentence ("...?" she said.): look at the start of the next one
+        following = doc[around.end].sent
+        around = doc[around.start : min(following.end, following.start + _CUE_REACH)]
     candidates = [
         token
         for token in around
@@ -207,6 +214,11 @@ def _is_title(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _is_utterance(doc: Doc, start: int, end: int) -> bool:
+    """The quoted words end like a sentence: ``"You winning?"``, ``"Never."``."""
+    return doc.text[start:end].rstrip("\"'”’»").endswith((".", "?", "!"))
+
+
 def _words_in(doc: Doc, start: int, end: int) -> int:
     return sum(1 for token in doc if start <= token.idx < end and token.is_alpha)
 
@@ -217,7 +229,7 @@ def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
     if span is None:
         return None
     inside = [t for t in span if not t.is_punct] or list(span)
-    tops = [t for t in inside if t.head is t or not start <= t.head.idx < end]
+    tops = [t for t in inside if t.head == t or not start <= t.head.idx < end]
     return min(tops, key=lambda t: sum(1 for _ in t.ancestors)) if tops else None
 
 
@@ -235,11 +247,10 @@ def _governing_cue(root: Token, start: int, end: int) -> tuple[Token, Token] | N
 
 
 def _governed(cue: Token, child: Token) -> Span:
-    """What a cue says about: its clause (fronted or after it), or its complements up to
-    the quoted one.
+    """What a cue says about: its clause (fronted or after it), or its complements.
 
     ``said Monday that it was "fair"`` gives the ``that`` clause; ``called Trump a
-    "liar" on Monday`` gives ``Trump a "liar"``.
+    "liar"`` gives ``Trump a "liar"``.
     """
     doc = cue.doc
     if child.dep_ == "ccomp" or child.i < cue.i:
@@ -338,7 +349,9 @@ def attribute(
                 continue
         else:
             cue = _cue_for(doc, start, end, local)
-            if _words_in(doc, start, end) < 3 or _is_title(doc, start, end):
+            if _is_title(doc, start, end) or (
+                _words_in(doc, start, end) < 3 and not (cue and _is_utterance(doc, start, end))
+            ):
                 continue  # a word or two, or a name, in quotation marks that no verb reports
         span = (start + offset, end + offset)
         last = found[-1] if found else None
