@@ -109,7 +109,7 @@ def _walk(
             is_dir, is_file = entry.is_dir(), entry.is_file()
             info = path.stat() if is_dir or is_file else None
         except OSError as error:
-            if entry.is_symlink() or path.suffix.lower() in SUFFIXES:
+            if path.suffix.lower() in SUFFIXES | {""}:  # an article file or a folder
                 yield Failure(str(path), _os_problem(error, path))
             continue
         if is_dir:
