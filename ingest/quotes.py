@@ -16,9 +16,16 @@ from dataclasses import dataclass
 from .clean import Paragraph
 
 # (opening pattern, closing pattern) per quotation style; each pattern matches one mark.
+# Straight and curly double marks are one style: scraped text often mixes them ("...”).
 _STYLES: dict[str, tuple[str, str]] = {
-    "curly": (r"“", r"”"),
-    "straight": (r'(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)', r'(?<=\S)"(?=$|[\s.,;:!?)\]}—–-])'),
+    "double": (
+        r'“|(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)',
+        r'”|(?<=\S)"(?=$|[\s.,;:!?)\]}—–-])',
+    ),
+    "straight single": (
+        r"(?:(?<=^)|(?<=[\s(\[{—–\"“-]))(?<!')'(?=[^\W\d_])",
+        r"(?:(?<=[^\W\d_])|(?<=[.,!?]))(?<!')'(?!')(?=$|[\s.,;:!?)\]}—–\"”-])",
+    ),
     "single": (r"(?:(?<=^)|(?<=[\s(\[{—–\"“-]))‘(?=\S)", r"(?<=[^\s])’(?=$|[\s.,;:!?)\]}—–\"”-])"),
     "doubled": (r"(?:``|(?:(?<=^)|(?<=[\s(\[{—–-]))'')(?=\S)", r"(?<=\S)''(?=$|[\s.,;:!?)\]}—–-])"),
     "guillemet": (r"«", r"»"),

@@ -20,6 +20,8 @@ def quoted_texts(text: str) -> list[str]:
         "``We will rebuild the bridge,''",
         "''We will rebuild the bridge,''",
         "«We will rebuild the bridge,»",
+        "'We will rebuild the bridge,'",
+        '"We will rebuild the bridge,”',
     ],
 )
 def test_every_quotation_style_is_found_with_its_marks(passage):
@@ -27,9 +29,13 @@ def test_every_quotation_style_is_found_with_its_marks(passage):
     assert quoted_texts(text) == [passage]
 
 
-def test_curly_apostrophes_are_not_quotation_marks():
-    text = "The mayor’s plan, she said, ‘will not work’ because the city’s budget is short.\n"
-    assert quoted_texts(text) == ["‘will not work’"]
+@pytest.mark.parametrize("left, right", [("‘", "’"), ("'", "'")])
+def test_apostrophes_are_not_quotation_marks(left, right):
+    text = (
+        f"The mayor{right}s plan, she said, {left}will not work{right} because the "
+        f"players{right} union and the city{right}s budget can{right}t agree.\n"
+    )
+    assert quoted_texts(text) == [f"{left}will not work{right}"]
 
 
 def test_an_unbalanced_mark_does_not_swallow_the_article():
