@@ -26,7 +26,7 @@ import json
 import math
 import re
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -129,6 +129,7 @@ class Lexicon:
     relations: dict[tuple[str, ...], float]
     mutual: dict[tuple[str, ...], float]
     light_verbs: frozenset[str]
+    naming: frozenset[str]
     actions: dict[str, float]
     valence: dict[str, float]
     denials: frozenset[str]
@@ -162,6 +163,7 @@ def load_lexicon() -> Lexicon:
             if direction == "mutual"
         },
         light_verbs=frozenset(_data_lines("stance_light_verbs.txt")),
+        naming=frozenset(_data_lines("stance_naming.txt")),
         actions={
             lemma: float(polarity)
             for lemma, polarity in (line.split("\t") for line in _data_lines("stance_actions.tsv"))
@@ -261,9 +263,21 @@ def _cue(token: Token, lexicon: Lexicon) -> float:
 
 
 def _valence(token: Token, lexicon: Lexicon) -> float:
-    """Word valence in -1..1: an attitude word's polarity, else VADER's / 4."""
+    """Word valence in -1..1: an attitude word's polarity, else VADER's / 4.
+
+    A praising adjective on a damning noun measures it rather than praises
+    it (``the greatest threat``, ``a perfect disaster``), so it takes the
+    noun's sign.
+    """
     if cue := _cue(token, lexicon):
         return cue
+    value = _vader(token, lexicon)
+    if token.dep_ == "amod" and value > 0 and _vader(token.head, lexicon) < 0:
+        return -value
+    return value
+
+
+def _vader(token: Token, lexicon: Lexicon) -> float:
     value = lexicon.valence.get(token.lower_) or lexicon.valence.get(token.lemma_.lower(), 0.0)
     return value / 4
 
@@ -605,12 +619,18 @@ def _stance(raw: float, target: str, evidence: Iterable[str]) -> Stance:
     return Stance(_label(score), score, target, tuple(dict.fromkeys(evidence)))
 
 
-def _cue_lemma(cue: str | None, lexicon: Lexicon) -> str | None:
-    """The attitude word a reporting verb given as text is a form of, if any."""
+def _cue_lemma(cue: str | None, vocabulary: Container[str]) -> str | None:
+    """The word of ``vocabulary`` a reporting verb given as text is a form of."""
     for word in reversed((cue or "").lower().split()):
-        for stem in {word, re.sub(r"(ed|d|s|es|ing)$", "", word), re.sub(r"ied$", "y", word)}:
+        stems = {
+            word,
+            re.sub(r"(ed|d|s|es|ing)$", "", word),
+            re.sub(r"ied$", "y", word),
+            re.sub(r"([^aeiou])\1(ed|ing)$", r"\1", word),
+        }
+        for stem in stems:
             for form in (stem, stem + "e"):
-                if form in lexicon.cues:
+                if form in vocabulary:
                     return form
     return None
 
@@ -681,7 +701,11 @@ def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -
     for side, span in framed:
         raw += side * FRAME_WEIGHT
         evidence.append(span.text)
-    if lemma := _cue_lemma(cue, lexicon):
+    if not opponents and not _is_claim(doc, lexicon) and _cue_lemma(cue, lexicon.naming):
+        verdict = [t for t in doc if t.i not in mentioned and _polarity(t, lexicon)]
+        raw += sum(_polarity(t, lexicon) for t in verdict)
+        evidence += [t.text for t in verdict]
+    if lemma := _cue_lemma(cue, lexicon.cues):
         if lemma in lexicon.denials and _is_claim(doc, lexicon) and abs(raw) > THRESHOLD:
             raw = -raw
         else:

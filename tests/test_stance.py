@@ -227,3 +227,17 @@ def test_the_grounds_of_an_accusation_are_not_its_object():
     text = "Rice is accused of unmasking Americans associated with Trump."
     assert judge(text, "Trump", speaker="Rice").label == "neutral"
     assert judge("Rice accused Trump of lying.", "Trump", speaker="Rice").label == "oppose"
+
+
+def test_a_naming_cue_makes_the_phrase_the_speakers_verdict():
+    assert judge("it a moral failure", FRAMED, cue="calling").label == "oppose"
+    assert judge("it a historic triumph", FRAMED, cue="called").label == "support"
+
+
+def test_reporting_verbs_with_doubled_consonants_are_recognised():
+    assert judge("the strikes", FRAMED, cue="slammed").label == "oppose"
+
+
+def test_a_praising_adjective_on_a_damning_noun_measures_it():
+    text = "the strikes as the greatest threat to the region"
+    assert judge(text, FRAMED, cue="referred to").label == "oppose"
