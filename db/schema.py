@@ -59,26 +59,27 @@ STATEMENTS = {
 # Bookkeeping for quotedb.db.statements: every deletion, replacement or change of
 # speaker of a linked quote, and every change of an article's outlet or date, notes
 # the statement it touches so the next linking run recounts only those.
-STATEMENT_TRIGGERS = """
-create trigger if not exists quotes_statement_deleted after delete on quotes
-when old.statement_id is not null
-begin insert or ignore into statement_changes values (old.statement_id); end;
-create trigger if not exists quotes_statement_replaced before insert on quotes
-begin
-  insert or ignore into statement_changes
-  select statement_id from quotes where id = new.id and statement_id is not null;
-end;
-create trigger if not exists quotes_statement_respoken after update of speaker_id, text on quotes
-when old.statement_id is not null
-begin insert or ignore into statement_changes values (old.statement_id); end;
-create trigger if not exists articles_statement_reseen after update of source, url, published
-on articles
-when old.source is not new.source or old.url is not new.url or old.published is not new.published
-begin
-  insert or ignore into statement_changes
-  select statement_id from quotes where article_id = new.id and statement_id is not null;
-end;
-"""
+STATEMENT_TRIGGERS = (
+    """create trigger if not exists quotes_statement_deleted after delete on quotes
+    when old.statement_id is not null
+    begin insert or ignore into statement_changes values (old.statement_id); end""",
+    """create trigger if not exists quotes_statement_replaced before insert on quotes
+    begin
+      insert or ignore into statement_changes
+      select statement_id from quotes where id = new.id and statement_id is not null;
+    end""",
+    """create trigger if not exists quotes_statement_respoken
+    after update of speaker_id, text on quotes when old.statement_id is not null
+    begin insert or ignore into statement_changes values (old.statement_id); end""",
+    """create trigger if not exists articles_statement_reseen
+    after update of source, url, published on articles
+    when old.source is not new.source or old.url is not new.url
+      or old.published is not new.published
+    begin
+      insert or ignore into statement_changes
+      select statement_id from quotes where article_id = new.id and statement_id is not null;
+    end""",
+)
 # One row per occurrence with the outlet that printed it (the article's source,
 # else the host of its URL without "www.", else the article id) and the date it
 # was seen (the article's publication date, else the statement date).
@@ -135,7 +136,9 @@ def create(db: sqlite_utils.Database) -> None:
     db["quotes"].create_index(["statement_id"], if_not_exists=True)
     for column in ("speaker_id", "stance", "articles", "match_key", "head"):
         db["statements"].create_index([column], if_not_exists=True)
-    db.executescript(STATEMENT_TRIGGERS + STATEMENT_OCCURRENCES)
+    # One statement per call: executescript would commit the caller's transaction.
+    for sql in (*STATEMENT_TRIGGERS, STATEMENT_OCCURRENCES):
+        db.execute(sql)
     db["speakers"].create_index(["name"], unique=True, if_not_exists=True)
     for column in FACETS:
         db["quotes"].create_index([column], if_not_exists=True)

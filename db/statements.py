@@ -28,6 +28,8 @@ from functools import lru_cache
 
 import sqlite_utils
 
+from . import load
+
 EXCERPT_WORDS = 6
 """The fewest words a trimmed quote needs to count as an excerpt of a longer one.
 
@@ -126,7 +128,7 @@ def link(db: sqlite_utils.Database) -> int:
 
     Safe to repeat; returns how many occurrences were (re)linked.
     """
-    with db.atomic():
+    with load.write_transaction(db):
         return _Linker(db).run()
 
 
