@@ -5,16 +5,28 @@ label can be traced to the words that produced it (``Stance.evidence``):
 
 * attitude words (``lexicons/stance_cues.tsv``: condemn, praise, back, ...)
   oppose or support whatever sits on their object side; the reporting verb
-  of a quote (``cue``) is one of them when it has a polarity;
+  of a quote (``cue``) is one of them when it has a polarity. Direction is
+  read from the parse: a name before an attitude noun holds it (``Russian
+  support for Y``) unless the noun names the holder (``Trump supporters``);
+  a mention in the grounds of an accusation is not its object (``accused X
+  of helping Y``);
+* idioms with a preposition (``lexicons/stance_relations.tsv``: critical of,
+  sided with, lashed out at, clashed with) and light verbs lending an
+  attitude noun (``offered Y an endorsement``) count like attitude words;
+  hostile deeds (``lexicons/stance_actions.tsv``: arrest, bar) count only
+  when the holder does them to the target;
 * what is predicated of the target (``X is failing``, ``X, who lied``) and the
   words around it carry the VADER lexicon's valence (MIT licensed, shipped in
   the ``vaderSentiment`` package), weighted by distance in the parse tree so
   that the mood of a far-away clause counts little;
-* negation flips and weakens, and a concession (``although ...``, ``... but``)
-  counts half;
+* negation flips and weakens (``rather than Y`` denies Y), and a concession
+  (``although ...``, ``... but``) counts half;
 * with a ``Topic``, saying something bad about the topic's opponents supports
-  the topic, and phrases that question legality or evidence
-  (``lexicons/stance_doubt.txt``) oppose it.
+  the topic; phrases that question legality (``lexicons/stance_doubt.txt``)
+  or say evidence is missing (``lexicons/stance_warrants.txt``) oppose it;
+  the topic's own framing terms (``[framing]`` in its TOML) take their side;
+  denying a claim turns its stance around, and a naming cue (``called it
+  ...``, ``lexicons/stance_naming.txt``) makes a bare phrase the verdict.
 
 Nothing is trained and nothing is downloaded: the lexicons are data files in
 this package and in ``vaderSentiment``.
