@@ -446,6 +446,12 @@ def _content_spans(cue: Token) -> list[Span]:
         return [span] if len(span) >= 3 else []
     if cue.dep_ == "parataxis":
         return _without(cue.head, cue)
+    for prep in cue.rights:
+        if prep.dep_ == "prep" and f"{cue.lemma_.lower()} {prep.lower_}" in words("prep_cues"):
+            objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                span = _strip(doc[objects[0].left_edge.i : objects[-1].right_edge.i + 1])
+                return [span] if len(span) >= 2 else []
     obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
     if obj is not None and cue.lemma_.lower() in words("object_cues"):
         parts = [obj] + [c for c in cue.rights if c.dep_ in {"prep", "oprd"} and c.i > obj.i]

@@ -177,3 +177,19 @@ def test_every_quote_has_a_confidence_and_attributed_ones_score_higher(article_f
     attributed, carried_on = extract(article, nlp)
     assert 0 < carried_on.confidence < attributed.confidence <= 1
     assert carried_on.speaker_mention.text == "the lawyer"
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("The senator called for an independent review of the strikes.", "an independent"),
+        ("Critics condemned the policy as a violation of human rights.", "the policy as a"),
+        ("The envoy urged both sides to return to the talks.", "both sides to return"),
+    ],
+)
+def test_what_a_speech_verb_takes_as_its_object_is_the_content(
+    article_from, nlp, sentence, content
+):
+    article, quote = only_quote(article_from, nlp, sentence + "\n")
+    assert quote.type == "indirect"
+    assert quote.text.startswith(content)
