@@ -341,10 +341,14 @@ class _Signal:
     evidence: tuple[str, ...]
 
 
-def _phrase_head(token: Token) -> Token:
-    """The noun a mention is part of: ``strikes`` in ``a series of strikes``."""
-    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
-        token = token.head.head
+def _phrase_head(token: Token, lexicon: Lexicon) -> Token:
+    """The noun a mention is part of: ``strikes`` in ``a series of strikes``,
+    but not an attitude toward it (``criticism of Trump``)."""
+    while token.dep_ == "pobj" and token.head.lower_ == "of":
+        noun = token.head.head
+        if noun.pos_ != "NOUN" or _cue(noun, lexicon):
+            break
+        token = noun
     return token
 
 
@@ -362,7 +366,7 @@ def _toward(
     by its modifiers; and the valence of the other words in its sentence,
     discounted by parse-tree distance.
     """
-    root = _phrase_head(mention.root)
+    root = _phrase_head(mention.root, lexicon)
     inside = {t.i for t in mention} | set(others)
     holder_tokens = {t.i for h in holders for t in h}
     evidence: list[str] = []
@@ -517,20 +521,28 @@ def _done_by(verb: Token, holder_tokens: set[int]) -> bool:
 
 def _held_by(governor: Token, holder_tokens: set[int]) -> bool:
     """Whether the holder is the one with the attitude: subject, agent or
-    possessor of the attitude word, or of a clause that contains it, the
-    noun a relative clause hangs from (``the family that supports Y``), or
-    what stands before an attitude noun (``US support for Y``)."""
+    possessor of the attitude word, or of a clause that contains it; the
+    noun a relative clause or an apposition hangs from (``the family that
+    supports Y``, ``X, a Y supporter``); or what stands before an attitude
+    noun (``US support for Y``). A subject that contains the attitude word is
+    not its holder, and a named possessor on the way up holds it instead
+    (``the Kremlin's intervention in support of Y``)."""
     if governor.pos_ == "NOUN" and any(
         child.dep_ in PRENOMINAL and holder_tokens & {t.i for t in child.subtree}
         for child in governor.children
     ):
         return True
+    path = {governor.i, *(t.i for t in governor.ancestors)}
     for token in (governor, *governor.ancestors):
-        if token.dep_ == "relcl" and holder_tokens & _antecedent(token):
+        if token.dep_ in ("relcl", "appos") and holder_tokens & _antecedent(token):
             return True
         for child in token.children:
-            if child.dep_ in HOLDER_ROLES and holder_tokens & {t.i for t in child.subtree}:
+            if child.dep_ not in HOLDER_ROLES or child.i in path:
+                continue
+            if holder_tokens & {t.i for t in child.subtree}:
                 return True
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return False
     return False
 
 

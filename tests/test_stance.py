@@ -241,3 +241,19 @@ def test_reporting_verbs_with_doubled_consonants_are_recognised():
 def test_a_praising_adjective_on_a_damning_noun_measures_it():
     text = "the strikes as the greatest threat to the region"
     assert judge(text, FRAMED, cue="referred to").label == "oppose"
+
+
+def test_an_attitude_noun_keeps_its_object():
+    assert judge("Kagan has been an outspoken critic of Trump.", "Trump").label == "oppose"
+    text = "Streep continued her criticism of President Donald Trump on Saturday."
+    assert judge(text, "Donald Trump", speaker="Streep").label == "oppose"
+
+
+def test_an_apposition_names_who_holds_the_attitude():
+    text = "Donohoe, a vegan and Peta supporter, turned them down."
+    assert judge(text, "Peta", speaker="Donohoe").label == "support"
+
+
+def test_a_named_possessor_holds_the_attitude_instead_of_the_subject():
+    text = "The group threatened reprisals for the Kremlin's campaign in support of Assad."
+    assert judge(text, "Assad", speaker="group").label == "neutral"
