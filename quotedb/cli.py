@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 import click
+import sqlite_utils
 from tqdm import tqdm
 
 from quotedb import __version__
@@ -318,6 +319,12 @@ db_option = click.option(
 def _existing(db_path: str) -> str:
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no such database; run `quotedb ingest` first")
+    try:
+        has_quotes = sqlite_utils.Database(db_path)["quotes"].exists()
+    except sqlite3.DatabaseError as error:
+        raise click.ClickException(f"{db_path}: not a SQLite database ({error})") from None
+    if not has_quotes:
+        raise click.ClickException(f"{db_path}: no quotes table; run `quotedb ingest` first")
     return db_path
 
 
