@@ -75,3 +75,12 @@ def test_output_file_and_clear_error_for_a_bad_search(quotes_db, tmp_path):
     result = CliRunner().invoke(cli, ["export", "--db", str(quotes_db), "--search", "x" * 600])
     assert result.exit_code == 1
     assert "query too long" in result.stderr
+
+
+def test_a_file_that_is_not_a_quotes_database_gets_one_line(tmp_path):
+    junk = tmp_path / "notes.db"
+    junk.write_text("not sqlite", encoding="utf-8")
+    for command in (["export"], ["search", "x"], ["index"]):
+        result = CliRunner().invoke(cli, [*command, "--db", str(junk)])
+        assert result.exit_code == 1
+        assert result.stderr == f"Error: {junk}: not a SQLite database (file is not a database)\n"
