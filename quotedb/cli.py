@@ -7,6 +7,7 @@ import json
 import sqlite3
 import sys
 import tempfile
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def _articles(
 def _topic(topic: str | None, topic_file: str | None) -> Topic | None:
     if topic_file:
         loaded = Topic.from_file(topic_file)
-        return Topic(topic, loaded.terms, loaded.opponents) if topic else loaded
+        return replace(loaded, name=topic) if topic else loaded
     return Topic(topic) if topic else None
 
 
