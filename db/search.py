@@ -26,6 +26,7 @@ import numpy as np
 import sqlite_utils
 from whoosh import fields, highlight, index, qparser, query, searching, writing
 from whoosh.analysis import STOP_WORDS, IDAnalyzer, StandardAnalyzer, StemmingAnalyzer
+from whoosh.codec.whoosh3 import W3LeafMatcher
 
 MAX_QUERY_CHARS = 500
 MAX_LIMIT = 1000
@@ -513,6 +514,12 @@ class _Arrays:
                     continue
                 matcher = subreader.postings(fieldname, text)
                 leaf = getattr(matcher, "child", matcher)  # deletions are filtered below
+                if not isinstance(leaf, W3LeafMatcher):  # another codec: the slow, public way
+                    pairs = list(leaf.items_as("weight"))
+                    ids.append(np.array([d for d, _ in pairs], dtype=np.int64) + offset)
+                    weights.append(np.array([w for _, w in pairs], dtype=np.float32))
+                    continue
+                # Whole blocks at a time: the codec's block arrays, not a call per posting.
                 while leaf.is_active():
                     leaf._read_ids()
                     leaf._read_weights()
