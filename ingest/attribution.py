@@ -145,7 +145,7 @@ def source_of(cue: Token) -> Span | None:
     while True:
         for child in verb.children:
             if child.dep_ in SUBJECTS:
-                return _phrase(_antecedent(child))
+                return _subject(child)
             if child.dep_ == "agent":
                 objects = [t for t in child.children if t.dep_ == "pobj"]
                 if objects:
@@ -160,11 +160,34 @@ def source_of(cue: Token) -> Span | None:
 _BORROWS_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep"}
 
 
-def _antecedent(token: Token) -> Token:
-    """``who`` in ``X, who said ...`` stands for X."""
+def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
+    """The cue's source, which cannot be words inside a quote.
+
+    When the parser takes part of the quote as the subject (``"... Full panic
+    mode," said Leslie Wimes``), the source is the phrase right after the cue.
+    """
+    subject = source_of(cue)
+    if subject is None or not any(s <= subject.start_char < e for s, e in quoted):
+        return subject
+    after = cue.nbor() if cue.i + 1 < len(cue.doc) else None
+    if after is None or after.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"}:
+        return None
+    while after.head.i > after.i and after.head.pos_ in {"PROPN", "NOUN"}:
+        after = after.head
+    return _phrase(after)
+
+
+def _subject(token: Token) -> Span:
+    """A subject as a noun phrase; a relative ``who`` reaches back to the noun it stands for.
+
+    ``Mayor Ann Lee, who said ...`` gives ``Mayor Ann Lee, who``: the name for the
+    speaker, and the pronoun that is the grammatical source.
+    """
     if token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl":
-        return token.head.head
-    return token
+        antecedent = _phrase(token.head.head)
+        if antecedent.end <= token.i:
+            return token.doc[antecedent.start : token.i + 1]
+    return _phrase(token)
 
 
 def _phrase(head: Token) -> Span:
@@ -332,7 +355,7 @@ def attribute(
             content = _governed(cue, child)
             c_start, c_end = content.start_char, content.end_char
             if _non_space(doc.text[start:end]) < 0.8 * _non_space(doc.text[c_start:c_end]):
-                subject = source_of(cue)
+                subject = _source_outside(cue, local)
                 inside = [(s, e) for s, e in local if c_start <= s and e <= c_end]
                 found.append(
                     Attribution(
@@ -359,7 +382,7 @@ def attribute(
             last.spans.append(span)  # "A," she said. "B." shares one cue
             last.quoted.append(span)
         elif cue is not None:
-            subject = source_of(cue)
+            subject = _source_outside(cue, local)
             found.append(
                 Attribution(
                     spans=[span],
@@ -405,7 +428,7 @@ def attribute(
         if any(s < c_end and c_start < e for s, e in covered):
             continue  # already a direct or mixed quote
         inside = [(s, e) for s, e in local if c_start <= s and e <= c_end]
-        subject = source_of(token)
+        subject = _source_outside(token, local)
         if subject is None:
             continue
         found.append(

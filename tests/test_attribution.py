@@ -193,3 +193,22 @@ def test_what_a_speech_verb_takes_as_its_object_is_the_content(
     article, quote = only_quote(article_from, nlp, sentence + "\n")
     assert quote.type == "indirect"
     assert quote.text.startswith(content)
+
+
+def test_a_relative_who_keeps_its_antecedent_in_the_mention(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "The plan was backed by Mayor Ann Lee, who said that the bridge would reopen in May.\n",
+    )
+    assert quote.speaker_mention.text == "Mayor Ann Lee, who"
+    assert quote.speaker == "Ann Lee"
+
+
+def test_words_inside_the_quote_are_never_its_source(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, an organizer.\n",
+    )
+    assert quote.speaker_mention.start > quote.end
