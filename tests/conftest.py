@@ -53,7 +53,7 @@ def generated_article(number: int, quotes: int = 6) -> str:
     return "\n".join(lines)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def write_corpus():
     """Write ``count`` generated articles into ``folder`` (big corpora for crash tests)."""
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-ARTICLES = 60
+ARTICLES = 40
 
 
 def ingest_command(corpus: Path, db_path: Path) -> list[str]:

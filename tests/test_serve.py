@@ -50,11 +50,12 @@ def ingest(corpus: Path, db_path: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
-@pytest.fixture
-def served(tmp_path, write_corpus):
+@pytest.fixture(scope="module")
+def served(tmp_path_factory, write_corpus):
     """A `quotedb serve` subprocess over a small database, and its base URL."""
-    db_path = tmp_path / "quotes.db"
-    ingest(write_corpus(tmp_path / "corpus", 3), db_path)
+    folder = tmp_path_factory.mktemp("served")
+    db_path = folder / "quotes.db"
+    ingest(write_corpus(folder / "corpus", 3), db_path)
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "quotedb", "serve", "--db", str(db_path), "--port", str(port)],
