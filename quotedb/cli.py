@@ -7,12 +7,14 @@ import json
 import sqlite3
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 import click
 import sqlite_utils
+from spacy.language import Language
 from tqdm import tqdm
 
 from quotedb import __version__
@@ -23,7 +25,7 @@ from quotedb.ingest import metadata
 from quotedb.ingest.parse import load_nlp
 from quotedb.ingest.pipeline import extract_many
 from quotedb.ingest.read import DEFAULT_MAX_BYTES, read_paths
-from quotedb.ingest.records import Failure
+from quotedb.ingest.records import Article, Failure, Quote
 from quotedb.ingest.stance import Topic, judge_many
 
 EXIT_SOME_FAILED = 3
@@ -43,6 +45,23 @@ def _articles(
             click.echo(f"error: {item}", err=True)
         else:
             yield metadata.apply(item, table)
+
+
+def _extracted(
+    articles: Iterable[Article], nlp: Language, topic: Topic | None, failures: list[Failure]
+) -> Iterator[tuple[Article, list[Quote]]]:
+    """Each article with its quotes; an article the extractor fails on is reported, not fatal.
+
+    A scraped corpus can hold text no test foresaw: losing the rest of a batch to
+    one such article would be worse than skipping it with its error named.
+    """
+    for article in articles:
+        try:
+            yield from extract_many([article], nlp, topic)
+        except Exception as error:  # noqa: BLE001 - reported as a failure line, batch goes on
+            failure = Failure(article.path, f"could not extract quotes ({error!r})")
+            failures.append(failure)
+            click.echo(f"error: {failure}", err=True)
 
 
 def _topic(topic: str | None, topic_file: str | None) -> Topic | None:
@@ -110,7 +129,9 @@ def extract(paths, format_, model, topic, topic_file, max_bytes, sidecar) -> Non
     nlp = load_nlp(model)
     articles = _articles(paths, max_bytes, failures, sidecar)
     found = [
-        q for _, quotes in extract_many(articles, nlp, _topic(topic, topic_file)) for q in quotes
+        q
+        for _, quotes in _extracted(articles, nlp, _topic(topic, topic_file), failures)
+        for q in quotes
     ]
     Registry().canonical(found)
     for quote in found:
@@ -179,7 +200,7 @@ def run_ingest(
     quote_index.mark_pending()
     stored: list[str] = []
     with tqdm(desc="ingest", unit=" articles", file=sys.stderr, disable=None) as progress:
-        for article, quotes in extract_many(articles, nlp, topic):
+        for article, quotes in _extracted(articles, nlp, topic, failures):
             summary.articles += 1
             summary.quotes += load.store(db, article, quotes)
             stored.append(article.id)

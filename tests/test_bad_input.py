@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from quotedb.ingest.read import DEFAULT_MAX_BYTES, read_paths
 from quotedb.ingest.records import Article, Failure
 
+from quotedb import cli as cli_module
 from quotedb.cli import cli
 
 STORY = "Port reopens\n\n“We are ready for the storm,” Mayor Ann Lee said on Monday.\n"
@@ -269,3 +270,29 @@ def test_web_pages_may_be_larger_than_plain_text_articles(tmp_path):
     assert read(tmp_path, max_bytes=len(PAGE) // 5)[1] == []
     (_, [failure]) = read(tmp_path, max_bytes=len(PAGE) // 20)
     assert "-byte limit for one web page; skipped (raise the limit with --max-bytes" in failure
+
+
+def test_an_article_the_extractor_fails_on_is_reported_and_the_batch_goes_on(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a-good", "b-poison", "c-good"):
+        (corpus / f"{name}.txt").write_text(STORY, encoding="utf-8")
+    real_extract_many = cli_module.extract_many
+
+    def choke_on_poison(articles, nlp, topic):
+        for article in articles:
+            if article.id == "b-poison":
+                raise ValueError("[E088] Text of length 1500000 exceeds maximum")
+            yield from real_extract_many([article], nlp, topic)
+
+    monkeypatch.setattr(cli_module, "extract_many", choke_on_poison)
+    db_path = tmp_path / "quotes.db"
+    result = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", str(db_path)])
+    assert result.exit_code == 3, result.output
+    assert (
+        f"error: {corpus}/b-poison.txt: could not extract quotes "
+        "(ValueError('[E088] Text of length 1500000 exceeds maximum'))"
+    ) in result.output
+    assert "2 articles read, 2 quotes stored, 1 files failed" in result.output
+    articles = {row["id"] for row in sqlite_utils.Database(db_path)["articles"].rows}
+    assert articles == {"a-good", "c-good"}
