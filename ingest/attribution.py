@@ -37,7 +37,7 @@ class Attribution:
 
 _DASHES = "-–—―"
 _SIGNATURE = re.compile(rf"\s*([{_DASHES}]+)\s*([^\W\d_][^{_DASHES}]{{1,80}}?)[\s.]*")
-_LABEL = re.compile(r"([^\W\d_][^:\n]{0,60}?)\s*(:)\s+(?=\S)")
+_LABEL = re.compile(r"[\"“]?([^\W\d_][^:\n]{0,60}?)\s*(:)\s+(?=\S)")
 
 
 def _marked(cue: Mention, source: Mention | None) -> Attribution:

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from .clean import Paragraph
 
 # (opening pattern, closing pattern) per quotation style; each pattern matches one mark.
-# Straight and curly double marks are one style: scraped text often mixes them ("...”).
+# Straight and curly double marks are one style: scraped text often mixes them ("...”),
+# and a closing mark opening a paragraph (”Word) is a mistyped opening one.
 _STYLES: dict[str, tuple[str, str]] = {
     "double": (
-        r'“|(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)',
+        r'“|^”(?=\w)|(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)',
         r'”|(?<=\S)"(?=$|[\s.,;:!?)\]}—–-])',
     ),
     "straight single": (

@@ -22,6 +22,7 @@ def quoted_texts(text: str) -> list[str]:
         "«We will rebuild the bridge,»",
         "'We will rebuild the bridge,'",
         '"We will rebuild the bridge,”',
+        "”We will rebuild the bridge,”",
     ],
 )
 def test_every_quotation_style_is_found_with_its_marks(passage):
