@@ -14,6 +14,8 @@ import itertools
 import json
 import os
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -36,6 +38,24 @@ def prepare_jinja2_environment(env, datasette) -> None:
     # A module plugin gets no templates directory of its own; add ours just ahead
     # of Datasette's defaults so a user's --template-dir still wins.
     env.loader.loaders[0].searchpath.insert(-1, str(TEMPLATES))
+
+
+@cache
+def _quotes_configuration() -> dict:
+    text = resources.files("quotedb").joinpath("metadata.json").read_text(encoding="utf-8")
+    return json.loads(text)["databases"]["quotes"]
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    """The quotes tables' facets, labels and canned queries for any database file name.
+
+    ``metadata.json`` configures a database called ``quotes``; a user's
+    ``news.db`` has the same tables and deserves the same configuration. A
+    ``-m metadata.json`` given on the command line still takes precedence.
+    """
+    names = [name for name in datasette.databases if not name.startswith("_")]
+    return {"databases": {name: _quotes_configuration() for name in names}}
 
 
 @hookimpl

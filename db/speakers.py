@@ -171,7 +171,7 @@ def save(db: sqlite_utils.Database, entry: Entry) -> int:
 
 def refresh_roles(db: sqlite_utils.Database, speaker_ids: Iterable[int]) -> None:
     """Set each speaker's current role from their quotes in the database."""
-    ids = sorted(set(speaker_ids))
+    ids = sorted({speaker_id for speaker_id in speaker_ids if speaker_id is not None})
     if not ids:
         return
     marks = ", ".join("?" for _ in ids)

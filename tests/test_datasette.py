@@ -6,6 +6,7 @@ import asyncio
 import csv
 import io
 import json
+import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -78,3 +79,14 @@ def test_stance_by_speaker_query_counts_every_quote_once(demo_db):
         assert row["support"] + row["oppose"] + row["neutral"] == row["quotes"]
     counts = [row["quotes"] for row in rows]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_any_database_file_name_gets_the_quotes_configuration(demo_db, tmp_path):
+    news = tmp_path / "news.db"
+    with sqlite3.connect(demo_db) as source, sqlite3.connect(news) as target:
+        source.backup(target)
+    html = asyncio.run(Datasette([str(news)]).client.get("/news/quotes")).text
+    for facet in ("speaker_id", "stance", "type"):
+        assert f'data-column="{facet}"' in html
+    rows = asyncio.run(Datasette([str(news)]).client.get("/news/stance_by_speaker.json")).json()
+    assert rows["rows"]
