@@ -202,6 +202,7 @@ def _phrase(head: Token) -> Span:
     return head.doc[left.i : right.i + 1]
 
 
+_ORPHAN_WORDS = 4  # a quote this long with no cue and no speaker is still a statement
 _CUE_REACH = 6  # tokens into the next sentence where a cue can still close a quote
 
 
@@ -411,6 +412,19 @@ def attribute(
                     cue=previous.cue,
                     source=previous.source,
                     confidence=0.6,
+                    quoted=[span],
+                )
+            )
+        elif _words_in(doc, start, end) >= _ORPHAN_WORDS:
+            # a statement whose speaker the article leaves to context: the last one named
+            context = last or previous
+            found.append(
+                Attribution(
+                    spans=[span],
+                    type="direct",
+                    cue=context.cue if context else None,
+                    source=context.source if context else None,
+                    confidence=0.3,
                     quoted=[span],
                 )
             )

@@ -212,3 +212,14 @@ def test_words_inside_the_quote_are_never_its_source(article_from, nlp):
         "“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, an organizer.\n",
     )
     assert quote.speaker_mention.start > quote.end
+
+
+def test_an_unattributed_quoted_statement_is_kept_with_low_confidence(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Crowds gathered at the gate.\n\n“Nobody here will forget this night.”\n",
+    )
+    assert quote.text == "“Nobody here will forget this night.”"
+    assert (quote.speaker_mention, quote.cue) == (None, None)
+    assert quote.confidence < 0.5
