@@ -238,6 +238,11 @@ def _is_title(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _closes(passage: str) -> bool:
+    """The passage ends with its closing mark here, rather than running on to the next paragraph."""
+    return passage.rstrip()[-1:] in "\"'”’»"
+
+
 def _is_utterance(doc: Doc, start: int, end: int) -> bool:
     """The quoted words end like a sentence: ``"You winning?"``, ``"Never."``."""
     return doc.text[start:end].rstrip("\"'”’»").endswith((".", "?", "!"))
@@ -415,7 +420,7 @@ def attribute(
                     quoted=[span],
                 )
             )
-        elif _words_in(doc, start, end) >= _ORPHAN_WORDS:
+        elif _words_in(doc, start, end) >= _ORPHAN_WORDS and _closes(doc.text[start:end]):
             # a statement whose speaker the article leaves to context: the last one named
             context = last or previous
             found.append(
