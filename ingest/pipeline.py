@@ -109,6 +109,19 @@ def _attributing_sentence(attribution: Attribution, doc: Doc, offset: int) -> st
     return text
 
 
+def _quote_doc(attribution: Attribution, doc: Doc, offset: int) -> Doc | None:
+    """The quote cut from its parsed paragraph, so stance needs no second parse.
+
+    A split quote keeps its attribution in between (the cue matters to stance);
+    a quote reaching into another paragraph is parsed on its own (None).
+    """
+    start, end = attribution.spans[0][0] - offset, attribution.spans[-1][1] - offset
+    if start < 0 or end > len(doc.text):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.as_doc() if span is not None else None
+
+
 def _quote(
     article: Article,
     attribution: Attribution,
@@ -125,7 +138,12 @@ def _quote(
         article.published,
         dates.timeline_year(article.text),
     )
-    verdict = judge(text, topic, cue=attribution.cue.text if attribution.cue else None)
+    verdict = judge(
+        text,
+        topic,
+        cue=attribution.cue.text if attribution.cue else None,
+        doc=_quote_doc(attribution, doc, offset),
+    )
     return Quote(
         article=article.id,
         spans=attribution.spans,
