@@ -104,5 +104,11 @@ class Failure:
     path: str
     problem: str
 
+    @property
+    def file(self) -> str:
+        """The file, without the ``:LINE`` that names one line of a JSONL file."""
+        head, colon, tail = self.path.rpartition(":")
+        return head if colon and tail.isdigit() else self.path
+
     def __str__(self) -> str:
         return f"{self.path}: {self.problem}"

@@ -208,7 +208,7 @@ def run_ingest(
     load.refresh_search(db)
     statements.link(db)
     quote_index.update(stored)
-    summary.failed = len({failure.path.split(":")[0] for failure in failures})
+    summary.failed = len({failure.file for failure in failures})
     return summary
 
 

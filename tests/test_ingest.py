@@ -101,3 +101,14 @@ def test_one_speaker_row_per_person_across_articles_with_stable_ids(tmp_path, wr
     assert db.execute(
         "select count(*) from quotes where speaker_id = ?", [first_id]
     ).fetchone() == (2,)
+
+
+def test_failed_files_are_counted_once_even_with_colons_in_their_path(tmp_path, write_article):
+    write_article(ARTICLE, "corpus/good.txt")
+    broken = tmp_path / "corpus" / "feed: march.jsonl"
+    broken.write_text('{"text": 1}\nnot json\n', encoding="utf-8")
+    (tmp_path / "corpus" / "notes: draft.txt").write_bytes(b"")
+    db_path = tmp_path / "quotes.db"
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "corpus"), "--db", str(db_path)])
+    assert "feed: march.jsonl:2: not valid JSON" in result.output
+    assert "2 files failed" in result.output
