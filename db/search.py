@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 import sqlite_utils
+from filelock import FileLock
 from whoosh import fields, highlight, index, qparser, query, searching, writing
 from whoosh.analysis import STOP_WORDS, IDAnalyzer, StandardAnalyzer, StemmingAnalyzer
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -248,8 +249,16 @@ class QuoteIndex:
             generation=str(ix.latest_generation()),
         )
 
+    def _writing(self) -> FileLock:
+        """One index writer at a time across processes (two ingests, or an ingest and a search)."""
+        return FileLock(f"{self.directory}.lock")
+
     def rebuild(self) -> int:
         """Index every quote in the database afresh, in one commit; return documents."""
+        with self._writing():
+            return self._rebuild()
+
+    def _rebuild(self) -> int:
         try:
             ix = self._open() or index.create_in(str(_fresh(self.directory)), SCHEMA)
         except Exception:  # noqa: BLE001 - start over from a clean directory
@@ -274,13 +283,17 @@ class QuoteIndex:
         survives a re-ingest; quotes of the same speakers elsewhere are refreshed
         too because a new article can add aliases to a speaker.
         """
+        with self._writing():
+            self._update(article_ids)
+
+    def _update(self, article_ids: Iterable[str]) -> None:
         ix = self._open()
         with sqlite_utils.Database(self.db_path) as db:
             state = self._state(db)
             if ix is None or state.get("generation") != str(ix.latest_generation()):
                 if ix is not None:
                     ix.close()
-                self.rebuild()
+                self._rebuild()
                 return
             ids = sorted(set(article_ids))
             writer = ix.writer(limitmb=128)

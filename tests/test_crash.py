@@ -12,8 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 ARTICLES = 40
 
 
@@ -99,11 +97,6 @@ def test_two_ingests_at_once_queue_for_the_database_and_never_corrupt_it(tmp_pat
         assert all(stored.get(path.stem) for path in corpus.iterdir()), results
 
 
-@pytest.mark.xfail(
-    reason="db/search.py: two processes updating the Whoosh index at once can collide "
-    "(FileNotFoundError on MAIN.tmp/*.ctmp); owned by the search engineer",
-    strict=False,
-)
 def test_two_ingests_at_once_both_finish_or_one_says_the_database_is_busy(tmp_path, write_corpus):
     _, results, _ = ingest_twice_at_once(tmp_path, write_corpus)
     for stderr, code in results:
