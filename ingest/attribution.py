@@ -262,16 +262,56 @@ def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
     return min(tops, key=lambda t: sum(1 for _ in t.ancestors)) if tops else None
 
 
-def _governing_cue(root: Token, start: int, end: int) -> tuple[Token, Token] | None:
-    """The speech verb above a quoted passage, and its child on the way down to it."""
+def _governing_cues(root: Token, start: int, end: int) -> list[tuple[Token, Token]]:
+    """The speech verbs above a quoted passage, innermost first, each with its child
+    on the way down to the passage."""
+    found = []
     child = root
     for ancestor in root.ancestors:
         if start <= ancestor.idx < end:
             child = ancestor
             continue
         if is_cue(ancestor):
-            return ancestor, child
+            found.append((ancestor, child))
         child = ancestor
+    return found
+
+
+def _reported(
+    cue: Token,
+    content: Span,
+    quote: tuple[int, int],
+    local: Sequence[tuple[int, int]],
+    offset: int,
+) -> Attribution:
+    """A mixed quote: the clause ``cue`` reports, stretched to the whole quoted passage."""
+    c_start, c_end = min(content.start_char, quote[0]), max(content.end_char, quote[1])
+    subject = _source_outside(cue, local)
+    return Attribution(
+        spans=[(c_start + offset, c_end + offset)],
+        type="mixed",
+        cue=_mention(cue, offset),
+        source=_mention(subject, offset) if subject is not None else None,
+        confidence=0.8 if subject is not None else 0.5,
+        quoted=[(s + offset, e + offset) for s, e in local if c_start <= s and e <= c_end],
+    )
+
+
+def _reported_clause(
+    governing: Sequence[tuple[Token, Token]], start: int, end: int
+) -> tuple[Token, Span] | None:
+    """The outermost cue whose clause is more than the quoted words, with that clause.
+
+    In ``Clinton says she appreciated what she calls a "war of words"`` the quote is
+    all that ``calls`` governs, but part of what ``says`` reports; the report is
+    the statement.
+    """
+    doc = governing[0][0].doc
+    quoted = _non_space(doc.text[start:end])
+    for cue, child in reversed(governing):
+        content = _governed(cue, child)
+        if quoted < 0.8 * _non_space(content.text):
+            return cue, content
     return None
 
 
@@ -355,26 +395,20 @@ def attribute(
         if any(s <= start and end <= e for s, e in covered):
             continue
         root = _quote_root(doc, start, end)
-        governing = _governing_cue(root, start, end) if root is not None else None
-        if governing is not None:
-            cue, child = governing
-            content = _governed(cue, child)
-            c_start, c_end = content.start_char, content.end_char
-            if _non_space(doc.text[start:end]) < 0.8 * _non_space(doc.text[c_start:c_end]):
-                subject = _source_outside(cue, local)
-                inside = [(s, e) for s, e in local if c_start <= s and e <= c_end]
-                found.append(
-                    Attribution(
-                        spans=[(min(c_start, start) + offset, max(c_end, end) + offset)],
-                        type="mixed",
-                        cue=_mention(cue, offset),
-                        source=_mention(subject, offset) if subject is not None else None,
-                        confidence=0.8 if subject is not None else 0.5,
-                        quoted=[(s + offset, e + offset) for s, e in inside],
-                    )
-                )
-                covered.append((min(c_start, start), max(c_end, end)))
-                used_cues.add(cue.i)
+        governing = _governing_cues(root, start, end) if root is not None else []
+        if governing:
+            cue = governing[0][0]
+            clause = _reported_clause(governing, start, end)
+            if clause is not None:
+                reports = [_reported(*clause, (start, end), local, offset)]
+                if clause[0] != cue:  # the inner cue is a statement of its own
+                    inner = _governed(cue, governing[0][1])
+                    if inner.start_char > start or inner.end_char < end:
+                        inner = doc.char_span(start, end, alignment_mode="expand")
+                    reports.append(_reported(cue, inner, (start, end), local, offset))
+                found.extend(reports)
+                covered.extend((s - offset, e - offset) for a in reports for s, e in a.spans)
+                used_cues.update({clause[0].i, cue.i})
                 continue
         else:
             cue = _cue_for(doc, start, end, local)

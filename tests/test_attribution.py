@@ -223,3 +223,15 @@ def test_an_unattributed_quoted_statement_is_kept_with_low_confidence(article_fr
     assert quote.text == "“Nobody here will forget this night.”"
     assert (quote.speaker_mention, quote.cue) == (None, None)
     assert quote.confidence < 0.5
+
+
+def test_a_quote_named_inside_a_report_is_both_the_report_and_the_naming(article_from, nlp):
+    article = article_from(
+        "Senator Ruth Vance said the deal had collapsed over what she called a “reckless gamble.”\n"
+    )
+    report, naming = extract(article, nlp)
+    assert report.text.startswith("the deal had collapsed")
+    assert report.cue.text == "said"
+    assert naming.text.endswith("“reckless gamble.”")
+    assert naming.cue.text == "called"
+    assert naming.speaker == report.speaker == "Ruth Vance"
