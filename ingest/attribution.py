@@ -139,22 +139,34 @@ def source_of(cue: Token) -> Span | None:
     """The subject of a cue verb as a noun phrase, or the agent of a passive.
 
     A cue with no subject of its own borrows the one of the verb it hangs from:
-    ``began by saying``, ``tweeted and said``, ``went on to say``.
+    ``began by saying``, ``tweeted and said``, ``went on to say``. A passive cue
+    (``was criticized``, ``when asked if``) has only its agent: its subject, or
+    the subject it would borrow, is who was spoken to or about.
     """
     verb = cue
     while True:
         for child in verb.children:
-            if child.dep_ in SUBJECTS:
+            if child.dep_ in SUBJECTS and not (verb == cue and _is_passive(cue)):
                 return _subject(child)
             if child.dep_ == "agent":
                 objects = [t for t in child.children if t.dep_ == "pobj"]
                 if objects:
                     return _phrase(objects[0])
+        if verb == cue and _is_passive(cue):
+            return None
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return _phrase(verb.head)
         if verb.dep_ not in _BORROWS_SUBJECT or verb.head == verb:
             return None
         verb = verb.head
+
+
+def _is_passive(verb: Token) -> bool:
+    """``was asked``, or a bare participle modifying a clause or noun (``when asked``)."""
+    children = {c.dep_ for c in verb.children}
+    if "nsubjpass" in children:
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not children & {"aux"}
 
 
 _BORROWS_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep"}
@@ -280,12 +292,15 @@ def _governing_cues(root: Token, start: int, end: int) -> list[tuple[Token, Toke
 def _reported(
     cue: Token,
     content: Span,
-    quote: tuple[int, int],
     local: Sequence[tuple[int, int]],
     offset: int,
 ) -> Attribution:
-    """A mixed quote: the clause ``cue`` reports, stretched to the whole quoted passage."""
-    c_start, c_end = min(content.start_char, quote[0]), max(content.end_char, quote[1])
+    """A mixed quote: the clause ``cue`` reports, stretched over every quoted passage it
+    cuts into (the parse often leaves a closing mark outside)."""
+    c_start, c_end = content.start_char, content.end_char
+    for s, e in local:
+        if s < c_end and c_start < e:
+            c_start, c_end = min(c_start, s), max(c_end, e)
     subject = _source_outside(cue, local)
     return Attribution(
         spans=[(c_start + offset, c_end + offset)],
@@ -400,12 +415,12 @@ def attribute(
             cue = governing[0][0]
             clause = _reported_clause(governing, start, end)
             if clause is not None:
-                reports = [_reported(*clause, (start, end), local, offset)]
+                reports = [_reported(*clause, local, offset)]
                 if clause[0] != cue:  # the inner cue is a statement of its own
                     inner = _governed(cue, governing[0][1])
                     if inner.start_char > start or inner.end_char < end:
                         inner = doc.char_span(start, end, alignment_mode="expand")
-                    reports.append(_reported(cue, inner, (start, end), local, offset))
+                    reports.append(_reported(cue, inner, local, offset))
                 found.extend(reports)
                 covered.extend((s - offset, e - offset) for a in reports for s, e in a.spans)
                 used_cues.update({clause[0].i, cue.i})

@@ -235,3 +235,20 @@ def test_a_quote_named_inside_a_report_is_both_the_report_and_the_naming(article
     assert naming.text.endswith("“reckless gamble.”")
     assert naming.cue.text == "called"
     assert naming.speaker == report.speaker == "Ruth Vance"
+
+
+def test_a_passive_speech_verb_does_not_make_its_subject_the_speaker(article_from, nlp):
+    article = article_from(
+        "When asked if the army had fired first, Mayor Ann Lee refused to comment.\n"
+        "The boats were described as fishing vessels.\n"
+    )
+    assert extract(article, nlp) == []
+
+
+def test_a_clause_quoting_two_passages_is_one_record(article_from, nlp):
+    article = article_from(
+        "The minister confirmed that the raids were aimed at “armed groups” and “drug labs.”\n"
+    )
+    (quote,) = extract(article, nlp)
+    assert quote.text.startswith("that the raids")
+    assert quote.text.endswith("“drug labs.”")
