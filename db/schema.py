@@ -19,6 +19,9 @@ ARTICLES = {
     "path": str,
     "text": str,
     "content_hash": str,
+    # What the article's rows were made from (`quotedb.db.load.fingerprint`):
+    # an unchanged article is skipped before any parsing.
+    "fingerprint": str,
 }
 SPEAKERS = {"id": int, "name": str, "kind": str, "role": str, "aliases": str}
 QUOTES = {
@@ -131,6 +134,8 @@ def create(db: sqlite_utils.Database) -> None:
         not_null={"article_id", "text", "type"},
         if_not_exists=True,
     )
+    if "fingerprint" not in db["articles"].columns_dict:
+        db["articles"].add_column("fingerprint", str)
     if "statement_id" not in db["quotes"].columns_dict:
         db["quotes"].add_column("statement_id", int, fk="statements", fk_col="id")
     db["quotes"].create_index(["statement_id"], if_not_exists=True)

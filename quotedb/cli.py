@@ -14,16 +14,14 @@ from pathlib import Path
 
 import click
 import sqlite_utils
-from spacy.language import Language
 from tqdm import tqdm
 
 from quotedb import __version__
 from quotedb.db import export, load, statements
 from quotedb.db.search import QuoteIndex, SearchError
 from quotedb.db.speakers import Registry
-from quotedb.ingest import metadata
-from quotedb.ingest.parse import load_nlp
-from quotedb.ingest.pipeline import extract_many
+from quotedb.ingest import engines, metadata
+from quotedb.ingest.parse import load_nlp, model_name
 from quotedb.ingest.read import DEFAULT_MAX_BYTES, read_paths
 from quotedb.ingest.records import Article, Failure, Quote
 from quotedb.ingest.stance import Topic, judge_many
@@ -48,20 +46,27 @@ def _articles(
 
 
 def _extracted(
-    articles: Iterable[Article], nlp: Language, topic: Topic | None, failures: list[Failure]
-) -> Iterator[tuple[Article, list[Quote]]]:
-    """Each article with its quotes; an article the extractor fails on is reported, not fatal.
+    articles: Iterable[Article],
+    model: str | None,
+    topic: Topic | None,
+    failures: list[Failure],
+    workers: int | None = None,
+    scheduler: str | None = None,
+) -> Iterator[list[tuple[Article, list[Quote]]]]:
+    """Chunks of articles with their quotes; an article the extractor fails on is reported.
 
     A scraped corpus can hold text no test foresaw: losing the rest of a batch to
     one such article would be worse than skipping it with its error named.
     """
-    for article in articles:
-        try:
-            yield from extract_many([article], nlp, topic)
-        except Exception as error:  # noqa: BLE001 - reported as a failure line, batch goes on
-            failure = Failure(article.path, f"could not extract quotes ({error!r})")
-            failures.append(failure)
-            click.echo(f"error: {failure}", err=True)
+    for chunk in engines.extract(articles, model, topic, workers, scheduler):
+        extracted = []
+        for article, result in chunk:
+            if isinstance(result, Failure):
+                failures.append(result)
+                click.echo(f"error: {result}", err=True)
+            else:
+                extracted.append((article, result))
+        yield extracted
 
 
 def _topic(topic: str | None, topic_file: str | None) -> Topic | None:
@@ -88,6 +93,11 @@ metadata_option = click.option(
     "sidecar",
     type=click.Path(exists=True, dir_okay=False),
     help="CSV/TSV of published date, title, url, source per file name (fills what files lack).",
+)
+workers_option = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Processes that parse articles at once  [default: one per core]",
 )
 max_bytes_option = click.option(
     "--max-bytes",
@@ -119,20 +129,17 @@ def cli() -> None:
 @_with(topic_options)
 @max_bytes_option
 @metadata_option
-def extract(paths, format_, model, topic, topic_file, max_bytes, sidecar) -> None:
+@workers_option
+def extract(paths, format_, model, topic, topic_file, max_bytes, sidecar, workers) -> None:
     """Print the quotes in PATHS as JSON lines, without touching a database.
 
     Speakers get one name across all PATHS, as in the database, so the quotes
     are printed once every article is read.
     """
     failures: list[Failure] = []
-    nlp = load_nlp(model)
     articles = _articles(paths, max_bytes, failures, sidecar)
-    found = [
-        q
-        for _, quotes in _extracted(articles, nlp, _topic(topic, topic_file), failures)
-        for q in quotes
-    ]
+    chunks = _extracted(articles, model, _topic(topic, topic_file), failures, workers)
+    found = [quote for chunk in chunks for _, quotes in chunk for quote in quotes]
     Registry().canonical(found)
     for quote in found:
         click.echo(json.dumps(quote.to_json(), ensure_ascii=False))
@@ -147,17 +154,41 @@ def extract(paths, format_, model, topic, topic_file, max_bytes, sidecar) -> Non
 @_with(topic_options)
 @max_bytes_option
 @metadata_option
-def ingest(paths, db_path, model, topic, topic_file, max_bytes, sidecar) -> None:
+@workers_option
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Parse on this machine, or on the Dask cluster at --scheduler.",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+@click.option("--force", is_flag=True, help="Extract unchanged articles again too.")
+def ingest(
+    paths, db_path, model, topic, topic_file, max_bytes, sidecar, workers, engine, scheduler, force
+) -> None:
     """Extract the quotes in PATHS (files or folders) and store them in the database.
 
-    Reads .txt, .md, .html and .jsonl articles, recursively. Re-ingesting the
-    same articles replaces their rows; it never adds duplicates. Exits 3 when
-    some files could not be read (the rest are still stored), 4 when another
-    process kept the database locked (every article stored so far is whole;
-    re-run to finish).
+    Reads .txt, .md, .html and .jsonl articles, recursively. An article already
+    stored with the same text, metadata, model and topic is skipped; a changed
+    one has its rows replaced, never duplicated. Exits 3 when some files could
+    not be read (the rest are still stored), 4 when another process kept the
+    database locked (every article stored so far is whole; re-run to finish).
     """
+    if (engine == "dask") != (scheduler is not None):
+        raise click.UsageError("--engine dask and --scheduler ADDRESS go together")
     try:
-        summary = run_ingest(paths, db_path, model, _topic(topic, topic_file), max_bytes, sidecar)
+        summary = run_ingest(
+            paths,
+            db_path,
+            model,
+            _topic(topic, topic_file),
+            max_bytes,
+            sidecar,
+            workers=workers,
+            scheduler=scheduler,
+            force=force,
+        )
     except sqlite3.OperationalError as error:
         if "locked" not in str(error) and "busy" not in str(error):
             raise
@@ -174,11 +205,12 @@ def ingest(paths, db_path, model, topic, topic_file, max_bytes, sidecar) -> None
 
 class Summary:
     def __init__(self) -> None:
-        self.articles = self.quotes = self.failed = 0
+        self.articles = self.unchanged = self.quotes = self.failed = 0
 
     def line(self) -> str:
+        unchanged = f"{self.unchanged} unchanged, " if self.unchanged else ""
         return (
-            f"{self.articles} articles read, {self.quotes} quotes stored, "
+            f"{self.articles} articles read, {unchanged}{self.quotes} quotes stored, "
             f"{self.failed} files failed"
         )
 
@@ -190,24 +222,50 @@ def run_ingest(
     topic: Topic | None,
     max_bytes: int,
     sidecar: str | None = None,
-):
+    workers: int | None = None,
+    scheduler: str | None = None,
+    force: bool = False,
+) -> Summary:
+    """Read, extract and store; this process is the database's only writer.
+
+    Articles stored before with the same fingerprint are skipped before they
+    reach a parser; the search index is updated for the stored ones, or
+    rebuilt if it was already behind the database when this run began.
+    """
     db = load.open_db(db_path)
+    writer = load.Writer(db, settings=f"{__version__}|{model_name(model)}|{topic!r}")
     failures: list[Failure] = []
     summary = Summary()
-    articles = _articles(paths, max_bytes, failures, sidecar)
-    nlp = load_nlp(model)
     quote_index = QuoteIndex(db_path)
-    quote_index.mark_pending()
     stored: list[str] = []
+    index_was_current = True
+
+    def changed(articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            if not force and writer.unchanged(article):
+                summary.articles += 1
+                summary.unchanged += 1
+                progress.update()
+            else:
+                yield article
+
+    articles = changed(_articles(paths, max_bytes, failures, sidecar))
     with tqdm(desc="ingest", unit=" articles", file=sys.stderr, disable=None) as progress:
-        for article, quotes in _extracted(articles, nlp, topic, failures):
-            summary.articles += 1
-            summary.quotes += load.store(db, article, quotes)
-            stored.append(article.id)
-            progress.update()
+        for chunk in _extracted(articles, model, topic, failures, workers, scheduler):
+            if chunk:
+                if not stored:
+                    index_was_current = quote_index.is_current()
+                    quote_index.mark_pending()
+                summary.quotes += writer.store(chunk)
+                stored += [article.id for article, _ in chunk]
+            summary.articles += len(chunk)
+            progress.update(len(chunk))
     load.refresh_search(db)
     statements.link(db)
-    quote_index.update(stored)
+    if not index_was_current:
+        quote_index.rebuild()
+    elif stored:
+        quote_index.update(stored)
     summary.failed = len({failure.file for failure in failures})
     return summary
 

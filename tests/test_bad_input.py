@@ -9,10 +9,10 @@ import os
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from quotedb.ingest import engines
 from quotedb.ingest.read import DEFAULT_MAX_BYTES, read_paths
 from quotedb.ingest.records import Article, Failure
 
-from quotedb import cli as cli_module
 from quotedb.cli import cli
 
 STORY = "Port reopens\n\n“We are ready for the storm,” Mayor Ann Lee said on Monday.\n"
@@ -277,7 +277,7 @@ def test_an_article_the_extractor_fails_on_is_reported_and_the_batch_goes_on(tmp
     corpus.mkdir()
     for name in ("a-good", "b-poison", "c-good"):
         (corpus / f"{name}.txt").write_text(STORY, encoding="utf-8")
-    real_extract_many = cli_module.extract_many
+    real_extract_many = engines.extract_many
 
     def choke_on_poison(articles, nlp, topic):
         for article in articles:
@@ -285,9 +285,10 @@ def test_an_article_the_extractor_fails_on_is_reported_and_the_batch_goes_on(tmp
                 raise ValueError("[E088] Text of length 1500000 exceeds maximum")
             yield from real_extract_many([article], nlp, topic)
 
-    monkeypatch.setattr(cli_module, "extract_many", choke_on_poison)
+    monkeypatch.setattr(engines, "extract_many", choke_on_poison)
     db_path = tmp_path / "quotes.db"
-    result = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", str(db_path)])
+    command = ["ingest", str(corpus), "--db", str(db_path), "--workers", "1"]
+    result = CliRunner().invoke(cli, command)
     assert result.exit_code == 3, result.output
     assert (
         f"error: {corpus}/b-poison.txt: could not extract quotes "

@@ -1,0 +1,156 @@
+"""Where articles are parsed: in this process, in a pool of processes, or on a Dask cluster.
+
+Parsing and extraction are nearly all of an ingest's cost, and each article is
+independent of the others, so they spread over cores and machines; storing is
+cheap and must stay in one process, so every engine hands its results back to
+the caller (`quotedb.cli.run_ingest`, the one writer) in the order the articles
+came in. That order keeps speaker naming the same whichever engine ran, since a
+bare surname goes to the person quoted most so far.
+
+Articles travel in chunks of about `CHUNK_CHARS` characters: big enough that
+shipping a chunk costs little next to parsing it, small enough that the writer
+gets results often. At most `IN_FLIGHT` chunks per worker are out at once, so
+memory stays bounded however large the corpus: articles are read only as fast
+as results come back.
+
+Each worker process loads the spaCy pipeline once and keeps it
+(`quotedb.ingest.parse.load_nlp` caches it), rather than once per chunk.
+spaCy's own ``nlp.pipe(n_process=...)`` would parse in parallel too, but it
+ships every parsed ``Doc`` back to be analysed in one process, which then
+becomes the bottleneck; here the whole extraction runs in the workers and only
+the small `Quote` records travel.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Protocol
+
+from .parse import load_nlp
+from .pipeline import extract_many
+from .records import Article, Failure, Quote
+from .stance import Topic
+
+CHUNK_CHARS = 20_000
+CHUNK_ARTICLES = 8
+IN_FLIGHT = 2
+
+Extracted = tuple[Article, list[Quote] | Failure]
+
+
+class _Pending(Protocol):
+    def result(self) -> list[list[Quote] | str]: ...
+
+
+def extract_chunk(
+    articles: list[Article], model: str | None, topic: Topic | None
+) -> list[list[Quote] | str]:
+    """The quotes of each article, or why the extractor failed on it.
+
+    Runs where the work is done (a pool or Dask worker, or this process). An
+    article the extractor chokes on becomes a message, not a lost chunk: a
+    scraped corpus can hold text no test foresaw.
+    """
+    nlp = load_nlp(model)
+    results: list[list[Quote] | str] = []
+    for article in articles:
+        try:
+            results.extend(quotes for _, quotes in extract_many([article], nlp, topic))
+        except Exception as error:  # noqa: BLE001 - reported as a failure line, batch goes on
+            results.append(f"could not extract quotes ({error!r})")
+    return results
+
+
+def chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    """Consecutive articles in chunks of about `CHUNK_CHARS` characters."""
+    chunk: list[Article] = []
+    size = 0
+    for article in articles:
+        chunk.append(article)
+        size += len(article.text)
+        if size >= CHUNK_CHARS or len(chunk) >= CHUNK_ARTICLES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def extract(
+    articles: Iterable[Article],
+    model: str | None = None,
+    topic: Topic | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+) -> Iterator[list[Extracted]]:
+    """Each chunk of articles with their quotes (or a `Failure`), in the order read.
+
+    ``scheduler`` (a Dask scheduler address) runs extraction on that cluster;
+    otherwise ``workers`` processes on this machine (default: one per core),
+    and a single worker runs in this process with no pool at all.
+    """
+    if scheduler is not None:
+        yield from _on_dask(chunks(articles), model, topic, scheduler)
+        return
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
+        for chunk in chunks(articles):
+            yield _paired(chunk, extract_chunk(chunk, model, topic))
+        return
+    # forkserver: workers start from a clean process, not a copy of this one's
+    # threads and open database; preloading the pipeline module makes each
+    # start cost a fork instead of importing spaCy again.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=load_nlp, initargs=(model,)
+    ) as pool:
+        yield from _ordered(
+            chunks(articles),
+            lambda chunk: pool.submit(extract_chunk, chunk, model, topic),
+            IN_FLIGHT * workers,
+        )
+
+
+def _on_dask(
+    chunks_: Iterator[list[Article]], model: str | None, topic: Topic | None, scheduler: str
+) -> Iterator[list[Extracted]]:
+    try:
+        from distributed import Client
+    except ImportError as error:
+        raise RuntimeError(
+            "the Dask engine needs dask and distributed: pip install 'quotedb[dask]'"
+        ) from error
+    with Client(scheduler) as client:
+        slots = sum(client.nthreads().values()) or 1
+        yield from _ordered(
+            chunks_,
+            lambda chunk: client.submit(extract_chunk, chunk, model, topic, pure=False),
+            IN_FLIGHT * slots,
+        )
+
+
+def _ordered(
+    chunks_: Iterator[list[Article]],
+    submit: Callable[[list[Article]], _Pending],
+    window: int,
+) -> Iterator[list[Extracted]]:
+    """Results in submission order, with at most ``window`` chunks submitted and not collected."""
+    pending: deque[tuple[list[Article], _Pending]] = deque()
+    while True:
+        while len(pending) < window and (chunk := next(chunks_, None)) is not None:
+            pending.append((chunk, submit(chunk)))
+        if not pending:
+            return
+        chunk, future = pending.popleft()
+        yield _paired(chunk, future.result())
+
+
+def _paired(chunk: list[Article], results: list[list[Quote] | str]) -> list[Extracted]:
+    return [
+        (article, Failure(article.path, result) if isinstance(result, str) else result)
+        for article, result in zip(chunk, results, strict=True)
+    ]
