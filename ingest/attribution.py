@@ -123,6 +123,17 @@ def is_cue(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in words("speech_verbs")
 
 
+def is_thought(token: Token) -> bool:
+    """A verb that attributes a belief, plan or finding (``lexicons/thought_verbs.txt``)."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in words("thought_verbs")
+
+
+def _has_subject(verb: Token) -> bool:
+    """The verb names its own subject. A belief is attributed only then: a participle
+    (``a video showing``, ``believing that``) describes rather than attributes."""
+    return any(child.dep_ == "nsubj" for child in verb.children)
+
+
 def _mention(span: Span | Token, offset: int) -> Mention:
     start, end = (
         (span.idx, span.idx + len(span))
@@ -487,7 +498,10 @@ def attribute(
         covered.append((start, end))
 
     for token in doc:
-        if token.i in used_cues or not is_cue(token) or any(s <= token.idx < e for s, e in local):
+        speech = is_cue(token)
+        if token.i in used_cues or any(s <= token.idx < e for s, e in local):
+            continue
+        if not (speech or (is_thought(token) and _has_subject(token))):
             continue
         contents = _content_spans(token)
         if not contents:
@@ -505,7 +519,7 @@ def attribute(
                 type="mixed" if inside else "indirect",
                 cue=_mention(token, offset),
                 source=_mention(subject, offset),
-                confidence=0.7,
+                confidence=0.7 if speech else 0.4,
                 quoted=[(s + offset, e + offset) for s, e in inside],
             )
         )
@@ -544,7 +558,7 @@ def _content_spans(cue: Token) -> list[Span]:
                 span = _strip(doc[objects[0].left_edge.i : objects[-1].right_edge.i + 1])
                 return [span] if len(span) >= 2 else []
     obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
-    if obj is not None and cue.lemma_.lower() in words("object_cues"):
+    if obj is not None and (cue.lemma_.lower() in words("object_cues") or is_thought(cue)):
         parts = [obj] + [c for c in cue.rights if c.dep_ in {"prep", "oprd"} and c.i > obj.i]
         span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
         return [span] if len(span) >= 3 else []

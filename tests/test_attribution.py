@@ -252,3 +252,15 @@ def test_a_clause_quoting_two_passages_is_one_record(article_from, nlp):
     (quote,) = extract(article, nlp)
     assert quote.text.startswith("that the raids")
     assert quote.text.endswith("“drug labs.”")
+
+
+def test_a_belief_or_finding_with_its_own_subject_is_a_weaker_attribution(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Mayor Ann Lee believes that the bridge will open in May.\n"
+        "A video showing a boat in flames spread online.\n",
+    )
+    assert quote.text == "that the bridge will open in May"
+    assert (quote.cue.text, quote.speaker) == ("believes", "Ann Lee")
+    assert quote.confidence < 0.5
