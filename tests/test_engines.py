@@ -1,0 +1,133 @@
+"""Parallel, incremental and distributed ingest store exactly what a plain ingest stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+from quotedb.db.search import QuoteIndex
+
+from quotedb.cli import cli
+
+
+def ingest(corpus: Path, db_path: Path, *options: str) -> str:
+    result = CliRunner().invoke(
+        cli, ["ingest", str(corpus), "--db", str(db_path), *options], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def contents(db_path: Path) -> list[tuple]:
+    """Every quote with its speaker and statement: what a reader of the database sees."""
+    db = sqlite_utils.Database(db_path)
+    return db.execute(
+        """select quotes.id, quotes.article_id, quotes.text, speakers.name, statements.text
+        from quotes left join speakers on speakers.id = quotes.speaker_id
+        left join statements on statements.id = quotes.statement_id order by quotes.id"""
+    ).fetchall()
+
+
+def full_text(db_path: Path, word: str) -> set[str]:
+    db = sqlite_utils.Database(db_path)
+    return {row["id"] for row in db["quotes"].search(word, columns=["id"])}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, write_corpus) -> Path:
+    return write_corpus(tmp_path_factory.mktemp("engines") / "corpus", 24)
+
+
+@pytest.fixture(scope="module")
+def one_worker(corpus, tmp_path_factory) -> Path:
+    db_path = tmp_path_factory.mktemp("one") / "quotes.db"
+    ingest(corpus, db_path, "--workers", "1")
+    return db_path
+
+
+def test_two_workers_store_the_same_quotes_speakers_and_statements_as_one(
+    corpus, one_worker, tmp_path
+):
+    ingest(corpus, tmp_path / "quotes.db", "--workers", "2")
+    assert contents(tmp_path / "quotes.db") == contents(one_worker)
+    assert len(contents(one_worker)) == 24 * 6
+
+
+def test_a_dask_cluster_stores_the_same_quotes_as_one_worker(corpus, one_worker, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        host="127.0.0.1",
+        dashboard_address=None,
+        protocol="tcp",
+    ) as cluster:
+        output = ingest(
+            corpus,
+            tmp_path / "quotes.db",
+            "--engine",
+            "dask",
+            "--scheduler",
+            cluster.scheduler_address,
+        )
+    assert "24 articles read, 144 quotes stored" in output
+    assert contents(tmp_path / "quotes.db") == contents(one_worker)
+
+
+def test_the_dask_engine_needs_a_scheduler(corpus, tmp_path):
+    result = CliRunner().invoke(
+        cli, ["ingest", str(corpus), "--db", str(tmp_path / "q.db"), "--engine", "dask"]
+    )
+    assert result.exit_code == 2
+    assert "--engine dask and --scheduler ADDRESS go together" in result.output
+
+
+STORY = "Port news\n\n“We will rebuild the pier before winter,” Ann Lee said.\n"
+CHANGED = "Port news\n\n“The lighthouse stays dark until spring,” Omar Diaz said.\n"
+
+
+def test_reingest_skips_unchanged_articles_and_replaces_changed_ones_leaving_no_orphans(
+    tmp_path, write_article
+):
+    write_article(STORY, "corpus/port.txt")
+    write_article("Harbour\n\n“Ferries run again on Monday,” Mei Chen said.\n", "corpus/ferry.txt")
+    db_path = tmp_path / "quotes.db"
+    ingest(tmp_path / "corpus", db_path)
+    assert "2 articles read, 2 unchanged, 0 quotes stored" in ingest(tmp_path / "corpus", db_path)
+
+    write_article(CHANGED, "corpus/port.txt")
+    output = ingest(tmp_path / "corpus", db_path)
+
+    assert "2 articles read, 1 unchanged, 1 quotes stored" in output
+    db = sqlite_utils.Database(db_path)
+    assert {row["name"] for row in db["speakers"].rows} == {"Mei Chen", "Omar Diaz"}
+    assert {row["text"] for row in db["statements"].rows} == {
+        "“The lighthouse stays dark until spring,”",
+        "“Ferries run again on Monday,”",
+    }
+    assert full_text(db_path, "pier") == set()
+    assert len(full_text(db_path, "lighthouse")) == 1
+    assert [row["name"] for row in db["speakers"].search("Ann")] == []
+    quote_index = QuoteIndex(db_path)
+    assert quote_index.is_current()
+    assert quote_index.search("pier").total == 0
+    assert quote_index.search("lighthouse").total == 1
+
+
+def test_force_extracts_unchanged_articles_again(tmp_path, write_article):
+    write_article(STORY, "corpus/port.txt")
+    db_path = tmp_path / "quotes.db"
+    ingest(tmp_path / "corpus", db_path)
+    output = ingest(tmp_path / "corpus", db_path, "--force")
+    assert "1 articles read, 1 quotes stored" in output
+    assert len(full_text(db_path, "pier")) == 1
+
+
+def test_another_topic_is_a_change(tmp_path, write_article):
+    write_article(STORY, "corpus/port.txt")
+    db_path = tmp_path / "quotes.db"
+    ingest(tmp_path / "corpus", db_path)
+    output = ingest(tmp_path / "corpus", db_path, "--topic", "harbour repairs")
+    assert "1 articles read, 1 quotes stored" in output
