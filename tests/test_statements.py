@@ -212,10 +212,6 @@ def test_short_common_phrases_are_not_excerpts(db):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load.store fails on a quote without a speaker: speakers.refresh_roles gets None",
-)
 def test_quotes_without_a_speaker_are_statements_of_their_own(db):
     store(db, "a", (None, "The port will close."), (None, "The port will close."))
     statements.link(db)
