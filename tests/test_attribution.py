@@ -264,3 +264,24 @@ def test_a_belief_or_finding_with_its_own_subject_is_a_weaker_attribution(articl
     assert quote.text == "that the bridge will open in May"
     assert (quote.cue.text, quote.speaker) == ("believes", "Ann Lee")
     assert quote.confidence < 0.5
+
+
+def test_a_headline_led_by_a_proper_name_and_a_colon_is_that_name_s(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, "Pence: Gennifer Flowers Won’t Be at Debate\n\nIt is on Monday.\n"
+    )
+    assert quote.text == "Gennifer Flowers Won’t Be at Debate"
+    assert quote.speaker_mention.text == "Pence"
+
+
+def test_a_section_heading_with_a_colon_names_no_speaker(article_from, nlp):
+    article = article_from("Escalation: Pressure on the Port\n\nThe vote was held on Monday.\n")
+    assert extract(article, nlp) == []
+
+
+def test_cited_reports_what_was_cited(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, "Senator Tom Hale cited rising rents as the reason for his vote.\n"
+    )
+    assert quote.text == "rising rents as the reason for his vote"
+    assert quote.cue.text == "cited"
