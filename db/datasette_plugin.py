@@ -77,7 +77,7 @@ def menu_links(datasette):
 
 @hookimpl
 def extra_template_vars(view_name, table, database, request, datasette):
-    if view_name != "row" or table not in ("quotes", "articles") or request is None:
+    if view_name != "row" or table not in ("quotes", "articles", "statements") or request is None:
         return {}
 
     async def row_vars():
@@ -85,6 +85,8 @@ def extra_template_vars(view_name, table, database, request, datasette):
         (key,) = urlsafe_components(request.url_vars["pks"])
         if table == "quotes":
             return {"quote_in_context": await _quote_in_context(db, key)}
+        if table == "statements":
+            return {"occurrences": await _occurrences(db, database, key, datasette)}
         return {"article_quotes": await _article_quotes(db, database, key, datasette)}
 
     return row_vars
@@ -281,6 +283,27 @@ async def _article_quotes(db, database: str, article_id: str, datasette) -> list
             **dict(row),
             "url": f"{quotes}/{tilde_encode(row['id'])}",
             "speaker_url": f"{speakers}/{row['speaker_id']}" if row["speaker_id"] else None,
+        }
+        for row in rows.rows
+    ]
+
+
+async def _occurrences(db, database: str, statement_id: str, datasette) -> list[dict]:
+    """Where and when a statement was printed, oldest first: how it spread."""
+    rows = await db.execute(
+        "select quote_id, article_id, seen, outlet, title, text from statement_occurrences"
+        " where statement_id = ? order by seen is null, seen, outlet",
+        [statement_id],
+    )
+    quotes, articles = (
+        datasette.urls.table(database, "quotes"),
+        datasette.urls.table(database, "articles"),
+    )
+    return [
+        {
+            **dict(row),
+            "url": f"{quotes}/{tilde_encode(row['quote_id'])}",
+            "article_url": f"{articles}/{tilde_encode(row['article_id'])}",
         }
         for row in rows.rows
     ]

@@ -294,3 +294,5 @@ def test_the_occurrences_query_lists_a_statement_oldest_first(corpus, tmp_path):
         assert f'data-column="{facet}"' in page
     row = asyncio.run(datasette.client.get(f"/quotes/statements/{lee['id']}")).text
     assert f'href="/quotes/quotes?statement_id={lee["id"]}"' in row
+    listed = row[row.index("Where this statement appeared") :]
+    assert listed.index("Wire") < listed.index("The Gazette") < listed.index("Daily")
