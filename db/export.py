@@ -1,5 +1,8 @@
 """Filtered quotes out of the database as CSV, JSON or JSON lines, in constant memory.
 
+Either every occurrence (a quote row per article that printed it) or, with
+``statements``, each distinct statement once with where and when it appeared.
+
 Rows come from one SQL cursor (or, for a search, from the index's ranked ids in
 chunks) and are written as they arrive, so exporting a million quotes needs no
 more memory than exporting ten.
@@ -33,14 +36,34 @@ COLUMNS = (
     "article_url",
     "article_date",
 )
+STATEMENT_COLUMNS = (
+    "id",
+    "text",
+    "speaker",
+    "role",
+    "stance",
+    "first_seen",
+    "last_seen",
+    "occurrences",
+    "articles",
+    "outlets",
+)
 _SELECT = """
-select quotes.id, quotes.text, quotes.type, speakers.name as speaker, quotes.role,
-       quotes.date, quotes.stance, quotes.stance_score, quotes.cue, quotes.article_id,
+select quotes.id, quotes.statement_id, quotes.text, quotes.type,
+       speakers.name as speaker, quotes.role, quotes.date, quotes.stance,
+       quotes.stance_score, quotes.cue, quotes.article_id,
        articles.title as article_title, articles.url as article_url,
        articles.published as article_date
 from quotes
 left join speakers on speakers.id = quotes.speaker_id
 left join articles on articles.id = quotes.article_id
+"""
+_STATEMENTS_SELECT = """
+select statements.id, statements.text, speakers.name as speaker, speakers.role,
+       statements.stance, statements.first_seen, statements.last_seen,
+       statements.occurrences, statements.articles, statements.outlets
+from statements
+left join speakers on speakers.id = statements.speaker_id
 """
 _CHUNK = 500
 FORMATS = ("csv", "json", "jsonl")
@@ -105,11 +128,40 @@ def rows(db_path: str, filters: Filters) -> Iterator[dict]:
         yield from (found[quote_id] for quote_id in chunk if quote_id in found)
 
 
-def pieces(records: Iterable[dict], format_: str) -> Iterator[str]:
+def statement_rows(db_path: str, filters: Filters) -> Iterator[dict]:
+    """The statements behind the quotes matching ``filters``, each once.
+
+    Most repeated first for a plain export; in the order of their best-ranked
+    occurrence for a search.
+    """
+    db = sqlite_utils.Database(db_path)
+    if not filters.search:
+        where, params = filters.where()
+        yield from db.query(
+            f"{_STATEMENTS_SELECT} where statements.id in"
+            f" (select quotes.statement_id from quotes where {where})"
+            " order by statements.articles desc, statements.first_seen, statements.id",
+            params,
+        )
+        return
+    ranked = list(dict.fromkeys(row["statement_id"] for row in rows(db_path, filters)))
+    for start in range(0, len(ranked), _CHUNK):
+        chunk = ranked[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        found = {
+            row["id"]: row
+            for row in db.query(f"{_STATEMENTS_SELECT} where statements.id in ({marks})", chunk)
+        }
+        yield from (found[statement_id] for statement_id in chunk if statement_id in found)
+
+
+def pieces(
+    records: Iterable[dict], format_: str, columns: tuple[str, ...] = COLUMNS
+) -> Iterator[str]:
     """``records`` as text pieces of ``csv``, ``json`` (one array) or ``jsonl``, row by row."""
     if format_ == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore")
+        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for record in records:
             writer.writerow(record)
@@ -124,7 +176,7 @@ def pieces(records: Iterable[dict], format_: str) -> Iterator[str]:
         yield "["
     for record in records:
         yield ("" if first else separator) + json.dumps(
-            {name: record.get(name) for name in COLUMNS}, ensure_ascii=False
+            {name: record.get(name) for name in columns}, ensure_ascii=False
         )
         first = False
     if format_ == "json":
@@ -133,10 +185,12 @@ def pieces(records: Iterable[dict], format_: str) -> Iterator[str]:
         yield "\n"
 
 
-def write(records: Iterable[dict], out: TextIO, format_: str) -> int:
+def write(
+    records: Iterable[dict], out: TextIO, format_: str, columns: tuple[str, ...] = COLUMNS
+) -> int:
     """Write ``records`` to ``out`` as ``format_``; return how many were written."""
     counted = _Counted(records)
-    for piece in pieces(counted, format_):
+    for piece in pieces(counted, format_, columns):
         out.write(piece)
     return counted.count
 

@@ -476,12 +476,29 @@ def index_command(db_path, rebuild) -> None:
 @click.option("--since", metavar="DATE", help="Statements on or after this ISO date.")
 @click.option("--until", metavar="DATE", help="Statements on or before this ISO date.")
 @click.option("--search", "search_", metavar="QUERY", help="Only quotes matching this search.")
+@click.option(
+    "--statements",
+    "by_statement",
+    is_flag=True,
+    help="One row per distinct statement (reprints counted once) instead of per occurrence.",
+)
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
-def export_command(db_path, format_, speaker, stance, type_, since, until, search_, output):
+def export_command(
+    db_path, format_, speaker, stance, type_, since, until, search_, by_statement, output
+):
     """Write the quotes matching the filters with speaker, role, date and article."""
     filters = export.Filters(speaker, stance, type_, since, until, search_)
+    db_path = _existing(db_path)
     try:
-        count = export.write(export.rows(_existing(db_path), filters), output, format_)
+        if by_statement:
+            records, columns, noun = (
+                export.statement_rows(db_path, filters),
+                export.STATEMENT_COLUMNS,
+                "statements",
+            )
+        else:
+            records, columns, noun = export.rows(db_path, filters), export.COLUMNS, "quotes"
+        count = export.write(records, output, format_, columns)
     except SearchError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"{count} quotes exported", err=True)
+    click.echo(f"{count} {noun} exported", err=True)

@@ -296,3 +296,20 @@ def test_the_occurrences_query_lists_a_statement_oldest_first(corpus, tmp_path):
     assert f'href="/quotes/quotes?statement_id={lee["id"]}"' in row
     listed = row[row.index("Where this statement appeared") :]
     assert listed.index("Wire") < listed.index("The Gazette") < listed.index("Daily")
+
+
+def test_export_by_statement_counts_each_reprinted_statement_once(corpus, tmp_path):
+    db_path = tmp_path / "quotes.db"
+    ingest(corpus, db_path)
+    result = CliRunner().invoke(
+        cli, ["export", "--db", str(db_path), "--statements", "--format", "jsonl"]
+    )
+    assert result.exit_code == 0, result.output
+    exported = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(s["speaker"], s["occurrences"], s["outlets"]) for s in exported] == [
+        ("Ann Lee", 3, 3),
+        ("Tom Hart", 2, 2),
+    ]
+    assert "2 statements exported" in result.stderr
+    per_quote = CliRunner().invoke(cli, ["export", "--db", str(db_path), "--format", "jsonl"])
+    assert len(per_quote.stdout.splitlines()) == 5
