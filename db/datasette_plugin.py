@@ -180,6 +180,9 @@ async def search_page(datasette, request):
                 context["suggestion_url"] = _url(
                     datasette, "/-/search", {**params, "q": results.suggestion}
                 )
+            context["statements_url"] = (
+                datasette.urls.table(name, "statements") + "?" + urlencode({"_search": text})
+            )
             context["downloads"] = {
                 fmt: _url(datasette, f"/-/search.{fmt}", params) for fmt in ("csv", "json")
             }

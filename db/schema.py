@@ -148,9 +148,14 @@ def create(db: sqlite_utils.Database) -> None:
     for column in FACETS:
         db["quotes"].create_index([column], if_not_exists=True)
     db["quotes"].create_index(["article_id", "start"], if_not_exists=True)
+    db["quotes"].create_index(["speaker_id", "date"], if_not_exists=True)
     db["speakers"].create_index(["kind"], if_not_exists=True)
     db["speakers"].create_index(["role"], if_not_exists=True)
     if not db["quotes_fts"].exists():
         db["quotes"].enable_fts(["text"], tokenize="porter")
     if not db["speakers_fts"].exists():
         db["speakers"].enable_fts(["name", "aliases"], tokenize="porter")
+    if not db["statements_fts"].exists():
+        # Statements are rewritten in place as reprints arrive, so triggers keep
+        # their search in step; there are far fewer of them than quotes.
+        db["statements"].enable_fts(["text"], tokenize="porter", create_triggers=True)

@@ -313,3 +313,13 @@ def test_export_by_statement_counts_each_reprinted_statement_once(corpus, tmp_pa
     assert "2 statements exported" in result.stderr
     per_quote = CliRunner().invoke(cli, ["export", "--db", str(db_path), "--format", "jsonl"])
     assert len(per_quote.stdout.splitlines()) == 5
+
+
+def test_search_page_links_to_the_same_words_as_statements(corpus, tmp_path):
+    db_path = tmp_path / "quotes.db"
+    ingest(corpus, db_path)
+    datasette = Datasette([str(db_path)])
+    page = asyncio.run(datasette.client.get("/-/search?q=storm")).text
+    assert 'href="/quotes/statements?_search=storm"' in page
+    found = asyncio.run(datasette.client.get("/quotes/statements.json?_search=storm&_shape=array"))
+    assert [row["occurrences"] for row in found.json()] == [3]
