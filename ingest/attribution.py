@@ -10,7 +10,7 @@ its own continues the previous attribution.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -170,7 +170,7 @@ def source_of(cue: Token) -> Span | None:
         if verb == cue and _is_passive(cue):
             return None
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return _phrase(verb.head)
+            return _issuer(verb.head) or _phrase(verb.head)
         if verb.dep_ not in _BORROWS_SUBJECT or verb.head == verb:
             return None
         verb = verb.head
@@ -184,6 +184,15 @@ def _is_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not children & {"aux"}
 
 
+def _issuer(document: Token) -> Span | None:
+    """Who put out a document that speaks: ``the Council issued a statement calling ...``
+    is the Council's."""
+    if document.lower_ not in words("document_heads") or document.dep_ != "dobj":
+        return None
+    subject = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+    return _subject(subject) if subject is not None else None
+
+
 _BORROWS_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep"}
 
 
@@ -194,7 +203,9 @@ def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | Non
     mode," said Leslie Wimes``), the source is the phrase right after the cue.
     """
     subject = source_of(cue)
-    if subject is None or not any(s <= subject.start_char < e for s, e in quoted):
+    if subject is None:
+        return _name_between(cue, quoted)
+    if not any(s <= subject.start_char < e for s, e in quoted):
         return subject
     after = cue.nbor() if cue.i + 1 < len(cue.doc) else None
     if after is None or after.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"}:
@@ -202,6 +213,24 @@ def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | Non
     while after.head.i > after.i and after.head.pos_ in {"PROPN", "NOUN"}:
         after = after.head
     return _phrase(after)
+
+
+def _name_between(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
+    """The name between a closing quotation mark and the cue, when the parse hangs it
+    on the quote: ``"...," Flynn, a top surrogate, said`` gives ``Flynn``."""
+    before = [e for s, e in quoted if e <= cue.idx]
+    if not before:
+        return None
+    between = cue.doc.char_span(max(before), cue.idx, alignment_mode="contract")
+    if between is None:
+        return None
+    words = [t for t in between if not t.is_space]
+    while words and words[0].is_punct:
+        words = words[1:]
+    if not words or len(words) > 12 or words[0].pos_ != "PROPN":
+        return None
+    end = next((t.i for t in words if t.is_punct), words[-1].i + 1)
+    return cue.doc[words[0].i : end]
 
 
 def _subject(token: Token) -> Span:
@@ -289,19 +318,31 @@ def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
     return min(tops, key=lambda t: sum(1 for _ in t.ancestors)) if tops else None
 
 
-def _governing_cues(root: Token, start: int, end: int) -> list[tuple[Token, Token]]:
-    """The speech verbs above a quoted passage, innermost first, each with its child
-    on the way down to the passage."""
+def _governing_cues(
+    root: Token, start: int, end: int, governs: Callable[[Token], bool] = is_cue
+) -> list[tuple[Token, Token]]:
+    """The verbs above a quoted passage for which ``governs`` holds (speech verbs by
+    default), innermost first, each with its child on the way down to the passage."""
     found = []
     child = root
     for ancestor in root.ancestors:
         if start <= ancestor.idx < end:
             child = ancestor
             continue
-        if is_cue(ancestor):
+        if governs(ancestor):
             found.append((ancestor, child))
         child = ancestor
     return found
+
+
+def _framing(verb: Token) -> bool:
+    """A verb whose subject names someone: ``Tribe likened the rules to "burning the
+    Constitution"`` quotes Tribe even though the verb does not report speech."""
+    return verb.pos_ == "VERB" and any(
+        child.dep_ == "nsubj"
+        and (child.pos_ == "PROPN" or (child.lower_ in words("pronouns") and child.lower_ != "it"))
+        for child in verb.children
+    )
 
 
 def _reported(
@@ -327,6 +368,19 @@ def _reported(
     )
 
 
+def _framed_fragment(
+    doc: Doc, root: Token | None, start: int, end: int
+) -> tuple[Token, Span] | None:
+    """A quoted fragment inside a sentence no speech verb frames: the nearest verb
+    with a subject, and its clause. A quote opening its sentence stands on its own."""
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if root is None or first is None:
+        return None
+    if not any(t.is_alpha for t in doc[first.sent.start : first.start]):
+        return None
+    return _reported_clause(_governing_cues(root, start, end, _framing)[:1], start, end)
+
+
 def _reported_clause(
     governing: Sequence[tuple[Token, Token]], start: int, end: int
 ) -> tuple[Token, Span] | None:
@@ -336,6 +390,8 @@ def _reported_clause(
     all that ``calls`` governs, but part of what ``says`` reports; the report is
     the statement.
     """
+    if not governing:
+        return None
     doc = governing[0][0].doc
     quoted = _non_space(doc.text[start:end])
     for cue, child in reversed(governing):
@@ -440,6 +496,13 @@ def attribute(
                 covered.extend((s - offset, e - offset) for a in reports for s, e in a.spans)
                 used_cues.update({clause[0].i, cue.i})
                 continue
+        elif (framing := _framed_fragment(doc, root, start, end)) is not None:
+            report = _reported(*framing, local, offset)
+            report.confidence = 0.4
+            found.append(report)
+            covered.extend((s - offset, e - offset) for s, e in report.spans)
+            used_cues.add(framing[0].i)
+            continue
         else:
             cue = _cue_for(doc, start, end, local)
             if _is_title(doc, start, end) or (

@@ -285,3 +285,36 @@ def test_cited_reports_what_was_cited(article_from, nlp):
     )
     assert quote.text == "rising rents as the reason for his vote"
     assert quote.cue.text == "cited"
+
+
+def test_a_fragment_quoted_under_any_verb_of_a_named_subject_is_a_weak_mixed_quote(
+    article_from, nlp
+):
+    article = article_from(
+        "Senator Tom Hale likened the new toll to “a tax on hope” in a long speech.\n"
+        "The network licenses “Politicking” and “Larry King Now” abroad.\n"
+    )
+    (quote,) = extract(article, nlp)
+    assert quote.type == "mixed"
+    assert "the new toll to “a tax on hope”" in quote.text
+    assert quote.speaker == "Tom Hale"
+    assert quote.confidence < 0.5
+
+
+def test_a_name_the_parse_hangs_on_the_quote_is_still_the_speaker(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "“He is absolutely right. There is a severe disconnect between this White House and our "
+        "military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News.\n",
+    )
+    assert quote.speaker_mention.text == "Flynn"
+
+
+def test_a_statement_issued_by_someone_speaks_for_them(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "The Security Council issued a statement calling the test “a clear violation” of law.\n",
+    )
+    assert quote.speaker_mention.text == "The Security Council"
