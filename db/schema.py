@@ -148,7 +148,13 @@ def create(db: sqlite_utils.Database) -> None:
     for column in FACETS:
         db["quotes"].create_index([column], if_not_exists=True)
     db["quotes"].create_index(["article_id", "start"], if_not_exists=True)
-    db["quotes"].create_index(["speaker_id", "date"], if_not_exists=True)
+    # A speaker's current role is the role of their latest quote that has one
+    # (`quotedb.db.speakers.refresh_roles`): found in this index without reading
+    # the speaker's other quotes.
+    db.execute(
+        "create index if not exists quotes_speaker_role_date"
+        " on quotes (speaker_id, date) where role != ''"
+    )
     db["speakers"].create_index(["kind"], if_not_exists=True)
     db["speakers"].create_index(["role"], if_not_exists=True)
     if not db["quotes_fts"].exists():

@@ -14,11 +14,13 @@ where ids stay stable across re-ingests.
 
 from __future__ import annotations
 
+import bisect
 import json
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import sqlite_utils
 from quotedb.ingest.lexicons import words
@@ -38,9 +40,17 @@ class Entry:
 
 @dataclass
 class Registry:
-    """The speakers known so far, matched by name key."""
+    """The speakers known so far, matched by name key.
+
+    Lookups go through an index of entries by key and, for people, by the key's
+    last word (every person a name can match shares it), so adding a quote
+    costs the same with ten speakers or a hundred thousand.
+    """
 
     entries: list[Entry] = field(default_factory=list)
+    _by_key: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict, repr=False)
+    _by_last: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
+    _position: dict[int, int] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_db(cls, db: sqlite_utils.Database) -> Registry:
@@ -69,9 +79,13 @@ class Registry:
         if entry is None:
             entry = Entry(name, kind)
             self.entries.append(entry)
+            self._position[id(entry)] = len(self.entries) - 1
+            self._index(entry)
         elif kind == "person" and len(key(name, kind)) > len(key(entry.name, kind)):
+            self._unindex(entry)
             entry.aliases.add(entry.name)
             entry.name = name
+            self._index(entry)
         entry.quotes += 1
         entry.aliases.update(
             form
@@ -81,13 +95,34 @@ class Registry:
         return entry
 
     def find(self, name: str, kind: str) -> Entry | None:
+        """The first entry with this key, else for a person the most quoted one it can be."""
+        if len(self._position) != len(self.entries):  # entries given or appended from outside
+            self._by_key, self._by_last = {}, {}
+            self._position = {id(entry): number for number, entry in enumerate(self.entries)}
+            for entry in self.entries:
+                self._index(entry)
         wanted = key(name, kind)
-        same = [e for e in self.entries if key(e.name, e.kind) == wanted]
+        same = self._by_key.get(wanted)
         if same or kind != "person" or not wanted:
             return same[0] if same else None
-        people = [e for e in self.entries if e.kind == "person" and key(e.name, e.kind)]
+        people = self._by_last.get(wanted[-1], [])
         matches = [e for e in people if _same_person(wanted, key(e.name, e.kind))]
         return max(matches, key=lambda e: e.quotes) if matches else None
+
+    def _index(self, entry: Entry) -> None:
+        """Add to the lookups, keeping each list in the entries' order (first one wins)."""
+        entry_key = key(entry.name, entry.kind)
+        lists = [self._by_key.setdefault(entry_key, [])]
+        if entry.kind == "person" and entry_key:
+            lists.append(self._by_last.setdefault(entry_key[-1], []))
+        for entries in lists:
+            bisect.insort(entries, entry, key=lambda e: self._position[id(e)])
+
+    def _unindex(self, entry: Entry) -> None:
+        entry_key = key(entry.name, entry.kind)
+        self._by_key[entry_key].remove(entry)
+        if entry.kind == "person" and entry_key:
+            self._by_last[entry_key[-1]].remove(entry)
 
     def canonical(self, quotes: Iterable[Quote]) -> None:
         """Give each quote its registry name, and a role where its article gave none.
@@ -103,6 +138,7 @@ class Registry:
             quote.role = quote.role or roles.get(id(entry))
 
 
+@lru_cache(maxsize=1 << 16)
 def key(name: str, kind: str) -> tuple[str, ...]:
     """``President Donald J. Trump`` -> ``("donald", "trump")``: what spellings of a name share."""
     plain = unicodedata.normalize("NFKD", name)
@@ -161,26 +197,33 @@ def current_roles(seen: Iterable[tuple[object, str | None, str | None]]) -> dict
 
 def save(db: sqlite_utils.Database, entry: Entry) -> int:
     """Insert or update the entry's row; its id never changes once given."""
-    row = {"name": entry.name, "kind": entry.kind, "aliases": json.dumps(sorted(entry.aliases))}
+    row = [entry.name, entry.kind, json.dumps(sorted(entry.aliases))]
     if entry.id is None:
-        entry.id = db["speakers"].insert(row).last_pk
+        insert = "insert into speakers (name, kind, aliases) values (?, ?, ?)"
+        entry.id = db.execute(insert, row).lastrowid
     else:
-        db["speakers"].update(entry.id, row)
+        update = "update speakers set name = ?, kind = ?, aliases = ? where id = ?"
+        db.execute(update, [*row, entry.id])
+    assert entry.id is not None
     return entry.id
+
+
+# `current_roles` in SQL, so the schema's quotes_speaker_role_date index finds
+# the latest dated role without reading every quote of a much-quoted speaker.
+_CURRENT_ROLE = """
+update speakers set role = coalesce(
+  (select role from quotes where speaker_id = :id and role != '' and date != ''
+   order by date desc, rowid desc limit 1),
+  (select role from quotes where speaker_id = :id and role != ''
+   group by role order by count(*) desc, min(rowid) limit 1)
+) where id = :id
+"""
 
 
 def refresh_roles(db: sqlite_utils.Database, speaker_ids: Iterable[int]) -> None:
     """Set each speaker's current role from their quotes in the database."""
     ids = sorted({speaker_id for speaker_id in speaker_ids if speaker_id is not None})
-    if not ids:
-        return
-    marks = ", ".join("?" for _ in ids)
-    seen = db.execute(
-        f"select speaker_id, role, date from quotes where speaker_id in ({marks})", ids
-    ).fetchall()
-    roles = current_roles(seen)
-    for speaker_id in ids:
-        db["speakers"].update(speaker_id, {"role": roles.get(speaker_id)})
+    db.conn.executemany(_CURRENT_ROLE, [{"id": speaker_id} for speaker_id in ids])
 
 
 def drop_unquoted(db: sqlite_utils.Database, speaker_ids: Iterable[int]) -> None:

@@ -1,0 +1,292 @@
+"""Fast at every size: ingest speed and scaling, re-ingest, load rate, memory, 1M quotes served.
+
+One command measures every figure of issue 7 side by side in one run and writes
+a JSON report plus a table. Timings are ratios of runs made one after the other
+on the same texts, because absolute times on a shared machine are noisy; the
+machine's load average is recorded with them.
+
+    python3 benchmarks/scale.py ../shared/eval/polnear-dev/text --quotes 1000000
+    python3 benchmarks/scale.py --smoke          # seconds, demo articles: what CI runs
+
+Figures:
+
+- ``pipe_ratio``: single-process ingest words/s over plain spaCy ``nlp.pipe``
+  words/s on the same texts (both in this process, the model already loaded);
+- ``workers_speedup``: ``quotedb ingest --workers 1`` time over ``--workers 2``
+  (separate processes, start-up and model loading included);
+- ``reingest_share``: an unchanged re-ingest's time over the first ingest's;
+- ``load_rate``: quotes/s the writer stores into SQLite with full-text search,
+  from extracted quotes (the corpus's, copied under new article ids);
+- ``memory_ratio``: peak resident memory of ``--workers 1`` ingest on ten copies
+  of the corpus over one copy;
+- ``dask_speedup``: ``--workers 1`` time over ``--engine dask`` on a LocalCluster
+  of two single-threaded workers on 127.0.0.1;
+- ``search_page`` and ``table_page``: Datasette's quotes table with ``_search``
+  and the speaker, stance and type facets, and without search, on a synthetic
+  database of ``--quotes`` quotes (benchmarks/synthetic.py, no Whoosh index):
+  p50/p95 and whether any facet timed out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlencode
+
+from quotedb.db import load
+from quotedb.ingest import engines
+from quotedb.ingest.parse import load_nlp
+from quotedb.ingest.read import read_paths
+from quotedb.ingest.records import Article
+from synthetic import build
+
+from quotedb.cli import DATASETTE_SETTINGS, demo_corpus, metadata_path, run_ingest
+
+TARGETS = {
+    "pipe_ratio": (">=", 0.9),
+    "workers_speedup": (">=", 1.6),
+    "reingest_share": ("<=", 0.05),
+    "load_rate": (">=", 50_000),
+    "memory_ratio": ("<=", 1.2),
+    "dask_speedup": (">=", 1.6),
+    "search_page_p95_ms": ("<=", 500),
+    "table_page_p95_ms": ("<=", 300),
+}
+SEARCH_WORDS = ["strikes", "Venezuela", "military", "boats", "president", "war", "drug", "law"]
+# Runs a command and prints the peak resident memory of its largest process (KiB).
+_PEAK_RSS = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+    "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def timed(run: Callable[[], object]) -> float:
+    began = time.perf_counter()
+    run()
+    return time.perf_counter() - began
+
+
+def copy_corpus(articles: list[Article], folder: Path, copies: int) -> Path:
+    """``copies`` copies of every article as .txt files under new names."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for copy in range(copies):
+        for article in articles:
+            (folder / f"{article.id}-{copy}.txt").write_text(article.text, encoding="utf-8")
+    return folder
+
+
+def fresh(db_path: Path) -> str:
+    for old in db_path.parent.glob(db_path.name + "*"):
+        shutil.rmtree(old) if old.is_dir() else old.unlink()
+    return str(db_path)
+
+
+def cli_ingest(corpus: Path, db_path: Path, *options: str) -> tuple[float, int]:
+    """Seconds and peak memory (KiB) of ``quotedb ingest`` in its own process."""
+    command = [sys.executable, "-m", "quotedb", "ingest", str(corpus), "--db", str(db_path)]
+    began = time.perf_counter()
+    peak = subprocess.run(
+        [sys.executable, "-c", _PEAK_RSS, *command, *options],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return time.perf_counter() - began, int(peak.split()[-1])
+
+
+def ingest_figures(articles: list[Article], work: Path, smoke: bool) -> dict[str, object]:
+    texts = [article.text for article in articles]
+    words = sum(len(text.split()) for text in texts)
+    corpus = copy_corpus(articles, work / "corpus", 1)
+    nlp = load_nlp()
+    list(nlp.pipe(texts[:2]))  # initialise lazily loaded components before timing
+    pipe = timed(lambda: list(nlp.pipe(texts)))
+    single = timed(
+        lambda: run_ingest([str(corpus)], fresh(work / "inproc.db"), None, None, 10**6, workers=1)
+    )
+    figures: dict[str, object] = {
+        "articles": len(articles),
+        "words": words,
+        "pipe_words_per_s": round(words / pipe),
+        "ingest_words_per_s": round(words / single),
+        "pipe_ratio": round(pipe / single, 3),
+    }
+
+    one, peak_one = cli_ingest(corpus, Path(fresh(work / "one.db")), "--workers", "1")
+    again, _ = cli_ingest(corpus, work / "one.db", "--workers", "1")
+    two, _ = cli_ingest(corpus, Path(fresh(work / "two.db")), "--workers", "2")
+    figures |= {
+        "workers_1_s": round(one, 2),
+        "workers_2_s": round(two, 2),
+        "workers_speedup": round(one / two, 3),
+        "reingest_s": round(again, 2),
+        "reingest_share": round(again / one, 4),
+    }
+    figures |= dask_figures(corpus, work, one)
+
+    copies = 2 if smoke else 10
+    big = copy_corpus(articles, work / "corpus-big", copies)
+    _, peak_big = cli_ingest(big, Path(fresh(work / "big.db")), "--workers", "1")
+    figures |= {
+        "memory_copies": copies,
+        "peak_rss_1x_mb": round(peak_one / 1024),
+        f"peak_rss_{copies}x_mb": round(peak_big / 1024),
+        "memory_ratio": round(peak_big / peak_one, 3),
+    }
+    figures |= load_figures(articles, work, 2_000 if smoke else 200_000)
+    return figures
+
+
+def dask_figures(corpus: Path, work: Path, one: float) -> dict[str, object]:
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        seconds, _ = cli_ingest(
+            corpus,
+            Path(fresh(work / "dask.db")),
+            "--engine",
+            "dask",
+            "--scheduler",
+            cluster.scheduler_address,
+        )
+    return {"dask_s": round(seconds, 2), "dask_speedup": round(one / seconds, 3)}
+
+
+def load_figures(articles: list[Article], work: Path, quotes_wanted: int) -> dict[str, object]:
+    """Store the corpus's extracted quotes, copied until there are ``quotes_wanted``, in chunks."""
+    extracted = [pair for chunk in engines.extract(articles, workers=1) for pair in chunk]
+    per_copy = sum(len(quotes) for _, quotes in extracted) or 1
+    copies = -(-quotes_wanted // per_copy)
+    batch = [
+        (Article(**{**vars(article), "id": f"{article.id}-{copy}"}), quotes)
+        for copy in range(copies)
+        for article, quotes in extracted
+    ]
+    db = load.open_db(fresh(work / "load.db"))
+    writer = load.Writer(db)
+    chunks = [
+        batch[start : start + engines.CHUNK_ARTICLES]
+        for start in range(0, len(batch), engines.CHUNK_ARTICLES)
+    ]
+    seconds = timed(lambda: [writer.store(chunk) for chunk in chunks])
+    stored = db["quotes"].count
+    return {
+        "load_quotes": stored,
+        "load_s": round(seconds, 2),
+        "load_rate": round(stored / seconds),
+    }
+
+
+def percentile(times: list[float], share: float) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(share * len(ordered)) - 1)]
+
+
+async def page_times(db_path: Path, requests: int) -> dict[str, object]:
+    from datasette.app import Datasette
+
+    settings = {
+        name: value == "on" if value in ("on", "off") else int(value)
+        for name, value in DATASETTE_SETTINGS.items()
+    }
+    metadata = json.loads(metadata_path().read_text(encoding="utf-8"))
+    datasette = Datasette([str(db_path)], settings=settings, metadata=metadata)
+    await datasette.invoke_startup()
+    name = db_path.stem
+    rng = random.Random(5)
+    figures: dict[str, object] = {}
+    for figure, make in (
+        ("search_page", lambda: {"_search": rng.choice(SEARCH_WORDS)}),
+        ("table_page", lambda: {"_sort_desc": "date"} if rng.random() < 0.5 else {}),
+    ):
+        await datasette.client.get(f"/{name}/quotes?" + urlencode(make()))  # warm the cache
+        times, timed_out, facets = [], set(), set()
+        for _ in range(requests):
+            query = urlencode(make())
+            began = time.perf_counter()
+            page = await datasette.client.get(f"/{name}/quotes?{query}")
+            times.append(time.perf_counter() - began)
+            assert page.status_code == 200, (query, page.status_code)
+            data = (await datasette.client.get(f"/{name}/quotes.json?{query}")).json()
+            timed_out.update(data.get("facets_timed_out", []))
+            facets.update(data.get("facet_results", {}))
+        figures |= {
+            f"{figure}_p50_ms": round(statistics.median(times) * 1000, 1),
+            f"{figure}_p95_ms": round(percentile(times, 0.95) * 1000, 1),
+            f"{figure}_facets": sorted(facets),
+            f"{figure}_facets_timed_out": sorted(timed_out),
+        }
+    return figures
+
+
+def serving_figures(quotes: int, db_path: Path, requests: int) -> dict[str, object]:
+    if not db_path.exists():
+        build(db_path, quotes)
+    return {"served_quotes": quotes, **asyncio.run(page_times(db_path, requests))}
+
+
+def table(figures: dict[str, object]) -> str:
+    lines = ["| figure | value | target | met |", "|---|---|---|---|"]
+    for name, value in figures.items():
+        target = TARGETS.get(name)
+        if target is None:
+            lines.append(f"| {name} | {value} | | |")
+            continue
+        sign, bound = target
+        met = value >= bound if sign == ">=" else value <= bound
+        lines.append(f"| {name} | {value} | {sign} {bound} | {'yes' if met else 'NO'} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", help="article files or folders (default: demo)")
+    parser.add_argument("--quotes", type=int, default=1_000_000, help="quotes served")
+    parser.add_argument("--served-db", help="synthetic database to reuse or build")
+    parser.add_argument("--requests", type=int, default=60, help="page loads per figure")
+    parser.add_argument("--work", default="/tmp/quotedb-scale", help="scratch folder")
+    parser.add_argument("--report", default="/tmp/quotedb-scale/report.json")
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, for CI")
+    parser.add_argument(
+        "--part", choices=["all", "ingest", "serving"], default="all", help="measure only this"
+    )
+    args = parser.parse_args()
+    if args.smoke:
+        args.quotes, args.requests = min(args.quotes, 2_000), min(args.requests, 5)
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    articles = [
+        item for item in read_paths(args.paths or [demo_corpus()]) if isinstance(item, Article)
+    ]
+    figures: dict[str, object] = {
+        "load_average_before": round(os.getloadavg()[0], 2),
+        "cores": os.cpu_count(),
+    }
+    if args.part in ("all", "ingest"):
+        figures |= ingest_figures(articles, work, args.smoke)
+    if args.part in ("all", "serving"):
+        served = Path(args.served_db or work / f"synthetic-{args.quotes}.db")
+        figures |= serving_figures(args.quotes, served, args.requests)
+    figures["load_average_after"] = round(os.getloadavg()[0], 2)
+    Path(args.report).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.report).write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    print(table(figures))
+    print(f"report: {args.report}")
+
+
+if __name__ == "__main__":
+    main()
