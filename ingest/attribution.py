@@ -36,7 +36,7 @@ class Attribution:
 
 
 _DASHES = "-–—―"
-_SIGNATURE = re.compile(rf"\s*([{_DASHES}]+)\s*([^\W\d_][^{_DASHES}]{{1,80}}?)[\s.]*")
+_SIGNATURE = re.compile(rf"\s*([{_DASHES}]+)\s*([^\W\d_a-z][^{_DASHES}]{{1,80}}?)[\s.]*")
 _LABEL = re.compile(r"[\"“]?([^\W\d_][^:\n]{0,60}?)\s*(:)\s+(?=\S)")
 
 
@@ -339,10 +339,24 @@ def _framing(verb: Token) -> bool:
     """A verb whose subject names someone: ``Tribe likened the rules to "burning the
     Constitution"`` quotes Tribe even though the verb does not report speech."""
     return verb.pos_ == "VERB" and any(
-        child.dep_ == "nsubj"
-        and (child.pos_ == "PROPN" or (child.lower_ in words("pronouns") and child.lower_ != "it"))
-        for child in verb.children
+        child.dep_ == "nsubj" and _is_someone(child) for child in verb.children
     )
+
+
+def _is_someone(head: Token) -> bool:
+    """A noun phrase head that names a person or body: a name, a personal pronoun, a
+    title or group noun (``the nominee``, ``critics``), or a noun with a name in
+    apposition (``another critic, Laurence Tribe``)."""
+    return (
+        head.pos_ == "PROPN"
+        or head.ent_type_ in SPEAKING_ENTITIES
+        or (head.lower_ in words("pronouns") and head.lower_ != "it")
+        or any(head.lemma_.lower() in words(name) for name in _PEOPLE_NOUNS)
+        or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
+    )
+
+
+_PEOPLE_NOUNS = ("titles", "group_heads", "unnamed_heads")
 
 
 def _reported(

@@ -318,3 +318,30 @@ def test_a_statement_issued_by_someone_speaks_for_them(article_from, nlp):
         "The Security Council issued a statement calling the test “a clear violation” of law.\n",
     )
     assert quote.speaker_mention.text == "The Security Council"
+
+
+def test_chanted_words_are_a_quote(article_from, nlp):
+    article, quote = only_quote(article_from, nlp, "Protesters chanted “What curfew?”\n")
+    assert quote.text == "“What curfew?”"
+    assert quote.cue.text == "chanted"
+
+
+def test_a_dash_before_a_lowercase_phrase_is_no_signature(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Another critic, Laurence Tribe, likened the rules to “burning the Constitution” "
+        "- a charge that stung.\n",
+    )
+    assert quote.cue.text == "likened"
+    assert quote.speaker_mention.text.startswith("Another critic")
+
+
+def test_a_titled_subject_of_a_non_speech_verb_frames_the_quote(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "The Republican nominee has repeatedly wondered whether the moderators will be “fair.”\n",
+    )
+    assert quote.text.startswith("whether the moderators")
+    assert quote.cue.text == "wondered"
