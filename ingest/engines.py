@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -106,13 +108,32 @@ def extract(
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=load_nlp, initargs=(model,)
+        workers, mp_context=context, initializer=_start_worker, initargs=(model, os.getpid())
     ) as pool:
         yield from _ordered(
             chunks(articles),
             lambda chunk: pool.submit(extract_chunk, chunk, model, topic),
             IN_FLIGHT * workers,
         )
+
+
+def _start_worker(model: str | None, ingest_pid: int) -> None:
+    """Load the pipeline, and end this worker if the ingest that started it is killed.
+
+    A pool worker waits for work on a pipe it holds both ends of, so after a
+    ``kill -9`` of the ingest it would wait forever, holding its pipeline's memory.
+    """
+    load_nlp(model)
+    threading.Thread(target=_exit_after, args=(ingest_pid,), daemon=True).start()
+
+
+def _exit_after(pid: int) -> None:
+    while True:
+        time.sleep(1)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
 
 
 def _on_dask(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -131,3 +134,54 @@ def test_another_topic_is_a_change(tmp_path, write_article):
     ingest(tmp_path / "corpus", db_path)
     output = ingest(tmp_path / "corpus", db_path, "--topic", "harbour repairs")
     assert "1 articles read, 1 quotes stored" in output
+
+
+def descendants(pid: int) -> set[int]:
+    """The processes started by ``pid``, and by them, read from /proc."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier}
+        found |= frontier
+    return found
+
+
+def running(pid: int) -> bool:
+    """Whether the process exists and is not a zombie waiting to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_end_when_the_ingest_is_killed(tmp_path, write_corpus):
+    corpus = write_corpus(tmp_path / "corpus", 40)
+    command = [
+        sys.executable,
+        "-m",
+        "quotedb",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(tmp_path / "quotes.db"),
+        "--workers",
+        "2",
+    ]
+    ingest_process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(workers := descendants(ingest_process.pid)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(workers) >= 3, "a forkserver and two workers"
+    ingest_process.kill()
+    ingest_process.wait()
+    deadline = time.monotonic() + 30
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert [pid for pid in workers if running(pid)] == []
