@@ -605,7 +605,57 @@ def attribute(
             )
         )
     found.extend(_according_to(doc, offset, local))
+    found.extend(_claims(doc, offset, local, covered))
     found.sort(key=lambda a: a.spans[0])
+    return found
+
+
+def _claims(
+    doc: Doc, offset: int, local: Sequence[tuple[int, int]], covered: Sequence[tuple[int, int]]
+) -> list[Attribution]:
+    """Nominal cues: ``Trump's claim that ...``, ``made the promise that ...``.
+
+    A noun from ``lexicons/speech_nouns.txt`` with a ``that`` clause reports that
+    clause; its source is the possessor, or the subject of the verb the noun is the
+    object of. Without either there is no one to attribute it to.
+    """
+    found = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words("speech_nouns"):
+            continue
+        clause = next(
+            (
+                c
+                for c in noun.rights
+                if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        content = _strip(doc[clause.left_edge.i : clause.right_edge.i + 1])
+        if any(s < content.end_char and content.start_char < e for s, e in covered):
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and noun.dep_ == "dobj":
+            owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if owner is None or len(content) < 3:
+            continue
+        inside = [
+            (s + offset, e + offset)
+            for s, e in local
+            if content.start_char <= s and e <= content.end_char
+        ]
+        found.append(
+            Attribution(
+                spans=[(content.start_char + offset, content.end_char + offset)],
+                type="mixed" if inside else "indirect",
+                cue=_mention(noun, offset),
+                source=_mention(_subject(owner), offset),
+                confidence=0.6,
+                quoted=inside,
+            )
+        )
     return found
 
 

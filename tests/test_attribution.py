@@ -345,3 +345,13 @@ def test_a_titled_subject_of_a_non_speech_verb_frames_the_quote(article_from, nl
     )
     assert quote.text.startswith("whether the moderators")
     assert quote.cue.text == "wondered"
+
+
+def test_a_speech_noun_with_a_that_clause_reports_it_for_its_owner(article_from, nlp):
+    article = article_from(
+        "Reporters checked Mayor Ann Lee’s claim that the bridge would open by May.\n"
+        "The statement that the bridge was late went unanswered.\n"
+    )
+    (quote,) = extract(article, nlp)
+    assert quote.text == "that the bridge would open by May"
+    assert (quote.cue.text, quote.speaker) == ("claim", "Ann Lee")
