@@ -579,11 +579,13 @@ def attribute(
         covered.append((start, end))
 
     for token in doc:
-        speech = is_cue(token)
+        speech = is_cue(token) or _prep_cue(token) is not None
         if token.i in used_cues or any(s <= token.idx < e for s, e in local):
             continue
         if not (speech or (is_thought(token) and _has_subject(token))):
             continue
+        if not speech and any(s <= token.idx + offset < e for a in found for s, e in a.spans):
+            continue  # "said he plans to ...": the plan is part of what was said
         contents = _content_spans(token)
         if not contents:
             continue
@@ -682,18 +684,31 @@ def _content_spans(cue: Token) -> list[Span]:
         return [span] if len(span) >= 3 else []
     if cue.dep_ == "parataxis":
         return _without(cue.head, cue)
-    for prep in cue.rights:
-        if prep.dep_ == "prep" and f"{cue.lemma_.lower()} {prep.lower_}" in words("prep_cues"):
-            objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
-            if objects:
-                span = _strip(doc[objects[0].left_edge.i : objects[-1].right_edge.i + 1])
-                return [span] if len(span) >= 2 else []
+    prep = _prep_cue(cue)
+    if prep is not None:
+        objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        if objects:
+            span = _strip(doc[objects[0].left_edge.i : objects[-1].right_edge.i + 1])
+            return [span] if len(span) >= 2 else []
     obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
     if obj is not None and (cue.lemma_.lower() in words("object_cues") or is_thought(cue)):
         parts = [obj] + [c for c in cue.rights if c.dep_ in {"prep", "oprd"} and c.i > obj.i]
         span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
         return [span] if len(span) >= 3 else []
     return []
+
+
+def _prep_cue(verb: Token) -> Token | None:
+    """The preposition that makes ``verb`` a cue (``called for``, ``spoke of``), from
+    ``lexicons/prep_cues.txt``; ``spoke on Fox News`` reports nothing."""
+    return next(
+        (
+            prep
+            for prep in verb.rights
+            if prep.dep_ == "prep" and f"{verb.lemma_.lower()} {prep.lower_}" in words("prep_cues")
+        ),
+        None,
+    )
 
 
 def _without(head: Token, cue: Token) -> list[Span]:

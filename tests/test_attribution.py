@@ -355,3 +355,21 @@ def test_a_speech_noun_with_a_that_clause_reports_it_for_its_owner(article_from,
     (quote,) = extract(article, nlp)
     assert quote.text == "that the bridge would open by May"
     assert (quote.cue.text, quote.speaker) == ("claim", "Ann Lee")
+
+
+def test_a_plan_inside_what_was_said_is_no_record_of_its_own(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, "Mayor Ann Lee said she plans to rebuild the bridge by May.\n"
+    )
+    assert quote.text == "she plans to rebuild the bridge by May"
+    assert quote.cue.text == "said"
+
+
+def test_spoke_of_and_pointed_to_report_their_object(article_from, nlp):
+    article = article_from(
+        "Mayor Ann Lee spoke of a bridge that would last a century.\n\n"
+        "Senator Tom Hale pointed to rising rents in the city.\n"
+    )
+    spoke, pointed = extract(article, nlp)
+    assert (spoke.cue.text, spoke.text) == ("spoke", "a bridge that would last a century")
+    assert (pointed.cue.text, pointed.text) == ("pointed", "rising rents in the city")
