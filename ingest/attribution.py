@@ -199,14 +199,17 @@ _BORROWS_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep"}
 def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
     """The cue's source, which cannot be words inside a quote.
 
-    When the parser takes part of the quote as the subject (``"... Full panic
-    mode," said Leslie Wimes``), the source is the phrase right after the cue.
+    When the parser finds no subject or takes part of the quote as the subject, the
+    source is the name between the quote and the cue (``"...," Rep. Lee (D-Md.)
+    said``) or the phrase right after the cue (``"... Full panic mode," said
+    Leslie Wimes``).
     """
     subject = source_of(cue)
-    if subject is None:
-        return _name_between(cue, quoted)
-    if not any(s <= subject.start_char < e for s, e in quoted):
+    if subject is not None and not any(s <= subject.start_char < e for s, e in quoted):
         return subject
+    between = _name_between(cue, quoted)
+    if between is not None or subject is None:
+        return between
     after = cue.nbor() if cue.i + 1 < len(cue.doc) else None
     if after is None or after.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"}:
         return None

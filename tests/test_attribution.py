@@ -373,3 +373,12 @@ def test_spoke_of_and_pointed_to_report_their_object(article_from, nlp):
     spoke, pointed = extract(article, nlp)
     assert (spoke.cue.text, spoke.text) == ("spoke", "a bridge that would last a century")
     assert (pointed.cue.text, pointed.text) == ("pointed", "rising rents in the city")
+
+
+def test_a_name_between_the_quote_and_the_cue_wins_over_words_after_the_cue(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "“We will not stand for it,” Rep. Elijah E. Cummings (D-Md.) said in a phone interview.\n",
+    )
+    assert quote.speaker == "Elijah E. Cummings"
