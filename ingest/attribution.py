@@ -287,14 +287,23 @@ def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]])
 
 def _is_title(doc: Doc, start: int, end: int) -> bool:
     """A few capitalised words with no verb in quotation marks are a name or a
-    title (``"Fox News Sunday,"``), not a statement."""
+    title (``"Fox News Sunday,"``), not a statement. A passage that is a sentence of
+    its own (``"The Donald. Big Daddy."``) is something said."""
     words = [t for t in doc if start <= t.idx < end and t.is_alpha]
+    if _opens_sentence(doc, start, end) and _is_utterance(doc, start, end):
+        return False
     return (
         len(words) <= 6
         and sum(t.is_title and not t.is_stop for t in words) >= 2
         and all(t.is_title or t.is_stop for t in words)
         and not any(t.pos_ in {"VERB", "AUX"} for t in words)
     )
+
+
+def _opens_sentence(doc: Doc, start: int, end: int) -> bool:
+    """No word of its sentence comes before the passage."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is None or not any(t.is_alpha for t in doc[span.sent.start : span.start])
 
 
 def _closes(passage: str) -> bool:
@@ -390,10 +399,7 @@ def _framed_fragment(
 ) -> tuple[Token, Span] | None:
     """A quoted fragment inside a sentence no speech verb frames: the nearest verb
     with a subject, and its clause. A quote opening its sentence stands on its own."""
-    first = doc.char_span(start, end, alignment_mode="expand")
-    if root is None or first is None:
-        return None
-    if not any(t.is_alpha for t in doc[first.sent.start : first.start]):
+    if root is None or _opens_sentence(doc, start, end):
         return None
     return _reported_clause(_governing_cues(root, start, end, _framing)[:1], start, end)
 

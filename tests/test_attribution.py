@@ -382,3 +382,11 @@ def test_a_name_between_the_quote_and_the_cue_wins_over_words_after_the_cue(arti
         "“We will not stand for it,” Rep. Elijah E. Cummings (D-Md.) said in a phone interview.\n",
     )
     assert quote.speaker == "Elijah E. Cummings"
+
+
+def test_a_capitalised_follow_on_sentence_is_said_not_a_title(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, "“Here comes the boss,” she said, clapping. “The Donald. Big Daddy.”\n"
+    )
+    assert quote.text.endswith("“The Donald. Big Daddy.”")
+    assert len(quote.spans) == 2
