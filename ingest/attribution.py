@@ -33,6 +33,7 @@ class Attribution:
     source_kind: str | None = None  # "pronoun" | "name" | "phrase"
     confidence: float = 0.5
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    introduces: bool = False  # a speech verb and a colon: the next paragraph is what was said
 
 
 _DASHES = "-–—―"
@@ -71,11 +72,14 @@ def _colon(colon: Token, offset: int) -> Attribution:
 
 
 def introducer(doc: Doc, offset: int) -> Attribution | None:
-    """A paragraph ending in a colon introduces the quote in the next one."""
+    """A paragraph ending in a colon introduces the quote in the next one; after a
+    speech verb (``The governor added:``) the next paragraph is said even unquoted."""
     tokens = [t for t in doc if not t.is_space]
     if not tokens or tokens[-1].text != ":":
         return None
-    return _colon(tokens[-1], offset)
+    colon = _colon(tokens[-1], offset)
+    colon.introduces = colon.source is not None and is_cue(tokens[-1].sent.root)
+    return colon
 
 
 def _introducer(doc: Doc, start: int, offset: int) -> Attribution | None:
@@ -496,6 +500,15 @@ def attribute(
         else:
             labelled.type = "mixed" if quoted else "indirect"
         return [labelled]
+    if (
+        previous is not None
+        and previous.introduces
+        and not quoted
+        and not any(is_cue(token) for token in doc)
+    ):
+        said = _strip(doc[:])
+        span = (said.start_char + offset, said.end_char + offset)
+        return [replace(previous, spans=[span], type="indirect", introduces=False)]
     found: list[Attribution] = []
     used_cues: set[int] = set()
     covered: list[tuple[int, int]] = []

@@ -390,3 +390,13 @@ def test_a_capitalised_follow_on_sentence_is_said_not_a_title(article_from, nlp)
     )
     assert quote.text.endswith("“The Donald. Big Daddy.”")
     assert len(quote.spans) == 2
+
+
+def test_after_a_speech_verb_and_a_colon_the_next_paragraph_is_said(article_from, nlp):
+    article = article_from(
+        "The governor added:\n\nIt is typical of her. She knows nothing about the bridge.\n\n"
+        "The plan includes:\n\nNew roads and bridges for the county.\n"
+    )
+    (quote,) = extract(article, nlp)
+    assert quote.text == "It is typical of her. She knows nothing about the bridge"
+    assert quote.speaker_mention.text == "The governor"
