@@ -713,11 +713,23 @@ def _content_spans(cue: Token) -> list[Span]:
             span = _strip(doc[objects[0].left_edge.i : objects[-1].right_edge.i + 1])
             return [span] if len(span) >= 2 else []
     obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
-    if obj is not None and (cue.lemma_.lower() in words("object_cues") or is_thought(cue)):
+    if (
+        obj is not None
+        and (cue.lemma_.lower() in words("object_cues") or is_thought(cue))
+        and not _intended(cue)
+    ):
         parts = [obj] + [c for c in cue.rights if c.dep_ in {"prep", "oprd"} and c.i > obj.i]
         span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
         return [span] if len(span) >= 3 else []
     return []
+
+
+def _intended(cue: Token) -> bool:
+    """``met to discuss the plan``, ``refused to describe it``: an act meant or
+    refused, not one reported, so its object is no statement."""
+    return cue.dep_ in {"advcl", "xcomp"} and any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in cue.children
+    )
 
 
 def _prep_cue(verb: Token) -> Token | None:

@@ -400,3 +400,11 @@ def test_after_a_speech_verb_and_a_colon_the_next_paragraph_is_said(article_from
     (quote,) = extract(article, nlp)
     assert quote.text == "It is typical of her. She knows nothing about the bridge"
     assert quote.speaker_mention.text == "The governor"
+
+
+def test_a_meeting_to_discuss_a_plan_reports_no_statement(article_from, nlp):
+    article = article_from(
+        "The council met on Monday to discuss the repair plan.\n\n"
+        "Mayor Ann Lee refused to describe the budget.\n"
+    )
+    assert extract(article, nlp) == []
