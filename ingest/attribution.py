@@ -310,6 +310,28 @@ def _opens_sentence(doc: Doc, start: int, end: int) -> bool:
     return span is None or not any(t.is_alpha for t in doc[span.sent.start : span.start])
 
 
+def _preceding_subject(doc: Doc, start: int) -> Span | None:
+    """Who the sentence before a cue-less quote is about, when it names someone.
+
+    ``Trump repeated his allegations. "What they do ..."``: the quote is his,
+    not that of whoever an earlier paragraph quoted.
+    """
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    if token is None or token.sent.start == 0:
+        return None
+    before = doc[token.sent.start - 1].sent
+    for candidate in before:
+        if candidate.dep_ in SUBJECTS and (
+            candidate.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or candidate.pos_ == "PRON"
+        ):
+            return _phrase(candidate)
+    people = [ent for ent in before.ents if ent.label_ == "PERSON"]
+    if people:
+        return people[-1]
+    # the small model often takes a lone surname for an organisation
+    return next((ent for ent in before.ents if ent.label_ == "ORG" and len(ent) == 1), None)
+
+
 def _closes(passage: str) -> bool:
     """The passage ends with its closing mark here, rather than running on to the next paragraph."""
     return passage.rstrip()[-1:] in "\"'”’»"
@@ -586,12 +608,19 @@ def attribute(
         elif _words_in(doc, start, end) >= _ORPHAN_WORDS and _closes(doc.text[start:end]):
             # a statement whose speaker the article leaves to context: the last one named
             context = last or previous
+            named = _preceding_subject(doc, start)
             found.append(
                 Attribution(
                     spans=[span],
                     type="direct",
                     cue=context.cue if context else None,
-                    source=context.source if context else None,
+                    source=(
+                        _mention(named, offset)
+                        if named is not None
+                        else context.source
+                        if context
+                        else None
+                    ),
                     confidence=0.3,
                     quoted=[span],
                 )

@@ -408,3 +408,13 @@ def test_a_meeting_to_discuss_a_plan_reports_no_statement(article_from, nlp):
         "Mayor Ann Lee refused to describe the budget.\n"
     )
     assert extract(article, nlp) == []
+
+
+def test_a_quote_with_no_cue_belongs_to_the_person_just_named(article_from, nlp):
+    article = article_from(
+        "Critics said that the plan was reckless.\n\n"
+        "On Friday, Governor Maria Santos repeated her warnings about the storm. "
+        "“We will not wait for the water to reach our doors, and neither should you.”\n"
+    )
+    quote = next(q for q in extract(article, nlp) if q.type == "direct")
+    assert quote.speaker == "Maria Santos"
