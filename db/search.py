@@ -30,6 +30,10 @@ from whoosh.analysis import STOP_WORDS, IDAnalyzer, StandardAnalyzer, StemmingAn
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
 MAX_QUERY_CHARS = 500
+#: Memory the index writer fills before spilling sorted postings to disk. It
+#: bounds an ingest's memory however many quotes it indexes: at 128 MB the
+#: writer alone took 40% more memory than parsing on a corpus of 15,000 quotes.
+WRITER_MB = 32
 MAX_LIMIT = 1000
 FACETS = ("speaker", "stance", "type")
 #: Bare words search ``content``: the text, speaker names and aliases, role and
@@ -267,7 +271,7 @@ class QuoteIndex:
             ix.close()
             ix = index.create_in(str(_fresh(self.directory, clear=True)), SCHEMA)
         with sqlite_utils.Database(self.db_path) as db:
-            writer = ix.writer(limitmb=128)
+            writer = ix.writer(limitmb=WRITER_MB)
             count = 0
             for row in db.query(_DOCUMENTS_SQL):
                 writer.add_document(**_document(row))
@@ -296,7 +300,7 @@ class QuoteIndex:
                 self._rebuild()
                 return
             ids = sorted(set(article_ids))
-            writer = ix.writer(limitmb=128)
+            writer = ix.writer(limitmb=WRITER_MB)
             for chunk in _chunks(ids, 500):
                 marks = ",".join("?" * len(chunk))
                 speakers = [
