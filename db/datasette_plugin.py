@@ -277,44 +277,45 @@ async def _quote_in_context(db, quote_id: str) -> dict | None:
 
 
 async def _article_quotes(db, database: str, article_id: str, datasette) -> list[dict]:
-    rows = await db.execute(
+    return await _linked_rows(
+        datasette,
+        db,
+        database,
         "select quotes.id, quotes.text, quotes.type, quotes.stance, quotes.date,"
         " quotes.speaker_id, speakers.name as speaker from quotes"
         " left join speakers on speakers.id = quotes.speaker_id"
         " where quotes.article_id = ? order by quotes.start",
         [article_id],
+        {"url": ("quotes", "id"), "speaker_url": ("speakers", "speaker_id")},
     )
-    quotes, speakers = (
-        datasette.urls.table(database, "quotes"),
-        datasette.urls.table(database, "speakers"),
-    )
-    return [
-        {
-            **dict(row),
-            "url": f"{quotes}/{tilde_encode(row['id'])}",
-            "speaker_url": f"{speakers}/{row['speaker_id']}" if row["speaker_id"] else None,
-        }
-        for row in rows.rows
-    ]
 
 
 async def _occurrences(db, database: str, statement_id: str, datasette) -> list[dict]:
     """Where and when a statement was printed, oldest first: how it spread."""
-    rows = await db.execute(
+    return await _linked_rows(
+        datasette,
+        db,
+        database,
         "select quote_id, article_id, seen, outlet, title, text from statement_occurrences"
         " where statement_id = ? order by seen is null, seen, outlet",
         [statement_id],
+        {"url": ("quotes", "quote_id"), "article_url": ("articles", "article_id")},
     )
-    quotes, articles = (
-        datasette.urls.table(database, "quotes"),
-        datasette.urls.table(database, "articles"),
-    )
+
+
+async def _linked_rows(
+    datasette, db, database: str, sql: str, params: list, links: dict[str, tuple[str, str]]
+) -> list[dict]:
+    """Rows of ``sql``, each with the row-page URL of ``links``' ``name: (table, key column)``."""
+
+    def url(table: str, key: object) -> str | None:
+        if key is None:
+            return None
+        return f"{datasette.urls.table(database, table)}/{tilde_encode(str(key))}"
+
+    rows = await db.execute(sql, params)
     return [
-        {
-            **dict(row),
-            "url": f"{quotes}/{tilde_encode(row['quote_id'])}",
-            "article_url": f"{articles}/{tilde_encode(row['article_id'])}",
-        }
+        {**dict(row), **{name: url(table, row[column]) for name, (table, column) in links.items()}}
         for row in rows.rows
     ]
 
