@@ -1,5 +1,12 @@
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -65,3 +72,44 @@ def write_corpus():
         return folder
 
     return write
+
+
+@pytest.fixture(scope="session")
+def quotedb_server():
+    """Run ``quotedb serve`` over a database on a free 127.0.0.1 port.
+
+    A context manager yielding the base URL and port; the server stops on exit.
+    """
+
+    @contextmanager
+    def serve(db_path: Path, startup_seconds: float = 30) -> Iterator[tuple[str, int]]:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        process = subprocess.Popen(
+            [sys.executable, "-m", "quotedb", "serve", "--db", str(db_path), "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + startup_seconds
+        while True:
+            try:
+                urllib.request.urlopen(url + "/-/versions.json", timeout=5).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    process.kill()
+                    pytest.fail(f"quotedb serve did not start within {startup_seconds} s")
+                time.sleep(0.2)
+        try:
+            yield url, port
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+    return serve

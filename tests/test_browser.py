@@ -11,11 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -49,14 +44,8 @@ HOSTILE = (
 )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, quotedb_server):
     """The demo articles plus one whose quote is HTML, served on 127.0.0.1."""
     root = tmp_path_factory.mktemp("browser")
     corpus = root / "corpus"
@@ -67,30 +56,8 @@ def server(tmp_path_factory):
         cli, ["ingest", str(corpus), "--db", str(db_path), "--topic-file", str(demo_topic())]
     )
     assert result.exit_code == 0, result.output
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "quotedb", "serve", "--db", str(db_path), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/-/versions.json", timeout=2).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail("quotedb serve did not start within 30 s")
-            time.sleep(0.2)
-    yield url
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    with quotedb_server(db_path) as (url, _port):
+        yield url
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -24,12 +23,6 @@ HOSTILE = (
     "Harbour row <script>alert('title')</script>\n\n"
     "“We will not allow <script>alert('quote')</script> in our port,” Mayor Ann Lee said.\n"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def listening_addresses(port: int) -> set[str]:
@@ -51,29 +44,13 @@ def ingest(corpus: Path, db_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory, write_corpus):
+def served(tmp_path_factory, write_corpus, quotedb_server):
     """A `quotedb serve` subprocess over a small database, and its base URL."""
     folder = tmp_path_factory.mktemp("served")
     db_path = folder / "quotes.db"
     ingest(write_corpus(folder / "corpus", 3), db_path)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "quotedb", "serve", "--db", str(db_path), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/-/versions.json", timeout=5)
-            break
-        except OSError:
-            assert server.poll() is None, "quotedb serve exited"
-            time.sleep(0.1)
-    yield base, port, db_path
-    server.terminate()
-    server.wait(timeout=30)
+    with quotedb_server(db_path, startup_seconds=60) as (base, port):
+        yield base, port, db_path
 
 
 def fetch(url: str, data: bytes | None = None) -> tuple[int, str]:
