@@ -10,8 +10,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from quotedb.db.search import QuoteIndex
 from quotedb.ingest.parse import load_nlp
 from quotedb.ingest.read import read_path
+from samples import STATEMENTS, store_statements
 
 
 @pytest.fixture(scope="session")
@@ -113,3 +115,12 @@ def quotedb_server():
                 process.wait()
 
     return serve
+
+
+@pytest.fixture
+def quotes_db(tmp_path: Path) -> Path:
+    """A database of the sample STATEMENTS with its search index built."""
+    db_path = tmp_path / "quotes.db"
+    store_statements(db_path, STATEMENTS)
+    QuoteIndex(db_path).rebuild()
+    return db_path

@@ -6,20 +6,10 @@ import csv
 import io
 import json
 
-import pytest
 from click.testing import CliRunner
-from quotedb.db.search import QuoteIndex
-from test_search import STATEMENTS, store_statements
+from samples import STATEMENTS
 
 from quotedb.cli import cli
-
-
-@pytest.fixture
-def quotes_db(tmp_path):
-    db_path = tmp_path / "quotes.db"
-    store_statements(db_path, STATEMENTS)
-    QuoteIndex(db_path).rebuild()
-    return db_path
 
 
 def export(db_path, *args: str) -> str:

@@ -12,59 +12,10 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 from datasette.app import Datasette
-from quotedb.db import load
 from quotedb.db.search import QuoteIndex, SearchError, index_dir
-from quotedb.ingest.records import Article, Mention, Quote
+from samples import STATEMENTS
 
 from quotedb.cli import cli
-
-STATEMENTS = [
-    # speaker, alias, role, date, stance, type, text
-    ("Vladimir Padrino", "Padrino", "defence minister", "2025-09-04", "oppose", "direct",
-     "The armed forces will repel any aggression against our homeland."),
-    ("Donald Trump", "Trump", "President", "2025-09-02", "support", "indirect",
-     "the strikes on drug boats were a necessary step against terrorists"),
-    ("Donald Trump", "the president", "President", "2025-11-20", "support", "direct",
-     "We will keep hitting the cartels wherever they hide."),
-    ("Gustavo Petro", "Petro", "Colombian President", "2025-10-16", "oppose", "direct",
-     "If this is true, it is a murder anywhere in the world."),
-    ("Rachel VanLandingham", None, "law professor", "2025-10-01", "neutral", "mixed",
-     "the legal basis for the strikes remains <script>alert('x')</script> unclear"),
-]  # fmt: skip
-
-
-def store_statements(db_path, statements, article_id="wire") -> None:
-    text = "\n\n".join(statement[-1] for statement in statements)
-    article = Article(
-        article_id, text, f"{article_id}.txt", title=f"Strikes in the Caribbean ({article_id})"
-    )
-    quotes, offset = [], 0
-    for speaker, alias, role, date, stance, type_, words in statements:
-        quotes.append(
-            Quote(
-                article=article_id,
-                spans=[(offset, offset + len(words))],
-                text=words,
-                type=type_,
-                speaker=speaker,
-                speaker_mention=Mention(alias or speaker, 0, 1),
-                role=role,
-                date=date,
-                stance=stance,
-            )
-        )
-        offset += len(words) + 2
-    db = load.open_db(str(db_path))
-    load.store(db, article, quotes)
-    db.close()
-
-
-@pytest.fixture
-def quotes_db(tmp_path):
-    db_path = tmp_path / "quotes.db"
-    store_statements(db_path, STATEMENTS)
-    QuoteIndex(db_path).rebuild()
-    return db_path
 
 
 def speakers(results) -> list[str]:
