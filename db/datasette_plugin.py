@@ -17,9 +17,11 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from datasette import hookimpl
+from datasette.database import Database
 from datasette.utils import tilde_encode, urlsafe_components
 from datasette.utils.asgi import AsgiStream, Response
 
@@ -115,28 +117,41 @@ def _no_database(request) -> Response:
     return Response.text(f"error: no database with a quotes table{named}\n", status=404)
 
 
-def _current_index(path: str) -> tuple[QuoteIndex, str | None]:
-    """The index of ``path``, rebuilt if stale; checked again only when the files change."""
-    quote_index = QuoteIndex(path)
-    stamp = tuple(
+def _stamp(path: str, quote_index: QuoteIndex) -> tuple[int, ...]:
+    return tuple(
         os.stat(name).st_mtime_ns if os.path.exists(name) else 0
         for name in (path, path + "-wal", quote_index.directory)
     )
-    if _checked.get(path) == stamp:
+
+
+def _current_index(path: str) -> tuple[QuoteIndex, str | None]:
+    """The index of ``path``, rebuilt if stale; checked again only when the files change."""
+    quote_index = QuoteIndex(path)
+    if _checked.get(path) == _stamp(path, quote_index):
         return quote_index, None
     try:
         quote_index.ensure_current()
     except Exception as error:  # noqa: BLE001 - a read-only database still gets searched
         return quote_index, f"The search index may be out of date ({error}); run quotedb index."
-    _checked[path] = tuple(
-        os.stat(name).st_mtime_ns if os.path.exists(name) else 0
-        for name in (path, path + "-wal", quote_index.directory)
-    )
+    _checked[path] = _stamp(path, quote_index)
     return quote_index, None
 
 
-def _narrowing(request) -> dict[str, str]:
-    return {name: request.args[name] for name in FACETS if request.args.get(name)}
+class _Asked(NamedTuple):
+    """What a search request asks: of which database, which words, narrowed how."""
+
+    name: str
+    db: Database
+    text: str
+    narrow: dict[str, str]
+
+
+async def _asked(datasette, request) -> _Asked | Response:
+    name, db = await _quotes_database(datasette, request)
+    if db is None:
+        return _no_database(request)
+    narrow = {facet: request.args[facet] for facet in FACETS if request.args.get(facet)}
+    return _Asked(name, db, request.args.get("q", "").strip(), narrow)
 
 
 def _url(datasette, path: str, params: dict[str, str]) -> str:
@@ -145,11 +160,10 @@ def _url(datasette, path: str, params: dict[str, str]) -> str:
 
 
 async def search_page(datasette, request):
-    name, db = await _quotes_database(datasette, request)
-    if db is None:
-        return _no_database(request)
-    text = request.args.get("q", "").strip()
-    narrow = _narrowing(request)
+    asked = await _asked(datasette, request)
+    if isinstance(asked, Response):
+        return asked
+    name, db, text, narrow = asked
     try:
         page = max(1, int(request.args.get("page", "1")))
     except ValueError:
@@ -218,11 +232,10 @@ def _links(datasette, database: str, hit) -> dict[str, str | None]:
 
 async def search_download(datasette, request):
     """The whole result set (not just the page) as CSV or a JSON array, streamed."""
-    _, db = await _quotes_database(datasette, request)
-    if db is None:
-        return _no_database(request)
-    text = request.args.get("q", "").strip()
-    narrow = _narrowing(request)
+    asked = await _asked(datasette, request)
+    if isinstance(asked, Response):
+        return asked
+    _, db, text, narrow = asked
     filters = export.Filters(
         speaker=narrow.get("speaker"),
         stance=narrow.get("stance"),
