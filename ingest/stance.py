@@ -57,6 +57,9 @@ THRESHOLD = 0.45
 CUE_WEIGHT = 1.0
 """Weight of an attitude word that governs the target (``condemned X``)."""
 PREDICATE_WEIGHT = 0.3
+NAMED_WEIGHT = 1.0
+"""Weight of what the sentence calls the target: ``X is a fraud``, ``X, a
+brilliant leader``, ``called X reckless``; as direct as an attitude word."""
 """Weight of what the sentence says the target is or does."""
 CONTEXT_WEIGHT = 0.35
 """Weight of the distance-discounted valence of the rest of the sentence."""
@@ -79,6 +82,9 @@ MODIFIERS = frozenset({"amod", "appos", "acl", "relcl", "nmod", "prep"})
 COMPLEMENTS = frozenset(
     {"acomp", "attr", "oprd", "xcomp", "ccomp", "dobj", "advmod", "prep", "npadvmod"}
 )
+COPULAS = frozenset({"be", "become", "remain", "seem", "look", "sound", "prove"})
+NAMED = frozenset({"dobj", "dative", "oprd", "xcomp", "ccomp"})
+"""Where a naming verb puts the thing named and the name (``called X a Y``)."""
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neither", "nor"})
 PRONOUNS = frozenset({"it", "this", "that", "they", "them", "these", "those"})
 LACKING = frozenset({"lack", "absence", "want", "shortage"})
@@ -361,10 +367,10 @@ def _toward(
 ) -> _Signal:
     """What the sentence says about one mention of the target.
 
-    Three parts: the nearest attitude word that has the mention on its object
-    side; what is predicated of the mention when it is a subject, or said of it
-    by its modifiers; and the valence of the other words in its sentence,
-    discounted by parse-tree distance.
+    Four parts: the nearest attitude word that has the mention on its object
+    side; what the sentence calls the mention; what else is predicated of it
+    when it is a subject, or said of it by its modifiers; and the valence of
+    the other words in its sentence, discounted by parse-tree distance.
     """
     root = _phrase_head(mention.root, lexicon)
     inside = {t.i for t in mention} | set(others)
@@ -385,6 +391,9 @@ def _toward(
         t for child in root.children if child.dep_ in MODIFIERS for t in child.subtree
     ]
     owned = root.head if root.dep_ == "poss" else root
+    named = [
+        t for t in _characterizations(root, owned, lexicon) if t.i not in inside | holder_tokens
+    ]
     if owned.dep_ in SUBJECTS:
         verb = owned.head
         said.append(verb)
@@ -397,9 +406,15 @@ def _toward(
     elif root.dep_ in PASSIVE_SUBJECTS and _cue(root.head, lexicon):
         cue_score = _cue(root.head, lexicon) * (-0.8 if _negated(root.head) else 1.0)
         evidence.append(root.head.text)
-    predicate = 0.0
+    named_score = predicate = 0.0
+    for t in named:
+        value = _polarity(t, lexicon) * (0.5 if t.i in weak else 1.0)
+        if value:
+            named_score += value
+            evidence.append(t.text)
+    named_ids = {t.i for t in named}
     for t in said:
-        if t.i in inside or t.i in holder_tokens:
+        if t.i in inside or t.i in holder_tokens or t.i in named_ids:
             continue
         value = _polarity(t, lexicon) * (0.5 if t.i in weak else 1.0)
         if value:
@@ -414,8 +429,44 @@ def _toward(
         value = _polarity(t, lexicon)
         if value:
             context += value * (0.5 if t.i in weak else 1.0) / (1 + _distance(t, root))
-    score = CUE_WEIGHT * cue_score + PREDICATE_WEIGHT * predicate + CONTEXT_WEIGHT * context
+    score = (
+        CUE_WEIGHT * cue_score
+        + NAMED_WEIGHT * named_score
+        + PREDICATE_WEIGHT * predicate
+        + CONTEXT_WEIGHT * context
+    )
     return _Signal(score, tuple(evidence))
+
+
+def _characterizations(root: Token, owned: Token, lexicon: Lexicon) -> list[Token]:
+    """The words that say what the target is, rather than what it does or
+    what happens around it: its adjectives and appositions, the complement
+    of a copula (``X is a fraud``, ``X's response was unacceptable``) and of
+    a naming verb (``called X a fraud``, ``described X as reckless``).
+
+    An attitude noun in such a place is the target's own attitude (``X, a
+    Trump supporter``), not a verdict on it.
+    """
+    heads: list[Token] = [c for c in root.children if c.dep_ in ("amod", "appos")]
+    verb = owned.head
+    if owned.dep_ in SUBJECTS and verb.lemma_.lower() in COPULAS:
+        heads += [c for c in verb.children if c.dep_ in ("attr", "acomp")]
+    if owned.dep_ in NAMED and verb.lemma_.lower() in lexicon.naming:
+        heads += [c for c in verb.children if c.dep_ in NAMED and c != owned]
+        heads += [
+            g
+            for c in (*verb.children, *owned.children)
+            if c.lower_ == "as"
+            for g in c.children
+            if g.dep_ in ("pobj", "amod", "acomp")
+        ]
+    out = []
+    for h in heads:
+        if _cue(h, lexicon):
+            continue
+        out += [h, *(c for c in h.children if c.dep_ == "amod")]
+        out += [c for c in h.children if c.dep_ == "conj"]
+    return out
 
 
 def _verb_words(verb: Token) -> list[str]:
@@ -489,7 +540,8 @@ def _governing_attitude(
         elif polarity := _cue(governor, lexicon):
             held_by_mention = governor.pos_ == "NOUN" and token.dep_ in PRENOMINAL
             if held_by_mention and governor.lemma_.lower() not in lexicon.agents:
-                return None
+                token = governor
+                continue
             if _grounds(token, governor):
                 return None
             found = (polarity, governor, governor.text)

@@ -257,3 +257,20 @@ def test_an_apposition_names_who_holds_the_attitude():
 def test_a_named_possessor_holds_the_attitude_instead_of_the_subject():
     text = "The group threatened reprisals for the Kremlin's campaign in support of Assad."
     assert judge(text, "Assad", speaker="group").label == "neutral"
+
+
+def test_an_attitude_toward_someones_claims_is_toward_them():
+    text = "A defence ministry spokesman dismissed the NATO accusations."
+    assert judge(text, "NATO").label == "oppose"
+    assert judge("Clinton criticized Sanders' support of the law.", "Sanders").label == "oppose"
+
+
+def test_what_the_sentence_calls_the_target_is_a_verdict_on_it():
+    assert judge("Dimon said Bitcoin is a fraud.", "Bitcoin").label == "oppose"
+    assert judge("Dimon called bitcoin a fraud.", "bitcoin").label == "oppose"
+    assert judge("Rubio described Lynch's response as unacceptable.", "Lynch").label == "oppose"
+    assert judge("Smith, a brilliant leader, spoke first.", "Smith").label == "support"
+
+
+def test_naming_someone_a_supporter_is_their_attitude_not_a_verdict():
+    assert judge("Smith, another Tillerson supporter, spoke first.", "Smith").label == "neutral"
