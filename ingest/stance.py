@@ -148,6 +148,7 @@ class Lexicon:
     mutual: dict[tuple[str, ...], float]
     light_verbs: frozenset[str]
     naming: frozenset[str]
+    receiving: frozenset[tuple[str, ...]]
     actions: dict[str, float]
     valence: dict[str, float]
     denials: frozenset[str]
@@ -182,6 +183,7 @@ def load_lexicon() -> Lexicon:
         },
         light_verbs=frozenset(_data_lines("stance_light_verbs.txt")),
         naming=frozenset(_data_lines("stance_naming.txt")),
+        receiving=frozenset(tuple(line.split()) for line in _data_lines("stance_receiving.txt")),
         actions={
             lemma: float(polarity)
             for lemma, polarity in (line.split("\t") for line in _data_lines("stance_actions.tsv"))
@@ -378,7 +380,11 @@ def _toward(
     evidence: list[str] = []
 
     cue_score = 0.0
+    owned = root.head if root.dep_ == "poss" else root
     attitude = _governing_attitude(root, holder_tokens, lexicon)
+    passive = next((v for v in _passive_verbs(root) if _cue(v, lexicon)), None)
+    if attitude is None and passive is not None:
+        attitude = (_cue(passive, lexicon), passive, passive.text)
     if attitude is not None:
         polarity, word, shown = attitude
         denied = _negated(word) or (word.dep_ == "acomp" and _negated(word.head))
@@ -386,11 +392,19 @@ def _toward(
         if holder_tokens and not _held_by(word, holder_tokens):
             cue_score *= UNHELD_WEIGHT
         evidence.append(shown)
+    elif received := _received(owned, lexicon):
+        verb, noun = received
+        cue_score = _cue(noun, lexicon) * (-0.8 if _negated(verb) else 1.0)
+        givers = {t.i for t in noun.subtree} | {
+            t.i for c in verb.children if c.lower_ == "from" for t in c.subtree
+        }
+        if holder_tokens and not holder_tokens & givers:
+            cue_score *= UNHELD_WEIGHT
+        evidence.append(f"{verb.text} {noun.text}")
 
     said: list[Token] = [
         t for child in root.children if child.dep_ in MODIFIERS for t in child.subtree
     ]
-    owned = root.head if root.dep_ == "poss" else root
     named = [
         t for t in _characterizations(root, owned, lexicon) if t.i not in inside | holder_tokens
     ]
@@ -403,9 +417,6 @@ def _toward(
             if child.dep_ in COMPLEMENTS and child.i not in inside
             for t in child.subtree
         ]
-    elif root.dep_ in PASSIVE_SUBJECTS and _cue(root.head, lexicon):
-        cue_score = _cue(root.head, lexicon) * (-0.8 if _negated(root.head) else 1.0)
-        evidence.append(root.head.text)
     named_score = predicate = 0.0
     for t in named:
         value = _polarity(t, lexicon) * (0.5 if t.i in weak else 1.0)
@@ -467,6 +478,38 @@ def _characterizations(root: Token, owned: Token, lexicon: Lexicon) -> list[Toke
         out += [h, *(c for c in h.children if c.dep_ == "amod")]
         out += [c for c in h.children if c.dep_ == "conj"]
     return out
+
+
+def _passive_verbs(root: Token) -> list[Token]:
+    """Verbs the mention undergoes in the passive: ``X was endorsed``, ``X,
+    who was endorsed``, ``X, endorsed by Y``."""
+    verbs = [root.head] if root.dep_ in PASSIVE_SUBJECTS else []
+    for clause in root.children:
+        relative = any(c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") for c in clause.children)
+        if (clause.dep_ == "relcl" and relative) or (clause.dep_ == "acl" and clause.tag_ == "VBN"):
+            verbs.append(clause)
+    return verbs
+
+
+def _received(subject: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
+    """The verb and attitude noun when the subject receives an attitude:
+    ``X drew criticism``, ``X won the backing of Y``, ``X came under attack``."""
+    if subject.dep_ != "nsubj":
+        return None
+    verb = subject.head
+    lemma = verb.lemma_.lower()
+    objects = [(c, (lemma,)) for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        (g, (lemma, c.lower_))
+        for c in verb.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for noun, phrase in objects:
+        if phrase in lexicon.receiving and _cue(noun, lexicon):
+            return verb, noun
+    return None
 
 
 def _verb_words(verb: Token) -> list[str]:

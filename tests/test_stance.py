@@ -274,3 +274,14 @@ def test_what_the_sentence_calls_the_target_is_a_verdict_on_it():
 
 def test_naming_someone_a_supporter_is_their_attitude_not_a_verdict():
     assert judge("Smith, another Tillerson supporter, spoke first.", "Smith").label == "neutral"
+
+
+def test_the_subject_of_a_receiving_verb_is_the_attitudes_object():
+    assert judge("Trump drew sharp criticism from Republicans.", "Trump").label == "oppose"
+    assert judge("The plan won the backing of Democrats.", "plan").label == "support"
+    assert judge("Obama will take the blame if the economy fails.", "Obama").label == "oppose"
+
+
+def test_a_passive_relative_clause_or_participle_says_what_the_mention_undergoes():
+    assert judge("Clinton, who was endorsed by the union, spoke.", "Clinton").label == "support"
+    assert judge("Clinton, condemned by the union, spoke.", "Clinton").label == "oppose"
