@@ -85,6 +85,11 @@ COMPLEMENTS = frozenset(
 COPULAS = frozenset({"be", "become", "remain", "seem", "look", "sound", "prove"})
 NAMED = frozenset({"dobj", "dative", "oprd", "xcomp", "ccomp"})
 """Where a naming verb puts the thing named and the name (``called X a Y``)."""
+NOUN_HOLDING = frozenset({"dobj", "attr", "oprd", "conj", "appos", "dative"})
+"""How an attitude noun may hang from the clause whose subject holds it
+(``X voiced criticism of Y``, ``X is a critic of Y``); one inside a
+prepositional phrase is nobody's in particular (``a request for comment on
+the criticism of Y``)."""
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neither", "nor"})
 PRONOUNS = frozenset({"it", "this", "that", "they", "them", "these", "those"})
 LACKING = frozenset({"lack", "absence", "want", "shortage"})
@@ -621,13 +626,18 @@ def _held_by(governor: Token, holder_tokens: set[int]) -> bool:
     supports Y``, ``X, a Y supporter``); or what stands before an attitude
     noun (``US support for Y``). A subject that contains the attitude word is
     not its holder, and a named possessor on the way up holds it instead
-    (``the Kremlin's intervention in support of Y``)."""
+    (``the Kremlin's intervention in support of Y``). An attitude noun reaches
+    a clause's subject only through ``NOUN_HOLDING`` links, unless a pronoun
+    possessor (``his praise of Y``) ties it to someone named elsewhere."""
     if governor.pos_ == "NOUN" and any(
         child.dep_ in PRENOMINAL and holder_tokens & {t.i for t in child.subtree}
         for child in governor.children
     ):
         return True
     path = {governor.i, *(t.i for t in governor.ancestors)}
+    anchored = governor.pos_ == "NOUN" and not any(
+        child.dep_ == "poss" and child.pos_ == "PRON" for child in governor.children
+    )
     for token in (governor, *governor.ancestors):
         if token.dep_ in ("relcl", "appos") and holder_tokens & _antecedent(token):
             return True
@@ -638,7 +648,18 @@ def _held_by(governor: Token, holder_tokens: set[int]) -> bool:
                 return True
             if child.dep_ == "poss" and child.pos_ != "PRON":
                 return False
+        if anchored and not _holds_up(token):
+            return False
     return False
+
+
+def _holds_up(token: Token) -> bool:
+    """Whether an attitude noun's phrase passes on to the clause above it:
+    as its object or complement, or as the ``of`` phrase of one (``a show of
+    support``, ``one of Y's critics``)."""
+    if token.dep_ == "pobj":
+        return token.head.lower_ == "of"
+    return token.dep_ in NOUN_HOLDING or (token.dep_ == "prep" and token.lower_ == "of")
 
 
 def _antecedent(clause: Token) -> set[int]:

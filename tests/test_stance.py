@@ -285,3 +285,12 @@ def test_the_subject_of_a_receiving_verb_is_the_attitudes_object():
 def test_a_passive_relative_clause_or_participle_says_what_the_mention_undergoes():
     assert judge("Clinton, who was endorsed by the union, spoke.", "Clinton").label == "support"
     assert judge("Clinton, condemned by the union, spoke.", "Clinton").label == "oppose"
+
+
+def test_an_attitude_noun_in_a_prepositional_phrase_is_not_the_subjects():
+    text = "The governor declined to comment on the criticism of Smith's budget."
+    assert judge(text, "Smith", speaker="governor").label == "neutral"
+    text = "The governor voiced sharp criticism of Smith's budget."
+    assert judge(text, "Smith", speaker="governor").label == "oppose"
+    text = "The governor has been one of Smith's harshest critics."
+    assert judge(text, "Smith", speaker="governor").label == "oppose"
