@@ -55,6 +55,10 @@ THRESHOLD = 0.45
 """|score| above which a stance is support or oppose rather than neutral."""
 
 CUE_WEIGHT = 1.0
+REACH = 3
+"""How many content words up the parse an attitude word may be from the
+mention it is about: ``praised X's plan`` reaches X, while ``praised the rules
+for owners of restaurants that serve customers from X`` says nothing of X."""
 """Weight of an attitude word that governs the target (``condemned X``)."""
 PREDICATE_WEIGHT = 0.3
 NAMED_WEIGHT = 1.0
@@ -575,13 +579,19 @@ def _governing_attitude(
     at``) outranks its bare verb; an attitude noun the mention stands in
     front of is the mention's own (``Russian support``) unless the noun names
     the holder (``Trump supporters``); and a light verb lends its object noun
-    (``offered Y an endorsement``, ``lavished praise on Y``).
+    (``offered Y an endorsement``, ``lavished praise on Y``). The walk stops
+    ``REACH`` content words up; prepositions and the noun a name stands in
+    front of are part of the step they are on.
     """
     if found := _mutual(root, holder_tokens, lexicon):
         return found[0], found[1], found[1].text
-    token = root
+    token, steps = root, 0
     while token.head.i != token.i and token.dep_ not in SUBJECTS:
         governor = token.head
+        if token.dep_ not in PRENOMINAL and governor.pos_ != "ADP":
+            steps += 1
+        if steps > REACH:
+            return None
         found = None
         if token.dep_ == "pobj" and (relation := _relation(governor, lexicon)):
             found = (relation[0], relation[1], relation[1].text)

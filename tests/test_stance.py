@@ -294,3 +294,9 @@ def test_an_attitude_noun_in_a_prepositional_phrase_is_not_the_subjects():
     assert judge(text, "Smith", speaker="governor").label == "oppose"
     text = "The governor has been one of Smith's harshest critics."
     assert judge(text, "Smith", speaker="governor").label == "oppose"
+
+
+def test_an_attitude_word_speaks_only_of_what_is_near_it():
+    text = "The mayor praised rules for owners of shops that serve customers from Ohio."
+    assert judge(text, "Ohio", speaker="mayor").label == "neutral"
+    assert judge("The mayor praised Ohio's new rules.", "Ohio", speaker="mayor").label == "support"
