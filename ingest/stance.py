@@ -165,6 +165,7 @@ class Lexicon:
     doubt: tuple[str, ...]
     warrants: tuple[str, ...]
     contrast: frozenset[str]
+    refusals: frozenset[str]
 
 
 def _data_lines(name: str) -> Iterator[str]:
@@ -203,6 +204,7 @@ def load_lexicon() -> Lexicon:
         doubt=tuple(_data_lines("stance_doubt.txt")),
         warrants=tuple(_data_lines("stance_warrants.txt")),
         contrast=frozenset(_data_lines("stance_contrast.txt")),
+        refusals=frozenset(_data_lines("stance_refusals.txt")),
     )
 
 
@@ -274,8 +276,11 @@ def _set_aside(token: Token) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    """Whether a word is denied; ``not just X`` adds to X rather than denying it."""
+    """Whether a word is denied, by a negation or a refusal (``refused to
+    endorse``); ``not just X`` adds to X rather than denying it."""
     if token.head.lower_ == "without" or _set_aside(token):
+        return True
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in load_lexicon().refusals:
         return True
     return any(
         (child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and child.lower_ in NEGATORS))

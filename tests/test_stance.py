@@ -300,3 +300,8 @@ def test_an_attitude_word_speaks_only_of_what_is_near_it():
     text = "The mayor praised rules for owners of shops that serve customers from Ohio."
     assert judge(text, "Ohio", speaker="mayor").label == "neutral"
     assert judge("The mayor praised Ohio's new rules.", "Ohio", speaker="mayor").label == "support"
+
+
+def test_refusing_an_attitude_denies_it():
+    assert judge("Cruz pointedly refused to endorse Trump.", "Trump").label == "oppose"
+    assert judge("The union stopped supporting the mayor.", "mayor").label == "oppose"
