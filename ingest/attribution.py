@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicons import words
 from .quotes import Quoted
 from .records import Mention
+from .speakers import released_by
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 
@@ -161,6 +162,9 @@ def source_of(cue: Token) -> Span | None:
     ``began by saying``, ``tweeted and said``, ``went on to say``. A passive cue
     (``was criticized``, ``when asked if``) has only its agent: its subject, or
     the subject it would borrow, is who was spoken to or about.
+
+    A participle hung on a noun that cannot speak (``emphasized the threat
+    posed by these groups, stating``) is the clause's: its subject is the source.
     """
     verb = cue
     while True:
@@ -174,10 +178,49 @@ def source_of(cue: Token) -> Span | None:
         if verb == cue and _is_passive(cue):
             return None
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return _issuer(verb.head) or _phrase(verb.head)
+            noun = verb.head
+            clause = None if _can_speak(noun) else _clause_of(noun)
+            return (
+                _issuer(noun)
+                or (source_of(clause) if clause is not None else None)
+                or _phrase(noun)
+            )
+        if (missed := _missed_subject(verb)) is not None:
+            return missed
         if verb.dep_ not in _BORROWS_SUBJECT or verb.head == verb:
             return None
         verb = verb.head
+
+
+def _can_speak(noun: Token) -> bool:
+    """A noun for someone who can say something: a person, a group, a body, a document.
+
+    ``threat`` or ``operations`` can be talked about but say nothing.
+    """
+    return _is_someone(noun) or noun.lemma_.lower() in words("institution_heads") | words(
+        "document_heads"
+    )
+
+
+def _clause_of(noun: Token) -> Token | None:
+    """The verb of the clause a noun is part of (``emphasized`` for ``the threat``)."""
+    return next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+
+
+def _missed_subject(verb: Token) -> Span | None:
+    """The subject of a finite verb the parse gave none, when a noun phrase directly
+    precedes it.
+
+    A finite verb has a subject unless it is coordinated, after ``and`` or a
+    comma; one right after a name (``... into the U.S. Secretary of State Marco
+    Rubio reinforced``) starts a sentence the parser ran into the previous one.
+    """
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.left_edge.i == 0:
+        return None
+    before = verb.doc[verb.left_edge.i - 1]
+    if before.pos_ in {"PROPN", "NOUN"} and _can_speak(before):
+        return _phrase(before)
+    return None
 
 
 def _is_passive(verb: Token) -> bool:
@@ -255,7 +298,7 @@ def _subject(token: Token) -> Span:
 
 def _phrase(head: Token) -> Span:
     """The head's noun phrase without relative clauses or long appositives."""
-    left = head.left_edge
+    left = _left_edge(head)
     right = head
     for child in head.rights:
         if child.dep_ in {"compound", "flat", "nummod"} or (
@@ -263,6 +306,20 @@ def _phrase(head: Token) -> Span:
         ):
             right = child.right_edge
     return head.doc[left.i : right.i + 1]
+
+
+def _left_edge(head: Token) -> Token:
+    """Where the head's noun phrase starts.
+
+    A plural takes no ``a``: in ``a move critics argue is driven by ...`` the
+    parser hung the antecedent ``a move`` on ``critics``, whose phrase starts after it.
+    """
+    lefts = list(head.lefts)
+    if head.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in lefts):
+        nouns = [c for c in lefts if c.dep_ == "compound" and c.tag_ == "NN" and not c.ent_type_]
+        if nouns:
+            return head.doc[nouns[-1].i + 1]
+    return head.left_edge
 
 
 _ORPHAN_WORDS = 4  # a quote this long with no cue and no speaker is still a statement
@@ -405,10 +462,7 @@ def _reported(
 ) -> Attribution:
     """A mixed quote: the clause ``cue`` reports, stretched over every quoted passage it
     cuts into (the parse often leaves a closing mark outside)."""
-    c_start, c_end = content.start_char, content.end_char
-    for s, e in local:
-        if s < c_end and c_start < e:
-            c_start, c_end = min(c_start, s), max(c_end, e)
+    c_start, c_end = _stretched(content.start_char, content.end_char, local)
     subject = _source_outside(cue, local)
     return Attribution(
         spans=[(c_start + offset, c_end + offset)],
@@ -554,6 +608,8 @@ def attribute(
                 covered.extend((s - offset, e - offset) for a in reports for s, e in a.spans)
                 used_cues.update({clause[0].i, cue.i})
                 continue
+        elif _claimed(root, start, end):
+            continue  # reported by its noun: `_claims`
         elif (framing := _framed_fragment(doc, root, start, end)) is not None:
             report = _reported(*framing, local, offset)
             report.confidence = 0.4
@@ -666,50 +722,94 @@ def attribute(
 def _claims(
     doc: Doc, offset: int, local: Sequence[tuple[int, int]], covered: Sequence[tuple[int, int]]
 ) -> list[Attribution]:
-    """Nominal cues: ``Trump's claim that ...``, ``made the promise that ...``.
+    """Nominal cues: ``Trump's claim that ...``, ``made the promise that ...``, ``an
+    assessment from the Council that ...``.
 
-    A noun from ``lexicons/speech_nouns.txt`` with a ``that`` clause reports that
-    clause; its source is the possessor, or the subject of the verb the noun is the
-    object of. Without either there is no one to attribute it to.
+    A noun from ``lexicons/speech_nouns.txt`` or a document with a ``that`` clause
+    reports that clause for its `_claimant`; without one there is no one to
+    attribute it to. A clause quoted whole (``declaration that “...”``) is a
+    direct quote, one with some quoted words a mixed one.
     """
     found = []
     for noun in doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words("speech_nouns"):
+        clause = _claim_clause(noun)
+        source = _claimant(noun) if clause is not None else None
+        if clause is None or source is None:
             continue
-        clause = next(
-            (
-                c
-                for c in noun.rights
-                if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
-            ),
-            None,
-        )
-        if clause is None:
-            continue
-        content = _strip(doc[clause.left_edge.i : clause.right_edge.i + 1])
-        if any(s < content.end_char and content.start_char < e for s, e in covered):
-            continue
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None and noun.dep_ == "dobj":
-            owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-        if owner is None or len(content) < 3:
+        clause_span = _strip(doc[clause.left_edge.i : clause.right_edge.i + 1])
+        stretched = _stretched(clause_span.start_char, clause_span.end_char, local)
+        content = doc.char_span(*stretched, alignment_mode="expand")
+        if len(content) < 3 or any(
+            s < content.end_char and content.start_char < e for s, e in covered
+        ):
             continue
         inside = [
             (s + offset, e + offset)
             for s, e in local
             if content.start_char <= s and e <= content.end_char
         ]
+        whole = inside and not any(
+            t.is_alpha and t.dep_ != "mark" and not any(s <= t.idx + offset < e for s, e in inside)
+            for t in content
+        )
+        spans = inside if whole else [(content.start_char + offset, content.end_char + offset)]
         found.append(
             Attribution(
-                spans=[(content.start_char + offset, content.end_char + offset)],
-                type="mixed" if inside else "indirect",
+                spans=spans,
+                type="direct" if whole else "mixed" if inside else "indirect",
                 cue=_mention(noun, offset),
-                source=_mention(_subject(owner), offset),
+                source=_mention(source, offset),
                 confidence=0.6,
                 quoted=inside,
             )
         )
     return found
+
+
+def _claim_clause(noun: Token) -> Token | None:
+    """The ``that`` clause of a speech noun or a document, if it has one."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in words("speech_nouns") | words("document_heads"):
+        return None
+    return next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+
+
+def _claimant(noun: Token) -> Span | None:
+    """Whose claim a nominal cue reports: the possessor (``Trump's claim``), the subject
+    of the verb it is the object of (``made the promise``), or a document itself when
+    the text says whose it is (``an assessment from the Council``)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.dep_ == "dobj":
+        owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if owner is not None:
+        return _subject(owner)
+    if noun.lemma_.lower() in words("document_heads") and released_by(noun) is not None:
+        return _phrase(noun)
+    return None
+
+
+def _claimed(root: Token | None, start: int, end: int) -> bool:
+    """The quoted passage lies in the clause of a nominal cue that has a claimant."""
+    if root is None:
+        return False
+    noun = next((t for t in root.ancestors if not start <= t.idx < end), None)
+    return noun is not None and _claim_clause(noun) is not None and _claimant(noun) is not None
+
+
+def _stretched(start: int, end: int, local: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """``[start, end)`` stretched over every quoted passage it cuts into (the parse often
+    leaves a closing mark, or the end of a quote, outside the clause)."""
+    for s, e in local:
+        if s < end and start < e:
+            start, end = min(start, s), max(end, e)
+    return start, end
 
 
 def _content_spans(cue: Token) -> list[Span]:

@@ -138,7 +138,7 @@ class ArticleSpeakers:
         if root.lower_ in words("titles") and _is_definite(span):
             return self._titled(root.lower_, mention.start) or describe(span.text)
         if root.lower_ in words("document_heads"):
-            source = _released_by(root)
+            source = released_by(root)
             if source is not None:
                 named = self._named(source, mention)
                 if named.kind != "organization" or source.root.ent_type_:
@@ -187,11 +187,20 @@ def person_span(ent: Span) -> Span:
     """A PERSON entity extended over the capitalised proper nouns that follow it.
 
     Small models often stop short of a double surname (``Vladimir Padrino López``).
+    A possessive ends a name, and another entity is no part of it (``Trump's
+    October declaration``).
     """
-    end = ent.end
-    while end < len(ent.doc) and ent.doc[end].pos_ == "PROPN" and ent.doc[end].is_title:
+    doc, end = ent.doc, ent.end
+    if _POSSESSIVE.fullmatch(doc[end - 1].text):
+        return ent
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and doc[end].ent_type_ in {"", "PERSON"}
+    ):
         end += 1
-    return ent.doc[ent.start : end]
+    return doc[ent.start : end]
 
 
 def person_name(ent: Span) -> str:
@@ -267,7 +276,7 @@ def _is_definite(span: Span) -> bool:
     return span[0].lower_ in {"the", "this", "that"}
 
 
-def _released_by(head: Token) -> Span | None:
+def released_by(head: Token) -> Span | None:
     """The source of a document: ``a statement released by X``, ``an assessment from X``."""
     for token in head.subtree:
         if token.dep_ in {"agent", "prep"} and token.lower_ in {"by", "from"}:

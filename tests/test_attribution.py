@@ -418,3 +418,62 @@ def test_a_quote_with_no_cue_belongs_to_the_person_just_named(article_from, nlp)
     )
     quote = next(q for q in extract(article, nlp) if q.type == "direct")
     assert quote.speaker == "Maria Santos"
+
+
+def test_a_participle_on_a_noun_that_cannot_speak_is_the_subject_s(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Defense Secretary Ann Lee emphasized the threat posed by the gangs, stating, "
+        "“These people are terrorists. They are fueling violence in our streets.” "
+        "The words were repeated.\n",
+    )
+    assert (quote.cue.text, quote.speaker) == ("stating", "Ann Lee")
+
+
+def test_a_name_the_parse_ran_into_the_sentence_before_is_the_next_verb_s_subject(
+    article_from, nlp
+):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "The boats carried cocaine into the U.S. Secretary of State Marco Rubio reinforced "
+        "the urgency of the strikes, stating, “We are facing a regime exporting poison onto "
+        "our streets.” The words were repeated.\n",
+    )
+    assert (quote.speaker, quote.role) == ("Marco Rubio", "Secretary of State")
+
+
+def test_a_group_after_the_noun_it_comments_on_is_the_group_alone(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "The mayor chose to close the bridge, a move critics argue is driven by politics "
+        "rather than safety.\n",
+    )
+    assert (quote.speaker_mention.text, quote.speaker) == ("critics", "critics")
+
+
+def test_a_clause_quoted_whole_after_a_speech_noun_is_its_owner_s_direct_quote(
+    article_from, nlp
+):
+    article = article_from(
+        "Governor Ann Lee’s October declaration that “the bridge will open in May” reflects a "
+        "stance that some officials are calling the “bold” stage.\n"
+    )
+    declaration = extract(article, nlp)[0]
+    assert declaration.text == "“the bridge will open in May”"
+    assert (declaration.type, declaration.cue.text) == ("direct", "declaration")
+    assert declaration.speaker == "Ann Lee"
+
+
+def test_a_document_from_someone_reports_its_that_clause_for_them(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "A report from the National Audit Office, released in May, that the ministry “did not "
+        "keep records of its spending on roads.”\n",
+    )
+    assert quote.type == "mixed"
+    assert quote.text.startswith("that the ministry “did not keep")
+    assert (quote.speaker, quote.speaker_kind) == ("National Audit Office", "organization")
