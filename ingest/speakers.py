@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +28,7 @@ from .records import Mention
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+_WORKPLACE_PREPOSITIONS = frozenset({"at", "from", "in", "inside", "within"})
 _POSTMODIFIERS = frozenset({"amod", "prep", "acl", "compound", "nmod", "npadvmod"})
 
 
@@ -143,7 +145,7 @@ class ArticleSpeakers:
                 named = self._named(source, mention)
                 if named.kind != "organization" or source.root.ent_type_:
                     return named
-        return describe(_description(span), span.root.text)
+        return describe(_description(span), span.root.text, as_written=True)
 
     def person(self, name: str, offset: int, role: str | None = None) -> Speaker:
         full = self.fullest(name, offset)
@@ -214,10 +216,12 @@ def clean_name(name: str) -> str:
     return _POSSESSIVE.sub("", " ".join(tokens)).strip(" ,.;:\"“”‘’'-–—")
 
 
-def describe(phrase: str, head: str | None = None) -> Speaker:
+def describe(phrase: str, head: str | None = None, as_written: bool = False) -> Speaker:
     """A source that is not a named person: a group, an unnamed source, a document, an institution.
 
     ``head`` is the phrase's head noun (the parse root), by default its last word.
+    ``as_written``: the parse already told a sentence-initial capital from a
+    name's (`_description`), so the first word keeps its case.
     """
     tokens = phrase.strip(" ,.;:").split()
     if not tokens:
@@ -227,11 +231,11 @@ def describe(phrase: str, head: str | None = None) -> Speaker:
     rest = tokens[1:] if first in determiners and len(tokens) > 1 else tokens
     head = (head or rest[-1]).lower()
     named = any(t[:1].isupper() for t in rest[1:])
+    wording = " ".join(rest if as_written else _lower_first(rest))
     if head in words("unnamed_heads") and not (first == "the" and named):
-        description = " ".join(_lower_first(rest))
-        return Speaker("unnamed " + description, "unnamed", description)
+        return Speaker("unnamed " + wording, "unnamed", wording)
     if head in words("group_heads"):
-        return Speaker(" ".join(_lower_first(rest)), "group")
+        return Speaker(wording, "group")
     kind = "document" if head in words("document_heads") else "organization"
     return Speaker(" ".join(rest) if first == "the" else " ".join(tokens), kind)
 
@@ -291,15 +295,54 @@ def _description(span: Span) -> str:
     """The noun phrase an unnamed source is described by, with its postmodifiers.
 
     ``a government official`` grows to ``a government official familiar with
-    the operation``; relative clauses and appositives are left out.
+    the operation``; relative clauses and appositives are left out. Where they
+    work is said before them, so that one source has one description:
+    ``sources within the administration`` are ``administration sources``.
     """
     root = span.root
     if root.lower_ not in words("unnamed_heads"):
-        return span.text
+        return _written(span)
     end = span.end
     for child in root.rights:
         if child.dep_ in _POSTMODIFIERS and child.i >= span.end - 1:
             end = max(end, max(t.i for t in child.subtree) + 1)
         elif child.i >= span.end:
             break
-    return span.doc[span.start : end].text
+    phrase = span.doc[span.start : end]
+    workplace = _workplace(root, phrase)
+    if workplace is None:
+        return _written(phrase)
+    body = [t for t in workplace.subtree if t.dep_ != "det"]
+    return _written([t for t in phrase if t.i < root.i] + body + [root])
+
+
+def _written(tokens: Iterable[Token]) -> str:
+    """The words as the text spaces them, with a sentence's capital dropped
+    (``Sources said``) and a name's kept; words brought together get one space."""
+    tokens = list(tokens)
+    text = ""
+    for token, after in zip(tokens, [*tokens[1:], None], strict=True):
+        sentence_case = token.is_sent_start and token.pos_ != "PROPN" and not token.ent_type_
+        text += token.lower_ if sentence_case else token.text
+        if after is not None:
+            text += token.whitespace_ if after.i == token.i + 1 else " "
+    return text
+
+
+def _workplace(head: Token, phrase: Span) -> Token | None:
+    """The body in ``officials at the Pentagon``, ``sources within the administration``.
+
+    Only a body (an organisation's name or a noun from
+    ``lexicons/institution_heads.txt``) of a few words that ends the phrase:
+    ``sources close to the military`` and ``officials in the region`` stay as written.
+    """
+    prep = next((c for c in head.rights if c.lower_ in _WORKPLACE_PREPOSITIONS), None)
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if place is None or place.right_edge.i != phrase.end - 1:
+        return None
+    if any(t.dep_ not in {"det", "compound", "amod"} for t in place.subtree if t != place):
+        return None
+    body = place.ent_type_ in {"ORG", "GPE", "NORP"} or place.lemma_.lower() in words(
+        "institution_heads"
+    )
+    return place if body else None

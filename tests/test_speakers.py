@@ -76,6 +76,32 @@ def test_the_official_is_the_unnamed_official_described_before(nlp):
     assert speakers.resolve(mention(text, "the official")) == first
 
 
+@pytest.mark.parametrize(
+    ("sentence", "words", "name"),
+    [
+        ("Sources within the administration confirmed it.", "Sources", "administration sources"),
+        (
+            "Administration sources confirmed it.",
+            "Administration sources",
+            "administration sources",
+        ),
+        ("Officials at the State Department denied it.", "Officials", "State Department officials"),
+        (
+            "A senior official at the Pentagon denied it.",
+            "A senior official",
+            "senior Pentagon official",
+        ),
+        ("Sources close to the military confirmed it.", "Sources", "sources close to the military"),
+    ],
+)
+def test_an_unnamed_source_is_described_the_same_however_the_article_words_it(
+    nlp, sentence, words, name
+):
+    text, speakers = article(nlp, sentence)
+    resolved = speakers.resolve(mention(text, words))
+    assert (resolved.name, resolved.kind, resolved.role) == ("unnamed " + name, "unnamed", name)
+
+
 def test_a_statement_released_by_someone_is_theirs(nlp):
     text, speakers = article(
         nlp, "The boat was hit, according to a statement released by President Donald Trump."
