@@ -19,14 +19,26 @@ label can be traced to the words that produced it (``Stance.evidence``):
   words around it carry the VADER lexicon's valence (MIT licensed, shipped in
   the ``vaderSentiment`` package), weighted by distance in the parse tree so
   that the mood of a far-away clause counts little;
-* negation flips and weakens (``rather than Y`` denies Y), and a concession
+* what the sentence calls the target (``X is a fraud``, ``called X
+  reckless``) weighs like an attitude word, an attitude toward someone's
+  claims or deeds is toward them (``dismissed the NATO accusations``), and
+  the subject of a receiving verb is the attitude's object (``X drew
+  criticism``, ``lexicons/stance_receiving.txt``); an attitude word reaches
+  only a few words up the parse, and an attitude noun is held by a clause's
+  subject only as its object or complement;
+* negation and refusal flip and weaken (``rather than Y`` denies Y,
+  ``refused to endorse Y``, ``lexicons/stance_refusals.txt``), and a concession
   (``although ...``, ``... but``) counts half;
 * with a ``Topic``, saying something bad about the topic's opponents supports
   the topic; phrases that question legality (``lexicons/stance_doubt.txt``)
   or say evidence is missing (``lexicons/stance_warrants.txt``) oppose it;
   the topic's own framing terms (``[framing]`` in its TOML) take their side;
   denying a claim turns its stance around, and a naming cue (``called it
-  ...``, ``lexicons/stance_naming.txt``) makes a bare phrase the verdict.
+  ...``, ``lexicons/stance_naming.txt``) makes a bare phrase the verdict;
+* the topic's user supplies what a sentence does not state: its premises
+  (``[premise]``: asserting one supports the topic, doubting or denying it
+  opposes it) and a few labelled example quotes (``[[examples]]``: the most
+  alike, by shared content words, leans the quote its way).
 
 Nothing is trained and nothing is downloaded: the lexicons are data files in
 this package and in ``vaderSentiment``.
@@ -75,6 +87,16 @@ FRAME_WEIGHT = 0.8
 topic's action, and so do the topic's own ``oppose_frames``; its
 ``support_frames`` support it."""
 
+PREMISE_WEIGHT = 1.0
+"""Asserting a claim the topic rests on, or denying it, says as much as an
+attitude word toward the topic itself."""
+EXAMPLE_WEIGHT = 1.0
+"""Weight of the nearest user-labelled example, times its likeness."""
+EXAMPLE_LIKENESS = 0.4
+"""Share of content words (cosine over lemma sets) a quote must have in common
+with an example to lean its way."""
+SIDES = {SUPPORT: 1.0, OPPOSE: -1.0, NEUTRAL: 0.0}
+
 UNHELD_WEIGHT = 0.3
 """An attitude that the sentence gives to someone other than the holder."""
 
@@ -94,6 +116,8 @@ NOUN_HOLDING = frozenset({"dobj", "attr", "oprd", "conj", "appos", "dative"})
 (``X voiced criticism of Y``, ``X is a critic of Y``); one inside a
 prepositional phrase is nobody's in particular (``a request for comment on
 the criticism of Y``)."""
+EMBEDDED = frozenset({"ccomp", "xcomp", "acl", "advcl", "relcl", "pcomp", "pobj", "prep"})
+"""Links from a clause up to what embeds it (``no evidence that ...``)."""
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neither", "nor"})
 PRONOUNS = frozenset({"it", "this", "that", "they", "them", "these", "those"})
 LACKING = frozenset({"lack", "absence", "want", "shortage"})
@@ -110,6 +134,12 @@ class Topic:
     ``support_frames`` and ``oppose_frames`` are the words each side of the
     debate frames it in (``self-defense`` against ``sovereignty``), which the
     user knows and a quote need not connect to the topic in so many words.
+    ``premises`` are the claims the topic rests on (``the boats carry drugs``):
+    asserting one supports the topic, doubting or denying it opposes it. A
+    word written ``boat/vessel`` may be any of its alternatives, in any
+    inflection. ``examples`` are quotes the user has labelled, as ``(text,
+    stance)`` pairs; a quote that shares most of its words with one leans
+    the same way.
     """
 
     name: str
@@ -117,20 +147,31 @@ class Topic:
     opponents: tuple[str, ...] = ()
     support_frames: tuple[str, ...] = ()
     oppose_frames: tuple[str, ...] = ()
+    premises: tuple[str, ...] = ()
+    examples: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_file(cls, path: str | Path) -> Topic:
-        """Read a topic from TOML or JSON: ``name``, ``terms``, ``opponents``
-        and a ``framing`` table with ``support`` and ``oppose`` lists."""
+        """Read a topic from TOML or JSON: ``name``, ``terms``, ``opponents``,
+        a ``framing`` table with ``support`` and ``oppose`` lists, a ``premise``
+        table with a ``claims`` list, and ``examples``, each a table with
+        ``text`` and ``stance``."""
         raw = Path(path).read_bytes()
         data = json.loads(raw) if str(path).endswith(".json") else tomllib.loads(raw.decode())
         framing = data.get("framing", {})
+        examples = data.get("examples", ())
+        if bad := [e for e in examples if e.get("stance") not in (SUPPORT, OPPOSE, NEUTRAL)]:
+            raise ValueError(
+                f"{path}: an example's stance must be support, oppose or neutral: {bad[0]}"
+            )
         return cls(
             name=data["name"],
             terms=tuple(data.get("terms", ())),
             opponents=tuple(data.get("opponents", ())),
             support_frames=tuple(framing.get("support", ())),
             oppose_frames=tuple(framing.get("oppose", ())),
+            premises=tuple(data.get("premise", {}).get("claims", ())),
+            examples=tuple((e["text"], e["stance"]) for e in examples),
         )
 
 
@@ -758,6 +799,85 @@ def _missing(span: Span) -> bool:
     return (token.dep_ == "pobj" and of_a_lack) or _negated(token)
 
 
+# --- what the topic's user knows -----------------------------------------
+
+
+@cache
+def _claim_slots(claim: str) -> tuple[tuple[str, ...], ...]:
+    """The content words of a claim, each with its alternatives
+    (``boat/vessel``); function words (``the``, ``are``) are left out."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    slots = (tuple(a for a in word.lower().split("/") if a) for word in claim.split())
+    return tuple(s for s in slots if s and not (len(s) == 1 and s[0] in STOP_WORDS))
+
+
+def _claims_made(doc: Doc, topic: Topic, lexicon: Lexicon) -> list[tuple[float, str]]:
+    """The topic's premises a text states, +1 if asserted and -1 if doubted:
+    every content word of the claim (or an alternative) in one sentence."""
+    made = []
+    for claim in topic.premises:
+        slots = [_phrases_in(doc, alternatives, ()) for alternatives in _claim_slots(claim)]
+        for sent in doc.sents:
+            found = [[s for s in spans if sent.start <= s.start < sent.end] for spans in slots]
+            if found and all(found):
+                doubted = _doubted([spans[0].root for spans in found], lexicon)
+                made.append((-1.0 if doubted else 1.0, claim))
+                break
+    return made
+
+
+def _doubted(words: list[Token], lexicon: Lexicon) -> bool:
+    """Whether the clause joining a claim's words is denied or questioned: a
+    negation on one of them or on the clause (``they are not terrorists``), or
+    a clause it is embedded in that denies, doubts or finds no evidence for it
+    (``there is no evidence the boats carried drugs``)."""
+    clause = _common_ancestor(words)
+    if any(_negated(t) for t in (*words, clause)):
+        return True
+    token = clause
+    while token.dep_ in EMBEDDED and token.head.i != token.i:
+        token = token.head
+        if _negated(token) or token.lemma_.lower() in lexicon.denials:
+            return True
+        if token.lemma_.lower() in lexicon.warrants and _missing(token.doc[token.i : token.i + 1]):
+            return True
+    return False
+
+
+def _common_ancestor(tokens: Sequence[Token]) -> Token:
+    """The lowest token that is, or governs, all of ``tokens``."""
+    shared = set.intersection(*({t.i, *(a.i for a in t.ancestors)} for t in tokens))
+    return next(t for t in (tokens[0], *tokens[0].ancestors) if t.i in shared)
+
+
+@cache
+def _example_words(topic: Topic) -> tuple[tuple[frozenset[str], float, str], ...]:
+    """Each labelled example of a topic as its content lemmas, side and text."""
+    docs = _nlp().pipe(text for text, _ in topic.examples)
+    return tuple(
+        (_content_lemmas(doc), SIDES[stance], text)
+        for (text, stance), doc in zip(topic.examples, docs, strict=True)
+    )
+
+
+def _content_lemmas(doc: Doc | Span) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop)
+
+
+def _nearest_example(doc: Doc, topic: Topic) -> tuple[float, float, str] | None:
+    """The labelled example most like the text, if it is alike enough: its
+    likeness (cosine of content lemma sets), side and text."""
+    words = _content_lemmas(doc)
+    alike = [
+        (len(words & example) / math.sqrt(len(words) * len(example)), side, text)
+        for example, side, text in _example_words(topic)
+        if words and example
+    ]
+    best = max(alike, default=None)
+    return best if best is not None and best[0] >= EXAMPLE_LIKENESS else None
+
+
 # --- public API ---------------------------------------------------------------
 
 
@@ -856,6 +976,13 @@ def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -
     for side, span in framed:
         raw += side * FRAME_WEIGHT
         evidence.append(span.text)
+    for side, claim in _claims_made(doc, topic, lexicon):
+        raw += side * PREMISE_WEIGHT
+        evidence.append(claim if side > 0 else f"doubts: {claim}")
+    if nearest := _nearest_example(doc, topic):
+        likeness, side, text = nearest
+        raw += side * likeness * EXAMPLE_WEIGHT
+        evidence.append(f"like: {text}")
     if not opponents and not _is_claim(doc, lexicon) and _cue_lemma(cue, lexicon.naming):
         verdict = [t for t in doc if t.i not in mentioned and _polarity(t, lexicon)]
         raw += sum(_polarity(t, lexicon) for t in verdict)

@@ -305,3 +305,49 @@ def test_an_attitude_word_speaks_only_of_what_is_near_it():
 def test_refusing_an_attitude_denies_it():
     assert judge("Cruz pointedly refused to endorse Trump.", "Trump").label == "oppose"
     assert judge("The union stopped supporting the mayor.", "mayor").label == "oppose"
+
+
+PREMISED = Topic(
+    name="US strikes on drug boats",
+    terms=("strikes",),
+    premises=("boat/vessel carry/smuggle drug/cocaine",),
+    examples=(("Blowing up boats without a trial is an extrajudicial killing.", "oppose"),),
+)
+
+
+def test_asserting_a_premise_of_the_topic_supports_it():
+    stance = judge("The vessel was smuggling cocaine north.", PREMISED)
+    assert stance.label == "support"
+    assert "boat/vessel carry/smuggle drug/cocaine" in stance.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no evidence the boat carried drugs.",
+        "The boats did not carry any drugs.",
+        "Officials doubt that the vessels were smuggling cocaine.",
+    ],
+)
+def test_doubting_or_denying_a_premise_opposes_the_topic(text):
+    assert judge(text, PREMISED).label == "oppose"
+
+
+def test_a_quote_like_a_labelled_example_leans_its_way():
+    stance = judge("They are blowing up boats without any trial.", PREMISED)
+    assert stance.label == "oppose"
+    assert any(e.startswith("like: Blowing up boats") for e in stance.evidence)
+    assert judge("The harbour reopened on Monday.", PREMISED).label == "neutral"
+
+
+def test_the_demo_topic_file_states_premises_and_examples():
+    topic = Topic.from_file(DEMO_TOPIC)
+    assert any("narco-terrorist" in claim for claim in topic.premises)
+    assert {stance for _, stance in topic.examples} == {"support", "oppose", "neutral"}
+
+
+def test_a_topic_file_example_needs_a_known_stance(tmp_path):
+    path = tmp_path / "topic.toml"
+    path.write_text('name = "x"\n[[examples]]\ntext = "y"\nstance = "against"\n')
+    with pytest.raises(ValueError, match="support, oppose or neutral"):
+        Topic.from_file(path)
