@@ -136,10 +136,10 @@ class Writer:
         registry = self._registry_now()
         said = [(article, quote) for article, quotes in batch for quote in quotes]
         entries = [
-            registry.add(q.speaker, q.speaker_kind or "person", speakers.forms(q))
+            registry.add(q.speaker, q.speaker_kind or "person", speakers.forms(q), article.id)
             if q.speaker
             else None
-            for _, q in said
+            for article, q in said
         ]
         changed = {id(e): e for e in entries if e is not None}.values()
         known = before | {entry.id for entry in changed if entry.id is not None}

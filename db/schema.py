@@ -23,7 +23,9 @@ ARTICLES = {
     # an unchanged article is skipped before any parsing.
     "fingerprint": str,
 }
-SPEAKERS = {"id": int, "name": str, "kind": str, "role": str, "aliases": str}
+# article_id: the article an unnamed source was quoted in, for it is someone only
+# there (`quotedb.db.speakers`); null for a source named the same across articles.
+SPEAKERS = {"id": int, "name": str, "kind": str, "role": str, "aliases": str, "article_id": str}
 QUOTES = {
     "id": str,
     "article_id": str,
@@ -111,7 +113,13 @@ def create(db: sqlite_utils.Database) -> None:
     """Create whatever is missing: tables, indexes, full-text search. Safe to repeat."""
     db.enable_wal()
     db["articles"].create(ARTICLES, pk="id", not_null={"text"}, if_not_exists=True)
-    db["speakers"].create(SPEAKERS, pk="id", not_null={"name"}, if_not_exists=True)
+    db["speakers"].create(
+        SPEAKERS,
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"name"},
+        if_not_exists=True,
+    )
     db["statements"].create(
         STATEMENTS,
         pk="id",
@@ -136,6 +144,8 @@ def create(db: sqlite_utils.Database) -> None:
     )
     if "fingerprint" not in db["articles"].columns_dict:
         db["articles"].add_column("fingerprint", str)
+    if "article_id" not in db["speakers"].columns_dict:
+        db["speakers"].add_column("article_id", str, fk="articles", fk_col="id")
     if "statement_id" not in db["quotes"].columns_dict:
         db["quotes"].add_column("statement_id", int, fk="statements", fk_col="id")
     db["quotes"].create_index(["statement_id"], if_not_exists=True)
@@ -144,7 +154,12 @@ def create(db: sqlite_utils.Database) -> None:
     # One statement per call: executescript would commit the caller's transaction.
     for sql in (*STATEMENT_TRIGGERS, STATEMENT_OCCURRENCES):
         db.execute(sql)
-    db["speakers"].create_index(["name"], unique=True, if_not_exists=True)
+    # One name per article for unnamed sources, one per database for the others.
+    db.execute("drop index if exists idx_speakers_name")
+    db.execute(
+        "create unique index if not exists speakers_name_article"
+        " on speakers (name, ifnull(article_id, ''))"
+    )
     for column in FACETS:
         db["quotes"].create_index([column], if_not_exists=True)
     db["quotes"].create_index(["article_id", "start"], if_not_exists=True)

@@ -7,9 +7,11 @@ another, so names are matched here on a key that ignores case, accents,
 courtesy titles and middle initials, and a bare surname joins the person with
 that surname (the most quoted one when several share it: ``Clinton``). Two
 full names with different first names (``Bill Clinton``, ``Hillary Clinton``)
-never merge. The registry works in memory, so ``quotedb extract`` gives the
-same names as the database, and loads from and saves to the ``speakers`` table,
-where ids stay stable across re-ingests.
+never merge. An unnamed source (``unnamed officials``) is someone only within
+its article: the same words in another article are another person, so its
+entry is keyed by its article too. The registry works in memory, so ``quotedb
+extract`` gives the same names as the database, and loads from and saves to the
+``speakers`` table, where ids stay stable across re-ingests.
 """
 
 from __future__ import annotations
@@ -29,13 +31,17 @@ from quotedb.ingest.records import Quote
 
 @dataclass
 class Entry:
-    """A speaker row: canonical name, kind, every other form seen, and how often quoted."""
+    """A speaker row: canonical name, kind, every other form seen, and how often quoted.
+
+    ``article`` is the one article an unnamed source belongs to, else None.
+    """
 
     name: str
     kind: str
     aliases: set[str] = field(default_factory=set)
     quotes: int = 0
     id: int | None = None
+    article: str | None = None
 
 
 @dataclass
@@ -48,7 +54,9 @@ class Registry:
     """
 
     entries: list[Entry] = field(default_factory=list)
-    _by_key: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict, repr=False)
+    _by_key: dict[tuple[str | None, tuple[str, ...]], list[Entry]] = field(
+        default_factory=dict, repr=False
+    )
     _by_last: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _position: dict[int, int] = field(default_factory=dict, repr=False)
 
@@ -65,19 +73,24 @@ class Registry:
                     set(json.loads(row["aliases"] or "[]")),
                     counts.get(row["id"], 0),
                     row["id"],
+                    row["article_id"],
                 )
                 for row in db["speakers"].rows
             ]
         )
 
-    def add(self, name: str, kind: str, forms: Iterable[str] = ()) -> Entry:
+    def add(
+        self, name: str, kind: str, forms: Iterable[str] = (), article: str | None = None
+    ) -> Entry:
         """The entry for ``name``, created or upgraded to the fuller name.
 
-        ``forms`` (the mention's words) become aliases, pronouns excepted.
+        ``forms`` (the mention's words) become aliases, pronouns excepted;
+        ``article`` is where the mention is, which only an unnamed source keeps.
         """
-        entry = self.find(name, kind)
+        article = scope(kind, article)
+        entry = self.find(name, kind, article)
         if entry is None:
-            entry = Entry(name, kind)
+            entry = Entry(name, kind, article=article)
             self.entries.append(entry)
             self._position[id(entry)] = len(self.entries) - 1
             self._index(entry)
@@ -94,7 +107,7 @@ class Registry:
         )
         return entry
 
-    def find(self, name: str, kind: str) -> Entry | None:
+    def find(self, name: str, kind: str, article: str | None = None) -> Entry | None:
         """The first entry with this key, else for a person the most quoted one it can be."""
         if len(self._position) != len(self.entries):  # entries given or appended from outside
             self._by_key, self._by_last = {}, {}
@@ -102,7 +115,7 @@ class Registry:
             for entry in self.entries:
                 self._index(entry)
         wanted = key(name, kind)
-        same = self._by_key.get(wanted)
+        same = self._by_key.get((scope(kind, article), wanted))
         if same or kind != "person" or not wanted:
             return same[0] if same else None
         people = self._by_last.get(wanted[-1], [])
@@ -112,7 +125,7 @@ class Registry:
     def _index(self, entry: Entry) -> None:
         """Add to the lookups, keeping each list in the entries' order (first one wins)."""
         entry_key = key(entry.name, entry.kind)
-        lists = [self._by_key.setdefault(entry_key, [])]
+        lists = [self._by_key.setdefault((entry.article, entry_key), [])]
         if entry.kind == "person" and entry_key:
             lists.append(self._by_last.setdefault(entry_key[-1], []))
         for entries in lists:
@@ -120,7 +133,7 @@ class Registry:
 
     def _unindex(self, entry: Entry) -> None:
         entry_key = key(entry.name, entry.kind)
-        self._by_key[entry_key].remove(entry)
+        self._by_key[(entry.article, entry_key)].remove(entry)
         if entry.kind == "person" and entry_key:
             self._by_last[entry_key[-1]].remove(entry)
 
@@ -131,7 +144,9 @@ class Registry:
         quotes are in, so every quote carries the final, fullest name.
         """
         spoken = [quote for quote in quotes if quote.speaker]
-        entries = [self.add(q.speaker, q.speaker_kind or "person", forms(q)) for q in spoken]
+        entries = [
+            self.add(q.speaker, q.speaker_kind or "person", forms(q), q.article) for q in spoken
+        ]
         roles = current_roles((id(e), q.role, q.date) for e, q in zip(entries, spoken, strict=True))
         for entry, quote in zip(entries, spoken, strict=True):
             quote.speaker = entry.name
@@ -151,6 +166,11 @@ def key(name: str, kind: str) -> tuple[str, ...]:
         tokens = tokens[1:]  # "President Trump" is Trump
     inner = range(1, len(tokens) - 1)
     return tuple(t for i, t in enumerate(tokens) if not (i in inner and len(t) == 1))
+
+
+def scope(kind: str, article: str | None) -> str | None:
+    """The article a source's identity depends on: an unnamed source's, no one else's."""
+    return article if kind == "unnamed" else None
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -197,12 +217,12 @@ def current_roles(seen: Iterable[tuple[object, str | None, str | None]]) -> dict
 
 def save(db: sqlite_utils.Database, entry: Entry) -> int:
     """Insert or update the entry's row; its id never changes once given."""
-    row = [entry.name, entry.kind, json.dumps(sorted(entry.aliases))]
+    row = [entry.name, entry.kind, json.dumps(sorted(entry.aliases)), entry.article]
     if entry.id is None:
-        insert = "insert into speakers (name, kind, aliases) values (?, ?, ?)"
+        insert = "insert into speakers (name, kind, aliases, article_id) values (?, ?, ?, ?)"
         entry.id = db.execute(insert, row).lastrowid
     else:
-        update = "update speakers set name = ?, kind = ?, aliases = ? where id = ?"
+        update = "update speakers set name = ?, kind = ?, aliases = ?, article_id = ? where id = ?"
         db.execute(update, [*row, entry.id])
     assert entry.id is not None
     return entry.id

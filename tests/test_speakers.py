@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import sqlite_utils
+from click.testing import CliRunner
 from quotedb.db.speakers import Registry, current_roles
 from quotedb.ingest.records import Mention
 from quotedb.ingest.speakers import ArticleSpeakers, describe
+
+from quotedb.cli import cli
 
 
 def article(nlp, *paragraphs: str) -> tuple[str, ArticleSpeakers]:
@@ -161,6 +165,38 @@ def test_groups_merge_whatever_their_case_but_not_with_people():
     assert registry.add("Trump administration", "organization") is not registry.add(
         "Trump", "person"
     )
+
+
+def test_an_unnamed_source_is_someone_only_within_its_article():
+    registry = Registry()
+    first = registry.add("unnamed officials", "unnamed", article="a")
+    assert registry.add("unnamed officials", "unnamed", article="a") is first
+    assert registry.add("unnamed officials", "unnamed", article="b") is not first
+    assert registry.add("critics", "group", article="a") is registry.add(
+        "critics", "group", article="b"
+    )
+
+
+def test_the_database_keeps_one_row_per_unnamed_source_and_article_with_stable_ids(
+    tmp_path, write_article
+):
+    for name in ("a", "b"):
+        write_article(
+            f"Story {name}\n\nOfficials said the port would close.\n\n"
+            "Mr. Trump said the talks were over.\n",
+            f"corpus/{name}.txt",
+        )
+    db_path = str(tmp_path / "quotes.db")
+    runner = CliRunner()
+    rows = []
+    for _ in range(2):  # the second ingest extracts both articles again
+        runner.invoke(cli, ["ingest", str(tmp_path / "corpus"), "--db", db_path, "--force"])
+        query = "select id, name, kind, article_id from speakers order by id"
+        rows.append(list(sqlite_utils.Database(db_path).query(query)))
+    assert rows[0] == rows[1]
+    unnamed = [(r["name"], r["article_id"]) for r in rows[0] if r["kind"] == "unnamed"]
+    assert sorted(unnamed) == [("unnamed officials", "a"), ("unnamed officials", "b")]
+    assert [r["article_id"] for r in rows[0] if r["name"] == "Trump"] == [None]
 
 
 def test_current_role_is_the_most_recent_else_the_most_frequent():
