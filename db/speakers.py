@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -153,6 +154,10 @@ class Registry:
             quote.role = quote.role or roles.get(id(entry))
 
 
+_POSSESSED = re.compile(r"['’]s\s+\S")
+_RELATIVE = re.compile(r",?\s+(?:who|which|that)$")
+
+
 @lru_cache(maxsize=1 << 16)
 def key(name: str, kind: str) -> tuple[str, ...]:
     """``President Donald J. Trump`` -> ``("donald", "trump")``: what spellings of a name share."""
@@ -184,14 +189,17 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def forms(quote: Quote) -> list[str]:
     """The words that named the quote's speaker, to keep as aliases.
 
-    A document that stood for its author (``a statement`` released by Trump)
-    is not another name for the author.
+    A document that stood for its author (``a statement`` released by Trump),
+    or something of theirs (``Trump's comments``), is not another name for them.
     """
-    if quote.speaker_mention is None:
+    if quote.speaker_mention is None or quote.speaker is None:
         return []
-    mention = quote.speaker_mention.text
+    mention = _RELATIVE.sub("", quote.speaker_mention.text)  # "Mayor Ann Lee, who"
     last = mention.split()[-1].lower() if mention.split() else ""
     if last in words("document_heads") and quote.speaker_kind != "document":
+        return []
+    owned = _POSSESSED.search(mention) is not None
+    if owned and last not in quote.speaker.lower().split():
         return []
     return [mention]
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicons import words
 from .quotes import Quoted
 from .records import Mention
-from .speakers import released_by
+from .speakers import SPEAKING_ENTITIES, can_speak, is_someone, released_by
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 
@@ -102,9 +102,6 @@ def _names_someone(label: Span) -> bool:
     return 2 * named >= len(label) and all(t.is_title or not t.is_alpha for t in label)
 
 
-SPEAKING_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
-
-
 def _labelled(doc: Doc, offset: int) -> Attribution | None:
     """``PENCE: Well, look ...`` or ``Sanders: Clinton needs ...``: a name, a colon, the content.
 
@@ -179,7 +176,7 @@ def source_of(cue: Token) -> Span | None:
             return None
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             noun = verb.head
-            clause = None if _can_speak(noun) else _clause_of(noun)
+            clause = None if can_speak(noun) else _clause_of(noun)
             return (
                 _issuer(noun)
                 or (source_of(clause) if clause is not None else None)
@@ -190,16 +187,6 @@ def source_of(cue: Token) -> Span | None:
         if verb.dep_ not in _BORROWS_SUBJECT or verb.head == verb:
             return None
         verb = verb.head
-
-
-def _can_speak(noun: Token) -> bool:
-    """A noun for someone who can say something: a person, a group, a body, a document.
-
-    ``threat`` or ``operations`` can be talked about but say nothing.
-    """
-    return _is_someone(noun) or noun.lemma_.lower() in words("institution_heads") | words(
-        "document_heads"
-    )
 
 
 def _clause_of(noun: Token) -> Token | None:
@@ -218,7 +205,7 @@ def _missed_subject(verb: Token) -> Span | None:
     if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.left_edge.i == 0:
         return None
     before = verb.doc[verb.left_edge.i - 1]
-    if before.pos_ in {"PROPN", "NOUN"} and _can_speak(before):
+    if before.pos_ in {"PROPN", "NOUN"} and can_speak(before):
         return _phrase(before)
     return None
 
@@ -434,24 +421,8 @@ def _framing(verb: Token) -> bool:
     """A verb whose subject names someone: ``Tribe likened the rules to "burning the
     Constitution"`` quotes Tribe even though the verb does not report speech."""
     return verb.pos_ == "VERB" and any(
-        child.dep_ == "nsubj" and _is_someone(child) for child in verb.children
+        child.dep_ == "nsubj" and is_someone(child) for child in verb.children
     )
-
-
-def _is_someone(head: Token) -> bool:
-    """A noun phrase head that names a person or body: a name, a personal pronoun, a
-    title or group noun (``the nominee``, ``critics``), or a noun with a name in
-    apposition (``another critic, Laurence Tribe``)."""
-    return (
-        head.pos_ == "PROPN"
-        or head.ent_type_ in SPEAKING_ENTITIES
-        or (head.lower_ in words("pronouns") and head.lower_ != "it")
-        or any(head.lemma_.lower() in words(name) for name in _PEOPLE_NOUNS)
-        or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
-    )
-
-
-_PEOPLE_NOUNS = ("titles", "group_heads", "unnamed_heads")
 
 
 def _reported(

@@ -28,6 +28,9 @@ from .records import Mention
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_PEOPLE_NOUNS = ("titles", "group_heads", "unnamed_heads")
+_RELATIVES = frozenset({"who", "which", "that"})
 _WORKPLACE_PREPOSITIONS = frozenset({"at", "from", "in", "inside", "within"})
 _POSTMODIFIERS = frozenset({"amod", "prep", "acl", "compound", "nmod", "npadvmod"})
 
@@ -129,6 +132,7 @@ class ArticleSpeakers:
         return None
 
     def _named(self, span: Span, mention: Mention) -> Speaker:
+        span = _antecedent(span)
         root = span.root
         person = _person_at(root)
         if person is None and root.text in {name for _, name in self.people}:
@@ -137,6 +141,9 @@ class ArticleSpeakers:
             return self.person(
                 person_name(person), mention.start, roles.role_in(person_span(person))
             )
+        owner = _possessor(root)
+        if owner is not None and root.lemma_.lower() in words("speech_nouns"):
+            return self._named(owner, mention)  # "Trump's comments suggest": Trump
         if root.lower_ in words("titles") and _is_definite(span):
             return self._titled(root.lower_, mention.start) or describe(span.text)
         if root.lower_ in words("document_heads"):
@@ -183,6 +190,29 @@ class ArticleSpeakers:
             if earlier.name.split()[-1] == head or head in earlier.name.split():
                 return earlier
         return speaker
+
+
+def is_someone(head: Token) -> bool:
+    """A noun phrase head that names a person or body: a name, a personal pronoun, a
+    title or group noun (``the nominee``, ``critics``), or a noun with a name in
+    apposition (``another critic, Laurence Tribe``)."""
+    return (
+        head.pos_ == "PROPN"
+        or head.ent_type_ in SPEAKING_ENTITIES
+        or (head.lower_ in words("pronouns") and head.lower_ != "it")
+        or any(head.lemma_.lower() in words(name) for name in _PEOPLE_NOUNS)
+        or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
+    )
+
+
+def can_speak(noun: Token) -> bool:
+    """A noun for someone who can say something: a person, a group, a body, a document.
+
+    ``threat`` or ``operations`` can be talked about but say nothing.
+    """
+    return is_someone(noun) or noun.lemma_.lower() in words("institution_heads") | words(
+        "document_heads"
+    )
 
 
 def person_span(ent: Span) -> Span:
@@ -276,6 +306,22 @@ def _person_at(token: Token) -> Span | None:
     return None
 
 
+def _antecedent(span: Span) -> Span:
+    """``members of Congress and critics, who``: the source without its relative pronoun."""
+    while len(span) > 1 and (span[-1].lower_ in _RELATIVES or span[-1].is_punct):
+        span = span[:-1]
+    return span
+
+
+def _possessor(head: Token) -> Span | None:
+    """The noun phrase that owns ``head`` (``Trump`` in ``Trump's comments``); a
+    pronoun is left to the mention's own resolution."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    return head.doc[owner.left_edge.i : owner.i + 1]
+
+
 def _is_definite(span: Span) -> bool:
     return span[0].lower_ in {"the", "this", "that"}
 
@@ -322,7 +368,12 @@ def _written(tokens: Iterable[Token]) -> str:
     tokens = list(tokens)
     text = ""
     for token, after in zip(tokens, [*tokens[1:], None], strict=True):
-        sentence_case = token.is_sent_start and token.pos_ != "PROPN" and not token.ent_type_
+        sentence_case = (
+            token.is_sent_start
+            and token.pos_ != "PROPN"
+            and not token.ent_type_
+            and not token.is_upper
+        )
         text += token.lower_ if sentence_case else token.text
         if after is not None:
             text += token.whitespace_ if after.i == token.i + 1 else " "
@@ -340,8 +391,12 @@ def _workplace(head: Token, phrase: Span) -> Token | None:
     place = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
     if place is None or place.right_edge.i != phrase.end - 1:
         return None
-    if any(t.dep_ not in {"det", "compound", "amod"} for t in place.subtree if t != place):
-        return None
+    if any(
+        t.dep_ not in {"det", "compound", "amod"} or (t.dep_ == "det" and t.lower_ != "the")
+        for t in place.subtree
+        if t != place
+    ):
+        return None  # "officials from both parties" are from no one body
     body = place.ent_type_ in {"ORG", "GPE", "NORP"} or place.lemma_.lower() in words(
         "institution_heads"
     )

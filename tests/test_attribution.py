@@ -454,9 +454,7 @@ def test_a_group_after_the_noun_it_comments_on_is_the_group_alone(article_from, 
     assert (quote.speaker_mention.text, quote.speaker) == ("critics", "critics")
 
 
-def test_a_clause_quoted_whole_after_a_speech_noun_is_its_owner_s_direct_quote(
-    article_from, nlp
-):
+def test_a_clause_quoted_whole_after_a_speech_noun_is_its_owner_s_direct_quote(article_from, nlp):
     article = article_from(
         "Governor Ann Lee’s October declaration that “the bridge will open in May” reflects a "
         "stance that some officials are calling the “bold” stage.\n"

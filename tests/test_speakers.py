@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from quotedb.db.speakers import Registry, current_roles
-from quotedb.ingest.records import Mention
+from quotedb.db.speakers import Registry, current_roles, forms
+from quotedb.ingest.records import Mention, Quote
 from quotedb.ingest.speakers import ArticleSpeakers, describe
 
 from quotedb.cli import cli
@@ -96,6 +96,7 @@ def test_the_official_is_the_unnamed_official_described_before(nlp):
             "senior Pentagon official",
         ),
         ("Sources close to the military confirmed it.", "Sources", "sources close to the military"),
+        ("Officials from both parties denied it.", "Officials", "officials from both parties"),
     ],
 )
 def test_an_unnamed_source_is_described_the_same_however_the_article_words_it(
@@ -111,6 +112,27 @@ def test_a_statement_released_by_someone_is_theirs(nlp):
         nlp, "The boat was hit, according to a statement released by President Donald Trump."
     )
     assert speakers.resolve(mention(text, "a statement")).name == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [("Trump’s comments", "Donald Trump"), ("Trump’s lawyers", "Trump’s lawyers")],
+)
+def test_what_someone_said_stands_for_them_but_their_people_speak_for_themselves(nlp, words, name):
+    text, speakers = article(
+        nlp,
+        "President Donald Trump met reporters on Monday.",
+        f"{words} suggest that the talks are over.",
+    )
+    assert speakers.resolve(mention(text, words)).name == name
+
+
+def test_a_source_followed_by_who_is_the_source(nlp):
+    text, speakers = article(
+        nlp, "The bill was opposed by members of Congress and critics, who said it was rushed."
+    )
+    resolved = speakers.resolve(mention(text, "members of Congress and critics, who"))
+    assert (resolved.name, resolved.kind) == ("members of Congress and critics", "group")
 
 
 def test_an_administration_is_an_organisation_not_its_leader(nlp):
@@ -197,6 +219,21 @@ def test_the_database_keeps_one_row_per_unnamed_source_and_article_with_stable_i
     unnamed = [(r["name"], r["article_id"]) for r in rows[0] if r["kind"] == "unnamed"]
     assert sorted(unnamed) == [("unnamed officials", "a"), ("unnamed officials", "b")]
     assert [r["article_id"] for r in rows[0] if r["name"] == "Trump"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker", "aliases"),
+    [
+        ("Mayor Ann Lee, who", "Ann Lee", ["Mayor Ann Lee"]),
+        ("Venezuela’s Defense Minister Vladimir Padrino", "Vladimir Padrino", None),
+        ("Trump’s comments", "Donald Trump", []),
+        ("a statement", "Donald Trump", []),
+    ],
+)
+def test_aliases_are_the_words_that_named_the_speaker_not_what_is_theirs(words, speaker, aliases):
+    quote = Quote("a", [(0, 1)], "x", "indirect", speaker_mention=Mention(words, 0, len(words)))
+    quote.speaker, quote.speaker_kind = speaker, "person"
+    assert forms(quote) == ([words] if aliases is None else aliases)
 
 
 def test_current_role_is_the_most_recent_else_the_most_frequent():
