@@ -262,14 +262,14 @@ def _norm(text: str) -> str:
     return re.sub(r"[’'`]s?$", "", text.lower()).strip(".,;:!?\"“”‘’'()")
 
 
-def _words(phrase: str) -> list[str]:
-    words = [_norm(w) for w in re.split(r"[\s\-–—/]+", phrase)]
-    return [w for w in words if w and w not in STOP]
+@cache
+def _words(phrase: str) -> tuple[str, ...]:
+    words = (_norm(w) for w in re.split(r"[\s\-–—/]+", phrase))
+    return tuple(w for w in words if w and w not in STOP)
 
 
-def _same_word(token: Token, word: str) -> bool:
+def _same_word(text: str, word: str) -> bool:
     """Equal, or one a truncation of the other (``Sander``/``Sanders``)."""
-    text = _norm(token.text)
     if text == word:
         return True
     short, long = sorted((text, word), key=len)
@@ -284,19 +284,40 @@ def find_mentions(doc: Doc | Span, phrase: str, *, lenient: bool = True) -> list
     its capitalised words (``Donald J. Trump`` → ``Trump``), which is how news
     text refers back to people and organisations.
     """
-    words = _words(phrase)
-    if not words:
-        return []
-    tokens = [t for t in doc if not t.is_punct and _norm(t.text) not in STOP and _norm(t.text)]
+    return _mentions(doc, [phrase], lenient=lenient)
+
+
+def _mentions(doc: Doc | Span, phrases: Iterable[str], *, lenient: bool) -> list[Span]:
+    """``find_mentions`` for each of ``phrases``, normalising the text once and
+    trying only the words that share a phrase's first three letters."""
+    pairs = [(t, _norm(t.text)) for t in doc if not t.is_punct]
+    tokens = [t for t, norm in pairs if norm and norm not in STOP]
+    norms = [norm for _, norm in pairs if norm and norm not in STOP]
+    by_prefix: dict[str, list[int]] = {}
+    for i, norm in enumerate(norms):
+        by_prefix.setdefault(norm[:3], []).append(i)
     found = []
-    for i in range(len(tokens) - len(words) + 1):
-        window = tokens[i : i + len(words)]
-        if all(_same_word(t, w) for t, w in zip(window, words, strict=True)):
-            found.append(window[0].doc[window[0].i : window[-1].i + 1])
-    if found or not lenient or len(words) == 1:
-        return found
-    names = {_norm(w) for w in re.split(r"\s+", phrase) if w[:1].isupper() and len(_norm(w)) >= 3}
-    return [t.doc[t.i : t.i + 1] for t in tokens if any(_same_word(t, w) for w in names)]
+    for phrase in phrases:
+        words = _words(phrase)
+        if not words:
+            continue
+        matched = [
+            tokens[i].doc[tokens[i].i : tokens[i + len(words) - 1].i + 1]
+            for i in by_prefix.get(words[0][:3], ())
+            if i + len(words) <= len(tokens)
+            and all(_same_word(n, w) for n, w in zip(norms[i : i + len(words)], words, strict=True))
+        ]
+        if not matched and lenient and len(words) > 1:
+            names = {
+                _norm(w) for w in re.split(r"\s+", phrase) if w[:1].isupper() and len(_norm(w)) >= 3
+            }
+            matched = [
+                tokens[i].doc[tokens[i].i : tokens[i].i + 1]
+                for i in sorted({i for w in names for i in by_prefix.get(w[:3], ())})
+                if any(_same_word(norms[i], w) for w in names)
+            ]
+        found += matched
+    return found
 
 
 def _split_names(speaker: str | None) -> list[str]:
@@ -747,7 +768,26 @@ def _modifier_between(token: Token, word: str) -> bool:
     return token.pos_ in ("ADJ", "ADV") and not _is(token, word)
 
 
-def _phrases_in(doc: Doc, phrases: Iterable[str], opponents: Sequence[Span]) -> list[Span]:
+@dataclass(frozen=True)
+class _Lookup:
+    """A text's words indexed by surface form and lemma, built once per text
+    so that each of many phrase lists is looked up, not scanned for."""
+
+    doc: Doc
+    tokens: list[Token]
+    starts: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Lookup:
+        tokens = [t for t in doc if not t.is_punct]
+        starts: dict[str, list[int]] = {}
+        for n, token in enumerate(tokens):
+            for form in {token.lower_, token.lemma_.lower()}:
+                starts.setdefault(form, []).append(n)
+        return cls(doc, tokens, starts)
+
+
+def _phrases_in(text: _Lookup, phrases: Iterable[str], opponents: Sequence[Span]) -> list[Span]:
     """Where the text uses one of ``phrases``, unless said of an opponent
     (``the regime's illegal rule``).
 
@@ -755,15 +795,19 @@ def _phrases_in(doc: Doc, phrases: Iterable[str], opponents: Sequence[Span]) -> 
     ``self-defense`` is found in ``self defense`` too.
     """
     guarded = {t.i for span in opponents for t in _said_of(_noun_phrase(span.root))}
-    tokens = [t for t in doc if not t.is_punct]
     found = []
     for phrase in phrases:
-        words = [w for w in re.split(r"[\s\-–]+", phrase.lower()) if w]
-        for start in range(len(tokens)):
-            end = _match_from(tokens, start, words)
-            if end is not None and tokens[end].i not in guarded:
-                found.append(doc[tokens[start].i : tokens[end].i + 1])
+        words = _phrase_words(phrase)
+        for start in text.starts.get(words[0], ()) if words else ():
+            end = _match_from(text.tokens, start, words)
+            if end is not None and text.tokens[end].i not in guarded:
+                found.append(text.doc[text.tokens[start].i : text.tokens[end].i + 1])
     return found
+
+
+@cache
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[\s\-–]+", phrase.lower()) if w)
 
 
 def _noun_phrase(token: Token) -> Token:
@@ -812,13 +856,13 @@ def _claim_slots(claim: str) -> tuple[tuple[str, ...], ...]:
     return tuple(s for s in slots if s and not (len(s) == 1 and s[0] in STOP_WORDS))
 
 
-def _claims_made(doc: Doc, topic: Topic, lexicon: Lexicon) -> list[tuple[float, str]]:
+def _claims_made(text: _Lookup, topic: Topic, lexicon: Lexicon) -> list[tuple[float, str]]:
     """The topic's premises a text states, +1 if asserted and -1 if doubted:
     every content word of the claim (or an alternative) in one sentence."""
     made = []
     for claim in topic.premises:
-        slots = [_phrases_in(doc, alternatives, ()) for alternatives in _claim_slots(claim)]
-        for sent in doc.sents:
+        slots = [_phrases_in(text, alternatives, ()) for alternatives in _claim_slots(claim)]
+        for sent in text.doc.sents:
             found = [[s for s in spans if sent.start <= s.start < sent.end] for spans in slots]
             if found and all(found):
                 doubted = _doubted([spans[0].root for spans in found], lexicon)
@@ -945,11 +989,10 @@ def _is_claim(doc: Doc, lexicon: Lexicon) -> bool:
 def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -> Stance:
     lexicon = load_lexicon()
     weak = _weakened(doc, lexicon)
-    holders = [m for name in _split_names(speaker) for m in find_mentions(doc, name)]
-    terms = _distinct(m for term in topic.terms for m in find_mentions(doc, term, lenient=False))
+    holders = _mentions(doc, _split_names(speaker), lenient=True)
+    terms = _distinct(_mentions(doc, topic.terms, lenient=False))
     opponents = _distinct(
-        (m for name in topic.opponents for m in find_mentions(doc, name, lenient=False)),
-        {t.i for m in terms for t in m},
+        _mentions(doc, topic.opponents, lenient=False), {t.i for m in terms for t in m}
     )
     if not terms and not opponents:
         terms = _stand_ins(doc)
@@ -964,19 +1007,20 @@ def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -
         denied = _denied(mention.root)
         raw += (-OPPONENT_PRIOR if denied else OPPONENT_PRIOR) - signal.score
         evidence += [mention.text, *signal.evidence]
+    text = _Lookup.of(doc)
     framed = [
-        *((-1, span) for span in _phrases_in(doc, lexicon.doubt, opponents)),
-        *((-1, span) for span in _phrases_in(doc, topic.oppose_frames, opponents)),
-        *((1, span) for span in _phrases_in(doc, topic.support_frames, opponents)),
+        *((-1, span) for span in _phrases_in(text, lexicon.doubt, opponents)),
+        *((-1, span) for span in _phrases_in(text, topic.oppose_frames, opponents)),
+        *((1, span) for span in _phrases_in(text, topic.support_frames, opponents)),
     ]
     framed = [(side, span) for side, span in framed if _said_outright(span)]
     framed += [
-        (-1, span) for span in _phrases_in(doc, lexicon.warrants, opponents) if _missing(span)
+        (-1, span) for span in _phrases_in(text, lexicon.warrants, opponents) if _missing(span)
     ]
     for side, span in framed:
         raw += side * FRAME_WEIGHT
         evidence.append(span.text)
-    for side, claim in _claims_made(doc, topic, lexicon):
+    for side, claim in _claims_made(text, topic, lexicon):
         raw += side * PREMISE_WEIGHT
         evidence.append(claim if side > 0 else f"doubts: {claim}")
     if nearest := _nearest_example(doc, topic):
@@ -1000,7 +1044,7 @@ def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -
 def _judge_target(doc: Doc, target: str, speaker: str | None) -> Stance:
     lexicon = load_lexicon()
     weak = _weakened(doc, lexicon)
-    holders = [m for name in _split_names(speaker) for m in find_mentions(doc, name)]
+    holders = _mentions(doc, _split_names(speaker), lenient=True)
     holder_tokens = {t.i for h in holders for t in h}
     mentions = [m for m in find_mentions(doc, target) if not holder_tokens >= {t.i for t in m}]
     signals = [_toward(m, holders, lexicon, weak) for m in mentions]
