@@ -493,13 +493,26 @@ def _toward(
             if child.dep_ in COMPLEMENTS and child.i not in inside
             for t in child.subtree
         ]
-    named_score = predicate = 0.0
+    # Saying the target broke the law or lied is a charge against it, whatever
+    # VADER makes of the words (``provides fake news``, ``violated the law``).
+    said_ids = {t.i for t in said} - inside - holder_tokens
+    charges = [
+        span
+        for span in _phrases_in(_Lookup.of(mention.doc), lexicon.doubt, ())
+        if {t.i for t in span} <= said_ids and _said_outright(span)
+    ]
+    named_score = -float(len(charges))
+    evidence += [span.text for span in charges]
+    charged = {t.i for span in charges for t in span}
+    predicate = 0.0
     for t in named:
+        if t.i in charged:
+            continue
         value = _polarity(t, lexicon) * (0.5 if t.i in weak else 1.0)
         if value:
             named_score += value
             evidence.append(t.text)
-    named_ids = {t.i for t in named}
+    named_ids = {t.i for t in named} | charged
     for t in said:
         if t.i in inside or t.i in holder_tokens or t.i in named_ids:
             continue

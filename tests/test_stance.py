@@ -351,3 +351,9 @@ def test_a_topic_file_example_needs_a_known_stance(tmp_path):
     path.write_text('name = "x"\n[[examples]]\ntext = "y"\nstance = "against"\n')
     with pytest.raises(ValueError, match="support, oppose or neutral"):
         Topic.from_file(path)
+
+
+def test_saying_the_target_broke_the_law_or_lied_is_a_charge_against_it():
+    assert judge("The agency says RT provides fake news.", "RT").label == "oppose"
+    text = "Officials said Malaysia had violated international law."
+    assert judge(text, "Malaysia").label == "oppose"
