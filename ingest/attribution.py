@@ -67,8 +67,22 @@ def signature_line(doc: Doc, offset: int) -> Attribution | None:
 
 
 def _colon(colon: Token, offset: int) -> Attribution:
-    """A colon cue; the source is the subject of its sentence (``Lynch told them:``)."""
-    subject = next((c for c in colon.sent.root.children if c.dep_ in SUBJECTS), None)
+    """A colon cue; the source is the subject of the clause it ends (``Lynch told them:``).
+
+    The parse may run the quote after the colon into the sentence and make it the
+    root, so the clause is found from the word before the colon.
+    """
+    doc = colon.doc
+    before = doc[colon.i - 1] if colon.i > colon.sent.start else colon
+    subject = next(
+        (
+            child
+            for verb in (before, *before.ancestors, colon.sent.root)
+            for child in verb.children
+            if child.dep_ in SUBJECTS and child.i < colon.i
+        ),
+        None,
+    )
     return _marked(_mention(colon, offset), _mention(_phrase(subject), offset) if subject else None)
 
 
@@ -319,6 +333,7 @@ def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]])
     if first is None:
         return None
     around = doc[first[0].sent.start : first[-1].sent.end]
+    following = None
     if around.end < len(doc) and around.end - first.end <= 1:
         # the quote ends its sentence ("...?" she said.): look at the start of the next one
         following = doc[around.end].sent
@@ -326,11 +341,19 @@ def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]])
     candidates = [
         token
         for token in around
-        if is_cue(token) and not any(s <= token.idx < e for s, e in blocked)
+        if is_cue(token)
+        and not any(s <= token.idx < e for s, e in blocked)
+        and not (following is not None and token.i >= following.start and _introduces(token, blocked))
     ]
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+
+
+def _introduces(cue: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    """A quoted passage follows the cue within its clause: ``To which she said, "..."``
+    reports that passage, not the one before."""
+    return any(cue.idx < t.idx and any(s <= t.idx < e for s, e in quoted) for t in cue.subtree)
 
 
 def _is_title(doc: Doc, start: int, end: int) -> bool:
@@ -346,6 +369,10 @@ def _is_title(doc: Doc, start: int, end: int) -> bool:
         and all(t.is_title or t.is_stop for t in words)
         and not any(t.pos_ in {"VERB", "AUX"} for t in words)
     )
+
+
+def _after_colon(doc: Doc, start: int) -> bool:
+    return doc.text[:start].rstrip().endswith(":")
 
 
 def _opens_sentence(doc: Doc, start: int, end: int) -> bool:
@@ -397,7 +424,7 @@ def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
         return None
     inside = [t for t in span if not t.is_punct] or list(span)
     tops = [t for t in inside if t.head == t or not start <= t.head.idx < end]
-    return min(tops, key=lambda t: sum(1 for _ in t.ancestors)) if tops else None
+    return max(tops, key=lambda t: sum(1 for w in t.subtree if start <= w.idx < end), default=None)
 
 
 def _governing_cues(
@@ -450,7 +477,7 @@ def _framed_fragment(
 ) -> tuple[Token, Span] | None:
     """A quoted fragment inside a sentence no speech verb frames: the nearest verb
     with a subject, and its clause. A quote opening its sentence stands on its own."""
-    if root is None or _opens_sentence(doc, start, end):
+    if root is None or _opens_sentence(doc, start, end) or _after_colon(doc, start):
         return None
     return _reported_clause(_governing_cues(root, start, end, _framing)[:1], start, end)
 

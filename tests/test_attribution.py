@@ -475,3 +475,36 @@ def test_a_document_from_someone_reports_its_that_clause_for_them(article_from, 
     assert quote.type == "mixed"
     assert quote.text.startswith("that the ministry “did not keep")
     assert (quote.speaker, quote.speaker_kind) == ("National Audit Office", "organization")
+
+
+def test_a_second_quote_after_its_own_cue_is_a_record_of_its_own(article_from, nlp):
+    article = article_from(
+        "“We certainly can’t afford to do this anymore,” Lee said, adding later, “The port is "
+        "costing us a fortune, and yes, we’re protecting the coast with it, but we’re spending "
+        "a lot of money.”\n"
+    )
+    said, added = extract(article, nlp)
+    assert (said.text, said.cue.text) == ("“We certainly can’t afford to do this anymore,”", "said")
+    assert added.text.startswith("“The port is costing us a fortune")
+    assert (added.cue.text, added.speaker) == ("adding", "Lee")
+
+
+def test_a_cue_that_introduces_the_next_quote_is_not_the_previous_one_s(article_from, nlp):
+    article = article_from(
+        "My aunt got so angry that I had to take it back: \"Of course I believe in luck. I was "
+        "only joking.\" To which she said, \"Thank heaven you still believe in something.\"\n"
+    )
+    taken_back, answer = extract(article, nlp)
+    assert taken_back.text == "\"Of course I believe in luck. I was only joking.\""
+    assert taken_back.cue.text == ":"
+    assert (answer.cue.text, answer.speaker_mention.text) == ("said", "she")
+
+
+def test_a_quote_after_a_colon_is_not_the_clause_before_it(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Mayor Ann Lee is rolling out a new slogan for the campaign: \"It's about the city.\"\n",
+    )
+    assert quote.text == "\"It's about the city.\""
+    assert (quote.type, quote.cue.text, quote.speaker) == ("direct", ":", "Ann Lee")
