@@ -333,7 +333,7 @@ def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]])
     if first is None:
         return None
     around = doc[first[0].sent.start : first[-1].sent.end]
-    following = None
+    own_end = around.end
     if around.end < len(doc) and around.end - first.end <= 1:
         # the quote ends its sentence ("...?" she said.): look at the start of the next one
         following = doc[around.end].sent
@@ -343,7 +343,7 @@ def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]])
         for token in around
         if is_cue(token)
         and not any(s <= token.idx < e for s, e in blocked)
-        and not (following is not None and token.i >= following.start and _introduces(token, blocked))
+        and (token.i < own_end or not _introduces(token, blocked))
     ]
     if not candidates:
         return None

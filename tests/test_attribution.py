@@ -491,11 +491,11 @@ def test_a_second_quote_after_its_own_cue_is_a_record_of_its_own(article_from, n
 
 def test_a_cue_that_introduces_the_next_quote_is_not_the_previous_one_s(article_from, nlp):
     article = article_from(
-        "My aunt got so angry that I had to take it back: \"Of course I believe in luck. I was "
-        "only joking.\" To which she said, \"Thank heaven you still believe in something.\"\n"
+        'My aunt got so angry that I had to take it back: "Of course I believe in luck. I was '
+        'only joking." To which she said, "Thank heaven you still believe in something."\n'
     )
     taken_back, answer = extract(article, nlp)
-    assert taken_back.text == "\"Of course I believe in luck. I was only joking.\""
+    assert taken_back.text == '"Of course I believe in luck. I was only joking."'
     assert taken_back.cue.text == ":"
     assert (answer.cue.text, answer.speaker_mention.text) == ("said", "she")
 
@@ -504,7 +504,7 @@ def test_a_quote_after_a_colon_is_not_the_clause_before_it(article_from, nlp):
     article, quote = only_quote(
         article_from,
         nlp,
-        "Mayor Ann Lee is rolling out a new slogan for the campaign: \"It's about the city.\"\n",
+        'Mayor Ann Lee is rolling out a new slogan for the campaign: "It\'s about the city."\n',
     )
-    assert quote.text == "\"It's about the city.\""
+    assert quote.text == '"It\'s about the city."'
     assert (quote.type, quote.cue.text, quote.speaker) == ("direct", ":", "Ann Lee")
