@@ -458,18 +458,48 @@ def _reported(
     local: Sequence[tuple[int, int]],
     offset: int,
 ) -> Attribution:
-    """A mixed quote: the clause ``cue`` reports, stretched over every quoted passage it
-    cuts into (the parse often leaves a closing mark outside)."""
-    c_start, c_end = _stretched(content.start_char, content.end_char, local)
+    """A mixed quote: the clause ``cue`` reports."""
+    return _mixed(cue, [(content.start_char, content.end_char)], local, offset)
+
+
+def _mixed(
+    cue: Token,
+    spans: Sequence[tuple[int, int]],
+    local: Sequence[tuple[int, int]],
+    offset: int,
+) -> Attribution:
+    """A mixed quote: what ``cue`` reports (paragraph offsets), each part stretched over
+    every quoted passage it cuts into (the parse often leaves a closing mark outside)."""
+    spans = [_stretched(s, e, local) for s, e in spans]
     subject = _source_outside(cue, local)
     return Attribution(
-        spans=[(c_start + offset, c_end + offset)],
+        spans=[(s + offset, e + offset) for s, e in spans],
         type="mixed",
         cue=_mention(cue, offset),
         source=_mention(subject, offset) if subject is not None else None,
         confidence=0.8 if subject is not None else 0.5,
-        quoted=[(s + offset, e + offset) for s, e in local if c_start <= s and e <= c_end],
+        quoted=[
+            (s + offset, e + offset)
+            for s, e in local
+            if any(c_start <= s and e <= c_end for c_start, c_end in spans)
+        ],
     )
+
+
+def _clause_around(
+    cue: Token, start: int, end: int, local: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]] | None:
+    """What ``cue`` reports, when it holds the quoted passage and more.
+
+    The parse may hang a quoted fragment off the clause rather than under the cue
+    (``But the weapons, he added, are like ''bombs you can't use.''``): the
+    passage is then part of the cue's content all the same.
+    """
+    spans = [_stretched(c.start_char, c.end_char, local) for c in _content_spans(cue)]
+    if not any(s <= start and end <= e for s, e in spans):
+        return None
+    reported = sum(_non_space(cue.doc.text[s:e]) for s, e in spans)
+    return spans if _non_space(cue.doc.text[start:end]) < 0.8 * reported else None
 
 
 def _framed_fragment(
@@ -617,6 +647,13 @@ def attribute(
             continue
         else:
             cue = _cue_for(doc, start, end, local)
+            clause = _clause_around(cue, start, end, local) if cue is not None else None
+            if clause is not None:
+                report = _mixed(cue, clause, local, offset)
+                found.append(report)
+                covered.extend((s - offset, e - offset) for s, e in report.spans)
+                used_cues.add(cue.i)
+                continue
             if _is_title(doc, start, end) or (
                 _words_in(doc, start, end) < 3 and not (cue and _is_utterance(doc, start, end))
             ):

@@ -508,3 +508,18 @@ def test_a_quote_after_a_colon_is_not_the_clause_before_it(article_from, nlp):
     )
     assert quote.text == '"It\'s about the city."'
     assert (quote.type, quote.cue.text, quote.speaker) == ("direct", ":", "Ann Lee")
+
+
+def test_a_fragment_inside_what_a_parenthetical_cue_reports_is_part_of_it(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "But the economic tools the city has at its disposal, the mayor added, are like "
+        "“bridges that you can't cross.”\n",
+    )
+    assert quote.type == "mixed"
+    assert [article.text[s:e] for s, e in quote.spans] == [
+        "But the economic tools the city has at its disposal",
+        "are like “bridges that you can't cross.”",
+    ]
+    assert (quote.cue.text, quote.speaker_mention.text) == ("added", "the mayor")
