@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import sqlite_utils
 
-FACETS = ("speaker_id", "stance", "type", "date", "role", "article_id")
+# Columns people facet and filter quotes by. An article's quotes are found through
+# `ARTICLE_INDEX` instead, which a bulk load keeps.
+FACETS = ("speaker_id", "stance", "type", "date", "role")
+ARTICLE_INDEX = "idx_quotes_article_id_start"
+# Holds a row while a bulk load (`quotedb.db.load`) has the quotes table without
+# its lookups and full-text entries: the database is incomplete until it is gone.
+BULK_LOAD = "bulk_load"
 
 ARTICLES = {
     "id": str,
@@ -64,27 +70,30 @@ STATEMENTS = {
 # Bookkeeping for quotedb.db.statements: every deletion, replacement or change of
 # speaker of a linked quote, and every change of an article's outlet or date, notes
 # the statement it touches so the next linking run recounts only those.
-STATEMENT_TRIGGERS = (
-    """create trigger if not exists quotes_statement_deleted after delete on quotes
-    when old.statement_id is not null
+QUOTE_TRIGGERS = {
+    "quotes_statement_deleted": """after delete on quotes when old.statement_id is not null
     begin insert or ignore into statement_changes values (old.statement_id); end""",
-    """create trigger if not exists quotes_statement_replaced before insert on quotes
+    "quotes_statement_replaced": """before insert on quotes
     begin
       insert or ignore into statement_changes
       select statement_id from quotes where id = new.id and statement_id is not null;
     end""",
-    """create trigger if not exists quotes_statement_respoken
-    after update of speaker_id, text on quotes when old.statement_id is not null
+    "quotes_statement_respoken": """after update of speaker_id, text on quotes
+    when old.statement_id is not null
     begin insert or ignore into statement_changes values (old.statement_id); end""",
-    """create trigger if not exists articles_statement_reseen
+}
+ARTICLE_TRIGGER = """create trigger if not exists articles_statement_reseen
     after update of source, url, published on articles
     when old.source is not new.source or old.url is not new.url
       or old.published is not new.published
     begin
       insert or ignore into statement_changes
       select statement_id from quotes where article_id = new.id and statement_id is not null;
-    end""",
-)
+    end"""
+# A speaker's current role is the role of their latest quote that has one
+# (`quotedb.db.speakers.refresh_roles`): found in this index without reading
+# the speaker's other quotes.
+ROLE_INDEX = "quotes_speaker_role_date"
 # One row per occurrence with the outlet that printed it (the article's source,
 # else the host of its URL without "www.", else the article id) and the date it
 # was seen (the article's publication date, else the statement date).
@@ -110,7 +119,11 @@ from (
 
 
 def create(db: sqlite_utils.Database) -> None:
-    """Create whatever is missing: tables, indexes, full-text search. Safe to repeat."""
+    """Create whatever is missing: tables, indexes, full-text search. Safe to repeat.
+
+    While a bulk load is pending the quotes table's lookups stay missing: the load
+    that finishes it creates them once, over every row.
+    """
     db.enable_wal()
     db["articles"].create(ARTICLES, pk="id", not_null={"text"}, if_not_exists=True)
     db["speakers"].create(
@@ -142,17 +155,17 @@ def create(db: sqlite_utils.Database) -> None:
         not_null={"article_id", "text", "type"},
         if_not_exists=True,
     )
+    db[BULK_LOAD].create({"started": str}, if_not_exists=True)
     if "fingerprint" not in db["articles"].columns_dict:
         db["articles"].add_column("fingerprint", str)
     if "article_id" not in db["speakers"].columns_dict:
         db["speakers"].add_column("article_id", str, fk="articles", fk_col="id")
     if "statement_id" not in db["quotes"].columns_dict:
         db["quotes"].add_column("statement_id", int, fk="statements", fk_col="id")
-    db["quotes"].create_index(["statement_id"], if_not_exists=True)
     for column in ("speaker_id", "stance", "articles", "match_key", "head"):
         db["statements"].create_index([column], if_not_exists=True)
     # One statement per call: executescript would commit the caller's transaction.
-    for sql in (*STATEMENT_TRIGGERS, STATEMENT_OCCURRENCES):
+    for sql in (ARTICLE_TRIGGER, STATEMENT_OCCURRENCES):
         db.execute(sql)
     # One name per article for unnamed sources, one per database for the others.
     db.execute("drop index if exists idx_speakers_name")
@@ -160,16 +173,9 @@ def create(db: sqlite_utils.Database) -> None:
         "create unique index if not exists speakers_name_article"
         " on speakers (name, ifnull(article_id, ''))"
     )
-    for column in FACETS:
-        db["quotes"].create_index([column], if_not_exists=True)
     db["quotes"].create_index(["article_id", "start"], if_not_exists=True)
-    # A speaker's current role is the role of their latest quote that has one
-    # (`quotedb.db.speakers.refresh_roles`): found in this index without reading
-    # the speaker's other quotes.
-    db.execute(
-        "create index if not exists quotes_speaker_role_date"
-        " on quotes (speaker_id, date) where role != ''"
-    )
+    if not bulk_pending(db):
+        create_lookups(db)
     db["speakers"].create_index(["kind"], if_not_exists=True)
     db["speakers"].create_index(["role"], if_not_exists=True)
     if not db["quotes_fts"].exists():
@@ -180,3 +186,33 @@ def create(db: sqlite_utils.Database) -> None:
         # Statements are rewritten in place as reprints arrive, so triggers keep
         # their search in step; there are far fewer of them than quotes.
         db["statements"].enable_fts(["text"], tokenize="porter", create_triggers=True)
+
+
+def create_lookups(db: sqlite_utils.Database) -> None:
+    """The quotes table's indexes (but `ARTICLE_INDEX`) and statement triggers.
+
+    Each costs every insert a B-tree update or a lookup; a bulk load drops them
+    (`drop_lookups`) and has SQLite build each index once, from sorted keys.
+    """
+    db["quotes"].create_index(["statement_id"], if_not_exists=True)
+    for column in FACETS:
+        db["quotes"].create_index([column], if_not_exists=True)
+    db.execute(
+        f"create index if not exists {ROLE_INDEX} on quotes (speaker_id, date) where role != ''"
+    )
+    for name, body in QUOTE_TRIGGERS.items():
+        db.execute(f"create trigger if not exists {name} {body}")
+
+
+def drop_lookups(db: sqlite_utils.Database) -> None:
+    """Drop what `create_lookups` creates."""
+    for column in ("statement_id", *FACETS):
+        db.execute(f"drop index if exists idx_quotes_{column}")
+    db.execute(f"drop index if exists {ROLE_INDEX}")
+    for name in QUOTE_TRIGGERS:
+        db.execute(f"drop trigger if exists {name}")
+
+
+def bulk_pending(db: sqlite_utils.Database) -> bool:
+    """Whether a bulk load has begun and not finished (it may have been killed)."""
+    return db[BULK_LOAD].exists() and bool(db.execute(f"select 1 from {BULK_LOAD}").fetchone())

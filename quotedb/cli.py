@@ -260,7 +260,7 @@ def run_ingest(
                 stored += [article.id for article, _ in chunk]
             summary.articles += len(chunk)
             progress.update(len(chunk))
-    load.refresh_search(db)
+    writer.finish()
     statements.link(db)
     if not index_was_current:
         quote_index.rebuild()
