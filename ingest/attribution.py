@@ -587,13 +587,15 @@ def attribute(
     quoted: Sequence[Quoted],
     previous: Attribution | None,
     signed: Attribution | None = None,
+    headline: bool = False,
 ) -> list[Attribution]:
     """The attributions in one paragraph.
 
     ``quoted`` are the passages in this paragraph (article offsets); ``previous``
     is the last attribution of the previous paragraph (or the colon that ends
     it), for quotes that carry on its speaker; ``signed`` is the ``- Name`` line
-    that follows the paragraph, if any.
+    that follows the paragraph, if any; ``headline`` says the paragraph is the
+    article's title.
     """
     local = [(q.start - offset, q.end - offset) for q in quoted]
     labelled = _labelled(doc, offset)
@@ -750,8 +752,69 @@ def attribute(
         )
     found.extend(_according_to(doc, offset, local))
     found.extend(_claims(doc, offset, local, covered))
+    if headline:
+        found.extend(_headline(doc, offset, local, found))
     found.sort(key=lambda a: a.spans[0])
     return found
+
+
+def _headline(
+    doc: Doc, offset: int, local: Sequence[tuple[int, int]], found: Sequence[Attribution]
+) -> list[Attribution]:
+    """A headline's quoted words that no cue reported: the headline reports them with
+    all that follows its verb (``Black Lawmakers Rip Donald Trump As A ‘Disgusting
+    Fraud.’``) or its colon (``Obama on Climate Change: The Trends Are 'Terrifying.'``),
+    for the subject of the verb or the name before the colon."""
+    reported = [(s - offset, e - offset) for a in found for s, e in a.spans]
+    for start, end in local:
+        if any(s <= start and end <= e for s, e in reported):
+            continue
+        first = doc.char_span(start, end, alignment_mode="expand")
+        if first is None:
+            continue
+        sentence = first.sent
+        colon = next((t for t in doc[: first.start] if t.text == ":"), None)
+        if colon is not None:
+            cue, source = colon, _label_head(doc[: colon.i])
+        else:
+            cue = sentence.root
+            source = _headline_subject(cue)
+        if source is None or cue.i >= first.start or cue.pos_ not in {"VERB", "AUX", "PUNCT"}:
+            continue
+        content = _strip(doc[cue.i + 1 : sentence.end])
+        c_start, c_end = _stretched(content.start_char, content.end_char, local)
+        return [
+            Attribution(
+                spans=[(c_start + offset, c_end + offset)],
+                type="mixed",
+                cue=_mention(cue, offset),
+                source=_mention(source, offset),
+                confidence=0.4,
+                quoted=[(s + offset, e + offset) for s, e in local if c_start <= s and e <= c_end],
+            )
+        ]
+    return []
+
+
+def _label_head(label: Span) -> Span | None:
+    """The noun a headline's label before its colon is about (``Obama`` in ``Obama on
+    Climate Change``), unless the label is page furniture or a clause."""
+    if not len(label) or label.text.lower() in words("colon_labels"):
+        return None
+    head = label.root
+    if head.pos_ not in {"PROPN", "NOUN"} or any(t.pos_ in {"VERB", "AUX"} for t in label):
+        return None
+    return _phrase(head)
+
+
+def _headline_subject(verb: Token) -> Span | None:
+    """The nouns before a headline's verb. Even parsed in sentence case, a title's
+    subject may come out as loose compounds (``Gold Star Mom Corners Obama``)."""
+    lefts = [c for c in verb.lefts if c.dep_ in SUBJECTS or c.dep_ == "compound"]
+    if not lefts or lefts[0].left_edge.i != verb.sent.start:
+        return None
+    subject = verb.doc[verb.sent.start : verb.i]
+    return subject if any(t.pos_ in {"NOUN", "PROPN"} for t in subject) else None
 
 
 def _claims(

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import clean, dates, quotes
 from .attribution import Attribution, attribute, introducer, signature_line
@@ -38,8 +38,68 @@ def extract_many(
     for article in articles:
         kept = clean.paragraphs(article.text)
         texts = [article.text[p.start : p.end] for p in kept]
-        docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+        docs = _sentence_cased(nlp, list(nlp.pipe(texts, batch_size=BATCH_SIZE)))
         yield article, _quotes(article, kept, docs, topic)
+
+
+def _is_title_case(doc: Doc) -> bool:
+    """A headline in title case: every word of four letters or more is capitalised."""
+    long = [t for t in doc if t.is_alpha and len(t) >= 4]
+    return len(long) >= 3 and all(t.text[0].isupper() for t in long)
+
+
+def _sentence_cased(nlp: Language, docs: list[Doc]) -> list[Doc]:
+    """Title-case lines that quote someone, with the parse of their sentence-case form.
+
+    In ``Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’`` the tagger
+    takes every capitalised word for a name, so the headline has no verb and its
+    quote is framed by nothing; lowercased, ``rip`` is the verb. The text and
+    entities stay those of the line as written. A title-case line without
+    quotation marks keeps its parse: its verbs, found, mostly report what a
+    video or a study shows, which is no quote.
+    """
+    titles = [
+        i for i, doc in enumerate(docs) if _is_title_case(doc) and any(t.is_quote for t in doc)
+    ]
+    lowered = ["".join(_lowered(t) for t in docs[i]) for i in titles]
+    for i, again in zip(titles, nlp.pipe(lowered, batch_size=BATCH_SIZE), strict=True):
+        docs[i] = _reparsed(docs[i], again) or docs[i]
+    return docs
+
+
+def _lowered(token: Token) -> str:
+    text = token.lower_ if token.i > 0 and token.is_title else token.text
+    return text + token.whitespace_
+
+
+def _reparsed(doc: Doc, again: Doc) -> Doc | None:
+    """``doc``'s words and entities with ``again``'s tags and parse (None if the two
+    were tokenised differently). An entity the new parse finds a verb in was the
+    tagger's mistake (``Rip Donald Trump``) and is dropped."""
+    if [t.idx for t in doc] != [t.idx for t in again]:
+        return None
+    verbs = {t.i for t in again if t.pos_ in {"VERB", "AUX"}}
+    ents = ["O"] * len(doc)
+    for ent in doc.ents:
+        if not verbs & set(range(ent.start, ent.end)):
+            ents[ent.start : ent.end] = [f"B-{ent.label_}"] + [f"I-{ent.label_}"] * (len(ent) - 1)
+    return Doc(
+        doc.vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        tags=[t.tag_ for t in again],
+        pos=[t.pos_ for t in again],
+        morphs=[str(t.morph) for t in again],
+        lemmas=[_lemma(t, a) for t, a in zip(doc, again, strict=True)],
+        heads=[t.head.i for t in again],
+        deps=[t.dep_ for t in again],
+        ents=ents,
+    )
+
+
+def _lemma(written: Token, lowered: Token) -> str:
+    """The lowercased parse's lemma, but a word that is its own lemma keeps its case."""
+    return lowered.lemma_ if lowered.lemma_ != lowered.text else written.text
 
 
 def _quotes(
@@ -54,7 +114,14 @@ def _quotes(
         pieces = _pieces(quoted, paragraph)
         after = index + 1
         signed = signature_line(docs[after], kept[after].start) if after < len(kept) else None
-        attributions = attribute(doc, paragraph.start, list(pieces), previous, signed)
+        attributions = attribute(
+            doc,
+            paragraph.start,
+            list(pieces),
+            previous,
+            signed,
+            headline=index == 0 and len(kept) > 1,
+        )
         whole = {(piece.start, piece.end): span for piece, span in pieces.items()}
         for attribution in attributions:
             spans = [whole.get(span, span) for span in attribution.spans]

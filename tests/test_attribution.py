@@ -523,3 +523,41 @@ def test_a_fragment_inside_what_a_parenthetical_cue_reports_is_part_of_it(articl
         "are like “bridges that you can't cross.”",
     ]
     assert (quote.cue.text, quote.speaker_mention.text) == ("added", "the mayor")
+
+
+@pytest.mark.parametrize(
+    "headline, content, cue, source",
+    [
+        (
+            "Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’",
+            "Donald Trump As A ‘Disgusting Fraud.’",
+            "Rip",
+            "Black Lawmakers",
+        ),
+        (
+            "Mayor Sees 'Personal Insult' if Voters Don't Back the Bridge.",
+            "'Personal Insult' if Voters Don't Back the Bridge",
+            "Sees",
+            "Mayor",
+        ),
+        (
+            "Senator Lee on the Budget: The Cuts Are 'Reckless.'",
+            "The Cuts Are 'Reckless.'",
+            ":",
+            "Senator Lee",
+        ),
+    ],
+)
+def test_a_headline_quoting_someone_reports_all_that_follows_its_verb_or_colon(
+    article_from, nlp, headline, content, cue, source
+):
+    article, quote = only_quote(article_from, nlp, f"{headline}\n\nThe vote is on Monday.\n")
+    assert quote.text == content
+    assert (quote.type, quote.cue.text, quote.speaker_mention.text) == ("mixed", cue, source)
+
+
+def test_a_title_case_headline_without_quotation_marks_reports_nothing(article_from, nlp):
+    article = article_from(
+        "Limited Access Reveals the Mayor's Secret Plan for the Bridge\n\nThe plan is secret.\n"
+    )
+    assert extract(article, nlp) == []
