@@ -107,6 +107,7 @@ class Writer:
         self.bulk = bulk
         self._registry: speakers.Registry | None = None
         self._version: int | None = None
+        self._saved: dict[int, tuple] = {}  # id() of each registry entry -> as in its row
         self._waiting: list[Sequence[tuple[Article, Sequence[Quote]]]] = []
         self._waiting_made: dict[str, str] = {}
         self._waiting_quotes = 0
@@ -202,6 +203,7 @@ class Writer:
     def _registry_now(self) -> speakers.Registry:
         if self._registry is None or self._version != self._data_version():
             self._registry = speakers.Registry.from_db(self.db)
+            self._saved = {id(entry): _as_saved(entry) for entry in self._registry.entries}
         return self._registry
 
     def _store(self, batch: Sequence[tuple[Article, Sequence[Quote]]]) -> int:
@@ -246,12 +248,17 @@ class Writer:
             else None
             for article, q in said
         ]
-        changed = {id(e): e for e in entries if e is not None}.values()
+        changed = [
+            entry
+            for entry in {id(e): e for e in entries if e is not None}.values()
+            if self._saved.get(id(entry)) != _as_saved(entry)
+        ]
         known = before | {entry.id for entry in changed if entry.id is not None}
         if not self.bulk:
             _speakers_search(self.db, "delete", known)
         for entry in changed:
             speakers.save(self.db, entry)
+            self._saved[id(entry)] = _as_saved(entry)
         self.db.conn.executemany(
             _INSERT_QUOTE,
             [
@@ -263,13 +270,20 @@ class Writer:
             self.db.execute(
                 f"insert into quotes_fts (rowid, text) select rowid, text {of_batch}", ids
             )
-            speakers.refresh_roles(self.db, before | {entry.id for entry in changed})
+            quoted = {entry.id for entry in entries if entry is not None}
+            speakers.refresh_roles(self.db, before | quoted)
         speakers.drop_unquoted(self.db, before)
         if before:
             self._registry = None  # it may hold speakers drop_unquoted just deleted
         if not self.bulk:
             _speakers_search(self.db, "insert", before | {entry.id for entry in changed})
         return len(said)
+
+
+def _as_saved(entry: speakers.Entry) -> tuple:
+    """What a speaker row holds of its entry; a registry only ever adds aliases, so their count
+    tells whether they changed."""
+    return entry.name, entry.kind, entry.article, len(entry.aliases)
 
 
 def _speakers_search(db: sqlite_utils.Database, action: str, speaker_ids: set[int | None]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 
@@ -25,7 +26,8 @@ STANCES = ("support", "neutral", "oppose")
 
 
 def article(number: int, said: list[tuple] | None = None) -> tuple[Article, list[Quote]]:
-    """Article ``number`` with some of `SAID`: reprints, excerpts and new words across articles."""
+    """Article ``number`` with some of `SAID`: reprints, excerpts and new words across articles,
+    and from the 30th on, speakers in their new roles."""
     said = said or [SAID[(number + k) % len(SAID)] for k in range(number % 4 + 2)]
     texts = [
         f"{words} (report {number // 3})" if k == 0 else words for k, (*_, words) in enumerate(said)
@@ -37,7 +39,7 @@ def article(number: int, said: list[tuple] | None = None) -> tuple[Article, list
         f"story-{number:03}.txt",
         title=f"Harbour report {number}",
         source=SOURCES[number % len(SOURCES)],
-        published=f"2025-03-{number % 28 + 1:02}",
+        published=(dt.date(2025, 3, 1) + dt.timedelta(days=number)).isoformat(),
         content_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),
     )
     quotes, offset = [], 0
@@ -51,7 +53,7 @@ def article(number: int, said: list[tuple] | None = None) -> tuple[Article, list
                 speaker_mention=Mention(mention, 0, len(mention)) if mention else None,
                 speaker=speaker,
                 speaker_kind=kind,
-                role=role,
+                role=f"former {role}" if role and number >= 30 else role,
                 date=story.published if k % 2 else None,
                 stance=STANCES[(number + k) % 3],
                 context=words,
