@@ -23,8 +23,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
-from quotedb.db import schema
+from quotedb.db import load
 
 from quotedb.cli import demo_corpus
 
@@ -252,15 +251,19 @@ def generate(n_quotes: int, seed: int = 7) -> Iterator[tuple[str, list[dict]]]:
 
 
 def build(path: str | Path, n_quotes: int, seed: int = 7) -> Path:
-    """Write a fresh database of ``n_quotes`` quotes at ``path`` (replacing it)."""
+    """Write a fresh database of ``n_quotes`` quotes at ``path`` (replacing it).
+
+    Loaded as a first ingest is (`quotedb.db.load.begin_bulk`): rows first, then
+    the full-text indexes and the quotes' lookups, each built once.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     for old in path.parent.glob(path.name + "*"):
         old.unlink()
-    db = sqlite_utils.Database(path)
-    schema.create(db)
-    batches: dict[str, list[dict]] = {"articles": [], "quotes": []}
-    with db.conn:
+    db = load.open_db(str(path))
+    with load.write_transaction(db):
+        load.begin_bulk(db)
+        batches: dict[str, list[dict]] = {"articles": [], "quotes": []}
         for table, rows in generate(n_quotes, seed):
             if table == "speakers":
                 db["speakers"].insert_all(rows, batch_size=1000)
@@ -272,8 +275,7 @@ def build(path: str | Path, n_quotes: int, seed: int = 7) -> Path:
                     batches[name] = []
         for name in ("articles", "quotes"):
             db[name].insert_all(batches[name], batch_size=1000)
-    db["quotes"].rebuild_fts()
-    db["speakers"].rebuild_fts()
+        load.complete_bulk(db)
     db.close()
     return path
 

@@ -154,7 +154,7 @@ class Writer:
         self._flush()
         with write_transaction(self.db):
             if schema.bulk_pending(self.db):
-                self._complete_bulk()
+                complete_bulk(self.db)
             else:
                 refresh_search(self.db)
         self.bulk = None
@@ -170,32 +170,13 @@ class Writer:
         try:
             with write_transaction(self.db):
                 if self.bulk:
-                    self._begin_bulk()
+                    begin_bulk(self.db)
                 for batch in batches:
                     self._store(batch)
         except BaseException:
             self._registry = None  # it may hold speakers the rollback took back
             raise
         self._version = self._data_version()
-
-    def _begin_bulk(self) -> None:
-        if not schema.bulk_pending(self.db):
-            self.db.execute(
-                f"insert into {schema.BULK_LOAD} (started) values (?)",
-                [dt.datetime.now(dt.UTC).isoformat(timespec="seconds")],
-            )
-        schema.drop_lookups(self.db)
-
-    def _complete_bulk(self) -> None:
-        """What a bulk load left out, built from all rows; the database is complete again."""
-        for table in ("quotes", "speakers"):
-            self.db.execute(f"insert into {table}_fts ({table}_fts) values ('rebuild')")
-        schema.create_lookups(self.db)
-        speakers.refresh_roles(
-            self.db, (row[0] for row in self.db.execute("select id from speakers"))
-        )
-        self.db.execute(f"delete from {schema.BULK_LOAD}")
-        self.bulk = False
 
     def _data_version(self) -> int:
         return self.db.execute("pragma data_version").fetchone()[0]
@@ -219,7 +200,8 @@ class Writer:
         if self.bulk and before:
             # Replacing quotes can leave a speaker unquoted, which is found (and
             # dropped) through the quotes' speaker index: the bulk load ends here.
-            self._complete_bulk()
+            complete_bulk(self.db)
+            self.bulk = False
         if self.bulk:
             # What the statement triggers would note, for the rows about to go.
             self.db.execute(
@@ -278,6 +260,25 @@ class Writer:
         if not self.bulk:
             _speakers_search(self.db, "insert", before | {entry.id for entry in changed})
         return len(said)
+
+
+def begin_bulk(db: sqlite_utils.Database) -> None:
+    """Mark the database incomplete and drop the quotes' lookups, for rows to come in bulk."""
+    if not schema.bulk_pending(db):
+        db.execute(
+            f"insert into {schema.BULK_LOAD} (started) values (?)",
+            [dt.datetime.now(dt.UTC).isoformat(timespec="seconds")],
+        )
+    schema.drop_lookups(db)
+
+
+def complete_bulk(db: sqlite_utils.Database) -> None:
+    """What a bulk load left out, built from all rows; the database is complete again."""
+    for table in ("quotes", "speakers"):
+        db.execute(f"insert into {table}_fts ({table}_fts) values ('rebuild')")
+    schema.create_lookups(db)
+    speakers.refresh_roles(db, (row[0] for row in db.execute("select id from speakers")))
+    db.execute(f"delete from {schema.BULK_LOAD}")
 
 
 def _as_saved(entry: speakers.Entry) -> tuple:
