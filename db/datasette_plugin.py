@@ -25,7 +25,7 @@ from datasette.database import Database
 from datasette.utils import tilde_encode, urlsafe_components
 from datasette.utils.asgi import AsgiStream, Response
 
-from . import export
+from . import export, facets
 from .search import FACETS, QuoteIndex, SearchError
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -53,6 +53,19 @@ def prepare_connection(conn) -> None:
     # A search or facet over a million quotes reads much of the quotes table;
     # reading it mapped, not copied page by page into SQLite's cache, is ~1.5x faster.
     conn.execute("pragma mmap_size = 4294967296")
+
+
+@hookimpl
+def register_facet_classes():
+    return [facets.CountedFacet]
+
+
+@hookimpl
+def startup(datasette):
+    async def load_facet_columns():
+        await facets.load_columns(datasette)
+
+    return load_facet_columns
 
 
 @hookimpl

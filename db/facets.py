@@ -1,0 +1,252 @@
+"""Facets counted from memory: Datasette's column facets, fast on a million quotes.
+
+Datasette counts each facet with its own query over the page's rows, so a
+search page with three facets runs the search three more times and reads every
+matching row three more times (a word in a sixth of a million quotes: ~180 ms
+each). A ``counted`` facet (``"facets": [{"counted": "speaker_id"}]`` in the
+table's metadata) gives the same results from the facet columns held in memory,
+an array per column indexed by rowid: the page's rows are found once (for a
+plain full-text search, in the full-text index alone) and counted in Python, and
+the whole table's counts are kept ready. The arrays are loaded when Datasette
+starts and reloaded, in the background, whenever SQLite's ``data_version`` says
+another connection changed the database; until they are current again, facets
+are counted by SQL as Datasette does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+import threading
+from array import array
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from datasette.database import QueryInterrupted
+from datasette.facets import ColumnFacet
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+
+# Datasette's clause for ?_search= (datasette/filters.py): when it is the page's
+# only condition, the page's rows are the full-text matches that are in the table.
+_SEARCH_ONLY = re.compile(
+    r"where rowid in \((select rowid from \S+ where \S+ match (?:escape_fts\(:search\)|:search))\) "
+)
+_ABSENT = -1  # the code of a rowid with no row
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The facet columns as of one ``data_version`` of the database."""
+
+    version: int
+    codes: dict[str, array]  # column -> the code of each rowid's value
+    values: dict[str, list]  # column -> the value each code stands for
+    totals: dict[str, Counter]  # column -> rows per code in the whole table
+
+    def count(self, column: str, rowids: list[int] | None) -> Counter:
+        """Rows per code among ``rowids`` (None: every row); rowids without a row are skipped."""
+        if rowids is None:
+            return self.totals[column]
+        codes = self.codes[column]
+        counted = Counter(codes[rowid] for rowid in rowids if rowid < len(codes))
+        counted.pop(_ABSENT, None)
+        return counted
+
+
+class FacetColumns:
+    """The facet columns of one table, kept in memory and in step with the database."""
+
+    def __init__(self, path: str, table: str, columns: tuple[str, ...]) -> None:
+        self.path, self.table, self.columns = path, table, columns
+        # data_version only compares within one connection: this one, used for nothing else.
+        self._versions = self._connect()
+        self._lock = threading.Lock()
+        self._snapshot: Snapshot | None = None
+        self._loading: threading.Thread | None = None
+
+    def _connect(self) -> sqlite3.Connection:
+        uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    def _version(self) -> int:
+        with self._lock:
+            return self._versions.execute("pragma data_version").fetchone()[0]
+
+    def current(self) -> Snapshot | None:
+        """The columns if they reflect the database as it is now; else None, and a reload starts."""
+        snapshot = self._snapshot
+        if snapshot is not None and snapshot.version == self._version():
+            return snapshot
+        with self._lock:
+            if self._loading is None or not self._loading.is_alive():
+                self._loading = threading.Thread(target=self.load, daemon=True)
+                self._loading.start()
+        return None
+
+    def load(self) -> None:
+        """Read the columns afresh.
+
+        The version is taken before the rows: a change while reading leaves the
+        snapshot older than the database, and the next `current` reloads.
+        """
+        version = self._version()
+        table = escape_sqlite(self.table)
+        connection = self._connect()
+        try:
+            size = (connection.execute(f"select max(rowid) from {table}").fetchone()[0] or 0) + 1
+            codes = {column: array("i", [_ABSENT]) * size for column in self.columns}
+            known: dict[str, dict[object, int]] = {column: {} for column in self.columns}
+            select = ", ".join(escape_sqlite(column) for column in self.columns)
+            cursor = connection.execute(f"select rowid, {select} from {table}")
+            while rows := cursor.fetchmany(10_000):
+                for rowid, *values in rows:
+                    for column, value in zip(self.columns, values, strict=True):
+                        found = known[column]
+                        codes[column][rowid] = found.setdefault(value, len(found))
+        finally:
+            connection.close()
+        totals = {column: Counter(codes[column]) for column in self.columns}
+        for counted in totals.values():
+            counted.pop(_ABSENT, None)
+        values = {column: list(known[column]) for column in self.columns}
+        self._snapshot = Snapshot(version, codes, values, totals)
+
+
+_columns: dict[tuple[str, str, tuple[str, ...]], FacetColumns] = {}
+_columns_lock = threading.Lock()
+
+
+def facet_columns(path: str, table: str, columns: tuple[str, ...]) -> FacetColumns:
+    """The one `FacetColumns` of this database file, table and columns in this process."""
+    with _columns_lock:
+        key = (path, table, columns)
+        if key not in _columns:
+            _columns[key] = FacetColumns(path, table, columns)
+        return _columns[key]
+
+
+def _sqlite_order(value: object) -> tuple:
+    """Where SQLite's ``order by`` puts a value: numbers, then text, then blobs."""
+    rank = 0 if isinstance(value, int | float) else 1 if isinstance(value, str) else 2
+    return rank, value
+
+
+class CountedFacet(ColumnFacet):
+    """A column facet with the results Datasette's gives, counted from `FacetColumns`."""
+
+    type = "counted"
+
+    def configured(self) -> list[tuple[str, str]]:
+        """(column, where it was asked for: ``metadata`` or ``request``) of each facet."""
+        return [
+            (config["config"].get("column") or config["config"]["simple"], config["source"])
+            for config in self.get_configs()
+        ]
+
+    def columns(self) -> FacetColumns | None:
+        db = self.ds.get_database(self.database)
+        configured = tuple(column for column, _ in self.configured())
+        if not (configured and self.table and db.path):
+            return None
+        return facet_columns(db.path, self.table, configured)
+
+    async def facet_results(self):
+        columns = self.columns()
+        snapshot = columns.current() if columns else None
+        where = await self._where() if snapshot else None
+        if snapshot is None or where is None:
+            return await super().facet_results()
+        try:
+            rowids = await self._rowids(where)
+        except QueryInterrupted:
+            return [], [column for column, _ in self.configured()]
+        results = [
+            await self._result(
+                column, source, snapshot.values[column], snapshot.count(column, rowids)
+            )
+            for column, source in self.configured()
+        ]
+        return results, []
+
+    async def _where(self) -> str | None:
+        """The where clause of the page's SQL; None if it is not the SQL Datasette gives a table."""
+        db = self.ds.get_database(self.database)
+        select = ", ".join(escape_sqlite(column) for column in await db.table_columns(self.table))
+        head = f"select {select} from {escape_sqlite(self.table)} "
+        return self.sql[len(head) :] if self.sql.startswith(head) else None
+
+    async def _rowids(self, where: str) -> list[int] | None:
+        """The rowids of the page's rows; None when they are all the table's."""
+        if not where:
+            return None
+        search = _SEARCH_ONLY.fullmatch(where)
+        sql = (
+            search.group(1) if search else f"select rowid from {escape_sqlite(self.table)} {where}"
+        )
+        rows = await self.ds.get_database(self.database).execute(
+            sql, self.params, custom_time_limit=self.ds.setting("facet_time_limit_ms")
+        )
+        return [row[0] for row in rows.rows]
+
+    async def _result(self, column: str, source: str, values: list, counted: Counter) -> dict:
+        """One facet's result, in the form and order Datasette's column facet gives it."""
+        facet_size = self.get_facet_size()
+        ordered = sorted(
+            ((values[code], count) for code, count in counted.items() if values[code] is not None),
+            key=lambda pair: (-pair[1], _sqlite_order(pair[0])),
+        )
+        shown = ordered[:facet_size]
+        expanded = await self.ds.expand_foreign_keys(
+            self.database, self.table, column, [value for value, _ in shown]
+        )
+        pairs = self.get_querystring_pairs()
+        column_qs = f"{column}__exact" if column.startswith("_") else column
+        results = []
+        for value, count in shown:
+            selected = (column_qs, str(value)) in pairs
+            toggle = (
+                path_with_removed_args(self.request, {column_qs: str(value)})
+                if selected
+                else path_with_added_args(self.request, {column_qs: value})
+            )
+            results.append(
+                {
+                    "value": value,
+                    "label": expanded.get((column, value), value),
+                    "count": count,
+                    "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(toggle)),
+                    "selected": selected,
+                }
+            )
+        return {
+            "name": column,
+            "type": "column",
+            "hideable": source != "metadata",
+            "toggle_url": self.ds.urls.path(
+                path_with_removed_args(self.request, {f"_facet_{self.type}": column})
+            ),
+            "results": results,
+            "truncated": len(ordered) > facet_size,
+        }
+
+
+def configured_columns(facets: list) -> tuple[str, ...]:
+    """The columns of the ``counted`` facets in a table's metadata ``facets`` list."""
+    return tuple(
+        facet[CountedFacet.type]
+        for facet in facets
+        if isinstance(facet, dict) and isinstance(facet.get(CountedFacet.type), str)
+    )
+
+
+async def load_columns(datasette) -> None:
+    """Load the columns of every table with counted facets, so the first page finds them."""
+    for name, db in datasette.databases.items():
+        if not db.path:
+            continue
+        for table in await db.table_names():
+            columns = configured_columns(datasette.table_metadata(name, table).get("facets", []))
+            if columns:
+                await asyncio.to_thread(facet_columns(db.path, table, columns).load)
