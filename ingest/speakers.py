@@ -200,7 +200,7 @@ def is_someone(head: Token) -> bool:
         head.pos_ == "PROPN"
         or head.ent_type_ in SPEAKING_ENTITIES
         or (head.lower_ in words("pronouns") and head.lower_ != "it")
-        or any(head.lemma_.lower() in words(name) for name in _PEOPLE_NOUNS)
+        or any({head.lemma_.lower(), head.lower_} & words(name) for name in _PEOPLE_NOUNS)
         or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
     )
 

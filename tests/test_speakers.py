@@ -7,7 +7,7 @@ import sqlite_utils
 from click.testing import CliRunner
 from quotedb.db.speakers import Registry, current_roles, forms
 from quotedb.ingest.records import Mention, Quote
-from quotedb.ingest.speakers import ArticleSpeakers, describe
+from quotedb.ingest.speakers import ArticleSpeakers, can_speak, describe
 
 from quotedb.cli import cli
 
@@ -246,3 +246,9 @@ def test_current_role_is_the_most_recent_else_the_most_frequent():
         ("b", "Governor", None),
     ]
     assert current_roles(seen) == {"a": "Secretary of State", "b": "Governor"}
+
+
+def test_groups_people_and_bodies_can_speak_but_abstract_nouns_cannot(nlp):
+    doc = nlp("Critics, lawmakers and the ministry rejected the threat to operations.")
+    speaking = {token.text for token in doc if token.pos_ == "NOUN" and can_speak(token)}
+    assert speaking == {"Critics", "lawmakers", "ministry"}
