@@ -227,6 +227,7 @@ def _quote(
         article_date=article.published,
         stance=verdict.label,
         stance_score=verdict.score,
+        stance_evidence=list(verdict.evidence),
         topic=verdict.target,
         confidence=attribution.confidence,
         context=doc.text,

@@ -59,6 +59,7 @@ class Quote:
     article_date: str | None = None
     stance: str = "neutral"
     stance_score: float = 0.0
+    stance_evidence: list[str] = field(default_factory=list)  # the words that moved the score
     topic: str | None = None
     confidence: float = 0.5
     context: str | None = None
@@ -92,6 +93,7 @@ class Quote:
             "article_date": self.article_date,
             "stance": self.stance,
             "stance_score": round(self.stance_score, 3),
+            "stance_evidence": self.stance_evidence,
             "topic": self.topic,
             "confidence": round(self.confidence, 3),
         }

@@ -6,6 +6,7 @@ import json
 
 from click.testing import CliRunner
 from quotedb.ingest.pipeline import extract
+from quotedb.ingest.stance import Topic
 
 from quotedb.cli import cli
 
@@ -26,6 +27,15 @@ def test_direct_quote_has_speaker_cue_and_offsets(article_from, nlp):
     assert quote.speaker_mention.text == "Hegseth"
     assert article.text[quote.cue.start : quote.cue.end] == "said"
     assert quote.article_date == "2025-10-14"
+
+
+def test_stance_names_the_words_that_decided_it(article_from, nlp):
+    article = article_from(
+        "Colombian President Gustavo Petro condemned the strikes as murder on Tuesday.\n"
+    )
+    (quote,) = extract(article, nlp, topic=Topic("US strikes", terms=("strikes",)))
+    assert quote.stance == "oppose"
+    assert "condemned" in quote.stance_evidence
 
 
 def test_split_quote_is_one_record_with_two_spans(article_from, nlp):
@@ -88,6 +98,7 @@ def test_cli_prints_one_json_object_per_quote(write_article):
         "article_date",
         "stance",
         "stance_score",
+        "stance_evidence",
         "confidence",
     ):
         assert field in record
