@@ -137,11 +137,8 @@ def ingest_figures(articles: list[Article], work: Path, smoke: bool) -> dict[str
     again, _ = cli_ingest(corpus, work / "one.db", "--workers", "1")
     importing = [sys.executable, "-c", "import quotedb.cli"]
     startup = timed(lambda: subprocess.run(importing, check=True))
-    two, _ = cli_ingest(corpus, Path(fresh(work / "two.db")), "--workers", "2")
     figures |= {
         "workers_1_s": round(one, 2),
-        "workers_2_s": round(two, 2),
-        "workers_speedup": round(one / two, 3),
         "reingest_s": round(again, 2),
         "reingest_share": round(again / one, 4),
         # Python starting and importing quotedb (spaCy, Datasette, Whoosh): the
@@ -149,7 +146,7 @@ def ingest_figures(articles: list[Article], work: Path, smoke: bool) -> dict[str
         "startup_s": round(startup, 2),
         "reingest_share_after_startup": round((again - startup) / (one - startup), 4),
     }
-    figures |= dask_figures(corpus, work, one)
+    figures |= engine_figures(corpus, work, one)
 
     copies = 2 if smoke else 10
     big = copy_corpus(articles, work / "corpus-big", copies)
@@ -162,6 +159,16 @@ def ingest_figures(articles: list[Article], work: Path, smoke: bool) -> dict[str
     }
     figures |= load_figures(articles, work, smoke)
     return figures
+
+
+def engine_figures(corpus: Path, work: Path, one: float) -> dict[str, object]:
+    """``--workers 2`` and the Dask engine against ``--workers 1``, which took ``one`` seconds."""
+    two, _ = cli_ingest(corpus, Path(fresh(work / "two.db")), "--workers", "2")
+    return {
+        "workers_2_s": round(two, 2),
+        "workers_speedup": round(one / two, 3),
+        **dask_figures(corpus, work, one),
+    }
 
 
 def dask_figures(corpus: Path, work: Path, one: float) -> dict[str, object]:
@@ -322,9 +329,10 @@ def main() -> None:
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, for CI")
     parser.add_argument(
         "--part",
-        choices=["all", "ingest", "load", "serving"],
+        choices=["all", "ingest", "engines", "load", "serving"],
         default="all",
-        help="measure only this (load: load_rate alone, without the ingest runs)",
+        help="measure only this (engines: --workers 1 against --workers 2 and Dask; "
+        "load: load_rate alone, without the ingest runs)",
     )
     args = parser.parse_args()
     if args.smoke:
@@ -340,6 +348,10 @@ def main() -> None:
     }
     if args.part in ("all", "ingest"):
         figures |= ingest_figures(articles, work, args.smoke)
+    if args.part == "engines":
+        corpus = copy_corpus(articles, work / "corpus", 1)
+        one, _ = cli_ingest(corpus, Path(fresh(work / "one.db")), "--workers", "1")
+        figures |= {"workers_1_s": round(one, 2), **engine_figures(corpus, work, one)}
     if args.part == "load":
         figures |= load_figures(articles, work, args.smoke)
     if args.part in ("all", "serving"):
