@@ -28,9 +28,9 @@ def quote_id(article_id: str, spans: Sequence[tuple[int, int]]) -> str:
 # How long a writer waits for another writer (a second ingest) before giving up;
 # long enough to outlast the full-text rebuild that ends a big batch.
 BUSY_TIMEOUT_MS = 60_000
-# A writer that finds fewer quotes than this loads in bulk (`Writer`): building
-# the lookups and full-text index of this many rows afterwards takes a fraction
-# of a second, and each row loaded after costs a third of what it would.
+# A writer that finds fewer quotes than this loads in bulk (`Writer`): rebuilding
+# the full-text index and lookups of the rows already there costs it ~0.1 s
+# (measured on 200,000: ~1.8 s).
 BULK_BELOW = 10_000
 # How long a bulk load keeps arriving batches in memory to commit them together
 # (committing costs a rewrite of every page touched), and how many quotes at most.
