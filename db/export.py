@@ -30,6 +30,7 @@ COLUMNS = (
     "date",
     "stance",
     "stance_score",
+    "stance_evidence",
     "cue",
     "article_id",
     "article_title",
@@ -51,7 +52,7 @@ STATEMENT_COLUMNS = (
 _SELECT = """
 select quotes.id, quotes.statement_id, quotes.text, quotes.type,
        speakers.name as speaker, quotes.role, quotes.date, quotes.stance,
-       quotes.stance_score, quotes.cue, quotes.article_id,
+       quotes.stance_score, quotes.stance_evidence, quotes.cue, quotes.article_id,
        articles.title as article_title, articles.url as article_url,
        articles.published as article_date
 from quotes

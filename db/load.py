@@ -345,6 +345,7 @@ def _quote_row(article_id: str, quote: Quote, speaker_id: int | None) -> tuple:
         int(quote.date_inferred),
         quote.stance,
         quote.stance_score,
+        "; ".join(quote.stance_evidence) or None,
         quote.topic,
         quote.start,
         quote.end,

@@ -46,6 +46,7 @@ QUOTES = {
     "date_inferred": int,
     "stance": str,
     "stance_score": float,
+    "stance_evidence": str,
     "topic": str,
     "start": int,
     "end": int,
@@ -162,6 +163,8 @@ def create(db: sqlite_utils.Database) -> None:
         db["speakers"].add_column("article_id", str, fk="articles", fk_col="id")
     if "statement_id" not in db["quotes"].columns_dict:
         db["quotes"].add_column("statement_id", int, fk="statements", fk_col="id")
+    if "stance_evidence" not in db["quotes"].columns_dict:
+        db["quotes"].add_column("stance_evidence", str)
     for column in ("speaker_id", "stance", "articles", "match_key", "head"):
         db["statements"].create_index([column], if_not_exists=True)
     # One statement per call: executescript would commit the caller's transaction.

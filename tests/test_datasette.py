@@ -90,3 +90,9 @@ def test_any_database_file_name_gets_the_quotes_configuration(demo_db, tmp_path)
         assert f'data-column="{facet}"' in html
     rows = asyncio.run(Datasette([str(news)]).client.get("/news/stance_by_speaker.json")).json()
     assert rows["rows"]
+
+
+def test_every_decided_stance_shows_the_words_that_decided_it(demo_db):
+    rows = get(demo_db, "/quotes/quotes.json?stance__not=neutral&_shape=array&_size=max").json()
+    assert rows
+    assert all(row["stance_evidence"] for row in rows)
