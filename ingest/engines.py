@@ -14,7 +14,17 @@ memory stays bounded however large the corpus: articles are read only as fast
 as results come back.
 
 Each worker process loads the spaCy pipeline once and keeps it
-(`quotedb.ingest.parse.load_nlp` caches it), rather than once per chunk.
+(`quotedb.ingest.parse.load_nlp` caches it), rather than once per chunk. A Dask
+scheduler and workers started with ``--preload quotedb.ingest.engines`` import
+spaCy, and the workers load the pipeline, as they start (`dask_setup`), so even
+the first ingest on a new cluster waits for neither.
+
+A Dask nanny starts its workers with ``MALLOC_TRIM_THRESHOLD_`` set, which stops
+glibc adapting its mmap threshold: each array spaCy allocates for a document is
+then mapped and unmapped afresh, and the page faults cost a worker 10-50% more
+CPU for the same articles. README's recipe sets ``MALLOC_MMAP_THRESHOLD_`` (32
+MiB, the ceiling glibc would adapt to) on the workers to undo that.
+
 spaCy's own ``nlp.pipe(n_process=...)`` would parse in parallel too, but it
 ships every parsed ``Doc`` back to be analysed in one process, which then
 becomes the bottleneck; here the whole extraction runs in the workers and only
@@ -30,12 +40,15 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .parse import load_nlp
 from .pipeline import extract_many
 from .records import Article, Failure, Quote
 from .stance import Topic
+
+if TYPE_CHECKING:
+    from distributed import Scheduler, Worker
 
 CHUNK_CHARS = 20_000
 CHUNK_ARTICLES = 8
@@ -134,6 +147,21 @@ def _exit_after(pid: int) -> None:
             os.kill(pid, 0)
         except ProcessLookupError:
             os._exit(1)
+
+
+def dask_setup(server: Scheduler | Worker) -> None:
+    """Ready a Dask scheduler or worker started with ``--preload quotedb.ingest.engines``.
+
+    Importing spaCy takes seconds, and both need it: the scheduler unpickles
+    every task, so it imports `extract_chunk`'s module, and a worker loads the
+    pipeline too. Done as they start, before they take part, no ingest waits
+    for it. A worker's pipeline is its default (``$QUOTEDB_SPACY_MODEL``); an
+    ingest naming another model loads that one in its first chunk.
+    """
+    from distributed import Worker
+
+    if isinstance(server, Worker):
+        load_nlp()
 
 
 def _on_dask(

@@ -11,6 +11,7 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 from quotedb.db.search import QuoteIndex
+from quotedb.ingest.parse import model_name
 
 from quotedb.cli import cli
 
@@ -77,6 +78,39 @@ def test_a_dask_cluster_stores_the_same_quotes_as_one_worker(corpus, one_worker,
         )
     assert "24 articles read, 144 quotes stored" in output
     assert contents(tmp_path / "quotes.db") == contents(one_worker)
+
+
+def test_a_cluster_started_as_the_readme_says_has_spacy_loaded_before_its_first_ingest(
+    corpus, one_worker, tmp_path
+):
+    distributed = pytest.importorskip("distributed")
+    preload = ["quotedb.ingest.engines"]
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            host="127.0.0.1",
+            dashboard_address=None,
+            protocol="tcp",
+            preload=preload,
+            scheduler_kwargs={"preload": preload},
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        assert list(client.run(imported, model_name()).values()) == [True, True]
+        ingest(
+            corpus,
+            tmp_path / "quotes.db",
+            "--engine",
+            "dask",
+            "--scheduler",
+            cluster.scheduler_address,
+        )
+    assert contents(tmp_path / "quotes.db") == contents(one_worker)
+
+
+def imported(module: str) -> bool:
+    return module in sys.modules
 
 
 def test_the_dask_engine_needs_a_scheduler(corpus, tmp_path):
