@@ -59,23 +59,26 @@ def test_two_workers_store_the_same_quotes_speakers_and_statements_as_one(
     assert len(contents(one_worker)) == 24 * 6
 
 
-def test_a_dask_cluster_stores_the_same_quotes_as_one_worker(corpus, one_worker, tmp_path):
+def local_cluster(**options):
+    """Two single-threaded Dask workers on loopback, as a small real cluster."""
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(
+    return distributed.LocalCluster(
         n_workers=2,
         threads_per_worker=1,
         host="127.0.0.1",
         dashboard_address=None,
         protocol="tcp",
-    ) as cluster:
-        output = ingest(
-            corpus,
-            tmp_path / "quotes.db",
-            "--engine",
-            "dask",
-            "--scheduler",
-            cluster.scheduler_address,
-        )
+        **options,
+    )
+
+
+def dask_ingest(corpus, db_path, cluster) -> str:
+    return ingest(corpus, db_path, "--engine", "dask", "--scheduler", cluster.scheduler_address)
+
+
+def test_a_dask_cluster_stores_the_same_quotes_as_one_worker(corpus, one_worker, tmp_path):
+    with local_cluster() as cluster:
+        output = dask_ingest(corpus, tmp_path / "quotes.db", cluster)
     assert "24 articles read, 144 quotes stored" in output
     assert contents(tmp_path / "quotes.db") == contents(one_worker)
 
@@ -83,29 +86,13 @@ def test_a_dask_cluster_stores_the_same_quotes_as_one_worker(corpus, one_worker,
 def test_a_cluster_started_as_the_readme_says_has_spacy_loaded_before_its_first_ingest(
     corpus, one_worker, tmp_path
 ):
-    distributed = pytest.importorskip("distributed")
     preload = ["quotedb.ingest.engines"]
     with (
-        distributed.LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            host="127.0.0.1",
-            dashboard_address=None,
-            protocol="tcp",
-            preload=preload,
-            scheduler_kwargs={"preload": preload},
-        ) as cluster,
-        distributed.Client(cluster) as client,
+        local_cluster(preload=preload, scheduler_kwargs={"preload": preload}) as cluster,
+        pytest.importorskip("distributed").Client(cluster) as client,
     ):
         assert list(client.run(imported, model_name()).values()) == [True, True]
-        ingest(
-            corpus,
-            tmp_path / "quotes.db",
-            "--engine",
-            "dask",
-            "--scheduler",
-            cluster.scheduler_address,
-        )
+        dask_ingest(corpus, tmp_path / "quotes.db", cluster)
     assert contents(tmp_path / "quotes.db") == contents(one_worker)
 
 
