@@ -275,7 +275,7 @@ def begin_bulk(db: sqlite_utils.Database) -> None:
 def complete_bulk(db: sqlite_utils.Database) -> None:
     """What a bulk load left out, built from all rows; the database is complete again."""
     for table in ("quotes", "speakers"):
-        db.execute(f"insert into {table}_fts ({table}_fts) values ('rebuild')")
+        db[table].rebuild_fts()
     schema.create_lookups(db)
     speakers.refresh_roles(db, (row[0] for row in db.execute("select id from speakers")))
     db.execute(f"delete from {schema.BULK_LOAD}")
