@@ -169,15 +169,16 @@ class CountedFacet(ColumnFacet):
             for config in self.get_configs()
         ]
 
-    def columns(self) -> FacetColumns | None:
+    def columns(self, configured: tuple[str, ...]) -> FacetColumns | None:
         db = self.ds.get_database(self.database)
-        configured = tuple(column for column, _ in self.configured())
         if not (configured and self.table and db.path):
             return None
         return facet_columns(db.path, self.table, configured)
 
     async def facet_results(self):
-        columns = self.columns()
+        configured = self.configured()
+        names = tuple(column for column, _ in configured)
+        columns = self.columns(names)
         snapshot = columns.current() if columns else None
         where = await self._where() if snapshot else None
         if snapshot is None or where is None:
@@ -185,10 +186,10 @@ class CountedFacet(ColumnFacet):
         try:
             rowids = await self._rowids(where)
         except QueryInterrupted:
-            return [], [column for column, _ in self.configured()]
+            return [], list(names)
         facet_size = self.get_facet_size()
         results = []
-        for column, source in self.configured():
+        for column, source in configured:
             shown, found = snapshot.columns[column].top(rowids, facet_size)
             results.append(await self._result(column, source, shown, found > facet_size))
         return results, []
