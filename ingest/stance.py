@@ -207,6 +207,7 @@ class Lexicon:
     warrants: tuple[str, ...]
     contrast: frozenset[str]
     refusals: frozenset[str]
+    charges: frozenset[str]
 
 
 def _data_lines(name: str) -> Iterator[str]:
@@ -246,6 +247,7 @@ def load_lexicon() -> Lexicon:
         warrants=tuple(_data_lines("stance_warrants.txt")),
         contrast=frozenset(_data_lines("stance_contrast.txt")),
         refusals=frozenset(_data_lines("stance_refusals.txt")),
+        charges=frozenset(_data_lines("stance_charges.txt")),
     )
 
 
@@ -694,6 +696,21 @@ def _governing_attitude(
         if found and found[1].i not in holder_tokens:
             return found
         token = governor
+    return _charged(token, lexicon)
+
+
+def _charged(subject: Token, lexicon: Lexicon) -> tuple[float, Token, str] | None:
+    """A charge against the subject of its that-clause: ``alleged that X
+    stole``, ``complained X had not helped``, ``the accusation that X
+    interfered`` (``lexicons/stance_charges.txt``). The walk up from a mention
+    stops at a subject, since most verbs above a clause (``said``,
+    ``recommended``, ``denied``) say nothing against its subject; these do."""
+    clause = subject.head
+    if subject.dep_ != "nsubj" or clause.dep_ not in ("ccomp", "acl"):
+        return None
+    charge = clause.head
+    if charge.pos_ in ("VERB", "NOUN") and charge.lemma_.lower() in lexicon.charges:
+        return -1.0, charge, charge.text
     return None
 
 

@@ -357,3 +357,12 @@ def test_saying_the_target_broke_the_law_or_lied_is_a_charge_against_it():
     assert judge("The agency says RT provides fake news.", "RT").label == "oppose"
     text = "Officials said Malaysia had violated international law."
     assert judge(text, "Malaysia").label == "oppose"
+
+
+def test_a_charge_is_against_the_subject_of_its_that_clause():
+    text = "Trump alleged that the Democrats rigged the debate schedule."
+    assert judge(text, "Democrats", speaker="Trump").label == "oppose"
+    text = "Ferrand made the accusation that Russia was meddling in the vote."
+    assert judge(text, "Russia", speaker="Ferrand").label == "oppose"
+    assert judge("Smith said that Jones signed the bill.", "Jones").label == "neutral"
+    assert judge("Smith denied that Jones signed the bill.", "Jones").label == "neutral"
