@@ -136,6 +136,8 @@ def test_an_attitude_can_sit_in_a_word_and_its_preposition():
     assert judge("Prager is not critical of Trump.", "Trump").label != "oppose"
     assert judge("Bunge teamed up with Arasco last year.", "Arasco").label == "support"
     assert judge("Trump has pointed the finger at John Brennan.", "Brennan").label == "oppose"
+    assert judge("Booker testified against Sessions.", "Sessions").label == "oppose"
+    assert judge("Clinton really cared about Israel.", "Israel").label == "support"
 
 
 def test_an_idiom_outranks_its_bare_verb():
