@@ -661,7 +661,8 @@ def _governing_attitude(
     at``) outranks its bare verb; an attitude noun the mention stands in
     front of is the mention's own (``Russian support``) unless the noun names
     the holder (``Trump supporters``); and a light verb lends its object noun
-    (``offered Y an endorsement``, ``lavished praise on Y``). The walk stops
+    (``offered Y an endorsement``, ``lavished praise on Y``), or in the
+    passive its subject (``criticism was aimed at Y``). The walk stops
     ``REACH`` content words up; prepositions and the noun a name stands in
     front of are part of the step they are on.
     """
@@ -689,7 +690,8 @@ def _governing_attitude(
             if _done_by(governor, holder_tokens):
                 found = (polarity, governor, governor.text)
         elif governor.lemma_.lower() in lexicon.light_verbs and token.dep_ in ("dative", "prep"):
-            nouns = (c for c in governor.children if c.dep_ == "dobj" and _cue(c, lexicon))
+            lent = ("dobj", "nsubjpass")
+            nouns = (c for c in governor.children if c.dep_ in lent and _cue(c, lexicon))
             noun = next(nouns, None)
             if noun is not None and noun.lemma_.lower() not in lexicon.agents:
                 found = (_cue(noun, lexicon), governor, f"{governor.text} {noun.text}")

@@ -152,6 +152,8 @@ def test_a_mutual_relation_holds_among_conjoined_subjects():
 def test_a_light_verb_lends_its_attitude_noun():
     assert judge("Walker offered Trump a tepid endorsement.", "Trump").label == "support"
     assert judge("The nominee has lavished praise on Breitbart.", "Breitbart").label == "support"
+    text = "The European criticism is increasingly aimed at Erdogan."
+    assert judge(text, "Erdogan").label == "oppose"
 
 
 def test_a_relative_clause_is_held_by_the_noun_it_hangs_from():
