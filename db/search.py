@@ -14,10 +14,12 @@ and repaired by a rebuild instead of silently returning stale hits.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import shutil
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,7 @@ import sqlite_utils
 from filelock import FileLock
 from whoosh import fields, highlight, index, qparser, query, searching, writing
 from whoosh.analysis import STOP_WORDS, IDAnalyzer, StandardAnalyzer, StemmingAnalyzer
+from whoosh.codec.base import Segment
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
 MAX_QUERY_CHARS = 500
@@ -44,7 +47,12 @@ _keyword = IDAnalyzer(lowercase=True)
 
 SCHEMA = fields.Schema(
     id=fields.ID(stored=True, unique=True),
-    content=fields.TEXT(analyzer=StemmingAnalyzer(), spelling=True),
+    content=fields.TEXT(analyzer=StemmingAnalyzer()),
+    #: The unstemmed words of ``content`` for "did you mean", each given by the
+    #: first document of a build that has it (`_Documents`). Whoosh's own
+    #: ``spelling=True`` posts every word of every document again, which was a
+    #: third of the cost of building the index.
+    spelling=fields.KEYWORD(),
     text=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True),
     speaker=fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), field_boost=2.0),
     speaker_name=fields.ID(stored=True, sortable=True),
@@ -56,10 +64,13 @@ SCHEMA = fields.Schema(
     title=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True),
     article_id=fields.ID(stored=True),
 )
+_CONTENT_ANALYZER = SCHEMA["content"].analyzer
 #: Facet name -> index field holding its value.
 _FACET_FIELDS = {"speaker": "speaker_name", "stance": "stance", "type": "type"}
 #: Fields that only narrow the results; they take no part in ranking.
 _RESTRICTING = frozenset({"speaker_name", "stance", "type", "date", "article_id"})
+#: Field -> the field holding its unstemmed words, where they differ.
+_SPELLING = {DEFAULT_FIELD: "spelling"}
 
 _DOCUMENTS_SQL = """
 select quotes.id, quotes.text, quotes.role, quotes.stance, quotes.type, quotes.date,
@@ -163,24 +174,39 @@ def index_dir(db_path: str | Path) -> Path:
     return path.with_name(path.stem + ".whoosh")
 
 
-def _document(row: dict) -> dict[str, object]:
-    aliases = json.loads(row["aliases"] or "[]") if row["aliases"] else []
-    speaker = " ".join(filter(None, [row["speaker_name"], *aliases]))
-    document = {
-        "id": row["id"],
-        "content": " ".join(filter(None, [row["text"], speaker, row["role"], row["title"]])),
-        "text": row["text"] or "",
-        "speaker": speaker,
-        "speaker_name": row["speaker_name"] or "",
-        "speaker_id": row["speaker_id"],
-        "role": row["role"] or "",
-        "stance": row["stance"] or "",
-        "type": row["type"] or "",
-        "date": row["date"] or "",
-        "title": row["title"] or "",
-        "article_id": row["article_id"],
-    }
-    return {name: value for name, value in document.items() if value != ""}
+class _Documents:
+    """Index documents from database rows, for one writer.
+
+    Each word of ``content`` goes into ``spelling`` once per writer, with the
+    first document that has it: suggestions need the words, not who said them.
+    """
+
+    def __init__(self) -> None:
+        self.spelled: set[str] = set()
+
+    def __call__(self, row: dict) -> dict[str, object]:
+        aliases = json.loads(row["aliases"] or "[]") if row["aliases"] else []
+        speaker = " ".join(filter(None, [row["speaker_name"], *aliases]))
+        content = " ".join(filter(None, [row["text"], speaker, row["role"], row["title"]]))
+        words = {token.text for token in _CONTENT_ANALYZER(content, no_morph=True)}
+        new_words = words - self.spelled
+        self.spelled |= new_words
+        document = {
+            "id": row["id"],
+            "content": content,
+            "spelling": " ".join(sorted(new_words)),
+            "text": row["text"] or "",
+            "speaker": speaker,
+            "speaker_name": row["speaker_name"] or "",
+            "speaker_id": row["speaker_id"],
+            "role": row["role"] or "",
+            "stance": row["stance"] or "",
+            "type": row["type"] or "",
+            "date": row["date"] or "",
+            "title": row["title"] or "",
+            "article_id": row["article_id"],
+        }
+        return {name: value for name, value in document.items() if value != ""}
 
 
 class QuoteIndex:
@@ -232,6 +258,9 @@ class QuoteIndex:
         ix = self._open()
         if ix is None:
             return False
+        if not _made_with_schema(ix):
+            ix.close()
+            return False
         db = self._connect(write=False)
         try:
             state = self._state(db)
@@ -246,6 +275,10 @@ class QuoteIndex:
 
     def _commit(self, db: sqlite_utils.Database, writer, ix: index.Index, **kwargs) -> None:
         writer.commit(**kwargs)
+        self._record(db, ix)
+
+    def _record(self, db: sqlite_utils.Database, ix: index.Index) -> None:
+        """Record that the index's latest generation reflects the database as it is now."""
         self._set_state(
             db,
             pending="0",
@@ -257,26 +290,49 @@ class QuoteIndex:
         """One index writer at a time across processes (two ingests, or an ingest and a search)."""
         return FileLock(f"{self.directory}.lock")
 
-    def rebuild(self) -> int:
-        """Index every quote in the database afresh, in one commit; return documents."""
-        with self._writing():
-            return self._rebuild()
+    def rebuild(self, procs: int = 1) -> int:
+        """Index every quote in the database afresh, in one commit; return documents.
 
-    def _rebuild(self) -> int:
+        Up to ``procs`` processes share the work, each building one segment
+        from consecutive quotes, so the index holds them in the order one
+        process would have (ties in ranking keep that order). An ingest passes
+        the cores its parsing used, which are idle by then.
+        """
+        with self._writing():
+            return self._rebuild(procs)
+
+    def _rebuild(self, procs: int = 1) -> int:
         try:
             ix = self._open() or index.create_in(str(_fresh(self.directory)), SCHEMA)
         except Exception:  # noqa: BLE001 - start over from a clean directory
             ix = index.create_in(str(_fresh(self.directory, clear=True)), SCHEMA)
-        if ix.schema != SCHEMA:
+        if not _made_with_schema(ix):
             ix.close()
             ix = index.create_in(str(_fresh(self.directory, clear=True)), SCHEMA)
         with sqlite_utils.Database(self.db_path) as db:
-            writer = ix.writer(limitmb=WRITER_MB)
-            count = 0
-            for row in db.query(_DOCUMENTS_SQL):
-                writer.add_document(**_document(row))
-                count += 1
-            self._commit(db, writer, ix, mergetype=writing.CLEAR)
+            ranges = _rowid_ranges(db, procs)
+            limitmb = max(1, WRITER_MB // len(ranges))
+            writer = ix.writer(limitmb=limitmb)
+            try:
+                with _built_elsewhere(
+                    str(self.directory), str(self.db_path), ranges[1:], limitmb
+                ) as others:
+                    count = _add_documents(writer, db, ranges[0])
+                    # Whoosh's commit with mergetype CLEAR, taken apart so that
+                    # this process writes its segment while the others write
+                    # theirs (as Whoosh's MpWriter with multisegment=True does,
+                    # but that hands documents out in no fixed order).
+                    segments = [writer._finalize_segment()] if count else []
+                    built = [future.result() for future in others]
+                if not count:
+                    writer._close_segment()
+                writer._commit_toc(segments + [segment for segment, _ in built])
+                writer._finish()
+            except BaseException:
+                writer.cancel()
+                raise
+            self._record(db, ix)
+            count += sum(documents for _, documents in built)
         ix.close()
         return count
 
@@ -294,13 +350,18 @@ class QuoteIndex:
         ix = self._open()
         with sqlite_utils.Database(self.db_path) as db:
             state = self._state(db)
-            if ix is None or state.get("generation") != str(ix.latest_generation()):
+            if (
+                ix is None
+                or not _made_with_schema(ix)
+                or state.get("generation") != str(ix.latest_generation())
+            ):
                 if ix is not None:
                     ix.close()
                 self._rebuild()
                 return
             ids = sorted(set(article_ids))
             writer = ix.writer(limitmb=WRITER_MB)
+            documents = _Documents()
             for chunk in _chunks(ids, 500):
                 marks = ",".join("?" * len(chunk))
                 speakers = [
@@ -325,7 +386,7 @@ class QuoteIndex:
                     )
                 for row in rows:
                     writer.delete_by_term("id", row["id"])
-                    writer.add_document(**_document(row))
+                    writer.add_document(**documents(row))
             self._commit(db, writer, ix)
         ix.close()
 
@@ -437,6 +498,28 @@ class QuoteIndex:
         return ix
 
 
+def _made_with_schema(ix: index.Index) -> bool:
+    """Whether ``ix`` was made with `SCHEMA` (not by another version of quotedb).
+
+    Whoosh's own comparison finds every sortable field changed once read back
+    from disk: it compares their column types by identity.
+    """
+
+    def described(schema: fields.Schema) -> dict[str, tuple]:
+        return {
+            name: (
+                type(kind),
+                kind.format,
+                getattr(kind, "analyzer", None),
+                (kind.stored, kind.scorable, kind.unique),
+                type(kind.column_type),
+            )
+            for name, kind in schema.items()
+        }
+
+    return described(ix.schema) == described(SCHEMA)
+
+
 def _fresh(directory: Path, clear: bool = False) -> Path:
     if clear and directory.exists():
         shutil.rmtree(directory)
@@ -447,6 +530,73 @@ def _fresh(directory: Path, clear: bool = False) -> Path:
 def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+#: Fewer quotes than this per process are indexed by fewer processes: starting
+#: one costs about as much as indexing this many.
+MIN_QUOTES_PER_PROCESS = 500
+#: The lowest and highest rowids SQLite allows.
+_ROWIDS = (-(2**63), 2**63 - 1)
+
+
+def _rowid_ranges(db: sqlite_utils.Database, procs: int) -> list[tuple[int, int]]:
+    """Inclusive rowid ranges splitting the quotes into ``procs`` runs of about equal size."""
+    total = db.execute("select count(*) from quotes").fetchone()[0]
+    parts = max(1, min(procs, total // MIN_QUOTES_PER_PROCESS))
+    cuts = [
+        db.execute(
+            "select rowid from quotes order by rowid limit 1 offset ?", [total * part // parts]
+        ).fetchone()[0]
+        for part in range(1, parts)
+    ]
+    lows = [_ROWIDS[0], *cuts]
+    highs = [cut - 1 for cut in cuts] + [_ROWIDS[1]]
+    return list(zip(lows, highs, strict=True))
+
+
+def _add_documents(
+    writer: writing.SegmentWriter, db: sqlite_utils.Database, rowids: tuple[int, int]
+) -> int:
+    """Add the quotes whose rowids are in ``rowids`` to ``writer``, in rowid order."""
+    documents = _Documents()
+    count = 0
+    for row in db.query(
+        f"{_DOCUMENTS_SQL} where quotes.rowid between ? and ? order by quotes.rowid", rowids
+    ):
+        writer.add_document(**documents(row))
+        count += 1
+    return count
+
+
+@contextmanager
+def _built_elsewhere(
+    directory: str, db_path: str, ranges: Sequence[tuple[int, int]], limitmb: int
+) -> Iterator[list[Future[tuple[Segment, int]]]]:
+    """Segments of the quotes in each of ``ranges``, each being built in a process of its own."""
+    if not ranges:
+        yield []
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    # One task a process, which then ends: none is left waiting for work if
+    # the ingest that started it is killed.
+    with ProcessPoolExecutor(len(ranges), mp_context=context, max_tasks_per_child=1) as pool:
+        yield [pool.submit(_segment, directory, db_path, part, limitmb) for part in ranges]
+
+
+def _segment(
+    directory: str, db_path: str, rowids: tuple[int, int], limitmb: int
+) -> tuple[Segment, int]:
+    """Build a segment of the quotes in ``rowids`` for the writer that holds the index's lock."""
+    ix = index.open_dir(directory)
+    writer = writing.SegmentWriter(ix, _lk=False, limitmb=limitmb)
+    with sqlite_utils.Database(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
+        count = _add_documents(writer, db, rowids)
+    # Not writer._finish(): it would delete the temporary folder every writer
+    # of this index shares, and so the files of the one holding the lock.
+    segment = writer._finalize_segment()
+    ix.close()
+    return segment, count
 
 
 def _parser() -> qparser.QueryParser:
@@ -686,7 +836,7 @@ def _closest(reader, fieldname: str, word: str) -> str | None:
     frequent word two edits away would beat the name one edit away.
     """
     for distance in (1, 2):
-        spelling = SCHEMA[fieldname].spelling_fieldname(fieldname)
+        spelling = _SPELLING.get(fieldname, fieldname)
         counts = {
             candidate: reader.frequency(fieldname, candidate)
             for candidate in reader.terms_within(spelling, word, distance)

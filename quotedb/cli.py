@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sqlite3
 import sys
 import tempfile
@@ -230,7 +231,9 @@ def run_ingest(
 
     Articles stored before with the same fingerprint are skipped before they
     reach a parser; the search index is updated for the stored ones, or
-    rebuilt if it was already behind the database when this run began.
+    rebuilt if it was already behind the database when this run began. A
+    rebuild runs in as many processes as parsing did here (one per core for a
+    Dask cluster's ingest), whose cores are idle by then.
     """
     db = load.open_db(db_path)
     writer = load.Writer(db, settings=f"{__version__}|{model_name(model)}|{topic!r}")
@@ -263,7 +266,7 @@ def run_ingest(
     writer.finish()
     statements.link(db)
     if not index_was_current:
-        quote_index.rebuild()
+        quote_index.rebuild(procs=workers or os.cpu_count() or 1)
     elif stored:
         quote_index.update(stored)
     summary.failed = len({failure.file for failure in failures})

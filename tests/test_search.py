@@ -12,8 +12,10 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 from datasette.app import Datasette
+from quotedb.db import search
 from quotedb.db.search import QuoteIndex, SearchError, index_dir
-from samples import STATEMENTS
+from samples import STATEMENTS, store_statements
+from whoosh import fields, index
 
 from quotedb.cli import cli
 
@@ -242,3 +244,58 @@ def test_charts_draw_stances_over_time_and_top_speakers(quotes_db):
     page = get(quotes_db, "/-/charts").text
     assert "<title>2025-09: 1 oppose</title>" in page
     assert "<title>Donald Trump: 2 support</title>" in page
+
+
+QUERIES = [
+    "strikes",
+    "Trump",
+    "title:caribbean",
+    "stance:oppose",
+    '"drug boats"',
+    "Padrno~",
+    "Padrno",
+    "cartls",
+    "speaker:trmp",
+    "date:[2025-09-03 to 2025-10-31] NOT Petro",
+]
+
+
+def answers(quote_index: QuoteIndex) -> list:
+    """Everything a person sees of each query: hits in order with scores, facets, suggestion."""
+    found = []
+    for text in QUERIES:
+        results = quote_index.search(text, limit=50, facets=True)
+        hits = [(hit.id, round(hit.score, 5), hit.fragments) for hit in results.hits]
+        found.append((text, results.total, hits, results.facets, results.suggestion))
+    first = quote_index.search("strikes").hits[0].id
+    return [*found, [hit.id for hit in quote_index.similar(first, limit=10).hits]]
+
+
+def test_an_index_built_by_several_processes_answers_as_one_built_by_one(tmp_path, monkeypatch):
+    db_path = tmp_path / "quotes.db"
+    for article_id in ("wire", "agency", "paper"):
+        store_statements(db_path, STATEMENTS, article_id=article_id)
+    monkeypatch.setattr(search, "MIN_QUOTES_PER_PROCESS", 2)
+    quote_index = QuoteIndex(db_path)
+    assert quote_index.rebuild(procs=1) == 3 * len(STATEMENTS)
+    one = answers(quote_index)
+    assert quote_index.rebuild(procs=3) == 3 * len(STATEMENTS)
+    with index.open_dir(str(index_dir(db_path))).reader() as reader:
+        assert len(reader.leaf_readers()) == 3
+    assert quote_index.is_current()
+    assert answers(quote_index) == one
+    assert [entry[-1] for entry in one[6:9]] == ["Padrino", "cartels", "speaker:trump"]
+
+
+def test_an_index_made_by_another_version_is_rebuilt(quotes_db):
+    directory = index_dir(quotes_db)
+    shutil.rmtree(directory)
+    directory.mkdir()
+    older = fields.Schema(id=fields.ID(stored=True, unique=True), content=fields.TEXT())
+    ix = index.create_in(str(directory), older)
+    quote_index = QuoteIndex(quotes_db)
+    with sqlite_utils.Database(quotes_db) as db:
+        quote_index._record(db, ix)
+    assert not quote_index.is_current()
+    assert quote_index.ensure_current()
+    assert quote_index.search("Padrno").suggestion == "Padrino"
