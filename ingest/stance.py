@@ -14,7 +14,8 @@ label can be traced to the words that produced it (``Stance.evidence``):
   sided with, lashed out at, clashed with) and light verbs lending an
   attitude noun (``offered Y an endorsement``) count like attitude words;
   hostile deeds (``lexicons/stance_actions.tsv``: arrest, bar) count only
-  when the holder does them to the target;
+  when the holder does them to the target or holds the clause or noun they
+  hang from (``X's call to ban Y``);
 * what is predicated of the target (``X is failing``, ``X, who lied``) and the
   words around it carry the VADER lexicon's valence (MIT licensed, shipped in
   the ``vaderSentiment`` package), weighted by distance in the parse tree so
@@ -687,7 +688,9 @@ def _governing_attitude(
                 return None
             found = (polarity, governor, governor.text)
         elif token.dep_ == "dobj" and (polarity := lexicon.actions.get(governor.lemma_.lower())):
-            if _done_by(governor, holder_tokens):
+            # As with an attitude word, the holder may be the deed's subject or
+            # whoever holds what it hangs from: ``X's call to ban Y``.
+            if _held_by(governor, holder_tokens):
                 found = (polarity, governor, governor.text)
         elif governor.lemma_.lower() in lexicon.light_verbs and token.dep_ in ("dative", "prep"):
             lent = ("dobj", "nsubjpass")
@@ -714,18 +717,6 @@ def _charged(subject: Token, lexicon: Lexicon) -> tuple[float, Token, str] | Non
     if charge.pos_ in ("VERB", "NOUN") and charge.lemma_.lower() in lexicon.charges:
         return -1.0, charge, charge.text
     return None
-
-
-def _done_by(verb: Token, holder_tokens: set[int]) -> bool:
-    """Whether the holder is the subject of a deed, or of the verbs it is
-    chained to (``moved to ban Y``, ``arrested and charged Y``)."""
-    for token in (verb, *verb.ancestors):
-        subjects = (c for c in token.children if c.dep_ == "nsubj")
-        if any(holder_tokens & {t.i for t in c.subtree} for c in subjects):
-            return True
-        if token.dep_ not in ("xcomp", "conj"):
-            return False
-    return False
 
 
 def _held_by(governor: Token, holder_tokens: set[int]) -> bool:

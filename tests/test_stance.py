@@ -165,6 +165,8 @@ def test_a_hostile_deed_opposes_its_object_only_when_the_holder_does_it():
     text = "Brazilian courts barred Temer from running for president."
     assert judge(text, "Temer", speaker="Brazilian").label == "oppose"
     assert judge("Temer was barred from running.", "Temer", speaker="Brazilian").label == "neutral"
+    text = "Trump has been consistent in his call to ban Muslims from entering the country."
+    assert judge(text, "Muslims", speaker="Trump").label == "oppose"
 
 
 def test_what_is_said_of_a_names_possession_is_said_of_the_name():
