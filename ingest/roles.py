@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicons import lines, words
 
@@ -24,6 +24,15 @@ _PLACE_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
 def role_in(name: Span) -> str | None:
     """The role the text around the name ``name`` (a person's name span) gives them."""
     return normalise(_title_before(name) or _appositive(name) or _relative(name))
+
+
+def may_give_role(doc: Doc) -> bool:
+    """Whether `role_in` may find a role anywhere in ``doc``.
+
+    Each of its patterns ends on a title word (`_is_title`), which the words
+    alone show: a paragraph without one needs no tagger or parser for roles.
+    """
+    return any(_is_title(token) for token in doc)
 
 
 def normalise(role: str | None) -> str | None:

@@ -192,6 +192,19 @@ class ArticleSpeakers:
         return speaker
 
 
+def reads_parse(doc: Doc) -> bool:
+    """Whether `ArticleSpeakers.read` needs more of ``doc`` than its entities.
+
+    It does where a person is named and a title word may give a role
+    (`roles.role_in` reads the parse) or a capitalised word after the name may
+    continue it (`person_span` asks the tagger); elsewhere the entities alone
+    give the same people.
+    """
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    continued = any(ent.end < len(doc) and doc[ent.end].is_title for ent in people)
+    return bool(people) and (continued or roles.may_give_role(doc))
+
+
 def is_someone(head: Token) -> bool:
     """A noun phrase head that names a person or body: a name, a personal pronoun, a
     title or group noun (``the nominee``, ``critics``), or a noun with a name in

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-from quotedb.ingest.pipeline import extract
+from quotedb.ingest.lexicons import words
+from quotedb.ingest.parse import word_forms
+from quotedb.ingest.pipeline import extract, extract_many
+from quotedb.ingest.read import read_paths
 from quotedb.ingest.stance import Topic
 
-from quotedb.cli import cli
+from quotedb.cli import cli, demo_corpus, demo_topic
 
 STORY = (
     "date 2025-10-14 Strikes continue\n\n"
@@ -103,3 +106,71 @@ def test_cli_prints_one_json_object_per_quote(write_article):
     ):
         assert field in record
     assert STORY[record["start"] : record["end"]] == record["text"]
+
+
+CUE_LEMMAS = (
+    words("speech_verbs") | words("thought_verbs") | words("speech_nouns") | words("document_heads")
+)
+
+
+def test_word_forms_hold_every_word_the_pipeline_gives_such_a_lemma(nlp):
+    forms = word_forms(nlp, CUE_LEMMAS)
+    assert {"said", "says", "told", "claims", "knew", "statements"} <= forms
+    texts = [article.text for article in read_paths([demo_corpus()])]
+    cued = [t for doc in nlp.pipe(texts) for t in doc if t.lemma_.lower() in CUE_LEMMAS]
+    assert cued
+    assert [t.text for t in cued if t.lower_ not in forms] == []
+
+
+UNQUOTED = (
+    "Harbour Strikes Continue\n\n"
+    "Governor Maria Santos toured the flooded docks on Monday.\n\n"
+    "The water rose two metres overnight.\n\n"
+    "“We are ready for the storm,” she said.\n\n"
+    "The port authority added:\n\n"
+    "Repairs will take until spring.\n\n"
+    "“Nobody expected this much water.”\n\n"
+    "— Tom Okafor\n"
+)
+
+
+def test_paragraphs_that_cannot_hold_a_quote_skip_the_parse(article_from, nlp, monkeypatch):
+    """Only paragraphs with a quotation mark, a cue word, a colon or a signature,
+    and the one a colon introduces, are parsed in full; the others still name
+    the people (and roles) that quotes elsewhere resolve to."""
+    article = article_from(UNQUOTED)
+    expected = [
+        q.to_json() for _, quotes in extract_many([article], nlp, parse_all=True) for q in quotes
+    ]
+    full: list[str] = []
+    pipe = nlp.pipe
+
+    def spy(docs, *args, disable=(), **kwargs):
+        docs = list(docs)
+        if not disable:
+            full.extend(doc.text for doc in docs)
+        return pipe(docs, *args, disable=disable, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", spy)
+    quotes = extract(article, nlp)
+    assert full == [
+        "“We are ready for the storm,” she said.",
+        "The port authority added:",
+        "Repairs will take until spring.",
+        "“Nobody expected this much water.”",
+        "— Tom Okafor",
+    ]
+    assert [q.to_json() for q in quotes] == expected
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Maria Santos", "Governor"),
+        ("port authority", None),
+        ("Tom Okafor", None),
+    ]
+
+
+def test_skipping_unquotable_paragraphs_changes_no_quote(nlp):
+    articles = list(read_paths([demo_corpus()]))
+    topic = Topic.from_file(demo_topic())
+    skipped = [[q.to_json() for q in quotes] for _, quotes in extract_many(articles, nlp, topic)]
+    full = extract_many(articles, nlp, topic, parse_all=True)
+    assert skipped == [[q.to_json() for q in quotes] for _, quotes in full]
