@@ -136,8 +136,8 @@ def test_an_attitude_can_sit_in_a_word_and_its_preposition():
     assert judge("Prager is not critical of Trump.", "Trump").label != "oppose"
     assert judge("Bunge teamed up with Arasco last year.", "Arasco").label == "support"
     assert judge("Trump has pointed the finger at John Brennan.", "Brennan").label == "oppose"
-    assert judge("Booker testified against Sessions.", "Sessions").label == "oppose"
-    assert judge("Clinton really cared about Israel.", "Israel").label == "support"
+    assert judge("The chemist testified against Acme.", "Acme").label == "oppose"
+    assert judge("Voters there care about Medicare.", "Medicare").label == "support"
 
 
 def test_an_idiom_outranks_its_bare_verb():
@@ -152,8 +152,7 @@ def test_a_mutual_relation_holds_among_conjoined_subjects():
 def test_a_light_verb_lends_its_attitude_noun():
     assert judge("Walker offered Trump a tepid endorsement.", "Trump").label == "support"
     assert judge("The nominee has lavished praise on Breitbart.", "Breitbart").label == "support"
-    text = "The European criticism is increasingly aimed at Erdogan."
-    assert judge(text, "Erdogan").label == "oppose"
+    assert judge("Sharp criticism has been directed at Acme.", "Acme").label == "oppose"
 
 
 def test_a_relative_clause_is_held_by_the_noun_it_hangs_from():
@@ -167,6 +166,10 @@ def test_a_hostile_deed_opposes_its_object_only_when_the_holder_does_it():
     assert judge("Temer was barred from running.", "Temer", speaker="Brazilian").label == "neutral"
     text = "Trump has been consistent in his call to ban Muslims from entering the country."
     assert judge(text, "Muslims", speaker="Trump").label == "oppose"
+    text = "The House voted to defund the Census Bureau."
+    assert judge(text, "Census Bureau", speaker="House").label == "oppose"
+    text = "The Celtics beat the Lakers on Sunday."
+    assert judge(text, "Lakers", speaker="Celtics").label == "oppose"
 
 
 def test_what_is_said_of_a_names_possession_is_said_of_the_name():
@@ -366,9 +369,9 @@ def test_saying_the_target_broke_the_law_or_lied_is_a_charge_against_it():
 
 
 def test_a_charge_is_against_the_subject_of_its_that_clause():
-    text = "Trump alleged that the Democrats rigged the debate schedule."
-    assert judge(text, "Democrats", speaker="Trump").label == "oppose"
-    text = "Ferrand made the accusation that Russia was meddling in the vote."
-    assert judge(text, "Russia", speaker="Ferrand").label == "oppose"
+    text = "The mayor alleged that the utility had overcharged families."
+    assert judge(text, "utility", speaker="mayor").label == "oppose"
+    text = "The union repeated its complaint that Acme was cutting corners."
+    assert judge(text, "Acme", speaker="union").label == "oppose"
     assert judge("Smith said that Jones signed the bill.", "Jones").label == "neutral"
     assert judge("Smith denied that Jones signed the bill.", "Jones").label == "neutral"
