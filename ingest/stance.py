@@ -31,8 +31,12 @@ label can be traced to the words that produced it (``Stance.evidence``):
   ``refused to endorse Y``, ``lexicons/stance_refusals.txt``), and a concession
   (``although ...``, ``... but``) counts half;
 * with a ``Topic``, saying something bad about the topic's opponents supports
-  the topic; phrases that question legality (``lexicons/stance_doubt.txt``)
-  or say evidence is missing (``lexicons/stance_warrants.txt``) oppose it;
+  the topic, and so does a hostile reporting verb whose quote names only them,
+  unless the quote is a phrase naming something else (``condemned | the
+  action, saying the cartels ...``): that phrase, and the pronouns agreeing
+  with it (``calling it a moral failure``), stand for the topic; phrases
+  that question legality (``lexicons/stance_doubt.txt``) or say evidence is
+  missing (``lexicons/stance_warrants.txt``) oppose it;
   the topic's own framing terms (``[framing]`` in its TOML) take their side;
   denying a claim turns its stance around, and a naming cue (``called it
   ...``, ``lexicons/stance_naming.txt``) makes a bare phrase the verdict;
@@ -998,6 +1002,17 @@ def _stand_ins(doc: Doc) -> list[Span]:
     return pronouns or [sent.root.doc[sent.root.i : sent.root.i + 1] for sent in doc.sents]
 
 
+def _referred_back(doc: Doc) -> list[Span]:
+    """The noun phrase a quote is, and the pronouns that agree with it in
+    number and so may refer back to it (``the action, calling it a moral
+    failure``): what its reporting verb bears on, taken to be the topic."""
+    head = next(doc.sents).root
+    plural = head.tag_ in ("NNS", "NNPS")
+    agreeing = ("they", "them", "these", "those") if plural else ("it", "this", "that")
+    pronouns = [t for t in doc if t.lower_ in agreeing and t.pos_ == "PRON"]
+    return [doc[t.i : t.i + 1] for t in (head, *pronouns)]
+
+
 def _is_claim(doc: Doc, lexicon: Lexicon) -> bool:
     """Whether a quote states a claim, so that denying it takes the other
     side: a clause with a subject, or a noun naming a claim (``allegations
@@ -1007,6 +1022,17 @@ def _is_claim(doc: Doc, lexicon: Lexicon) -> bool:
     if root.lemma_.lower() in lexicon.claim_nouns and not has_subject:
         return True
     return root.pos_ in ("VERB", "AUX") and has_subject
+
+
+def _names_other_object(doc: Doc, opponents: Sequence[Span], lexicon: Lexicon) -> bool:
+    """Whether a quote is the noun phrase its reporting verb bears on and that
+    phrase is not an opponent: ``condemned | the action, saying the cartels
+    ...`` condemns the action, whichever opponents are named further in. A
+    quote that is a claim leaves the verb's object to the sentence around it.
+    """
+    root = next(doc.sents).root
+    heads = any(_noun_phrase(m.root) == root for m in opponents)
+    return not heads and not _is_claim(doc, lexicon)
 
 
 def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -> Stance:
@@ -1019,6 +1045,8 @@ def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -
     )
     if not terms and not opponents:
         terms = _stand_ins(doc)
+    elif not terms and _names_other_object(doc, opponents, lexicon):
+        terms = _referred_back(doc)
     mentioned = {t.i for m in (*terms, *opponents) for t in m}
     raw, evidence = 0.0, []
     for mention in terms:

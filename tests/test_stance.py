@@ -375,3 +375,10 @@ def test_a_charge_is_against_the_subject_of_its_that_clause():
     assert judge(text, "Acme", speaker="union").label == "oppose"
     assert judge("Smith said that Jones signed the bill.", "Jones").label == "neutral"
     assert judge("Smith denied that Jones signed the bill.", "Jones").label == "neutral"
+
+
+def test_a_reporting_verb_bears_on_the_phrase_its_quote_is():
+    text = "the raids, calling them a disgrace and saying the cartels would simply move elsewhere"
+    assert judge(text, STRIKES, cue="condemned").label == "oppose"
+    assert judge("Maduro's regime", STRIKES, cue="condemned").label == "support"
+    assert judge("that the cartels would retaliate", STRIKES, cue="warned").label == "support"
