@@ -158,12 +158,9 @@ def _mention(span: Span | Token, offset: int) -> Mention:
     start, end = (
         (span.idx, span.idx + len(span))
         if isinstance(span, Token)
-        else (
-            span.start_char,
-            span.end_char,
-        )
+        else (span.start_char, span.end_char)
     )
-    return Mention(span.doc.text[start:end], start + offset, end + offset)
+    return Mention(span.text, start + offset, end + offset)
 
 
 def source_of(cue: Token) -> Span | None:
