@@ -138,6 +138,7 @@ def test_an_attitude_can_sit_in_a_word_and_its_preposition():
     assert judge("Trump has pointed the finger at John Brennan.", "Brennan").label == "oppose"
     assert judge("The chemist testified against Acme.", "Acme").label == "oppose"
     assert judge("Voters there care about Medicare.", "Medicare").label == "support"
+    assert judge("Investors are worried about Acme.", "Acme").label == "oppose"
 
 
 def test_an_idiom_outranks_its_bare_verb():
