@@ -18,7 +18,7 @@ import multiprocessing
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -290,18 +290,20 @@ class QuoteIndex:
         """One index writer at a time across processes (two ingests, or an ingest and a search)."""
         return FileLock(f"{self.directory}.lock")
 
-    def rebuild(self, procs: int = 1) -> int:
+    def rebuild(self, procs: int = 1, meanwhile: Callable[[], object] | None = None) -> int:
         """Index every quote in the database afresh, in one commit; return documents.
 
         Up to ``procs`` processes share the work, each building one segment
         from consecutive quotes, so the index holds them in the order one
         process would have (ties in ranking keep that order). An ingest passes
-        the cores its parsing used, which are idle by then.
+        the cores its parsing used, which are idle by then. ``meanwhile`` runs
+        here while the other processes start on theirs: work the index does
+        not depend on.
         """
         with self._writing():
-            return self._rebuild(procs)
+            return self._rebuild(procs, meanwhile)
 
-    def _rebuild(self, procs: int = 1) -> int:
+    def _rebuild(self, procs: int = 1, meanwhile: Callable[[], object] | None = None) -> int:
         try:
             ix = self._open() or index.create_in(str(_fresh(self.directory)), SCHEMA)
         except Exception:  # noqa: BLE001 - start over from a clean directory
@@ -317,6 +319,8 @@ class QuoteIndex:
                 with _built_elsewhere(
                     str(self.directory), str(self.db_path), ranges[1:], limitmb
                 ) as others:
+                    if meanwhile:
+                        meanwhile()
                     count = _add_documents(writer, db, ranges[0])
                     # Whoosh's commit with mergetype CLEAR, taken apart so that
                     # this process writes its segment while the others write

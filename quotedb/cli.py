@@ -233,7 +233,8 @@ def run_ingest(
     reach a parser; the search index is updated for the stored ones, or
     rebuilt if it was already behind the database when this run began. A
     rebuild runs in as many processes as parsing did here (one per core for a
-    Dask cluster's ingest), whose cores are idle by then.
+    Dask cluster's ingest), whose cores are idle by then, and statements are
+    linked while the others index.
     """
     db = load.open_db(db_path)
     writer = load.Writer(db, settings=f"{__version__}|{model_name(model)}|{topic!r}")
@@ -264,11 +265,14 @@ def run_ingest(
             summary.articles += len(chunk)
             progress.update(len(chunk))
     writer.finish()
-    statements.link(db)
     if not index_was_current:
-        quote_index.rebuild(procs=workers or os.cpu_count() or 1)
-    elif stored:
-        quote_index.update(stored)
+        quote_index.rebuild(
+            procs=workers or os.cpu_count() or 1, meanwhile=lambda: statements.link(db)
+        )
+    else:
+        statements.link(db)
+        if stored:
+            quote_index.update(stored)
     summary.failed = len({failure.file for failure in failures})
     return summary
 
