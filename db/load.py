@@ -130,15 +130,14 @@ class Writer:
         for at most `FLUSH_SECONDS` while batches keep coming.
         """
         count = sum(len(quotes) for _, quotes in batch)
+        made = {article.id: fingerprint(article, self.settings) for article, _ in batch}
         if self.bulk is None:
             self.bulk = schema.bulk_pending(self.db) or self.db["quotes"].count < BULK_BELOW
         if not self.bulk:
-            self._write([batch])
+            self._write([batch], made)
             return count
         self._waiting.append(batch)
-        self._waiting_made.update(
-            (article.id, fingerprint(article, self.settings)) for article, _ in batch
-        )
+        self._waiting_made.update(made)
         self._waiting_quotes += count
         waited = time.monotonic() - self._flushed
         if self._waiting_quotes >= FLUSH_QUOTES or waited >= FLUSH_SECONDS:
@@ -161,18 +160,21 @@ class Writer:
 
     def _flush(self) -> None:
         batches, self._waiting = self._waiting, []
-        self._waiting_made, self._waiting_quotes = {}, 0
+        made, self._waiting_made, self._waiting_quotes = self._waiting_made, {}, 0
         self._flushed = time.monotonic()
         if batches:
-            self._write(batches)
+            self._write(batches, made)
 
-    def _write(self, batches: Sequence[Sequence[tuple[Article, Sequence[Quote]]]]) -> None:
+    def _write(
+        self, batches: Sequence[Sequence[tuple[Article, Sequence[Quote]]]], made: dict[str, str]
+    ) -> None:
+        """Store the batches in one transaction; ``made``: each article's `fingerprint`."""
         try:
             with write_transaction(self.db):
                 if self.bulk:
                     begin_bulk(self.db)
                 for batch in batches:
-                    self._store(batch)
+                    self._store(batch, made)
         except BaseException:
             self._registry = None  # it may hold speakers the rollback took back
             raise
@@ -187,40 +189,11 @@ class Writer:
             self._saved = {id(entry): _as_saved(entry) for entry in self._registry.entries}
         return self._registry
 
-    def _store(self, batch: Sequence[tuple[Article, Sequence[Quote]]]) -> int:
+    def _store(self, batch: Sequence[tuple[Article, Sequence[Quote]]], made: dict[str, str]) -> int:
         ids = [article.id for article, _ in batch]
-        marks = ",".join("?" * len(ids))
-        of_batch = f"from quotes where article_id in ({marks})"
-        before = {
-            row[0]
-            for row in self.db.execute(
-                f"select distinct speaker_id {of_batch} and speaker_id is not null", ids
-            )
-        }
-        if self.bulk and before:
-            # Replacing quotes can leave a speaker unquoted, which is found (and
-            # dropped) through the quotes' speaker index: the bulk load ends here.
-            complete_bulk(self.db)
-            self.bulk = False
-        if self.bulk:
-            # What the statement triggers would note, for the rows about to go.
-            self.db.execute(
-                "insert or ignore into statement_changes"
-                f" select statement_id {of_batch} and statement_id is not null",
-                ids,
-            )
-        else:
-            # quotes_fts indexes quotes as external content: an entry is removed by
-            # giving FTS5 the exact values it indexed, so before the row goes.
-            self.db.execute(
-                f"insert into quotes_fts (quotes_fts, rowid, text) select 'delete', rowid, text"
-                f" {of_batch}",
-                ids,
-            )
-        self.db.execute(f"delete {of_batch}", ids)
+        before = self._remove_quotes(ids)
         self.db.conn.executemany(
-            _UPSERT_ARTICLE,
-            [_article_row(article, fingerprint(article, self.settings)) for article, _ in batch],
+            _UPSERT_ARTICLE, [_article_row(article, made[article.id]) for article, _ in batch]
         )
         registry = self._registry_now()
         said = [(article, quote) for article, quotes in batch for quote in quotes]
@@ -250,7 +223,9 @@ class Writer:
         )
         if not self.bulk:
             self.db.execute(
-                f"insert into quotes_fts (rowid, text) select rowid, text {of_batch}", ids
+                "insert into quotes_fts (rowid, text) select rowid, text from quotes"
+                f" where article_id in ({','.join('?' * len(ids))})",
+                ids,
             )
             quoted = {entry.id for entry in entries if entry is not None}
             speakers.refresh_roles(self.db, before | quoted)
@@ -260,6 +235,49 @@ class Writer:
         if not self.bulk:
             _speakers_search(self.db, "insert", before | {entry.id for entry in changed})
         return len(said)
+
+    def _remove_quotes(self, ids: list[str]) -> set[int]:
+        """Delete the quotes of these articles; return who said them.
+
+        Quotes are only ever written with their article, so a bulk load finds
+        none to delete, nor needs the index to look for them, while these
+        articles are new.
+        """
+        marks = ",".join("?" * len(ids))
+        if self.bulk:
+            stored = self.db.execute(f"select 1 from articles where id in ({marks})", ids)
+            if stored.fetchone() is None:
+                return set()
+            schema.create_article_index(self.db)
+        of_batch = f"from quotes where article_id in ({marks})"
+        before = {
+            row[0]
+            for row in self.db.execute(
+                f"select distinct speaker_id {of_batch} and speaker_id is not null", ids
+            )
+        }
+        if self.bulk and before:
+            # Replacing quotes can leave a speaker unquoted, which is found (and
+            # dropped) through the quotes' speaker index: the bulk load ends here.
+            complete_bulk(self.db)
+            self.bulk = False
+        if self.bulk:
+            # What the statement triggers would note, for the rows about to go.
+            self.db.execute(
+                "insert or ignore into statement_changes"
+                f" select statement_id {of_batch} and statement_id is not null",
+                ids,
+            )
+        else:
+            # quotes_fts indexes quotes as external content: an entry is removed by
+            # giving FTS5 the exact values it indexed, so before the row goes.
+            self.db.execute(
+                f"insert into quotes_fts (quotes_fts, rowid, text) select 'delete', rowid, text"
+                f" {of_batch}",
+                ids,
+            )
+        self.db.execute(f"delete {of_batch}", ids)
+        return before
 
 
 def begin_bulk(db: sqlite_utils.Database) -> None:

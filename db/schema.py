@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
-# Columns people facet and filter quotes by. An article's quotes are found through
-# `ARTICLE_INDEX` instead, which a bulk load keeps.
+# Columns people facet and filter quotes by; an article's quotes are found through
+# `ARTICLE_INDEX`.
 FACETS = ("speaker_id", "stance", "type", "date", "role")
 ARTICLE_INDEX = "idx_quotes_article_id_start"
 # Holds a row while a bulk load (`quotedb.db.load`) has the quotes table without
@@ -176,7 +176,6 @@ def create(db: sqlite_utils.Database) -> None:
         "create unique index if not exists speakers_name_article"
         " on speakers (name, ifnull(article_id, ''))"
     )
-    db["quotes"].create_index(["article_id", "start"], if_not_exists=True)
     if not bulk_pending(db):
         create_lookups(db)
     db["speakers"].create_index(["kind"], if_not_exists=True)
@@ -192,11 +191,12 @@ def create(db: sqlite_utils.Database) -> None:
 
 
 def create_lookups(db: sqlite_utils.Database) -> None:
-    """The quotes table's indexes (but `ARTICLE_INDEX`) and statement triggers.
+    """The quotes table's indexes and statement triggers.
 
     Each costs every insert a B-tree update or a lookup; a bulk load drops them
     (`drop_lookups`) and has SQLite build each index once, from sorted keys.
     """
+    create_article_index(db)
     db["quotes"].create_index(["statement_id"], if_not_exists=True)
     for column in FACETS:
         db["quotes"].create_index([column], if_not_exists=True)
@@ -207,8 +207,15 @@ def create_lookups(db: sqlite_utils.Database) -> None:
         db.execute(f"create trigger if not exists {name} {body}")
 
 
+def create_article_index(db: sqlite_utils.Database) -> None:
+    """`ARTICLE_INDEX`, which replacing an article's quotes needs (a bulk load too, if it
+    replaces any)."""
+    db["quotes"].create_index(["article_id", "start"], index_name=ARTICLE_INDEX, if_not_exists=True)
+
+
 def drop_lookups(db: sqlite_utils.Database) -> None:
     """Drop what `create_lookups` creates."""
+    db.execute(f"drop index if exists {ARTICLE_INDEX}")
     for column in ("statement_id", *FACETS):
         db.execute(f"drop index if exists idx_quotes_{column}")
     db.execute(f"drop index if exists {ROLE_INDEX}")
