@@ -101,10 +101,11 @@ class Registry:
             entry.name = name
             self._index(entry)
         entry.quotes += 1
+        pronouns = words("pronouns")
         entry.aliases.update(
             form
             for form in (name, *forms)
-            if form and form != entry.name and form.lower() not in words("pronouns")
+            if form and form != entry.name and form.lower() not in pronouns
         )
         return entry
 
@@ -194,14 +195,20 @@ def forms(quote: Quote) -> list[str]:
     """
     if quote.speaker_mention is None or quote.speaker is None:
         return []
-    mention = _RELATIVE.sub("", quote.speaker_mention.text)  # "Mayor Ann Lee, who"
+    return list(_forms(quote.speaker_mention.text, quote.speaker, quote.speaker_kind))
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms(mention: str, speaker: str, kind: str | None) -> tuple[str, ...]:
+    """`forms`, once per mention, speaker and kind: a load meets each many times."""
+    mention = _RELATIVE.sub("", mention)  # "Mayor Ann Lee, who"
     last = mention.split()[-1].lower() if mention.split() else ""
-    if last in words("document_heads") and quote.speaker_kind != "document":
-        return []
+    if last in words("document_heads") and kind != "document":
+        return ()
     owned = _POSSESSED.search(mention) is not None
-    if owned and last not in quote.speaker.lower().split():
-        return []
-    return [mention]
+    if owned and last not in speaker.lower().split():
+        return ()
+    return (mention,)
 
 
 def current_roles(seen: Iterable[tuple[object, str | None, str | None]]) -> dict[object, str]:
