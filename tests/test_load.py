@@ -123,6 +123,16 @@ def test_replacing_a_stored_article_during_a_bulk_load_gives_the_same_result(tmp
     )
 
 
+def test_an_article_stored_again_during_a_bulk_load_keeps_only_its_new_quotes(tmp_path):
+    # Its first version quotes no one by name, so replacing it keeps the load in bulk.
+    first, rewritten = article(50, [SAID[5], SAID[5]]), article(50, [SAID[4]])
+    stories = [*STORIES[:20], first, *STORIES[20:], rewritten]
+    db = load_all(tmp_path / "bulk.db", stories, bulk=True)
+    kept = db.execute("select text from quotes where article_id = ?", [first[0].id]).fetchall()
+    assert kept == [(rewritten[1][0].text,)]
+    assert contents(db) == contents(load_all(tmp_path / "incremental.db", stories, bulk=False))
+
+
 def test_a_killed_bulk_load_says_so_and_the_next_load_completes_it(tmp_path):
     db = load.open_db(str(tmp_path / "quotes.db"))
     writer = load.Writer(db)
