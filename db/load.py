@@ -241,14 +241,15 @@ class Writer:
 
         Quotes are only ever written with their article, so a bulk load finds
         none to delete, nor needs the index to look for them, while these
-        articles are new.
+        articles are new. Otherwise the index is made if a bulk load (this one,
+        or one left unfinished) dropped it.
         """
         marks = ",".join("?" * len(ids))
         if self.bulk:
             stored = self.db.execute(f"select 1 from articles where id in ({marks})", ids)
             if stored.fetchone() is None:
                 return set()
-            schema.create_article_index(self.db)
+        schema.create_article_index(self.db)
         of_batch = f"from quotes where article_id in ({marks})"
         before = {
             row[0]
