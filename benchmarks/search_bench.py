@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import statistics
 import sys
@@ -120,7 +121,8 @@ def main() -> None:
     index = QuoteIndex(db_path)
     if not index.is_current():
         began = time.perf_counter()
-        count = index.rebuild()
+        # In as many processes as a first ingest on this machine builds it with.
+        count = index.rebuild(procs=os.cpu_count() or 1)
         print(f"indexed {count:,} quotes: {time.perf_counter() - began:.1f} s")
     texts = queries(db_path, args.queries)
     time_whoosh(index, texts[:10])  # warm the OS cache and Whoosh's readers

@@ -430,7 +430,7 @@ class QuoteIndex:
                 found = Results(
                     text.strip(),
                     len(matching),
-                    _hits(searcher, ranked[first:], scores[first:], parsed),
+                    _hits(searcher, ranked[first:], scores[first:], arrays.expanded(parsed)),
                 )
                 if facets:
                     found.facets = arrays.facet_counts(matching)
@@ -465,7 +465,8 @@ class QuoteIndex:
                 raise SearchError(f"no quote with id {quote_id!r}")
             results = searcher.more_like(docnum, "text", top=max(1, min(limit, MAX_LIMIT)))
             docnums = [hit.docnum for hit in results]
-            hits = _hits(searcher, docnums, [hit.score for hit in results], results.q)
+            terms = results.q.expanded_terms(searcher.reader())
+            hits = _hits(searcher, docnums, [hit.score for hit in results], terms)
             return Results(f"similar:{quote_id}", len(results), hits)
 
     @contextmanager
@@ -674,6 +675,21 @@ class _Arrays:
         self.postings: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         self.columns: dict[str, tuple[np.ndarray, list[str]]] = {}
         self.positional: dict[str, np.ndarray] = {}
+        self.expansions: dict[str, list[tuple[str, str | bytes]]] = {}
+
+    def expanded(self, searched: query.Query) -> list[tuple[str, str | bytes]]:
+        """The (field, term) pairs ``searched`` matches: a fuzzy or prefix word's every variant.
+
+        Whoosh finds a fuzzy word's variants by measuring its distance to each
+        indexed word in Python, over every segment, and matching, ranking and
+        highlighting each ask, so answers are kept for the query's repeats too.
+        """
+        key = repr(searched)
+        if key not in self.expansions:
+            if len(self.expansions) >= 256:
+                del self.expansions[next(iter(self.expansions))]
+            self.expansions[key] = list(searched.expanded_terms(self.reader))
+        return self.expansions[key]
 
     def term(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(docnums, term frequencies) of one term, deleted documents left out."""
@@ -725,7 +741,7 @@ class _Arrays:
         if kind is query.Every:
             return self.live
         if kind is query.Term or isinstance(searched, query.MultiTerm):
-            parts = [self.term(f, t)[0] for f, t in searched.expanded_terms(self.reader)]
+            parts = [self.term(f, t)[0] for f, t in self.expanded(searched)]
             if not parts:
                 return np.empty(0, np.int64)
             return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
@@ -742,7 +758,7 @@ class _Arrays:
     def rank(self, scored: query.Query, matching: np.ndarray, top: int):
         """The best ``top`` of ``matching`` by BM25 (no length normalisation: quotes are short)."""
         scores = np.zeros(self.size, dtype=np.float32)
-        for fieldname, text in _positive_terms(scored, self.reader):
+        for fieldname, text in _positive_terms(scored, self):
             docnums, frequencies = self.term(fieldname, text)
             if len(docnums):
                 idf = np.log(1 + (len(self.live) - len(docnums) + 0.5) / (len(docnums) + 0.5))
@@ -785,25 +801,27 @@ _opened: dict[str, _Opened] = {}
 _open_lock = threading.Lock()
 
 
-def _positive_terms(searched: query.Query, reader) -> set[tuple[str, str]]:
+def _positive_terms(searched: query.Query, arrays: _Arrays) -> set[tuple[str, str]]:
     """The terms that add to a document's score: everything outside a NOT."""
     if type(searched) is query.Not:
         return set()
     if isinstance(searched, query.And | query.Or):
-        return set().union(*(_positive_terms(part, reader) for part in searched.subqueries))
+        return set().union(*(_positive_terms(part, arrays) for part in searched.subqueries))
     return {
         (fieldname, text.decode("utf-8") if isinstance(text, bytes) else text)
-        for fieldname, text in searched.expanded_terms(reader)
+        for fieldname, text in arrays.expanded(searched)
         if fieldname in SCHEMA and SCHEMA[fieldname].scorable
     }
 
 
-def _hits(searcher, docnums: list[int], scores: list[float], searched: query.Query) -> list[Hit]:
+def _hits(
+    searcher, docnums: list[int], scores: list[float], terms: Iterable[tuple[str, str | bytes]]
+) -> list[Hit]:
     """Hits for ``docnums`` with highlighted fragments of the quote text."""
     # Expanded, so fuzzy and prefix terms highlight the words they matched.
     words = frozenset(
         text.decode("utf-8") if isinstance(text, bytes) else text
-        for field, text in searched.expanded_terms(searcher.reader())
+        for field, text in terms
         if field in (DEFAULT_FIELD, "text")
     )
     fragmenter = highlight.ContextFragmenter(maxchars=320, surround=160)
