@@ -16,8 +16,8 @@ as results come back.
 Each worker process loads the spaCy pipeline once and keeps it
 (`quotedb.ingest.parse.load_nlp` caches it), rather than once per chunk. A Dask
 scheduler and workers started with ``--preload quotedb.ingest.engines`` import
-spaCy, and the workers load the pipeline, as they start (`dask_setup`), so even
-the first ingest on a new cluster waits for neither.
+this module, and the workers load the pipeline, as they start (`dask_setup`),
+so even the first ingest on a new cluster waits for neither.
 
 A Dask nanny starts its workers with ``MALLOC_TRIM_THRESHOLD_`` set, which stops
 glibc adapting its mmap threshold: each array spaCy allocates for a document is
@@ -120,7 +120,7 @@ def extract(
     # threads and open database; preloading the pipeline module makes each
     # start cost a fork instead of importing spaCy again.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
+    context.set_forkserver_preload([__name__, f"{__package__}.pipeline"])
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start_worker, initargs=(model, os.getpid())
     ) as pool:
@@ -156,8 +156,9 @@ def dask_setup(server: Scheduler | Worker) -> None:
     The scheduler unpickles every task, so it imports `extract_chunk`'s module
     (not spaCy, which that module imports only to parse), and a worker loads
     the pipeline, which takes seconds. Done as they start, before they take
-    part, no ingest waits for it. A worker's pipeline is its default (``$QUOTEDB_SPACY_MODEL``); an
-    ingest naming another model loads that one in its first chunk.
+    part, no ingest waits for it. A worker's pipeline is its default
+    (``$QUOTEDB_SPACY_MODEL``); an ingest naming another model loads that one
+    in its first chunk.
     """
     from distributed import Worker
 
