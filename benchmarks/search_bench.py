@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import statistics
 import sys
@@ -25,6 +24,7 @@ from urllib.parse import urlencode
 import sqlite_utils
 from datasette.app import Datasette
 from quotedb.db.search import QuoteIndex
+from quotedb.ingest import engines
 from synthetic import build
 
 from quotedb.cli import DATASETTE_SETTINGS
@@ -122,7 +122,7 @@ def main() -> None:
     if not index.is_current():
         began = time.perf_counter()
         # In as many processes as a first ingest on this machine builds it with.
-        count = index.rebuild(procs=os.cpu_count() or 1)
+        count = index.rebuild(procs=engines.worker_count())
         print(f"indexed {count:,} quotes: {time.perf_counter() - began:.1f} s")
     texts = queries(db_path, args.queries)
     time_whoosh(index, texts[:10])  # warm the OS cache and Whoosh's readers

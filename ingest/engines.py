@@ -95,6 +95,11 @@ def chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
         yield chunk
 
 
+def worker_count(workers: int | None = None) -> int:
+    """``workers``, or by default one per core of this machine."""
+    return workers or os.cpu_count() or 1
+
+
 def extract(
     articles: Iterable[Article],
     model: str | None = None,
@@ -111,7 +116,7 @@ def extract(
     if scheduler is not None:
         yield from _on_dask(chunks(articles), model, topic, scheduler)
         return
-    workers = workers or os.cpu_count() or 1
+    workers = worker_count(workers)
     if workers == 1:
         for chunk in chunks(articles):
             yield _paired(chunk, extract_chunk(chunk, model, topic))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sqlite3
 import sys
 import tempfile
@@ -267,7 +266,7 @@ def run_ingest(
     writer.finish()
     if not index_was_current:
         quote_index.rebuild(
-            procs=workers or os.cpu_count() or 1, meanwhile=lambda: statements.link(db)
+            procs=engines.worker_count(workers), meanwhile=lambda: statements.link(db)
         )
     else:
         statements.link(db)
@@ -472,7 +471,7 @@ def index_command(db_path, rebuild) -> None:
     """Bring the search index (DB.whoosh/ next to the database) in step with the database."""
     quote_index = QuoteIndex(_existing(db_path))
     if rebuild or not quote_index.is_current():
-        count = quote_index.rebuild(procs=os.cpu_count() or 1)
+        count = quote_index.rebuild(procs=engines.worker_count())
         click.echo(f"indexed {count} quotes in {quote_index.directory}", err=True)
     else:
         click.echo(f"{quote_index.directory} is up to date", err=True)
