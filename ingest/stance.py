@@ -998,8 +998,12 @@ def _stand_ins(doc: Doc) -> list[Span]:
     A quote filed under a topic is about it, so a pronoun (``it is a moral
     failure``) stands for the topic, or failing that each sentence's main verb.
     """
-    pronouns = [doc[t.i : t.i + 1] for t in doc if t.lower_ in PRONOUNS and t.pos_ == "PRON"]
-    return pronouns or [sent.root.doc[sent.root.i : sent.root.i + 1] for sent in doc.sents]
+    return _pronouns(doc, PRONOUNS) or [doc[s.root.i : s.root.i + 1] for s in doc.sents]
+
+
+def _pronouns(doc: Doc, forms: Container[str]) -> list[Span]:
+    """Each pronoun of ``doc`` among ``forms``, as a span of its own."""
+    return [doc[t.i : t.i + 1] for t in doc if t.lower_ in forms and t.pos_ == "PRON"]
 
 
 def _referred_back(doc: Doc) -> list[Span]:
@@ -1009,8 +1013,7 @@ def _referred_back(doc: Doc) -> list[Span]:
     head = next(doc.sents).root
     plural = head.tag_ in ("NNS", "NNPS")
     agreeing = ("they", "them", "these", "those") if plural else ("it", "this", "that")
-    pronouns = [t for t in doc if t.lower_ in agreeing and t.pos_ == "PRON"]
-    return [doc[t.i : t.i + 1] for t in (head, *pronouns)]
+    return [doc[head.i : head.i + 1], *_pronouns(doc, agreeing)]
 
 
 def _is_claim(doc: Doc, lexicon: Lexicon) -> bool:
