@@ -14,7 +14,6 @@ and repaired by a rebuild instead of silently returning stale hits.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import shutil
 import sqlite3
 import threading
@@ -31,6 +30,8 @@ from whoosh import fields, highlight, index, qparser, query, searching, writing
 from whoosh.analysis import STOP_WORDS, IDAnalyzer, StandardAnalyzer, StemmingAnalyzer
 from whoosh.codec.base import Segment
 from whoosh.codec.whoosh3 import W3LeafMatcher
+
+from quotedb.processes import forkserver_context
 
 MAX_QUERY_CHARS = 500
 #: Memory the index writer fills before spilling sorted postings to disk. It
@@ -582,8 +583,7 @@ def _built_elsewhere(
     if not ranges:
         yield []
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
+    context = forkserver_context([__name__])
     # One task a process, which then ends: none is left waiting for work if
     # the ingest that started it is killed.
     with ProcessPoolExecutor(len(ranges), mp_context=context, max_tasks_per_child=1) as pool:

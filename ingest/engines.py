@@ -33,7 +33,7 @@ the small `Quote` records travel.
 
 from __future__ import annotations
 
-import multiprocessing
+import itertools
 import os
 import threading
 import time
@@ -41,6 +41,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Protocol
+
+from quotedb.processes import forkserver_context
 
 from .parse import load_nlp
 from .records import Article, Failure, Quote
@@ -121,16 +123,18 @@ def extract(
         for chunk in chunks(articles):
             yield _paired(chunk, extract_chunk(chunk, model, topic))
         return
-    # forkserver: workers start from a clean process, not a copy of this one's
-    # threads and open database; preloading the pipeline module makes each
-    # start cost a fork instead of importing spaCy again.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__, f"{__package__}.pipeline"])
+    pending = chunks(articles)
+    first = next(pending, None)
+    if first is None:
+        return  # nothing to parse (an unchanged re-ingest): no workers started
+    # Preloading the pipeline module makes each worker's start cost a fork
+    # instead of importing spaCy again.
+    context = forkserver_context([__name__, f"{__package__}.pipeline"])
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start_worker, initargs=(model, os.getpid())
     ) as pool:
         yield from _ordered(
-            chunks(articles),
+            itertools.chain([first], pending),
             lambda chunk: pool.submit(extract_chunk, chunk, model, topic),
             IN_FLIGHT * workers,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import time
@@ -57,6 +58,17 @@ def test_two_workers_store_the_same_quotes_speakers_and_statements_as_one(
     ingest(corpus, tmp_path / "quotes.db", "--workers", "2")
     assert contents(tmp_path / "quotes.db") == contents(one_worker)
     assert len(contents(one_worker)) == 24 * 6
+
+
+def test_workers_start_in_a_folder_holding_a_quotedb_source_folder(tmp_path, write_corpus):
+    """As at the root of a quotedb checkout, where README's commands are run."""
+    write_corpus(tmp_path / "corpus", 10)
+    (tmp_path / "quotedb").mkdir()
+    (tmp_path / "quotedb" / "__init__.py").write_text("", encoding="utf-8")
+    command = [shutil.which("quotedb"), "ingest", "corpus", "--db", "quotes.db", "--workers", "2"]
+    run = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert sqlite_utils.Database(tmp_path / "quotes.db")["quotes"].count == 10 * 6
 
 
 def local_cluster(**options):
