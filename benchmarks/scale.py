@@ -11,7 +11,9 @@ machine's load average is recorded with them.
 Figures:
 
 - ``pipe_ratio``: single-process ingest words/s over plain spaCy ``nlp.pipe``
-  words/s on the same texts (both in this process, the model already loaded);
+  words/s on the same texts (both in this process, the model already loaded),
+  and ``extract_ratio`` the same for extraction alone: medians of ``--rounds``
+  rounds, each timing the three one after the other (`pipe_figures`);
 - ``workers_speedup``: ``quotedb ingest --workers 1`` time over ``--workers 2``
   (separate processes, start-up and model loading included);
 - ``reingest_share``: an unchanged re-ingest's time over the first ingest's;
@@ -20,7 +22,9 @@ Figures:
   database: ``Writer.store`` of every chunk, then ``Writer.finish``, which a bulk
   load needs before its quotes are searchable (``load_finish_s`` of ``load_s``);
   linking the statements after (``quotedb.db.statements.link``, as ingest does)
-  is not in the rate but reported as ``load_link_s``;
+  is not in the rate but reported as ``load_link_s``; ``load_floor_rate`` is
+  the same rows written by SQLite alone (`load_floor`), the most any writer
+  could reach on this machine with this schema;
 - ``memory_ratio``: peak resident memory of ``--workers 1`` ingest on ten copies
   of the corpus over one copy;
 - ``dask_speedup``: ``--workers 1`` time over ``--engine dask`` on a scheduler
@@ -127,23 +131,8 @@ def cli_ingest(corpus: Path, db_path: Path, *options: str) -> tuple[float, int]:
 def ingest_figures(
     articles: list[Article], work: Path, smoke: bool, rounds: int
 ) -> dict[str, object]:
-    texts = [article.text for article in articles]
-    words = sum(len(text.split()) for text in texts)
     corpus = copy_corpus(articles, work / "corpus", 1)
-    nlp = load_nlp()
-    list(nlp.pipe(texts[:2]))  # initialise lazily loaded components before timing
-    pipe = timed(lambda: list(nlp.pipe(texts)))
-    single = timed(
-        lambda: run_ingest([str(corpus)], fresh(work / "single.db"), None, None, 10**6, workers=1)
-    )
-    figures: dict[str, object] = {
-        "articles": len(articles),
-        "words": words,
-        "pipe_words_per_s": round(words / pipe),
-        "ingest_words_per_s": round(words / single),
-        "pipe_ratio": round(pipe / single, 3),
-    }
-
+    figures = pipe_figures(articles, corpus, work, rounds)
     one, peak_one = cli_ingest(corpus, Path(fresh(work / "one.db")), "--workers", "1")
     again, _ = cli_ingest(corpus, work / "one.db", "--workers", "1")
     importing = [sys.executable, "-c", "import quotedb.cli"]
@@ -170,6 +159,46 @@ def ingest_figures(
     }
     figures |= load_figures(articles, work, smoke)
     return figures
+
+
+def pipe_figures(
+    articles: list[Article], corpus: Path, work: Path, rounds: int
+) -> dict[str, object]:
+    """Plain ``nlp.pipe``, extraction alone and a whole single-process ingest of the same
+    texts, one after the other in each of ``rounds`` rounds: medians, and each round's ratio.
+
+    ``extract_ratio`` (``nlp.pipe`` time over extraction's) is what skipping text that
+    cannot hold a quote gains; ``pipe_ratio`` adds storing, both search indexes and
+    linking statements.
+    """
+    texts = [article.text for article in articles]
+    words = sum(len(text.split()) for text in texts)
+    nlp = load_nlp()
+    list(nlp.pipe(texts[:2]))  # initialise lazily loaded components before timing
+    runs = []
+    for _ in range(rounds):
+        pipe = timed(lambda: list(nlp.pipe(texts)))
+        extracting = timed(lambda: list(engines.extract(articles, workers=1)))
+        single = timed(
+            lambda: run_ingest(
+                [str(corpus)], fresh(work / "single.db"), None, None, 10**6, workers=1
+            )
+        )
+        runs.append({"pipe": pipe, "extract": extracting, "ingest": single})
+    pipe, extracting, single = (
+        statistics.median(run[name] for run in runs) for name in ("pipe", "extract", "ingest")
+    )
+    return {
+        "articles": len(articles),
+        "words": words,
+        "pipe_words_per_s": round(words / pipe),
+        "extract_words_per_s": round(words / extracting),
+        "ingest_words_per_s": round(words / single),
+        "extract_ratio": round(statistics.median(run["pipe"] / run["extract"] for run in runs), 3),
+        "extract_ratio_rounds": [round(run["pipe"] / run["extract"], 3) for run in runs],
+        "pipe_ratio": round(statistics.median(run["pipe"] / run["ingest"] for run in runs), 3),
+        "pipe_ratio_rounds": [round(run["pipe"] / run["ingest"], 3) for run in runs],
+    }
 
 
 def engine_figures(corpus: Path, work: Path, rounds: int) -> dict[str, object]:
@@ -270,13 +299,40 @@ def load_figures(articles: list[Article], work: Path, smoke: bool) -> dict[str, 
     finishing = timed(writer.finish)
     linking = timed(lambda: statements.link(db))
     stored = db["quotes"].count
+    floor = load_floor(db, fresh(work / "floor.db"))
+    rate = stored / (storing + finishing)
     return {
         "load_quotes": stored,
         "load_s": round(storing + finishing, 2),
         "load_finish_s": round(finishing, 2),
-        "load_rate": round(stored / (storing + finishing)),
+        "load_rate": round(rate),
         "load_link_s": round(linking, 2),
+        "load_floor_rate": round(stored / floor),
+        "load_share_of_floor": round(rate / (stored / floor), 3),
     }
+
+
+def load_floor(loaded: sqlite_utils.Database, path: str) -> float:
+    """Seconds SQLite alone takes to load the rows of ``loaded`` into a new database.
+
+    The rows are read out first, then written with plain ``executemany`` into
+    the same schema without its lookups, and finished as a bulk load finishes
+    (full-text indexes, lookups, roles): the writer's work less its own Python.
+    """
+    tables = ("articles", "speakers", "quotes")
+    rows = {table: list(loaded.execute(f"select * from {table}")) for table in tables}
+    db = load.open_db(path)
+
+    def write() -> None:
+        with load.write_transaction(db):
+            load.begin_bulk(db)
+            for table in tables:
+                marks = ", ".join("?" * len(db[table].columns))
+                db.conn.executemany(f"insert into {table} values ({marks})", rows[table])
+        with load.write_transaction(db):
+            load.complete_bulk(db)
+
+    return timed(write)
 
 
 def percentile(times: list[float], share: float) -> float:
@@ -377,7 +433,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=60, help="page loads per figure")
     parser.add_argument("--work", default="/tmp/quotedb-scale", help="scratch folder")
     parser.add_argument("--report", default="/tmp/quotedb-scale/report.json")
-    parser.add_argument("--rounds", type=int, default=3, help="rounds of the engine figures")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the speed figures")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, for CI")
     parser.add_argument(
         "--part",

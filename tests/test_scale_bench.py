@@ -30,9 +30,11 @@ def test_the_smoke_benchmark_writes_a_report_with_every_figure(tmp_path):
     figures = json.loads(report.read_text(encoding="utf-8"))
     for name in (
         "pipe_ratio",
+        "extract_ratio",
         "workers_speedup",
         "reingest_share",
         "load_rate",
+        "load_floor_rate",
         "memory_ratio",
         "dask_speedup",
         "search_page_p95_ms",
