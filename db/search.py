@@ -52,8 +52,9 @@ SCHEMA = fields.Schema(
     #: The unstemmed words of ``content`` for "did you mean", each given by the
     #: first document of a build that has it (`_Documents`). Whoosh's own
     #: ``spelling=True`` posts every word of every document again, which was a
-    #: third of the cost of building the index.
-    spelling=fields.KEYWORD(),
+    #: third of the cost of building the index. Stored, so that a word whose
+    #: document is replaced finds another (`_rehome_spelling`).
+    spelling=fields.KEYWORD(stored=True),
     text=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True),
     speaker=fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), field_boost=2.0),
     speaker_name=fields.ID(stored=True, sortable=True),
@@ -366,7 +367,9 @@ class QuoteIndex:
                 return
             ids = sorted(set(article_ids))
             writer = ix.writer(limitmb=WRITER_MB)
+            searcher = writer.searcher()
             documents = _Documents()
+            replaced: set[int] = set()
             for chunk in _chunks(ids, 500):
                 marks = ",".join("?" * len(chunk))
                 speakers = [
@@ -378,6 +381,7 @@ class QuoteIndex:
                     )
                 ]
                 for article_id in chunk:
+                    replaced.update(searcher.document_numbers(article_id=article_id))
                     writer.delete_by_term("article_id", article_id)
                 rows = list(
                     db.query(f"{_DOCUMENTS_SQL} where quotes.article_id in ({marks})", chunk)
@@ -390,8 +394,10 @@ class QuoteIndex:
                         [*speaker_chunk, *chunk],
                     )
                 for row in rows:
+                    replaced.update(searcher.document_numbers(id=row["id"]))
                     writer.delete_by_term("id", row["id"])
                     writer.add_document(**documents(row))
+            _rehome_spelling(writer, searcher, db, documents, replaced)
             self._commit(db, writer, ix)
         ix.close()
 
@@ -559,6 +565,48 @@ def _rowid_ranges(db: sqlite_utils.Database, procs: int) -> list[tuple[int, int]
     lows = [_ROWIDS[0], *cuts]
     highs = [cut - 1 for cut in cuts] + [_ROWIDS[1]]
     return list(zip(lows, highs, strict=True))
+
+
+def _rehome_spelling(
+    writer: writing.SegmentWriter,
+    searcher: searching.Searcher,
+    db: sqlite_utils.Database,
+    documents: _Documents,
+    replaced: set[int],
+) -> None:
+    """Index again a quote still holding each word that only ``replaced`` documents spelled.
+
+    A word is in ``spelling`` once, with the first document that had it; when
+    that document is replaced, the word would leave "did you mean" at the next
+    merge although other quotes still have it. A quote with the word's stem in
+    ``content`` is indexed again, and so spells each of its words this writer
+    has not yet spelled.
+    """
+    lost = {
+        word
+        for docnum in replaced
+        for word in searcher.stored_fields(docnum).get("spelling", "").split()
+    } - documents.spelled
+    reader = searcher.reader()
+    holders: set[int] = set()
+    for word in lost:
+        for token in _CONTENT_ANALYZER(word):
+            if (DEFAULT_FIELD, token.text) not in reader:
+                continue
+            live = (
+                docnum
+                for docnum in reader.postings(DEFAULT_FIELD, token.text).all_ids()
+                if docnum not in replaced and not reader.is_deleted(docnum)
+            )
+            holder = next(live, None)
+            if holder is not None:
+                holders.add(holder)
+    quote_ids = sorted(searcher.stored_fields(docnum)["id"] for docnum in holders)
+    for chunk in _chunks(quote_ids, 500):
+        marks = ",".join("?" * len(chunk))
+        for row in db.query(f"{_DOCUMENTS_SQL} where quotes.id in ({marks})", chunk):
+            writer.delete_by_term("id", row["id"])
+            writer.add_document(**documents(row))
 
 
 def _add_documents(

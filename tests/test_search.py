@@ -157,6 +157,24 @@ def test_reingest_replaces_documents_without_stale_or_duplicate_hits(tmp_path, w
     assert QuoteIndex(db_path).is_current()
 
 
+def test_did_you_mean_keeps_a_word_after_the_quote_that_brought_it_is_replaced(
+    tmp_path, write_article
+):
+    first = write_article(ARTICLE.replace("storm", "hurricane"), "corpus/a.txt")
+    write_article(
+        ARTICLE.replace("Ann Lee", "Omar Diaz").replace("storm", "hurricane"), "corpus/b.txt"
+    )
+    db_path = tmp_path / "quotes.db"
+    ingest = ["ingest", str(first.parent), "--db", str(db_path)]
+    CliRunner().invoke(cli, ingest, catch_exceptions=False)
+    first.write_text(ARTICLE, encoding="utf-8")
+    CliRunner().invoke(cli, ingest, catch_exceptions=False)
+    index.open_dir(str(index_dir(db_path))).optimize()  # deleted documents' words go now
+
+    assert QuoteIndex(db_path).search("hurricne").suggestion == "hurricane"
+    assert QuoteIndex(db_path).search("strom").suggestion == "storm"
+
+
 def test_cli_search_prints_table_suggestion_and_clear_errors(quotes_db):
     runner = CliRunner()
     result = runner.invoke(cli, ["search", "Padrno", "--db", str(quotes_db)])
