@@ -226,6 +226,7 @@ def _quotes(
 ) -> list[Quote]:
     """The quotes of the paragraphs parsed in full; the others only name people."""
     people = ArticleSpeakers.read([(p.start, doc) for p, doc in zip(kept, docs, strict=True)])
+    year = dates.timeline_year(article.text)
     found: list[Quote] = []
     emitted: set[tuple[int, int]] = set()
     previous: Attribution | None = None
@@ -250,7 +251,7 @@ def _quotes(
             if not attribution.spans:
                 continue  # a later piece of a quote already attributed
             emitted.update(attribution.spans)
-            found.append(_quote(article, attribution, doc, paragraph.start, people, topic))
+            found.append(_quote(article, attribution, doc, paragraph.start, people, topic, year))
         if attributions:
             previous = attributions[-1]
         previous = introducer(doc, paragraph.start) or previous
@@ -317,14 +318,16 @@ def _quote(
     offset: int,
     speakers: ArticleSpeakers,
     topic: Topic | None,
+    year: int | None,
 ) -> Quote:
+    """``year``: the article's `dates.timeline_year`, for statement dates without one."""
     text = " ... ".join(article.text[s:e] for s, e in attribution.spans)
     mention = attribution.source
     resolved = speakers.resolve(mention) if mention is not None else None
     date, precision = dates.statement_date(
         _attributing_sentence(attribution, doc, offset),
         article.published,
-        dates.timeline_year(article.text),
+        year,
     )
     verdict = judge(
         text,

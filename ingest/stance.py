@@ -297,6 +297,9 @@ def find_mentions(doc: Doc | Span, phrase: str, *, lenient: bool = True) -> list
 def _mentions(doc: Doc | Span, phrases: Iterable[str], *, lenient: bool) -> list[Span]:
     """``find_mentions`` for each of ``phrases``, normalising the text once and
     trying only the words that share a phrase's first three letters."""
+    phrases = list(phrases)
+    if not phrases:
+        return []
     pairs = [(t, _norm(t.text)) for t in doc if not t.is_punct]
     tokens = [t for t, norm in pairs if norm and norm not in STOP]
     norms = [norm for _, norm in pairs if norm and norm not in STOP]
@@ -1095,25 +1098,30 @@ def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -
     return _stance(raw, topic.name, evidence)
 
 
-def _judge_target(doc: Doc, target: str, speaker: str | None) -> Stance:
+def _judge_targets(doc: Doc, targets: Sequence[str], speaker: str | None) -> list[Stance]:
+    """Stance toward each of ``targets``; the text's concessions and the speaker's own
+    mentions are read once for all of them."""
     lexicon = load_lexicon()
     weak = _weakened(doc, lexicon)
     holders = _mentions(doc, _split_names(speaker), lenient=True)
     holder_tokens = {t.i for h in holders for t in h}
-    mentions = [m for m in find_mentions(doc, target) if not holder_tokens >= {t.i for t in m}]
-    signals = [_toward(m, holders, lexicon, weak) for m in mentions]
-    raw = sum(s.score for s in signals)
-    return _stance(raw, target, (e for s in signals for e in s.evidence))
+    verdicts = []
+    for target in targets:
+        mentions = [m for m in find_mentions(doc, target) if not holder_tokens >= {t.i for t in m}]
+        signals = [_toward(m, holders, lexicon, weak) for m in mentions]
+        raw = sum(s.score for s in signals)
+        verdicts.append(_stance(raw, target, (e for s in signals for e in s.evidence)))
+    return verdicts
 
 
 def _judge_free(doc: Doc, speaker: str | None) -> Stance:
     """Stance toward the named things the text speaks about most strongly."""
-    candidates = [
+    named = (
         ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "EVENT", "LAW")
-    ]
-    best = _stance(0.0, ", ".join(dict.fromkeys(e.text for e in candidates)), ())
-    for ent in candidates:
-        stance = _judge_target(doc, ent.text, speaker)
+    )
+    targets = list(dict.fromkeys(ent.text for ent in named))
+    best = _stance(0.0, ", ".join(targets), ())
+    for stance in _judge_targets(doc, targets, speaker):
         if abs(stance.score) > abs(best.score):
             best = stance
     return best
@@ -1130,7 +1138,7 @@ def judge_doc(
     if isinstance(topic, Topic):
         return _judge_topic(doc, topic, cue, speaker)
     if topic:
-        return _judge_target(doc, topic, speaker)
+        return _judge_targets(doc, [topic], speaker)[0]
     return _judge_free(doc, speaker)
 
 
