@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -292,15 +293,19 @@ def _lower_first(tokens: list[str]) -> list[str]:
     return [first.lower() if first[1:].islower() else first, *tokens[1:]]
 
 
-def _name_key(name: str) -> list[str]:
-    """Name tokens without middle initials: ``Donald J. Trump`` and ``Donald Trump`` match."""
+@lru_cache(maxsize=1 << 14)
+def _name_key(name: str) -> tuple[str, ...]:
+    """Name tokens without middle initials: ``Donald J. Trump`` and ``Donald Trump`` match.
+
+    Cached: `ArticleSpeakers.fullest` asks for every name in the article at each call.
+    """
     tokens = clean_name(name).split()
-    return [
+    return tuple(
         t for i, t in enumerate(tokens) if not (0 < i < len(tokens) - 1 and len(t.rstrip(".")) == 1)
-    ]
+    )
 
 
-def _extends(longer: list[str], shorter: list[str]) -> bool:
+def _extends(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     """``Hillary Clinton`` extends ``Clinton``; a full name only grows in the middle.
 
     So ``Crooked Hillary Clinton`` (an epithet the tagger took for a name) does
