@@ -21,6 +21,7 @@ from .records import Mention
 from .speakers import SPEAKING_ENTITIES, can_speak, is_someone, released_by
 
 SUBJECTS = {"nsubj", "nsubjpass"}
+RELATIVES = {"WDT", "WP"}  # tags of "that", "which", "who" opening a relative clause
 
 
 @dataclass
@@ -70,7 +71,9 @@ def _colon(colon: Token, offset: int) -> Attribution:
     """A colon cue; the source is the subject of the clause it ends (``Lynch told them:``).
 
     The parse may run the quote after the colon into the sentence and make it the
-    root, so the clause is found from the word before the colon.
+    root, so the clause is found from the word before the colon. A relative
+    pronoun is no source: in ``A tweet captured the chaos that followed:`` it is
+    the tweet, the subject of the clause above.
     """
     doc = colon.doc
     before = doc[colon.i - 1] if colon.i > colon.sent.start else colon
@@ -79,7 +82,7 @@ def _colon(colon: Token, offset: int) -> Attribution:
             child
             for verb in (before, *before.ancestors, colon.sent.root)
             for child in verb.children
-            if child.dep_ in SUBJECTS and child.i < colon.i
+            if child.dep_ in SUBJECTS and child.i < colon.i and child.tag_ not in RELATIVES
         ),
         None,
     )

@@ -561,3 +561,14 @@ def test_a_title_case_headline_without_quotation_marks_reports_nothing(article_f
         "Limited Access Reveals the Mayor's Secret Plan for the Bridge\n\nThe plan is secret.\n"
     )
     assert extract(article, nlp) == []
+
+
+def test_a_relative_pronoun_before_a_colon_is_not_the_source(article_from, nlp):
+    _, quote = only_quote(
+        article_from,
+        nlp,
+        "The storm reached the coast at dawn. A post from a fisherman captured the panic"
+        " that followed: “Half of the harbour is gone.”\n",
+    )
+    assert quote.speaker_mention.text == "A post"
+    assert (quote.speaker, quote.speaker_kind) == ("A post", "document")
