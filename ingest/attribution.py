@@ -21,7 +21,6 @@ from .records import Mention
 from .speakers import SPEAKING_ENTITIES, can_speak, is_someone, released_by
 
 SUBJECTS = {"nsubj", "nsubjpass"}
-RELATIVES = {"WDT", "WP"}  # tags of "that", "which", "who" opening a relative clause
 
 
 @dataclass
@@ -82,7 +81,7 @@ def _colon(colon: Token, offset: int) -> Attribution:
             child
             for verb in (before, *before.ancestors, colon.sent.root)
             for child in verb.children
-            if child.dep_ in SUBJECTS and child.i < colon.i and child.tag_ not in RELATIVES
+            if child.dep_ in SUBJECTS and child.i < colon.i and not _is_relative(child)
         ),
         None,
     )
@@ -290,11 +289,16 @@ def _subject(token: Token) -> Span:
     ``Mayor Ann Lee, who said ...`` gives ``Mayor Ann Lee, who``: the name for the
     speaker, and the pronoun that is the grammatical source.
     """
-    if token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl":
+    if _is_relative(token):
         antecedent = _phrase(token.head.head)
         if antecedent.end <= token.i:
             return token.doc[antecedent.start : token.i + 1]
     return _phrase(token)
+
+
+def _is_relative(token: Token) -> bool:
+    """A relative pronoun opening its clause: ``who`` in ``Lee, who said``."""
+    return token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl"
 
 
 def _phrase(head: Token) -> Span:
