@@ -381,8 +381,7 @@ class QuoteIndex:
                     )
                 ]
                 for article_id in chunk:
-                    replaced.update(searcher.document_numbers(article_id=article_id))
-                    writer.delete_by_term("article_id", article_id)
+                    _delete(writer, searcher, replaced, article_id=article_id)
                 rows = list(
                     db.query(f"{_DOCUMENTS_SQL} where quotes.article_id in ({marks})", chunk)
                 )
@@ -394,8 +393,7 @@ class QuoteIndex:
                         [*speaker_chunk, *chunk],
                     )
                 for row in rows:
-                    replaced.update(searcher.document_numbers(id=row["id"]))
-                    writer.delete_by_term("id", row["id"])
+                    _delete(writer, searcher, replaced, id=row["id"])
                     writer.add_document(**documents(row))
             _rehome_spelling(writer, searcher, db, documents, replaced)
             self._commit(db, writer, ix)
@@ -601,12 +599,24 @@ def _rehome_spelling(
             holder = next(live, None)
             if holder is not None:
                 holders.add(holder)
-    quote_ids = sorted(searcher.stored_fields(docnum)["id"] for docnum in holders)
-    for chunk in _chunks(quote_ids, 500):
+    docnums = {searcher.stored_fields(docnum)["id"]: docnum for docnum in holders}
+    for chunk in _chunks(sorted(docnums), 500):
         marks = ",".join("?" * len(chunk))
         for row in db.query(f"{_DOCUMENTS_SQL} where quotes.id in ({marks})", chunk):
-            writer.delete_by_term("id", row["id"])
+            writer.delete_document(docnums[row["id"]])
             writer.add_document(**documents(row))
+
+
+def _delete(
+    writer: writing.SegmentWriter, searcher: searching.Searcher, replaced: set[int], **term: str
+) -> None:
+    """Delete the documents with ``term`` (field=value), adding their numbers to ``replaced``.
+
+    Whoosh's ``delete_by_term`` would look them up again, in the same searcher.
+    """
+    for docnum in list(searcher.document_numbers(**term)):
+        writer.delete_document(docnum)
+        replaced.add(docnum)
 
 
 def _add_documents(
