@@ -55,6 +55,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import sqlite_utils
@@ -184,33 +185,40 @@ def pipe_figures(
                 [str(corpus)], fresh(work / "single.db"), None, None, 10**6, workers=1
             )
         )
-        runs.append({"pipe": pipe, "extract": extracting, "ingest": single})
-    pipe, extracting, single = (
-        statistics.median(run[name] for run in runs) for name in ("pipe", "extract", "ingest")
-    )
+        runs.append(
+            {
+                "pipe_s": pipe,
+                "extract_s": extracting,
+                "ingest_s": single,
+                "extract_ratio": pipe / extracting,
+                "pipe_ratio": pipe / single,
+            }
+        )
+    figures = medians(runs)
     return {
         "articles": len(articles),
         "words": words,
-        "pipe_words_per_s": round(words / pipe),
-        "extract_words_per_s": round(words / extracting),
-        "ingest_words_per_s": round(words / single),
-        "extract_ratio": round(statistics.median(run["pipe"] / run["extract"] for run in runs), 3),
-        "extract_ratio_rounds": [round(run["pipe"] / run["extract"], 3) for run in runs],
-        "pipe_ratio": round(statistics.median(run["pipe"] / run["ingest"] for run in runs), 3),
-        "pipe_ratio_rounds": [round(run["pipe"] / run["ingest"], 3) for run in runs],
+        "pipe_words_per_s": round(words / figures["pipe_s"]),
+        "extract_words_per_s": round(words / figures["extract_s"]),
+        "ingest_words_per_s": round(words / figures["ingest_s"]),
+        **figures,
     }
 
 
-def engine_figures(corpus: Path, work: Path, rounds: int) -> dict[str, object]:
-    """``--workers 2`` and the Dask engine against ``--workers 1``: the median of ``rounds``
-    rounds, with each round's figure under ``<name>_rounds``."""
-    runs = [engine_round(corpus, work) for _ in range(rounds)]
-    figures: dict[str, object] = {}
+def medians(runs: list[dict[str, float]]) -> dict[str, Any]:
+    """Each figure's median over the rounds, and each round's value under ``<name>_rounds``."""
+    figures: dict[str, Any] = {}
     for name in runs[0]:
         values = [round(run[name], 3) for run in runs]
         figures[name] = round(statistics.median(values), 3)
         figures[f"{name}_rounds"] = values
     return figures
+
+
+def engine_figures(corpus: Path, work: Path, rounds: int) -> dict[str, object]:
+    """``--workers 2`` and the Dask engine against ``--workers 1``: the median of ``rounds``
+    rounds, with each round's figure under ``<name>_rounds``."""
+    return medians([engine_round(corpus, work) for _ in range(rounds)])
 
 
 def engine_round(corpus: Path, work: Path) -> dict[str, float]:
