@@ -1,0 +1,26 @@
+"""Decide which stretches of a paragraph are attributed statements, and to whom.
+
+Works on one parsed paragraph at a time. The rules (`rules`) propose candidates:
+a reporting cue (`cues`: a speech verb from ``lexicons/speech_verbs.txt``, or
+``according to``) links a source mention (`sources`) with content (`content`):
+a quoted passage (direct), a clause that contains a quoted fragment (mixed), or
+a plain clause (indirect); punctuation cues (`marks`) handle labels, colons and
+signature lines. The learned scorer (`model`, over `features`) then decides
+which candidates are attributed statements and how sure that is.
+"""
+
+from .candidate import Attribution
+from .cues import is_cue, is_thought
+from .marks import introducer, signature_line
+from .rules import attribute
+from .sources import source_of
+
+__all__ = [
+    "Attribution",
+    "attribute",
+    "introducer",
+    "is_cue",
+    "is_thought",
+    "signature_line",
+    "source_of",
+]

@@ -1,0 +1,34 @@
+"""What a rule proposes: one attribution candidate (content spans, cue, source mention), in
+article offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..records import Mention
+
+
+@dataclass
+class Attribution:
+    """Content, cue and source mention found in one paragraph (article offsets)."""
+
+    spans: list[tuple[int, int]]
+    type: str
+    cue: Mention | None
+    source: Mention | None
+    source_kind: str | None = None  # "pronoun" | "name" | "phrase"
+    confidence: float = 0.5
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    introduces: bool = False  # a speech verb and a colon: the next paragraph is what was said
+
+
+def _mention(span: Span | Token, offset: int) -> Mention:
+    start, end = (
+        (span.idx, span.idx + len(span))
+        if isinstance(span, Token)
+        else (span.start_char, span.end_char)
+    )
+    return Mention(span.text, start + offset, end + offset)

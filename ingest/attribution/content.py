@@ -1,0 +1,244 @@
+"""What was said: the clause a cue reports, trimmed of what reports of speech leave out,
+and the tests a quoted passage is measured by (title, utterance, sentence opener).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons import words
+from .cues import _intended, _prep_cue, is_cue, is_thought
+
+
+def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
+    """The token of a quoted passage that attaches it to the rest of the sentence."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    inside = [t for t in span if not t.is_punct] or list(span)
+    tops = [t for t in inside if t.head == t or not start <= t.head.idx < end]
+    return max(tops, key=lambda t: sum(1 for w in t.subtree if start <= w.idx < end), default=None)
+
+
+def _clause_around(
+    cue: Token, start: int, end: int, local: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]] | None:
+    """What ``cue`` reports, when it holds the quoted passage and more.
+
+    The parse may hang a quoted fragment off the clause rather than under the cue
+    (``But the weapons, he added, are like ''bombs you can't use.''``): the
+    passage is then part of the cue's content all the same.
+    """
+    spans = [_stretched(c.start_char, c.end_char, local) for c in _content_spans(cue)]
+    if not any(s <= start and end <= e for s, e in spans):
+        return None
+    reported = sum(_non_space(cue.doc.text[s:e]) for s, e in spans)
+    return spans if _non_space(cue.doc.text[start:end]) < 0.8 * reported else None
+
+
+def _reported_clause(
+    governing: Sequence[tuple[Token, Token]], start: int, end: int
+) -> tuple[Token, Span] | None:
+    """The outermost cue whose clause is more than the quoted words, with that clause.
+
+    In ``Clinton says she appreciated what she calls a "war of words"`` the quote is
+    all that ``calls`` governs, but part of what ``says`` reports; the report is
+    the statement.
+    """
+    if not governing:
+        return None
+    doc = governing[0][0].doc
+    quoted = _non_space(doc.text[start:end])
+    for cue, child in reversed(governing):
+        content = _governed(cue, child)
+        if quoted < 0.8 * _non_space(content.text):
+            return cue, content
+    return None
+
+
+def _governed(cue: Token, child: Token) -> Span:
+    """What a cue says about: its clause (fronted or after it), or its complements.
+
+    ``said Monday that it was "fair"`` gives the ``that`` clause; ``called Trump a
+    "liar"`` gives ``Trump a "liar"``.
+    """
+    doc = cue.doc
+    if child.dep_ == "ccomp" or child.i < cue.i:
+        spans = _without(child, cue)
+        if spans:
+            return doc[spans[0].start : spans[-1].end]
+        return _strip(doc[child.left_edge.i : child.right_edge.i + 1])
+    parts = [c for c in cue.rights if c.dep_ in _COMPLEMENTS or c == child]
+    first, last = min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts)
+    return _strip(doc[first : last + 1])
+
+
+_COMPLEMENTS = {"dobj", "dative", "ccomp", "xcomp", "oprd", "prep", "attr", "acomp", "obj"}
+
+
+_WH = {"who", "whom", "whose", "which"}
+
+
+def _strip(span: Span) -> Span:
+    """``span`` without edge punctuation (other than quotation marks) and without a
+    trailing non-restrictive appendage (``, who ...``, ``, a former ...``), which
+    reports of speech leave out of what was said."""
+    for token in span[3:]:
+        comma = token.left_edge.i - 1
+        if (
+            (token.dep_ == "appos" or (token.dep_ == "relcl" and token.left_edge.lower_ in _WH))
+            and comma >= span.start
+            and token.doc[comma].text == ","
+            and token.right_edge.i >= span.end - 2
+            and sum(t.is_quote for t in token.doc[span.start : comma]) % 2 == 0
+        ):
+            span = token.doc[span.start : comma]
+            break
+    while len(span) > 1 and span[0].is_punct and not span[0].is_quote:
+        span = span[1:]
+    while len(span) > 1 and span[-1].is_punct and not span[-1].is_quote:
+        span = span[:-1]
+    return span
+
+
+def _non_space(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _stretched(start: int, end: int, local: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """``[start, end)`` stretched over every quoted passage it cuts into (the parse often
+    leaves a closing mark, or the end of a quote, outside the clause)."""
+    for s, e in local:
+        if s < end and start < e:
+            start, end = min(start, s), max(end, e)
+    return start, end
+
+
+def _content_spans(cue: Token) -> list[Span]:
+    """The clause a cue governs, as one span or two around a parenthetical cue.
+
+    ``said that ...`` and a fronted ``..., officials said`` give the ``ccomp``;
+    ``urged X to ...`` the object and the infinitive; ``..., he said, ...`` the
+    sentence around the cue.
+    """
+    doc = cue.doc
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    clauses.sort(key=lambda c: c.i < cue.i)  # a clause to the right wins
+    if clauses:
+        return _without(clauses[0], cue)
+    infinitive = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
+    if infinitive is not None:
+        first = min(
+            (c for c in cue.rights if c.dep_ in {"dobj", "prep"} and c.i < infinitive.i),
+            key=lambda c: c.i,
+            default=infinitive,
+        )
+        span = _strip(doc[first.left_edge.i : infinitive.right_edge.i + 1])
+        return [span] if len(span) >= 3 else []
+    if cue.dep_ == "parataxis":
+        return _without(cue.head, cue)
+    prep = _prep_cue(cue)
+    if prep is not None:
+        objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        if objects:
+            span = _strip(doc[objects[0].left_edge.i : objects[-1].right_edge.i + 1])
+            return [span] if len(span) >= 2 else []
+    obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    if (
+        obj is not None
+        and (cue.lemma_.lower() in words("object_cues") or is_thought(cue))
+        and not _intended(cue)
+    ):
+        parts = [obj] + [c for c in cue.rights if c.dep_ in {"prep", "oprd"} and c.i > obj.i]
+        span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
+        return [span] if len(span) >= 3 else []
+    return []
+
+
+def _without(head: Token, cue: Token) -> list[Span]:
+    """``head``'s subtree minus the cue's own words (and any speech verb coordinated with it)."""
+    doc = cue.doc
+    inside = head in cue.ancestors  # a parenthetical cue sits within the clause
+    dropped = {t.i for t in cue.subtree} if inside else set()
+    for child in head.children:
+        if child.dep_ == "conj" and is_cue(child):
+            dropped.update(t.i for t in child.subtree)
+            dropped.update(t.i for t in head.children if t.dep_ == "cc" and t.i < child.i)
+    spans: list[Span] = []
+    run: list[int] = []
+    for token in doc[head.left_edge.i : head.right_edge.i + 1]:
+        if token.i in dropped:
+            if run:
+                spans.append(doc[run[0] : run[-1] + 1])
+            run = []
+        else:
+            run.append(token.i)
+    if run:
+        spans.append(doc[run[0] : run[-1] + 1])
+    spans = [_strip(span) for span in spans]
+    spans = [span for span in spans if not all(t.is_punct for t in span)]
+    return spans if sum(len(span) for span in spans) >= 3 else []
+
+
+def _trim(span: Span) -> Span | None:
+    while len(span) and (span[0].is_punct or span[0].is_space):
+        span = span[1:]
+    while len(span) and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    return span if len(span) >= 3 else None
+
+
+def _claim_clause(noun: Token) -> Token | None:
+    """The ``that`` clause of a speech noun or a document, if it has one."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in words("speech_nouns") | words("document_heads"):
+        return None
+    return next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+
+
+def _is_title(doc: Doc, start: int, end: int) -> bool:
+    """A few capitalised words with no verb in quotation marks are a name or a
+    title (``"Fox News Sunday,"``), not a statement. A passage that is a sentence of
+    its own (``"The Donald. Big Daddy."``) is something said."""
+    words = [t for t in doc if start <= t.idx < end and t.is_alpha]
+    if _opens_sentence(doc, start, end) and _is_utterance(doc, start, end):
+        return False
+    return (
+        len(words) <= 6
+        and sum(t.is_title and not t.is_stop for t in words) >= 2
+        and all(t.is_title or t.is_stop for t in words)
+        and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+    )
+
+
+def _after_colon(doc: Doc, start: int) -> bool:
+    return doc.text[:start].rstrip().endswith(":")
+
+
+def _opens_sentence(doc: Doc, start: int, end: int) -> bool:
+    """No word of its sentence comes before the passage."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is None or not any(t.is_alpha for t in doc[span.sent.start : span.start])
+
+
+def _closes(passage: str) -> bool:
+    """The passage ends with its closing mark here, rather than running on to the next paragraph."""
+    return passage.rstrip()[-1:] in "\"'”’»"
+
+
+def _is_utterance(doc: Doc, start: int, end: int) -> bool:
+    """The quoted words end like a sentence: ``"You winning?"``, ``"Never."``."""
+    return doc.text[start:end].rstrip("\"'”’»").endswith((".", "?", "!"))
+
+
+def _words_in(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for token in doc if start <= token.idx < end and token.is_alpha)

@@ -1,0 +1,108 @@
+"""Which words report speech or thought: speech and thought verbs from the lexicons, verbs
+with a preposition (``called for``), and the search for the cue nearest a quoted
+passage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..lexicons import words
+from ..speakers import is_someone
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def is_cue(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in words("speech_verbs")
+
+
+def is_thought(token: Token) -> bool:
+    """A verb that attributes a belief, plan or finding (``lexicons/thought_verbs.txt``)."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in words("thought_verbs")
+
+
+def _has_subject(verb: Token) -> bool:
+    """The verb names its own subject. A belief is attributed only then: a participle
+    (``a video showing``, ``believing that``) describes rather than attributes."""
+    return any(child.dep_ == "nsubj" for child in verb.children)
+
+
+def _prep_cue(verb: Token) -> Token | None:
+    """The preposition that makes ``verb`` a cue (``called for``, ``spoke of``), from
+    ``lexicons/prep_cues.txt``; ``spoke on Fox News`` reports nothing."""
+    return next(
+        (
+            prep
+            for prep in verb.rights
+            if prep.dep_ == "prep" and f"{verb.lemma_.lower()} {prep.lower_}" in words("prep_cues")
+        ),
+        None,
+    )
+
+
+def _intended(cue: Token) -> bool:
+    """``met to discuss the plan``, ``refused to describe it``: an act meant or
+    refused, not one reported, so its object is no statement."""
+    return cue.dep_ in {"advcl", "xcomp"} and any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in cue.children
+    )
+
+
+_CUE_REACH = 6  # tokens into the next sentence where a cue can still close a quote
+
+
+def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]]) -> Token | None:
+    """The nearest speech verb outside any quote in the sentences around [start, end)."""
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None:
+        return None
+    around = doc[first[0].sent.start : first[-1].sent.end]
+    own_end = around.end
+    if around.end < len(doc) and around.end - first.end <= 1:
+        # the quote ends its sentence ("...?" she said.): look at the start of the next one
+        following = doc[around.end].sent
+        around = doc[around.start : min(following.end, following.start + _CUE_REACH)]
+    candidates = [
+        token
+        for token in around
+        if is_cue(token)
+        and not any(s <= token.idx < e for s, e in blocked)
+        and (token.i < own_end or not _introduces(token, blocked))
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+
+
+def _introduces(cue: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    """A quoted passage follows the cue within its clause: ``To which she said, "..."``
+    reports that passage, not the one before."""
+    return any(cue.idx < t.idx and any(s <= t.idx < e for s, e in quoted) for t in cue.subtree)
+
+
+def _governing_cues(
+    root: Token, start: int, end: int, governs: Callable[[Token], bool] = is_cue
+) -> list[tuple[Token, Token]]:
+    """The verbs above a quoted passage for which ``governs`` holds (speech verbs by
+    default), innermost first, each with its child on the way down to the passage."""
+    found = []
+    child = root
+    for ancestor in root.ancestors:
+        if start <= ancestor.idx < end:
+            child = ancestor
+            continue
+        if governs(ancestor):
+            found.append((ancestor, child))
+        child = ancestor
+    return found
+
+
+def _framing(verb: Token) -> bool:
+    """A verb whose subject names someone: ``Tribe likened the rules to "burning the
+    Constitution"`` quotes Tribe even though the verb does not report speech."""
+    return verb.pos_ == "VERB" and any(
+        child.dep_ == "nsubj" and is_someone(child) for child in verb.children
+    )

@@ -1,0 +1,124 @@
+"""Attributions cued by punctuation rather than a verb: ``Name: ...`` transcript and
+headline labels, a colon introducing the quote, a ``- Name`` signature line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons import words
+from ..records import Mention
+from ..speakers import SPEAKING_ENTITIES
+from .candidate import Attribution, _mention
+from .content import _strip
+from .cues import SUBJECTS, is_cue
+from .sources import _is_relative, _phrase
+
+_DASHES = "-–—―"
+
+
+_SIGNATURE = re.compile(rf"\s*([{_DASHES}]+)\s*([^\W\d_a-z][^{_DASHES}]{{1,80}}?)[\s.]*")
+
+
+_LABEL = re.compile(r"[\"“]?([^\W\d_][^:\n]{0,60}?)\s*(:)\s+(?=\S)")
+
+
+def _marked(cue: Mention, source: Mention | None) -> Attribution:
+    """An attribution whose cue is punctuation; ``spans`` are filled in by the caller."""
+    return Attribution(spans=[], type="direct", cue=cue, source=source, confidence=0.8)
+
+
+def _signature(doc: Doc, end: int, offset: int) -> Attribution | None:
+    """A ``- Name`` after position ``end`` that runs to the end of the paragraph."""
+    if not doc.text[end:].lstrip().startswith(tuple(_DASHES)):
+        return None
+    match = _SIGNATURE.fullmatch(doc.text, end)
+    if match is None or len(match.group(2).split()) > 10:
+        return None
+    (d_start, d_end), (n_start, n_end) = match.span(1), match.span(2)
+    return _marked(
+        Mention(match.group(1), d_start + offset, d_end + offset),
+        Mention(match.group(2), n_start + offset, n_end + offset),
+    )
+
+
+def signature_line(doc: Doc, offset: int) -> Attribution | None:
+    """The paragraph as a ``- Name`` line signing the quote above it, or None."""
+    return _signature(doc, 0, offset)
+
+
+def _colon(colon: Token, offset: int) -> Attribution:
+    """A colon cue; the source is the subject of the clause it ends (``Lynch told them:``).
+
+    The parse may run the quote after the colon into the sentence and make it the
+    root, so the clause is found from the word before the colon. A relative
+    pronoun is no source: in ``A tweet captured the chaos that followed:`` it is
+    the tweet, the subject of the clause above.
+    """
+    doc = colon.doc
+    before = doc[colon.i - 1] if colon.i > colon.sent.start else colon
+    subject = next(
+        (
+            child
+            for verb in (before, *before.ancestors, colon.sent.root)
+            for child in verb.children
+            if child.dep_ in SUBJECTS and child.i < colon.i and not _is_relative(child)
+        ),
+        None,
+    )
+    return _marked(_mention(colon, offset), _mention(_phrase(subject), offset) if subject else None)
+
+
+def introducer(doc: Doc, offset: int) -> Attribution | None:
+    """A paragraph ending in a colon introduces the quote in the next one; after a
+    speech verb (``The governor added:``) the next paragraph is said even unquoted."""
+    tokens = [t for t in doc if not t.is_space]
+    if not tokens or tokens[-1].text != ":":
+        return None
+    colon = _colon(tokens[-1], offset)
+    colon.introduces = colon.source is not None and is_cue(tokens[-1].sent.root)
+    return colon
+
+
+def _introducer(doc: Doc, start: int, offset: int) -> Attribution | None:
+    """The colon right before a quote."""
+    before = doc.text[:start].rstrip()
+    colon = doc.char_span(len(before) - 1, len(before)) if before.endswith(":") else None
+    return _colon(colon.root, offset) if colon is not None else None
+
+
+def _names_someone(label: Span) -> bool:
+    """A transcript speaker (``WALLACE``), a named entity that can speak (``Pat Caddell``),
+    or a proper name of one or two words heading a headline (``Pence: ...``,
+    ``Politifact: ...``), which the entity recogniser often misses in title case."""
+    if all(t.is_upper or t.is_punct for t in label):
+        return True
+    if len(label) <= 2 and all(t.is_title and t.pos_ == "PROPN" for t in label):
+        return True
+    named = sum(len(e) for e in label.ents if e.label_ in SPEAKING_ENTITIES)
+    return 2 * named >= len(label) and all(t.is_title or not t.is_alpha for t in label)
+
+
+def _labelled(doc: Doc, offset: int) -> Attribution | None:
+    """``PENCE: Well, look ...`` or ``Sanders: Clinton needs ...``: a name, a colon, the content.
+
+    The label must look like a name (capitalised words, at most six) and not be
+    one of the page labels in ``lexicons/colon_labels.txt`` (``Update:``).
+    """
+    match = _LABEL.match(doc.text)
+    if match is None or match.group(1).lower() in words("colon_labels"):
+        return None
+    label = doc.char_span(*match.span(1))
+    if label is None or len(label) > 6 or not _names_someone(label):
+        return None
+    content = _strip(doc[doc.char_span(match.end(), len(doc.text), "expand").start :])
+    if len([t for t in content if t.is_alpha]) < 3:
+        return None
+    attribution = _marked(
+        Mention(match.group(2), match.start(2) + offset, match.end(2) + offset),
+        _mention(label, offset),
+    )
+    attribution.spans = [(content.start_char + offset, content.end_char + offset)]
+    return attribution

@@ -1,0 +1,411 @@
+"""The rules that propose attributions in one paragraph, in the order they are tried: a
+quoted passage with its governing cue, a framing verb, the nearest cue, a colon or
+signature, a carried-on speaker; then cue verbs with a clause, ``according to``, nominal
+claims and the headline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons import words
+from ..quotes import Quoted
+from .candidate import Attribution, _mention
+from .content import (
+    _after_colon,
+    _claim_clause,
+    _clause_around,
+    _closes,
+    _content_spans,
+    _governed,
+    _is_title,
+    _is_utterance,
+    _opens_sentence,
+    _quote_root,
+    _reported_clause,
+    _stretched,
+    _strip,
+    _trim,
+    _words_in,
+)
+from .cues import (
+    SUBJECTS,
+    _cue_for,
+    _framing,
+    _governing_cues,
+    _has_subject,
+    _prep_cue,
+    is_cue,
+    is_thought,
+)
+from .marks import _introducer, _labelled, _signature
+from .sources import _claimant, _phrase, _preceding_subject, _source_outside
+
+_ORPHAN_WORDS = 4  # a quote this long with no cue and no speaker is still a statement
+
+
+def _reported(
+    cue: Token,
+    content: Span,
+    local: Sequence[tuple[int, int]],
+    offset: int,
+) -> Attribution:
+    """A mixed quote: the clause ``cue`` reports."""
+    return _mixed(cue, [(content.start_char, content.end_char)], local, offset)
+
+
+def _mixed(
+    cue: Token,
+    spans: Sequence[tuple[int, int]],
+    local: Sequence[tuple[int, int]],
+    offset: int,
+) -> Attribution:
+    """A mixed quote: what ``cue`` reports (paragraph offsets), each part stretched over
+    every quoted passage it cuts into (the parse often leaves a closing mark outside)."""
+    spans = [_stretched(s, e, local) for s, e in spans]
+    subject = _source_outside(cue, local)
+    return Attribution(
+        spans=[(s + offset, e + offset) for s, e in spans],
+        type="mixed",
+        cue=_mention(cue, offset),
+        source=_mention(subject, offset) if subject is not None else None,
+        confidence=0.8 if subject is not None else 0.5,
+        quoted=[
+            (s + offset, e + offset)
+            for s, e in local
+            if any(c_start <= s and e <= c_end for c_start, c_end in spans)
+        ],
+    )
+
+
+def _framed_fragment(
+    doc: Doc, root: Token | None, start: int, end: int
+) -> tuple[Token, Span] | None:
+    """A quoted fragment inside a sentence no speech verb frames: the nearest verb
+    with a subject, and its clause. A quote opening its sentence stands on its own."""
+    if root is None or _opens_sentence(doc, start, end) or _after_colon(doc, start):
+        return None
+    return _reported_clause(_governing_cues(root, start, end, _framing)[:1], start, end)
+
+
+def attribute(
+    doc: Doc,
+    offset: int,
+    quoted: Sequence[Quoted],
+    previous: Attribution | None,
+    signed: Attribution | None = None,
+    headline: bool = False,
+) -> list[Attribution]:
+    """The attributions in one paragraph.
+
+    ``quoted`` are the passages in this paragraph (article offsets); ``previous``
+    is the last attribution of the previous paragraph (or the colon that ends
+    it), for quotes that carry on its speaker; ``signed`` is the ``- Name`` line
+    that follows the paragraph, if any; ``headline`` says the paragraph is the
+    article's title.
+    """
+    local = [(q.start - offset, q.end - offset) for q in quoted]
+    labelled = _labelled(doc, offset)
+    if labelled is not None:
+        labelled.quoted = [(q.start, q.end) for q in quoted]
+        if labelled.source.text.isupper():
+            labelled.type = "direct"  # a transcript line
+        else:
+            labelled.type = "mixed" if quoted else "indirect"
+        return [labelled]
+    if (
+        previous is not None
+        and previous.introduces
+        and not quoted
+        and not any(is_cue(token) for token in doc)
+    ):
+        said = _strip(doc[:])
+        span = (said.start_char + offset, said.end_char + offset)
+        return [replace(previous, spans=[span], type="indirect", introduces=False)]
+    found: list[Attribution] = []
+    used_cues: set[int] = set()
+    covered: list[tuple[int, int]] = []
+
+    for start, end in local:
+        if any(s <= start and end <= e for s, e in covered):
+            continue
+        root = _quote_root(doc, start, end)
+        governing = _governing_cues(root, start, end) if root is not None else []
+        if governing:
+            cue = governing[0][0]
+            clause = _reported_clause(governing, start, end)
+            if clause is not None:
+                reports = [_reported(*clause, local, offset)]
+                if clause[0] != cue:  # the inner cue is a statement of its own
+                    inner = _governed(cue, governing[0][1])
+                    if inner.start_char > start or inner.end_char < end:
+                        inner = doc.char_span(start, end, alignment_mode="expand")
+                    reports.append(_reported(cue, inner, local, offset))
+                found.extend(reports)
+                covered.extend((s - offset, e - offset) for a in reports for s, e in a.spans)
+                used_cues.update({clause[0].i, cue.i})
+                continue
+        elif _claimed(root, start, end):
+            continue  # reported by its noun: `_claims`
+        elif (framing := _framed_fragment(doc, root, start, end)) is not None:
+            report = _reported(*framing, local, offset)
+            report.confidence = 0.4
+            found.append(report)
+            covered.extend((s - offset, e - offset) for s, e in report.spans)
+            used_cues.add(framing[0].i)
+            continue
+        else:
+            cue = _cue_for(doc, start, end, local)
+            clause = _clause_around(cue, start, end, local) if cue is not None else None
+            if clause is not None:
+                report = _mixed(cue, clause, local, offset)
+                found.append(report)
+                covered.extend((s - offset, e - offset) for s, e in report.spans)
+                used_cues.add(cue.i)
+                continue
+            if _is_title(doc, start, end) or (
+                _words_in(doc, start, end) < 3 and not (cue and _is_utterance(doc, start, end))
+            ):
+                continue  # a word or two, or a name, in quotation marks that no verb reports
+        span = (start + offset, end + offset)
+        last = found[-1] if found else None
+        if cue is not None and last is not None and last.cue == _mention(cue, offset):
+            last.spans.append(span)  # "A," she said. "B." shares one cue
+            last.quoted.append(span)
+        elif cue is not None:
+            subject = _source_outside(cue, local)
+            found.append(
+                Attribution(
+                    spans=[span],
+                    type="direct",
+                    cue=_mention(cue, offset),
+                    source=_mention(subject, offset) if subject is not None else None,
+                    confidence=0.9 if subject is not None else 0.6,
+                    quoted=[span],
+                )
+            )
+            used_cues.add(cue.i)
+        elif _words_in(doc, start, end) < 3:
+            continue
+        elif (
+            marker := _introducer(doc, start, offset) or _signature(doc, end, offset) or signed
+        ) is not None:
+            found.append(replace(marker, spans=[span], quoted=[span]))
+        elif last is not None and last.type == "direct":
+            last.spans.append(span)
+            last.quoted.append(span)
+        elif previous is not None and previous.type == "direct":
+            found.append(
+                Attribution(
+                    spans=[span],
+                    type="direct",
+                    cue=previous.cue,
+                    source=previous.source,
+                    confidence=0.6,
+                    quoted=[span],
+                )
+            )
+        elif _words_in(doc, start, end) >= _ORPHAN_WORDS and _closes(doc.text[start:end]):
+            # a statement whose speaker the article leaves to context: the last one named
+            context = last or previous
+            named = _preceding_subject(doc, start)
+            found.append(
+                Attribution(
+                    spans=[span],
+                    type="direct",
+                    cue=context.cue if context else None,
+                    source=(
+                        _mention(named, offset)
+                        if named is not None
+                        else context.source
+                        if context
+                        else None
+                    ),
+                    confidence=0.3,
+                    quoted=[span],
+                )
+            )
+        else:
+            continue
+        covered.append((start, end))
+
+    for token in doc:
+        speech = is_cue(token) or _prep_cue(token) is not None
+        if token.i in used_cues or any(s <= token.idx < e for s, e in local):
+            continue
+        if not (speech or (is_thought(token) and _has_subject(token))):
+            continue
+        if not speech and any(s <= token.idx + offset < e for a in found for s, e in a.spans):
+            continue  # "said he plans to ...": the plan is part of what was said
+        contents = _content_spans(token)
+        if not contents:
+            continue
+        c_start, c_end = contents[0].start_char, contents[-1].end_char
+        if any(s < c_end and c_start < e for s, e in covered):
+            continue  # already a direct or mixed quote
+        inside = [(s, e) for s, e in local if c_start <= s and e <= c_end]
+        subject = _source_outside(token, local)
+        if subject is None:
+            continue
+        found.append(
+            Attribution(
+                spans=[(c.start_char + offset, c.end_char + offset) for c in contents],
+                type="mixed" if inside else "indirect",
+                cue=_mention(token, offset),
+                source=_mention(subject, offset),
+                confidence=0.7 if speech else 0.4,
+                quoted=[(s + offset, e + offset) for s, e in inside],
+            )
+        )
+    found.extend(_according_to(doc, offset, local))
+    found.extend(_claims(doc, offset, local, covered))
+    if headline:
+        found.extend(_headline(doc, offset, local, found))
+    found.sort(key=lambda a: a.spans[0])
+    return found
+
+
+def _headline(
+    doc: Doc, offset: int, local: Sequence[tuple[int, int]], found: Sequence[Attribution]
+) -> list[Attribution]:
+    """A headline's quoted words that no cue reported: the headline reports them with
+    all that follows its verb (``Black Lawmakers Rip Donald Trump As A ‘Disgusting
+    Fraud.’``) or its colon (``Obama on Climate Change: The Trends Are 'Terrifying.'``),
+    for the subject of the verb or the name before the colon."""
+    reported = [(s - offset, e - offset) for a in found for s, e in a.spans]
+    for start, end in local:
+        if any(s <= start and end <= e for s, e in reported):
+            continue
+        first = doc.char_span(start, end, alignment_mode="expand")
+        if first is None:
+            continue
+        sentence = first.sent
+        colon = next((t for t in doc[: first.start] if t.text == ":"), None)
+        if colon is not None:
+            cue, source = colon, _label_head(doc[: colon.i])
+        else:
+            cue = sentence.root
+            source = _headline_subject(cue)
+        if source is None or cue.i >= first.start or cue.pos_ not in {"VERB", "AUX", "PUNCT"}:
+            continue
+        content = _strip(doc[cue.i + 1 : sentence.end])
+        c_start, c_end = _stretched(content.start_char, content.end_char, local)
+        return [
+            Attribution(
+                spans=[(c_start + offset, c_end + offset)],
+                type="mixed",
+                cue=_mention(cue, offset),
+                source=_mention(source, offset),
+                confidence=0.4,
+                quoted=[(s + offset, e + offset) for s, e in local if c_start <= s and e <= c_end],
+            )
+        ]
+    return []
+
+
+def _label_head(label: Span) -> Span | None:
+    """The noun a headline's label before its colon is about (``Obama`` in ``Obama on
+    Climate Change``), unless the label is page furniture or a clause."""
+    if not len(label) or label.text.lower() in words("colon_labels"):
+        return None
+    head = label.root
+    if head.pos_ not in {"PROPN", "NOUN"} or any(t.pos_ in {"VERB", "AUX"} for t in label):
+        return None
+    return _phrase(head)
+
+
+def _headline_subject(verb: Token) -> Span | None:
+    """The nouns before a headline's verb. Even parsed in sentence case, a title's
+    subject may come out as loose compounds (``Gold Star Mom Corners Obama``)."""
+    lefts = [c for c in verb.lefts if c.dep_ in SUBJECTS or c.dep_ == "compound"]
+    if not lefts or lefts[0].left_edge.i != verb.sent.start:
+        return None
+    subject = verb.doc[verb.sent.start : verb.i]
+    return subject if any(t.pos_ in {"NOUN", "PROPN"} for t in subject) else None
+
+
+def _claims(
+    doc: Doc, offset: int, local: Sequence[tuple[int, int]], covered: Sequence[tuple[int, int]]
+) -> list[Attribution]:
+    """Nominal cues: ``Trump's claim that ...``, ``made the promise that ...``, ``an
+    assessment from the Council that ...``.
+
+    A noun from ``lexicons/speech_nouns.txt`` or a document with a ``that`` clause
+    reports that clause for its `_claimant`; without one there is no one to
+    attribute it to. A clause quoted whole (``declaration that “...”``) is a
+    direct quote, one with some quoted words a mixed one.
+    """
+    found = []
+    for noun in doc:
+        clause = _claim_clause(noun)
+        source = _claimant(noun) if clause is not None else None
+        if clause is None or source is None:
+            continue
+        clause_span = _strip(doc[clause.left_edge.i : clause.right_edge.i + 1])
+        stretched = _stretched(clause_span.start_char, clause_span.end_char, local)
+        content = doc.char_span(*stretched, alignment_mode="expand")
+        if len(content) < 3 or any(
+            s < content.end_char and content.start_char < e for s, e in covered
+        ):
+            continue
+        inside = [
+            (s + offset, e + offset)
+            for s, e in local
+            if content.start_char <= s and e <= content.end_char
+        ]
+        whole = inside and not any(
+            t.is_alpha and t.dep_ != "mark" and not any(s <= t.idx + offset < e for s, e in inside)
+            for t in content
+        )
+        spans = inside if whole else [(content.start_char + offset, content.end_char + offset)]
+        found.append(
+            Attribution(
+                spans=spans,
+                type="direct" if whole else "mixed" if inside else "indirect",
+                cue=_mention(noun, offset),
+                source=_mention(source, offset),
+                confidence=0.6,
+                quoted=inside,
+            )
+        )
+    return found
+
+
+def _claimed(root: Token | None, start: int, end: int) -> bool:
+    """The quoted passage lies in the clause of a nominal cue that has a claimant."""
+    if root is None:
+        return False
+    noun = next((t for t in root.ancestors if not start <= t.idx < end), None)
+    return noun is not None and _claim_clause(noun) is not None and _claimant(noun) is not None
+
+
+def _according_to(doc: Doc, offset: int, local: Sequence[tuple[int, int]]) -> list[Attribution]:
+    found = []
+    for token in doc:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+        if not objects:
+            continue
+        phrase = doc[token.i : token.right_edge.i + 1]
+        sentence = token.sent
+        before = doc[sentence.start : phrase.start]
+        after = doc[phrase.end : sentence.end]
+        content = max((before, after), key=len)
+        content = _trim(content)
+        if content is None or any(s <= content.start_char < e for s, e in local):
+            continue
+        found.append(
+            Attribution(
+                spans=[(content.start_char + offset, content.end_char + offset)],
+                type="indirect",
+                cue=_mention(doc[token.i : to.i + 1], offset),
+                source=_mention(_phrase(objects[0]), offset),
+                confidence=0.7,
+            )
+        )
+    return found

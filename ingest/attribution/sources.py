@@ -1,0 +1,211 @@
+"""Who is speaking: a cue's source mention (its subject, a passive's agent, the name beside
+a quote, a claim's owner).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons import words
+from ..speakers import can_speak, released_by
+from .cues import SUBJECTS
+
+
+def source_of(cue: Token) -> Span | None:
+    """The subject of a cue verb as a noun phrase, or the agent of a passive.
+
+    A cue with no subject of its own borrows the one of the verb it hangs from:
+    ``began by saying``, ``tweeted and said``, ``went on to say``. A passive cue
+    (``was criticized``, ``when asked if``) has only its agent: its subject, or
+    the subject it would borrow, is who was spoken to or about.
+
+    A participle hung on a noun that cannot speak (``emphasized the threat
+    posed by these groups, stating``) is the clause's: its subject is the source.
+    """
+    verb = cue
+    while True:
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and not (verb == cue and _is_passive(cue)):
+                return _subject(child)
+            if child.dep_ == "agent":
+                objects = [t for t in child.children if t.dep_ == "pobj"]
+                if objects:
+                    return _phrase(objects[0])
+        if verb == cue and _is_passive(cue):
+            return None
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            noun = verb.head
+            clause = None if can_speak(noun) else _clause_of(noun)
+            return (
+                _issuer(noun)
+                or (source_of(clause) if clause is not None else None)
+                or _phrase(noun)
+            )
+        if (missed := _missed_subject(verb)) is not None:
+            return missed
+        if verb.dep_ not in _BORROWS_SUBJECT or verb.head == verb:
+            return None
+        verb = verb.head
+
+
+def _clause_of(noun: Token) -> Token | None:
+    """The verb of the clause a noun is part of (``emphasized`` for ``the threat``)."""
+    return next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+
+
+def _missed_subject(verb: Token) -> Span | None:
+    """The subject of a finite verb the parse gave none, when a noun phrase directly
+    precedes it.
+
+    A finite verb has a subject unless it is coordinated, after ``and`` or a
+    comma; one right after a name (``... into the U.S. Secretary of State Marco
+    Rubio reinforced``) starts a sentence the parser ran into the previous one.
+    """
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.left_edge.i == 0:
+        return None
+    before = verb.doc[verb.left_edge.i - 1]
+    if before.pos_ in {"PROPN", "NOUN"} and can_speak(before):
+        return _phrase(before)
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    """``was asked``, or a bare participle modifying a clause or noun (``when asked``)."""
+    children = {c.dep_ for c in verb.children}
+    if "nsubjpass" in children:
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not children & {"aux"}
+
+
+def _issuer(document: Token) -> Span | None:
+    """Who put out a document that speaks: ``the Council issued a statement calling ...``
+    is the Council's."""
+    if document.lower_ not in words("document_heads") or document.dep_ != "dobj":
+        return None
+    subject = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+    return _subject(subject) if subject is not None else None
+
+
+_BORROWS_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep"}
+
+
+def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
+    """The cue's source, which cannot be words inside a quote.
+
+    When the parser finds no subject or takes part of the quote as the subject, the
+    source is the name between the quote and the cue (``"...," Rep. Lee (D-Md.)
+    said``) or the phrase right after the cue (``"... Full panic mode," said
+    Leslie Wimes``).
+    """
+    subject = source_of(cue)
+    if subject is not None and not any(s <= subject.start_char < e for s, e in quoted):
+        return subject
+    between = _name_between(cue, quoted)
+    if between is not None or subject is None:
+        return between
+    after = cue.nbor() if cue.i + 1 < len(cue.doc) else None
+    if after is None or after.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"}:
+        return None
+    while after.head.i > after.i and after.head.pos_ in {"PROPN", "NOUN"}:
+        after = after.head
+    return _phrase(after)
+
+
+def _name_between(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
+    """The name between a closing quotation mark and the cue, when the parse hangs it
+    on the quote: ``"...," Flynn, a top surrogate, said`` gives ``Flynn``."""
+    before = [e for s, e in quoted if e <= cue.idx]
+    if not before:
+        return None
+    between = cue.doc.char_span(max(before), cue.idx, alignment_mode="contract")
+    if between is None:
+        return None
+    words = [t for t in between if not t.is_space]
+    while words and words[0].is_punct:
+        words = words[1:]
+    if not words or len(words) > 12 or words[0].pos_ != "PROPN":
+        return None
+    end = next((t.i for t in words if t.is_punct), words[-1].i + 1)
+    return cue.doc[words[0].i : end]
+
+
+def _subject(token: Token) -> Span:
+    """A subject as a noun phrase; a relative ``who`` reaches back to the noun it stands for.
+
+    ``Mayor Ann Lee, who said ...`` gives ``Mayor Ann Lee, who``: the name for the
+    speaker, and the pronoun that is the grammatical source.
+    """
+    if _is_relative(token):
+        antecedent = _phrase(token.head.head)
+        if antecedent.end <= token.i:
+            return token.doc[antecedent.start : token.i + 1]
+    return _phrase(token)
+
+
+def _is_relative(token: Token) -> bool:
+    """A relative pronoun opening its clause: ``who`` in ``Lee, who said``."""
+    return token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl"
+
+
+def _phrase(head: Token) -> Span:
+    """The head's noun phrase without relative clauses or long appositives."""
+    left = _left_edge(head)
+    right = head
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat", "nummod"} or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            right = child.right_edge
+    return head.doc[left.i : right.i + 1]
+
+
+def _left_edge(head: Token) -> Token:
+    """Where the head's noun phrase starts.
+
+    A plural takes no ``a``: in ``a move critics argue is driven by ...`` the
+    parser hung the antecedent ``a move`` on ``critics``, whose phrase starts after it.
+    """
+    lefts = list(head.lefts)
+    if head.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in lefts):
+        nouns = [c for c in lefts if c.dep_ == "compound" and c.tag_ == "NN" and not c.ent_type_]
+        if nouns:
+            return head.doc[nouns[-1].i + 1]
+    return head.left_edge
+
+
+def _preceding_subject(doc: Doc, start: int) -> Span | None:
+    """Who the sentence before a cue-less quote is about, when it names someone.
+
+    ``Trump repeated his allegations. "What they do ..."``: the quote is his,
+    not that of whoever an earlier paragraph quoted.
+    """
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    if token is None or token.sent.start == 0:
+        return None
+    before = doc[token.sent.start - 1].sent
+    for candidate in before:
+        if candidate.dep_ in SUBJECTS and (
+            candidate.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or candidate.pos_ == "PRON"
+        ):
+            return _phrase(candidate)
+    people = [ent for ent in before.ents if ent.label_ == "PERSON"]
+    if people:
+        return people[-1]
+    # the small model often takes a lone surname for an organisation
+    return next((ent for ent in before.ents if ent.label_ == "ORG" and len(ent) == 1), None)
+
+
+def _claimant(noun: Token) -> Span | None:
+    """Whose claim a nominal cue reports: the possessor (``Trump's claim``), the subject
+    of the verb it is the object of (``made the promise``), or a document itself when
+    the text says whose it is (``an assessment from the Council``)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.dep_ == "dobj":
+        owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if owner is not None:
+        return _subject(owner)
+    if noun.lemma_.lower() in words("document_heads") and released_by(noun) is not None:
+        return _phrase(noun)
+    return None
