@@ -11,19 +11,34 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from . import clean, dates, quotes, speakers
 from .attribution import Attribution, attribute, introducer, signature_line
+from .attribution.features import features
+from .attribution.model import shipped
 from .lexicons import words
 from .parse import entities_alone, load_nlp, word_forms
 from .records import Article, Quote
-from .speakers import ArticleSpeakers
+from .speakers import ArticleSpeakers, Speaker
 from .stance import Topic, judge
 
 BATCH_SIZE = 64
+
+
+class Scorer(Protocol):
+    """What decides whether a candidate is kept, and its confidence
+    (`attribution.model.Scorer`, or a recorder when training)."""
+
+    threshold: float
+
+    def confidence(self, features: dict[str, float]) -> float: ...
+
+
+_SHIPPED = object()  # extract with the shipped model unless told otherwise
 
 
 def extract(
@@ -38,13 +53,18 @@ def extract_many(
     nlp: Language | None = None,
     topic: Topic | None = None,
     parse_all: bool = False,
+    scorer: Scorer | None | object = _SHIPPED,
 ) -> Iterator[tuple[Article, list[Quote]]]:
     """Each article with its quotes, its paragraphs parsed in batches.
 
     ``parse_all`` gives every paragraph the full parse, as if none could be
     told to hold no quote: the same quotes, slower (for comparison).
+    ``scorer`` decides which candidates the rules propose are kept and with
+    what confidence: the shipped model by default; None keeps every candidate
+    with its rule's prior confidence.
     """
     nlp = nlp or load_nlp()
+    chosen = shipped() if scorer is _SHIPPED else scorer
     for article in articles:
         kept = clean.paragraphs(article.text)
         quoted = quotes.find_quoted(article.text, kept)
@@ -52,7 +72,7 @@ def extract_many(
         cues = None if parse_all else _cues(nlp)
         full = [True] * len(docs) if cues is None else _may_quote(cues, kept, docs, quoted)
         docs = _sentence_cased(nlp, _parsed(nlp, docs, full))
-        yield article, _quotes(article, kept, docs, full, quoted, topic)
+        yield article, _quotes(article, kept, docs, full, quoted, topic, chosen)
 
 
 @dataclass(frozen=True)
@@ -223,8 +243,13 @@ def _quotes(
     full: list[bool],
     quoted: list[quotes.Quoted],
     topic: Topic | None,
+    scorer: Scorer | None,
 ) -> list[Quote]:
-    """The quotes of the paragraphs parsed in full; the others only name people."""
+    """The quotes of the paragraphs parsed in full; the others only name people.
+
+    Each candidate the rules propose is resolved to its speaker, then scored:
+    one below the scorer's threshold is not a statement and is left out.
+    """
     people = ArticleSpeakers.read([(p.start, doc) for p, doc in zip(kept, docs, strict=True)])
     year = dates.timeline_year(article.text)
     found: list[Quote] = []
@@ -245,13 +270,33 @@ def _quotes(
             headline=index == 0 and len(kept) > 1,
         )
         whole = {(piece.start, piece.end): span for piece, span in pieces.items()}
-        for attribution in attributions:
-            spans = [whole.get(span, span) for span in attribution.spans]
-            attribution.spans = [span for span in spans if span not in emitted]
-            if not attribution.spans:
+        for proposed in attributions:
+            spans = [whole.get(span, span) for span in proposed.spans]
+            spans = [span for span in spans if span not in emitted]
+            if not spans:
                 continue  # a later piece of a quote already attributed
-            emitted.update(attribution.spans)
-            found.append(_quote(article, attribution, doc, paragraph.start, people, topic, year))
+            attribution = replace(proposed, spans=spans)
+            mention = attribution.source
+            resolved = people.resolve(mention) if mention is not None else None
+            confidence = attribution.confidence
+            if scorer is not None:
+                seen = features(
+                    attribution,
+                    doc,
+                    paragraph.start,
+                    headline=index == 0 and len(kept) > 1,
+                    speaker_kind=resolved.kind if resolved else None,
+                    others=[other for other in attributions if other is not proposed],
+                )
+                confidence = scorer.confidence(seen)
+                if confidence < scorer.threshold:
+                    continue
+            emitted.update(spans)
+            found.append(
+                _quote(
+                    article, attribution, resolved, confidence, doc, paragraph.start, topic, year
+                )
+            )
         if attributions:
             previous = attributions[-1]
         previous = introducer(doc, paragraph.start) or previous
@@ -314,16 +359,16 @@ def _quote_doc(attribution: Attribution, doc: Doc, offset: int) -> Doc | None:
 def _quote(
     article: Article,
     attribution: Attribution,
+    resolved: Speaker | None,
+    confidence: float,
     doc: Doc,
     offset: int,
-    speakers: ArticleSpeakers,
     topic: Topic | None,
     year: int | None,
 ) -> Quote:
     """``year``: the article's `dates.timeline_year`, for statement dates without one."""
     text = " ... ".join(article.text[s:e] for s, e in attribution.spans)
     mention = attribution.source
-    resolved = speakers.resolve(mention) if mention is not None else None
     date, precision = dates.statement_date(
         _attributing_sentence(attribution, doc, offset),
         article.published,
@@ -353,6 +398,7 @@ def _quote(
         stance_score=verdict.score,
         stance_evidence=list(verdict.evidence),
         topic=verdict.target,
-        confidence=attribution.confidence,
+        confidence=confidence,
+        act=attribution.act,
         context=doc.text,
     )

@@ -61,7 +61,8 @@ class Quote:
     stance_score: float = 0.0
     stance_evidence: list[str] = field(default_factory=list)  # the words that moved the score
     topic: str | None = None
-    confidence: float = 0.5
+    confidence: float = 0.5  # calibrated: the share of such records that are right
+    act: str = "speech"  # speech | thought
     context: str | None = None
     aliases: list[str] = field(default_factory=list)
 
@@ -96,6 +97,7 @@ class Quote:
             "stance_evidence": self.stance_evidence,
             "topic": self.topic,
             "confidence": round(self.confidence, 3),
+            "act": self.act,
         }
 
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from . import roles
-from .lexicons import words
+from .lexicons import lines, words
 from .records import Mention
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -111,13 +111,17 @@ class ArticleSpeakers:
             return before[-1]
         return stated[0][1] if stated else None
 
-    def resolve(self, mention: Mention) -> Speaker:
-        """The speaker a source mention names, with the role the article gives them."""
+    def resolve(self, mention: Mention) -> Speaker | None:
+        """The speaker a source mention names, with the role the article gives them;
+        None when the mention names no one who can speak (``a growing paranoia``,
+        ``such a characterization``: the parse's subject, not a source)."""
         span = self._span(mention)
         lower = mention.text.strip().lower()
         if lower in words("pronouns"):
             return self._pronoun(lower, mention.start)
         speaker = self._named(span, mention) if span is not None else describe(mention.text)
+        if speaker is None:
+            return None
         if speaker.kind == "unnamed":
             speaker = self._earlier_unnamed(span, speaker)
             self.unnamed.append((mention.start, speaker))
@@ -132,7 +136,7 @@ class ArticleSpeakers:
                 )
         return None
 
-    def _named(self, span: Span, mention: Mention) -> Speaker:
+    def _named(self, span: Span, mention: Mention) -> Speaker | None:
         span = _antecedent(span)
         root = span.root
         person = _person_at(root)
@@ -151,8 +155,10 @@ class ArticleSpeakers:
             source = released_by(root)
             if source is not None:
                 named = self._named(source, mention)
-                if named.kind != "organization" or source.root.ent_type_:
+                if named is not None and (named.kind != "organization" or source.root.ent_type_):
                     return named
+        if _abstract(root):
+            return None
         return describe(_description(span), span.root.text, as_written=True)
 
     def person(self, name: str, offset: int, role: str | None = None) -> Speaker:
@@ -216,6 +222,17 @@ def is_someone(head: Token) -> bool:
         or (head.lower_ in words("pronouns") and head.lower_ != "it")
         or any({head.lemma_.lower(), head.lower_} & words(name) for name in _PEOPLE_NOUNS)
         or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
+    )
+
+
+def _abstract(noun: Token) -> bool:
+    """A singular common noun for an idea, act or state (``paranoia``, ``characterization``,
+    ``strategy``: endings in ``lexicons/abstract_suffixes.txt``) that no lexicon makes a
+    speaker: the subject of a reporting verb, but not a source."""
+    return (
+        noun.tag_ == "NN"
+        and not can_speak(noun)
+        and noun.lower_.endswith(tuple(lines("abstract_suffixes")))
     )
 
 

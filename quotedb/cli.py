@@ -276,6 +276,63 @@ def run_ingest(
     return summary
 
 
+@cli.group()
+def train() -> None:
+    """Rebuild a learned component from annotated data (needs scikit-learn)."""
+
+
+@train.command("attribution")
+@click.option(
+    "--data",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Training split in PolNeAR's layout: text/*.txt and attributions/*.ann.",
+)
+@click.option(
+    "--dev",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Dev split, same layout: chooses regularisation and threshold, never trained on.",
+)
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--seed", default=0, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), help="Use only the first N articles of each.")
+@model_option
+@workers_option
+def train_attribution(data, dev, out, seed, limit, model, workers) -> None:
+    """Train the attribution scorer and write model.json and MODEL_CARD.md to OUT.
+
+    Point QUOTEDB_ATTRIBUTION_MODEL at OUT to use it, or copy it over
+    ingest/models/attribution/ to ship it.
+    """
+    from quotedb.ingest.attribution import train as trainer
+
+    procs = engines.worker_count(workers)
+    with tqdm(desc="candidates", unit=" candidates", file=sys.stderr, disable=None) as bar:
+
+        def counted(items):
+            for item in items:
+                bar.update()
+                yield item
+
+        train_rows = list(counted(trainer.examples(data, model, procs, limit)))
+        dev_rows = list(counted(trainer.examples(dev, model, procs, limit)))
+    scorer, report = trainer.fit(
+        train_rows,
+        dev_rows,
+        trainer.gold_count(dev, limit),
+        seed,
+        progress=lambda line: click.echo(line, err=True),
+    )
+    scorer.save(out)
+    card = trainer.write_card(out, report, data, dev, seed)
+    click.echo(
+        f"dev: precision {report.dev['precision']:.3f}, recall {report.dev['recall']:.3f} "
+        f"at threshold {report.dev['threshold']:.2f}; wrote {out / 'model.json'} and {card}",
+        err=True,
+    )
+
+
 @cli.command()
 @click.option(
     "--input",

@@ -19,8 +19,9 @@ class Attribution:
     type: str
     cue: Mention | None
     source: Mention | None
-    source_kind: str | None = None  # "pronoun" | "name" | "phrase"
-    confidence: float = 0.5
+    rule: str  # the rule that proposed it (`rules`, `marks`): a feature of the learned scorer
+    confidence: float = 0.5  # the rule's own prior; the scorer's probability replaces it
+    act: str = "speech"  # speech (said, wrote, told) | thought (believes, wants, plans)
     quoted: list[tuple[int, int]] = field(default_factory=list)
     introduces: bool = False  # a speech verb and a colon: the next paragraph is what was said
 

@@ -25,9 +25,9 @@ _SIGNATURE = re.compile(rf"\s*([{_DASHES}]+)\s*([^\W\d_a-z][^{_DASHES}]{{1,80}}?
 _LABEL = re.compile(r"[\"“]?([^\W\d_][^:\n]{0,60}?)\s*(:)\s+(?=\S)")
 
 
-def _marked(cue: Mention, source: Mention | None) -> Attribution:
+def _marked(cue: Mention, source: Mention | None, rule: str) -> Attribution:
     """An attribution whose cue is punctuation; ``spans`` are filled in by the caller."""
-    return Attribution(spans=[], type="direct", cue=cue, source=source, confidence=0.8)
+    return Attribution(spans=[], type="direct", cue=cue, source=source, rule=rule, confidence=0.8)
 
 
 def _signature(doc: Doc, end: int, offset: int) -> Attribution | None:
@@ -41,6 +41,7 @@ def _signature(doc: Doc, end: int, offset: int) -> Attribution | None:
     return _marked(
         Mention(match.group(1), d_start + offset, d_end + offset),
         Mention(match.group(2), n_start + offset, n_end + offset),
+        "signature",
     )
 
 
@@ -68,7 +69,8 @@ def _colon(colon: Token, offset: int) -> Attribution:
         ),
         None,
     )
-    return _marked(_mention(colon, offset), _mention(_phrase(subject), offset) if subject else None)
+    source = _mention(_phrase(subject), offset) if subject else None
+    return _marked(_mention(colon, offset), source, "colon")
 
 
 def introducer(doc: Doc, offset: int) -> Attribution | None:
@@ -119,6 +121,7 @@ def _labelled(doc: Doc, offset: int) -> Attribution | None:
     attribution = _marked(
         Mention(match.group(2), match.start(2) + offset, match.end(2) + offset),
         _mention(label, offset),
+        "label",
     )
     attribution.spans = [(content.start_char + offset, content.end_char + offset)]
     return attribution

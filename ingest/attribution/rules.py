@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
 from ..quotes import Quoted
+from ..speakers import is_someone
 from .candidate import Attribution, _mention
 from .content import (
     _after_colon,
@@ -52,9 +53,10 @@ def _reported(
     content: Span,
     local: Sequence[tuple[int, int]],
     offset: int,
+    rule: str,
 ) -> Attribution:
     """A mixed quote: the clause ``cue`` reports."""
-    return _mixed(cue, [(content.start_char, content.end_char)], local, offset)
+    return _mixed(cue, [(content.start_char, content.end_char)], local, offset, rule)
 
 
 def _mixed(
@@ -62,6 +64,7 @@ def _mixed(
     spans: Sequence[tuple[int, int]],
     local: Sequence[tuple[int, int]],
     offset: int,
+    rule: str,
 ) -> Attribution:
     """A mixed quote: what ``cue`` reports (paragraph offsets), each part stretched over
     every quoted passage it cuts into (the parse often leaves a closing mark outside)."""
@@ -72,6 +75,7 @@ def _mixed(
         type="mixed",
         cue=_mention(cue, offset),
         source=_mention(subject, offset) if subject is not None else None,
+        rule=rule,
         confidence=0.8 if subject is not None else 0.5,
         quoted=[
             (s + offset, e + offset)
@@ -124,7 +128,9 @@ def attribute(
     ):
         said = _strip(doc[:])
         span = (said.start_char + offset, said.end_char + offset)
-        return [replace(previous, spans=[span], type="indirect", introduces=False)]
+        return [
+            replace(previous, spans=[span], type="indirect", introduces=False, rule="introduced")
+        ]
     found: list[Attribution] = []
     used_cues: set[int] = set()
     covered: list[tuple[int, int]] = []
@@ -138,12 +144,12 @@ def attribute(
             cue = governing[0][0]
             clause = _reported_clause(governing, start, end)
             if clause is not None:
-                reports = [_reported(*clause, local, offset)]
+                reports = [_reported(*clause, local, offset, "governing-cue")]
                 if clause[0] != cue:  # the inner cue is a statement of its own
                     inner = _governed(cue, governing[0][1])
                     if inner.start_char > start or inner.end_char < end:
                         inner = doc.char_span(start, end, alignment_mode="expand")
-                    reports.append(_reported(cue, inner, local, offset))
+                    reports.append(_reported(cue, inner, local, offset, "inner-cue"))
                 found.extend(reports)
                 covered.extend((s - offset, e - offset) for a in reports for s, e in a.spans)
                 used_cues.update({clause[0].i, cue.i})
@@ -151,8 +157,7 @@ def attribute(
         elif _claimed(root, start, end):
             continue  # reported by its noun: `_claims`
         elif (framing := _framed_fragment(doc, root, start, end)) is not None:
-            report = _reported(*framing, local, offset)
-            report.confidence = 0.4
+            report = replace(_reported(*framing, local, offset, "framing-verb"), confidence=0.4)
             found.append(report)
             covered.extend((s - offset, e - offset) for s, e in report.spans)
             used_cues.add(framing[0].i)
@@ -161,7 +166,7 @@ def attribute(
             cue = _cue_for(doc, start, end, local)
             clause = _clause_around(cue, start, end, local) if cue is not None else None
             if clause is not None:
-                report = _mixed(cue, clause, local, offset)
+                report = _mixed(cue, clause, local, offset, "nearest-cue-clause")
                 found.append(report)
                 covered.extend((s - offset, e - offset) for s, e in report.spans)
                 used_cues.add(cue.i)
@@ -183,6 +188,7 @@ def attribute(
                     type="direct",
                     cue=_mention(cue, offset),
                     source=_mention(subject, offset) if subject is not None else None,
+                    rule="nearest-cue",
                     confidence=0.9 if subject is not None else 0.6,
                     quoted=[span],
                 )
@@ -204,6 +210,7 @@ def attribute(
                     type="direct",
                     cue=previous.cue,
                     source=previous.source,
+                    rule="carried",
                     confidence=0.6,
                     quoted=[span],
                 )
@@ -224,6 +231,7 @@ def attribute(
                         if context
                         else None
                     ),
+                    rule="orphan",
                     confidence=0.3,
                     quoted=[span],
                 )
@@ -236,7 +244,9 @@ def attribute(
         speech = is_cue(token) or _prep_cue(token) is not None
         if token.i in used_cues or any(s <= token.idx < e for s, e in local):
             continue
-        if not (speech or (is_thought(token) and _has_subject(token))):
+        thought = not speech and is_thought(token) and _has_subject(token)
+        other = not (speech or thought) and _reports(token)
+        if not (speech or thought or other):
             continue
         if not speech and any(s <= token.idx + offset < e for a in found for s, e in a.spans):
             continue  # "said he plans to ...": the plan is part of what was said
@@ -256,7 +266,9 @@ def attribute(
                 type="mixed" if inside else "indirect",
                 cue=_mention(token, offset),
                 source=_mention(subject, offset),
-                confidence=0.7 if speech else 0.4,
+                rule="cue-clause" if speech else "thought-clause" if thought else "verb-clause",
+                act="speech" if speech else "thought",
+                confidence=0.7 if speech else 0.4 if thought else 0.2,
                 quoted=[(s + offset, e + offset) for s, e in inside],
             )
         )
@@ -266,6 +278,18 @@ def attribute(
         found.extend(_headline(doc, offset, local, found))
     found.sort(key=lambda a: a.spans[0])
     return found
+
+
+def _reports(verb: Token) -> bool:
+    """A verb outside the lexicons that may still attribute: its subject names someone and
+    it has a clause (``Cruz signalled that ...``, ``Trump reckons the polls ...``).
+    Whether it does is the learned scorer's call, from its lemma. An infinitive is an
+    act refused or meant (``declined to discuss``), not something said."""
+    return (
+        verb.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" and is_someone(c) for c in verb.children)
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
 
 
 def _headline(
@@ -299,6 +323,7 @@ def _headline(
                 type="mixed",
                 cue=_mention(cue, offset),
                 source=_mention(source, offset),
+                rule="headline",
                 confidence=0.4,
                 quoted=[(s + offset, e + offset) for s, e in local if c_start <= s and e <= c_end],
             )
@@ -367,6 +392,7 @@ def _claims(
                 type="direct" if whole else "mixed" if inside else "indirect",
                 cue=_mention(noun, offset),
                 source=_mention(source, offset),
+                rule="claim-noun",
                 confidence=0.6,
                 quoted=inside,
             )
@@ -405,6 +431,7 @@ def _according_to(doc: Doc, offset: int, local: Sequence[tuple[int, int]]) -> li
                 type="indirect",
                 cue=_mention(doc[token.i : to.i + 1], offset),
                 source=_mention(_phrase(objects[0]), offset),
+                rule="according-to",
                 confidence=0.7,
             )
         )

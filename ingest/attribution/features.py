@@ -1,0 +1,187 @@
+"""What the learned scorer sees of a candidate: named features read off the parse.
+
+Each candidate the rules propose becomes a dict of feature names to values
+(mostly 1.0 indicators). The names are the model's vocabulary: the shipped
+weights are keyed by them, so a renamed feature is a retrained model. The rules'
+own judgements (which rule proposed the candidate, its prior confidence) are
+features like any other; the model decides.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from ..lexicons import words
+from .candidate import Attribution
+from .content import _is_title, _words_in
+from .cues import is_cue, is_thought
+
+_LABEL_LINE = re.compile(r"^[A-Z][A-Z .'&-]{2,}:")  # "READ MORE:", "SECTION NAME:"
+_QUOTE_MARKS = '"“”‘’«»'
+
+
+def _bucket(value: float, edges: tuple[float, ...]) -> str:
+    """The first edge ``value`` is under, as a feature suffix (``<8``), else ``>=LAST``."""
+    return next((f"<{edge:g}" for edge in edges if value < edge), f">={edges[-1]:g}")
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens of ``[start, end)`` (paragraph offsets), or None outside the paragraph."""
+    if start < 0 or end > len(doc.text) or start >= end:
+        return None
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def features(
+    attribution: Attribution,
+    doc: Doc,
+    offset: int,
+    *,
+    headline: bool,
+    speaker_kind: str | None,
+    others: Sequence[Attribution] = (),
+) -> dict[str, float]:
+    """The features of one candidate in its parsed paragraph (``offset``: the
+    paragraph's start in the article). ``speaker_kind`` is what the source mention
+    resolved to (person, organization, group, document, unnamed), if anything;
+    ``others`` are the paragraph's other candidates, for a fragment reported again
+    inside a longer record (only one of them can be the statement)."""
+    found: dict[str, float] = {
+        "bias-rule=" + attribution.rule: 1.0,
+        "type=" + attribution.type: 1.0,
+        "prior=" + f"{attribution.confidence:.1f}": 1.0,
+        "act=" + attribution.act: 1.0,
+        "headline": float(headline),
+        "pieces=" + _bucket(len(attribution.spans), (2, 3, 4)): 1.0,
+    }
+    found.update(_content(attribution, doc, offset))
+    found.update(_overlaps(attribution, others))
+    found.update(_cue(attribution, doc, offset))
+    found.update(_source(attribution, doc, offset, speaker_kind))
+    rule = attribution.rule
+    for name in [n for n in found if not n.startswith(("bias-rule=", "w="))]:
+        found[f"{rule}|{name}"] = found[name]
+    return found
+
+
+def _overlaps(attribution: Attribution, others: Sequence[Attribution]) -> dict[str, float]:
+    start, end = attribution.spans[0][0], attribution.spans[-1][1]
+    found = {}
+    for other in others:
+        o_start, o_end = other.spans[0][0], other.spans[-1][1]
+        if o_end <= start or end <= o_start:
+            continue
+        if o_start <= start and end <= o_end:
+            found["inside-other=" + other.rule] = 1.0
+        elif start <= o_start and o_end <= end:
+            found["holds-other=" + other.rule] = 1.0
+        else:
+            found["crosses-other"] = 1.0
+    return found
+
+
+def _content(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float]:
+    text = " ".join(doc.text[s - offset : e - offset] for s, e in attribution.spans)
+    quoted = sum(e - s for s, e in attribution.quoted)
+    total = sum(e - s for s, e in attribution.spans) or 1
+    tokens = [
+        t
+        for s, e in attribution.spans
+        if (span := _span(doc, s - offset, e - offset))
+        for t in span
+    ]
+    alpha = [t for t in tokens if t.is_alpha]
+    passages = [(s - offset, e - offset) for s, e in attribution.quoted]
+    inside = [(s, e) for s, e in passages if 0 <= s < e <= len(doc.text)]
+    found = {
+        # scare quotes and names in quotation marks ("Tren de Aragua"): no one's words
+        "names-only": float(bool(inside) and all(_is_title(doc, s, e) for s, e in inside)),
+        "short-passages": float(bool(inside) and all(_words_in(doc, s, e) <= 3 for s, e in inside)),
+        "words=" + _bucket(len(alpha), (2, 3, 5, 8, 13, 21, 34, 55)): 1.0,
+        "quoted=" + _bucket(quoted / total, (0.01, 0.3, 0.7, 0.95)): 1.0,
+        "marks=" + _bucket(sum(text.count(m) for m in _QUOTE_MARKS), (1, 2, 3, 5)): 1.0,
+        "ends=" + (text.rstrip(_QUOTE_MARKS + " ")[-1:] or "none"): 1.0,
+        "paragraph-share=" + _bucket(total / max(len(doc.text), 1), (0.2, 0.5, 0.8, 0.98)): 1.0,
+        "label-line": float(bool(_LABEL_LINE.match(doc.text))),
+        "has-verb": float(any(t.pos_ in {"VERB", "AUX"} for t in tokens)),
+        "outside-paragraph": float(not tokens),
+    }
+    if alpha:
+        found["first=" + alpha[0].lower_ if alpha[0].is_stop else "first-pos=" + alpha[0].pos_] = 1
+        found["title-words"] = sum(t.is_title for t in alpha) / len(alpha)
+        found["upper-words"] = sum(t.is_upper for t in alpha) / len(alpha)
+        found["people-in-content"] = float(any(t.ent_type_ == "PERSON" for t in tokens))
+    for token in tokens[:40]:
+        if token.is_alpha and token.is_stop:
+            found["w=" + token.lower_] = 1.0
+    return found
+
+
+def _cue(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float]:
+    cue = attribution.cue
+    if cue is None:
+        return {"cue=none": 1.0}
+    span = _span(doc, cue.start - offset, cue.end - offset)
+    if span is None:
+        return {"cue=elsewhere": 1.0}
+    head = span.root
+    lemma = head.lemma_.lower()
+    start = attribution.spans[0][0]
+    end = attribution.spans[-1][1]
+    side = "before" if cue.end <= start else "after" if cue.start >= end else "inside"
+    gap = min(abs(cue.start - end), abs(start - cue.end))
+    found = {
+        "cue=" + lemma: 1.0,
+        "cue-pos=" + head.pos_: 1.0,
+        "cue-tag=" + head.tag_: 1.0,
+        "cue-dep=" + head.dep_: 1.0,
+        "cue-side=" + side: 1.0,
+        "cue-gap=" + _bucket(gap, (2, 5, 20, 60, 150)): 1.0,
+        "cue-speech": float(is_cue(head)),
+        "cue-thought": float(is_thought(head)),
+        "cue-object-verb": float(lemma in words("object_cues")),
+        "cue-noun": float(lemma in words("speech_nouns") | words("document_heads")),
+        "cue-negated": float(any(c.dep_ == "neg" for c in head.children)),
+        "cue-to": float(any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)),
+        "cue-modal": float(any(c.tag_ == "MD" for c in head.children)),
+        "cue-passive": float(any(c.dep_ == "nsubjpass" for c in head.children)),
+        "cue-has-ccomp": float(any(c.dep_ == "ccomp" for c in head.children)),
+        "cue-has-dobj": float(any(c.dep_ == "dobj" for c in head.children)),
+    }
+    return found
+
+
+def _source(
+    attribution: Attribution, doc: Doc, offset: int, speaker_kind: str | None
+) -> dict[str, float]:
+    source = attribution.source
+    found = {"speaker-kind=" + (speaker_kind or "none"): 1.0}
+    if source is None:
+        found["source=none"] = 1.0
+        return found
+    span = _span(doc, source.start - offset, source.end - offset)
+    if span is None:
+        found["source=elsewhere"] = 1.0
+        return found
+    head = span.root
+    inside = any(s <= source.start < e for s, e in attribution.spans)
+    found.update(
+        {
+            "source-pos=" + head.pos_: 1.0,
+            "source-ent=" + (head.ent_type_ or "none"): 1.0,
+            "source-dep=" + head.dep_: 1.0,
+            "source-words=" + _bucket(len(span), (2, 3, 5, 9)): 1.0,
+            "source-pronoun": float(head.lower_ in words("pronouns")),
+            "source-capitalised": float(head.text[:1].isupper()),
+            "source-plural": float(head.tag_ in {"NNS", "NNPS"}),
+            "source-inside-content": float(inside),
+            "source-log-distance": math.log1p(abs(source.start - attribution.spans[0][0])) / 8,
+        }
+    )
+    if head.pos_ == "NOUN":
+        found["source-noun=" + head.lemma_.lower()] = 1.0
+    return found

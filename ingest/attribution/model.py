@@ -1,0 +1,100 @@
+"""Whether a candidate is an attributed statement, and how sure: the learned scorer.
+
+A logistic regression over `features`, trained on PolNeAR's training split by
+`quotedb train attribution` (`train`), then calibrated: its raw probability is
+mapped through an isotonic table fitted on out-of-fold predictions, so that a
+confidence of 0.8 means about eight in ten such records are right. The weights
+are a JSON file shipped in the package (``models/attribution/model.json``) and
+read once per process; scoring is a dictionary look-up per feature, with no
+scikit-learn needed at run time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import os
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+#: Set to a model directory to use other weights than the shipped ones (a model
+#: trained with ``quotedb train attribution --out DIR``), or to ``none`` for the
+#: rules alone, each candidate keeping its rule's prior confidence.
+MODEL_ENV = "QUOTEDB_ATTRIBUTION_MODEL"
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """Weights, bias, calibration table and the threshold a candidate must reach."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float  # below it a candidate is not stored (chosen on dev)
+    calibration: tuple[tuple[float, ...], tuple[float, ...]]  # raw -> calibrated, isotonic
+
+    def raw(self, features: dict[str, float]) -> float:
+        """The logistic regression's probability."""
+        z = self.bias + sum(self.weights.get(name, 0.0) * v for name, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def confidence(self, features: dict[str, float]) -> float:
+        """The calibrated probability that the candidate is a statement a person made."""
+        xs, ys = self.calibration
+        if not xs:
+            return self.raw(features)
+        p = self.raw(features)
+        i = bisect.bisect_right(xs, p)
+        if i == 0:
+            return ys[0]
+        if i == len(xs):
+            return ys[-1]
+        x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
+        return y0 + (y1 - y0) * (p - x0) / (x1 - x0) if x1 > x0 else y1
+
+    def to_json(self) -> dict:
+        return {
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "calibration": {
+                "raw": list(self.calibration[0]),
+                "calibrated": list(self.calibration[1]),
+            },
+            "weights": dict(sorted(self.weights.items())),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Scorer:
+        calibration = data.get("calibration") or {"raw": [], "calibrated": []}
+        return cls(
+            weights={str(k): float(v) for k, v in data["weights"].items()},
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+            calibration=(tuple(calibration["raw"]), tuple(calibration["calibrated"])),
+        )
+
+    def save(self, directory: Path) -> Path:
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / "model.json"
+        path.write_text(json.dumps(self.to_json(), indent=0) + "\n", "utf-8")
+        return path
+
+    @classmethod
+    def load(cls, directory: str | Path) -> Scorer:
+        path = Path(directory) / "model.json"
+        return cls.from_json(json.loads(path.read_text("utf-8")))
+
+
+@cache
+def shipped() -> Scorer | None:
+    """The scorer in use: ``$QUOTEDB_ATTRIBUTION_MODEL``, else the one shipped in the package
+    (None when the variable says ``none`` or no model is shipped)."""
+    chosen = os.environ.get(MODEL_ENV)
+    if chosen:
+        return None if chosen.lower() == "none" else Scorer.load(chosen)
+    packaged = resources.files("quotedb.ingest").joinpath("models", "attribution", "model.json")
+    if not packaged.is_file():
+        return None
+    return Scorer.from_json(json.loads(packaged.read_text("utf-8")))
