@@ -62,7 +62,7 @@ def test_sidecar_rows_are_found_by_file_name_or_stem(tmp_path):
     }
 
 
-def test_extract_dates_quotes_from_the_sidecar_and_marks_inferred_ones(tmp_path, write_article):
+def test_extract_dates_quotes_from_the_sidecar_and_says_where_each_date_comes_from(tmp_path, write_article):
     path = write_article(ARTICLE, "port.txt")
     sidecar = tmp_path / "meta.tsv"
     sidecar.write_text(SIDECAR, encoding="utf-8")
@@ -70,8 +70,8 @@ def test_extract_dates_quotes_from_the_sidecar_and_marks_inferred_ones(tmp_path,
         cli, ["extract", str(path), "--metadata", str(sidecar)], catch_exceptions=False
     )
     quotes = [json.loads(line) for line in result.output.splitlines()]
-    dated = [(q["date"], q["date_precision"], q["date_inferred"]) for q in quotes]
-    assert dated == [("2025-03-01", "day", True), ("2025-02-28", "day", False)]
+    dated = [(q["date"], q["date_precision"], q["date_source"]) for q in quotes]
+    assert dated == [("2025-03-01", "day", "article"), ("2025-02-28", "day", "statement")]
     assert {q["article_date"] for q in quotes} == {"2025-03-01"}
 
 
