@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from . import facets, pages
 
-PLUGIN = __name__
+PLUGIN = "quotedb"  # the entry point name, which Datasette serves static files by
 QUOTE_TABLES = ("quotes", "articles", "speakers", "statements")
 # Long text columns of the table pages, shown in a few lines (the row page has all of it).
 CLIPPED = {"text": "", "context": "short", "stance_evidence": "short", "spans": "short"}
@@ -123,13 +123,19 @@ def extra_template_vars(view_name, table, database, request, datasette):
     return row_vars
 
 
-@hookimpl
+@hookimpl(hookwrapper=True)
 def handle_exception(datasette, request, exception):
     """A page that is not there (404, or any 4xx) is one access-log line, not a traceback.
 
-    Datasette's own handler prints every exception with its local variables;
+    Datasette's own handler prints every exception with its local variables, so
+    for a 4xx ours takes its place (other plugins' handlers still come first);
     it still handles real errors (5xx), whose traceback a maintainer needs.
     """
-    if not isinstance(exception, Base400):
-        return None
-    return pages.client_error(datasette, request, exception)
+    outcome = yield
+    if isinstance(exception, Base400):
+        others = [
+            found
+            for found in outcome.get_result()
+            if getattr(found, "__module__", None) != "datasette.handle_exception"
+        ]
+        outcome.force_result([*others, pages.client_error(datasette, request, exception)])

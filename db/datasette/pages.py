@@ -20,6 +20,7 @@ from datasette.database import Database
 from datasette.utils import tilde_encode, urlsafe_components
 from datasette.utils.asgi import AsgiStream, Base400, Response
 
+from ...ingest.dates import without_header
 from .. import export
 from ..search import FACETS, SYNTAX, QuoteIndex, SearchError
 
@@ -219,11 +220,11 @@ async def row_context(datasette, database: str, table: str, request) -> dict:
         }
     if table == "articles":
         quotes = await _article_quotes(datasette, db, database, key)
-        return {
-            "article": await _article(db, key),
-            "article_quotes": quotes,
-            "article_text": await _marked_text(db, key, quotes),
-        }
+        article = await _article(db, key)
+        paragraphs = await _marked_text(db, key, quotes)
+        if article and paragraphs and _plain(paragraphs[0]) == article["title"]:
+            paragraphs = paragraphs[1:]  # the headline, shown as the page's title
+        return {"article": article, "article_quotes": quotes, "article_text": paragraphs}
     if table == "speakers":
         return {"speaker_id": key, "speaker": await _speaker(datasette, db, database, key)}
     return {"occurrences": await _occurrences(datasette, db, database, key)}
@@ -332,6 +333,11 @@ async def _marked_text(db, article_id: str, quotes: list[dict]) -> list[list[tup
             if line:
                 paragraphs[-1].append((line, quote))
     return [paragraph for paragraph in paragraphs if "".join(p for p, _ in paragraph).strip()]
+
+
+def _plain(paragraph: list[tuple]) -> str:
+    """A paragraph's words without a ``date 2025-10-14`` header: to compare with the title."""
+    return without_header("".join(piece for piece, _ in paragraph).strip())
 
 
 async def _speaker(datasette, db, database: str, speaker_id: str) -> dict | None:
