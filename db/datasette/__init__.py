@@ -17,6 +17,7 @@ from importlib import resources
 
 from datasette import hookimpl
 from datasette.facets import ColumnFacet
+from datasette.utils import tilde_encode
 from datasette.utils.asgi import Base400
 from markupsafe import Markup, escape
 
@@ -26,6 +27,8 @@ PLUGIN = "quotedb"  # the entry point name, which Datasette serves static files 
 QUOTE_TABLES = ("quotes", "articles", "speakers", "statements")
 # Long text columns of the table pages, shown in a few lines (the row page has all of it).
 CLIPPED = {"text": "", "context": "short", "stance_evidence": "short", "spans": "short"}
+# The column that names a row, linked to its page: a speaker's name, an article's title.
+NAMING = {"speakers": "name", "articles": "title"}
 
 
 @cache
@@ -99,10 +102,13 @@ def extra_css_urls(datasette):
 
 
 @hookimpl
-def render_cell(value, column, table):
-    """Stance as a coloured label, long text cut to a few lines, in the quotes tables."""
+def render_cell(row, value, column, table, database, datasette):
+    """Stance as a coloured label, long text cut to a few lines, names linked to their page."""
     if table not in QUOTE_TABLES or not isinstance(value, str):
         return None
+    if NAMING.get(table) == column and "id" in row.keys():  # noqa: SIM118 - Row: in = values
+        url = datasette.urls.row(database, table, tilde_encode(str(row["id"])))
+        return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')
     if column == "stance" and value:
         return Markup(f'<span class="quotedb-stance stance-{escape(value)}">{escape(value)}</span>')
     if column in CLIPPED and table in ("quotes", "statements"):
