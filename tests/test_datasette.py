@@ -170,3 +170,17 @@ def test_a_missing_page_is_one_line_not_a_traceback(demo_db, capfd):
     assert get(demo_db, "/quotes/quotes/no-such-quote").status_code == 404
     captured = capfd.readouterr()
     assert "Traceback" not in captured.out + captured.err
+
+
+def test_matched_words_stay_highlighted_when_fields_narrow_the_search(demo_db):
+    page = get(demo_db, "/-/search?q=strikes+stance%3Aoppose").text
+    hits = page.split('class="quotedb-hit ')[1:]
+    assert hits
+    for hit in hits:
+        assert hit.startswith("oppose")
+        assert "<mark>strike" in hit.split("</p>")[0].lower()
+
+
+def test_one_match_is_one_quote(demo_db):
+    page = get(demo_db, "/-/search?q=narcoterrorists").text
+    assert "1 quote matches" in page
