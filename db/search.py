@@ -41,9 +41,9 @@ MAX_QUERY_CHARS = 500
 WRITER_MB = 32
 MAX_LIMIT = 1000
 FACETS = ("speaker", "stance", "type")
-#: Bare words search ``content``: the text, speaker names and aliases, role and
-#: title in one field, so a name finds its speaker's quotes and a query costs one
-#: posting list per word rather than four.
+#: ``content``: the text, speaker names and aliases, role and title in one field,
+#: whose words feed "did you mean" (``spelling``). Bare words no longer search it
+#: (`BARE_FIELDS`: titles matched quotes that lack the words).
 DEFAULT_FIELD = "content"
 _keyword = IDAnalyzer(lowercase=True)
 
