@@ -3,7 +3,7 @@
 So the scorer that grades ``quotedb extract`` can grade what ``quotedb ingest``
 stored: each quote with its speaker's canonical name from the ``speakers``
 table, the quote's role (else the speaker's current role), its date and
-whether that date was inferred, and its article's date.
+where that date comes from, and its article's date.
 
     quotedb ingest ARTICLES... --db /tmp/seeds.db
     python3 benchmarks/seeds_from_db.py /tmp/seeds.db > /tmp/seeds-db.jsonl
@@ -20,7 +20,7 @@ import sqlite_utils
 QUERY = """
 select q.article_id, q.start, q."end", q.spans, q.type, q.text, s.name as speaker,
        s.kind as speaker_kind, coalesce(q.role, s.role) as role, q.date, q.date_precision,
-       q.date_inferred, a.published as article_date, q.stance
+       q.date_source, a.published as article_date, q.stance
 from quotes q
 join articles a on a.id = q.article_id
 left join speakers s on s.id = q.speaker_id
@@ -43,7 +43,7 @@ def records(db: sqlite_utils.Database):
             "role": row["role"],
             "date": row["date"],
             "date_precision": row["date_precision"],
-            "date_inferred": bool(row["date_inferred"]),
+            "date_source": row["date_source"],
             "article_date": row["article_date"],
             "stance": row["stance"],
         }

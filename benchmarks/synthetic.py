@@ -218,7 +218,7 @@ def generate(n_quotes: int, seed: int = 7) -> Iterator[tuple[str, list[dict]]]:
                     "role": speaker["role"],
                     "date": stated.isoformat(),
                     "date_precision": "day",
-                    "date_inferred": 0,
+                    "date_source": "statement",
                     "stance": stance,
                     "stance_score": {"support": 0.6, "neutral": 0.0, "oppose": -0.6}[stance],
                     "topic": "US military strikes",

@@ -361,7 +361,7 @@ def _quote_row(article_id: str, quote: Quote, speaker_id: int | None) -> tuple:
         quote.role,
         quote.date,
         quote.date_precision,
-        int(quote.date_inferred),
+        quote.date_source,
         quote.stance,
         quote.stance_score,
         "; ".join(quote.stance_evidence) or None,

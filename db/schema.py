@@ -43,7 +43,7 @@ QUOTES = {
     "role": str,
     "date": str,
     "date_precision": str,
-    "date_inferred": int,
+    "date_source": str,
     "stance": str,
     "stance_score": float,
     "stance_evidence": str,
@@ -165,6 +165,8 @@ def create(db: sqlite_utils.Database) -> None:
         db["quotes"].add_column("statement_id", int, fk="statements", fk_col="id")
     if "stance_evidence" not in db["quotes"].columns_dict:
         db["quotes"].add_column("stance_evidence", str)
+    if "date_source" not in db["quotes"].columns_dict:
+        db["quotes"].add_column("date_source", str)
     for column in ("speaker_id", "stance", "articles", "match_key", "head"):
         db["statements"].create_index([column], if_not_exists=True)
     # One statement per call: executescript would commit the caller's transaction.

@@ -14,6 +14,7 @@ and repaired by a rebuild instead of silently returning stale hits.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 import threading
@@ -40,9 +41,9 @@ MAX_QUERY_CHARS = 500
 WRITER_MB = 32
 MAX_LIMIT = 1000
 FACETS = ("speaker", "stance", "type")
-#: Bare words search ``content``: the text, speaker names and aliases, role and
-#: title in one field, so a name finds its speaker's quotes and a query costs one
-#: posting list per word rather than four.
+#: ``content``: the text, speaker names and aliases, role and title in one field,
+#: whose words feed "did you mean" (``spelling``). Bare words no longer search it
+#: (`BARE_FIELDS`: titles matched quotes that lack the words).
 DEFAULT_FIELD = "content"
 _keyword = IDAnalyzer(lowercase=True)
 
@@ -67,12 +68,24 @@ SCHEMA = fields.Schema(
     article_id=fields.ID(stored=True),
 )
 _CONTENT_ANALYZER = SCHEMA["content"].analyzer
+#: What bare words search: what was said and who said it (name, aliases, role).
+#: An article's title often has the query's words when its quotes do not, so
+#: only ``title:`` searches titles.
+BARE_FIELDS = ("text", "speaker", "role")
+#: The query language in one line, shown with any query that cannot be parsed.
+SYNTAX = (
+    'words search quote text and speaker; "a phrase"; fields speaker: role: stance:oppose '
+    "type:direct title: date:[2025-09-01 to 2025-10-31]; Padrno~ for a misspelled name; "
+    "AND, OR, NOT and (parentheses)"
+)
+_FIELD = re.compile(r"(?<![\w.])([A-Za-z_]+):(\S?)")
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
 #: Facet name -> index field holding its value.
 _FACET_FIELDS = {"speaker": "speaker_name", "stance": "stance", "type": "type"}
 #: Fields that only narrow the results; they take no part in ranking.
 _RESTRICTING = frozenset({"speaker_name", "stance", "type", "date", "article_id"})
 #: Field -> the field holding its unstemmed words, where they differ.
-_SPELLING = {DEFAULT_FIELD: "spelling"}
+_SPELLING = {DEFAULT_FIELD: "spelling", "text": "spelling"}
 
 _DOCUMENTS_SQL = """
 select quotes.id, quotes.text, quotes.role, quotes.stance, quotes.type, quotes.date,
@@ -95,6 +108,10 @@ select (select count(*) || ':' || total(speaker_id) || ':' || total(length(text)
 
 class SearchError(ValueError):
     """A query quotedb cannot run; the message is meant for the person who typed it."""
+
+
+class QuerySyntaxError(SearchError):
+    """A query that does not read as the query language: show `SYNTAX` with it."""
 
 
 @dataclass
@@ -432,10 +449,11 @@ class QuoteIndex:
                     matching = np.intersect1d(matching, arrays.docs(query.And(constraints)))
                 first = (max(1, page) - 1) * limit
                 ranked, scores = arrays.rank(scored, matching, first + limit)
+                words = _positive_terms(parsed, arrays)
                 found = Results(
                     text.strip(),
                     len(matching),
-                    _hits(searcher, ranked[first:], scores[first:], arrays.expanded(parsed)),
+                    _hits(searcher, ranked[first:], scores[first:], words),
                 )
                 if facets:
                     found.facets = arrays.facet_counts(matching)
@@ -664,7 +682,7 @@ def _segment(
 
 
 def _parser() -> qparser.QueryParser:
-    parser = qparser.QueryParser(DEFAULT_FIELD, SCHEMA, group=qparser.AndGroup)
+    parser = qparser.MultifieldParser(BARE_FIELDS, SCHEMA, group=qparser.AndGroup)
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.remove_plugin_class(qparser.BoostPlugin)
     return parser
@@ -676,10 +694,41 @@ def _parse(text: str) -> query.Query:
         raise SearchError("empty query: type some words, a phrase or field:value")
     if len(text) > MAX_QUERY_CHARS:
         raise SearchError(f"query too long: {len(text)} characters (at most {MAX_QUERY_CHARS})")
+    if problem := _syntax_problem(text):
+        raise QuerySyntaxError(f"cannot read the query {text!r}: {problem}")
     parsed = _parser().parse(text)
     if parsed is query.NullQuery:
         raise SearchError(f"nothing to search for in {text!r}")
     return parsed
+
+
+def _syntax_problem(text: str) -> str | None:
+    """What makes ``text`` unreadable, in words; None if it reads.
+
+    Whoosh's parser repairs what it cannot read (``speaker:(`` searches for
+    nothing and finds 0 quotes), so a typo would look like an answer.
+    """
+    if text.count('"') % 2:
+        return 'a phrase is not closed: add the missing "'
+    outside = re.sub(r'"[^"]*"', lambda match: "x" * len(match.group()), text)
+    waiting: list[tuple[str, int]] = []
+    for column, char in enumerate(outside, start=1):
+        if char in _PAIRS:
+            waiting.append((char, column))
+        elif char in _PAIRS.values():
+            if not waiting or _PAIRS[waiting[-1][0]] != char:
+                return f"{char!r} at character {column} closes nothing"
+            waiting.pop()
+    if waiting:
+        char, column = waiting[-1]
+        return f"{char!r} at character {column} is never closed with {_PAIRS[char]!r}"
+    for match in _FIELD.finditer(outside):
+        name, value = match.group(1), match.group(2)
+        if name not in SCHEMA.names() or name in ("content", "spelling"):
+            return f"no field {name!r}: fields are speaker, role, stance, type, date, title, text"
+        if not value:
+            return f"{name}: needs a value right after the colon (for example {name}:word)"
+    return None
 
 
 def _narrowing(narrow: dict[str, str]) -> list[query.Query]:

@@ -1,8 +1,10 @@
 """Article dates and statement dates.
 
-The article date comes from a ``date YYYY-MM-DD`` header line or front matter;
-a statement's date from a time expression near the quote, resolved against the
-article date (or, for an undated article, the latest year it mentions).
+The article date comes from a ``date YYYY-MM-DD`` header line, front matter, a
+dateline (``HARBOR CITY, March 3, 2025 —``) or the page's metadata, in any of
+the common spellings python-dateutil reads; a statement's date from a time
+expression near the quote, resolved against the article date (or, for an
+undated article, the latest year it mentions).
 Dates are ISO strings cut to their precision: ``2025-10-14``, ``2025-05`` or
 ``2025``.
 """
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+
+from dateutil import parser as dateutil_parser
 
 MONTHS = {
     name: number
@@ -55,6 +59,14 @@ _MONTH_ALONE = re.compile(
     rf"|\b({'|'.join(m for m in _FULL_MONTHS if m != 'May')})\b(?!\s+\d)"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "HARBOR CITY, March 3, 2025 —" or "LONDON, 12 September 2016 (Reuters) -": a place
+# in capitals, then the date, then a dash, at the start of one of the first paragraphs.
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.]*)*,\s*(?P<date>[^—–\n]{6,40}?)"
+    r"\s*(?:\([^)\n]*\)\s*)?(?:—|–|--| -)",
+    re.MULTILINE,
+)
+_DATELINE_PARAGRAPHS = 4
 _WEEKDAY = re.compile(rf"\b(?:on|last)\s+({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(yesterday|today|last week|last month|last year)\b", re.IGNORECASE)
 
@@ -63,6 +75,23 @@ def header_date(text: str) -> str | None:
     """The date of a ``date 2025-10-14`` header, even when fused with the headline."""
     match = _HEADER.match(text)
     return match.group(1) if match else None
+
+
+def without_header(line: str) -> str:
+    """``line`` without a leading ``date 2025-10-14`` header fused with the headline."""
+    match = _HEADER.match(line)
+    return line[match.end() :].strip() if match else line
+
+
+def dateline_date(text: str) -> str | None:
+    """The ISO date of a dateline opening one of the article's first paragraphs."""
+    head = "\n".join(
+        text.lstrip().split("\n", _DATELINE_PARAGRAPHS * 2)[: _DATELINE_PARAGRAPHS * 2]
+    )
+    for match in _DATELINE.finditer(head):
+        if found := iso_date(match.group("date")):
+            return found
+    return None
 
 
 def front_matter(text: str) -> dict[str, str]:
@@ -77,23 +106,24 @@ def front_matter(text: str) -> dict[str, str]:
             pairs[key.strip().lower()] = value.strip().strip("\"'")
     if "published" in pairs and "date" not in pairs:
         pairs["date"] = pairs["published"]
-    if "date" in pairs:
-        pairs["date"] = pairs["date"][:10]
     return pairs
 
 
 def iso_date(value: str) -> str | None:
-    """``2016-09-12``, ``2016-09-12T08:00:00Z`` or ``September 12, 2016`` -> ``2016-09-12``."""
-    if parsed := _parse_iso(value.strip()):
+    """``2016-09-12``, ``September 12, 2016``, ``12 September 2016``, ``2016/09/12`` or
+    ``Mon, 12 Sep 2016 08:00:00 GMT`` -> ``2016-09-12``; None if it is not a whole date.
+
+    A value without a year is refused: python-dateutil would fill in this year.
+    """
+    value = value.strip()
+    if parsed := _parse_iso(value):
         return parsed.isoformat()
-    match = _MONTH_DAY.fullmatch(value.strip())
-    if match and match.group(3):
-        year, month, day = int(match.group(3)), MONTHS[match.group(1).lower()], int(match.group(2))
-        try:
-            return date(year, month, day).isoformat()
-        except ValueError:
-            return None
-    return None
+    if not re.search(r"\d{4}", value):
+        return None
+    try:
+        return dateutil_parser.parse(value).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
 
 
 def statement_date(

@@ -12,6 +12,7 @@ fills what is missing.
 from __future__ import annotations
 
 import csv
+import logging
 from dataclasses import replace
 from pathlib import Path, PurePath
 
@@ -25,6 +26,7 @@ FIELDS = {
     "url": ("url", "link"),
     "source": ("source", "publisher", "outlet"),
 }
+log = logging.getLogger(__name__)
 
 
 class MetadataError(ValueError):
@@ -43,9 +45,11 @@ def read(path: str | Path) -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {}
     for row in rows:
         found = _fields(row, columns)
-        if "published" in found:
-            found["published"] = dates.iso_date(found["published"]) or ""
         name = PurePath((row[key_column] or "").strip()).name
+        if "published" in found and not (published := dates.iso_date(found["published"])):
+            log.warning("%s: %s: date %r not understood", path, name, found.pop("published"))
+        elif "published" in found:
+            found["published"] = published
         table[name] = table[PurePath(name).stem] = {k: v for k, v in found.items() if v}
     return table
 

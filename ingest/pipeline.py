@@ -392,7 +392,7 @@ def _quote(
         role=resolved.role if resolved else None,
         date=date or article.published,
         date_precision=precision or ("day" if article.published else None),
-        date_inferred=date is None,
+        date_source="statement" if date else "article" if article.published else None,
         article_date=article.published,
         stance=verdict.label,
         stance_score=verdict.score,

@@ -19,6 +19,7 @@ import codecs
 import errno
 import hashlib
 import json
+import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from . import html
-from .dates import front_matter, header_date
+from .dates import dateline_date, front_matter, header_date, iso_date, without_header
 from .records import Article, Failure
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -56,6 +57,7 @@ _UTF8_SEQUENCE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Text has a stray control character now and then; binary data has many.
 _MAX_CONTROL_SHARE = 0.01
+log = logging.getLogger(__name__)
 
 
 class Unreadable(Exception):
@@ -265,7 +267,7 @@ def _file_article(path: Path, max_bytes: int) -> Article:
         title=meta.get("title") or _first_line(text),
         url=meta.get("url"),
         source=meta.get("source"),
-        published=meta.get("date") or header_date(text),
+        published=_published(str(path), meta.get("date"), text),
         content_hash=content_hash(text),
     )
 
@@ -281,17 +283,36 @@ def _html_article(path: Path, raw: bytes) -> Article:
         title=page.title or _first_line(page.text),
         url=page.url,
         source=page.source,
-        published=page.published or header_date(page.text),
+        published=_published(str(path), page.published, page.text),
         content_hash=content_hash(page.text),
     )
 
 
 def _first_line(text: str) -> str | None:
+    """The headline: the first line, without a ``date 2025-10-14`` header fused to it."""
     for line in text.splitlines():
-        line = line.strip()
+        line = without_header(line.strip())
         if line and line != "---":
             return line[:300]
     return None
+
+
+def _published(where: str, stated: str | None, text: str) -> str | None:
+    """The article's ISO date: the one its record states, else its header or dateline.
+
+    A stated date that cannot be read is reported, once for the file, not dropped
+    silently; the article is then dated by its text, if at all.
+    """
+    if stated:
+        if found := iso_date(stated):
+            return found
+        log.warning(
+            "%s: date %r not understood (write it as 2025-03-03 or March 3, 2025); "
+            "dating the article by its text instead",
+            where,
+            stated,
+        )
+    return header_date(text) or dateline_date(text)
 
 
 def _jsonl_articles(path: Path, stream: BinaryIO, max_bytes: int) -> Iterator[Article | Failure]:
@@ -352,7 +373,7 @@ def _jsonl_article(path: Path, number: int, record: object) -> Article:
         title=meta["title"] or _first_line(body),
         url=meta["url"],
         source=meta["source"],
-        published=meta["date"] or header_date(body),
+        published=_published(f"{path}:{number}", meta["date"], body),
         content_hash=content_hash(body),
     )
 

@@ -55,7 +55,7 @@ class Quote:
     role: str | None = None
     date: str | None = None
     date_precision: str | None = None  # day | month | year
-    date_inferred: bool = False
+    date_source: str | None = None  # statement (the text dates it) | article (its date)
     article_date: str | None = None
     stance: str = "neutral"
     stance_score: float = 0.0
@@ -90,7 +90,7 @@ class Quote:
             "role": self.role,
             "date": self.date,
             "date_precision": self.date_precision,
-            "date_inferred": self.date_inferred,
+            "date_source": self.date_source,
             "article_date": self.article_date,
             "stance": self.stance,
             "stance_score": round(self.stance_score, 3),

@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from quotedb import __version__
 from quotedb.db import export, load, statements
-from quotedb.db.search import QuoteIndex, SearchError
+from quotedb.db.search import SYNTAX, QuerySyntaxError, QuoteIndex, SearchError
 from quotedb.db.speakers import Registry
 from quotedb.ingest import engines, metadata
 from quotedb.ingest.parse import load_nlp, model_name
@@ -485,7 +485,7 @@ def search(query, db_path, limit, format_, similar_to) -> None:
     """Search quotes: words, "phrases", field:value, fuzzy Padrno~, date:[A to B].
 
     Fields: text, speaker, role, stance, type, date, title. Bare words search the
-    text, speaker names and aliases, roles and article titles. Rebuilds the index
+    quote text and speaker names and aliases; titles only with title:. Rebuilds the index
     first if it is missing or out of step with the database.
     """
     quote_index = QuoteIndex(_existing(db_path))
@@ -499,11 +499,14 @@ def search(query, db_path, limit, format_, similar_to) -> None:
         else:
             raise SearchError("give a QUERY or --similar QUOTE_ID")
     except SearchError as error:
+        if isinstance(error, QuerySyntaxError):
+            click.echo(f"syntax: {SYNTAX}", err=True)
         raise click.ClickException(str(error)) from None
     if results.suggestion:
         click.echo(f"did you mean: {results.suggestion}", err=True)
     if format_ == "table":
-        click.echo(f"{results.total} quotes match {results.query!r}", err=True)
+        quotes = "quote matches" if results.total == 1 else "quotes match"
+        click.echo(f"{results.total} {quotes} {results.query!r}", err=True)
         for hit in results.hits:
             click.echo(
                 f"{hit.id}  {hit.date or '':10}  {hit.stance or '':8}  {hit.speaker or '?'}: "

@@ -1,5 +1,6 @@
 """A person in a real browser: search the demo with a typo, follow the suggestion,
-narrow by a facet, download the CSV; and no quote text ever runs as a script.
+narrow by a facet, download the CSV; a newcomer's four tasks from the home page,
+each in a search and a few clicks; and no quote text ever runs as a script.
 
 Headless Chromium (Debian's ``/usr/bin/chromium``, installed by ``.ci/run``) is
 driven by Playwright without Playwright's own browser download. The server is
@@ -119,3 +120,56 @@ def test_quote_html_is_shown_as_text_and_never_runs(server, page):
     page.wait_for_selector("svg.quotedb-speakers")
     assert dialogs == []
     assert page.title() != "pwned"
+
+
+def test_everything_a_speaker_said_exported_as_csv(server, page):
+    page.goto(server)
+    page.fill(".quotedb-start input[name=q]", "Gustavo Petro")
+    page.press(".quotedb-start input[name=q]", "Enter")
+    page.click(".quotedb-hit .quotedb-meta a:text-is('Gustavo Petro')")
+    page.wait_for_selector("h1:text('Gustavo Petro')")
+    said = int(page.inner_text(".quotedb-meta").split(" quote")[0].rsplit("·", 1)[1])
+    assert said == page.locator(".quotedb-speaker-quotes li").count() > 0
+    with page.expect_download() as download:
+        page.click("a.quotedb-csv")
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text("utf-8"))))
+    assert len(rows) == said
+    assert {row["speaker"] for row in rows} == {"Gustavo Petro"}
+
+
+def test_which_speakers_oppose_the_topic_most(server, page):
+    page.goto(server)
+    page.click(".quotedb-start a:text('Charts')")
+    listed = page.locator(".quotedb-opposers li").all_inner_texts()
+    assert listed[0].startswith("Gustavo Petro: 4 of 4 quotes oppose")
+    opposing = [int(line.split(": ")[1].split()[0]) for line in listed]
+    assert opposing == sorted(opposing, reverse=True)
+
+
+def test_from_a_quote_to_its_place_in_the_article(server, page):
+    page.goto(server)
+    page.fill(".quotedb-start input[name=q]", "narcoterrorists")
+    page.press(".quotedb-start input[name=q]", "Enter")
+    page.click(".quotedb-hit a:text('quote')")
+    said = page.inner_text(".quotedb-said")
+    page.click("a.quotedb-in-article")
+    page.wait_for_url("**/articles/**#quote-*")
+    mark = page.locator("a.quotedb-mark:target")
+    assert "narcoterrorists" in mark.inner_text() and mark.inner_text() in said
+    assert mark.get_attribute("title").startswith("Donald Trump")
+    assert mark.is_visible()
+
+
+def test_a_speakers_quotes_over_time(server, page):
+    page.goto(server)
+    page.click(".quotedb-start a:text('speakers')")
+    page.click("a:text-is('Donald Trump')")
+    page.wait_for_selector("svg.quotedb-timeline")
+    bars = page.locator("svg.quotedb-timeline rect title").all_text_contents()
+    assert any(bar.startswith("Oct 2025: ") for bar in bars)
+    dates = [
+        line.split(" ", 1)[0]
+        for line in page.locator(".quotedb-speaker-quotes li").all_inner_texts()
+        if line[:2] == "20"
+    ]
+    assert dates and dates == sorted(dates, reverse=True)

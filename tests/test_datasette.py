@@ -96,3 +96,91 @@ def test_every_decided_stance_shows_the_words_that_decided_it(demo_db):
     rows = get(demo_db, "/quotes/quotes.json?stance__not=neutral&_shape=array&_size=max").json()
     assert rows
     assert all(row["stance_evidence"] for row in rows)
+
+
+def facet_names(demo_db, query: str) -> list[str]:
+    response = get(demo_db, f"/quotes/quotes.json?{query}&_extra=facet_results")
+    facets = response.json()["facet_results"]
+    return list(facets.get("results", facets))
+
+
+def test_a_facet_asked_for_again_in_the_url_is_not_doubled(demo_db):
+    configured = facet_names(demo_db, "")
+    assert configured == ["speaker_id", "stance", "type"]
+    assert facet_names(demo_db, "_facet=stance&_facet=type&_facet=role") == [*configured, "role"]
+    suggested = get(demo_db, "/quotes/quotes.json?_extra=suggested_facets").json()
+    kinds = [(facet["name"], facet.get("type")) for facet in suggested["suggested_facets"]]
+    assert len(kinds) == len(set(kinds))
+    assert not {name for name, _ in kinds} & set(configured)
+
+
+def test_table_json_labels_speakers_by_name_and_articles_by_title(demo_db):
+    rows = get(demo_db, "/quotes/quotes.json?_labels=on&_shape=array&_size=max").json()
+    titles = dict(
+        (row["id"], row["title"])
+        for row in get(demo_db, "/quotes/articles.json?_shape=array").json()
+    )
+    assert any(row["speaker_id"] and row["speaker_id"]["label"] == "Donald Trump" for row in rows)
+    for row in rows:
+        assert row["article_id"]["label"] == titles[row["article_id"]["value"]]
+
+
+def test_bare_words_search_what_was_said_and_who_said_it_not_titles(demo_db):
+    found = get(demo_db, "/-/search.json?q=strikes").json()
+    assert found
+    for row in found:
+        assert "strike" in f"{row['text']} {row['speaker']} {row['role']}".lower(), row
+    in_titles = get(demo_db, "/-/search.json?q=title:strikes").json()
+    assert len(in_titles) > len(found)
+
+
+def test_a_query_that_cannot_be_read_says_why_and_how_to_write_one(demo_db):
+    page = get(demo_db, "/-/search?q=speaker%3A%28").text
+    assert "cannot read the query" in page
+    assert "is never closed with" in page
+    assert "Syntax: words search quote text and speaker" in page
+    assert "quotes match" not in page
+    result = CliRunner().invoke(cli, ["search", "speaker:(", "--db", str(demo_db)])
+    assert result.exit_code == 1
+    assert "is never closed" in result.output
+    assert "syntax:" in result.output
+
+
+def test_every_quote_of_a_dated_article_has_a_date_and_says_where_it_comes_from(demo_db):
+    with sqlite3.connect(demo_db) as db:
+        rows = db.execute(
+            "select quotes.date, quotes.date_source, articles.published from quotes"
+            " join articles on articles.id = quotes.article_id"
+        ).fetchall()
+        titles = [title for (title,) in db.execute("select title from articles")]
+    assert {source for _, source, _ in rows} == {"statement", "article", None}
+    for date, source, published in rows:
+        assert (date is None) == (source is None)
+        if published:
+            assert date and source in ("statement", "article")
+        if source == "article":
+            assert date == published
+    assert not [title for title in titles if title.startswith("date ")]
+    undated = sum(1 for date, _, _ in rows if not date)
+    assert f"{undated} quotes have" in get(demo_db, "/-/charts").text
+
+
+def test_a_missing_page_is_one_line_not_a_traceback(demo_db, capfd):
+    assert get(demo_db, "/quotes/nothing-here").status_code == 404
+    assert get(demo_db, "/quotes/quotes/no-such-quote").status_code == 404
+    captured = capfd.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+
+
+def test_matched_words_stay_highlighted_when_fields_narrow_the_search(demo_db):
+    page = get(demo_db, "/-/search?q=strikes+stance%3Aoppose").text
+    hits = page.split('class="quotedb-hit ')[1:]
+    assert hits
+    for hit in hits:
+        assert hit.startswith("oppose")
+        assert "<mark>strike" in hit.split("</p>")[0].lower()
+
+
+def test_one_match_is_one_quote(demo_db):
+    page = get(demo_db, "/-/search?q=narcoterrorists").text
+    assert "1 quote matches" in page

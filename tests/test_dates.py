@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 from quotedb.ingest import metadata
 from quotedb.ingest.dates import iso_date, statement_date, timeline_year
+from quotedb.ingest.read import read_path
 
 from quotedb.cli import cli
 
@@ -37,9 +38,62 @@ def test_an_undated_article_lends_its_latest_year_to_a_bare_month():
     )
 
 
-def test_iso_date_reads_common_spellings():
-    assert iso_date("September 12, 2016") == iso_date("2016-09-12T08:00:00Z") == "2016-09-12"
-    assert iso_date("soon") is None
+@pytest.mark.parametrize(
+    "spelled",
+    [
+        "September 12, 2016",
+        "2016-09-12T08:00:00Z",
+        "12 September 2016",
+        "2016/09/12",
+        "Mon, 12 Sep 2016 08:00:00 GMT",
+        "Sept. 12, 2016",
+    ],
+)
+def test_iso_date_reads_common_spellings(spelled):
+    assert iso_date(spelled) == "2016-09-12"
+
+
+@pytest.mark.parametrize("not_a_date", ["soon", "12 September", "Monday", ""])
+def test_iso_date_refuses_what_is_not_a_whole_date(not_a_date):
+    assert iso_date(not_a_date) is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("HARBOR CITY, March 3, 2025 — The mayor said", "2025-03-03"),
+        ("LONDON, 12 September 2016 (Reuters) - The mayor said", "2016-09-12"),
+        ("WASHINGTON, D.C., Sept. 12, 2016 -- The mayor said", "2016-09-12"),
+        ("The mayor said on March 3, 2025 — and again later", None),
+    ],
+)
+def test_an_article_is_dated_by_its_dateline(write_article, opening, expected):
+    path = write_article(f"Port reopens\n\n{opening} that the bridge will reopen.\n")
+    (article,) = read_path(path)
+    assert article.published == expected
+
+
+def test_a_date_header_fused_with_the_headline_dates_the_article_and_leaves_the_title(
+    write_article,
+):
+    (article,) = read_path(write_article(" date 2025-10-14 Port reopens\n\nThe mayor spoke.\n"))
+    assert (article.title, article.published) == ("Port reopens", "2025-10-14")
+
+
+def test_a_stated_date_that_cannot_be_read_is_reported_once_per_file(write_article, caplog):
+    path = write_article("---\ntitle: Port\ndate: sometime soon\n---\nThe mayor spoke.\n", "p.md")
+    (article,) = read_path(path)
+    assert article.published is None
+    reports = [record.getMessage() for record in caplog.records]
+    assert reports == [
+        f"{path}: date 'sometime soon' not understood (write it as 2025-03-03 or "
+        "March 3, 2025); dating the article by its text instead"
+    ]
+
+
+def test_front_matter_dates_in_other_spellings_are_read(write_article):
+    (article,) = read_path(write_article("---\ndate: 12 September 2016\n---\nText.\n", "p.md"))
+    assert article.published == "2016-09-12"
 
 
 SIDECAR = (
@@ -62,7 +116,9 @@ def test_sidecar_rows_are_found_by_file_name_or_stem(tmp_path):
     }
 
 
-def test_extract_dates_quotes_from_the_sidecar_and_marks_inferred_ones(tmp_path, write_article):
+def test_extract_dates_quotes_from_the_sidecar_and_says_where_each_date_comes_from(
+    tmp_path, write_article
+):
     path = write_article(ARTICLE, "port.txt")
     sidecar = tmp_path / "meta.tsv"
     sidecar.write_text(SIDECAR, encoding="utf-8")
@@ -70,9 +126,20 @@ def test_extract_dates_quotes_from_the_sidecar_and_marks_inferred_ones(tmp_path,
         cli, ["extract", str(path), "--metadata", str(sidecar)], catch_exceptions=False
     )
     quotes = [json.loads(line) for line in result.output.splitlines()]
-    dated = [(q["date"], q["date_precision"], q["date_inferred"]) for q in quotes]
-    assert dated == [("2025-03-01", "day", True), ("2025-02-28", "day", False)]
+    dated = [(q["date"], q["date_precision"], q["date_source"]) for q in quotes]
+    assert dated == [("2025-03-01", "day", "article"), ("2025-02-28", "day", "statement")]
     assert {q["article_date"] for q in quotes} == {"2025-03-01"}
+
+
+def test_a_sidecar_date_that_cannot_be_read_is_reported(tmp_path, caplog):
+    sidecar = tmp_path / "meta.csv"
+    sidecar.write_text("file,date\nport.txt,someday\nquay.txt,2016/09/12\n", encoding="utf-8")
+    table = metadata.read(sidecar)
+    assert "published" not in table["port"]
+    assert table["quay"]["published"] == "2016-09-12"
+    assert [record.getMessage() for record in caplog.records] == [
+        f"{sidecar}: port.txt: date 'someday' not understood"
+    ]
 
 
 def test_a_sidecar_without_a_file_column_is_refused(tmp_path, write_article):

@@ -1,4 +1,5 @@
-"""The quotes table's facets are counted from memory and agree with Datasette's own."""
+"""The quotes table's facets are counted from memory, agree with Datasette's own, and a facet
+configured in metadata and asked for again in the URL is shown once."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ import json
 import pytest
 from datasette.app import Datasette
 from quotedb.db import load
-from quotedb.db.facets import facet_columns
+from quotedb.db.datasette.facets import FacetColumns, facet_columns
 from quotedb.ingest.records import Article, Mention, Quote
 
 from quotedb.cli import metadata_path
 
 SPEAKERS = ("Ann Lee", "Tom Hart", "Mei Chen", "Omar Diaz")
+COLUMNS = ("speaker_id", "stance", "type")
 WORDS = ("storm", "bridge", "budget", "harbour", "ferry")
 
 
@@ -54,23 +56,16 @@ def db_path(tmp_path):
     return path
 
 
-def facets(datasette: Datasette, query: str) -> tuple[dict, dict]:
-    """The quotes page's configured (counted) facets, and Datasette's for the same columns."""
-    response = asyncio.run(
-        datasette.client.get(
-            f"/quotes/quotes.json?{query}&_facet=speaker_id&_facet=stance&_facet=type"
-        )
-    )
-    counted, columns = {}, {}
-    for facet in response.json()["facet_results"].values():
-        # Facets asked for in the URL (Datasette's) can be hidden; configured ones cannot.
-        found = columns if facet["hideable"] else counted
-        found[facet["name"]] = [
+def facets(datasette: Datasette, query: str) -> dict:
+    """The quotes page's facets, as (value, label, count, toggle URL) per column."""
+    response = asyncio.run(datasette.client.get(f"/quotes/quotes.json?{query}"))
+    return {
+        facet["name"]: [
             (value["value"], value["label"], value["count"], value["toggle_url"])
             for value in facet["results"]
         ]
-    assert set(counted) == set(columns) == {"speaker_id", "stance", "type"}
-    return counted, columns
+        for facet in response.json()["facet_results"].values()
+    }
 
 
 def serve(db_path) -> Datasette:
@@ -82,23 +77,36 @@ def serve(db_path) -> Datasette:
     "query",
     ["", "_search=storm", "_search=storm&stance=oppose", "type=direct", "_search=storm+matters"],
 )
-def test_counted_facets_are_datasettes_column_facets(db_path, query):
-    counted, columns = facets(serve(db_path), query)
-    assert counted == columns
+def test_counted_facets_are_datasettes_column_facets(db_path, query, monkeypatch):
+    datasette = serve(db_path)
+    memory = facet_columns(str(db_path), "quotes", COLUMNS)
+    memory.load()
+    assert memory.current() is not None
+    counted = facets(datasette, query)
+    monkeypatch.setattr(FacetColumns, "current", lambda self: None)  # Datasette's SQL counts
+    assert counted == facets(datasette, query)
+    assert set(counted) == {"speaker_id", "stance", "type"}
     assert counted["stance"]
+
+
+def test_a_configured_facet_asked_for_again_in_the_url_is_shown_once(db_path):
+    datasette = serve(db_path)
+    shown = facets(datasette, "_facet=stance&_facet=role&_facet=stance")
+    assert set(shown) == {"speaker_id", "stance", "type", "role"}
+    counts = [(value, count) for value, _, count, _ in shown["stance"]]
+    assert counts == [(value, count) for value, _, count, _ in facets(datasette, "")["stance"]]
 
 
 def test_counted_facets_follow_a_change_to_the_database(db_path):
     datasette = serve(db_path)
-    before, _ = facets(datasette, "_search=storm")
+    before = facets(datasette, "_search=storm")
     db = load.open_db(str(db_path))
     article = Article("late", "The storm matters.", "late.txt")
     load.store(db, article, [Quote("late", [(0, 18)], "The storm matters.", "direct")])
-    after, columns = facets(datasette, "_search=storm")
-    assert after == columns
+    after = facets(datasette, "_search=storm")
     # What the background reload does; then the counts come from memory again.
-    facet_columns(str(db_path), "quotes", ("speaker_id", "stance", "type")).load()
-    assert facets(datasette, "_search=storm") == (after, columns)
+    facet_columns(str(db_path), "quotes", COLUMNS).load()
+    assert facets(datasette, "_search=storm") == after
     assert sum(count for _, _, count, _ in after["type"]) == (
         sum(count for _, _, count, _ in before["type"]) + 1
     )

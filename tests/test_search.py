@@ -260,7 +260,7 @@ def test_article_page_lists_its_quotes_in_order(quotes_db):
 
 def test_charts_draw_stances_over_time_and_top_speakers(quotes_db):
     page = get(quotes_db, "/-/charts").text
-    assert "<title>2025-09: 1 oppose</title>" in page
+    assert "<title>Sep 2025: 1 oppose</title>" in page
     assert "<title>Donald Trump: 2 support</title>" in page
 
 

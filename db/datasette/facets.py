@@ -3,20 +3,20 @@
 Datasette counts each facet with its own query over the page's rows, so a
 search page with three facets runs the search three more times and reads every
 matching row three more times (a word in a sixth of a million quotes: ~180 ms
-each). A ``counted`` facet (``"facets": [{"counted": "speaker_id"}]`` in the
-table's metadata) gives the same results from the facet columns held in memory,
-an array per column indexed by rowid: the page's rows are found once (for a
-plain full-text search, in the full-text index alone) and counted with numpy, and
-the whole table's counts are kept ready. The arrays are loaded when Datasette
-starts and reloaded, in the background, whenever SQLite's ``data_version`` says
-another connection changed the database; until they are current again, facets
-are counted by SQL as Datasette does.
+each). `CountedFacet` takes the place of Datasette's column facet (the plugin's
+``register_facet_classes``) and gives the same results from the facet columns of
+the table's metadata held in memory, an array per column indexed by rowid: the
+page's rows are found once (for a plain full-text search, in the full-text index
+alone) and counted with numpy, and the whole table's counts are kept ready. The
+arrays are loaded when Datasette starts and reloaded, in the background,
+whenever SQLite's ``data_version`` says another connection changed the
+database; until they are current again, and for any other column, facets are
+counted by SQL as Datasette does.
 """
 
 from __future__ import annotations
 
 import asyncio
-import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -27,10 +27,11 @@ from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
-# Datasette's clause for ?_search= (datasette/filters.py): when it is the page's
-# only condition, the page's rows are the full-text matches that are in the table.
-_SEARCH_ONLY = re.compile(
-    r"where rowid in \((select rowid from \S+ where \S+ match (?:escape_fts\(:search\)|:search))\) "
+# Arguments that choose how a table page looks, not which rows it has: with only
+# these and ``_search``, the page's rows are the full-text matches.
+_PRESENTATION = frozenset(
+    {"_facet", "_facet_size", "_size", "_sort", "_sort_desc", "_labels", "_shape", "_extra"}
+    | {"_nocount", "_nofacet", "_col", "_nocol", "_json", "_trace", "_searchmode"}
 )
 
 
@@ -158,41 +159,49 @@ def _sqlite_order(value: object) -> tuple:
 
 
 class CountedFacet(ColumnFacet):
-    """A column facet with the results Datasette's gives, counted from `FacetColumns`."""
+    """Datasette's column facet, counted from `FacetColumns` for the metadata's facet columns.
 
-    type = "counted"
+    A column asked for twice (in metadata and again in the URL) is one facet.
+    """
 
-    def configured(self) -> list[tuple[str, str]]:
-        """(column, where it was asked for: ``metadata`` or ``request``) of each facet."""
-        return [
-            (config["config"].get("column") or config["config"]["simple"], config["source"])
-            for config in self.get_configs()
-        ]
+    def get_configs(self) -> list[dict]:
+        configs, seen = [], set()
+        for config in super().get_configs():
+            column = _column(config)
+            if column not in seen:
+                seen.add(column)
+                configs.append(config)
+        return configs
 
-    def columns(self, configured: tuple[str, ...]) -> FacetColumns | None:
+    def columns(self) -> FacetColumns | None:
+        """The in-memory columns of the facets the table's metadata configures."""
         db = self.ds.get_database(self.database)
+        configured = configured_columns((self.metadata or {}).get("facets", []))
         if not (configured and self.table and db.path):
             return None
         return facet_columns(db.path, self.table, configured)
 
     async def facet_results(self):
-        configured = self.configured()
-        names = tuple(column for column, _ in configured)
-        columns = self.columns(names)
+        configs = self.get_configs()
+        columns = self.columns()
         snapshot = columns.current() if columns else None
         where = await self._where() if snapshot else None
         if snapshot is None or where is None:
             return await super().facet_results()
+        counted = [config for config in configs if _column(config) in snapshot.columns]
+        by_sql = [config for config in configs if _column(config) not in snapshot.columns]
+        results, timed_out = await _SqlFacet(self, by_sql).facet_results() if by_sql else ([], [])
         try:
             rowids = await self._rowids(where)
         except QueryInterrupted:
-            return [], list(names)
+            return results, timed_out + [_column(config) for config in counted]
         facet_size = self.get_facet_size()
-        results = []
-        for column, source in configured:
+        for config in counted:
+            column = _column(config)
             shown, found = snapshot.columns[column].top(rowids, facet_size)
-            results.append(await self._result(column, source, shown, found > facet_size))
-        return results, []
+            results.append(await self._result(column, config["source"], shown, found > facet_size))
+        order = [_column(config) for config in configs]
+        return sorted(results, key=lambda result: order.index(result["name"])), timed_out
 
     async def _where(self) -> str | None:
         """The where clause of the page's SQL; None if it is not the SQL Datasette gives a table."""
@@ -209,9 +218,8 @@ class CountedFacet(ColumnFacet):
         """
         if not where:
             return None
-        search = _SEARCH_ONLY.fullmatch(where)
         rows = (
-            search.group(1) if search else f"select rowid from {escape_sqlite(self.table)} {where}"
+            await self._search_rowids() or f"select rowid from {escape_sqlite(self.table)} {where}"
         )
         found = await self.ds.get_database(self.database).execute(
             f"select group_concat(rowid) from ({rows})",
@@ -219,6 +227,20 @@ class CountedFacet(ColumnFacet):
             custom_time_limit=self.ds.setting("facet_time_limit_ms"),
         )
         return np.fromstring(found.first()[0] or "", dtype=np.int64, sep=",")
+
+    async def _search_rowids(self) -> str | None:
+        """SQL for the page's rows from the full-text index alone, when ``_search`` is its
+        only filter (as Datasette matches it), or None."""
+        args = set(self.request.args)
+        if "_search" not in args or not args <= _PRESENTATION | {"_search"}:
+            return None
+        fts = await self.ds.get_database(self.database).fts_table(self.table)
+        if fts is None:
+            return None
+        match = (
+            ":search" if self.request.args.get("_searchmode") == "raw" else "escape_fts(:search)"
+        )
+        return f"select rowid from {escape_sqlite(fts)} where {escape_sqlite(fts)} match {match}"
 
     async def _result(
         self, column: str, source: str, shown: list[tuple[object, int]], truncated: bool
@@ -251,24 +273,49 @@ class CountedFacet(ColumnFacet):
             "type": "column",
             "hideable": source != "metadata",
             "toggle_url": self.ds.urls.path(
-                path_with_removed_args(self.request, {f"_facet_{self.type}": column})
+                path_with_removed_args(self.request, {"_facet": column})
             ),
             "results": results,
             "truncated": truncated,
         }
 
 
+class _SqlFacet(ColumnFacet):
+    """Datasette's own column facet over some of a `CountedFacet`'s configs."""
+
+    def __init__(self, facet: CountedFacet, configs: list[dict]) -> None:
+        super().__init__(
+            facet.ds,
+            facet.request,
+            facet.database,
+            sql=facet.sql,
+            table=facet.table,
+            params=facet.params,
+            metadata=facet.metadata,
+            row_count=facet.row_count,
+        )
+        self.configs = configs
+
+    def get_configs(self) -> list[dict]:
+        return self.configs
+
+
+def _column(config: dict) -> str:
+    return config["config"].get("column") or config["config"]["simple"]
+
+
 def configured_columns(facets: list) -> tuple[str, ...]:
-    """The columns of the ``counted`` facets in a table's metadata ``facets`` list."""
+    """The columns of the column facets in a table's metadata ``facets`` list."""
     return tuple(
-        facet[CountedFacet.type]
+        facet if isinstance(facet, str) else facet["column"]
         for facet in facets
-        if isinstance(facet, dict) and isinstance(facet.get(CountedFacet.type), str)
+        if isinstance(facet, str) or isinstance(facet.get("column"), str)
     )
 
 
 async def load_columns(datasette) -> None:
-    """Load the columns of every table with counted facets, so the first page finds them."""
+    """Load the facet columns of every table whose metadata has facets, so the first page
+    finds them."""
     for name, db in datasette.databases.items():
         if not db.path:
             continue
