@@ -293,7 +293,7 @@ def test_an_index_built_by_several_processes_answers_as_one_built_by_one(tmp_pat
     db_path = tmp_path / "quotes.db"
     for article_id in ("wire", "agency", "paper"):
         store_statements(db_path, STATEMENTS, article_id=article_id)
-    monkeypatch.setattr(search, "MIN_QUOTES_PER_PROCESS", 2)
+    monkeypatch.setattr(search.build, "MIN_QUOTES_PER_PROCESS", 2)
     quote_index = QuoteIndex(db_path)
     assert quote_index.rebuild(procs=1) == 3 * len(STATEMENTS)
     one = answers(quote_index)
