@@ -91,6 +91,24 @@ ARTICLE_TRIGGER = """create trigger if not exists articles_statement_reseen
       insert or ignore into statement_changes
       select statement_id from quotes where article_id = new.id and statement_id is not null;
     end"""
+# Every write to what the search index holds (quotedb.db.search) bumps one
+# counter, so the index, which records the count it reflects, knows when it is
+# behind, whatever made the write: an ingest, a correction, or plain SQL.
+SEARCH_STATE = "search_state"
+SEARCH_WRITES = "writes"
+_BUMP = f"begin update {SEARCH_STATE} set value = value + 1 where name = '{SEARCH_WRITES}'; end"
+SEARCH_TRIGGERS = {
+    "search_quote_added": f"after insert on quotes {_BUMP}",
+    "search_quote_removed": f"after delete on quotes {_BUMP}",
+    "search_quote_changed": "after update of id, article_id, speaker_id, text, role, stance,"
+    f" type, date on quotes {_BUMP}",
+    "search_speaker_added": f"after insert on speakers {_BUMP}",
+    "search_speaker_removed": f"after delete on speakers {_BUMP}",
+    "search_speaker_changed": f"after update of id, name, aliases on speakers {_BUMP}",
+    "search_article_added": f"after insert on articles {_BUMP}",
+    "search_article_removed": f"after delete on articles {_BUMP}",
+    "search_article_changed": f"after update of id, title on articles {_BUMP}",
+}
 # A speaker's current role is the role of their latest quote that has one
 # (`quotedb.db.speakers.refresh_roles`): found in this index without reading
 # the speaker's other quotes.
@@ -191,10 +209,11 @@ def create(db: sqlite_utils.Database) -> None:
 
 
 def create_lookups(db: sqlite_utils.Database) -> None:
-    """The quotes table's indexes and statement triggers.
+    """The quotes table's indexes, statement triggers and search triggers.
 
     Each costs every insert a B-tree update or a lookup; a bulk load drops them
-    (`drop_lookups`) and has SQLite build each index once, from sorted keys.
+    (`drop_lookups`) and has SQLite build each index once, from sorted keys. The
+    search index counts itself behind while its triggers are missing.
     """
     create_article_index(db)
     db["quotes"].create_index(["statement_id"], if_not_exists=True)
@@ -204,6 +223,17 @@ def create_lookups(db: sqlite_utils.Database) -> None:
         f"create index if not exists {ROLE_INDEX} on quotes (speaker_id, date) where role != ''"
     )
     for name, body in QUOTE_TRIGGERS.items():
+        db.execute(f"create trigger if not exists {name} {body}")
+    create_search_triggers(db)
+
+
+def create_search_triggers(db: sqlite_utils.Database) -> None:
+    """The counter of writes the search index has to follow (`SEARCH_TRIGGERS`)."""
+    db[SEARCH_STATE].create({"name": str, "value": str}, pk="name", if_not_exists=True)
+    db.execute(
+        f"insert or ignore into {SEARCH_STATE} (name, value) values (?, '0')", [SEARCH_WRITES]
+    )
+    for name, body in SEARCH_TRIGGERS.items():
         db.execute(f"create trigger if not exists {name} {body}")
 
 
@@ -219,7 +249,7 @@ def drop_lookups(db: sqlite_utils.Database) -> None:
     for column in ("statement_id", *FACETS):
         db.execute(f"drop index if exists idx_quotes_{column}")
     db.execute(f"drop index if exists {ROLE_INDEX}")
-    for name in QUOTE_TRIGGERS:
+    for name in (*QUOTE_TRIGGERS, *SEARCH_TRIGGERS):
         db.execute(f"drop trigger if exists {name}")
 
 

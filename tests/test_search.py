@@ -13,7 +13,7 @@ import sqlite_utils
 from click.testing import CliRunner
 from datasette.app import Datasette
 from quotedb.db import search
-from quotedb.db.search import QuoteIndex, SearchError, index_dir
+from quotedb.db.search import QuoteIndex, SearchError, index_dir, state
 from samples import STATEMENTS, store_statements
 from whoosh import fields, index
 
@@ -124,6 +124,44 @@ def test_a_change_made_behind_the_index_is_noticed(quotes_db):
     assert not index.is_current()
     index.ensure_current()
     assert index.search("stance:oppose").total == 0
+
+
+def changed_behind_the_index(db_path, sql: str) -> QuoteIndex:
+    """The index of ``db_path`` after ``sql`` ran on the database directly."""
+    with sqlite_utils.Database(db_path) as db:
+        db.execute(sql).connection.commit()
+    quote_index = QuoteIndex(db_path)
+    assert not quote_index.is_current()
+    assert quote_index.ensure_current()
+    return quote_index
+
+
+def test_search_follows_stance_speaker_and_date_changes_of_the_same_length(quotes_db):
+    """Edits that keep every count and length: support -> neutral, two quotes' speakers
+    swapped, September -> December."""
+    quote_index = changed_behind_the_index(
+        quotes_db, "update quotes set stance = 'neutral' where text like 'We will keep%'"
+    )
+    assert [hit.text for hit in quote_index.search("stance:support").hits] == [STATEMENTS[1][-1]]
+
+    quote_index = changed_behind_the_index(
+        quotes_db,
+        """update quotes set speaker_id = case speaker_id
+             when (select id from speakers where name = 'Gustavo Petro')
+             then (select id from speakers where name = 'Vladimir Padrino')
+             else (select id from speakers where name = 'Gustavo Petro') end
+           where text like 'If this%' or text like 'The armed%'""",
+    )
+    assert [hit.text for hit in quote_index.search('speaker:"Gustavo Petro"').hits] == [
+        STATEMENTS[0][-1]
+    ]
+
+    quote_index = changed_behind_the_index(
+        quotes_db, "update quotes set date = '2025-12-04' where date = '2025-09-04'"
+    )
+    december = quote_index.search("date:[2025-12-01 to 2025-12-31]")
+    assert [hit.text for hit in december.hits] == [STATEMENTS[0][-1]]
+    assert quote_index.is_current()
 
 
 ARTICLE = (
@@ -313,7 +351,7 @@ def test_an_index_made_by_another_version_is_rebuilt(quotes_db):
     ix = index.create_in(str(directory), older)
     quote_index = QuoteIndex(quotes_db)
     with sqlite_utils.Database(quotes_db) as db:
-        quote_index._record(db, ix)
+        state.record(db, ix, state.writes(db))
     assert not quote_index.is_current()
     assert quote_index.ensure_current()
     assert quote_index.search("Padrno").suggestion == "Padrino"

@@ -14,6 +14,7 @@ import sqlite_utils
 from filelock import FileLock
 from whoosh import index, query, searching
 
+from . import state
 from .build import (
     WRITER_MB,
     _add_documents,
@@ -28,7 +29,6 @@ from .rank import _Arrays
 from .results import Results, _hits
 from .schema import _DOCUMENTS_SQL, SCHEMA, _Documents, _made_with_schema, index_dir
 from .spelling import _rehome_spelling, _suggestion
-from .state import _SIGNATURE_SQL
 
 MAX_LIMIT = 1000
 
@@ -48,18 +48,6 @@ class QuoteIndex:
         uri = f"file:{self.db_path}?mode=ro"
         return sqlite_utils.Database(sqlite3.connect(uri, uri=True))
 
-    @staticmethod
-    def _state(db: sqlite_utils.Database) -> dict[str, str]:
-        if not db["search_state"].exists():
-            return {}
-        return {row["name"]: row["value"] for row in db["search_state"].rows}
-
-    @staticmethod
-    def _set_state(db: sqlite_utils.Database, **values: str) -> None:
-        db["search_state"].upsert_all(
-            [{"name": name, "value": value} for name, value in values.items()], pk="name"
-        )
-
     def mark_pending(self) -> None:
         """Record that the database is about to change ahead of the index.
 
@@ -67,7 +55,7 @@ class QuoteIndex:
         leaves the flag set and the next search rebuilds.
         """
         with sqlite_utils.Database(self.db_path) as db:
-            self._set_state(db, pending="1")
+            state.write(db, pending="1")
 
     def _open(self) -> index.Index | None:
         try:
@@ -87,28 +75,10 @@ class QuoteIndex:
             return False
         db = self._connect(write=False)
         try:
-            state = self._state(db)
-            if state.get("pending") != "0":
-                return False
-            return state.get("signature") == db.execute(_SIGNATURE_SQL).fetchone()[0] and state.get(
-                "generation"
-            ) == str(ix.latest_generation())
+            return state.current(db, ix)
         finally:
             db.close()
             ix.close()
-
-    def _commit(self, db: sqlite_utils.Database, writer, ix: index.Index, **kwargs) -> None:
-        writer.commit(**kwargs)
-        self._record(db, ix)
-
-    def _record(self, db: sqlite_utils.Database, ix: index.Index) -> None:
-        """Record that the index's latest generation reflects the database as it is now."""
-        self._set_state(
-            db,
-            pending="0",
-            signature=db.execute(_SIGNATURE_SQL).fetchone()[0],
-            generation=str(ix.latest_generation()),
-        )
 
     def _writing(self) -> FileLock:
         """One index writer at a time across processes (two ingests, or an ingest and a search)."""
@@ -136,6 +106,7 @@ class QuoteIndex:
             ix.close()
             ix = index.create_in(str(_fresh(self.directory, clear=True)), SCHEMA)
         with sqlite_utils.Database(self.db_path) as db:
+            seen = state.writes(db)
             ranges = _rowid_ranges(db, procs)
             limitmb = max(1, WRITER_MB // len(ranges))
             writer = ix.writer(limitmb=limitmb)
@@ -159,7 +130,7 @@ class QuoteIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            self._record(db, ix)
+            state.record(db, ix, seen)
             count += sum(documents for _, documents in built)
         ix.close()
         return count
@@ -177,11 +148,11 @@ class QuoteIndex:
     def _update(self, article_ids: Iterable[str]) -> None:
         ix = self._open()
         with sqlite_utils.Database(self.db_path) as db:
-            state = self._state(db)
+            seen = state.writes(db)
             if (
                 ix is None
                 or not _made_with_schema(ix)
-                or state.get("generation") != str(ix.latest_generation())
+                or state.read(db).get("generation") != str(ix.latest_generation())
             ):
                 if ix is not None:
                     ix.close()
@@ -218,7 +189,8 @@ class QuoteIndex:
                     _delete(writer, searcher, replaced, id=row["id"])
                     writer.add_document(**documents(row))
             _rehome_spelling(writer, searcher, db, documents, replaced)
-            self._commit(db, writer, ix)
+            writer.commit()
+            state.record(db, ix, seen)
         ix.close()
 
     def ensure_current(self) -> bool:
