@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import sqlite_utils
 from filelock import FileLock
-from whoosh import index, query, searching
+from whoosh import index, query, searching, writing
 
-from . import state
+from . import internals, state
 from .build import (
     WRITER_MB,
     _add_documents,
@@ -107,7 +107,7 @@ class QuoteIndex:
             ix = index.create_in(str(_fresh(self.directory, clear=True)), SCHEMA)
         with sqlite_utils.Database(self.db_path) as db:
             seen = state.writes(db)
-            ranges = _rowid_ranges(db, procs)
+            ranges = _rowid_ranges(db, procs if internals.fast() else 1)
             limitmb = max(1, WRITER_MB // len(ranges))
             writer = ix.writer(limitmb=limitmb)
             try:
@@ -117,16 +117,21 @@ class QuoteIndex:
                     if meanwhile:
                         meanwhile()
                     count = _add_documents(writer, db, ranges[0])
-                    # Whoosh's commit with mergetype CLEAR, taken apart so that
-                    # this process writes its segment while the others write
-                    # theirs (as Whoosh's MpWriter with multisegment=True does,
-                    # but that hands documents out in no fixed order).
-                    segments = [writer._finalize_segment()] if count else []
-                    built = [future.result() for future in others]
-                if not count:
-                    writer._close_segment()
-                writer._commit_toc(segments + [segment for segment, _ in built])
-                writer._finish()
+                    if not others:
+                        writer.commit(mergetype=writing.CLEAR)
+                        built = []
+                    else:
+                        # Whoosh's commit with mergetype CLEAR, taken apart so
+                        # that this process writes its segment while the others
+                        # write theirs (as Whoosh's MpWriter with
+                        # multisegment=True does, but that hands documents out
+                        # in no fixed order).
+                        segments = [writer._finalize_segment()] if count else []
+                        built = [future.result() for future in others]
+                        if not count:
+                            writer._close_segment()
+                        writer._commit_toc(segments + [segment for segment, _ in built])
+                        writer._finish()
             except BaseException:
                 writer.cancel()
                 raise
@@ -270,30 +275,31 @@ class QuoteIndex:
 
     @contextmanager
     def _searching(self) -> Iterator[tuple[searching.Searcher, _Arrays]]:
-        """A searcher and its arrays, kept open between queries while the index is unchanged.
+        """A searcher and its arrays for one query, kept open while the index is unchanged.
 
-        Opening a 100,000-quote index costs more than answering a query, so the
-        searcher is reused until a new generation is committed. One query at a
-        time: Whoosh readers share file positions.
+        Opening a 100,000-quote index costs more than answering a query, so
+        searchers are reused until a new generation is committed. A Whoosh
+        searcher reads its files through shared file positions, so a query has
+        one to itself: queries at the same time each take one, and the lock is
+        held only to take it and to give it back.
         """
         folder = str(self.directory)
-        with _open_lock:
-            opened = _opened.get(folder)
-            if opened is not None:
-                try:
-                    current = opened.searcher._ix.latest_generation() == opened.generation
-                except OSError:
-                    current = False
-                if not current:
-                    opened.searcher.close()
-                    del _opened[folder]
-                    opened = None
+        while True:
+            with _idle_lock:
+                idle = _idle.setdefault(folder, [])
+                opened = idle.pop() if idle else None
             if opened is None:
-                ix = self._require()
-                searcher = ix.searcher()
-                opened = _Opened(searcher, ix.latest_generation(), _Arrays(searcher))
-                _opened[folder] = opened
+                searcher = self._require().searcher()
+                opened = _Opened(searcher, _Arrays(searcher))
+                break
+            if _up_to_date(opened.searcher):
+                break
+            opened.searcher.close()
+        try:
             yield opened.searcher, opened.arrays
+        finally:
+            with _idle_lock:
+                _idle[folder].append(opened)
 
     def _require(self) -> index.Index:
         ix = self._open()
@@ -305,9 +311,17 @@ class QuoteIndex:
 @dataclass
 class _Opened:
     searcher: searching.Searcher
-    generation: int
     arrays: _Arrays
 
 
-_opened: dict[str, _Opened] = {}
-_open_lock = threading.Lock()
+#: Open searchers of each index folder not in use by a query now.
+_idle: dict[str, list[_Opened]] = {}
+_idle_lock = threading.Lock()
+
+
+def _up_to_date(searcher: searching.Searcher) -> bool:
+    """Whether ``searcher`` sees the index's latest generation (False if it is gone)."""
+    try:
+        return searcher.up_to_date()
+    except OSError:
+        return False

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 from whoosh import query
-from whoosh.codec.whoosh3 import W3LeafMatcher
 
+from . import internals
 from .schema import _FACET_FIELDS, SCHEMA
 
 
@@ -55,8 +55,9 @@ class _Arrays:
                     continue
                 matcher = subreader.postings(fieldname, text)
                 leaf = getattr(matcher, "child", matcher)  # deletions are filtered below
-                if not isinstance(leaf, W3LeafMatcher):  # another codec: the slow, public way
-                    pairs = list(leaf.items_as("weight"))
+                if not internals.fast() or not isinstance(leaf, internals.W3LeafMatcher):
+                    # The slow, public way (and the way of any other codec).
+                    pairs = list(matcher.items_as("weight"))
                     ids.append(np.array([d for d, _ in pairs], dtype=np.int64) + offset)
                     weights.append(np.array([w for _, w in pairs], dtype=np.float32))
                     continue
