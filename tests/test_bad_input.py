@@ -247,6 +247,29 @@ def test_html_page_without_article_text_is_reported(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<p>"Vote now," said Mayor Kim Lee.</p>',
+        "<body><p>\u201cVote now,\u201d said Mayor Kim Lee.</p></body>",
+        '<html><body><div class="comments"><p>"Vote now," said Mayor Kim Lee.</p></div></body>',
+    ],
+)
+def test_a_page_of_one_short_paragraph_keeps_its_quote(tmp_path, page):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "vote.html").write_text(page, encoding="utf-8")
+    db_path = tmp_path / "quotes.db"
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "corpus"), "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["1 articles read, 1 quotes stored, 0 files failed"]
+    text, speaker = (
+        sqlite_utils.Database(db_path)
+        .execute("select quotes.text, name from quotes join speakers on speakers.id = speaker_id")
+        .fetchone()
+    )
+    assert ("Vote now" in text, speaker) == (True, "Kim Lee")
+
+
 def test_ingest_stores_the_good_files_reports_the_bad_and_exits_3(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
