@@ -19,9 +19,10 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import sqlite3
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -212,22 +213,24 @@ def _forms(mention: str, speaker: str, kind: str | None) -> tuple[str, ...]:
 
 
 def current_roles(seen: Iterable[tuple[object, str | None, str | None]]) -> dict[object, str]:
-    """Per speaker, the role of their most recent dated quote, else their most frequent role.
+    """Per speaker, the role `refresh_roles` would give them from these quotes, in this order.
 
-    ``seen`` holds ``(speaker, role, date)`` triples; quotes without a role are ignored.
+    ``seen`` holds ``(speaker, role, date)`` triples; quotes without a role are
+    ignored. For output without a database (``quotedb extract``): the quotes go
+    into a database in memory so the rule is `_CURRENT_ROLE`'s, ties and all.
     """
-    latest: dict[object, tuple[str, str]] = {}
-    counts: dict[object, Counter[str]] = {}
-    for speaker, role, date in seen:
-        if not role:
-            continue
-        counts.setdefault(speaker, Counter())[role] += 1
-        if date and (speaker not in latest or date > latest[speaker][0]):
-            latest[speaker] = (date, role)
-    return {
-        speaker: latest[speaker][1] if speaker in latest else counter.most_common(1)[0][0]
-        for speaker, counter in counts.items()
-    }
+    numbers: dict[object, int] = {}
+    rows = [(numbers.setdefault(who, len(numbers)), role, date) for who, role, date in seen]
+    with closing(sqlite3.connect(":memory:")) as db:
+        db.execute("create table quotes (speaker_id integer, role text, date text)")
+        db.executemany("insert into quotes values (?, ?, ?)", rows)
+        roles = dict(
+            db.execute(
+                f"select id, {_CURRENT_ROLE.format(speaker='id')} as role"
+                " from (select distinct speaker_id as id from quotes) where role is not null"
+            )
+        )
+    return {speaker: roles[number] for speaker, number in numbers.items() if number in roles}
 
 
 def save(db: sqlite_utils.Database, entry: Entry) -> int:
@@ -243,22 +246,23 @@ def save(db: sqlite_utils.Database, entry: Entry) -> int:
     return entry.id
 
 
-# `current_roles` in SQL, so the schema's quotes_speaker_role_date index finds
+# A speaker's current role: the role of their most recent dated quote (of two on
+# the same date, the one stored later), else their most frequent role (of two as
+# frequent, the one seen first). The schema's quotes_speaker_role_date index finds
 # the latest dated role without reading every quote of a much-quoted speaker.
-_CURRENT_ROLE = """
-update speakers set role = coalesce(
-  (select role from quotes where speaker_id = :id and role != '' and date != ''
+_CURRENT_ROLE = """coalesce(
+  (select role from quotes where speaker_id = {speaker} and role != '' and date != ''
    order by date desc, rowid desc limit 1),
-  (select role from quotes where speaker_id = :id and role != ''
+  (select role from quotes where speaker_id = {speaker} and role != ''
    group by role order by count(*) desc, min(rowid) limit 1)
-) where id = :id
-"""
+)"""
 
 
 def refresh_roles(db: sqlite_utils.Database, speaker_ids: Iterable[int]) -> None:
     """Set each speaker's current role from their quotes in the database."""
     ids = sorted({speaker_id for speaker_id in speaker_ids if speaker_id is not None})
-    db.conn.executemany(_CURRENT_ROLE, [{"id": speaker_id} for speaker_id in ids])
+    update = f"update speakers set role = {_CURRENT_ROLE.format(speaker=':id')} where id = :id"
+    db.conn.executemany(update, [{"id": speaker_id} for speaker_id in ids])
 
 
 def drop_unquoted(db: sqlite_utils.Database, speaker_ids: Iterable[int]) -> None:
