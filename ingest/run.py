@@ -14,16 +14,17 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from tqdm import tqdm
+from .records import Article, Failure
 
-from quotedb import __version__
+if TYPE_CHECKING:
+    from .records import Quote
+    from .stance import Topic
 
-from . import engines, metadata
-from .parse import model_name
-from .read import DEFAULT_MAX_BYTES, read_paths
-from .records import Article, Failure, Quote
-from .stance import Topic
+# The rest is imported by the functions that use it: every import of a module of
+# this package runs the package's __init__, which imports this module, and the
+# engines' workers need neither trafilatura, the database nor Whoosh.
 
 OnFailure = Callable[[Failure], object]
 
@@ -56,13 +57,18 @@ Sidecar = dict[str, dict[str, str]]
 def articles(
     paths: Iterable[str | os.PathLike],
     on_failure: OnFailure,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     sidecar: Sidecar | None = None,
 ) -> Iterator[Article]:
     """The articles under ``paths`` with the metadata a ``sidecar`` table gives them.
 
-    Each file that is not an article goes to ``on_failure`` as it is met.
+    Each file that is not an article goes to ``on_failure`` as it is met;
+    ``max_bytes`` is the largest article file (default `read.DEFAULT_MAX_BYTES`).
     """
+    from . import metadata
+    from .read import DEFAULT_MAX_BYTES, read_paths
+
+    max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     for item in read_paths(paths, max_bytes):
         if isinstance(item, Failure):
             on_failure(item)
@@ -84,6 +90,8 @@ def extracted(
     can hold text no test foresaw, and losing the rest of a batch to one such
     article would be worse than skipping it with its error named.
     """
+    from . import engines
+
     for chunk in engines.extract(found, model, topic, workers, scheduler):
         done = []
         for article, result in chunk:
@@ -100,7 +108,7 @@ def run(
     *,
     model: str | None = None,
     topic: Topic | str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     sidecar: str | os.PathLike | Sidecar | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
@@ -127,10 +135,15 @@ def run(
     Raises `sqlite3.OperationalError` if another process keeps the database
     locked: every article stored until then is whole.
     """
-    # Imported here: the engines' worker processes import this package, and need
-    # neither the database nor Whoosh.
     from quotedb.db import load, statements
     from quotedb.db.search import QuoteIndex
+    from tqdm import tqdm
+
+    from quotedb import __version__
+
+    from . import engines, metadata
+    from .parse import model_name
+    from .stance import Topic
 
     if sidecar is not None and not isinstance(sidecar, dict):
         sidecar = metadata.read(sidecar)
