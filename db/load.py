@@ -10,7 +10,9 @@ import datetime as dt
 import hashlib
 import json
 import math
+import sqlite3
 import time
+import urllib.parse
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
@@ -48,6 +50,13 @@ def open_db(path: str) -> sqlite_utils.Database:
     with write_transaction(db):
         schema.create(db)
     return db
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    """Whether ``error`` is another connection holding the database (SQLITE_BUSY or
+    SQLITE_LOCKED, extended codes included), not a fault of this one."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 @contextmanager
@@ -321,6 +330,16 @@ def _speakers_search(db: sqlite_utils.Database, action: str, speaker_ids: set[in
         )
 
 
+def url_host(url: str | None) -> str | None:
+    """The host ``url`` names, in lower case and without "www.": the outlet an article without
+    a source was printed by. None for no url, or one without a host."""
+    try:
+        host = urllib.parse.urlsplit(url or "").hostname
+    except ValueError:  # "http://[::1" and the like
+        return None
+    return host.removeprefix("www.") if host else None
+
+
 def _article_row(article: Article, made_from: str) -> dict:
     return {
         "id": article.id,
@@ -332,6 +351,7 @@ def _article_row(article: Article, made_from: str) -> dict:
         "text": article.text,
         "content_hash": article.content_hash,
         "fingerprint": made_from,
+        "host": url_host(article.url),
     }
 
 

@@ -28,6 +28,8 @@ ARTICLES = {
     # What the article's rows were made from (`quotedb.db.load.fingerprint`):
     # an unchanged article is skipped before any parsing.
     "fingerprint": str,
+    # The host the url names, without "www." (`quotedb.db.load.url_host`).
+    "host": str,
 }
 # article_id: the article an unnamed source was quoted in, for it is someone only
 # there (`quotedb.db.speakers`); null for a source named the same across articles.
@@ -114,26 +116,15 @@ SEARCH_TRIGGERS = {
 # the speaker's other quotes.
 ROLE_INDEX = "quotes_speaker_role_date"
 # One row per occurrence with the outlet that printed it (the article's source,
-# else the host of its URL without "www.", else the article id) and the date it
-# was seen (the article's publication date, else the statement date).
+# else the host of its URL, else the article id) and the date it was seen (the
+# article's publication date, else the statement date).
 STATEMENT_OCCURRENCES = """
 create view if not exists statement_occurrences as
-select statement_id, quote_id, article_id, seen,
-  coalesce(source, case when host like 'www.%' then substr(host, 5) else host end, article_id)
-    as outlet,
-  title, text, stance, type
-from (
-  select *, nullif(lower(substr(rest, 1, instr(rest || '/', '/') - 1)), '') as host
-  from (
-    select quotes.statement_id, quotes.id as quote_id, quotes.article_id,
-      coalesce(articles.published, quotes.date) as seen,
-      nullif(articles.source, '') as source, articles.title, quotes.text, quotes.stance,
-      quotes.type,
-      case when instr(articles.url, '://') > 0
-        then substr(articles.url, instr(articles.url, '://') + 3) end as rest
-    from quotes join articles on articles.id = quotes.article_id
-  )
-)
+select quotes.statement_id, quotes.id as quote_id, quotes.article_id,
+  coalesce(articles.published, quotes.date) as seen,
+  coalesce(nullif(articles.source, ''), articles.host, quotes.article_id) as outlet,
+  articles.title, quotes.text, quotes.stance, quotes.type
+from quotes join articles on articles.id = quotes.article_id
 """
 
 
@@ -177,6 +168,8 @@ def create(db: sqlite_utils.Database) -> None:
     db[BULK_LOAD].create({"started": str}, if_not_exists=True)
     if "fingerprint" not in db["articles"].columns_dict:
         db["articles"].add_column("fingerprint", str)
+    if "host" not in db["articles"].columns_dict:
+        add_hosts(db)
     if "article_id" not in db["speakers"].columns_dict:
         db["speakers"].add_column("article_id", str, fk="articles", fk_col="id")
     if "statement_id" not in db["quotes"].columns_dict:
@@ -206,6 +199,18 @@ def create(db: sqlite_utils.Database) -> None:
         # Statements are rewritten in place as reprints arrive, so triggers keep
         # their search in step; there are far fewer of them than quotes.
         db["statements"].enable_fts(["text"], tokenize="porter", create_triggers=True)
+
+
+def add_hosts(db: sqlite_utils.Database) -> None:
+    """Give a database made before ``articles.host`` the column, filled, and the view reading it."""
+    from .load import url_host  # load builds on this module
+
+    db["articles"].add_column("host", str)
+    db.conn.executemany(
+        "update articles set host = ? where id = ?",
+        [(url_host(url), id_) for id_, url in db.execute("select id, url from articles")],
+    )
+    db.execute("drop view if exists statement_occurrences")
 
 
 def create_lookups(db: sqlite_utils.Database) -> None:
