@@ -15,7 +15,7 @@ import click
 import sqlite_utils
 
 from quotedb import __version__
-from quotedb.db import export
+from quotedb.db import export, load
 from quotedb.db.search import QuoteIndex, SearchError
 from quotedb.db.speakers import Registry
 from quotedb.ingest import engines, metadata
@@ -170,7 +170,7 @@ def ingest(
             progress=True,
         )
     except sqlite3.OperationalError as error:
-        if "locked" not in str(error) and "busy" not in str(error):
+        if not load.is_busy(error):
             raise
         click.echo(
             f"error: {db_path}: database is locked by another process (another ingest?); "
