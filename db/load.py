@@ -13,13 +13,16 @@ import math
 import sqlite3
 import time
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TypeVar
 
 import sqlite_utils
 from quotedb.ingest.records import Article, Quote
 
 from . import schema, speakers
+
+T = TypeVar("T")
 
 
 def quote_id(article_id: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -50,6 +53,15 @@ def open_db(path: str) -> sqlite_utils.Database:
     with write_transaction(db):
         schema.create(db)
     return db
+
+
+#: SQL variables in one ``in (...)`` list, well under SQLite's limit.
+IN_LIST = 500
+
+
+def batches(items: Iterable[T], size: int = IN_LIST) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), taken as they are needed."""
+    return map(list, sqlite_utils.utils.chunks(items, size))
 
 
 def is_busy(error: sqlite3.Error) -> bool:
@@ -320,8 +332,7 @@ def _speakers_search(db: sqlite_utils.Database, action: str, speaker_ids: set[in
     ids = sorted(speaker_id for speaker_id in speaker_ids if speaker_id is not None)
     command = "'delete', " if action == "delete" else ""
     head = "speakers_fts, " if action == "delete" else ""
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in batches(ids):
         db.execute(
             f"insert into speakers_fts ({head}rowid, name, aliases)"
             f" select {command}id, name, aliases from speakers"

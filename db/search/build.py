@@ -30,11 +30,6 @@ def _fresh(directory: Path, clear: bool = False) -> Path:
     return directory
 
 
-def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 #: Fewer quotes than this per process are indexed by fewer processes: starting
 #: one (a fork, then importing Whoosh: about 0.4 s) costs what indexing some 300
 #: quotes does.

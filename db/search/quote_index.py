@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import sqlite_utils
 from filelock import FileLock
+from quotedb.db import load
 from whoosh import index, query, searching, writing
 
 from . import internals, state
@@ -19,7 +20,6 @@ from .build import (
     WRITER_MB,
     _add_documents,
     _built_elsewhere,
-    _chunks,
     _delete,
     _fresh,
     _rowid_ranges,
@@ -168,7 +168,7 @@ class QuoteIndex:
             searcher = writer.searcher()
             documents = _Documents()
             replaced: set[int] = set()
-            for chunk in _chunks(ids, 500):
+            for chunk in load.batches(ids):
                 marks = ",".join("?" * len(chunk))
                 speakers = [
                     row[0]
@@ -183,7 +183,7 @@ class QuoteIndex:
                 rows = list(
                     db.query(f"{_DOCUMENTS_SQL} where quotes.article_id in ({marks})", chunk)
                 )
-                for speaker_chunk in _chunks(speakers, 500):
+                for speaker_chunk in load.batches(speakers):
                     speaker_marks = ",".join("?" * len(speaker_chunk))
                     rows += db.query(
                         f"{_DOCUMENTS_SQL} where quotes.speaker_id in ({speaker_marks})"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sqlite_utils
+from quotedb.db import load
 from whoosh import query, searching, writing
 from whoosh.analysis import STOP_WORDS
 
-from .build import _chunks
 from .schema import _CONTENT_ANALYZER, _DOCUMENTS_SQL, _SPELLING, DEFAULT_FIELD, SCHEMA, _Documents
 
 
@@ -45,7 +45,7 @@ def _rehome_spelling(
             if holder is not None:
                 holders.add(holder)
     docnums = {searcher.stored_fields(docnum)["id"]: docnum for docnum in holders}
-    for chunk in _chunks(sorted(docnums), 500):
+    for chunk in load.batches(sorted(docnums)):
         marks = ",".join("?" * len(chunk))
         for row in db.query(f"{_DOCUMENTS_SQL} where quotes.id in ({marks})", chunk):
             writer.delete_document(docnums[row["id"]])
