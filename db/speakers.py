@@ -3,11 +3,11 @@
 Within an article, `quotedb.ingest.speakers` already turns ``he`` and ``Mr.
 Trump`` into the fullest name the article gives. Across articles the same
 person still arrives as ``Trump`` from one and ``Donald J. Trump`` from
-another, so names are matched here on a key that ignores case, accents,
-courtesy titles and middle initials, and a bare surname joins the person with
-that surname (the most quoted one when several share it: ``Clinton``). Two
-full names with different first names (``Bill Clinton``, ``Hillary Clinton``)
-never merge. An unnamed source (``unnamed officials``) is someone only within
+another, so names are matched here on their key (`quotedb.ingest.names`), which
+ignores case, accents, courtesy titles and middle initials, and a bare surname
+joins the person with that surname (the most quoted one when several share it:
+``Clinton``). Two full names with different first names (``Bill Clinton``,
+``Hillary Clinton``) never merge. An unnamed source (``unnamed officials``) is someone only within
 its article: the same words in another article are another person, so its
 entry is keyed by its article too. The registry works in memory, so ``quotedb
 extract`` gives the same names as the database, and loads from and saves to the
@@ -20,7 +20,6 @@ import bisect
 import json
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from functools import lru_cache
 
 import sqlite_utils
 from quotedb.ingest.lexicons import words
+from quotedb.ingest.names import name_key, same_person
 from quotedb.ingest.records import Quote
 
 
@@ -96,7 +96,7 @@ class Registry:
             self.entries.append(entry)
             self._position[id(entry)] = len(self.entries) - 1
             self._index(entry)
-        elif kind == "person" and len(key(name, kind)) > len(key(entry.name, kind)):
+        elif kind == "person" and len(name_key(name, kind)) > len(name_key(entry.name, kind)):
             self._unindex(entry)
             entry.aliases.add(entry.name)
             entry.name = name
@@ -117,17 +117,17 @@ class Registry:
             self._position = {id(entry): number for number, entry in enumerate(self.entries)}
             for entry in self.entries:
                 self._index(entry)
-        wanted = key(name, kind)
+        wanted = name_key(name, kind)
         same = self._by_key.get((scope(kind, article), wanted))
         if same or kind != "person" or not wanted:
             return same[0] if same else None
         people = self._by_last.get(wanted[-1], [])
-        matches = [e for e in people if _same_person(wanted, key(e.name, e.kind))]
+        matches = [e for e in people if same_person(wanted, name_key(e.name, e.kind))]
         return max(matches, key=lambda e: e.quotes) if matches else None
 
     def _index(self, entry: Entry) -> None:
         """Add to the lookups, keeping each list in the entries' order (first one wins)."""
-        entry_key = key(entry.name, entry.kind)
+        entry_key = name_key(entry.name, entry.kind)
         lists = [self._by_key.setdefault((entry.article, entry_key), [])]
         if entry.kind == "person" and entry_key:
             lists.append(self._by_last.setdefault(entry_key[-1], []))
@@ -135,7 +135,7 @@ class Registry:
             bisect.insort(entries, entry, key=lambda e: self._position[id(e)])
 
     def _unindex(self, entry: Entry) -> None:
-        entry_key = key(entry.name, entry.kind)
+        entry_key = name_key(entry.name, entry.kind)
         self._by_key[(entry.article, entry_key)].remove(entry)
         if entry.kind == "person" and entry_key:
             self._by_last[entry_key[-1]].remove(entry)
@@ -160,32 +160,9 @@ _POSSESSED = re.compile(r"['’]s\s+\S")
 _RELATIVE = re.compile(r",?\s+(?:who|which|that)$")
 
 
-@lru_cache(maxsize=1 << 16)
-def key(name: str, kind: str) -> tuple[str, ...]:
-    """``President Donald J. Trump`` -> ``("donald", "trump")``: what spellings of a name share."""
-    plain = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
-    tokens = plain.replace("’", "'").replace(".", "").split()
-    tokens = [t for t in tokens if t not in words("honorifics")]
-    if tokens and tokens[0] == "the":
-        tokens = tokens[1:]
-    while kind == "person" and len(tokens) > 1 and tokens[0] in words("titles"):
-        tokens = tokens[1:]  # "President Trump" is Trump
-    inner = range(1, len(tokens) - 1)
-    return tuple(t for i, t in enumerate(tokens) if not (i in inner and len(t) == 1))
-
-
 def scope(kind: str, article: str | None) -> str | None:
     """The article a source's identity depends on: an unnamed source's, no one else's."""
     return article if kind == "unnamed" else None
-
-
-def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """A bare surname matches any full name ending with it; full names must agree on both ends."""
-    short, long = sorted((a, b), key=len)
-    if len(short) == 1:
-        return long[-1] == short[0]
-    return short[0] == long[0] and short[-1] == long[-1]
 
 
 def forms(quote: Quote) -> list[str]:

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import sqlite_utils
+from quotedb.ingest.names import fold
 
 from . import load
 
@@ -38,7 +38,7 @@ in the same order are very rarely a coincidence; shorter runs are stock phrases
 ("a total disaster", "we will see") that would join unrelated statements.
 """
 
-_APOSTROPHES = re.compile(r"['‘’‛`´ʼ]")
+_APOSTROPHES = re.compile(r"['`´ʼ]")  # after `fold`, which makes curly ones straight
 _WORD = re.compile(r"\w+")
 _BATCH = 5000  # occurrences linked between writes
 # Shingle hashes roll over word hashes modulo a Mersenne prime: one multiply and
@@ -54,8 +54,7 @@ def words(text: str) -> list[str]:
     Apostrophes are dropped rather than split on, so "don’t" and "don't" (and a
     reprint's "dont") are one word.
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return _WORD.findall(_APOSTROPHES.sub("", folded))
+    return _WORD.findall(_APOSTROPHES.sub("", fold(text)))
 
 
 def _hash(text: str) -> int:
