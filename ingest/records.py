@@ -63,7 +63,6 @@ class Quote:
     topic: str | None = None
     confidence: float = 0.5
     context: str | None = None
-    aliases: list[str] = field(default_factory=list)
 
     @property
     def start(self) -> int:
