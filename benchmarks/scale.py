@@ -66,7 +66,8 @@ from quotedb.ingest.read import read_paths
 from quotedb.ingest.records import Article
 from synthetic import build
 
-from quotedb.cli import DATASETTE_SETTINGS, demo_corpus, metadata_path, run_ingest
+from quotedb import ingest
+from quotedb.cli import DATASETTE_SETTINGS, demo_corpus, metadata_path
 
 TARGETS = {
     "pipe_ratio": (">=", 0.9),
@@ -181,9 +182,7 @@ def pipe_figures(
         pipe = timed(lambda: list(nlp.pipe(texts)))
         extracting = timed(lambda: list(engines.extract(articles, workers=1)))
         single = timed(
-            lambda: run_ingest(
-                [str(corpus)], fresh(work / "single.db"), None, None, 10**6, workers=1
-            )
+            lambda: ingest.run([str(corpus)], fresh(work / "single.db"), max_bytes=10**6, workers=1)
         )
         runs.append(
             {

@@ -12,7 +12,7 @@ excerpt of 6 to 12 words of one quote. Then times:
 - a removal: 100 articles' quotes deleted and the statements brought up to date.
 
 Linking is compared with two denominators: storing alone, and a real ingest of
-as many quotes (CPU per quote of `run_ingest` on the bundled demo articles, times
+as many quotes (CPU per quote of `quotedb.ingest.run` on the bundled demo articles, times
 the quotes). It also checks the result: how many injected occurrences share the
 statement of the quote they copy. Target: linking adds at most 10% to ingest time.
 
@@ -35,10 +35,10 @@ from pathlib import Path
 import sqlite_utils
 from quotedb.db import statements
 from quotedb.ingest.parse import load_nlp
-from quotedb.ingest.read import DEFAULT_MAX_BYTES
 from synthetic import build
 
-from quotedb.cli import demo_corpus, run_ingest
+from quotedb import ingest
+from quotedb.cli import demo_corpus
 
 OUTLETS = ("Reprint Wire", "Evening Echo", "The Courier")
 REPRINT_EVERY = 7  # every 7th article is reprinted by another outlet
@@ -163,11 +163,7 @@ def ingest_per_quote() -> Timing:
     """Seconds per quote of a real `quotedb ingest` (bundled demo articles, model loaded)."""
     load_nlp()
     with tempfile.TemporaryDirectory() as folder:
-        spent, summary = timed(
-            lambda: run_ingest(
-                [str(demo_corpus())], f"{folder}/demo.db", None, None, DEFAULT_MAX_BYTES
-            )
-        )
+        spent, summary = timed(lambda: ingest.run([str(demo_corpus())], f"{folder}/demo.db"))
     return Timing(spent.wall / summary.quotes, spent.cpu / summary.quotes)
 
 

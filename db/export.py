@@ -19,6 +19,7 @@ from typing import TextIO
 
 import sqlite_utils
 
+from . import load
 from .search import QuoteIndex
 
 COLUMNS = (
@@ -66,7 +67,6 @@ select statements.id, statements.text, speakers.name as speaker, speakers.role,
 from statements
 left join speakers on speakers.id = statements.speaker_id
 """
-_CHUNK = 500
 FORMATS = ("csv", "json", "jsonl")
 
 
@@ -117,8 +117,7 @@ def rows(db_path: str, filters: Filters) -> Iterator[dict]:
     index = QuoteIndex(db_path)
     index.ensure_current()
     ids = index.matching_ids(filters.search)
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
+    for chunk in load.batches(ids):
         marks = ",".join("?" * len(chunk))
         found = {
             row["id"]: row
@@ -146,8 +145,7 @@ def statement_rows(db_path: str, filters: Filters) -> Iterator[dict]:
         )
         return
     ranked = list(dict.fromkeys(row["statement_id"] for row in rows(db_path, filters)))
-    for start in range(0, len(ranked), _CHUNK):
-        chunk = ranked[start : start + _CHUNK]
+    for chunk in load.batches(ranked):
         marks = ",".join("?" * len(chunk))
         found = {
             row["id"]: row

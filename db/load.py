@@ -10,14 +10,19 @@ import datetime as dt
 import hashlib
 import json
 import math
+import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+import urllib.parse
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TypeVar
 
 import sqlite_utils
 from quotedb.ingest.records import Article, Quote
 
 from . import schema, speakers
+
+T = TypeVar("T")
 
 
 def quote_id(article_id: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -48,6 +53,22 @@ def open_db(path: str) -> sqlite_utils.Database:
     with write_transaction(db):
         schema.create(db)
     return db
+
+
+#: SQL variables in one ``in (...)`` list, well under SQLite's limit.
+IN_LIST = 500
+
+
+def batches(items: Iterable[T], size: int = IN_LIST) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), taken as they are needed."""
+    return map(list, sqlite_utils.utils.chunks(items, size))
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    """Whether ``error`` is another connection holding the database (SQLITE_BUSY or
+    SQLITE_LOCKED, extended codes included), not a fault of this one."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 @contextmanager
@@ -311,14 +332,23 @@ def _speakers_search(db: sqlite_utils.Database, action: str, speaker_ids: set[in
     ids = sorted(speaker_id for speaker_id in speaker_ids if speaker_id is not None)
     command = "'delete', " if action == "delete" else ""
     head = "speakers_fts, " if action == "delete" else ""
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in batches(ids):
         db.execute(
             f"insert into speakers_fts ({head}rowid, name, aliases)"
             f" select {command}id, name, aliases from speakers"
             f" where id in ({','.join('?' * len(chunk))})",
             chunk,
         )
+
+
+def url_host(url: str | None) -> str | None:
+    """The host ``url`` names, in lower case and without "www.": the outlet an article without
+    a source was printed by. None for no url, or one without a host."""
+    try:
+        host = urllib.parse.urlsplit(url or "").hostname
+    except ValueError:  # "http://[::1" and the like
+        return None
+    return host.removeprefix("www.") if host else None
 
 
 def _article_row(article: Article, made_from: str) -> dict:
@@ -332,6 +362,7 @@ def _article_row(article: Article, made_from: str) -> dict:
         "text": article.text,
         "content_hash": article.content_hash,
         "fingerprint": made_from,
+        "host": url_host(article.url),
     }
 
 

@@ -28,6 +28,8 @@ ARTICLES = {
     # What the article's rows were made from (`quotedb.db.load.fingerprint`):
     # an unchanged article is skipped before any parsing.
     "fingerprint": str,
+    # The host the url names, without "www." (`quotedb.db.load.url_host`).
+    "host": str,
 }
 # article_id: the article an unnamed source was quoted in, for it is someone only
 # there (`quotedb.db.speakers`); null for a source named the same across articles.
@@ -91,31 +93,38 @@ ARTICLE_TRIGGER = """create trigger if not exists articles_statement_reseen
       insert or ignore into statement_changes
       select statement_id from quotes where article_id = new.id and statement_id is not null;
     end"""
+# Every write to what the search index holds (quotedb.db.search) bumps one
+# counter, so the index, which records the count it reflects, knows when it is
+# behind, whatever made the write: an ingest, a correction, or plain SQL.
+SEARCH_STATE = "search_state"
+SEARCH_WRITES = "writes"
+_BUMP = f"begin update {SEARCH_STATE} set value = value + 1 where name = '{SEARCH_WRITES}'; end"
+SEARCH_TRIGGERS = {
+    "search_quote_added": f"after insert on quotes {_BUMP}",
+    "search_quote_removed": f"after delete on quotes {_BUMP}",
+    "search_quote_changed": "after update of id, article_id, speaker_id, text, role, stance,"
+    f" type, date on quotes {_BUMP}",
+    "search_speaker_added": f"after insert on speakers {_BUMP}",
+    "search_speaker_removed": f"after delete on speakers {_BUMP}",
+    "search_speaker_changed": f"after update of id, name, aliases on speakers {_BUMP}",
+    "search_article_added": f"after insert on articles {_BUMP}",
+    "search_article_removed": f"after delete on articles {_BUMP}",
+    "search_article_changed": f"after update of id, title on articles {_BUMP}",
+}
 # A speaker's current role is the role of their latest quote that has one
 # (`quotedb.db.speakers.refresh_roles`): found in this index without reading
 # the speaker's other quotes.
 ROLE_INDEX = "quotes_speaker_role_date"
 # One row per occurrence with the outlet that printed it (the article's source,
-# else the host of its URL without "www.", else the article id) and the date it
-# was seen (the article's publication date, else the statement date).
+# else the host of its URL, else the article id) and the date it was seen (the
+# article's publication date, else the statement date).
 STATEMENT_OCCURRENCES = """
 create view if not exists statement_occurrences as
-select statement_id, quote_id, article_id, seen,
-  coalesce(source, case when host like 'www.%' then substr(host, 5) else host end, article_id)
-    as outlet,
-  title, text, stance, type
-from (
-  select *, nullif(lower(substr(rest, 1, instr(rest || '/', '/') - 1)), '') as host
-  from (
-    select quotes.statement_id, quotes.id as quote_id, quotes.article_id,
-      coalesce(articles.published, quotes.date) as seen,
-      nullif(articles.source, '') as source, articles.title, quotes.text, quotes.stance,
-      quotes.type,
-      case when instr(articles.url, '://') > 0
-        then substr(articles.url, instr(articles.url, '://') + 3) end as rest
-    from quotes join articles on articles.id = quotes.article_id
-  )
-)
+select quotes.statement_id, quotes.id as quote_id, quotes.article_id,
+  coalesce(articles.published, quotes.date) as seen,
+  coalesce(nullif(articles.source, ''), articles.host, quotes.article_id) as outlet,
+  articles.title, quotes.text, quotes.stance, quotes.type
+from quotes join articles on articles.id = quotes.article_id
 """
 
 
@@ -159,6 +168,8 @@ def create(db: sqlite_utils.Database) -> None:
     db[BULK_LOAD].create({"started": str}, if_not_exists=True)
     if "fingerprint" not in db["articles"].columns_dict:
         db["articles"].add_column("fingerprint", str)
+    if "host" not in db["articles"].columns_dict:
+        add_hosts(db)
     if "article_id" not in db["speakers"].columns_dict:
         db["speakers"].add_column("article_id", str, fk="articles", fk_col="id")
     if "statement_id" not in db["quotes"].columns_dict:
@@ -192,11 +203,24 @@ def create(db: sqlite_utils.Database) -> None:
         db["statements"].enable_fts(["text"], tokenize="porter", create_triggers=True)
 
 
+def add_hosts(db: sqlite_utils.Database) -> None:
+    """Give a database made before ``articles.host`` the column, filled, and the view reading it."""
+    from .load import url_host  # load builds on this module
+
+    db["articles"].add_column("host", str)
+    db.conn.executemany(
+        "update articles set host = ? where id = ?",
+        [(url_host(url), id_) for id_, url in db.execute("select id, url from articles")],
+    )
+    db.execute("drop view if exists statement_occurrences")
+
+
 def create_lookups(db: sqlite_utils.Database) -> None:
-    """The quotes table's indexes and statement triggers.
+    """The quotes table's indexes, statement triggers and search triggers.
 
     Each costs every insert a B-tree update or a lookup; a bulk load drops them
-    (`drop_lookups`) and has SQLite build each index once, from sorted keys.
+    (`drop_lookups`) and has SQLite build each index once, from sorted keys. The
+    search index counts itself behind while its triggers are missing.
     """
     create_article_index(db)
     db["quotes"].create_index(["statement_id"], if_not_exists=True)
@@ -206,6 +230,17 @@ def create_lookups(db: sqlite_utils.Database) -> None:
         f"create index if not exists {ROLE_INDEX} on quotes (speaker_id, date) where role != ''"
     )
     for name, body in QUOTE_TRIGGERS.items():
+        db.execute(f"create trigger if not exists {name} {body}")
+    create_search_triggers(db)
+
+
+def create_search_triggers(db: sqlite_utils.Database) -> None:
+    """The counter of writes the search index has to follow (`SEARCH_TRIGGERS`)."""
+    db[SEARCH_STATE].create({"name": str, "value": str}, pk="name", if_not_exists=True)
+    db.execute(
+        f"insert or ignore into {SEARCH_STATE} (name, value) values (?, '0')", [SEARCH_WRITES]
+    )
+    for name, body in SEARCH_TRIGGERS.items():
         db.execute(f"create trigger if not exists {name} {body}")
 
 
@@ -221,7 +256,7 @@ def drop_lookups(db: sqlite_utils.Database) -> None:
     for column in ("statement_id", *FACETS):
         db.execute(f"drop index if exists idx_quotes_{column}")
     db.execute(f"drop index if exists {ROLE_INDEX}")
-    for name in QUOTE_TRIGGERS:
+    for name in (*QUOTE_TRIGGERS, *SEARCH_TRIGGERS):
         db.execute(f"drop trigger if exists {name}")
 
 

@@ -3,11 +3,11 @@
 Within an article, `quotedb.ingest.speakers` already turns ``he`` and ``Mr.
 Trump`` into the fullest name the article gives. Across articles the same
 person still arrives as ``Trump`` from one and ``Donald J. Trump`` from
-another, so names are matched here on a key that ignores case, accents,
-courtesy titles and middle initials, and a bare surname joins the person with
-that surname (the most quoted one when several share it: ``Clinton``). Two
-full names with different first names (``Bill Clinton``, ``Hillary Clinton``)
-never merge. An unnamed source (``unnamed officials``) is someone only within
+another, so names are matched here on their key (`quotedb.ingest.names`), which
+ignores case, accents, courtesy titles and middle initials, and a bare surname
+joins the person with that surname (the most quoted one when several share it:
+``Clinton``). Two full names with different first names (``Bill Clinton``,
+``Hillary Clinton``) never merge. An unnamed source (``unnamed officials``) is someone only within
 its article: the same words in another article are another person, so its
 entry is keyed by its article too. The registry works in memory, so ``quotedb
 extract`` gives the same names as the database, and loads from and saves to the
@@ -19,14 +19,15 @@ from __future__ import annotations
 import bisect
 import json
 import re
-import unicodedata
-from collections import Counter
+import sqlite3
 from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import sqlite_utils
 from quotedb.ingest.lexicons import words
+from quotedb.ingest.names import name_key, same_person
 from quotedb.ingest.records import Quote
 
 
@@ -95,7 +96,7 @@ class Registry:
             self.entries.append(entry)
             self._position[id(entry)] = len(self.entries) - 1
             self._index(entry)
-        elif kind == "person" and len(key(name, kind)) > len(key(entry.name, kind)):
+        elif kind == "person" and len(name_key(name, kind)) > len(name_key(entry.name, kind)):
             self._unindex(entry)
             entry.aliases.add(entry.name)
             entry.name = name
@@ -116,17 +117,17 @@ class Registry:
             self._position = {id(entry): number for number, entry in enumerate(self.entries)}
             for entry in self.entries:
                 self._index(entry)
-        wanted = key(name, kind)
+        wanted = name_key(name, kind)
         same = self._by_key.get((scope(kind, article), wanted))
         if same or kind != "person" or not wanted:
             return same[0] if same else None
         people = self._by_last.get(wanted[-1], [])
-        matches = [e for e in people if _same_person(wanted, key(e.name, e.kind))]
+        matches = [e for e in people if same_person(wanted, name_key(e.name, e.kind))]
         return max(matches, key=lambda e: e.quotes) if matches else None
 
     def _index(self, entry: Entry) -> None:
         """Add to the lookups, keeping each list in the entries' order (first one wins)."""
-        entry_key = key(entry.name, entry.kind)
+        entry_key = name_key(entry.name, entry.kind)
         lists = [self._by_key.setdefault((entry.article, entry_key), [])]
         if entry.kind == "person" and entry_key:
             lists.append(self._by_last.setdefault(entry_key[-1], []))
@@ -134,7 +135,7 @@ class Registry:
             bisect.insort(entries, entry, key=lambda e: self._position[id(e)])
 
     def _unindex(self, entry: Entry) -> None:
-        entry_key = key(entry.name, entry.kind)
+        entry_key = name_key(entry.name, entry.kind)
         self._by_key[(entry.article, entry_key)].remove(entry)
         if entry.kind == "person" and entry_key:
             self._by_last[entry_key[-1]].remove(entry)
@@ -159,32 +160,9 @@ _POSSESSED = re.compile(r"['’]s\s+\S")
 _RELATIVE = re.compile(r",?\s+(?:who|which|that)$")
 
 
-@lru_cache(maxsize=1 << 16)
-def key(name: str, kind: str) -> tuple[str, ...]:
-    """``President Donald J. Trump`` -> ``("donald", "trump")``: what spellings of a name share."""
-    plain = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
-    tokens = plain.replace("’", "'").replace(".", "").split()
-    tokens = [t for t in tokens if t not in words("honorifics")]
-    if tokens and tokens[0] == "the":
-        tokens = tokens[1:]
-    while kind == "person" and len(tokens) > 1 and tokens[0] in words("titles"):
-        tokens = tokens[1:]  # "President Trump" is Trump
-    inner = range(1, len(tokens) - 1)
-    return tuple(t for i, t in enumerate(tokens) if not (i in inner and len(t) == 1))
-
-
 def scope(kind: str, article: str | None) -> str | None:
     """The article a source's identity depends on: an unnamed source's, no one else's."""
     return article if kind == "unnamed" else None
-
-
-def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """A bare surname matches any full name ending with it; full names must agree on both ends."""
-    short, long = sorted((a, b), key=len)
-    if len(short) == 1:
-        return long[-1] == short[0]
-    return short[0] == long[0] and short[-1] == long[-1]
 
 
 def forms(quote: Quote) -> list[str]:
@@ -212,22 +190,24 @@ def _forms(mention: str, speaker: str, kind: str | None) -> tuple[str, ...]:
 
 
 def current_roles(seen: Iterable[tuple[object, str | None, str | None]]) -> dict[object, str]:
-    """Per speaker, the role of their most recent dated quote, else their most frequent role.
+    """Per speaker, the role `refresh_roles` would give them from these quotes, in this order.
 
-    ``seen`` holds ``(speaker, role, date)`` triples; quotes without a role are ignored.
+    ``seen`` holds ``(speaker, role, date)`` triples; quotes without a role are
+    ignored. For output without a database (``quotedb extract``): the quotes go
+    into a database in memory so the rule is `_CURRENT_ROLE`'s, ties and all.
     """
-    latest: dict[object, tuple[str, str]] = {}
-    counts: dict[object, Counter[str]] = {}
-    for speaker, role, date in seen:
-        if not role:
-            continue
-        counts.setdefault(speaker, Counter())[role] += 1
-        if date and (speaker not in latest or date > latest[speaker][0]):
-            latest[speaker] = (date, role)
-    return {
-        speaker: latest[speaker][1] if speaker in latest else counter.most_common(1)[0][0]
-        for speaker, counter in counts.items()
-    }
+    numbers: dict[object, int] = {}
+    rows = [(numbers.setdefault(who, len(numbers)), role, date) for who, role, date in seen]
+    with closing(sqlite3.connect(":memory:")) as db:
+        db.execute("create table quotes (speaker_id integer, role text, date text)")
+        db.executemany("insert into quotes values (?, ?, ?)", rows)
+        roles = dict(
+            db.execute(
+                f"select id, {_CURRENT_ROLE.format(speaker='id')} as role"
+                " from (select distinct speaker_id as id from quotes) where role is not null"
+            )
+        )
+    return {speaker: roles[number] for speaker, number in numbers.items() if number in roles}
 
 
 def save(db: sqlite_utils.Database, entry: Entry) -> int:
@@ -243,22 +223,23 @@ def save(db: sqlite_utils.Database, entry: Entry) -> int:
     return entry.id
 
 
-# `current_roles` in SQL, so the schema's quotes_speaker_role_date index finds
+# A speaker's current role: the role of their most recent dated quote (of two on
+# the same date, the one stored later), else their most frequent role (of two as
+# frequent, the one seen first). The schema's quotes_speaker_role_date index finds
 # the latest dated role without reading every quote of a much-quoted speaker.
-_CURRENT_ROLE = """
-update speakers set role = coalesce(
-  (select role from quotes where speaker_id = :id and role != '' and date != ''
+_CURRENT_ROLE = """coalesce(
+  (select role from quotes where speaker_id = {speaker} and role != '' and date != ''
    order by date desc, rowid desc limit 1),
-  (select role from quotes where speaker_id = :id and role != ''
+  (select role from quotes where speaker_id = {speaker} and role != ''
    group by role order by count(*) desc, min(rowid) limit 1)
-) where id = :id
-"""
+)"""
 
 
 def refresh_roles(db: sqlite_utils.Database, speaker_ids: Iterable[int]) -> None:
     """Set each speaker's current role from their quotes in the database."""
     ids = sorted({speaker_id for speaker_id in speaker_ids if speaker_id is not None})
-    db.conn.executemany(_CURRENT_ROLE, [{"id": speaker_id} for speaker_id in ids])
+    update = f"update speakers set role = {_CURRENT_ROLE.format(speaker=':id')} where id = :id"
+    db.conn.executemany(update, [{"id": speaker_id} for speaker_id in ids])
 
 
 def drop_unquoted(db: sqlite_utils.Database, speaker_ids: Iterable[int]) -> None:

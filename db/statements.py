@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import sqlite_utils
+from quotedb.ingest.names import fold
 
 from . import load
 
@@ -38,9 +38,8 @@ in the same order are very rarely a coincidence; shorter runs are stock phrases
 ("a total disaster", "we will see") that would join unrelated statements.
 """
 
-_APOSTROPHES = re.compile(r"['‘’‛`´ʼ]")
+_APOSTROPHES = re.compile(r"['`´ʼ]")  # after `fold`, which makes curly ones straight
 _WORD = re.compile(r"\w+")
-_CHUNK = 500  # SQL variables per IN (...) list, well under SQLite's limit
 _BATCH = 5000  # occurrences linked between writes
 # Shingle hashes roll over word hashes modulo a Mersenne prime: one multiply and
 # add per word instead of hashing every six-word string again.
@@ -55,8 +54,7 @@ def words(text: str) -> list[str]:
     Apostrophes are dropped rather than split on, so "don’t" and "don't" (and a
     reprint's "dont") are one word.
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return _WORD.findall(_APOSTROPHES.sub("", folded))
+    return _WORD.findall(_APOSTROPHES.sub("", fold(text)))
 
 
 def _hash(text: str) -> int:
@@ -132,17 +130,6 @@ def link(db: sqlite_utils.Database) -> int:
         return _Linker(db).run()
 
 
-def _chunks(items: Iterable, size: int = _CHUNK) -> Iterator[list]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _marks(items: list) -> str:
     return ",".join("?" * len(items))
 
@@ -171,7 +158,7 @@ class _Linker:
         changed = {row[0] for row in self.db.execute("select statement_id from statement_changes")}
         self.db.execute("delete from statement_changes")
         self.touched |= changed
-        for batch in _chunks(changed):
+        for batch in load.batches(changed):
             self.db.execute(
                 "update quotes set statement_id = null where statement_id in"
                 f" ({_marks(batch)}) and speaker_id is not"
@@ -197,7 +184,7 @@ class _Linker:
 
     def _attach_all(self, occurrences: Iterable[Occurrence]) -> int:
         count = 0
-        for batch in _chunks(occurrences, _BATCH):
+        for batch in load.batches(occurrences, _BATCH):
             self._prefetch(batch)
             for occurrence in batch:
                 self.assigned[occurrence.id] = self._statement_for(occurrence)
@@ -207,7 +194,7 @@ class _Linker:
 
     def _prefetch(self, batch: list[Occurrence]) -> None:
         self.keys, self.firsts, self.heads = {}, {}, {}
-        for chunk in _chunks({occurrence.key for occurrence in batch}):
+        for chunk in load.batches({occurrence.key for occurrence in batch}):
             self.keys.update(
                 self.db.execute(
                     "select match_key, min(id) from statements"
@@ -227,7 +214,7 @@ class _Linker:
                 {value for occurrence in batch for value in occurrence.grams},
             ),
         ):
-            for chunk in _chunks(values):
+            for chunk in load.batches(values):
                 for value, statement in self.db.execute(f"{sql} ({_marks(chunk)})", chunk):
                     target.setdefault(value, set()).add(statement)
 
@@ -269,7 +256,7 @@ class _Linker:
             return None
         within, inside = [], []
         ids = sorted({self._resolve(candidate) for candidate in candidates})
-        for batch in _chunks(ids):
+        for batch in load.batches(ids):
             for statement, text in self.db.execute(
                 f"select id, text from statements where id in ({_marks(batch)})"
                 " and speaker_id = ? order by id",
@@ -358,7 +345,7 @@ class _Linker:
         different trims of the lost full quote).
         """
         loose: list[Occurrence] = []
-        for batch in _chunks(changed):
+        for batch in load.batches(changed):
             for statement, speaker_id, text in self.db.execute(
                 f"select id, speaker_id, text from statements where id in ({_marks(batch)})",
                 batch,
@@ -390,7 +377,7 @@ class _Linker:
         """Counts, dates and stance of every statement this run touched, from its occurrences."""
         counts: dict[int, dict[str, object]] = {}
         stances: dict[int, Counter[str]] = {}
-        for batch in _chunks(sorted(self.touched), 5000):
+        for batch in load.batches(sorted(self.touched), 5000):
             marks = _marks(batch)
             for statement, occurrences, articles, outlets, first, last in self.db.execute(
                 "select statement_id, count(*), count(distinct article_id),"

@@ -1,1 +1,9 @@
-"""The pipeline from an article file to attributed quote records."""
+"""The pipeline from an article file to attributed quote records.
+
+`run` is the library entry point: ``quotedb.ingest.run(paths, "quotes.db")``
+reads, extracts and stores, and returns a `Summary`.
+"""
+
+from .run import Summary, run
+
+__all__ = ["Summary", "run"]

@@ -14,8 +14,8 @@ from functools import cache
 
 from .dates import header_date
 from .lexicons import lines
+from .names import fold
 
-_NORMAL = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
 _HEADER = re.compile(r"\A\s*date:?\s+\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
 
 
@@ -38,7 +38,7 @@ def is_boilerplate(line: str) -> bool:
 
 
 def _key(line: str) -> str:
-    return " ".join(line.translate(_NORMAL).lower().split())
+    return " ".join(fold(line).split())
 
 
 def paragraphs(text: str) -> list[Paragraph]:

@@ -3,7 +3,7 @@
 Parsing and extraction are nearly all of an ingest's cost, and each article is
 independent of the others, so they spread over cores and machines; storing is
 cheap and must stay in one process, so every engine hands its results back to
-the caller (`quotedb.cli.run_ingest`, the one writer) in the order the articles
+the caller (`quotedb.ingest.run`, the one writer) in the order the articles
 came in. That order keeps speaker naming the same whichever engine ran, since a
 bare surname goes to the person quoted most so far.
 

@@ -273,7 +273,7 @@ def _file_article(path: Path, max_bytes: int) -> Article:
 
 
 def _html_article(path: Path, raw: bytes) -> Article:
-    page = html.main_text(raw)
+    page = html.main_text(raw, decode)
     if page is None:
         raise Unreadable("no article text found in this HTML page")
     return Article(

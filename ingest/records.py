@@ -64,7 +64,6 @@ class Quote:
     confidence: float = 0.5  # calibrated: the share of such records that are right
     act: str = "speech"  # speech | thought
     context: str | None = None
-    aliases: list[str] = field(default_factory=list)
 
     @property
     def start(self) -> int:

@@ -19,12 +19,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from . import roles
 from .lexicons import lines, words
+from .names import name_key, same_person
 from .records import Mention
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -88,10 +88,10 @@ class ArticleSpeakers:
         A surname shared by several people (``Clinton``) goes to the one named
         in full nearest before ``offset``, else to the one named most often.
         """
-        tokens = _name_key(name)
+        tokens = name_key(name)
         if not tokens:
             return name
-        longer = [(at, known) for at, known in self.people if _extends(_name_key(known), tokens)]
+        longer = [(at, known) for at, known in self.people if _extends(name_key(known), tokens)]
         if not longer:
             return name
         before = [known for at, known in longer if offset is None or at <= offset]
@@ -310,27 +310,9 @@ def _lower_first(tokens: list[str]) -> list[str]:
     return [first.lower() if first[1:].islower() else first, *tokens[1:]]
 
 
-@lru_cache(maxsize=1 << 14)
-def _name_key(name: str) -> tuple[str, ...]:
-    """Name tokens without middle initials: ``Donald J. Trump`` and ``Donald Trump`` match.
-
-    Cached: `ArticleSpeakers.fullest` asks for every name in the article at each call.
-    """
-    tokens = clean_name(name).split()
-    return tuple(
-        t for i, t in enumerate(tokens) if not (0 < i < len(tokens) - 1 and len(t.rstrip(".")) == 1)
-    )
-
-
 def _extends(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    """``Hillary Clinton`` extends ``Clinton``; a full name only grows in the middle.
-
-    So ``Crooked Hillary Clinton`` (an epithet the tagger took for a name) does
-    not swallow ``Hillary Clinton``.
-    """
-    if len(longer) <= len(shorter) or longer[-len(shorter) :] != shorter:
-        return False
-    return len(shorter) == 1 or longer[0] == shorter[0]
+    """``Hillary Clinton`` extends ``Clinton``: a fuller name of the same person."""
+    return len(longer) > len(shorter) and same_person(longer, shorter)
 
 
 def _person_at(token: Token) -> Span | None:

@@ -7,7 +7,6 @@ import json
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -17,56 +16,31 @@ import sqlite_utils
 from tqdm import tqdm
 
 from quotedb import __version__
-from quotedb.db import export, load, statements
+from quotedb.db import export, load
 from quotedb.db.search import SYNTAX, QuerySyntaxError, QuoteIndex, SearchError
 from quotedb.db.speakers import Registry
 from quotedb.ingest import engines, metadata
-from quotedb.ingest.parse import load_nlp, model_name
-from quotedb.ingest.read import DEFAULT_MAX_BYTES, read_paths
-from quotedb.ingest.records import Article, Failure, Quote
+from quotedb.ingest import run as ingest_run
+from quotedb.ingest.parse import load_nlp
+from quotedb.ingest.read import DEFAULT_MAX_BYTES
+from quotedb.ingest.records import Failure
+from quotedb.ingest.run import articles as read_articles
+from quotedb.ingest.run import extracted
 from quotedb.ingest.stance import Topic, judge_many
 
 EXIT_SOME_FAILED = 3
 EXIT_DATABASE_BUSY = 4
 
 
-def _articles(
-    paths: tuple[str, ...], max_bytes: int, failures: list[Failure], sidecar: str | None = None
-):
+def _failed(failure: Failure) -> None:
+    click.echo(f"error: {failure}", err=True)
+
+
+def _sidecar(sidecar: str | None) -> dict[str, dict[str, str]] | None:
     try:
-        table = metadata.read(sidecar) if sidecar else {}
+        return metadata.read(sidecar) if sidecar else None
     except (OSError, UnicodeDecodeError, metadata.MetadataError) as error:
         raise click.ClickException(f"--metadata: {error}") from error
-    for item in read_paths(paths, max_bytes):
-        if isinstance(item, Failure):
-            failures.append(item)
-            click.echo(f"error: {item}", err=True)
-        else:
-            yield metadata.apply(item, table)
-
-
-def _extracted(
-    articles: Iterable[Article],
-    model: str | None,
-    topic: Topic | None,
-    failures: list[Failure],
-    workers: int | None = None,
-    scheduler: str | None = None,
-) -> Iterator[list[tuple[Article, list[Quote]]]]:
-    """Chunks of articles with their quotes; an article the extractor fails on is reported.
-
-    A scraped corpus can hold text no test foresaw: losing the rest of a batch to
-    one such article would be worse than skipping it with its error named.
-    """
-    for chunk in engines.extract(articles, model, topic, workers, scheduler):
-        extracted = []
-        for article, result in chunk:
-            if isinstance(result, Failure):
-                failures.append(result)
-                click.echo(f"error: {result}", err=True)
-            else:
-                extracted.append((article, result))
-        yield extracted
 
 
 def _topic(topic: str | None, topic_file: str | None) -> Topic | None:
@@ -137,8 +111,13 @@ def extract(paths, format_, model, topic, topic_file, max_bytes, sidecar, worker
     are printed once every article is read.
     """
     failures: list[Failure] = []
-    articles = _articles(paths, max_bytes, failures, sidecar)
-    chunks = _extracted(articles, model, _topic(topic, topic_file), failures, workers)
+
+    def failed(failure: Failure) -> None:
+        failures.append(failure)
+        _failed(failure)
+
+    articles = read_articles(paths, failed, max_bytes, _sidecar(sidecar))
+    chunks = extracted(articles, failed, model, _topic(topic, topic_file), workers)
     found = [quote for chunk in chunks for _, quotes in chunk for quote in quotes]
     Registry().canonical(found)
     for quote in found:
@@ -178,19 +157,21 @@ def ingest(
     if (engine == "dask") != (scheduler is not None):
         raise click.UsageError("--engine dask and --scheduler ADDRESS go together")
     try:
-        summary = run_ingest(
+        summary = ingest_run(
             paths,
             db_path,
-            model,
-            _topic(topic, topic_file),
-            max_bytes,
-            sidecar,
+            model=model,
+            topic=_topic(topic, topic_file),
+            max_bytes=max_bytes,
+            sidecar=_sidecar(sidecar),
             workers=workers,
             scheduler=scheduler,
             force=force,
+            on_failure=_failed,
+            progress=True,
         )
     except sqlite3.OperationalError as error:
-        if "locked" not in str(error) and "busy" not in str(error):
+        if not load.is_busy(error):
             raise
         click.echo(
             f"error: {db_path}: database is locked by another process (another ingest?); "
@@ -201,79 +182,6 @@ def ingest(
     click.echo(summary.line(), err=True)
     if summary.failed:
         sys.exit(EXIT_SOME_FAILED)
-
-
-class Summary:
-    def __init__(self) -> None:
-        self.articles = self.unchanged = self.quotes = self.failed = 0
-
-    def line(self) -> str:
-        unchanged = f"{self.unchanged} unchanged, " if self.unchanged else ""
-        return (
-            f"{self.articles} articles read, {unchanged}{self.quotes} quotes stored, "
-            f"{self.failed} files failed"
-        )
-
-
-def run_ingest(
-    paths,
-    db_path: str,
-    model: str | None,
-    topic: Topic | None,
-    max_bytes: int,
-    sidecar: str | None = None,
-    workers: int | None = None,
-    scheduler: str | None = None,
-    force: bool = False,
-) -> Summary:
-    """Read, extract and store; this process is the database's only writer.
-
-    Articles stored before with the same fingerprint are skipped before they
-    reach a parser; the search index is updated for the stored ones, or
-    rebuilt if it was already behind the database when this run began. A
-    rebuild runs in as many processes as parsing did here (one per core for a
-    Dask cluster's ingest), whose cores are idle by then, and statements are
-    linked while the others index.
-    """
-    db = load.open_db(db_path)
-    writer = load.Writer(db, settings=f"{__version__}|{model_name(model)}|{topic!r}")
-    failures: list[Failure] = []
-    summary = Summary()
-    quote_index = QuoteIndex(db_path)
-    stored: list[str] = []
-    index_was_current = True
-
-    def changed(articles: Iterable[Article]) -> Iterator[Article]:
-        for article in articles:
-            if not force and writer.unchanged(article):
-                summary.articles += 1
-                summary.unchanged += 1
-                progress.update()
-            else:
-                yield article
-
-    articles = changed(_articles(paths, max_bytes, failures, sidecar))
-    with tqdm(desc="ingest", unit=" articles", file=sys.stderr, disable=None) as progress:
-        for chunk in _extracted(articles, model, topic, failures, workers, scheduler):
-            if chunk:
-                if not stored:
-                    index_was_current = quote_index.is_current()
-                    quote_index.mark_pending()
-                summary.quotes += writer.store(chunk)
-                stored += [article.id for article, _ in chunk]
-            summary.articles += len(chunk)
-            progress.update(len(chunk))
-    writer.finish()
-    if not index_was_current:
-        quote_index.rebuild(
-            procs=engines.worker_count(workers), meanwhile=lambda: statements.link(db)
-        )
-    else:
-        statements.link(db)
-        if stored:
-            quote_index.update(stored)
-    summary.failed = len({failure.file for failure in failures})
-    return summary
 
 
 @cli.group()
@@ -442,8 +350,8 @@ def demo(db_path, port, no_serve) -> None:
     db_path = db_path or str(Path(tempfile.mkdtemp(prefix="quotedb-")) / "quotes.db")
     for stale in Path(db_path).parent.glob(Path(db_path).name + "*"):
         stale.unlink()
-    summary = run_ingest(
-        [str(demo_corpus())], db_path, None, Topic.from_file(demo_topic()), DEFAULT_MAX_BYTES
+    summary = ingest_run(
+        [str(demo_corpus())], db_path, topic=Topic.from_file(demo_topic()), on_failure=_failed
     )
     click.echo(summary.line(), err=True)
     click.echo(f"database: {db_path}", err=True)

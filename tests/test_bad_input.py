@@ -5,14 +5,17 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import sqlite3
 
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from quotedb.db import load
 from quotedb.ingest import pipeline
 from quotedb.ingest.read import DEFAULT_MAX_BYTES, read_paths
 from quotedb.ingest.records import Article, Failure
 
+from quotedb import cli as cli_module
 from quotedb.cli import cli
 
 STORY = "Port reopens\n\n“We are ready for the storm,” Mayor Ann Lee said on Monday.\n"
@@ -247,6 +250,29 @@ def test_html_page_without_article_text_is_reported(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<p>"Vote now," said Mayor Kim Lee.</p>',
+        "<body><p>\u201cVote now,\u201d said Mayor Kim Lee.</p></body>",
+        '<html><body><div class="comments"><p>"Vote now," said Mayor Kim Lee.</p></div></body>',
+    ],
+)
+def test_a_page_of_one_short_paragraph_keeps_its_quote(tmp_path, page):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "vote.html").write_text(page, encoding="utf-8")
+    db_path = tmp_path / "quotes.db"
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "corpus"), "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["1 articles read, 1 quotes stored, 0 files failed"]
+    text, speaker = (
+        sqlite_utils.Database(db_path)
+        .execute("select quotes.text, name from quotes join speakers on speakers.id = speaker_id")
+        .fetchone()
+    )
+    assert ("Vote now" in text, speaker) == (True, "Kim Lee")
+
+
 def test_ingest_stores_the_good_files_reports_the_bad_and_exits_3(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -297,3 +323,29 @@ def test_an_article_the_extractor_fails_on_is_reported_and_the_batch_goes_on(tmp
     assert "2 articles read, 2 quotes stored, 1 files failed" in result.output
     articles = {row["id"] for row in sqlite_utils.Database(db_path)["articles"].rows}
     assert articles == {"a-good", "c-good"}
+
+
+def test_a_database_another_process_holds_is_reported_by_sqlite_error_code(tmp_path, monkeypatch):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "port.txt").write_text(STORY, encoding="utf-8")
+    db_path = tmp_path / "quotes.db"
+    load.open_db(str(db_path)).close()
+    monkeypatch.setattr(load, "BUSY_TIMEOUT_MS", 100)
+    holder = sqlite3.connect(db_path)
+    holder.execute("begin immediate")
+    try:
+        result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "corpus"), "--db", str(db_path)])
+    finally:
+        holder.rollback()
+    assert result.exit_code == 4
+    assert result.output.startswith(f"error: {db_path}: database is locked by another process")
+
+
+def test_an_error_that_only_mentions_a_lock_is_not_taken_for_a_busy_database(tmp_path, monkeypatch):
+    def failing(*args, **kwargs):
+        raise sqlite3.OperationalError("no such table: locked_rows")
+
+    monkeypatch.setattr(cli_module, "ingest_run", failing)
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "q.db")])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, sqlite3.OperationalError)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+import quotedb.ingest
 import sqlite_utils
 from click.testing import CliRunner
+from quotedb.db.search import QuoteIndex
 
 from quotedb.cli import cli
 
@@ -112,3 +114,24 @@ def test_failed_files_are_counted_once_even_with_colons_in_their_path(tmp_path, 
     result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "corpus"), "--db", str(db_path)])
     assert "feed: march.jsonl:2: not valid JSON" in result.output
     assert "2 files failed" in result.output
+
+
+def test_ingest_is_a_library_call_that_prints_nothing_and_returns_a_summary(
+    tmp_path, write_article, capsys
+):
+    write_article(ARTICLE, "corpus/port.txt")
+    write_article("", "corpus/blank.txt")
+    db_path = tmp_path / "quotes.db"
+    seen = []
+    summary = quotedb.ingest.run([tmp_path / "corpus"], db_path, on_failure=seen.append)
+    assert (summary.articles, summary.unchanged, summary.quotes) == (1, 0, 2)
+    assert [str(failure) for failure in summary.failures] == [
+        f"{tmp_path}/corpus/blank.txt: empty file"
+    ]
+    assert seen == summary.failures
+    assert summary.line() == "1 articles read, 2 quotes stored, 1 files failed"
+    assert capsys.readouterr() == ("", "")
+    assert counts(db_path) == {"articles": 1, "speakers": 1, "quotes": 2}
+    assert QuoteIndex(db_path).search("storm").total == 1
+    again = quotedb.ingest.run([tmp_path / "corpus" / "port.txt"], db_path)
+    assert (again.articles, again.unchanged, again.quotes, again.failed) == (1, 1, 0, 0)

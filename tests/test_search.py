@@ -7,17 +7,47 @@ import json
 import shutil
 import subprocess
 import sys
+import threading
 
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
 from datasette.app import Datasette
 from quotedb.db import search
-from quotedb.db.search import QuoteIndex, SearchError, index_dir
+from quotedb.db.search import QuoteIndex, SearchError, index_dir, internals, state
 from samples import STATEMENTS, store_statements
-from whoosh import fields, index
+from whoosh import fields, index, writing
+from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from quotedb.cli import cli
+
+
+@pytest.fixture(autouse=True, params=["fast", "public"])
+def whoosh_paths(request, monkeypatch) -> str:
+    """Every test here runs twice: on the fast paths that read Whoosh's internals, and on
+    Whoosh's public API alone, so both are known to give the same answers."""
+    if request.param == "public":
+        monkeypatch.setattr(internals, "fast", lambda: False)
+    return request.param
+
+
+def test_whoosh_has_the_internals_the_fast_paths_read():
+    assert internals.missing() == [], (
+        f"whoosh-reloaded lacks {internals.missing()}: search falls back to its public API"
+        " (slower); adapt db/search/rank.py and build.py, or keep the version cap in pyproject"
+    )
+
+
+@pytest.mark.parametrize(
+    ("owner", "name", "named"),
+    [
+        (W3LeafMatcher, "_read_ids", "whoosh.codec.whoosh3.W3LeafMatcher._read_ids"),
+        (writing.SegmentWriter, "_commit_toc", "whoosh.writing.SegmentWriter._commit_toc"),
+    ],
+)
+def test_a_missing_internal_is_named(monkeypatch, owner, name, named):
+    monkeypatch.delattr(owner, name)
+    assert named in internals.missing()
 
 
 def speakers(results) -> list[str]:
@@ -124,6 +154,44 @@ def test_a_change_made_behind_the_index_is_noticed(quotes_db):
     assert not index.is_current()
     index.ensure_current()
     assert index.search("stance:oppose").total == 0
+
+
+def changed_behind_the_index(db_path, sql: str) -> QuoteIndex:
+    """The index of ``db_path`` after ``sql`` ran on the database directly."""
+    with sqlite_utils.Database(db_path) as db:
+        db.execute(sql).connection.commit()
+    quote_index = QuoteIndex(db_path)
+    assert not quote_index.is_current()
+    assert quote_index.ensure_current()
+    return quote_index
+
+
+def test_search_follows_stance_speaker_and_date_changes_of_the_same_length(quotes_db):
+    """Edits that keep every count and length: support -> neutral, two quotes' speakers
+    swapped, September -> December."""
+    quote_index = changed_behind_the_index(
+        quotes_db, "update quotes set stance = 'neutral' where text like 'We will keep%'"
+    )
+    assert [hit.text for hit in quote_index.search("stance:support").hits] == [STATEMENTS[1][-1]]
+
+    quote_index = changed_behind_the_index(
+        quotes_db,
+        """update quotes set speaker_id = case speaker_id
+             when (select id from speakers where name = 'Gustavo Petro')
+             then (select id from speakers where name = 'Vladimir Padrino')
+             else (select id from speakers where name = 'Gustavo Petro') end
+           where text like 'If this%' or text like 'The armed%'""",
+    )
+    assert [hit.text for hit in quote_index.search('speaker:"Gustavo Petro"').hits] == [
+        STATEMENTS[0][-1]
+    ]
+
+    quote_index = changed_behind_the_index(
+        quotes_db, "update quotes set date = '2025-12-04' where date = '2025-09-04'"
+    )
+    december = quote_index.search("date:[2025-12-01 to 2025-12-31]")
+    assert [hit.text for hit in december.hits] == [STATEMENTS[0][-1]]
+    assert quote_index.is_current()
 
 
 ARTICLE = (
@@ -293,13 +361,13 @@ def test_an_index_built_by_several_processes_answers_as_one_built_by_one(tmp_pat
     db_path = tmp_path / "quotes.db"
     for article_id in ("wire", "agency", "paper"):
         store_statements(db_path, STATEMENTS, article_id=article_id)
-    monkeypatch.setattr(search, "MIN_QUOTES_PER_PROCESS", 2)
+    monkeypatch.setattr(search.build, "MIN_QUOTES_PER_PROCESS", 2)
     quote_index = QuoteIndex(db_path)
     assert quote_index.rebuild(procs=1) == 3 * len(STATEMENTS)
     one = answers(quote_index)
     assert quote_index.rebuild(procs=3) == 3 * len(STATEMENTS)
     with index.open_dir(str(index_dir(db_path))).reader() as reader:
-        assert len(reader.leaf_readers()) == 3
+        assert len(reader.leaf_readers()) == (3 if internals.fast() else 1)
     assert quote_index.is_current()
     assert answers(quote_index) == one
     assert [entry[-1] for entry in one[6:9]] == ["Padrino", "cartels", "speaker:trump"]
@@ -313,7 +381,50 @@ def test_an_index_made_by_another_version_is_rebuilt(quotes_db):
     ix = index.create_in(str(directory), older)
     quote_index = QuoteIndex(quotes_db)
     with sqlite_utils.Database(quotes_db) as db:
-        quote_index._record(db, ix)
+        state.record(db, ix, state.writes(db))
     assert not quote_index.is_current()
     assert quote_index.ensure_current()
     assert quote_index.search("Padrno").suggestion == "Padrino"
+
+
+def test_the_public_api_paths_answer_as_the_fast_ones(tmp_path, monkeypatch, whoosh_paths):
+    if whoosh_paths == "public":
+        pytest.skip("compares the two paths itself")
+    db_path = tmp_path / "quotes.db"
+    for article_id in ("wire", "agency", "paper"):
+        store_statements(db_path, STATEMENTS, article_id=article_id)
+    monkeypatch.setattr(search.build, "MIN_QUOTES_PER_PROCESS", 2)
+    quote_index = QuoteIndex(db_path)
+    quote_index.rebuild(procs=3)
+    fast = answers(quote_index)
+    monkeypatch.setattr(internals, "fast", lambda: False)
+    quote_index.rebuild(procs=3)
+    assert answers(quote_index) == fast
+
+
+def test_a_search_runs_while_another_is_under_way(quotes_db):
+    quote_index = QuoteIndex(quotes_db)
+    found = []
+    with quote_index._searching():  # a slow query, holding its searcher
+        other = threading.Thread(target=lambda: found.append(quote_index.search("Padrino")))
+        other.start()
+        other.join(timeout=30)
+    assert [hit.speaker for hit in found[0].hits] == ["Vladimir Padrino"]
+
+
+def test_queries_at_the_same_time_answer_as_one_at_a_time(quotes_db):
+    quote_index = QuoteIndex(quotes_db)
+    alone = answers(quote_index)
+    together: list = [None] * 8
+    barrier = threading.Barrier(len(together))
+
+    def ask(slot: int) -> None:
+        barrier.wait()
+        together[slot] = answers(quote_index)
+
+    threads = [threading.Thread(target=ask, args=(slot,)) for slot in range(len(together))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert together == [alone] * len(together)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from quotedb.db import load
 from quotedb.db.speakers import Registry, current_roles, forms
-from quotedb.ingest.records import Mention, Quote
+from quotedb.ingest.records import Article, Mention, Quote
 from quotedb.ingest.speakers import ArticleSpeakers, can_speak, describe
 
 from quotedb.cli import cli
@@ -252,3 +253,22 @@ def test_groups_people_and_bodies_can_speak_but_abstract_nouns_cannot(nlp):
     doc = nlp("Critics, lawmakers and the ministry rejected the threat to operations.")
     speaking = {token.text for token in doc if token.pos_ == "NOUN" and can_speak(token)}
     assert speaking == {"Critics", "lawmakers", "ministry"}
+
+
+def test_a_same_date_tie_gives_one_current_role_with_or_without_a_database(tmp_path):
+    """Two roles on the same date: the later quote's, in `quotedb extract` and in the database."""
+    text = "a b c"
+    quotes = [
+        Quote("tie", [(n, n + 1)], words, "direct", speaker="Ann Lee", role=role, date=date)
+        for n, words, role, date in (
+            (0, "a", "Senator", "2025-03-01"),
+            (2, "b", "Governor", "2025-03-01"),
+            (4, "c", None, None),
+        )
+    ]
+    db_path = tmp_path / "quotes.db"
+    db = load.open_db(str(db_path))
+    load.store(db, Article("tie", text, "tie.txt"), quotes)
+    Registry().canonical(quotes)
+    assert [quote.role for quote in quotes] == ["Senator", "Governor", "Governor"]
+    assert db.execute("select role from speakers").fetchall() == [("Governor",)]

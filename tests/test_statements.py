@@ -142,10 +142,12 @@ def test_changing_an_article_moves_its_occurrence(corpus, tmp_path):
     ]
 
 
-def store(db, article_id: str, *said: tuple[str | None, str], source: str = "Wire") -> None:
+def store(
+    db, article_id: str, *said: tuple[str | None, str], source: str | None = "Wire", url=None
+) -> None:
     """Store an article whose quotes are (speaker, words) pairs, without parsing anything."""
     text = "\n\n".join(words for _, words in said)
-    article = Article(id=article_id, text=text, path=f"{article_id}.txt", source=source)
+    article = Article(id=article_id, text=text, path=f"{article_id}.txt", source=source, url=url)
     quotes, offset = [], 0
     for speaker, words in said:
         span = (offset, offset + len(words))
@@ -235,6 +237,32 @@ def test_removing_an_article_updates_counts_and_leaves_no_orphans(db):
     assert (lee["articles"], lee["outlets"]) == (1, 1)
     speakers = {row["statement_id"] for row in db["statement_shingles"].rows}
     assert speakers == {lee["id"]}
+
+
+def test_an_outlet_is_the_host_of_the_url_however_the_url_spells_it(db):
+    for number, url in enumerate(
+        [
+            "https://www.example.org/port",
+            "https://WWW.Example.org:8443/port?x=1",
+            "http://reader@example.org/port",
+        ]
+    ):
+        store(db, f"a{number}", ("Ann Lee", FULL), source=None, url=url)
+    store(db, "b", ("Ann Lee", FULL), source=None, url="not a url")
+    statements.link(db)
+    outlets = db.execute("select distinct outlet from statement_occurrences order by 1")
+    assert outlets.fetchall() == [("b",), ("example.org",)]
+    assert next(db["statements"].rows)["outlets"] == 2
+
+
+def test_a_database_made_before_hosts_were_stored_gets_them(tmp_path):
+    db = load.open_db(str(tmp_path / "quotes.db"))
+    store(db, "a", ("Ann Lee", FULL), source=None, url="https://www.example.org:8443/port")
+    db.execute("drop view statement_occurrences")
+    db["articles"].transform(drop={"host"})
+    load.open_db(str(tmp_path / "quotes.db"))
+    seen = db.execute("select outlet from statement_occurrences").fetchall()
+    assert seen == [("example.org",)]
 
 
 def test_losing_the_full_quote_splits_its_different_excerpts(db):

@@ -1,0 +1,196 @@
+"""Ingest as a library call: ``quotedb.ingest.run(paths, db)`` reads, extracts and stores.
+
+The ``quotedb ingest`` and ``quotedb demo`` commands, the benchmarks and a
+notebook all come through `run`, so they store the same rows and count them
+the same way, whichever engine parses (this process, a pool, a Dask cluster).
+It prints nothing but an optional progress bar: a file that fails is a
+`Failure` in the returned `Summary`, and is passed to ``on_failure`` as it is
+met, for a command to print.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .records import Article, Failure
+
+if TYPE_CHECKING:
+    from .records import Quote
+    from .stance import Topic
+
+# The rest is imported by the functions that use it: every import of a module of
+# this package runs the package's __init__, which imports this module, and the
+# engines' workers need neither trafilatura, the database nor Whoosh.
+
+OnFailure = Callable[[Failure], object]
+
+
+@dataclass
+class Summary:
+    """What one ingest did: articles read (of which unchanged), quotes stored, what failed."""
+
+    articles: int = 0
+    unchanged: int = 0
+    quotes: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        """Files that failed, a JSONL file with several bad lines counted once."""
+        return len({failure.file for failure in self.failures})
+
+    def line(self) -> str:
+        unchanged = f"{self.unchanged} unchanged, " if self.unchanged else ""
+        return (
+            f"{self.articles} articles read, {unchanged}{self.quotes} quotes stored, "
+            f"{self.failed} files failed"
+        )
+
+
+Sidecar = dict[str, dict[str, str]]
+
+
+def articles(
+    paths: Iterable[str | os.PathLike],
+    on_failure: OnFailure,
+    max_bytes: int | None = None,
+    sidecar: Sidecar | None = None,
+) -> Iterator[Article]:
+    """The articles under ``paths`` with the metadata a ``sidecar`` table gives them.
+
+    Each file that is not an article goes to ``on_failure`` as it is met;
+    ``max_bytes`` is the largest article file (default `read.DEFAULT_MAX_BYTES`).
+    """
+    from . import metadata
+    from .read import DEFAULT_MAX_BYTES, read_paths
+
+    max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    for item in read_paths(paths, max_bytes):
+        if isinstance(item, Failure):
+            on_failure(item)
+        else:
+            yield metadata.apply(item, sidecar or {})
+
+
+def extracted(
+    found: Iterable[Article],
+    on_failure: OnFailure,
+    model: str | None = None,
+    topic: Topic | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+) -> Iterator[list[tuple[Article, list[Quote]]]]:
+    """Chunks of articles with their quotes, in the order read.
+
+    An article the extractor fails on goes to ``on_failure``: a scraped corpus
+    can hold text no test foresaw, and losing the rest of a batch to one such
+    article would be worse than skipping it with its error named.
+    """
+    from . import engines
+
+    for chunk in engines.extract(found, model, topic, workers, scheduler):
+        done = []
+        for article, result in chunk:
+            if isinstance(result, Failure):
+                on_failure(result)
+            else:
+                done.append((article, result))
+        yield done
+
+
+def run(
+    paths: Iterable[str | os.PathLike],
+    db: str | os.PathLike,
+    *,
+    model: str | None = None,
+    topic: Topic | str | None = None,
+    max_bytes: int | None = None,
+    sidecar: str | os.PathLike | Sidecar | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    force: bool = False,
+    on_failure: OnFailure | None = None,
+    progress: bool = False,
+) -> Summary:
+    """Read, extract and store the articles under ``paths`` in the database at ``db``.
+
+    This process is the database's only writer. Articles stored before with the
+    same fingerprint are skipped before they reach a parser; the search index is
+    updated for the stored ones, or rebuilt if it was already behind the
+    database when this run began. A rebuild runs in as many processes as
+    parsing did here (one per core for a Dask cluster's ingest), whose cores are
+    idle by then, and statements are linked while the others index.
+
+    ``model`` is a spaCy pipeline (default: ``$QUOTEDB_SPACY_MODEL`` or the
+    bundled one); ``topic`` the topic stance is judged toward (its name, or a
+    `Topic` with terms and opponents); ``sidecar`` a
+    CSV/TSV of metadata per file (`quotedb.ingest.metadata`), or the table read
+    from one; ``workers`` the processes parsing here, or
+    ``scheduler`` a Dask scheduler address to parse on; ``force`` extracts
+    unchanged articles again; ``progress`` shows a progress bar on a terminal.
+    Raises `sqlite3.OperationalError` if another process keeps the database
+    locked: every article stored until then is whole.
+    """
+    from quotedb.db import load, statements
+    from quotedb.db.search import QuoteIndex
+    from tqdm import tqdm
+
+    from quotedb import __version__
+
+    from . import engines, metadata
+    from .parse import model_name
+    from .stance import Topic
+
+    if sidecar is not None and not isinstance(sidecar, dict):
+        sidecar = metadata.read(sidecar)
+    if isinstance(topic, str):
+        topic = Topic(topic)
+    summary = Summary()
+
+    def failed(failure: Failure) -> None:
+        summary.failures.append(failure)
+        if on_failure:
+            on_failure(failure)
+
+    database = load.open_db(str(db))
+    writer = load.Writer(database, settings=f"{__version__}|{model_name(model)}|{topic!r}")
+    quote_index = QuoteIndex(db)
+    stored: list[str] = []
+    index_was_current = True
+
+    def changed(found: Iterable[Article]) -> Iterator[Article]:
+        for article in found:
+            if not force and writer.unchanged(article):
+                summary.articles += 1
+                summary.unchanged += 1
+                bar.update()
+            else:
+                yield article
+
+    found = changed(articles(paths, failed, max_bytes, sidecar))
+    with tqdm(
+        desc="ingest", unit=" articles", file=sys.stderr, disable=None if progress else True
+    ) as bar:
+        for chunk in extracted(found, failed, model, topic, workers, scheduler):
+            if chunk:
+                if not stored:
+                    index_was_current = quote_index.is_current()
+                    quote_index.mark_pending()
+                summary.quotes += writer.store(chunk)
+                stored += [article.id for article, _ in chunk]
+            summary.articles += len(chunk)
+            bar.update(len(chunk))
+    writer.finish()
+    if not index_was_current:
+        quote_index.rebuild(
+            procs=engines.worker_count(workers), meanwhile=lambda: statements.link(database)
+        )
+    else:
+        statements.link(database)
+        if stored:
+            quote_index.update(stored)
+    return summary
