@@ -17,7 +17,7 @@ from contextlib import contextmanager
 import sqlite_utils
 from quotedb.ingest.records import Article, Quote
 
-from . import schema, speakers
+from . import corrections, schema, speakers
 
 
 def quote_id(article_id: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -234,6 +234,8 @@ class Writer:
             self._registry = None  # it may hold speakers drop_unquoted just deleted
         if not self.bulk:
             _speakers_search(self.db, "insert", before | {entry.id for entry in changed})
+        if corrections.apply(self.db, ids, reingested=True).speakers_changed:
+            self._registry = None  # it may hold speakers that corrections merged away
         return len(said)
 
     def _remove_quotes(self, ids: list[str]) -> set[int]:
