@@ -28,6 +28,7 @@ import sqlite_utils
 
 from . import schema, speakers
 from .schema import CORRECTIONS, NOT_QUOTES
+from .search import QuoteIndex
 
 # Fields a quote correction changes, with the values each accepts (None: any text).
 QUOTE_FIELDS: dict[str, tuple[str, ...] | None] = {
@@ -538,3 +539,11 @@ def _index_rows(db: sqlite_utils.Database, table: str, ids: list, action: str) -
         f"insert into {table}_fts ({head}) select {values} from {table} where id in ({marks})",
         ids,
     )
+
+
+def refresh_index(db_path: str, article_ids: Iterable[str]) -> None:
+    """Re-index the corrected articles' quotes in the search index, if there is one yet."""
+    quote_index = QuoteIndex(db_path)
+    ids = sorted(set(article_ids))
+    if ids and quote_index.directory.exists():
+        quote_index.update(ids)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import getpass
 import json
 import sqlite3
 import sys
@@ -17,7 +18,7 @@ import sqlite_utils
 from tqdm import tqdm
 
 from quotedb import __version__
-from quotedb.db import export, load, statements
+from quotedb.db import corrections, export, load, statements
 from quotedb.db.search import QuoteIndex, SearchError
 from quotedb.db.speakers import Registry
 from quotedb.ingest import engines, metadata
@@ -205,13 +206,19 @@ def ingest(
 
 class Summary:
     def __init__(self) -> None:
-        self.articles = self.unchanged = self.quotes = self.failed = 0
+        self.articles = self.unchanged = self.quotes = self.failed = self.orphaned = 0
 
     def line(self) -> str:
         unchanged = f"{self.unchanged} unchanged, " if self.unchanged else ""
+        orphaned = (
+            f"; {self.orphaned} corrections orphaned (their words are gone: "
+            "quotedb corrections export lists them)"
+            if self.orphaned
+            else ""
+        )
         return (
             f"{self.articles} articles read, {unchanged}{self.quotes} quotes stored, "
-            f"{self.failed} files failed"
+            f"{self.failed} files failed{orphaned}"
         )
 
 
@@ -273,6 +280,7 @@ def run_ingest(
         if stored:
             quote_index.update(stored)
     summary.failed = len({failure.file for failure in failures})
+    summary.orphaned = len(corrections.orphaned(db))
     return summary
 
 
@@ -512,3 +520,100 @@ def export_command(
     except SearchError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"{count} {noun} exported", err=True)
+
+
+@cli.command()
+@click.argument("quote_id")
+@db_option
+@click.option("--speaker", metavar="NAME", help="Who said it: a speaker's name or alias, or new.")
+@click.option("--not-a-quote", is_flag=True, help="Out of tables, search and exports; restorable.")
+@click.option("--restore", is_flag=True, help="Undo --not-a-quote.")
+@click.option("--stance", type=click.Choice(corrections.QUOTE_FIELDS["stance"]))
+@click.option("--type", "type_", type=click.Choice(corrections.QUOTE_FIELDS["type"]))
+@click.option("--role", help="The speaker's role at this quote.")
+@click.option("--date", metavar="ISO", help="When the statement was made.")
+@click.option("--verified", is_flag=True, help="A person checked it against the article.")
+@click.option("--note", help="Why: kept with each correction (alone: a remark on the quote).")
+@click.option("--actor", default=getpass.getuser, show_default="your user name")
+def correct(
+    quote_id,
+    db_path,
+    speaker,
+    not_a_quote,
+    restore,
+    stance,
+    type_,
+    role,
+    date,
+    verified,
+    note,
+    actor,
+) -> None:
+    """Correct a quote; the correction is kept in the audit trail and survives every re-ingest."""
+    if not_a_quote and restore:
+        raise click.UsageError("--not-a-quote and --restore contradict each other")
+    changes = {"speaker": speaker, "stance": stance, "type": type_, "role": role, "date": date}
+    changes = {name: value for name, value in changes.items() if value is not None}
+    if not_a_quote or restore:
+        changes["is_quote"] = "1" if restore else "0"
+    if verified:
+        changes["verified"] = "1"
+    if not changes and note:
+        changes["note"] = ""
+    if not changes:
+        raise click.UsageError("nothing to correct: give --speaker, --stance, --verified, ...")
+    db = load.open_db(_existing(db_path))
+    articles: set[str] = set()
+    try:
+        with load.write_transaction(db):
+            for name, value in changes.items():
+                applied = corrections.correct_quote(db, quote_id, name, value, actor, note)
+                articles |= applied.articles
+    except corrections.CorrectionError as error:
+        raise click.ClickException(f"{db_path}: {error}") from None
+    corrections.refresh_index(db_path, articles)
+    click.echo(f"{quote_id}: {', '.join(changes)} corrected", err=True)
+
+
+@cli.group("corrections")
+def corrections_group() -> None:
+    """Move reviewed work between databases: corrections as JSON lines."""
+
+
+@corrections_group.command("export")
+@db_option
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+def corrections_export(db_path, output) -> None:
+    """Write every correction as a JSON line: article, quoted words, spans, field, before,
+    after, actor, time, note, and status (applied, or orphaned when its words are gone)."""
+    records = list(corrections.export_corrections(load.open_db(_existing(db_path))))
+    output.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    click.echo(f"{len(records)} corrections exported", err=True)
+
+
+@corrections_group.command("import")
+@click.argument("input_file", type=click.File("r", encoding="utf-8"))
+@db_option
+def corrections_import(input_file, db_path) -> None:
+    """Add the corrections of an export (skipping those already here) and apply them."""
+    records = []
+    for number, line in enumerate(input_file, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not {"target", "field"} <= record.keys():
+                raise ValueError("needs at least target and field")
+        except ValueError as error:
+            message = f"{input_file.name}:{number}: not a correction ({error})"
+            raise click.ClickException(message) from None
+        records.append(record)
+    db = load.open_db(db_path)
+    try:
+        with load.write_transaction(db):
+            added, applied = corrections.import_corrections(db, records)
+    except corrections.CorrectionError as error:
+        raise click.ClickException(f"{input_file.name}: {error}") from None
+    corrections.refresh_index(db_path, applied.articles)
+    orphaned = len(corrections.orphaned(db))
+    click.echo(f"{added} corrections imported, {orphaned} orphaned", err=True)
