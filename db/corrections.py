@@ -252,7 +252,7 @@ def _apply_speakers(db: sqlite_utils.Database, applied: Applied) -> None:
             applied.articles |= moved
             if into is not None:
                 _add_aliases(db, into, source)
-            with _searchable(db, "speakers", [source, into]):
+            with _searchable(db, "speakers", [source]):
                 speakers.drop_unquoted(db, [source])
             speakers.refresh_roles(db, [source, into] if into else [source])
             applied.speakers_changed = True

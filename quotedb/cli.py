@@ -362,11 +362,15 @@ LOCAL_HOST = "127.0.0.1"
     help="Address to listen on. Anything but 127.0.0.1 lets other machines read every "
     "quote and run read-only SQL, with no login; see the README before changing it.",
 )
-def serve(db_path, port, host) -> None:
-    """Serve the database with Datasette, read-only, on this machine only by default.
+@click.option("--root", is_flag=True, help="Print a link that signs you in as root, an editor.")
+def serve(db_path, port, host, root) -> None:
+    """Serve the database with Datasette, on this machine only by default.
 
     Datasette opens the file read-only (SQLite ``mode=ro``), so no page or query
-    can change it, and keeps serving while `quotedb ingest` adds articles.
+    can change it, and keeps serving while `quotedb ingest` adds articles. The one
+    write is a correction by a signed-in editor (``POST /-/corrections``): root
+    (``--root``), or ``editor`` with the password whose hash (``datasette
+    hash-password``) is in ``QUOTEDB_EDITOR_PASSWORD_HASH``.
     """
     if not Path(db_path).is_file():
         raise click.ClickException(f"{db_path}: no such database; run `quotedb ingest` first")
@@ -376,7 +380,7 @@ def serve(db_path, port, host) -> None:
             "whole database and run read-only SQL on it, without logging in",
             err=True,
         )
-    _datasette(datasette_args(db_path, host, port))
+    _datasette(datasette_args(db_path, host, port) + (["--root"] if root else []))
 
 
 @cli.command()
