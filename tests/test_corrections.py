@@ -129,15 +129,16 @@ def test_a_changed_article_reanchors_and_a_removed_quote_is_orphaned(demo):
         .output
     )
     assert "1 corrections orphaned" in output
-    assert_corrected_but_orphaned = corrections.orphaned(sqlite_utils.Database(db_path))
-    assert [row["words"] for row in assert_corrected_but_orphaned] == [fourth["text"]]
+    orphans = corrections.orphaned(sqlite_utils.Database(db_path))
+    assert [row["words"] for row in orphans] == [fourth["text"]]
     now = by_text(db_path, first["text"])
     assert now["start"] > first["start"] and now["id"] != first["id"]
     assert now["speaker"] == "Marco Rubio"
     assert by_text(db_path, second["text"])["stance"] == second["stance"]
     assert not quotes(db_path, "quotes.text = ?", [third["text"]])
     exported = invoke("corrections", "export", "--db", str(db_path))
-    statuses = {json.loads(line)["field"]: json.loads(line)["status"] for line in exported.splitlines()}
+    records = [json.loads(line) for line in exported.splitlines()]
+    statuses = {record["field"]: record["status"] for record in records}
     assert statuses == {
         "speaker": "applied",
         "stance": "applied",
