@@ -47,6 +47,8 @@ SPEAKER_FIELDS: dict[str, tuple[str, ...] | None] = {"merge": None, "not_a_speak
 # Quote fields that are a column of the quotes table, as the extractor fills it.
 _COLUMNS = ("role", "stance", "type", "date")
 APPLIED, ORPHANED = "applied", "orphaned"
+# What makes an imported correction the same as one already here.
+_SAME = ("target", "article_id", "words", "field", "after", "actor", "at")
 
 
 class CorrectionError(ValueError):
@@ -62,7 +64,7 @@ class Applied:
     orphaned: int = 0  # quote corrections whose words are no longer found
 
 
-def now() -> str:
+def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
@@ -111,16 +113,13 @@ def correct_speaker(
     note: str | None = None,
 ) -> Applied:
     """Record a speaker correction and apply it across the corpus. Run inside a write
-    transaction. ``merge``'s value: the name or id of an existing speaker."""
+    transaction. ``merge``'s value: the name (or an alias) of another speaker."""
     row = db.execute("select name, article_id from speakers where id = ?", [speaker_id]).fetchone()
     if row is None:
         raise CorrectionError(f"no speaker {speaker_id!r}")
     value = _checked(SPEAKER_FIELDS, field_name, value)
     if field_name == "merge":
-        into = (
-            _speaker_named(db, value, row[1])
-            or (db.execute("select id from speakers where id = ?", [value]).fetchone() or [None])[0]
-        )
+        into = _speaker_named(db, value, row[1])
         if into is None or into == speaker_id:
             raise CorrectionError(f"no other speaker named {value!r} to merge into")
         value = db.execute("select name from speakers where id = ?", [into]).fetchone()[0]
@@ -151,7 +150,7 @@ def _checked(fields: dict[str, tuple[str, ...] | None], name: str, value: str) -
 
 
 def _record(db: sqlite_utils.Database, **values: object) -> None:
-    values.setdefault("at", now())
+    values.setdefault("at", _now())
     values.setdefault("status", APPLIED)
     db["corrections"].insert({name: values.get(name) for name in CORRECTIONS if name != "id"})
 
@@ -164,15 +163,18 @@ def import_corrections(db: sqlite_utils.Database, records: Iterable[dict]) -> tu
     actor and time) is skipped, so importing twice adds nothing.
     """
     added, articles, speakers_touched = 0, set(), False
-    for record in records:
+    for number, record in enumerate(records, start=1):
         values = {name: record.get(name) for name in CORRECTIONS if name not in ("id", "status")}
-        fields = QUOTE_FIELDS if values["target"] == "quote" else SPEAKER_FIELDS
-        if values["target"] not in ("quote", "speaker") or values["field"] not in fields:
-            raise CorrectionError(f"not a correction: target {values['target']!r}")
-        same = " and ".join(f"[{name}] is ?" for name in ("target", "words", "field", "after"))
+        fields = {"quote": QUOTE_FIELDS, "speaker": SPEAKER_FIELDS}.get(values["target"])
+        if fields is None:
+            raise CorrectionError(f"correction {number}: target must be quote or speaker")
+        try:
+            values["after"] = _checked(fields, values["field"], values["after"])
+        except CorrectionError as error:
+            raise CorrectionError(f"correction {number}: {error}") from None
         if db.execute(
-            f"select 1 from corrections where {same} and actor is ? and at is ?",
-            [values[name] for name in ("target", "words", "field", "after", "actor", "at")],
+            "select 1 from corrections where " + " and ".join(f"[{key}] is ?" for key in _SAME),
+            [values[key] for key in _SAME],
         ).fetchone():
             continue
         _record(db, **values)
@@ -427,7 +429,7 @@ def _decide(
             if wanted != machine[name]:
                 differs[name] = machine[name]
         if name in _COLUMNS:
-            changes[name] = wanted or None
+            changes[name] = (wanted or None) if name in fields else wanted
     if "speaker" in fields:
         changes["speaker_id"], made = _speaker_for(db, fields["speaker"], row["article_id"])
         applied.speakers_changed |= made

@@ -387,3 +387,49 @@ def test_a_correction_saved_while_an_ingest_runs_loses_neither(tmp_path, write_c
     )
     assert now["name"] == "Harbour Master"
     assert QuoteIndex(db_path).search('speaker:"Harbour Master"').total == 1
+
+
+def test_a_span_and_a_speaker_merge_through_the_endpoint_survive_reingest(demo):
+    corpus, db_path = demo
+    target = quotes(db_path, "quotes.article_id = ?", [FIRST])[0]
+    start, end = json.loads(target["spans"])[0]
+    db = sqlite_utils.Database(db_path)
+    ids = {row["name"]: row["id"] for row in db["speakers"].rows}
+    critics = quotes(db_path, "speakers.name = 'critics'")
+    experts = quotes(db_path, "speakers.name = 'experts'")
+    ds = datasette(
+        db_path, **{"datasette-auth-tokens": {"tokens": [{"token": "t", "actor": {"id": "root"}}]}}
+    )
+    bearer = {"authorization": "Bearer t"}
+    span = json.dumps([[start + 4, end]])
+
+    async def corrections_and_page():
+        responses = [
+            await ds.client.post(
+                "/-/corrections",
+                json={"quote": target["id"], "field": "span", "value": span},
+                headers=bearer,
+            ),
+            await ds.client.post(
+                "/-/corrections",
+                json={"speaker": ids["critics"], "field": "merge", "value": "Experts"},
+                headers=bearer,
+            ),
+        ]
+        page = await ds.client.get(f"/quotes/speakers/{ids['experts']}")
+        return responses, page.text
+
+    responses, speaker_page = asyncio.run(corrections_and_page())
+    assert [response.status_code for response in responses] == [200, 200]
+    assert "root: merge critics → experts" in speaker_page
+    for _ in range(2):
+        now = quotes(db_path, "quotes.article_id = ?", [FIRST])[0]
+        assert now["text"] == target["text"][4:] and now["start"] == start + 4
+        assert json.loads(now["machine_values"])["span"] == target["spans"]
+        said = {row["text"]: row["speaker"] for row in quotes(db_path)}
+        assert {said[row["text"]] for row in critics + experts} == {"experts"}
+        aliases = sqlite_utils.Database(db_path).execute(
+            "select aliases from speakers where name = 'experts'"
+        )
+        assert "critics" in json.loads(aliases.fetchone()[0])
+        ingest(corpus, db_path, "--force")
