@@ -575,6 +575,7 @@ def correct(
                 articles |= applied.articles
     except corrections.CorrectionError as error:
         raise click.ClickException(f"{db_path}: {error}") from None
+    statements.link(db)
     corrections.refresh_index(db_path, articles)
     click.echo(f"{quote_id}: {', '.join(changes)} corrected", err=True)
 
@@ -618,6 +619,7 @@ def corrections_import(input_file, db_path) -> None:
             added, applied = corrections.import_corrections(db, records)
     except corrections.CorrectionError as error:
         raise click.ClickException(f"{input_file.name}: {error}") from None
+    statements.link(db)
     corrections.refresh_index(db_path, applied.articles)
     orphaned = len(corrections.orphaned(db))
     click.echo(f"{added} corrections imported, {orphaned} orphaned", err=True)

@@ -98,6 +98,12 @@ def test_corrections_apply_and_survive_a_forced_reingest(demo):
     corpus, db_path = demo
     first, second, third = correct_three(db_path)
     assert_corrected(db_path, first, second, third)
+    (stated,) = sqlite_utils.Database(db_path).execute(
+        "select speakers.name from quotes join statements on statements.id = quotes.statement_id"
+        " join speakers on speakers.id = statements.speaker_id where quotes.text = ?",
+        [first["text"]],
+    )
+    assert stated == ("Marco Rubio",)
     ingest(corpus, db_path, "--force")
     assert_corrected(db_path, first, second, third)
     exported = invoke("export", "--db", str(db_path), "--format", "jsonl")

@@ -59,6 +59,7 @@ def facets(datasette: Datasette, query: str) -> tuple[dict, dict]:
     response = asyncio.run(
         datasette.client.get(
             f"/quotes/quotes.json?{query}&_facet=speaker_id&_facet=stance&_facet=type"
+            "&_facet=verified"
         )
     )
     counted, columns = {}, {}
@@ -69,7 +70,7 @@ def facets(datasette: Datasette, query: str) -> tuple[dict, dict]:
             (value["value"], value["label"], value["count"], value["toggle_url"])
             for value in facet["results"]
         ]
-    assert set(counted) == set(columns) == {"speaker_id", "stance", "type"}
+    assert set(counted) == set(columns) == {"speaker_id", "stance", "type", "verified"}
     return counted, columns
 
 

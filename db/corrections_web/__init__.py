@@ -24,7 +24,7 @@ from datasette import hookimpl
 from datasette.utils import actor_matches_allow, tilde_encode, urlsafe_components
 from datasette.utils.asgi import Response
 
-from .. import corrections, load
+from .. import corrections, load, statements
 from ..schema import NOT_QUOTES
 
 PERMISSION = "quotedb-correct"
@@ -80,12 +80,13 @@ async def corrections_endpoint(datasette, request) -> Response:
         db.execute(f"pragma busy_timeout = {load.BUSY_TIMEOUT_MS}")
         with load.write_transaction(db):
             if quote:
-                return corrections.correct_quote(db, str(quote), field, value, actor, note)
-            try:
-                speaker_id = int(speaker)
-            except ValueError:
-                raise corrections.CorrectionError(f"no speaker {speaker!r}") from None
-            return corrections.correct_speaker(db, speaker_id, field, value, actor, note)
+                applied = corrections.correct_quote(db, str(quote), field, value, actor, note)
+            elif str(speaker).isdigit():
+                applied = corrections.correct_speaker(db, int(speaker), field, value, actor, note)
+            else:
+                raise corrections.CorrectionError(f"no speaker {speaker!r}")
+        statements.link(db)  # the statements of quotes that changed speaker or left
+        return applied
 
     database = datasette.get_database(name)
     try:
