@@ -165,6 +165,8 @@ def test_editor_signs_in_fixes_a_speaker_and_sees_facets_and_history(editor_serv
 
     page.goto(f"{url}/news/quotes/{quote_id}")
     form = page.locator(".quotedb-correct[data-field=speaker]")
+    form.locator("input[name=value]").fill("rubi")
+    page.wait_for_selector("#quotedb-speaker-names option[value='Marco Rubio']", state="attached")
     form.locator("input[name=value]").fill("Marco Rubio")
     form.locator("input[name=note]").fill("the article names Rubio")
     form.locator("button").click()

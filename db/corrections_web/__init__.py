@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from urllib.parse import urlsplit
 
 import sqlite_utils
 from datasette import hookimpl
@@ -49,8 +48,8 @@ async def corrections_endpoint(datasette, request) -> Response:
     """Record one correction: ``quote`` (a quote id) or ``speaker`` (a speaker id), ``field``,
     ``value`` and an optional ``note``; ``db`` names the database when there are several.
 
-    A form post is redirected to ``next`` (a path on this server) or the row's page;
-    JSON gets ``{"ok": true, "articles": [...]}`` or ``{"ok": false, "error": ...}``.
+    A form post is redirected to the row's page; JSON gets ``{"ok": true, "articles":
+    [...]}`` or ``{"ok": false, "error": ...}``.
     """
     if request.method != "POST":
         return Response.text("POST a correction here\n", status=405, headers={"allow": "POST"})
@@ -96,11 +95,26 @@ async def corrections_endpoint(datasette, request) -> Response:
     await asyncio.to_thread(corrections.refresh_index, database.path, applied.articles)
     if wants_json:
         return Response.json({"ok": True, "articles": sorted(applied.articles)})
-    table, key = ("quotes", quote) if quote else ("speakers", speaker)
-    back = str(data.get("next") or "")
-    if not back.startswith("/") or back.startswith("//") or urlsplit(back).netloc:
-        back = f"{datasette.urls.table(name, table)}/{tilde_encode(str(key))}"
-    return Response.redirect(back, status=303)
+    return Response.redirect(await _landing(datasette, name, quote, speaker, value), status=303)
+
+
+async def _landing(datasette, name: str, quote, speaker, value: str) -> str:
+    """The page of the corrected row where it is now: a quote set aside is in not_quotes, a
+    speaker merged away is the speaker it was merged into."""
+    db = datasette.get_database(name)
+    if quote:
+        for table in ("quotes", NOT_QUOTES):
+            if (await db.execute(f"select 1 from {table} where id = ?", [quote])).first():
+                return f"{datasette.urls.table(name, table)}/{tilde_encode(str(quote))}"
+        return datasette.urls.table(name, "quotes")
+    found = await db.execute(
+        "select id from speakers where id = ? or name = ? order by id = ? desc limit 1",
+        [speaker, value, speaker],
+    )
+    row = found.first()
+    if row is None:
+        return datasette.urls.table(name, "speakers")
+    return f"{datasette.urls.table(name, 'speakers')}/{row[0]}"
 
 
 def _error(message: str, status: int, wants_json: bool) -> Response:
@@ -133,7 +147,6 @@ def extra_template_vars(view_name, table, database, request, datasette):
         context = {
             "database": database,
             "action": datasette.urls.path("/-/corrections"),
-            "next": request.full_path,
             "speakers_url": datasette.urls.table(database, "speakers", format="json"),
             "can_correct": await datasette.permission_allowed(
                 request.actor, PERMISSION, database, default=False
