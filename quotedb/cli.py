@@ -508,7 +508,8 @@ def index_command(db_path, rebuild) -> None:
 def export_command(
     db_path, format_, speaker, stance, type_, since, until, search_, by_statement, output
 ):
-    """Write the quotes matching the filters with speaker, role, date and article."""
+    """Write the quotes matching the filters with speaker, role, date and article, as people
+    corrected them: ``verified``, and ``machine_values`` with what the extractor said."""
     filters = export.Filters(speaker, stance, type_, since, until, search_)
     db_path = _existing(db_path)
     try:
