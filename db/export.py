@@ -22,6 +22,8 @@ import sqlite_utils
 from . import load
 from .search import QuoteIndex
 
+# Values as people corrected them (`quotedb.db.corrections`); ``machine_values`` is
+# what the extractor said for each field they changed, ``verified`` 1 once checked.
 COLUMNS = (
     "id",
     "text",
@@ -37,6 +39,8 @@ COLUMNS = (
     "article_title",
     "article_url",
     "article_date",
+    "verified",
+    "machine_values",
 )
 STATEMENT_COLUMNS = (
     "id",
@@ -55,7 +59,7 @@ select quotes.id, quotes.statement_id, quotes.text, quotes.type,
        speakers.name as speaker, quotes.role, quotes.date, quotes.stance,
        quotes.stance_score, quotes.stance_evidence, quotes.cue, quotes.article_id,
        articles.title as article_title, articles.url as article_url,
-       articles.published as article_date
+       articles.published as article_date, quotes.verified, quotes.machine_values
 from quotes
 left join speakers on speakers.id = quotes.speaker_id
 left join articles on articles.id = quotes.article_id

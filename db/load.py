@@ -20,7 +20,7 @@ from typing import TypeVar
 import sqlite_utils
 from quotedb.ingest.records import Article, Quote
 
-from . import schema, speakers
+from . import corrections, schema, speakers
 
 T = TypeVar("T")
 
@@ -255,6 +255,8 @@ class Writer:
             self._registry = None  # it may hold speakers drop_unquoted just deleted
         if not self.bulk:
             _speakers_search(self.db, "insert", before | {entry.id for entry in changed})
+        if corrections.apply(self.db, ids, reingested=True).speakers_changed:
+            self._registry = None  # it may hold speakers that corrections merged away
         return len(said)
 
     def _remove_quotes(self, ids: list[str]) -> set[int]:
@@ -402,6 +404,7 @@ def _quote_row(article_id: str, quote: Quote, speaker_id: int | None) -> tuple:
         _spans_json(quote.spans),
         quote.context,
         quote.confidence,
+        quote.act,
     )
 
 

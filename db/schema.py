@@ -7,6 +7,7 @@ article and speaker by foreign key, so Datasette shows names and links.
 from __future__ import annotations
 
 import sqlite_utils
+from sqlite_utils.migrations import Migrations
 
 # Columns people facet and filter quotes by; an article's quotes are found through
 # `ARTICLE_INDEX`.
@@ -55,6 +56,7 @@ QUOTES = {
     "spans": str,
     "context": str,
     "confidence": float,
+    "act": str,
     "statement_id": int,
 }
 STATEMENTS = {
@@ -70,6 +72,26 @@ STATEMENTS = {
     "match_key": int,
     "head": int,
 }
+# Every correction a person made, oldest first: the audit trail, and what every
+# ingest applies again (`quotedb.db.corrections`).
+CORRECTIONS = {
+    "id": int,
+    "target": str,
+    "article_id": str,
+    "quote_id": str,
+    "words": str,
+    "spans": str,
+    "field": str,
+    "before": str,
+    "after": str,
+    "actor": str,
+    "at": str,
+    "note": str,
+    "status": str,
+}
+# Quotes a person marked "not a quote": out of the quotes table (so out of its
+# pages, facets, search and exports), kept here to be restored.
+NOT_QUOTES = "not_quotes"
 # Bookkeeping for quotedb.db.statements: every deletion, replacement or change of
 # speaker of a linked quote, and every change of an article's outlet or date, notes
 # the statement it touches so the next linking run recounts only those.
@@ -166,25 +188,13 @@ def create(db: sqlite_utils.Database) -> None:
         if_not_exists=True,
     )
     db[BULK_LOAD].create({"started": str}, if_not_exists=True)
-    if "fingerprint" not in db["articles"].columns_dict:
-        db["articles"].add_column("fingerprint", str)
-    if "host" not in db["articles"].columns_dict:
-        add_hosts(db)
-    if "article_id" not in db["speakers"].columns_dict:
-        db["speakers"].add_column("article_id", str, fk="articles", fk_col="id")
-    if "statement_id" not in db["quotes"].columns_dict:
-        db["quotes"].add_column("statement_id", int, fk="statements", fk_col="id")
-    if "stance_evidence" not in db["quotes"].columns_dict:
-        db["quotes"].add_column("stance_evidence", str)
-    if "date_source" not in db["quotes"].columns_dict:
-        db["quotes"].add_column("date_source", str)
+    MIGRATIONS.apply(db)
     for column in ("speaker_id", "stance", "articles", "match_key", "head"):
         db["statements"].create_index([column], if_not_exists=True)
     # One statement per call: executescript would commit the caller's transaction.
     for sql in (ARTICLE_TRIGGER, STATEMENT_OCCURRENCES):
         db.execute(sql)
     # One name per article for unnamed sources, one per database for the others.
-    db.execute("drop index if exists idx_speakers_name")
     db.execute(
         "create unique index if not exists speakers_name_article"
         " on speakers (name, ifnull(article_id, ''))"
@@ -203,16 +213,73 @@ def create(db: sqlite_utils.Database) -> None:
         db["statements"].enable_fts(["text"], tokenize="porter", create_triggers=True)
 
 
-def add_hosts(db: sqlite_utils.Database) -> None:
-    """Give a database made before ``articles.host`` the column, filled, and the view reading it."""
+# Changes to databases made by earlier versions, each applied once and recorded in
+# ``_sqlite_migrations``. Tables created since already have these columns, and
+# databases made before this list existed have some of them: hence the checks.
+MIGRATIONS = Migrations("quotedb")
+
+
+def _add_column(table: sqlite_utils.db.Table, column: str, type_: type, **options) -> None:
+    if column not in table.columns_dict:
+        table.add_column(column, type_, **options)
+
+
+@MIGRATIONS()
+def columns_of_earlier_versions(db: sqlite_utils.Database) -> None:
+    """Columns and indexes added before migrations were recorded."""
+    _add_column(db["articles"], "fingerprint", str)
+    _add_column(db["speakers"], "article_id", str, fk="articles", fk_col="id")
+    _add_column(db["quotes"], "statement_id", int, fk="statements", fk_col="id")
+    _add_column(db["quotes"], "stance_evidence", str)
+    db.execute("drop index if exists idx_speakers_name")
+
+
+@MIGRATIONS()
+def article_hosts(db: sqlite_utils.Database) -> None:
+    """``articles.host``, filled from each URL, and the view reading it made again."""
     from .load import url_host  # load builds on this module
 
+    if "host" in db["articles"].columns_dict:
+        return
     db["articles"].add_column("host", str)
+    if "url" not in db["articles"].columns_dict:
+        return
     db.conn.executemany(
         "update articles set host = ? where id = ?",
         [(url_host(url), id_) for id_, url in db.execute("select id, url from articles")],
     )
     db.execute("drop view if exists statement_occurrences")
+
+
+@MIGRATIONS()
+def quote_date_source_and_act(db: sqlite_utils.Database) -> None:
+    """``date_source`` (statement | article) and ``act`` (speech | thought). Before
+    `corrections`, whose ``not_quotes`` table copies the quotes' columns: a column
+    added to quotes later must be added to ``not_quotes`` too."""
+    _add_column(db["quotes"], "date_source", str)
+    _add_column(db["quotes"], "act", str)
+
+
+@MIGRATIONS()
+def corrections(db: sqlite_utils.Database) -> None:
+    """The corrections table, the quotes' corrected state and the quotes set aside.
+
+    ``verified``: a person confirmed the quote; ``machine_values``: JSON of what the
+    extractor said for each field a person changed (null: nothing changed).
+    Neither comes from extraction, so the loader's inserts leave them at their
+    defaults and `quotedb.db.corrections.apply` sets them again.
+    """
+    _add_column(db["quotes"], "verified", int, not_null_default=0)
+    _add_column(db["quotes"], "machine_values", str)
+    db[NOT_QUOTES].create(
+        {name: db["quotes"].columns_dict[name] for name in db["quotes"].columns_dict},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
+        if_not_exists=True,
+    )
+    db["corrections"].create(CORRECTIONS, pk="id", not_null={"target", "field"})
+    for columns in (["article_id"], ["quote_id"], ["target", "words"]):
+        db["corrections"].create_index(columns)
 
 
 def create_lookups(db: sqlite_utils.Database) -> None:

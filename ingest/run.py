@@ -37,6 +37,7 @@ class Summary:
     unchanged: int = 0
     quotes: int = 0
     failures: list[Failure] = field(default_factory=list)
+    orphaned: int = 0  # corrections whose quoted words are gone from their article
 
     @property
     def failed(self) -> int:
@@ -45,9 +46,15 @@ class Summary:
 
     def line(self) -> str:
         unchanged = f"{self.unchanged} unchanged, " if self.unchanged else ""
+        orphaned = (
+            f"; {self.orphaned} corrections orphaned (their words are gone: "
+            "quotedb corrections export lists them)"
+            if self.orphaned
+            else ""
+        )
         return (
             f"{self.articles} articles read, {unchanged}{self.quotes} quotes stored, "
-            f"{self.failed} files failed"
+            f"{self.failed} files failed{orphaned}"
         )
 
 
@@ -135,7 +142,7 @@ def run(
     Raises `sqlite3.OperationalError` if another process keeps the database
     locked: every article stored until then is whole.
     """
-    from quotedb.db import load, statements
+    from quotedb.db import corrections, load, statements
     from quotedb.db.search import QuoteIndex
     from tqdm import tqdm
 
@@ -193,4 +200,5 @@ def run(
         statements.link(database)
         if stored:
             quote_index.update(stored)
+    summary.orphaned = len(corrections.orphaned(database))
     return summary

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import getpass
 import json
 import sqlite3
 import sys
@@ -16,7 +17,7 @@ import sqlite_utils
 from tqdm import tqdm
 
 from quotedb import __version__
-from quotedb.db import export, load
+from quotedb.db import corrections, export, load, statements
 from quotedb.db.search import SYNTAX, QuerySyntaxError, QuoteIndex, SearchError
 from quotedb.db.speakers import Registry
 from quotedb.ingest import engines, metadata
@@ -319,11 +320,15 @@ LOCAL_HOST = "127.0.0.1"
     help="Address to listen on. Anything but 127.0.0.1 lets other machines read every "
     "quote and run read-only SQL, with no login; see the README before changing it.",
 )
-def serve(db_path, port, host) -> None:
-    """Serve the database with Datasette, read-only, on this machine only by default.
+@click.option("--root", is_flag=True, help="Print a link that signs you in as root, an editor.")
+def serve(db_path, port, host, root) -> None:
+    """Serve the database with Datasette, on this machine only by default.
 
     Datasette opens the file read-only (SQLite ``mode=ro``), so no page or query
-    can change it, and keeps serving while `quotedb ingest` adds articles.
+    can change it, and keeps serving while `quotedb ingest` adds articles. The one
+    write is a correction by a signed-in editor (``POST /-/corrections``): root
+    (``--root``), or ``editor`` with the password whose hash (``datasette
+    hash-password``) is in ``QUOTEDB_EDITOR_PASSWORD_HASH``.
     """
     if not Path(db_path).is_file():
         raise click.ClickException(f"{db_path}: no such database; run `quotedb ingest` first")
@@ -333,7 +338,7 @@ def serve(db_path, port, host) -> None:
             "whole database and run read-only SQL on it, without logging in",
             err=True,
         )
-    _datasette(datasette_args(db_path, host, port))
+    _datasette(datasette_args(db_path, host, port) + (["--root"] if root else []))
 
 
 @cli.command()
@@ -464,7 +469,8 @@ def index_command(db_path, rebuild) -> None:
 def export_command(
     db_path, format_, speaker, stance, type_, since, until, search_, by_statement, output
 ):
-    """Write the quotes matching the filters with speaker, role, date and article."""
+    """Write the quotes matching the filters with speaker, role, date and article, as people
+    corrected them: ``verified``, and ``machine_values`` with what the extractor said."""
     filters = export.Filters(speaker, stance, type_, since, until, search_)
     db_path = _existing(db_path)
     try:
@@ -480,3 +486,102 @@ def export_command(
     except SearchError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"{count} {noun} exported", err=True)
+
+
+@cli.command()
+@click.argument("quote_id")
+@db_option
+@click.option("--speaker", metavar="NAME", help="Who said it: a speaker's name or alias, or new.")
+@click.option("--not-a-quote", is_flag=True, help="Out of tables, search and exports; restorable.")
+@click.option("--restore", is_flag=True, help="Undo --not-a-quote.")
+@click.option("--stance", type=click.Choice(corrections.QUOTE_FIELDS["stance"]))
+@click.option("--type", "type_", type=click.Choice(corrections.QUOTE_FIELDS["type"]))
+@click.option("--role", help="The speaker's role at this quote.")
+@click.option("--date", metavar="ISO", help="When the statement was made.")
+@click.option("--verified", is_flag=True, help="A person checked it against the article.")
+@click.option("--note", help="Why: kept with each correction (alone: a remark on the quote).")
+@click.option("--actor", default=getpass.getuser, show_default="your user name")
+def correct(
+    quote_id,
+    db_path,
+    speaker,
+    not_a_quote,
+    restore,
+    stance,
+    type_,
+    role,
+    date,
+    verified,
+    note,
+    actor,
+) -> None:
+    """Correct a quote; the correction is kept in the audit trail and survives every re-ingest."""
+    if not_a_quote and restore:
+        raise click.UsageError("--not-a-quote and --restore contradict each other")
+    changes = {"speaker": speaker, "stance": stance, "type": type_, "role": role, "date": date}
+    changes = {name: value for name, value in changes.items() if value is not None}
+    if not_a_quote or restore:
+        changes["is_quote"] = "1" if restore else "0"
+    if verified:
+        changes["verified"] = "1"
+    if not changes and note:
+        changes["note"] = ""
+    if not changes:
+        raise click.UsageError("nothing to correct: give --speaker, --stance, --verified, ...")
+    db = load.open_db(_existing(db_path))
+    articles: set[str] = set()
+    try:
+        with load.write_transaction(db):
+            for name, value in changes.items():
+                applied = corrections.correct_quote(db, quote_id, name, value, actor, note)
+                articles |= applied.articles
+    except corrections.CorrectionError as error:
+        raise click.ClickException(f"{db_path}: {error}") from None
+    statements.link(db)
+    corrections.refresh_index(db_path, articles)
+    click.echo(f"{quote_id}: {', '.join(changes)} corrected", err=True)
+
+
+@cli.group("corrections")
+def corrections_group() -> None:
+    """Move reviewed work between databases: corrections as JSON lines."""
+
+
+@corrections_group.command("export")
+@db_option
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+def corrections_export(db_path, output) -> None:
+    """Write every correction as a JSON line: article, quoted words, spans, field, before,
+    after, actor, time, note, and status (applied, or orphaned when its words are gone)."""
+    records = list(corrections.export_corrections(load.open_db(_existing(db_path))))
+    output.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    click.echo(f"{len(records)} corrections exported", err=True)
+
+
+@corrections_group.command("import")
+@click.argument("input_file", type=click.File("r", encoding="utf-8"))
+@db_option
+def corrections_import(input_file, db_path) -> None:
+    """Add the corrections of an export (skipping those already here) and apply them."""
+    records = []
+    for number, line in enumerate(input_file, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not {"target", "field"} <= record.keys():
+                raise ValueError("needs at least target and field")
+        except ValueError as error:
+            message = f"{input_file.name}:{number}: not a correction ({error})"
+            raise click.ClickException(message) from None
+        records.append(record)
+    db = load.open_db(db_path)
+    try:
+        with load.write_transaction(db):
+            added, applied = corrections.import_corrections(db, records)
+    except corrections.CorrectionError as error:
+        raise click.ClickException(f"{input_file.name}: {error}") from None
+    statements.link(db)
+    corrections.refresh_index(db_path, applied.articles)
+    orphaned = len(corrections.orphaned(db))
+    click.echo(f"{added} corrections imported, {orphaned} orphaned", err=True)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -81,10 +82,13 @@ def quotedb_server():
     """Run ``quotedb serve`` over a database on a free 127.0.0.1 port.
 
     A context manager yielding the base URL and port; the server stops on exit.
+    ``env``: environment variables to add for the server.
     """
 
     @contextmanager
-    def serve(db_path: Path, startup_seconds: float = 30) -> Iterator[tuple[str, int]]:
+    def serve(
+        db_path: Path, startup_seconds: float = 30, env: dict[str, str] | None = None
+    ) -> Iterator[tuple[str, int]]:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
@@ -92,6 +96,7 @@ def quotedb_server():
             [sys.executable, "-m", "quotedb", "serve", "--db", str(db_path), "--port", str(port)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            env={**os.environ, **(env or {})},
         )
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + startup_seconds

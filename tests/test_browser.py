@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -173,3 +175,61 @@ def test_a_speakers_quotes_over_time(server, page):
         if line[:2] == "20"
     ]
     assert dates and dates == sorted(dates, reverse=True)
+
+
+@pytest.fixture(scope="module")
+def editor_server(tmp_path_factory, quotedb_server):
+    """The demo served with the editor account signed in by a password (QUOTEDB_EDITOR_...)."""
+    from datasette_auth_passwords.utils import hash_password
+
+    db_path = tmp_path_factory.mktemp("editor") / "news.db"
+    result = CliRunner().invoke(
+        cli, ["ingest", str(demo_corpus()), "--db", str(db_path), "--topic-file", str(demo_topic())]
+    )
+    assert result.exit_code == 0, result.output
+    env = {"QUOTEDB_EDITOR_PASSWORD_HASH": hash_password("pier-17-winter")}
+    with quotedb_server(db_path, env=env) as (url, _port):
+        yield url, db_path
+
+
+def speaker_counts(page, url: str) -> dict[str, int]:
+    """The quotes table page's speaker facet: name -> count."""
+    page.goto(url + "/news/quotes?_facet_size=max")
+    items = page.locator(".facet-info[data-column=speaker_id] li").all_inner_texts()
+    counted = [re.fullmatch(r"(.+) (\d+)", text.strip()) for text in items]
+    return {match[1]: int(match[2]) for match in counted if match}
+
+
+def test_editor_signs_in_fixes_a_speaker_and_sees_facets_and_history(editor_server, page):
+    url, db_path = editor_server
+    with sqlite3.connect(db_path) as conn:
+        (quote_id,) = conn.execute(
+            "select quotes.id from quotes join speakers on speakers.id = quotes.speaker_id"
+            " where speakers.name = 'Donald Trump' order by quotes.id limit 1"
+        ).fetchone()
+    before = speaker_counts(page, url)
+    assert page.locator(".facet-info[data-column=verified]").count() == 1
+    page.goto(f"{url}/news/quotes/{quote_id}")
+    assert page.locator(".quotedb-corrections form").count() == 0
+    page.click(".quotedb-sign-in a")
+    page.fill("input[name=username]", "editor")
+    page.fill("input[name=password]", "pier-17-winter")
+    page.click("input[type=submit]")
+    page.wait_for_url(url + "/")
+
+    page.goto(f"{url}/news/quotes/{quote_id}")
+    form = page.locator(".quotedb-correct[data-field=speaker]")
+    form.locator("input[name=value]").fill("rubi")
+    page.wait_for_selector("#quotedb-speaker-names option[value='Marco Rubio']", state="attached")
+    form.locator("input[name=value]").fill("Marco Rubio")
+    form.locator("input[name=note]").fill("the article names Rubio")
+    form.locator("button").click()
+    page.wait_for_selector(".quotedb-corrected[data-field=speaker]")
+    assert page.url == f"{url}/news/quotes/{quote_id}"
+    assert "the extractor said: Donald Trump" in page.inner_text(".quotedb-marks")
+    history = page.inner_text(".quotedb-history")
+    assert "editor: speaker Donald Trump → Marco Rubio (the article names Rubio)" in history
+
+    after = speaker_counts(page, url)
+    assert after["Marco Rubio"] == before.get("Marco Rubio", 0) + 1
+    assert after["Donald Trump"] == before["Donald Trump"] - 1

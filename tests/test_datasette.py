@@ -106,7 +106,7 @@ def facet_names(demo_db, query: str) -> list[str]:
 
 def test_a_facet_asked_for_again_in_the_url_is_not_doubled(demo_db):
     configured = facet_names(demo_db, "")
-    assert configured == ["speaker_id", "stance", "type"]
+    assert configured == ["speaker_id", "stance", "type", "act", "verified"]
     assert facet_names(demo_db, "_facet=stance&_facet=type&_facet=role") == [*configured, "role"]
     suggested = get(demo_db, "/quotes/quotes.json?_extra=suggested_facets").json()
     kinds = [(facet["name"], facet.get("type")) for facet in suggested["suggested_facets"]]

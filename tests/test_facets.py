@@ -85,14 +85,14 @@ def test_counted_facets_are_datasettes_column_facets(db_path, query, monkeypatch
     counted = facets(datasette, query)
     monkeypatch.setattr(FacetColumns, "current", lambda self: None)  # Datasette's SQL counts
     assert counted == facets(datasette, query)
-    assert set(counted) == {"speaker_id", "stance", "type"}
+    assert set(counted) == {"speaker_id", "stance", "type", "act", "verified"}
     assert counted["stance"]
 
 
 def test_a_configured_facet_asked_for_again_in_the_url_is_shown_once(db_path):
     datasette = serve(db_path)
     shown = facets(datasette, "_facet=stance&_facet=role&_facet=stance")
-    assert set(shown) == {"speaker_id", "stance", "type", "role"}
+    assert set(shown) == {"speaker_id", "stance", "type", "act", "verified", "role"}
     counts = [(value, count) for value, _, count, _ in shown["stance"]]
     assert counts == [(value, count) for value, _, count, _ in facets(datasette, "")["stance"]]
 
