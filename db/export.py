@@ -28,6 +28,8 @@ COLUMNS = (
     "id",
     "text",
     "type",
+    "act",
+    "confidence",
     "speaker",
     "role",
     "date",
@@ -59,7 +61,8 @@ select quotes.id, quotes.statement_id, quotes.text, quotes.type,
        speakers.name as speaker, quotes.role, quotes.date, quotes.stance,
        quotes.stance_score, quotes.stance_evidence, quotes.cue, quotes.article_id,
        articles.title as article_title, articles.url as article_url,
-       articles.published as article_date, quotes.verified, quotes.machine_values
+       articles.published as article_date, quotes.verified, quotes.machine_values,
+       quotes.act, quotes.confidence
 from quotes
 left join speakers on speakers.id = quotes.speaker_id
 left join articles on articles.id = quotes.article_id
@@ -84,10 +87,13 @@ class Filters:
     since: str | None = None
     until: str | None = None
     search: str | None = None
+    min_confidence: float | None = None
+    act: str | None = None
 
-    def where(self) -> tuple[str, list[str]]:
+    def where(self) -> tuple[str, list[str | float]]:
         """SQL conditions with placeholders: values never become SQL text."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[str | float] = []
         if self.speaker:
             clauses.append(
                 "quotes.speaker_id in (select speakers.id from speakers where name = ?"
@@ -101,6 +107,12 @@ class Filters:
         if self.type:
             clauses.append("quotes.type = ?")
             params.append(self.type)
+        if self.min_confidence is not None:
+            clauses.append("quotes.confidence >= ?")
+            params.append(self.min_confidence)
+        if self.act:
+            clauses.append("quotes.act = ?")
+            params.append(self.act)
         if self.since:
             clauses.append("quotes.date >= ?")
             params.append(self.since)

@@ -4,6 +4,6 @@
 reads, extracts and stores, and returns a `Summary`.
 """
 
-from .run import Summary, run
+from .run import Keep, Summary, run
 
-__all__ = ["Summary", "run"]
+__all__ = ["Keep", "Summary", "run"]

@@ -59,6 +59,21 @@ class Summary:
 
 
 Sidecar = dict[str, dict[str, str]]
+ACTS = ("speech", "thought")
+
+
+@dataclass(frozen=True)
+class Keep:
+    """Which extracted records a run keeps: those the scorer is at least
+    ``min_confidence`` sure of, of the ``acts`` asked for (speech: said, wrote, told;
+    thought: believes, wants, plans). Part of what an article's rows were made from,
+    so asking for other records extracts again."""
+
+    min_confidence: float = 0.0
+    acts: tuple[str, ...] = ACTS
+
+    def __call__(self, quotes: list[Quote]) -> list[Quote]:
+        return [q for q in quotes if q.confidence >= self.min_confidence and q.act in self.acts]
 
 
 def articles(
@@ -90,8 +105,9 @@ def extracted(
     topic: Topic | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
+    keep: Keep = Keep(),
 ) -> Iterator[list[tuple[Article, list[Quote]]]]:
-    """Chunks of articles with their quotes, in the order read.
+    """Chunks of articles with the quotes ``keep`` keeps, in the order read.
 
     An article the extractor fails on goes to ``on_failure``: a scraped corpus
     can hold text no test foresaw, and losing the rest of a batch to one such
@@ -105,7 +121,7 @@ def extracted(
             if isinstance(result, Failure):
                 on_failure(result)
             else:
-                done.append((article, result))
+                done.append((article, keep(result)))
         yield done
 
 
@@ -120,6 +136,7 @@ def run(
     workers: int | None = None,
     scheduler: str | None = None,
     force: bool = False,
+    keep: Keep = Keep(),
     on_failure: OnFailure | None = None,
     progress: bool = False,
 ) -> Summary:
@@ -138,7 +155,8 @@ def run(
     CSV/TSV of metadata per file (`quotedb.ingest.metadata`), or the table read
     from one; ``workers`` the processes parsing here, or
     ``scheduler`` a Dask scheduler address to parse on; ``force`` extracts
-    unchanged articles again; ``progress`` shows a progress bar on a terminal.
+    unchanged articles again; ``keep`` chooses records by confidence and act;
+    ``progress`` shows a progress bar on a terminal.
     Raises `sqlite3.OperationalError` if another process keeps the database
     locked: every article stored until then is whole.
     """
@@ -164,7 +182,7 @@ def run(
             on_failure(failure)
 
     database = load.open_db(str(db))
-    writer = load.Writer(database, settings=f"{__version__}|{model_name(model)}|{topic!r}")
+    writer = load.Writer(database, settings=f"{__version__}|{model_name(model)}|{topic!r}|{keep!r}")
     quote_index = QuoteIndex(db)
     stored: list[str] = []
     index_was_current = True
@@ -182,7 +200,7 @@ def run(
     with tqdm(
         desc="ingest", unit=" articles", file=sys.stderr, disable=None if progress else True
     ) as bar:
-        for chunk in extracted(found, failed, model, topic, workers, scheduler):
+        for chunk in extracted(found, failed, model, topic, workers, scheduler, keep):
             if chunk:
                 if not stored:
                     index_was_current = quote_index.is_current()

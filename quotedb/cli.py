@@ -25,8 +25,8 @@ from quotedb.ingest import run as ingest_run
 from quotedb.ingest.parse import load_nlp
 from quotedb.ingest.read import DEFAULT_MAX_BYTES
 from quotedb.ingest.records import Failure
+from quotedb.ingest.run import ACTS, Keep, extracted
 from quotedb.ingest.run import articles as read_articles
-from quotedb.ingest.run import extracted
 from quotedb.ingest.stance import Topic, judge_many
 
 EXIT_SOME_FAILED = 3
@@ -74,12 +74,28 @@ workers_option = click.option(
     type=click.IntRange(min=1),
     help="Processes that parse articles at once  [default: one per core]",
 )
+min_confidence_option = click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    help="Only records at least this sure to be attributed statements (0-1; see the "
+    "README's precision table: 0.8 keeps about nine right in ten).",
+)
+act_option = click.option(
+    "--act",
+    type=click.Choice(ACTS),
+    help="Only speech (said, wrote, told) or only thought (believes, wants, plans).",
+)
 max_bytes_option = click.option(
     "--max-bytes",
     default=DEFAULT_MAX_BYTES,
     show_default=True,
     help="Skip files larger than this many bytes.",
 )
+
+
+def _keep(min_confidence: float, act: str | None) -> Keep:
+    return Keep(min_confidence, (act,) if act else ACTS)
 
 
 def _with(options):
@@ -105,7 +121,11 @@ def cli() -> None:
 @max_bytes_option
 @metadata_option
 @workers_option
-def extract(paths, format_, model, topic, topic_file, max_bytes, sidecar, workers) -> None:
+@min_confidence_option
+@act_option
+def extract(
+    paths, format_, model, topic, topic_file, max_bytes, sidecar, workers, min_confidence, act
+) -> None:
     """Print the quotes in PATHS as JSON lines, without touching a database.
 
     Speakers get one name across all PATHS, as in the database, so the quotes
@@ -118,7 +138,8 @@ def extract(paths, format_, model, topic, topic_file, max_bytes, sidecar, worker
         _failed(failure)
 
     articles = read_articles(paths, failed, max_bytes, _sidecar(sidecar))
-    chunks = extracted(articles, failed, model, _topic(topic, topic_file), workers)
+    keep = _keep(min_confidence, act)
+    chunks = extracted(articles, failed, model, _topic(topic, topic_file), workers, keep=keep)
     found = [quote for chunk in chunks for _, quotes in chunk for quote in quotes]
     Registry().canonical(found)
     for quote in found:
@@ -144,8 +165,22 @@ def extract(paths, format_, model, topic, topic_file, max_bytes, sidecar, worker
 )
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://10.0.0.5:8786.")
 @click.option("--force", is_flag=True, help="Extract unchanged articles again too.")
+@min_confidence_option
+@act_option
 def ingest(
-    paths, db_path, model, topic, topic_file, max_bytes, sidecar, workers, engine, scheduler, force
+    paths,
+    db_path,
+    model,
+    topic,
+    topic_file,
+    max_bytes,
+    sidecar,
+    workers,
+    engine,
+    scheduler,
+    force,
+    min_confidence,
+    act,
 ) -> None:
     """Extract the quotes in PATHS (files or folders) and store them in the database.
 
@@ -168,6 +203,7 @@ def ingest(
             workers=workers,
             scheduler=scheduler,
             force=force,
+            keep=_keep(min_confidence, act),
             on_failure=_failed,
             progress=True,
         )
@@ -394,10 +430,11 @@ def _existing(db_path: str) -> str:
 @click.option("--limit", default=20, show_default=True, help="Show at most this many quotes.")
 @click.option("--format", "format_", type=click.Choice(["table", "json", "csv"]), default="table")
 @click.option("--similar", "similar_to", metavar="QUOTE_ID", help="List quotes like this one.")
-def search(query, db_path, limit, format_, similar_to) -> None:
+@act_option
+def search(query, db_path, limit, format_, similar_to, act) -> None:
     """Search quotes: words, "phrases", field:value, fuzzy Padrno~, date:[A to B].
 
-    Fields: text, speaker, role, stance, type, date, title. Bare words search the
+    Fields: text, speaker, role, stance, type, act, date, title. Bare words search the
     quote text and speaker names and aliases; titles only with title:. Rebuilds the index
     first if it is missing or out of step with the database.
     """
@@ -408,7 +445,7 @@ def search(query, db_path, limit, format_, similar_to) -> None:
         if similar_to:
             results = quote_index.similar(similar_to, limit)
         elif query:
-            results = quote_index.search(query, limit)
+            results = quote_index.search(query, limit, narrow={"act": act} if act else None)
         else:
             raise SearchError("give a QUERY or --similar QUOTE_ID")
     except SearchError as error:
@@ -459,6 +496,8 @@ def index_command(db_path, rebuild) -> None:
 @click.option("--since", metavar="DATE", help="Statements on or after this ISO date.")
 @click.option("--until", metavar="DATE", help="Statements on or before this ISO date.")
 @click.option("--search", "search_", metavar="QUERY", help="Only quotes matching this search.")
+@min_confidence_option
+@act_option
 @click.option(
     "--statements",
     "by_statement",
@@ -467,11 +506,24 @@ def index_command(db_path, rebuild) -> None:
 )
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 def export_command(
-    db_path, format_, speaker, stance, type_, since, until, search_, by_statement, output
+    db_path,
+    format_,
+    speaker,
+    stance,
+    type_,
+    since,
+    until,
+    search_,
+    min_confidence,
+    act,
+    by_statement,
+    output,
 ):
     """Write the quotes matching the filters with speaker, role, date and article, as people
     corrected them: ``verified``, and ``machine_values`` with what the extractor said."""
-    filters = export.Filters(speaker, stance, type_, since, until, search_)
+    filters = export.Filters(
+        speaker, stance, type_, since, until, search_, min_confidence or None, act
+    )
     db_path = _existing(db_path)
     try:
         if by_statement:

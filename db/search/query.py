@@ -12,7 +12,7 @@ MAX_QUERY_CHARS = 500
 #: The query language in one line, shown with any query that cannot be parsed.
 SYNTAX = (
     'words search quote text and speaker; "a phrase"; fields speaker: role: stance:oppose '
-    "type:direct title: date:[2025-09-01 to 2025-10-31]; Padrno~ for a misspelled name; "
+    "type:direct act:speech title: date:[2025-09-01 to 2025-10-31]; Padrno~ for a misspelled name; "
     "AND, OR, NOT and (parentheses)"
 )
 _FIELD = re.compile(r"(?<![\w.])([A-Za-z_]+):(\S?)")
@@ -71,7 +71,9 @@ def _syntax_problem(text: str) -> str | None:
     for match in _FIELD.finditer(outside):
         name, value = match.group(1), match.group(2)
         if name not in SCHEMA.names() or name in ("content", "spelling"):
-            return f"no field {name!r}: fields are speaker, role, stance, type, date, title, text"
+            return (
+                f"no field {name!r}: fields are speaker, role, stance, type, act, date, title, text"
+            )
         if not value:
             return f"{name}: needs a value right after the colon (for example {name}:word)"
     return None

@@ -8,7 +8,7 @@ from pathlib import Path
 from whoosh import fields, index
 from whoosh.analysis import IDAnalyzer, StandardAnalyzer, StemmingAnalyzer
 
-FACETS = ("speaker", "stance", "type")
+FACETS = ("speaker", "stance", "type", "act")
 #: ``content``: the text, speaker names and aliases, role and title in one field,
 #: whose words feed "did you mean" (``spelling``). Bare words no longer search it
 #: (`BARE_FIELDS`: titles matched quotes that lack the words).
@@ -31,6 +31,7 @@ SCHEMA = fields.Schema(
     role=fields.TEXT(stored=True),
     stance=fields.ID(stored=True, sortable=True, analyzer=_keyword),
     type=fields.ID(stored=True, sortable=True, analyzer=_keyword),
+    act=fields.ID(stored=True, sortable=True, analyzer=_keyword),
     date=fields.ID(stored=True, sortable=True),
     title=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True),
     article_id=fields.ID(stored=True),
@@ -41,14 +42,14 @@ _CONTENT_ANALYZER = SCHEMA["content"].analyzer
 #: only ``title:`` searches titles.
 BARE_FIELDS = ("text", "speaker", "role")
 #: Facet name -> index field holding its value.
-_FACET_FIELDS = {"speaker": "speaker_name", "stance": "stance", "type": "type"}
+_FACET_FIELDS = {"speaker": "speaker_name", "stance": "stance", "type": "type", "act": "act"}
 #: Fields that only narrow the results; they take no part in ranking.
-_RESTRICTING = frozenset({"speaker_name", "stance", "type", "date", "article_id"})
+_RESTRICTING = frozenset({"speaker_name", "stance", "type", "act", "date", "article_id"})
 #: Field -> the field holding its unstemmed words, where they differ.
 _SPELLING = {DEFAULT_FIELD: "spelling", "text": "spelling"}
 
 _DOCUMENTS_SQL = """
-select quotes.id, quotes.text, quotes.role, quotes.stance, quotes.type, quotes.date,
+select quotes.id, quotes.text, quotes.role, quotes.stance, quotes.type, quotes.act, quotes.date,
        quotes.article_id, quotes.speaker_id, speakers.name as speaker_name,
        speakers.aliases, articles.title
 from quotes
@@ -91,6 +92,7 @@ class _Documents:
             "role": row["role"] or "",
             "stance": row["stance"] or "",
             "type": row["type"] or "",
+            "act": row["act"] or "",
             "date": row["date"] or "",
             "title": row["title"] or "",
             "article_id": row["article_id"],

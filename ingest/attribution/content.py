@@ -207,16 +207,18 @@ def _claim_clause(noun: Token) -> Token | None:
 
 def _is_title(doc: Doc, start: int, end: int) -> bool:
     """A few capitalised words with no verb in quotation marks are a name or a
-    title (``"Fox News Sunday,"``), not a statement. A passage that is a sentence of
-    its own (``"The Donald. Big Daddy."``) is something said."""
-    words = [t for t in doc if start <= t.idx < end and t.is_alpha]
+    title (``"Fox News Sunday,"``, ``“Cartel de los Soles”``: ``lexicons/name_particles.txt``),
+    not a statement. A passage that is a sentence of its own (``"The Donald. Big
+    Daddy."``) is something said."""
+    alpha = [t for t in doc if start <= t.idx < end and t.is_alpha]
     if _opens_sentence(doc, start, end) and _is_utterance(doc, start, end):
         return False
+    particles = words("name_particles")
     return (
-        len(words) <= 6
-        and sum(t.is_title and not t.is_stop for t in words) >= 2
-        and all(t.is_title or t.is_stop for t in words)
-        and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+        len(alpha) <= 6
+        and sum(t.is_title and not t.is_stop for t in alpha) >= 2
+        and all(t.is_title or t.is_stop or t.lower_ in particles for t in alpha)
+        and not any(t.pos_ in {"VERB", "AUX"} for t in alpha)
     )
 
 

@@ -1,0 +1,173 @@
+"""The learned attribution scorer: what it keeps, what its confidence means, how it is rebuilt."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from quotedb.ingest.attribution.model import Scorer, shipped
+from quotedb.ingest.attribution.train import read_contents
+from quotedb.ingest.pipeline import extract, extract_many
+
+from quotedb.cli import cli
+
+ARTICLES = {
+    "one": (
+        "“We will rebuild the bridge by spring,” Mayor Ann Lee said on Monday.\n\n"
+        "The council voted 5-2. Lee said that the vote was a turning point for the town.\n\n"
+        "Residents called it the “Bridge to Nowhere” and the “Folly on the River.”\n"
+    ),
+    "two": (
+        "Governor Maria Santos told reporters that the storm had passed.\n\n"
+        "“Nobody expected this much water,” said Tom Okafor, a fisherman.\n\n"
+        "Locals know the harbour as “Old Pier” or “The Steps.”\n"
+    ),
+    "three": (
+        "The minister said the budget would grow. “It is a fair budget,” she added.\n\n"
+        "Critics believe the plan will fail.\n\n"
+        "The festival, called “Summer Lights,” opens on Friday.\n"
+    ),
+}
+
+
+def gold_spans(text: str, contents: list[str]) -> list[tuple[int, int]]:
+    return [(text.index(c), text.index(c) + len(c)) for c in contents]
+
+
+GOLD = {
+    "one": [
+        "“We will rebuild the bridge by spring,”",
+        "that the vote was a turning point for the town",
+    ],
+    "two": ["that the storm had passed", "“Nobody expected this much water,”"],
+    "three": ["the budget would grow", "“It is a fair budget,”", "the plan will fail"],
+}
+
+
+@pytest.fixture
+def polnear_like(tmp_path):
+    """A folder in PolNeAR's layout: text/*.txt and brat attributions/*.ann."""
+    root = tmp_path / "corpus"
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    for name, text in ARTICLES.items():
+        (root / "text" / f"{name}.txt").write_text(text, "utf-8")
+        lines = []
+        for n, (start, end) in enumerate(gold_spans(text, GOLD[name]), start=1):
+            lines.append(f"T{n}\tContent {start} {end}\t{text[start:end]}")
+            lines.append(f"E{n}\tAttribution:T{n} Content:T{n}")
+        (root / "attributions" / f"{name}.ann").write_text("\n".join(lines) + "\n", "utf-8")
+    return root
+
+
+def test_brat_contents_are_read_with_their_spans(polnear_like):
+    text = ARTICLES["two"]
+    contents = read_contents(polnear_like / "attributions" / "two.ann")
+    assert [text[s:e] for [(s, e)] in contents] == GOLD["two"]
+
+
+def test_the_training_command_writes_weights_and_a_model_card_that_extraction_uses(
+    polnear_like, tmp_path, article_from, nlp
+):
+    out = tmp_path / "model"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "train",
+            "attribution",
+            "--data",
+            str(polnear_like),
+            "--dev",
+            str(polnear_like),
+            "--out",
+            str(out),
+            "--workers",
+            "1",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    card = (out / "MODEL_CARD.md").read_text("utf-8")
+    assert "candidates from the rules" in card and "| threshold |" in card
+    scorer = Scorer.load(out)
+    assert scorer.weights and 0 <= scorer.threshold < 1
+    article = article_from(ARTICLES["one"])
+    [(_, quotes)] = extract_many([article], nlp, scorer=scorer)
+    assert quotes and all(0 <= q.confidence <= 1 for q in quotes)
+    again = tmp_path / "again"
+    CliRunner().invoke(
+        cli,
+        ["train", "attribution", "--data", str(polnear_like), "--dev", str(polnear_like)]
+        + ["--out", str(again), "--workers", "1"],
+    )
+    assert (again / "model.json").read_text() == (out / "model.json").read_text()  # seeded
+
+
+def test_confidence_is_the_calibration_table_read_at_the_raw_probability():
+    scorer = Scorer(
+        weights={"cue=say": 2.0, "cue=none": -2.0},
+        bias=0.0,
+        threshold=0.3,
+        calibration=((0.1, 0.5, 0.9), (0.2, 0.6, 0.95)),
+    )
+    unsure, sure = scorer.confidence({"cue=none": 1.0}), scorer.confidence({"cue=say": 1.0})
+    assert scorer.confidence({}) == pytest.approx(0.6)  # raw 0.5 reads as 0.6
+    assert 0.2 <= unsure < 0.6 < sure <= 0.95
+    assert Scorer.from_json(json.loads(json.dumps(scorer.to_json()))) == scorer
+
+
+def test_the_shipped_model_is_loaded_once_and_is_small():
+    assert shipped() is shipped()
+    assert len(shipped().weights) > 1000
+
+
+def test_names_in_quotation_marks_are_not_someone_s_words(article_from, nlp):
+    article = article_from(
+        "“We will not stop until the boats stop coming,” the defence secretary said.\n\n"
+        "The government ties the boats to the gangs “Tren de Aragua”, which it has banned, "
+        "and “Cartel de los Soles” in its campaign.\n"
+    )
+    for candidates in (extract(article, nlp), extract_many_all(article, nlp)):
+        assert [q.text for q in candidates] == ["“We will not stop until the boats stop coming,”"]
+
+
+def test_a_belief_is_a_thought_and_a_report_is_speech(article_from, nlp):
+    article = article_from(
+        "Mayor Ann Lee believes that the bridge will open in May.\n\n"
+        "Mayor Ann Lee said that the bridge will open in May.\n"
+    )
+    assert [q.act for q in extract(article, nlp)] == ["thought", "speech"]
+
+
+def test_an_abstract_noun_is_no_speaker(article_from, nlp):
+    article = article_from(
+        "A growing paranoia characterized his administration’s foreign policy, and the "
+        "spokesman said that the talks had failed.\n"
+    )
+    speakers = {q.speaker for q in extract_many_all(article, nlp)}
+    assert "a growing paranoia" not in {str(s).lower() for s in speakers}
+
+
+def extract_many_all(article, nlp):
+    """Every candidate the rules propose, whatever the scorer would keep."""
+    return next(extract_many([article], nlp, scorer=None))[1]
+
+
+def test_extract_keeps_only_what_min_confidence_and_act_ask_for(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Mayor Ann Lee believes that the bridge will open in May.\n\n"
+        "“We will rebuild the bridge by spring,” Mayor Ann Lee said on Monday.\n",
+        "utf-8",
+    )
+
+    def records(*options: str) -> list[dict]:
+        result = CliRunner().invoke(cli, ["extract", str(path), "--workers", "1", *options])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in result.stdout.splitlines()]
+
+    everything = records()
+    assert {r["act"] for r in everything} == {"speech", "thought"}
+    assert [r["act"] for r in records("--act", "speech")] == ["speech"]
+    sure = records("--min-confidence", "0.9")
+    assert sure == [r for r in everything if r["confidence"] >= 0.9]
