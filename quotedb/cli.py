@@ -242,9 +242,19 @@ def train() -> None:
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--seed", default=0, show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), help="Use only the first N articles of each.")
+@click.option(
+    "--corrections",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Exported corrections (quotedb corrections export): reviewed quotes as extra examples.",
+)
+@click.option(
+    "--articles",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The folder holding the corrected articles (named by their ids), with --corrections.",
+)
 @model_option
 @workers_option
-def train_attribution(data, dev, out, seed, limit, model, workers) -> None:
+def train_attribution(data, dev, out, seed, limit, corrections, articles, model, workers) -> None:
     """Train the attribution scorer and write model.json and MODEL_CARD.md to OUT.
 
     Point QUOTEDB_ATTRIBUTION_MODEL at OUT to use it, or copy it over
@@ -261,6 +271,13 @@ def train_attribution(data, dev, out, seed, limit, model, workers) -> None:
                 yield item
 
         train_rows = list(counted(trainer.examples(data, model, procs, limit)))
+        if corrections:
+            if articles is None:
+                raise click.UsageError("--corrections needs --articles, the corrected articles")
+            try:
+                train_rows += counted(trainer.corrected_examples(corrections, articles, model))
+            except ValueError as error:
+                raise click.ClickException(str(error)) from None
         dev_rows = list(counted(trainer.examples(dev, model, procs, limit)))
     scorer, report = trainer.fit(
         train_rows,

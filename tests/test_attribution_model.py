@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 from quotedb.ingest.attribution.model import Scorer, shipped
-from quotedb.ingest.attribution.train import read_contents
+from quotedb.ingest.attribution.train import corrected_examples, read_contents
 from quotedb.ingest.pipeline import extract, extract_many
 
 from quotedb.cli import cli
@@ -171,3 +171,34 @@ def test_extract_keeps_only_what_min_confidence_and_act_ask_for(tmp_path):
     assert [r["act"] for r in records("--act", "speech")] == ["speech"]
     sure = records("--min-confidence", "0.9")
     assert sure == [r for r in everything if r["confidence"] >= 0.9]
+
+
+def test_a_newsroom_s_reviews_become_training_examples(polnear_like, tmp_path):
+    text = ARTICLES["one"]
+    said, clause = gold_spans(text, GOLD["one"])
+    corrections = tmp_path / "corrections.jsonl"
+    rows = [
+        {"article_id": "one", "spans": json.dumps([said]), "field": "verified", "after": "1"},
+        {"article_id": "one", "spans": json.dumps([clause]), "field": "is_quote", "after": "0"},
+    ]
+    corrections.write_text("\n".join(json.dumps(row) for row in rows) + "\n", "utf-8")
+    examples = corrected_examples(corrections, polnear_like / "text")
+    labels = {text[e.spans[0][0] : e.spans[-1][1]]: e.label for e in examples}
+    assert labels == {GOLD["one"][0]: True, GOLD["one"][1]: False}
+    out = tmp_path / "model"
+    result = CliRunner().invoke(
+        cli,
+        ["train", "attribution", "--data", str(polnear_like), "--dev", str(polnear_like)]
+        + ["--out", str(out), "--workers", "1", "--corrections", str(corrections)]
+        + ["--articles", str(polnear_like / "text")],
+    )
+    assert result.exit_code == 0, result.output
+    assert (out / "model.json").exists()
+    corrections.write_text("not json\n", "utf-8")
+    result = CliRunner().invoke(
+        cli,
+        ["train", "attribution", "--data", str(polnear_like), "--dev", str(polnear_like)]
+        + ["--out", str(out), "--corrections", str(corrections)]
+        + ["--articles", str(polnear_like / "text")],
+    )
+    assert result.exit_code == 1 and f"{corrections}:1: not a correction" in result.output

@@ -75,3 +75,12 @@ def test_scraping_debris_is_skipped_and_offsets_stay_in_the_original_file():
     (passage,) = find_quoted(text, paragraphs(text))
     assert text[passage.start : passage.end] == "“The bridge opens in May,”"
     assert passage.start == text.index("“The bridge")
+
+
+def test_link_lines_to_other_stories_are_not_paragraphs():
+    body = "“The bridge opens in May,” the mayor said."
+    text = (
+        f"{body}\n\nREAD MORE: Mayor says “no new taxes” in budget speech\n\n"
+        "WATCH: Flood waters rise in the harbour\n\nRelated: “We are ready,” says chief\n"
+    )
+    assert [text[p.start : p.end] for p in paragraphs(text)] == [body]

@@ -150,6 +150,54 @@ def examples(
             yield from labelled(rows)
 
 
+def reviewed(corrections: Path) -> dict[str, dict[tuple[tuple[int, int], ...], bool]]:
+    """What people decided in exported corrections (``quotedb corrections export``), per
+    article: spans confirmed as statements (``verified``, a corrected ``span``) and
+    spans marked "not a quote". The latest decision on the same words wins."""
+    decided: dict[str, dict[tuple[tuple[int, int], ...], bool]] = {}
+    for number, line in enumerate(corrections.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            spans = tuple(tuple(s) for s in json.loads(record.get("spans") or "[]"))
+            field, after = record["field"], record.get("after")
+        except (ValueError, KeyError, TypeError) as error:
+            raise ValueError(f"{corrections}:{number}: not a correction ({error})") from None
+        article = decided.setdefault(str(record.get("article_id")), {})
+        if field == "is_quote":
+            article[spans] = after != "0"
+        elif field == "verified" and after == "1":
+            article[spans] = True
+        elif field == "span" and after:
+            article[spans] = False
+            article[tuple(tuple(s) for s in json.loads(after))] = True
+    return {article: spans for article, spans in decided.items() if spans}
+
+
+def corrected_examples(
+    corrections: Path, articles: Path, model: str | None = None
+) -> list[Example]:
+    """The candidates of the reviewed articles (found in ``articles`` by their id), labelled
+    by what people decided: a newsroom's reviews as extra training examples. A candidate
+    no decision touches (Jaccard < 0.5 with every reviewed span) is left out."""
+    decided = reviewed(corrections)
+    paths = [str(p) for p in sorted(articles.rglob("*")) if p.is_file() and p.stem in decided]
+    examples = []
+    for article, text, spans, seen in _examples_of(paths, model):
+        marks = decided.get(article, {})
+        chars = _characters(text, spans)
+        overlaps = [
+            (len(chars & c) / len(chars | c), label)
+            for reviewed_spans, label in marks.items()
+            if (c := _characters(text, reviewed_spans)) and chars | c
+        ]
+        best = max(overlaps, default=(0.0, False))
+        if best[0] >= 0.5:
+            examples.append(Example(article, tuple(map(tuple, spans)), seen, best[1]))
+    return examples
+
+
 def gold_count(data: Path, limit: int | None = None) -> int:
     """How many human attributions the folder's articles hold."""
     anns = sorted((data / "text").glob("*.txt"))[:limit]
