@@ -41,6 +41,6 @@ def test_the_smoke_benchmark_writes_a_report_with_every_figure(tmp_path):
         "table_page_p95_ms",
     ):
         assert figures[name] > 0, name
-    assert figures["search_page_facets"] == ["speaker_id", "stance", "type", "verified"]
+    assert figures["search_page_facets"] == ["act", "speaker_id", "stance", "type", "verified"]
     assert figures["search_page_facets_timed_out"] == []
     assert "| workers_speedup |" in run.stdout
