@@ -24,7 +24,7 @@ from quotedb.ingest import engines, metadata
 from quotedb.ingest.parse import load_nlp, model_name
 from quotedb.ingest.read import DEFAULT_MAX_BYTES, read_paths
 from quotedb.ingest.records import Article, Failure, Quote
-from quotedb.ingest.stance import Topic, judge_many
+from quotedb.ingest.stance import Topic, TopicError, judge_many
 
 EXIT_SOME_FAILED = 3
 EXIT_DATABASE_BUSY = 4
@@ -71,7 +71,10 @@ def _extracted(
 
 def _topic(topic: str | None, topic_file: str | None) -> Topic | None:
     if topic_file:
-        loaded = Topic.from_file(topic_file)
+        try:
+            loaded = Topic.from_file(topic_file)
+        except TopicError as error:
+            raise click.ClickException(str(error)) from None
         return replace(loaded, name=topic) if topic else loaded
     return Topic(topic) if topic else None
 
