@@ -1,26 +1,44 @@
-"""The public verdict: a quote's stance, its calibrated score and its evidence."""
+"""The public verdict: a quote's stance, its calibrated score and its evidence.
+
+Toward a target (a name or phrase) or, with no topic, toward the named thing
+the quote speaks about most strongly, the learned model (``model.py``)
+decides from the sentence and the rules' signals. Toward a ``Topic`` (a
+policy with its terms, opponents, framing, premises and examples, which the
+training data knows nothing of) the rules of ``signals.py`` decide, with the
+topic's labelled examples as nearest neighbours.
+"""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..parse import load_nlp
-from .signals import THRESHOLD, Signal, target_signals, topic_signal
-from .topic import NEUTRAL, OPPOSE, SUPPORT, Topic
+from .mentions import mentions_of, split_names
+from .model import features, load_model
+from .signals import Signal, target_signals, topic_signal
+from .topic import LABELS, NEUTRAL, OPPOSE, SUPPORT, Topic
 
 if TYPE_CHECKING:
     import spacy
     from spacy.tokens import Doc
+
+TARGET_KINDS = ("PERSON", "ORG", "GPE", "NORP", "EVENT", "LAW")
+"""Named things a quote with no topic may be judged toward."""
+SHOWN = ("w1", "w2", "b", "p", "th")
+"""Model features shown as evidence: the ones that are words of the quote."""
 
 
 @dataclass(frozen=True)
 class Stance:
     """A stance label, its signed score in -1..1 and what it was judged toward.
 
-    ``evidence`` lists the words that moved the score, for people to check.
+    ``score`` is positive for support and negative for oppose; from the model,
+    its size is the probability that the label is right (calibrated: of
+    verdicts scored beyond 0.8, about that share are right on unseen
+    sentences). ``evidence`` lists the words (or the user's example) that
+    decided it, for people to check.
     """
 
     label: str
@@ -29,35 +47,55 @@ class Stance:
     evidence: tuple[str, ...] = ()
 
 
-def _label(score: float) -> str:
-    if score > THRESHOLD:
-        return SUPPORT
-    if score < -THRESHOLD:
-        return OPPOSE
-    return NEUTRAL
-
-
 def _from_rules(signal: Signal, target: str) -> Stance:
-    score = round(math.tanh(signal.score), 4)
-    return Stance(_label(score), score, target, signal.evidence)
+    return Stance(signal.label, round(signal.strength, 4), target, signal.evidence)
+
+
+def _from_model(doc: Doc, target: str, speaker: str | None, signal: Signal) -> Stance:
+    """The model's verdict toward ``target``, with the words that weighed most for it."""
+    model = load_model()
+    found = features(doc, speaker, target, signal)
+    probabilities = model.probabilities(found)
+    chosen = int(probabilities.argmax())
+    label = LABELS[chosen]
+    p_support, p_oppose = probabilities[LABELS.index(SUPPORT)], probabilities[LABELS.index(OPPOSE)]
+    score = {SUPPORT: p_support, OPPOSE: -p_oppose}.get(label, p_support - p_oppose)
+    words = [
+        name.split(":", 1)[1]
+        for name in model.weighed(found, chosen)
+        if name.split(":", 1)[0] in SHOWN
+    ]
+    shown = [w.replace("<S>", "(speaker)").replace("<T>", "(target)") for w in words]
+    evidence = signal.evidence + tuple(shown) if label != NEUTRAL else tuple(shown)
+    return Stance(label, round(float(score), 4), target, tuple(dict.fromkeys(evidence)))
 
 
 def _judge_targets(doc: Doc, targets: Sequence[str], speaker: str | None) -> list[Stance]:
     signals = target_signals(doc, targets, speaker)
-    return [_from_rules(s, t) for s, t in zip(signals, targets, strict=True)]
+    return [_from_model(doc, t, speaker, s) for s, t in zip(signals, targets, strict=True)]
+
+
+def _candidates(doc: Doc, speaker: str | None) -> list[str]:
+    """The named things of a text, without the speaker's own mentions."""
+    holders = {t.i for m in mentions_of(doc, split_names(speaker), lenient=True) for t in m}
+    named = (
+        ent.text
+        for ent in doc.ents
+        if ent.label_ in TARGET_KINDS and not holders & set(range(ent.start, ent.end))
+    )
+    return list(dict.fromkeys(named))
 
 
 def _judge_free(doc: Doc, speaker: str | None) -> Stance:
-    """Stance toward the named things the text speaks about most strongly."""
-    named = (
-        ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "EVENT", "LAW")
-    )
-    targets = list(dict.fromkeys(ent.text for ent in named))
-    best = Stance(NEUTRAL, 0.0, ", ".join(targets))
-    for stance in _judge_targets(doc, targets, speaker):
-        if abs(stance.score) > abs(best.score):
-            best = stance
-    return best
+    """Stance toward the named thing the text speaks about most strongly:
+    the candidate the model finds least neutral."""
+    verdicts = _judge_targets(doc, _candidates(doc, speaker), speaker)
+    return max(verdicts, key=lambda s: abs(s.score), default=Stance(NEUTRAL, 0.0, ""))
+
+
+def _unjudged(topic: Topic | str | None) -> Stance:
+    """What a text that is nobody's statement gets: no stance, no evidence."""
+    return Stance(NEUTRAL, 0.0, topic.name if isinstance(topic, Topic) else topic or "")
 
 
 def judge_doc(
@@ -66,8 +104,11 @@ def judge_doc(
     *,
     cue: str | None = None,
     speaker: str | None = None,
+    statement: bool = True,
 ) -> Stance:
     """``judge`` on an already parsed text."""
+    if not statement:
+        return _unjudged(topic)
     if isinstance(topic, Topic):
         return _from_rules(topic_signal(doc, topic, cue, speaker), topic.name)
     if topic:
@@ -82,12 +123,18 @@ def judge(
     cue: str | None = None,
     speaker: str | None = None,
     doc: Doc | None = None,
+    statement: bool = True,
 ) -> Stance:
     """Stance of ``text`` (said by ``speaker`` with reporting verb ``cue``).
 
     ``topic`` is a ``Topic``, a target entity or phrase, or None to judge
-    toward whatever named entity the text speaks about most strongly.
+    toward whatever named entity the text speaks about most strongly (the
+    verdict's ``target`` names it). ``statement=False`` says the text is not
+    someone's statement (a low-confidence attribution, a scare quote): it
+    then has no stance, neutral with score 0 and no evidence.
     """
+    if not statement:
+        return _unjudged(topic)
     return judge_doc(doc if doc is not None else load_nlp()(text), topic, cue=cue, speaker=speaker)
 
 

@@ -72,13 +72,13 @@ from .mentions import (
     pronouns,
     split_names,
 )
-from .topic import SIDES, Topic
+from .topic import NEUTRAL, OPPOSE, SIDES, SUPPORT, Topic
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 THRESHOLD = 0.45
-"""|score| above which a stance is support or oppose rather than neutral."""
+"""|tanh(score)| above which the rules' verdict is support or oppose rather than neutral."""
 
 CUE_WEIGHT = 1.0
 REACH = 3
@@ -231,6 +231,18 @@ class Signal:
 
     score: float
     evidence: tuple[str, ...]
+
+    @property
+    def strength(self) -> float:
+        """The score squashed into -1..1."""
+        return math.tanh(self.score)
+
+    @property
+    def label(self) -> str:
+        """The rules' own verdict: a side once the strength passes ``THRESHOLD``."""
+        if self.strength > THRESHOLD:
+            return SUPPORT
+        return OPPOSE if self.strength < -THRESHOLD else NEUTRAL
 
 
 def _phrase_head(token: Token, lexicon: Lexicon) -> Token:
