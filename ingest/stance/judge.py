@@ -65,7 +65,11 @@ def _from_model(doc: Doc, target: str, speaker: str | None, signal: Signal) -> S
         for name in model.weighed(found, chosen)
         if name.split(":", 1)[0] in SHOWN
     ]
-    shown = [w.replace("<S>", "(speaker)").replace("<T>", "(target)") for w in words]
+    shown = [
+        w.replace("<S>", "(speaker)").replace("<T>", "(target)")
+        for w in words
+        if any(c.isalpha() for c in w.replace("<S>", "").replace("<T>", ""))
+    ]
     evidence = signal.evidence + tuple(shown) if label != NEUTRAL else tuple(shown)
     return Stance(label, round(float(score), 4), target, tuple(dict.fromkeys(evidence)))
 
