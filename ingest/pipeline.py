@@ -19,8 +19,8 @@ from . import clean, dates, quotes, speakers
 from .attribution import Attribution, attribute, introducer, signature_line
 from .lexicons import words
 from .parse import entities_alone, load_nlp, word_forms
-from .records import Article, Quote
-from .speakers import ArticleSpeakers
+from .records import Article, Mention, Quote
+from .speakers import ArticleSpeakers, Speaker
 from .stance import Topic, judge
 
 BATCH_SIZE = 64
@@ -311,6 +311,13 @@ def _quote_doc(attribution: Attribution, doc: Doc, offset: int) -> Doc | None:
     return span.as_doc() if span is not None else None
 
 
+def _names(mention: Mention | None, resolved: Speaker | None) -> str | None:
+    """Every name the speaker goes by here (``Donald Trump, he``), so that stance
+    toward named things leaves out the speaker's own mentions."""
+    names = [resolved.name if resolved else None, mention.text if mention else None]
+    return ", ".join(dict.fromkeys(n for n in names if n)) or None
+
+
 def _statement_doc(attribution: Attribution, doc: Doc, offset: int) -> Doc | None:
     """The whole sentences holding a quote, its source and its cue: with no topic,
     stance is judged toward a named target as the model learned it, from news
@@ -346,7 +353,7 @@ def _quote(
         text,
         topic,
         cue=attribution.cue.text if attribution.cue else None,
-        speaker=None if topic or mention is None else mention.text,
+        speaker=None if topic else _names(mention, resolved),
         doc=_quote_doc(attribution, doc, offset)
         if topic
         else _statement_doc(attribution, doc, offset),

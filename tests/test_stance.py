@@ -289,10 +289,10 @@ def test_an_attitude_toward_someones_claims_is_toward_them():
 
 
 def test_what_the_sentence_calls_the_target_is_a_verdict_on_it():
-    assert judge("Dimon said Bitcoin is a fraud.", "Bitcoin").label == "oppose"
-    assert judge("Dimon called bitcoin a fraud.", "bitcoin").label == "oppose"
-    assert judge("Rubio described Lynch's response as unacceptable.", "Lynch").label == "oppose"
-    assert judge("Smith, a brilliant leader, spoke first.", "Smith").label == "support"
+    assert rules("Dimon said Bitcoin is a fraud.", "Bitcoin").label == "oppose"
+    assert rules("Dimon called bitcoin a fraud.", "bitcoin").label == "oppose"
+    assert rules("Rubio described Lynch's response as unacceptable.", "Lynch").label == "oppose"
+    assert rules("Smith, a brilliant leader, spoke first.", "Smith").label == "support"
 
 
 def test_naming_someone_a_supporter_is_their_attitude_not_a_verdict():

@@ -28,6 +28,8 @@ TARGET_KINDS = ("PERSON", "ORG", "GPE", "NORP", "EVENT", "LAW")
 """Named things a quote with no topic may be judged toward."""
 SHOWN = ("w1", "w2", "b", "p", "th")
 """Model features shown as evidence: the ones that are words of the quote."""
+EVIDENCE_WORDS = 5
+"""How many of the model's weightiest words a verdict shows."""
 
 
 @dataclass(frozen=True)
@@ -60,18 +62,20 @@ def _from_model(doc: Doc, target: str, speaker: str | None, signal: Signal) -> S
     label = LABELS[chosen]
     p_support, p_oppose = probabilities[LABELS.index(SUPPORT)], probabilities[LABELS.index(OPPOSE)]
     score = {SUPPORT: p_support, OPPOSE: -p_oppose}.get(label, p_support - p_oppose)
-    words = [
-        name.split(":", 1)[1]
-        for name in model.weighed(found, chosen)
-        if name.split(":", 1)[0] in SHOWN
-    ]
-    shown = [
-        w.replace("<S>", "(speaker)").replace("<T>", "(target)")
-        for w in words
-        if any(c.isalpha() for c in w.replace("<S>", "").replace("<T>", ""))
-    ]
+    shown = [_shown(name) for name in model.weighed(found, chosen, top=len(found))]
+    shown = [words for words in shown if words][:EVIDENCE_WORDS]
     evidence = signal.evidence + tuple(shown) if label != NEUTRAL else tuple(shown)
     return Stance(label, round(float(score), 4), target, tuple(dict.fromkeys(evidence)))
+
+
+def _shown(feature: str) -> str | None:
+    """A model feature as a reader sees it: the words of the quote it stands
+    for, with the speaker and target marks spelled out; None for the others."""
+    kind, _, value = feature.partition(":")
+    bare = value.replace("<S>", "").replace("<T>", "")
+    if kind not in SHOWN or "<num>" in value or not any(c.isalpha() for c in bare):
+        return None
+    return value.replace("<S>", "(speaker)").replace("<T>", "(target)")
 
 
 def _judge_targets(doc: Doc, targets: Sequence[str], speaker: str | None) -> list[Stance]:

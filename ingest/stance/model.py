@@ -7,9 +7,9 @@ between them, the parse path joining them, what the target's clause does, and
 the rules' own verdict and evidence (``signals.py``). The rules propose, the
 model decides.
 
-The weights ship as ``models/stance/weights.npz`` (feature names, one row of
-class weights per feature, intercepts and a calibrating temperature); reading
-them needs only numpy, once per process.
+The weights ship as ``models/stance/weights.npz`` (feature names, each one's
+scale and row of class weights, intercepts and a calibrating temperature);
+reading them needs only numpy, once per process.
 """
 
 from __future__ import annotations
@@ -155,12 +155,16 @@ def _target(found: dict[str, float], root: Token, lexicon: Lexicon) -> None:
 class Model:
     """Shipped weights: ``index`` maps a feature name to its row of ``coef``.
 
-    ``temperature`` divides the logits so that the probabilities are right as
-    often as they claim on sentences the model has not seen (fitted on the
-    training split's cross-validation folds).
+    A sentence's features are weighed by ``scale`` (each feature's inverse
+    document frequency in training, so that a word every sentence has counts
+    little) and scaled to unit length, so that a long sentence does not speak
+    louder than a short one. ``temperature`` divides the logits so that the
+    probabilities are right as often as they claim (fitted on the training
+    split's cross-validation folds).
     """
 
     index: dict[str, int]
+    scale: np.ndarray  # features
     coef: np.ndarray  # features x classes (LABELS order)
     intercept: np.ndarray  # classes
     temperature: float = 1.0
@@ -172,6 +176,7 @@ class Model:
                 raise ValueError(f"{path}: classes are not {LABELS}")
             return cls(
                 {str(name): i for i, name in enumerate(data["names"])},
+                data["scale"].astype(np.float64),
                 data["coef"].astype(np.float64),
                 data["intercept"].astype(np.float64),
                 float(data["temperature"]),
@@ -182,19 +187,25 @@ class Model:
         np.savez_compressed(
             path,
             names=np.array(names),
+            scale=self.scale.astype(np.float32),
             coef=self.coef.astype(np.float32),
             intercept=self.intercept,
             temperature=np.array(self.temperature),
             labels=np.array(LABELS),
         )
 
+    def vector(self, found: dict[str, float]) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The known features of a sentence, their rows and their weighed, unit-length values."""
+        names = [name for name in found if name in self.index]
+        rows = np.array([self.index[name] for name in names], dtype=np.int64)
+        values = np.array([found[name] for name in names]) * self.scale[rows]
+        norm = float(np.sqrt((values**2).sum()))
+        return names, rows, values / norm if norm else values
+
     def logits(self, found: dict[str, float]) -> np.ndarray:
         """The untempered class scores of one feature dict."""
-        logits = self.intercept.copy()
-        for name, value in found.items():
-            if (row := self.index.get(name)) is not None:
-                logits += value * self.coef[row]
-        return logits
+        _, rows, values = self.vector(found)
+        return self.intercept + values @ self.coef[rows]
 
     def probabilities(self, found: dict[str, float]) -> np.ndarray:
         """Calibrated P(support), P(oppose), P(neutral) for one feature dict."""
@@ -202,13 +213,11 @@ class Model:
 
     def weighed(self, found: dict[str, float], label: int, top: int = 5) -> list[str]:
         """The features that pushed hardest toward ``label`` (for the evidence)."""
-        pushes = []
-        for name, value in found.items():
-            if (row := self.index.get(name)) is not None:
-                push = value * (self.coef[row, label] - self.coef[row].mean())
-                if push > 0:
-                    pushes.append((push, name))
-        return [name for _, name in sorted(pushes, reverse=True)[:top]]
+        names, rows, values = self.vector(found)
+        coef = self.coef[rows]
+        pushes = values * (coef[:, label] - coef.mean(axis=1))
+        order = np.argsort(-pushes)[:top]
+        return [names[i] for i in order if pushes[i] > 0]
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
