@@ -36,11 +36,13 @@ EVIDENCE_WORDS = 5
 class Stance:
     """A stance label, its signed score in -1..1 and what it was judged toward.
 
-    ``score`` is positive for support and negative for oppose; from the model,
-    its size is the probability that the label is right (calibrated: of
-    verdicts scored beyond 0.8, about that share are right on unseen
-    sentences). ``evidence`` lists the words (or the user's example) that
-    decided it, for people to check.
+    ``score`` is positive for support and negative for oppose. From the model
+    (toward a target), a support or oppose score's size is the calibrated
+    probability of that label (of verdicts scored beyond 0.8, about nine in
+    ten are right on valid), and a neutral one's is P(support) - P(oppose);
+    from the rules (toward a topic), it is their squashed score. ``evidence``
+    lists the words (or the user's example) that decided it, for people to
+    check.
     """
 
     label: str
