@@ -1,4 +1,6 @@
-"""Load the word lists in ``lexicons/``: data files, one entry a line, ``#`` comments."""
+"""Load the word lists in ``lexicons/``: data files, one entry a line, ``#`` comments.
+
+The one loader of the package's word lists, for every stage."""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ def words(name: str) -> frozenset[str]:
 
 
 @cache
-def lines(name: str) -> tuple[str, ...]:
-    """The entries of ``lexicons/NAME.txt`` as written, in file order."""
-    text = resources.files(__package__).joinpath("lexicons", f"{name}.txt").read_text("utf-8")
+def lines(name: str, kind: str = "txt") -> tuple[str, ...]:
+    """The entries of ``lexicons/NAME.KIND`` as written, in file order (a ``tsv``
+    file's entries are its rows, columns split by TAB)."""
+    text = resources.files(__package__).joinpath("lexicons", f"{name}.{kind}").read_text("utf-8")
     entries = (line.split(" #", 1)[0].strip() for line in text.splitlines())
     return tuple(entry for entry in entries if entry and not entry.startswith("#"))

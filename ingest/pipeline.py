@@ -22,7 +22,7 @@ from .attribution.features import features
 from .attribution.model import shipped
 from .lexicons import words
 from .parse import entities_alone, load_nlp, word_forms
-from .records import Article, Quote
+from .records import Article, Mention, Quote
 from .speakers import ArticleSpeakers, Speaker
 from .stance import Topic, judge
 
@@ -356,6 +356,26 @@ def _quote_doc(attribution: Attribution, doc: Doc, offset: int) -> Doc | None:
     return span.as_doc() if span is not None else None
 
 
+def _names(mention: Mention | None, resolved: Speaker | None) -> str | None:
+    """Every name the speaker goes by here (``Donald Trump, he``), so that stance
+    toward named things leaves out the speaker's own mentions."""
+    names = [resolved.name if resolved else None, mention.text if mention else None]
+    return ", ".join(dict.fromkeys(n for n in names if n)) or None
+
+
+def _statement_doc(attribution: Attribution, doc: Doc, offset: int) -> Doc | None:
+    """The whole sentences holding a quote, its source and its cue: with no topic,
+    stance is judged toward a named target as the model learned it, from news
+    sentences naming both the speaker and the target."""
+    marks = [i for span in attribution.spans for i in span]
+    marks += [i for m in (attribution.cue, attribution.source) if m for i in (m.start, m.end)]
+    start, end = min(marks) - offset, max(marks) - offset
+    span = doc.char_span(max(start, 0), min(end, len(doc.text)), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return doc[span[0].sent.start : span[-1].sent.end].as_doc()
+
+
 def _quote(
     article: Article,
     attribution: Attribution,
@@ -378,7 +398,10 @@ def _quote(
         text,
         topic,
         cue=attribution.cue.text if attribution.cue else None,
-        doc=_quote_doc(attribution, doc, offset),
+        speaker=None if topic else _names(mention, resolved),
+        doc=_quote_doc(attribution, doc, offset)
+        if topic
+        else _statement_doc(attribution, doc, offset),
     )
     return Quote(
         article=article.id,

@@ -27,7 +27,7 @@ from quotedb.ingest.read import DEFAULT_MAX_BYTES
 from quotedb.ingest.records import Failure
 from quotedb.ingest.run import ACTS, Keep, extracted
 from quotedb.ingest.run import articles as read_articles
-from quotedb.ingest.stance import Topic, judge_many
+from quotedb.ingest.stance import Topic, TopicError, judge_many
 
 EXIT_SOME_FAILED = 3
 EXIT_DATABASE_BUSY = 4
@@ -46,7 +46,10 @@ def _sidecar(sidecar: str | None) -> dict[str, dict[str, str]] | None:
 
 def _topic(topic: str | None, topic_file: str | None) -> Topic | None:
     if topic_file:
-        loaded = Topic.from_file(topic_file)
+        try:
+            loaded = Topic.from_file(topic_file)
+        except TopicError as error:
+            raise click.ClickException(str(error)) from None
         return replace(loaded, name=topic) if topic else loaded
     return Topic(topic) if topic else None
 
@@ -223,7 +226,7 @@ def ingest(
 
 @cli.group()
 def train() -> None:
-    """Rebuild a learned component from annotated data (needs scikit-learn)."""
+    """Rebuild a shipped model from its training split (needs scikit-learn: the train extra)."""
 
 
 @train.command("attribution")
@@ -304,11 +307,15 @@ def train_attribution(data, dev, out, seed, limit, corrections, articles, model,
     help='JSON lines with "id", "text", "speaker" and "target"; - for standard input.',
 )
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+@click.option(
+    "--explain", is_flag=True, help='Add the "target" judged and the "evidence" that decided.'
+)
 @model_option
-def stance(input_file, output, model) -> None:
+def stance(input_file, output, explain, model) -> None:
     """Judge each line's stance toward its target: the classifier ingest uses.
 
-    Writes one {"id", "stance", "score"} line per input line.
+    Writes one {"id", "stance", "score"} line per input line. A line with no
+    "target" is judged toward the named thing it speaks about most strongly.
     """
     rows = []
     for number, line in enumerate(input_file, start=1):
@@ -323,10 +330,32 @@ def stance(input_file, output, model) -> None:
         [(text, target, speaker) for _, text, target, speaker in rows], nlp=load_nlp(model)
     )
     for (row_id, *_), verdict in zip(rows, verdicts, strict=True):
-        output.write(
-            json.dumps({"id": row_id, "stance": verdict.label, "score": round(verdict.score, 3)})
-            + "\n"
-        )
+        line = {"id": row_id, "stance": verdict.label, "score": round(verdict.score, 3)}
+        if explain:
+            line |= {"target": verdict.target, "evidence": list(verdict.evidence)}
+        output.write(json.dumps(line) + "\n")
+
+
+@train.command("stance")
+@click.option(
+    "--data",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+    help="Folder with train.jsonl (and valid.jsonl, only measured), Directed Sentiment format.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for weights.npz and training.json (the shipped one: ingest/models/stance).",
+)
+@click.option("--seed", default=0, show_default=True, help="Seed of the folds and the solver.")
+def train_stance(data: Path, out: Path, seed: int) -> None:
+    """Train the stance model and print its cross-validated and valid figures."""
+    from quotedb.ingest.stance.train import train
+
+    report = train(data, out, seed, log=lambda line: click.echo(line, err=True))
+    click.echo(json.dumps(report, indent=2))
 
 
 def metadata_path() -> Path:

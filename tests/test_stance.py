@@ -1,9 +1,17 @@
 """Examples of how quotes are judged for or against a topic or a target."""
 
+import json
+import re
 from pathlib import Path
 
 import pytest
-from quotedb.ingest.stance import Topic, find_mentions, judge, judge_many
+from click.testing import CliRunner
+from quotedb.ingest.parse import load_nlp
+from quotedb.ingest.stance import Topic, TopicError, find_mentions, judge, judge_many
+from quotedb.ingest.stance.model import Model, features
+from quotedb.ingest.stance.signals import Signal, target_signals
+
+from quotedb.cli import cli
 
 STRIKES = Topic(
     name="US strikes on drug boats",
@@ -11,6 +19,11 @@ STRIKES = Topic(
     opponents=("Maduro", "cartels", "narco-terrorists"),
 )
 DEMO_TOPIC = Path(__file__).parent.parent / "quotedb" / "demo" / "topic.toml"
+
+
+def rules(text: str, target: str, speaker: str | None = None) -> Signal:
+    """The rules' own verdict toward a target, which the learned model reads as a feature."""
+    return target_signals(load_nlp()(text), [target], speaker)[0]
 
 
 def test_condemning_the_topic_opposes_it():
@@ -120,8 +133,8 @@ def test_demo_topic_judges_quotes(text, label):
 
 
 def test_a_name_before_a_noun_for_the_holder_is_the_one_held_in_regard():
-    assert judge("Trump supporters rallied in Ohio.", "Trump").label == "support"
-    assert judge("Trump critics rallied in Ohio.", "Trump").label == "oppose"
+    assert rules("Trump supporters rallied in Ohio.", "Trump").label == "support"
+    assert rules("Trump critics rallied in Ohio.", "Trump").label == "oppose"
 
 
 def test_a_name_before_an_attitude_noun_is_its_holder_not_its_object():
@@ -132,13 +145,13 @@ def test_a_name_before_an_attitude_noun_is_its_holder_not_its_object():
 
 
 def test_an_attitude_can_sit_in_a_word_and_its_preposition():
-    assert judge("Prager has been highly critical of Trump.", "Trump").label == "oppose"
-    assert judge("Prager is not critical of Trump.", "Trump").label != "oppose"
-    assert judge("Bunge teamed up with Arasco last year.", "Arasco").label == "support"
-    assert judge("Trump has pointed the finger at John Brennan.", "Brennan").label == "oppose"
-    assert judge("The chemist testified against Acme.", "Acme").label == "oppose"
-    assert judge("Voters there care about Medicare.", "Medicare").label == "support"
-    assert judge("Investors are worried about Acme.", "Acme").label == "oppose"
+    assert rules("Prager has been highly critical of Trump.", "Trump").label == "oppose"
+    assert rules("Prager is not critical of Trump.", "Trump").label != "oppose"
+    assert rules("Bunge teamed up with Arasco last year.", "Arasco").label == "support"
+    assert rules("Trump has pointed the finger at John Brennan.", "Brennan").label == "oppose"
+    assert rules("The chemist testified against Acme.", "Acme").label == "oppose"
+    assert rules("Voters there care about Medicare.", "Medicare").label == "support"
+    assert rules("Investors are worried about Acme.", "Acme").label == "oppose"
 
 
 def test_an_idiom_outranks_its_bare_verb():
@@ -147,13 +160,13 @@ def test_an_idiom_outranks_its_bare_verb():
 
 def test_a_mutual_relation_holds_among_conjoined_subjects():
     text = "Washington and Moscow have clashed over the decision."
-    assert judge(text, "Moscow", speaker="Washington").label == "oppose"
+    assert rules(text, "Moscow", speaker="Washington").label == "oppose"
 
 
 def test_a_light_verb_lends_its_attitude_noun():
-    assert judge("Walker offered Trump a tepid endorsement.", "Trump").label == "support"
-    assert judge("The nominee has lavished praise on Breitbart.", "Breitbart").label == "support"
-    assert judge("Sharp criticism has been directed at Acme.", "Acme").label == "oppose"
+    assert rules("Walker offered Trump a tepid endorsement.", "Trump").label == "support"
+    assert rules("The nominee has lavished praise on Breitbart.", "Breitbart").label == "support"
+    assert rules("Sharp criticism has been directed at Acme.", "Acme").label == "oppose"
 
 
 def test_a_relative_clause_is_held_by_the_noun_it_hangs_from():
@@ -163,14 +176,14 @@ def test_a_relative_clause_is_held_by_the_noun_it_hangs_from():
 
 def test_a_hostile_deed_opposes_its_object_only_when_the_holder_does_it():
     text = "Brazilian courts barred Temer from running for president."
-    assert judge(text, "Temer", speaker="Brazilian").label == "oppose"
-    assert judge("Temer was barred from running.", "Temer", speaker="Brazilian").label == "neutral"
+    assert rules(text, "Temer", speaker="Brazilian").label == "oppose"
+    assert rules("Temer was barred from running.", "Temer", speaker="Brazilian").label == "neutral"
     text = "Trump has been consistent in his call to ban Muslims from entering the country."
-    assert judge(text, "Muslims", speaker="Trump").label == "oppose"
+    assert rules(text, "Muslims", speaker="Trump").label == "oppose"
     text = "The House voted to defund the Census Bureau."
-    assert judge(text, "Census Bureau", speaker="House").label == "oppose"
+    assert rules(text, "Census Bureau", speaker="House").label == "oppose"
     text = "The Celtics beat the Lakers on Sunday."
-    assert judge(text, "Lakers", speaker="Celtics").label == "oppose"
+    assert rules(text, "Lakers", speaker="Celtics").label == "oppose"
 
 
 def test_what_is_said_of_a_names_possession_is_said_of_the_name():
@@ -235,8 +248,8 @@ def test_who_stands_before_an_attitude_noun_holds_it():
 
 def test_the_grounds_of_an_accusation_are_not_its_object():
     text = "Rice is accused of unmasking Americans associated with Trump."
-    assert judge(text, "Trump", speaker="Rice").label == "neutral"
-    assert judge("Rice accused Trump of lying.", "Trump", speaker="Rice").label == "oppose"
+    assert rules(text, "Trump", speaker="Rice").label == "neutral"
+    assert rules("Rice accused Trump of lying.", "Trump", speaker="Rice").label == "oppose"
 
 
 def test_a_naming_cue_makes_the_phrase_the_speakers_verdict():
@@ -266,7 +279,7 @@ def test_an_apposition_names_who_holds_the_attitude():
 
 def test_a_named_possessor_holds_the_attitude_instead_of_the_subject():
     text = "The group threatened reprisals for the Kremlin's campaign in support of Assad."
-    assert judge(text, "Assad", speaker="group").label == "neutral"
+    assert rules(text, "Assad", speaker="group").label == "neutral"
 
 
 def test_an_attitude_toward_someones_claims_is_toward_them():
@@ -276,10 +289,10 @@ def test_an_attitude_toward_someones_claims_is_toward_them():
 
 
 def test_what_the_sentence_calls_the_target_is_a_verdict_on_it():
-    assert judge("Dimon said Bitcoin is a fraud.", "Bitcoin").label == "oppose"
-    assert judge("Dimon called bitcoin a fraud.", "bitcoin").label == "oppose"
-    assert judge("Rubio described Lynch's response as unacceptable.", "Lynch").label == "oppose"
-    assert judge("Smith, a brilliant leader, spoke first.", "Smith").label == "support"
+    assert rules("Dimon said Bitcoin is a fraud.", "Bitcoin").label == "oppose"
+    assert rules("Dimon called bitcoin a fraud.", "bitcoin").label == "oppose"
+    assert rules("Rubio described Lynch's response as unacceptable.", "Lynch").label == "oppose"
+    assert rules("Smith, a brilliant leader, spoke first.", "Smith").label == "support"
 
 
 def test_naming_someone_a_supporter_is_their_attitude_not_a_verdict():
@@ -299,22 +312,22 @@ def test_a_passive_relative_clause_or_participle_says_what_the_mention_undergoes
 
 def test_an_attitude_noun_in_a_prepositional_phrase_is_not_the_subjects():
     text = "The governor declined to comment on the criticism of Smith's budget."
-    assert judge(text, "Smith", speaker="governor").label == "neutral"
+    assert rules(text, "Smith", speaker="governor").label == "neutral"
     text = "The governor voiced sharp criticism of Smith's budget."
-    assert judge(text, "Smith", speaker="governor").label == "oppose"
+    assert rules(text, "Smith", speaker="governor").label == "oppose"
     text = "The governor has been one of Smith's harshest critics."
-    assert judge(text, "Smith", speaker="governor").label == "oppose"
+    assert rules(text, "Smith", speaker="governor").label == "oppose"
 
 
 def test_an_attitude_word_speaks_only_of_what_is_near_it():
     text = "The mayor praised rules for owners of shops that serve customers from Ohio."
-    assert judge(text, "Ohio", speaker="mayor").label == "neutral"
-    assert judge("The mayor praised Ohio's new rules.", "Ohio", speaker="mayor").label == "support"
+    assert rules(text, "Ohio", speaker="mayor").label == "neutral"
+    assert rules("The mayor praised Ohio's new rules.", "Ohio", speaker="mayor").label == "support"
 
 
 def test_refusing_an_attitude_denies_it():
-    assert judge("Cruz pointedly refused to endorse Trump.", "Trump").label == "oppose"
-    assert judge("The union stopped supporting the mayor.", "mayor").label == "oppose"
+    assert rules("Cruz pointedly refused to endorse Trump.", "Trump").label == "oppose"
+    assert rules("The union stopped supporting the mayor.", "mayor").label == "oppose"
 
 
 PREMISED = Topic(
@@ -356,11 +369,29 @@ def test_the_demo_topic_file_states_premises_and_examples():
     assert {stance for _, stance in topic.examples} == {"support", "oppose", "neutral"}
 
 
-def test_a_topic_file_example_needs_a_known_stance(tmp_path):
+@pytest.mark.parametrize(
+    ("toml", "problem"),
+    [
+        ('terms = ["strikes"]\n', "topic.toml: name: missing or empty"),
+        (
+            'name = "x"\nterms = "strikes"\n',
+            "topic.toml: terms: must be a list of non-empty strings",
+        ),
+        ('name = "x"\nopponent = ["Maduro"]\n', "topic.toml: opponent: unknown key"),
+        ('name = "x"\n[framing]\nfor = ["peace"]\n', "topic.toml: framing.for: unknown key"),
+        (
+            'name = "x"\n[[examples]]\ntext = "y"\nstance = "against"\n',
+            "topic.toml: examples[1].stance: must be support, oppose or neutral",
+        ),
+        ('name = "x"\nterms = [\n', "topic.toml: not a readable topic file"),
+    ],
+)
+def test_a_bad_topic_file_is_named_with_its_key_and_problem(tmp_path, toml, problem):
     path = tmp_path / "topic.toml"
-    path.write_text('name = "x"\n[[examples]]\ntext = "y"\nstance = "against"\n')
-    with pytest.raises(ValueError, match="support, oppose or neutral"):
+    path.write_text(toml)
+    with pytest.raises(TopicError, match=re.escape(problem)) as error:
         Topic.from_file(path)
+    assert "\n" not in str(error.value)
 
 
 def test_saying_the_target_broke_the_law_or_lied_is_a_charge_against_it():
@@ -371,11 +402,11 @@ def test_saying_the_target_broke_the_law_or_lied_is_a_charge_against_it():
 
 def test_a_charge_is_against_the_subject_of_its_that_clause():
     text = "The mayor alleged that the utility had overcharged families."
-    assert judge(text, "utility", speaker="mayor").label == "oppose"
+    assert rules(text, "utility", speaker="mayor").label == "oppose"
     text = "The union repeated its complaint that Acme was cutting corners."
-    assert judge(text, "Acme", speaker="union").label == "oppose"
-    assert judge("Smith said that Jones signed the bill.", "Jones").label == "neutral"
-    assert judge("Smith denied that Jones signed the bill.", "Jones").label == "neutral"
+    assert rules(text, "Acme", speaker="union").label == "oppose"
+    assert rules("Smith said that Jones signed the bill.", "Jones").label == "neutral"
+    assert rules("Smith denied that Jones signed the bill.", "Jones").label == "neutral"
 
 
 def test_a_reporting_verb_bears_on_the_phrase_its_quote_is():
@@ -383,3 +414,73 @@ def test_a_reporting_verb_bears_on_the_phrase_its_quote_is():
     assert judge(text, STRIKES, cue="condemned").label == "oppose"
     assert judge("Maduro's regime", STRIKES, cue="condemned").label == "support"
     assert judge("that the cartels would retaliate", STRIKES, cue="warned").label == "support"
+
+
+def test_the_model_decides_toward_a_target_and_shows_why():
+    stance = judge("Sanders has criticized Clinton's vote.", "Clinton", speaker="Sanders")
+    assert stance.label == "oppose"
+    assert -1 <= stance.score < -0.5
+    assert "criticized" in stance.evidence
+
+
+def test_without_a_topic_the_strongest_target_is_named():
+    stance = judge("The United States is murdering fishermen.", speaker="Gustavo Petro")
+    assert (stance.label, stance.target) == ("oppose", "The United States")
+    assert stance.evidence
+
+
+def test_what_is_not_a_statement_has_no_stance():
+    stance = judge("Tren de Aragua", Topic.from_file(DEMO_TOPIC), statement=False)
+    assert (stance.label, stance.score, stance.evidence) == ("neutral", 0.0, ())
+
+
+def test_stance_explain_adds_the_target_and_the_evidence(tmp_path):
+    lines = tmp_path / "in.jsonl"
+    row = {"id": 7, "text": "Ryan praised Trump.", "speaker": "Ryan", "target": "Trump"}
+    lines.write_text(json.dumps(row) + "\n")
+    plain = CliRunner().invoke(cli, ["stance", "--input", str(lines)])
+    assert json.loads(plain.output).keys() == {"id", "stance", "score"}
+    explained = json.loads(
+        CliRunner().invoke(cli, ["stance", "--input", str(lines), "--explain"]).output
+    )
+    assert explained["stance"] == "support"
+    assert explained["target"] == "Trump"
+    assert "praised" in explained["evidence"]
+
+
+INVENTED = [
+    ("Mara praised Olek for his courage.", "Mara", "Olek", "support"),
+    ("Mara thanked Olek warmly.", "Mara", "Olek", "support"),
+    ("Mara defended Olek against the charges.", "Mara", "Olek", "support"),
+    ("Mara applauded Olek's plan.", "Mara", "Olek", "support"),
+    ("Mara condemned Olek for lying.", "Mara", "Olek", "oppose"),
+    ("Mara attacked Olek's record.", "Mara", "Olek", "oppose"),
+    ("Mara blamed Olek for the flood.", "Mara", "Olek", "oppose"),
+    ("Mara denounced Olek as a fraud.", "Mara", "Olek", "oppose"),
+    ("Mara met Olek in Oslo.", "Mara", "Olek", "neutral"),
+    ("Mara spoke after Olek on Monday.", "Mara", "Olek", "neutral"),
+    ("Mara and Olek arrived by train.", "Mara", "Olek", "neutral"),
+    ("Mara sat next to Olek at dinner.", "Mara", "Olek", "neutral"),
+]
+
+
+def test_training_on_a_few_sentences_ships_a_model_that_loads_and_predicts(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    rows = [
+        {"id": n, "text": t, "speaker": s, "target": o, "stance": label}
+        for n, (t, s, o, label) in enumerate(INVENTED)
+    ]
+    (data / "train.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows))
+    out = tmp_path / "model"
+    result = CliRunner().invoke(
+        cli, ["train", "stance", "--data", str(data), "--out", str(out), "--seed", "0"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["train_sentences"] == len(INVENTED)
+    model = Model.load(out / "weights.npz")
+    for text, label in (("Mara hailed Olek's courage.", 0), ("Mara slammed Olek's plan.", 1)):
+        found = features(load_nlp()(text), "Mara", "Olek", rules(text, "Olek", "Mara"))
+        probabilities = model.probabilities(found)
+        assert probabilities.argmax() == label  # support, oppose
+        assert abs(probabilities.sum() - 1) < 1e-9

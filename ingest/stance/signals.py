@@ -45,31 +45,40 @@ label can be traced to the words that produced it (``Stance.evidence``):
   opposes it) and a few labelled example quotes (``[[examples]]``: the most
   alike, by shared content words, leans the quote its way).
 
-Nothing is trained and nothing is downloaded: the lexicons are data files in
-this package and in ``vaderSentiment``.
+These signals are what a person can check; with a target (not a topic) the
+learned model (``model.py``) reads them as features and decides.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
-import tomllib
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..parse import load_nlp
+from .lexicon import Lexicon, load_lexicon
+from .mentions import (
+    PRENOMINAL,
+    SUBJECTS,
+    Lookup,
+    distinct,
+    find_mentions,
+    mentions_of,
+    noun_phrase,
+    phrases_in,
+    pronouns,
+    split_names,
+)
+from .topic import NEUTRAL, OPPOSE, SIDES, SUPPORT, Topic
+
 if TYPE_CHECKING:
-    import spacy
     from spacy.tokens import Doc, Span, Token
 
-LEXICONS = Path(__file__).parent / "lexicons"
-
-SUPPORT, OPPOSE, NEUTRAL = "support", "oppose", "neutral"
 THRESHOLD = 0.45
-"""|score| above which a stance is support or oppose rather than neutral."""
+"""|tanh(score)| above which the rules' verdict is support or oppose rather than neutral."""
 
 CUE_WEIGHT = 1.0
 REACH = 3
@@ -100,15 +109,12 @@ EXAMPLE_WEIGHT = 1.0
 EXAMPLE_LIKENESS = 0.4
 """Share of content words (cosine over lemma sets) a quote must have in common
 with an example to lean its way."""
-SIDES = {SUPPORT: 1.0, OPPOSE: -1.0, NEUTRAL: 0.0}
 
 UNHELD_WEIGHT = 0.3
 """An attitude that the sentence gives to someone other than the holder."""
 
 HOLDER_ROLES = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
-SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
-PRENOMINAL = frozenset({"poss", "compound", "amod", "nmod"})
 MODIFIERS = frozenset({"amod", "appos", "acl", "relcl", "nmod", "prep"})
 COMPLEMENTS = frozenset(
     {"acomp", "attr", "oprd", "xcomp", "ccomp", "dobj", "advmod", "prep", "npadvmod"}
@@ -127,222 +133,12 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neither
 PRONOUNS = frozenset({"it", "this", "that", "they", "them", "these", "those"})
 LACKING = frozenset({"lack", "absence", "want", "shortage"})
 NOT_JUST = frozenset({"just", "only", "merely", "simply"})
-STOP = frozenset({"the", "a", "an", "of", "and", "'s", "’s"})
-
-
-@dataclass(frozen=True)
-class Topic:
-    """What stance is judged toward: a name plus target terms and entities.
-
-    ``terms`` name the thing itself (the policy, the campaign); ``opponents``
-    name what it is directed against, whose criticism supports the topic.
-    ``support_frames`` and ``oppose_frames`` are the words each side of the
-    debate frames it in (``self-defense`` against ``sovereignty``), which the
-    user knows and a quote need not connect to the topic in so many words.
-    ``premises`` are the claims the topic rests on (``the boats carry drugs``):
-    asserting one supports the topic, doubting or denying it opposes it. A
-    word written ``boat/vessel`` may be any of its alternatives, in any
-    inflection. ``examples`` are quotes the user has labelled, as ``(text,
-    stance)`` pairs; a quote that shares most of its words with one leans
-    the same way.
-    """
-
-    name: str
-    terms: tuple[str, ...] = ()
-    opponents: tuple[str, ...] = ()
-    support_frames: tuple[str, ...] = ()
-    oppose_frames: tuple[str, ...] = ()
-    premises: tuple[str, ...] = ()
-    examples: tuple[tuple[str, str], ...] = ()
-
-    @classmethod
-    def from_file(cls, path: str | Path) -> Topic:
-        """Read a topic from TOML or JSON: ``name``, ``terms``, ``opponents``,
-        a ``framing`` table with ``support`` and ``oppose`` lists, a ``premise``
-        table with a ``claims`` list, and ``examples``, each a table with
-        ``text`` and ``stance``."""
-        raw = Path(path).read_bytes()
-        data = json.loads(raw) if str(path).endswith(".json") else tomllib.loads(raw.decode())
-        framing = data.get("framing", {})
-        examples = data.get("examples", ())
-        if bad := [e for e in examples if e.get("stance") not in (SUPPORT, OPPOSE, NEUTRAL)]:
-            raise ValueError(
-                f"{path}: an example's stance must be support, oppose or neutral: {bad[0]}"
-            )
-        return cls(
-            name=data["name"],
-            terms=tuple(data.get("terms", ())),
-            opponents=tuple(data.get("opponents", ())),
-            support_frames=tuple(framing.get("support", ())),
-            oppose_frames=tuple(framing.get("oppose", ())),
-            premises=tuple(data.get("premise", {}).get("claims", ())),
-            examples=tuple((e["text"], e["stance"]) for e in examples),
-        )
-
-
-@dataclass(frozen=True)
-class Stance:
-    """A stance label, its signed score in -1..1 and what it was judged toward.
-
-    ``evidence`` lists the words that moved the score, for people to check.
-    """
-
-    label: str
-    score: float
-    target: str
-    evidence: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The word lists the rules read, loaded once from data files."""
-
-    cues: dict[str, float]
-    agents: frozenset[str]
-    relations: dict[tuple[str, ...], float]
-    mutual: dict[tuple[str, ...], float]
-    light_verbs: frozenset[str]
-    naming: frozenset[str]
-    receiving: frozenset[tuple[str, ...]]
-    actions: dict[str, float]
-    valence: dict[str, float]
-    denials: frozenset[str]
-    claim_nouns: frozenset[str]
-    doubt: tuple[str, ...]
-    warrants: tuple[str, ...]
-    contrast: frozenset[str]
-    refusals: frozenset[str]
-    charges: frozenset[str]
-
-
-def _data_lines(name: str) -> Iterator[str]:
-    for line in (LEXICONS / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            yield line
-
-
-@cache
-def load_lexicon() -> Lexicon:
-    """The stance lexicons of this package plus VADER's word valences (-4..4)."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    cues = [line.split("\t") for line in _data_lines("stance_cues.tsv")]
-    relations = [line.split("\t") for line in _data_lines("stance_relations.tsv")]
-    return Lexicon(
-        cues={row[0]: float(row[1]) for row in cues},
-        agents=frozenset(row[0] for row in cues if row[2:] == ["agent"]),
-        relations={tuple(phrase.split()): float(polarity) for phrase, polarity, _ in relations},
-        mutual={
-            tuple(phrase.split()[:-1]): float(polarity)
-            for phrase, polarity, direction in relations
-            if direction == "mutual"
-        },
-        light_verbs=frozenset(_data_lines("stance_light_verbs.txt")),
-        naming=frozenset(_data_lines("stance_naming.txt")),
-        receiving=frozenset(tuple(line.split()) for line in _data_lines("stance_receiving.txt")),
-        actions={
-            lemma: float(polarity)
-            for lemma, polarity in (line.split("\t") for line in _data_lines("stance_actions.tsv"))
-        },
-        valence=dict(SentimentIntensityAnalyzer().lexicon),
-        denials=frozenset(_data_lines("stance_denials.txt")),
-        claim_nouns=frozenset(_data_lines("stance_claim_nouns.txt")),
-        doubt=tuple(_data_lines("stance_doubt.txt")),
-        warrants=tuple(_data_lines("stance_warrants.txt")),
-        contrast=frozenset(_data_lines("stance_contrast.txt")),
-        refusals=frozenset(_data_lines("stance_refusals.txt")),
-        charges=frozenset(_data_lines("stance_charges.txt")),
-    )
-
-
-def _nlp() -> spacy.Language:
-    from quotedb.ingest.parse import load_nlp
-
-    return load_nlp()
-
-
-# --- mentions -------------------------------------------------------------
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"[’'`]s?$", "", text.lower()).strip(".,;:!?\"“”‘’'()")
-
-
-@cache
-def _words(phrase: str) -> tuple[str, ...]:
-    words = (_norm(w) for w in re.split(r"[\s\-–—/]+", phrase))
-    return tuple(w for w in words if w and w not in STOP)
-
-
-def _same_word(text: str, word: str) -> bool:
-    """Equal, or one a truncation of the other (``Sander``/``Sanders``)."""
-    if text == word:
-        return True
-    short, long = sorted((text, word), key=len)
-    return len(short) >= 3 and len(long) - len(short) <= 3 and long.startswith(short)
-
-
-def find_mentions(doc: Doc | Span, phrase: str, *, lenient: bool = True) -> list[Span]:
-    """Spans of ``doc`` that mention ``phrase``, matched word by word.
-
-    Articles, possessive markers and punctuation are skipped, and a word may be
-    truncated. With ``lenient``, a many-word name is also found by any one of
-    its capitalised words (``Donald J. Trump`` → ``Trump``), which is how news
-    text refers back to people and organisations.
-    """
-    return _mentions(doc, [phrase], lenient=lenient)
-
-
-def _mentions(doc: Doc | Span, phrases: Iterable[str], *, lenient: bool) -> list[Span]:
-    """``find_mentions`` for each of ``phrases``, normalising the text once and
-    trying only the words that share a phrase's first three letters."""
-    phrases = list(phrases)
-    if not phrases:
-        return []
-    pairs = [(t, _norm(t.text)) for t in doc if not t.is_punct]
-    tokens = [t for t, norm in pairs if norm and norm not in STOP]
-    norms = [norm for _, norm in pairs if norm and norm not in STOP]
-    by_prefix: dict[str, list[int]] = {}
-    for i, norm in enumerate(norms):
-        by_prefix.setdefault(norm[:3], []).append(i)
-    found = []
-    for phrase in phrases:
-        words = _words(phrase)
-        if not words:
-            continue
-        matched = [
-            tokens[i].doc[tokens[i].i : tokens[i + len(words) - 1].i + 1]
-            for i in by_prefix.get(words[0][:3], ())
-            if i + len(words) <= len(tokens)
-            and all(_same_word(n, w) for n, w in zip(norms[i : i + len(words)], words, strict=True))
-        ]
-        if not matched and lenient and len(words) > 1:
-            names = {
-                _norm(w) for w in re.split(r"\s+", phrase) if w[:1].isupper() and len(_norm(w)) >= 3
-            }
-            matched = [
-                tokens[i].doc[tokens[i].i : tokens[i].i + 1]
-                for i in sorted({i for w in names for i in by_prefix.get(w[:3], ())})
-                if any(_same_word(norms[i], w) for w in names)
-            ]
-        found += matched
-    return found
-
-
-def _split_names(speaker: str | None) -> list[str]:
-    if not speaker:
-        return []
-    return [name for name in re.split(r",|\band\b|&", speaker) if name.strip()]
-
-
-# --- valence --------------------------------------------------------------
 
 
 def _set_aside(token: Token) -> bool:
     """Whether a word is in what the sentence says is not the case: ``Y`` in
     ``X rather than Y`` and ``X instead of Y``."""
-    start = _noun_phrase(token).left_edge.i
+    start = noun_phrase(token).left_edge.i
     before = [t.lower_ for t in token.doc[max(start - 2, 0) : start]]
     return before in (["rather", "than"], ["instead", "of"])
 
@@ -430,9 +226,23 @@ def _distance(a: Token, b: Token) -> int:
 
 
 @dataclass(frozen=True)
-class _Signal:
+class Signal:
+    """A raw rule score (unbounded; positive supports) and the words that moved it."""
+
     score: float
     evidence: tuple[str, ...]
+
+    @property
+    def strength(self) -> float:
+        """The score squashed into -1..1."""
+        return math.tanh(self.score)
+
+    @property
+    def label(self) -> str:
+        """The rules' own verdict: a side once the strength passes ``THRESHOLD``."""
+        if self.strength > THRESHOLD:
+            return SUPPORT
+        return OPPOSE if self.strength < -THRESHOLD else NEUTRAL
 
 
 def _phrase_head(token: Token, lexicon: Lexicon) -> Token:
@@ -452,7 +262,7 @@ def _toward(
     lexicon: Lexicon,
     weak: set[int],
     others: set[int] = frozenset(),  # type: ignore[assignment]
-) -> _Signal:
+) -> Signal:
     """What the sentence says about one mention of the target.
 
     Four parts: the nearest attitude word that has the mention on its object
@@ -508,7 +318,7 @@ def _toward(
     said_ids = {t.i for t in said} - inside - holder_tokens
     charges = [
         span
-        for span in _phrases_in(_Lookup.of(mention.doc), lexicon.doubt, ())
+        for span in phrases_in(Lookup.of(mention.doc), lexicon.doubt, ())
         if {t.i for t in span} <= said_ids and _said_outright(span)
     ]
     named_score = -float(len(charges))
@@ -545,7 +355,7 @@ def _toward(
         + PREDICATE_WEIGHT * predicate
         + CONTEXT_WEIGHT * context
     )
-    return _Signal(score, tuple(evidence))
+    return Signal(score, tuple(evidence))
 
 
 def _characterizations(root: Token, owned: Token, lexicon: Lexicon) -> list[Token]:
@@ -774,89 +584,6 @@ def _antecedent(clause: Token) -> set[int]:
     return {t.i for t in clause.head.subtree} - {t.i for t in clause.subtree}
 
 
-def _match_from(tokens: Sequence[Token], start: int, words: Sequence[str]) -> int | None:
-    """Index of the last token of ``words`` matched from ``start``, by
-    surface form or lemma, stepping over adjectives and adverbs between them
-    (``no confirmed evidence`` is ``no evidence``); None if they don't match."""
-    i = start
-    for n, word in enumerate(words):
-        while (
-            n and i < len(tokens) and tokens[i].pos_ in ("ADJ", "ADV") and not _is(tokens[i], word)
-        ):
-            i += 1
-        if i == len(tokens) or not _is(tokens[i], word):
-            return None
-        i += 1
-    return i - 1
-
-
-def _is(token: Token, word: str) -> bool:
-    return word in (token.lower_, token.lemma_.lower())
-
-
-def _modifier_between(token: Token, word: str) -> bool:
-    return token.pos_ in ("ADJ", "ADV") and not _is(token, word)
-
-
-@dataclass(frozen=True)
-class _Lookup:
-    """A text's words indexed by surface form and lemma, built once per text
-    so that each of many phrase lists is looked up, not scanned for."""
-
-    doc: Doc
-    tokens: list[Token]
-    starts: dict[str, list[int]]
-
-    @classmethod
-    def of(cls, doc: Doc) -> _Lookup:
-        tokens = [t for t in doc if not t.is_punct]
-        starts: dict[str, list[int]] = {}
-        for n, token in enumerate(tokens):
-            for form in {token.lower_, token.lemma_.lower()}:
-                starts.setdefault(form, []).append(n)
-        return cls(doc, tokens, starts)
-
-
-def _phrases_in(text: _Lookup, phrases: Iterable[str], opponents: Sequence[Span]) -> list[Span]:
-    """Where the text uses one of ``phrases``, unless said of an opponent
-    (``the regime's illegal rule``).
-
-    Words match on surface form or lemma; hyphens and spaces are alike, so
-    ``self-defense`` is found in ``self defense`` too.
-    """
-    guarded = {t.i for span in opponents for t in _said_of(_noun_phrase(span.root))}
-    found = []
-    for phrase in phrases:
-        words = _phrase_words(phrase)
-        for start in text.starts.get(words[0], ()) if words else ():
-            end = _match_from(text.tokens, start, words)
-            if end is not None and text.tokens[end].i not in guarded:
-                found.append(text.doc[text.tokens[start].i : text.tokens[end].i + 1])
-    return found
-
-
-@cache
-def _phrase_words(phrase: str) -> tuple[str, ...]:
-    return tuple(w for w in re.split(r"[\s\-–]+", phrase.lower()) if w)
-
-
-def _noun_phrase(token: Token) -> Token:
-    """The head of the noun phrase a word modifies: ``members`` for ``cartel``
-    in ``cartel members``."""
-    while token.dep_ in PRENOMINAL and token.head.pos_ in ("NOUN", "PROPN"):
-        token = token.head
-    return token
-
-
-def _said_of(noun: Token) -> list[Token]:
-    """A noun phrase and, when it is a subject, what the clause says it is
-    (``the cartels are unlawful groups``)."""
-    said = list(noun.subtree)
-    if noun.dep_ in SUBJECTS:
-        said += [t for c in noun.head.children if c.dep_ in ("attr", "acomp") for t in c.subtree]
-    return said
-
-
 def _said_outright(span: Span) -> bool:
     """Whether a phrase is used, not denied with a ``not`` on its head."""
     return not any(
@@ -873,6 +600,22 @@ def _missing(span: Span) -> bool:
     return (token.dep_ == "pobj" and of_a_lack) or _negated(token)
 
 
+def _cue_lemma(cue: str | None, vocabulary: Container[str]) -> str | None:
+    """The word of ``vocabulary`` a reporting verb given as text is a form of."""
+    for word in reversed((cue or "").lower().split()):
+        stems = {
+            word,
+            re.sub(r"(ed|d|s|es|ing)$", "", word),
+            re.sub(r"ied$", "y", word),
+            re.sub(r"([^aeiou])\1(ed|ing)$", r"\1", word),
+        }
+        for stem in stems:
+            for form in (stem, stem + "e"):
+                if form in vocabulary:
+                    return form
+    return None
+
+
 # --- what the topic's user knows -----------------------------------------
 
 
@@ -886,12 +629,12 @@ def _claim_slots(claim: str) -> tuple[tuple[str, ...], ...]:
     return tuple(s for s in slots if s and not (len(s) == 1 and s[0] in STOP_WORDS))
 
 
-def _claims_made(text: _Lookup, topic: Topic, lexicon: Lexicon) -> list[tuple[float, str]]:
+def _claims_made(text: Lookup, topic: Topic, lexicon: Lexicon) -> list[tuple[float, str]]:
     """The topic's premises a text states, +1 if asserted and -1 if doubted:
     every content word of the claim (or an alternative) in one sentence."""
     made = []
     for claim in topic.premises:
-        slots = [_phrases_in(text, alternatives, ()) for alternatives in _claim_slots(claim)]
+        slots = [phrases_in(text, alternatives, ()) for alternatives in _claim_slots(claim)]
         for sent in text.doc.sents:
             found = [[s for s in spans if sent.start <= s.start < sent.end] for spans in slots]
             if found and all(found):
@@ -928,7 +671,7 @@ def _common_ancestor(tokens: Sequence[Token]) -> Token:
 @cache
 def _example_words(topic: Topic) -> tuple[tuple[frozenset[str], float, str], ...]:
     """Each labelled example of a topic as its content lemmas, side and text."""
-    docs = _nlp().pipe(text for text, _ in topic.examples)
+    docs = load_nlp().pipe(text for text, _ in topic.examples)
     return tuple(
         (_content_lemmas(doc), SIDES[stance], text)
         for (text, stance), doc in zip(topic.examples, docs, strict=True)
@@ -952,61 +695,13 @@ def _nearest_example(doc: Doc, topic: Topic) -> tuple[float, float, str] | None:
     return best if best is not None and best[0] >= EXAMPLE_LIKENESS else None
 
 
-# --- public API ---------------------------------------------------------------
-
-
-def _label(score: float) -> str:
-    if score > THRESHOLD:
-        return SUPPORT
-    if score < -THRESHOLD:
-        return OPPOSE
-    return NEUTRAL
-
-
-def _stance(raw: float, target: str, evidence: Iterable[str]) -> Stance:
-    score = round(math.tanh(raw), 4)
-    return Stance(_label(score), score, target, tuple(dict.fromkeys(evidence)))
-
-
-def _cue_lemma(cue: str | None, vocabulary: Container[str]) -> str | None:
-    """The word of ``vocabulary`` a reporting verb given as text is a form of."""
-    for word in reversed((cue or "").lower().split()):
-        stems = {
-            word,
-            re.sub(r"(ed|d|s|es|ing)$", "", word),
-            re.sub(r"ied$", "y", word),
-            re.sub(r"([^aeiou])\1(ed|ing)$", r"\1", word),
-        }
-        for stem in stems:
-            for form in (stem, stem + "e"):
-                if form in vocabulary:
-                    return form
-    return None
-
-
-def _distinct(spans: Iterable[Span], taken: set[int] = frozenset()) -> list[Span]:  # type: ignore[assignment]
-    """Longest spans first, dropping any that overlap one already kept."""
-    kept: list[Span] = []
-    used = set(taken)
-    for span in sorted(spans, key=len, reverse=True):
-        if not used & {t.i for t in span}:
-            kept.append(span)
-            used.update(t.i for t in span)
-    return kept
-
-
 def _stand_ins(doc: Doc) -> list[Span]:
     """What a quote that names no target is taken to be about.
 
     A quote filed under a topic is about it, so a pronoun (``it is a moral
     failure``) stands for the topic, or failing that each sentence's main verb.
     """
-    return _pronouns(doc, PRONOUNS) or [doc[s.root.i : s.root.i + 1] for s in doc.sents]
-
-
-def _pronouns(doc: Doc, forms: Container[str]) -> list[Span]:
-    """Each pronoun of ``doc`` among ``forms``, as a span of its own."""
-    return [doc[t.i : t.i + 1] for t in doc if t.lower_ in forms and t.pos_ == "PRON"]
+    return pronouns(doc, PRONOUNS) or [doc[s.root.i : s.root.i + 1] for s in doc.sents]
 
 
 def _referred_back(doc: Doc) -> list[Span]:
@@ -1016,7 +711,7 @@ def _referred_back(doc: Doc) -> list[Span]:
     head = next(doc.sents).root
     plural = head.tag_ in ("NNS", "NNPS")
     agreeing = ("they", "them", "these", "those") if plural else ("it", "this", "that")
-    return [doc[head.i : head.i + 1], *_pronouns(doc, agreeing)]
+    return [doc[head.i : head.i + 1], *pronouns(doc, agreeing)]
 
 
 def _is_claim(doc: Doc, lexicon: Lexicon) -> bool:
@@ -1037,17 +732,19 @@ def _names_other_object(doc: Doc, opponents: Sequence[Span], lexicon: Lexicon) -
     quote that is a claim leaves the verb's object to the sentence around it.
     """
     root = next(doc.sents).root
-    heads = any(_noun_phrase(m.root) == root for m in opponents)
+    heads = any(noun_phrase(m.root) == root for m in opponents)
     return not heads and not _is_claim(doc, lexicon)
 
 
-def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -> Stance:
+def topic_signal(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -> Signal:
+    """What the rules make of a quote toward a topic: its terms, its opponents,
+    the framing and premises the user gave, and the reporting verb."""
     lexicon = load_lexicon()
     weak = _weakened(doc, lexicon)
-    holders = _mentions(doc, _split_names(speaker), lenient=True)
-    terms = _distinct(_mentions(doc, topic.terms, lenient=False))
-    opponents = _distinct(
-        _mentions(doc, topic.opponents, lenient=False), {t.i for m in terms for t in m}
+    holders = mentions_of(doc, split_names(speaker), lenient=True)
+    terms = distinct(mentions_of(doc, topic.terms, lenient=False))
+    opponents = distinct(
+        mentions_of(doc, topic.opponents, lenient=False), {t.i for m in terms for t in m}
     )
     if not terms and not opponents:
         terms = _stand_ins(doc)
@@ -1064,15 +761,15 @@ def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -
         denied = _denied(mention.root)
         raw += (-OPPONENT_PRIOR if denied else OPPONENT_PRIOR) - signal.score
         evidence += [mention.text, *signal.evidence]
-    text = _Lookup.of(doc)
+    text = Lookup.of(doc)
     framed = [
-        *((-1, span) for span in _phrases_in(text, lexicon.doubt, opponents)),
-        *((-1, span) for span in _phrases_in(text, topic.oppose_frames, opponents)),
-        *((1, span) for span in _phrases_in(text, topic.support_frames, opponents)),
+        *((-1, span) for span in phrases_in(text, lexicon.doubt, opponents)),
+        *((-1, span) for span in phrases_in(text, topic.oppose_frames, opponents)),
+        *((1, span) for span in phrases_in(text, topic.support_frames, opponents)),
     ]
     framed = [(side, span) for side, span in framed if _said_outright(span)]
     framed += [
-        (-1, span) for span in _phrases_in(text, lexicon.warrants, opponents) if _missing(span)
+        (-1, span) for span in phrases_in(text, lexicon.warrants, opponents) if _missing(span)
     ]
     for side, span in framed:
         raw += side * FRAME_WEIGHT
@@ -1095,81 +792,20 @@ def _judge_topic(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -
             only_opponents = opponents and not terms
             raw += lexicon.cues[lemma] * CUE_WEIGHT * (-1.0 if only_opponents else 1.0)
         evidence.append(cue or "")
-    return _stance(raw, topic.name, evidence)
+    return Signal(raw, tuple(dict.fromkeys(evidence)))
 
 
-def _judge_targets(doc: Doc, targets: Sequence[str], speaker: str | None) -> list[Stance]:
-    """Stance toward each of ``targets``; the text's concessions and the speaker's own
-    mentions are read once for all of them."""
+def target_signals(doc: Doc, targets: Sequence[str], speaker: str | None) -> list[Signal]:
+    """What the rules make of the text toward each of ``targets``; the text's
+    concessions and the speaker's own mentions are read once for all of them."""
     lexicon = load_lexicon()
     weak = _weakened(doc, lexicon)
-    holders = _mentions(doc, _split_names(speaker), lenient=True)
+    holders = mentions_of(doc, split_names(speaker), lenient=True)
     holder_tokens = {t.i for h in holders for t in h}
     verdicts = []
     for target in targets:
         mentions = [m for m in find_mentions(doc, target) if not holder_tokens >= {t.i for t in m}]
         signals = [_toward(m, holders, lexicon, weak) for m in mentions]
-        raw = sum(s.score for s in signals)
-        verdicts.append(_stance(raw, target, (e for s in signals for e in s.evidence)))
+        evidence = dict.fromkeys(e for s in signals for e in s.evidence)
+        verdicts.append(Signal(sum(s.score for s in signals), tuple(evidence)))
     return verdicts
-
-
-def _judge_free(doc: Doc, speaker: str | None) -> Stance:
-    """Stance toward the named things the text speaks about most strongly."""
-    named = (
-        ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "EVENT", "LAW")
-    )
-    targets = list(dict.fromkeys(ent.text for ent in named))
-    best = _stance(0.0, ", ".join(targets), ())
-    for stance in _judge_targets(doc, targets, speaker):
-        if abs(stance.score) > abs(best.score):
-            best = stance
-    return best
-
-
-def judge_doc(
-    doc: Doc,
-    topic: Topic | str | None = None,
-    *,
-    cue: str | None = None,
-    speaker: str | None = None,
-) -> Stance:
-    """``judge`` on an already parsed text."""
-    if isinstance(topic, Topic):
-        return _judge_topic(doc, topic, cue, speaker)
-    if topic:
-        return _judge_targets(doc, [topic], speaker)[0]
-    return _judge_free(doc, speaker)
-
-
-def judge(
-    text: str,
-    topic: Topic | str | None = None,
-    *,
-    cue: str | None = None,
-    speaker: str | None = None,
-    doc: Doc | None = None,
-) -> Stance:
-    """Stance of ``text`` (said by ``speaker`` with reporting verb ``cue``).
-
-    ``topic`` is a ``Topic``, a target entity or phrase, or None to judge
-    toward whatever named entity the text speaks about most strongly.
-    """
-    return judge_doc(doc if doc is not None else _nlp()(text), topic, cue=cue, speaker=speaker)
-
-
-def judge_many(
-    items: Iterable[tuple[str, Topic | str | None, str | None, str | None]],
-    *,
-    nlp: spacy.Language | None = None,
-    batch_size: int = 256,
-) -> Iterator[Stance]:
-    """``judge`` over ``(text, topic, speaker, cue)`` tuples, parsing in batches.
-
-    Shorter tuples are padded with None, so ``(text, target)`` works too.
-    """
-    rows = [tuple(item) + (None,) * (4 - len(item)) for item in items]
-    nlp = nlp or _nlp()
-    docs = nlp.pipe((row[0] for row in rows), batch_size=batch_size)
-    for (_, topic, speaker, cue), doc in zip(rows, docs, strict=True):
-        yield judge_doc(doc, topic, cue=cue, speaker=speaker)
