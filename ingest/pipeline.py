@@ -27,6 +27,9 @@ from .speakers import ArticleSpeakers, Speaker
 from .stance import Topic, judge
 
 BATCH_SIZE = 64
+#: Below this confidence a record is as likely as not no one's statement (a
+#: journalist's phrase, a title in quotation marks): it is stored, but gets no stance.
+STATEMENT_CONFIDENCE = 0.5
 
 
 class Scorer(Protocol):
@@ -402,6 +405,7 @@ def _quote(
         doc=_quote_doc(attribution, doc, offset)
         if topic
         else _statement_doc(attribution, doc, offset),
+        statement=confidence >= STATEMENT_CONFIDENCE,
     )
     return Quote(
         article=article.id,

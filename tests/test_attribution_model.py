@@ -202,3 +202,15 @@ def test_a_newsroom_s_reviews_become_training_examples(polnear_like, tmp_path):
         + ["--articles", str(polnear_like / "text")],
     )
     assert result.exit_code == 1 and f"{corrections}:1: not a correction" in result.output
+
+
+def test_a_record_the_scorer_doubts_gets_no_stance(article_from, nlp):
+    article = article_from(
+        "“We will appeal,” the lawyer said.\n\n"
+        "Reporters gathered outside.\n\n"
+        "“The court got this wrong and the higher court will see it.”\n"
+    )
+    sure = Scorer.from_json({**shipped().to_json(), "threshold": 0.0})
+    [(_, quotes)] = extract_many([article], nlp, "the court", scorer=sure)
+    doubted = [q for q in quotes if q.confidence < 0.5]
+    assert doubted and all(q.stance == "neutral" and not q.stance_evidence for q in doubted)
