@@ -188,9 +188,15 @@ def import_corrections(db: sqlite_utils.Database, records: Iterable[dict]) -> tu
 
 def export_corrections(db: sqlite_utils.Database) -> Iterator[dict]:
     """Every correction, oldest first: the anchor (article, quoted words, spans), the field,
-    before and after, who, when, the note and whether it still applies."""
+    before and after, who, when, the note and whether it still applies; for a quote
+    still in the table, also its ``speaker`` and the ``stance_target`` its stance is
+    toward, so that ``quotedb train stance --corrections`` can learn from it."""
     if db["corrections"].exists():
-        yield from db.query("select * from corrections order by id")
+        yield from db.query(
+            "select corrections.*, speakers.name as speaker, quotes.topic as stance_target"
+            " from corrections left join quotes on quotes.id = corrections.quote_id"
+            " left join speakers on speakers.id = quotes.speaker_id order by corrections.id"
+        )
 
 
 def apply(

@@ -350,11 +350,22 @@ def stance(input_file, output, explain, model) -> None:
     help="Folder for weights.npz and training.json (the shipped one: ingest/models/stance).",
 )
 @click.option("--seed", default=0, show_default=True, help="Seed of the folds and the solver.")
-def train_stance(data: Path, out: Path, seed: int) -> None:
+@click.option(
+    "--corrections",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Exported corrections (quotedb corrections export): stances people set, as examples.",
+)
+def train_stance(data: Path, out: Path, seed: int, corrections: Path | None) -> None:
     """Train the stance model and print its cross-validated and valid figures."""
-    from quotedb.ingest.stance.train import train
+    from quotedb.ingest.stance.train import corrected, train
 
-    report = train(data, out, seed, log=lambda line: click.echo(line, err=True))
+    try:
+        extra = corrected(corrections) if corrections else []
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    if corrections:
+        click.echo(f"{len(extra)} stance corrections added to the training records", err=True)
+    report = train(data, out, seed, log=lambda line: click.echo(line, err=True), extra=extra)
     click.echo(json.dumps(report, indent=2))
 
 

@@ -20,6 +20,7 @@ from quotedb.db.search import QuoteIndex
 from quotedb.db.search import state as search_state
 from quotedb.ingest import run as run_ingest
 from quotedb.ingest.stance import Topic
+from quotedb.ingest.stance.train import corrected
 
 from quotedb.cli import cli, demo_corpus, demo_topic, metadata_path
 
@@ -443,3 +444,39 @@ def test_a_span_and_a_speaker_merge_through_the_endpoint_survive_reingest(demo):
         )
         assert "critics" in json.loads(aliases.fetchone()[0])
         ingest(corpus, db_path, "--force")
+
+
+def test_stances_people_set_teach_the_stance_model(demo, tmp_path):
+    _, db_path = demo
+    _, second, _ = correct_three(db_path)
+    exported = tmp_path / "reviewed.jsonl"
+    exported.write_text(invoke("corrections", "export", "--db", str(db_path)), "utf-8")
+    (taught,) = corrected(exported)
+    assert taught["text"] == second["text"] and taught["stance"] == second["stance"]
+    assert taught["speaker"] == second["speaker"] and taught["target"] == second["topic"]
+    data = tmp_path / "data"
+    data.mkdir()
+    sentences = [
+        ("Mara hailed Olek's courage.", "support"),
+        ("Mara praised Olek's plan.", "support"),
+        ("Mara slammed Olek's plan.", "oppose"),
+        ("Mara attacked Olek's record.", "oppose"),
+        ("Mara met Olek on Tuesday.", "neutral"),
+        ("Mara and Olek spoke in Lima.", "neutral"),
+    ] * 2
+    (data / "train.jsonl").write_text(
+        "".join(
+            json.dumps({"id": n, "text": t, "speaker": "Mara", "target": "Olek", "stance": s})
+            + "\n"
+            for n, (t, s) in enumerate(sentences)
+        ),
+        "utf-8",
+    )
+    result = CliRunner().invoke(
+        cli,
+        ["train", "stance", "--data", str(data), "--out", str(tmp_path / "model")]
+        + ["--corrections", str(exported)],
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 stance corrections added" in result.output
+    assert json.loads(result.stdout)["train_sentences"] == len(sentences) + 1

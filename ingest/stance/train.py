@@ -127,14 +127,45 @@ def figures(probabilities: np.ndarray, gold: np.ndarray) -> dict[str, float]:
     }
 
 
+def corrected(corrections: Path) -> list[dict[str, Any]]:
+    """Stances people set (``quotedb corrections export``) as training records: the quoted
+    words, their speaker, the target the stance was toward and the stance decided. A
+    correction without words, speaker or target (a quote since removed) teaches nothing."""
+    found = []
+    lines = corrections.read_text("utf-8").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError:
+            record = None
+        if not isinstance(record, dict):
+            raise ValueError(f"{corrections}:{number}: not a correction (JSON object)")
+        if record.get("field") != "stance" or record.get("after") not in LABELS:
+            continue
+        text, speaker, target = (record.get(k) for k in ("words", "speaker", "stance_target"))
+        if text and speaker and target:
+            found.append(
+                {"id": f"correction-{record.get('id', number)}", "text": text}
+                | {"speaker": speaker, "target": target, "stance": record["after"]}
+            )
+    return found
+
+
 def train(
-    data: Path, out: Path, seed: int = 0, log: Callable[[str], object] = print
+    data: Path,
+    out: Path,
+    seed: int = 0,
+    log: Callable[[str], object] = print,
+    extra: Sequence[dict[str, Any]] = (),
 ) -> dict[str, Any]:
-    """Train on ``data/train.jsonl``, calibrate by grouped CV, save weights and a report.
+    """Train on ``data/train.jsonl`` (and ``extra`` records, such as `corrected` ones),
+    calibrate by grouped CV, save weights and a report.
 
     Returns the report (also written as ``training.json`` beside the weights).
     """
-    rows = read(data / "train.jsonl")
+    rows = read(data / "train.jsonl") + list(extra)
     log(f"parsing {len(rows)} training sentences")
     found = featurize(rows)
     labels = [row["stance"] for row in rows]
