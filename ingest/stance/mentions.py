@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..names import fold
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +25,8 @@ SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[’'`]s?$", "", text.lower()).strip(".,;:!?\"“”‘’'()")
+    """A word as names are compared everywhere (`names.fold`), without a possessive."""
+    return re.sub(r"['`]s?$", "", fold(text)).strip(".,;:!?\"'()")
 
 
 @cache
