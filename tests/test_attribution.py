@@ -583,3 +583,13 @@ def test_a_relative_pronoun_before_a_colon_is_not_the_source(article_from, nlp):
     )
     assert quote.speaker_mention.text == "A post"
     assert (quote.speaker, quote.speaker_kind) == ("A post", "document")
+
+
+def test_a_pull_quote_is_said_by_whom_the_next_sentence_names(article_from, nlp):
+    article = article_from(
+        "The storm passed on Monday.\n\n"
+        "“We are not going anywhere.” That was the message from union leader Rita Moss.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.text == "“We are not going anywhere.”"
+    assert (quote.speaker, quote.cue.text) == ("Rita Moss", "was")

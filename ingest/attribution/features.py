@@ -151,7 +151,18 @@ def _cue(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float]:
         "cue-passive": float(any(c.dep_ == "nsubjpass" for c in head.children)),
         "cue-has-ccomp": float(any(c.dep_ == "ccomp" for c in head.children)),
         "cue-has-dobj": float(any(c.dep_ == "dobj" for c in head.children)),
+        # "called the family" (phoned) against "called him a liar", "urged him to go"
+        "cue-has-complement": float(
+            any(c.dep_ in {"oprd", "xcomp", "ccomp", "dative"} for c in head.children)
+        ),
+        # "declined to discuss whether ...": an act refused or meant, not a report
+        "cue-infinitive": float(
+            head.dep_ in {"xcomp", "advcl"}
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        ),
     }
+    if head.dep_ in {"xcomp", "advcl"}:
+        found["cue-under=" + head.head.lemma_.lower()] = 1.0  # "declined", "met", "refused"
     return found
 
 

@@ -209,3 +209,25 @@ def _claimant(noun: Token) -> Span | None:
     if noun.lemma_.lower() in words("document_heads") and released_by(noun) is not None:
         return _phrase(noun)
     return None
+
+
+_POINTING_BACK = frozenset({"that", "this", "those", "these", "such", "so"})
+
+
+def _named_after(doc: Doc, end: int) -> tuple[Token, Span] | None:
+    """The speaker a pull quote's next sentence names: ``"We are not going anywhere."
+    That was the message from union leader Rita Moss.`` gives the sentence's verb and
+    ``Rita Moss``. The sentence must point back at the quote (``That``, ``This``,
+    ``So``) and name a person or body after its verb."""
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    if last is None or last.sent.end >= len(doc):
+        return None
+    following = doc[last.sent.end].sent
+    words = [t for t in following if not t.is_punct and not t.is_space]
+    if not words or words[0].lower_ not in _POINTING_BACK or any(t.is_quote for t in following):
+        return None
+    verb = following.root
+    named = [
+        ent for ent in following.ents if ent.label_ in {"PERSON", "ORG"} and ent.start > verb.i
+    ]
+    return (verb, named[0]) if named else None
