@@ -393,8 +393,23 @@ DATASETTE_SETTINGS = {
 }
 
 
-def datasette_args(db_path: str, host: str, port: int) -> list[str]:
-    args = ["serve", db_path, "--metadata", str(metadata_path()), "-h", host, "-p", str(port)]
+def served_metadata(db_path: str, folder: Path) -> Path:
+    """``metadata.json`` with its quotes configuration under the name Datasette gives
+    ``db_path`` (the file's stem: ``news.db`` is ``news``), written in ``folder``.
+
+    Datasette reads a database's table configuration by its name, in 0.65 and in
+    1.0 alike; serving a ``news.db`` with the file as shipped would leave it bare.
+    """
+    metadata = json.loads(metadata_path().read_text(encoding="utf-8"))
+    databases = metadata.get("databases", {})
+    databases[Path(db_path).stem] = databases.pop("quotes")
+    path = folder / "metadata.json"
+    path.write_text(json.dumps(metadata, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def datasette_args(db_path: str, host: str, port: int, metadata: Path) -> list[str]:
+    args = ["serve", db_path, "--metadata", str(metadata), "-h", host, "-p", str(port)]
     for name, value in DATASETTE_SETTINGS.items():
         args += ["--setting", name, value]
     return args
@@ -431,7 +446,9 @@ def serve(db_path, port, host, root) -> None:
             "whole database and run read-only SQL on it, without logging in",
             err=True,
         )
-    _datasette(datasette_args(db_path, host, port) + (["--root"] if root else []))
+    with tempfile.TemporaryDirectory(prefix="quotedb-serve-") as folder:
+        metadata = served_metadata(db_path, Path(folder))
+        _datasette(datasette_args(db_path, host, port, metadata) + (["--root"] if root else []))
 
 
 @cli.command()
@@ -455,7 +472,9 @@ def demo(db_path, port, no_serve) -> None:
     click.echo(f"database: {db_path}", err=True)
     if not no_serve:
         click.echo(f"serving on http://127.0.0.1:{port}/quotes/quotes", err=True)
-        _datasette(datasette_args(db_path, "127.0.0.1", port))
+        with tempfile.TemporaryDirectory(prefix="quotedb-serve-") as folder:
+            metadata = served_metadata(db_path, Path(folder))
+            _datasette(datasette_args(db_path, "127.0.0.1", port, metadata))
 
 
 def _datasette(args: list[str]) -> None:

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from datasette.app import Datasette
 
 from quotedb import cli as cli_module
-from quotedb.cli import cli, metadata_path
+from quotedb.cli import cli, metadata_path, served_metadata
 
 HOSTILE = (
     "Harbour row <script>alert('title')</script>\n\n"
@@ -161,3 +161,11 @@ def test_script_in_quotes_and_articles_is_shown_escaped(tmp_path, write_article)
         html = datasette_get(db_path, page)
         assert "<script>alert(" not in html, page
         assert "&lt;script&gt;alert(" in html, page
+
+
+def test_serve_configures_the_database_under_its_own_name(tmp_path):
+    """Datasette reads table configuration by database name, in 0.65 and 1.0 alike."""
+    written = served_metadata(str(tmp_path / "news.db"), tmp_path)
+    databases = json.loads(written.read_text(encoding="utf-8"))["databases"]
+    shipped = json.loads(metadata_path().read_text(encoding="utf-8"))["databases"]["quotes"]
+    assert databases["news"] == shipped and "quotes" not in databases

@@ -72,8 +72,10 @@ def get_metadata(datasette, key, database, table):
     """The quotes tables' facets, labels and canned queries for any database file name.
 
     ``metadata.json`` configures a database called ``quotes``; a user's
-    ``news.db`` has the same tables and deserves the same configuration. A
-    ``-m metadata.json`` given on the command line still takes precedence.
+    ``news.db`` has the same tables and deserves the same configuration. ``quotedb
+    serve`` does not need this hook (it writes the configuration under the
+    database's own name, which Datasette 1.0 reads too); it serves ``datasette
+    news.db`` run by hand, on the 0.65 line only: 1.0 drops ``get_metadata``.
     """
     names = [name for name in datasette.databases if not name.startswith("_")]
     return {"databases": {name: _quotes_configuration() for name in names}}
