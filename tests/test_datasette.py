@@ -184,3 +184,15 @@ def test_matched_words_stay_highlighted_when_fields_narrow_the_search(demo_db):
 def test_one_match_is_one_quote(demo_db):
     page = get(demo_db, "/-/search?q=narcoterrorists").text
     assert "1 quote matches" in page
+
+
+def test_a_quote_page_says_what_act_it_reports_and_how_sure_the_extractor_is(demo_db):
+    (row,) = get(demo_db, "/quotes/quotes.json?_shape=array&_size=1&_sort_desc=confidence").json()
+    page = get(demo_db, f"/quotes/quotes/{row['id']}").text
+    assert f"{row['type']} {row['act']}" in page
+    assert f"How sure</dt>\n    <dd>{row['confidence']:.2f}" in page
+    acts = get(demo_db, "/quotes/quotes.json?_facet=act&_extra=facet_results").json()
+    facet = acts["facet_results"].get("results", acts["facet_results"])["act"]["results"]
+    assert {value["value"] for value in facet} <= {"speech", "thought"}
+    sure = get(demo_db, "/quotes/quotes.json?confidence__gte=0.8&_shape=array&_size=max").json()
+    assert sure and all(quote["confidence"] >= 0.8 for quote in sure)
