@@ -186,6 +186,22 @@ def import_corrections(db: sqlite_utils.Database, records: Iterable[dict]) -> tu
     return added, applied
 
 
+def read_exported(lines: Iterable[str], name: str) -> Iterator[dict]:
+    """The corrections of an export (`export_corrections`, one JSON object a line), as
+    ``quotedb corrections import`` and the training commands read them; a line that is
+    not one is refused, naming ``name`` and the line."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not {"target", "field"} <= record.keys():
+                raise ValueError("needs at least target and field")
+        except ValueError as error:
+            raise CorrectionError(f"{name}:{number}: not a correction ({error})") from None
+        yield record
+
+
 def export_corrections(db: sqlite_utils.Database) -> Iterator[dict]:
     """Every correction, oldest first: the anchor (article, quoted words, spans), the field,
     before and after, who, when, the note and whether it still applies; for a quote

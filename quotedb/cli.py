@@ -691,18 +691,10 @@ def corrections_export(db_path, output) -> None:
 @db_option
 def corrections_import(input_file, db_path) -> None:
     """Add the corrections of an export (skipping those already here) and apply them."""
-    records = []
-    for number, line in enumerate(input_file, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            if not isinstance(record, dict) or not {"target", "field"} <= record.keys():
-                raise ValueError("needs at least target and field")
-        except ValueError as error:
-            message = f"{input_file.name}:{number}: not a correction ({error})"
-            raise click.ClickException(message) from None
-        records.append(record)
+    try:
+        records = list(corrections.read_exported(input_file, input_file.name))
+    except corrections.CorrectionError as error:
+        raise click.ClickException(str(error)) from None
     db = load.open_db(db_path)
     try:
         with load.write_transaction(db):

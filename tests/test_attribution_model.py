@@ -178,8 +178,10 @@ def test_a_newsroom_s_reviews_become_training_examples(polnear_like, tmp_path):
     said, clause = gold_spans(text, GOLD["one"])
     corrections = tmp_path / "corrections.jsonl"
     rows = [
-        {"article_id": "one", "spans": json.dumps([said]), "field": "verified", "after": "1"},
-        {"article_id": "one", "spans": json.dumps([clause]), "field": "is_quote", "after": "0"},
+        {"target": "quote", "article_id": "one", "spans": json.dumps([said])}
+        | {"field": "verified", "after": "1"},
+        {"target": "quote", "article_id": "one", "spans": json.dumps([clause])}
+        | {"field": "is_quote", "after": "0"},
     ]
     corrections.write_text("\n".join(json.dumps(row) for row in rows) + "\n", "utf-8")
     examples = corrected_examples(corrections, polnear_like / "text")

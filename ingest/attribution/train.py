@@ -154,16 +154,13 @@ def reviewed(corrections: Path) -> dict[str, dict[tuple[tuple[int, int], ...], b
     """What people decided in exported corrections (``quotedb corrections export``), per
     article: spans confirmed as statements (``verified``, a corrected ``span``) and
     spans marked "not a quote". The latest decision on the same words wins."""
+    from quotedb.db.corrections import read_exported
+
     decided: dict[str, dict[tuple[tuple[int, int], ...], bool]] = {}
-    for number, line in enumerate(corrections.read_text("utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            spans = tuple(tuple(s) for s in json.loads(record.get("spans") or "[]"))
-            field, after = record["field"], record.get("after")
-        except (ValueError, KeyError, TypeError) as error:
-            raise ValueError(f"{corrections}:{number}: not a correction ({error})") from None
+    lines = corrections.read_text("utf-8").splitlines()
+    for record in read_exported(lines, str(corrections)):
+        spans = tuple(tuple(s) for s in json.loads(record.get("spans") or "[]"))
+        field, after = record["field"], record.get("after")
         article = decided.setdefault(str(record.get("article_id")), {})
         if field == "is_quote":
             article[spans] = after != "0"

@@ -131,17 +131,11 @@ def corrected(corrections: Path) -> list[dict[str, Any]]:
     """Stances people set (``quotedb corrections export``) as training records: the quoted
     words, their speaker, the target the stance was toward and the stance decided. A
     correction without words, speaker or target (a quote since removed) teaches nothing."""
+    from quotedb.db.corrections import read_exported
+
     found = []
     lines = corrections.read_text("utf-8").splitlines()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except ValueError:
-            record = None
-        if not isinstance(record, dict):
-            raise ValueError(f"{corrections}:{number}: not a correction (JSON object)")
+    for number, record in enumerate(read_exported(lines, str(corrections)), start=1):
         if record.get("field") != "stance" or record.get("after") not in LABELS:
             continue
         text, speaker, target = (record.get(k) for k in ("words", "speaker", "stance_target"))
