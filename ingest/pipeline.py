@@ -264,13 +264,14 @@ def _quotes(
         pieces = _pieces(quoted, paragraph)
         after = index + 1
         signed = signature_line(docs[after], kept[after].start) if after < len(kept) else None
+        headline = index == 0 and len(kept) > 1
         attributions = attribute(
             doc,
             paragraph.start,
             list(pieces),
             previous,
             signed,
-            headline=index == 0 and len(kept) > 1,
+            headline=headline,
         )
         whole = {(piece.start, piece.end): span for piece, span in pieces.items()}
         for proposed in attributions:
@@ -287,7 +288,7 @@ def _quotes(
                     attribution,
                     doc,
                     paragraph.start,
-                    headline=index == 0 and len(kept) > 1,
+                    headline=headline,
                     speaker_kind=resolved.kind if resolved else None,
                     others=[other for other in attributions if other is not proposed],
                 )

@@ -62,10 +62,12 @@ def features(
     found.update(_overlaps(attribution, others))
     found.update(_cue(attribution, doc, offset))
     found.update(_source(attribution, doc, offset, speaker_kind))
+    # An indicator that is off weighs nothing: only what is on is kept, and crossed.
+    present = {name: value for name, value in found.items() if value}
     rule = attribution.rule
-    for name in [n for n in found if not n.startswith(("bias-rule=", "w="))]:
-        found[f"{rule}|{name}"] = found[name]
-    return found
+    for name in [n for n in present if not n.startswith(("bias-rule=", "w="))]:
+        present[f"{rule}|{name}"] = present[name]
+    return present
 
 
 def _overlaps(attribution: Attribution, others: Sequence[Attribution]) -> dict[str, float]:
