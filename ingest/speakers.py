@@ -232,7 +232,7 @@ def _abstract(noun: Token) -> bool:
     return (
         noun.tag_ == "NN"
         and not can_speak(noun)
-        and noun.lower_.endswith(tuple(lines("abstract_suffixes")))
+        and noun.lower_.endswith(lines("abstract_suffixes"))
     )
 
 
