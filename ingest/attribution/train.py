@@ -102,20 +102,23 @@ class _Recorder:
         return 1.0
 
 
-def _examples_of(paths: list[str], model: str | None) -> list[tuple[str, str, list, dict]]:
-    """Every candidate in these text files: (article, text, spans, features). Runs in a worker."""
+Candidates = list[tuple[list[tuple[int, int]], dict[str, float]]]  # spans, features
+
+
+def _candidates_of(paths: list[str], model: str | None) -> list[tuple[str, str, Candidates]]:
+    """Every article in these text files with its text and every candidate the rules
+    propose in it. Runs in a worker."""
     from ..parse import load_nlp
     from ..pipeline import extract_many
 
     nlp = load_nlp(model)
-    rows = []
-    articles = [a for a in read_paths(paths) if not isinstance(a, Failure)]
-    for article in articles:
+    found = []
+    for article in (a for a in read_paths(paths) if not isinstance(a, Failure)):
         recorder = _Recorder()
-        for _, quotes in extract_many([article], nlp, scorer=recorder):
-            for quote, seen in zip(quotes, recorder.seen, strict=True):
-                rows.append((article.id, article.text, quote.spans, seen))
-    return rows
+        [(_, quotes)] = extract_many([article], nlp, scorer=recorder)
+        spans = [quote.spans for quote in quotes]
+        found.append((article.id, article.text, list(zip(spans, recorder.seen, strict=True))))
+    return found
 
 
 def examples(
@@ -126,28 +129,24 @@ def examples(
     texts = sorted((data / "text").glob("*.txt"))[:limit]
     chunks = [[str(p) for p in texts[i : i + 8]] for i in range(0, len(texts), 8)]
 
-    def labelled(rows: list[tuple[str, str, list, dict]]) -> Iterator[Example]:
-        by_article: dict[str, list[tuple[str, list, dict]]] = {}
-        for article, text, spans, seen in rows:
-            by_article.setdefault(article, []).append((text, spans, seen))
-        for article, found in by_article.items():
+    def labelled(articles: list[tuple[str, str, Candidates]]) -> Iterator[Example]:
+        for article, text, candidates in articles:
             ann = data / "attributions" / f"{article}.ann"
-            text = found[0][0]
             contents = read_contents(ann) if ann.exists() else []
             matched = _matched(
-                [_characters(text, s) for _, s, _ in found],
+                [_characters(text, spans) for spans, _ in candidates],
                 [_characters(text, c) for c in contents],
             )
-            for i, (_, spans, seen) in enumerate(found):
+            for i, (spans, seen) in enumerate(candidates):
                 yield Example(article, tuple(map(tuple, spans)), seen, i in matched)
 
     if workers <= 1:
         for chunk in chunks:
-            yield from labelled(_examples_of(chunk, model))
+            yield from labelled(_candidates_of(chunk, model))
         return
     with ProcessPoolExecutor(workers) as pool:
-        for rows in pool.map(_examples_of, chunks, [model] * len(chunks)):
-            yield from labelled(rows)
+        for found in pool.map(_candidates_of, chunks, [model] * len(chunks)):
+            yield from labelled(found)
 
 
 def reviewed(corrections: Path) -> dict[str, dict[tuple[tuple[int, int], ...], bool]]:
@@ -181,17 +180,16 @@ def corrected_examples(
     decided = reviewed(corrections)
     paths = [str(p) for p in sorted(articles.rglob("*")) if p.is_file() and p.stem in decided]
     examples = []
-    for article, text, spans, seen in _examples_of(paths, model):
-        marks = decided.get(article, {})
-        chars = _characters(text, spans)
-        overlaps = [
-            (len(chars & c) / len(chars | c), label)
-            for reviewed_spans, label in marks.items()
-            if (c := _characters(text, reviewed_spans)) and chars | c
+    for article, text, candidates in _candidates_of(paths, model):
+        marks = [
+            (_characters(text, spans), label) for spans, label in decided.get(article, {}).items()
         ]
-        best = max(overlaps, default=(0.0, False))
-        if best[0] >= 0.5:
-            examples.append(Example(article, tuple(map(tuple, spans)), seen, best[1]))
+        for spans, seen in candidates:
+            chars = _characters(text, spans)
+            overlaps = [(len(chars & c) / len(chars | c), label) for c, label in marks if c]
+            best = max(overlaps, default=(0.0, False))
+            if best[0] >= 0.5:
+                examples.append(Example(article, tuple(map(tuple, spans)), seen, best[1]))
     return examples
 
 
