@@ -7,9 +7,9 @@ from quotedb.ingest.pipeline import extract, extract_many
 
 
 def proposed(article, nlp):
-    """What the rules propose, each with its rule's prior confidence: no learned scorer.
+    """What the rules propose, each with its rule's prior confidence and span: no learned models.
     (The scorer's decisions are tested in test_attribution_model.py.)"""
-    return next(extract_many([article], nlp, scorer=None))[1]
+    return next(extract_many([article], nlp, scorer=None, ranker=None))[1]
 
 
 def only_quote(article_from, nlp, text: str):
@@ -593,3 +593,22 @@ def test_a_pull_quote_is_said_by_whom_the_next_sentence_names(article_from, nlp)
     (quote,) = proposed(article, nlp)
     assert quote.text == "“We are not going anywhere.”"
     assert (quote.speaker, quote.cue.text) == ("Rita Moss", "was")
+
+
+def test_each_speech_verb_of_a_participle_chain_reports_its_own_words(article_from, nlp):
+    article = article_from(
+        "The mayor criticised the plan, calling it a “reckless gamble” and warning that "
+        "families would ‘pay the price’ for years.\n"
+    )
+    by_cue = {
+        q.cue.text: article.text[q.spans[0][0] : q.spans[-1][1]] for q in proposed(article, nlp)
+    }
+    assert by_cue["warning"] == "that families would ‘pay the price’ for years"
+    assert "warning" not in by_cue["calling"]
+
+
+def test_a_title_case_headline_is_no_speaker_label_unless_a_name_ends_it(article_from, nlp):
+    headline = "U.S. Navy Patrols Grow: Admirals Send More Ships to the Gulf\n\nShips left.\n"
+    assert proposed(article_from(headline), nlp) == []
+    labelled = proposed(article_from("Pat Caddell: Democrats are worried about turnout.\n"), nlp)
+    assert [q.speaker for q in labelled] == ["Pat Caddell"]

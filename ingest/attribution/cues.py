@@ -94,6 +94,8 @@ def _governing_cues(
         if start <= ancestor.idx < end:
             child = ancestor
             continue
+        if found and child.dep_ in {"advcl", "conj"} and is_cue(child):
+            break  # "condemned the action, calling it a 'failure'": calling is its own act
         if governs(ancestor):
             found.append((ancestor, child))
         child = ancestor

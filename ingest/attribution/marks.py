@@ -92,15 +92,22 @@ def _introducer(doc: Doc, start: int, offset: int) -> Attribution | None:
 
 
 def _names_someone(label: Span) -> bool:
-    """A transcript speaker (``WALLACE``), a named entity that can speak (``Pat Caddell``),
+    """A transcript speaker (``WALLACE``), a named entity that can speak and ends the label
+    (``Pat Caddell``, not ``U.S. Military Strikes Escalate``),
     or a proper name of one or two words heading a headline (``Pence: ...``,
     ``Politifact: ...``), which the entity recogniser often misses in title case."""
     if all(t.is_upper or t.is_punct for t in label):
         return True
     if len(label) <= 2 and all(t.is_title and t.pos_ == "PROPN" for t in label):
         return True
-    named = sum(len(e) for e in label.ents if e.label_ in SPEAKING_ENTITIES)
-    return 2 * named >= len(label) and all(t.is_title or not t.is_alpha for t in label)
+    speaking = [e for e in label.ents if e.label_ in SPEAKING_ENTITIES]
+    named = sum(len(e) for e in speaking)
+    return (
+        2 * named >= len(label)
+        and all(t.is_title or not t.is_alpha for t in label)
+        # the label ends with the name: "U.S. Military Strikes Escalate" is a clause
+        and any(e.end == label.end for e in speaking)
+    )
 
 
 def _labelled(doc: Doc, offset: int) -> Attribution | None:
