@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Token
 
 from . import clean, dates, quotes, speakers
 from .attribution import Attribution, attribute, introducer, signature_line
+from .attribution.bounds import alternatives, option_features, redrawn
 from .attribution.features import features
-from .attribution.model import shipped
+from .attribution.model import RANKER, shipped
 from .lexicons import words
 from .parse import entities_alone, load_nlp, word_forms
 from .records import Article, Mention, Quote
@@ -41,6 +42,13 @@ class Scorer(Protocol):
     def confidence(self, features: dict[str, float]) -> float: ...
 
 
+class Ranker(Protocol):
+    """What chooses a candidate's content boundaries among its alternatives
+    (`attribution.model.Scorer` over `bounds.option_features`, or a recorder)."""
+
+    def choose(self, spans: list[list[tuple[int, int]]], seen: list[dict[str, float]]) -> int: ...
+
+
 _SHIPPED = object()  # extract with the shipped model unless told otherwise
 
 
@@ -57,6 +65,7 @@ def extract_many(
     topic: Topic | None = None,
     parse_all: bool = False,
     scorer: Scorer | None | object = _SHIPPED,
+    ranker: Ranker | None | object = _SHIPPED,
 ) -> Iterator[tuple[Article, list[Quote]]]:
     """Each article with its quotes, its paragraphs parsed in batches.
 
@@ -64,10 +73,13 @@ def extract_many(
     told to hold no quote: the same quotes, slower (for comparison).
     ``scorer`` decides which candidates the rules propose are kept and with
     what confidence: the shipped model by default; None keeps every candidate
-    with its rule's prior confidence.
+    with its rule's prior confidence. ``ranker`` redraws each candidate's content
+    boundaries before it is scored: the shipped ranker by default; None keeps the
+    rules' spans.
     """
     nlp = nlp or load_nlp()
     chosen = shipped() if scorer is _SHIPPED else scorer
+    bounds = shipped(RANKER) if ranker is _SHIPPED else ranker
     for article in articles:
         kept = clean.paragraphs(article.text)
         quoted = quotes.find_quoted(article.text, kept)
@@ -75,7 +87,7 @@ def extract_many(
         cues = None if parse_all else _cues(nlp)
         full = [True] * len(docs) if cues is None else _may_quote(cues, kept, docs, quoted)
         docs = _sentence_cased(nlp, _parsed(nlp, docs, full))
-        yield article, _quotes(article, kept, docs, full, quoted, topic, chosen)
+        yield article, _quotes(article, kept, docs, full, quoted, topic, chosen, bounds)
 
 
 @dataclass(frozen=True)
@@ -247,11 +259,13 @@ def _quotes(
     quoted: list[quotes.Quoted],
     topic: Topic | None,
     scorer: Scorer | None,
+    ranker: Ranker | None,
 ) -> list[Quote]:
     """The quotes of the paragraphs parsed in full; the others only name people.
 
-    Each candidate the rules propose is resolved to its speaker, then scored:
-    one below the scorer's threshold is not a statement and is left out.
+    Each candidate the rules propose has its boundaries redrawn by the ranker,
+    is resolved to its speaker, then scored: one below the scorer's threshold is
+    not a statement and is left out.
     """
     people = ArticleSpeakers.read([(p.start, doc) for p, doc in zip(kept, docs, strict=True)])
     year = dates.timeline_year(article.text)
@@ -280,6 +294,11 @@ def _quotes(
             if not spans:
                 continue  # a later piece of a quote already attributed
             attribution = replace(proposed, spans=spans)
+            if ranker is not None:
+                others = [other.spans for other in attributions if other is not proposed]
+                attribution = _redrawn(
+                    attribution, doc, paragraph.start, pieces, others, ranker, article
+                )
             mention = attribution.source
             resolved = people.resolve(mention) if mention is not None else None
             confidence = attribution.confidence
@@ -305,6 +324,26 @@ def _quotes(
             previous = attributions[-1]
         previous = introducer(doc, paragraph.start) or previous
     return found
+
+
+def _redrawn(
+    attribution: Attribution,
+    doc: Doc,
+    offset: int,
+    pieces: dict[quotes.Quoted, tuple[int, int]],
+    others: list[list[tuple[int, int]]],
+    ranker: Ranker,
+    article: Article,
+) -> Attribution:
+    """The candidate with the content boundaries the ranker prefers (`bounds`), never
+    those of another candidate of the paragraph (``others``)."""
+    passages = [(piece.start, piece.end) for piece in pieces]
+    options = alternatives(attribution, doc, offset, passages, others)
+    if len(options) == 1:
+        return attribution
+    seen = option_features(attribution, options, doc, offset)
+    name, drawn = options[ranker.choose([spans for _, spans in options], seen)]
+    return redrawn(attribution, name, drawn, article.text)
 
 
 def _pieces(

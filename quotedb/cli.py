@@ -8,9 +8,11 @@ import json
 import sqlite3
 import sys
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 import click
 import sqlite_utils
@@ -22,6 +24,7 @@ from quotedb.db.search import SYNTAX, QuerySyntaxError, QuoteIndex, SearchError
 from quotedb.db.speakers import Registry
 from quotedb.ingest import engines, metadata
 from quotedb.ingest import run as ingest_run
+from quotedb.ingest.attribution.model import RANKER
 from quotedb.ingest.parse import load_nlp
 from quotedb.ingest.read import DEFAULT_MAX_BYTES
 from quotedb.ingest.records import Failure
@@ -258,44 +261,65 @@ def train() -> None:
 @model_option
 @workers_option
 def train_attribution(data, dev, out, seed, limit, corrections, articles, model, workers) -> None:
-    """Train the attribution scorer and write model.json and MODEL_CARD.md to OUT.
+    """Train the boundary ranker and the attribution scorer; write bounds.json,
+    model.json and MODEL_CARD.md to OUT.
 
     Point QUOTEDB_ATTRIBUTION_MODEL at OUT to use it, or copy it over
     ingest/models/attribution/ to ship it.
     """
     from quotedb.ingest.attribution import train as trainer
+    from quotedb.ingest.attribution import train_bounds
 
     procs = engines.worker_count(workers)
-    with tqdm(desc="candidates", unit=" candidates", file=sys.stderr, disable=None) as bar:
+    if corrections and articles is None:
+        raise click.UsageError("--corrections needs --articles, the corrected articles")
 
-        def counted(items):
-            for item in items:
-                bar.update()
-                yield item
+    def echo(line: str) -> None:
+        click.echo(line, err=True)
 
-        train_rows = list(counted(trainer.examples(data, model, procs, limit)))
+    with tqdm(desc="choices", unit=" candidates", file=sys.stderr, disable=None) as bar:
+        train_choices = list(_counted(bar, train_bounds.choices(data, model, procs, limit)))
         if corrections:
-            if articles is None:
-                raise click.UsageError("--corrections needs --articles, the corrected articles")
-            try:
-                train_rows += counted(trainer.corrected_examples(corrections, articles, model))
-            except ValueError as error:
-                raise click.ClickException(str(error)) from None
-        dev_rows = list(counted(trainer.examples(dev, model, procs, limit)))
+            train_choices += _reviewed(train_bounds.corrected_choices, corrections, articles, model)
+        dev_choices = list(_counted(bar, train_bounds.choices(dev, model, procs, limit)))
+    ranker, bounds = train_bounds.fit_ranker(train_choices, dev_choices, seed, progress=echo)
+    with tqdm(desc="candidates", unit=" candidates", file=sys.stderr, disable=None) as bar:
+        train_rows = list(_counted(bar, trainer.examples(data, model, procs, limit, ranker)))
+        if corrections:
+            train_rows += _reviewed(
+                trainer.corrected_examples, corrections, articles, model, ranker
+            )
+        dev_rows = list(_counted(bar, trainer.examples(dev, model, procs, limit, ranker)))
     scorer, report = trainer.fit(
-        train_rows,
-        dev_rows,
-        trainer.gold_count(dev, limit),
-        seed,
-        progress=lambda line: click.echo(line, err=True),
+        train_rows, dev_rows, trainer.gold_count(dev, limit), seed, progress=echo
     )
     scorer.save(out)
-    card = trainer.write_card(out, report, data, dev, seed)
+    ranker.save(out, RANKER)
+    card = trainer.write_card(out, report, bounds, data, dev, seed)
     click.echo(
         f"dev: precision {report.dev['precision']:.3f}, recall {report.dev['recall']:.3f} "
-        f"at threshold {report.dev['threshold']:.2f}; wrote {out / 'model.json'} and {card}",
+        f"at threshold {report.dev['threshold']:.2f}; wrote {out / 'model.json'}, "
+        f"{out / RANKER} and {card}",
         err=True,
     )
+
+
+T = TypeVar("T")
+
+
+def _reviewed(read: Callable[..., list[T]], corrections: Path, *args: object) -> list[T]:
+    """Training examples from exported corrections; a bad export is a one-line error."""
+    try:
+        return read(corrections, *args)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _counted(bar: tqdm, items: Iterable[T]) -> Iterator[T]:
+    """``items``, each ticking the progress bar."""
+    for item in items:
+        bar.update()
+        yield item
 
 
 @cli.command()

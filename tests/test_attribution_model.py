@@ -6,7 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from quotedb.ingest.attribution.model import Scorer, shipped
+from quotedb.ingest.attribution.model import RANKER, Scorer, shipped
 from quotedb.ingest.attribution.train import corrected_examples, read_contents
 from quotedb.ingest.pipeline import extract, extract_many
 
@@ -89,10 +89,11 @@ def test_the_training_command_writes_weights_and_a_model_card_that_extraction_us
     assert result.exit_code == 0, result.output
     card = (out / "MODEL_CARD.md").read_text("utf-8")
     assert "candidates from the rules" in card and "| threshold |" in card
-    scorer = Scorer.load(out)
+    assert "Boundary ranker" in card
+    scorer, ranker = Scorer.load(out), Scorer.load(out, RANKER)
     assert scorer.weights and 0 <= scorer.threshold < 1
     article = article_from(ARTICLES["one"])
-    [(_, quotes)] = extract_many([article], nlp, scorer=scorer)
+    [(_, quotes)] = extract_many([article], nlp, scorer=scorer, ranker=ranker)
     assert quotes and all(0 <= q.confidence <= 1 for q in quotes)
     again = tmp_path / "again"
     CliRunner().invoke(
@@ -100,7 +101,8 @@ def test_the_training_command_writes_weights_and_a_model_card_that_extraction_us
         ["train", "attribution", "--data", str(polnear_like), "--dev", str(polnear_like)]
         + ["--out", str(again), "--workers", "1"],
     )
-    assert (again / "model.json").read_text() == (out / "model.json").read_text()  # seeded
+    for name in ("model.json", RANKER):  # seeded
+        assert (again / name).read_text() == (out / name).read_text()
 
 
 def test_confidence_is_the_calibration_table_read_at_the_raw_probability():
@@ -150,7 +152,7 @@ def test_an_abstract_noun_is_no_speaker(article_from, nlp):
 
 def extract_many_all(article, nlp):
     """Every candidate the rules propose, whatever the scorer would keep."""
-    return next(extract_many([article], nlp, scorer=None))[1]
+    return next(extract_many([article], nlp, scorer=None, ranker=None))[1]
 
 
 def test_extract_keeps_only_what_min_confidence_and_act_ask_for(tmp_path):

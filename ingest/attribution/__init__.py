@@ -5,8 +5,10 @@ a reporting cue (`cues`: a speech verb from ``lexicons/speech_verbs.txt``, or
 ``according to``) links a source mention (`sources`) with content (`content`):
 a quoted passage (direct), a clause that contains a quoted fragment (mixed), or
 a plain clause (indirect); punctuation cues (`marks`) handle labels, colons and
-signature lines. The learned scorer (`model`, over `features`) then decides
-which candidates are attributed statements and how sure that is.
+signature lines. The learned boundary ranker (`bounds`) redraws each
+candidate's content where a reader would; the learned scorer (`model`, over
+`features`) then decides which candidates are attributed statements and how
+sure that is.
 """
 
 from .candidate import Attribution

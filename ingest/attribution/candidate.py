@@ -24,6 +24,7 @@ class Attribution:
     act: str = "speech"  # speech (said, wrote, told) | thought (believes, wants, plans)
     quoted: list[tuple[int, int]] = field(default_factory=list)
     introduces: bool = False  # a speech verb and a colon: the next paragraph is what was said
+    drawn: str = "proposed"  # how the boundary ranker drew the content (`bounds`)
 
 
 def _mention(span: Span | Token, offset: int) -> Mention:

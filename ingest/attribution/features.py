@@ -29,9 +29,14 @@ def _bucket(value: float, edges: tuple[float, ...]) -> str:
     return next((f"<{edge:g}" for edge in edges if value < edge), f">={edges[-1]:g}")
 
 
+def _length(doc: Doc) -> int:
+    """The paragraph's length in characters (``doc.text`` is built anew on every read)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
 def _span(doc: Doc, start: int, end: int) -> Span | None:
     """The tokens of ``[start, end)`` (paragraph offsets), or None outside the paragraph."""
-    if start < 0 or end > len(doc.text) or start >= end:
+    if start < 0 or end > _length(doc) or start >= end:
         return None
     return doc.char_span(start, end, alignment_mode="expand")
 
@@ -55,6 +60,7 @@ def features(
         "type=" + attribution.type: 1.0,
         "prior=" + f"{attribution.confidence:.1f}": 1.0,
         "act=" + attribution.act: 1.0,
+        "drawn=" + attribution.drawn: 1.0,
         "headline": float(headline),
         "pieces=" + _bucket(len(attribution.spans), (2, 3, 4)): 1.0,
     }
@@ -87,7 +93,8 @@ def _overlaps(attribution: Attribution, others: Sequence[Attribution]) -> dict[s
 
 
 def _content(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float]:
-    text = " ".join(doc.text[s - offset : e - offset] for s, e in attribution.spans)
+    paragraph = doc.text
+    text = " ".join(paragraph[s - offset : e - offset] for s, e in attribution.spans)
     quoted = sum(e - s for s, e in attribution.quoted)
     total = sum(e - s for s, e in attribution.spans) or 1
     tokens = [
@@ -98,7 +105,7 @@ def _content(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float
     ]
     alpha = [t for t in tokens if t.is_alpha]
     passages = [(s - offset, e - offset) for s, e in attribution.quoted]
-    inside = [(s, e) for s, e in passages if 0 <= s < e <= len(doc.text)]
+    inside = [(s, e) for s, e in passages if 0 <= s < e <= len(paragraph)]
     found = {
         # scare quotes and names in quotation marks ("Tren de Aragua"): no one's words
         "names-only": float(bool(inside) and all(_is_title(doc, s, e) for s, e in inside)),
@@ -107,8 +114,8 @@ def _content(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float
         "quoted=" + _bucket(quoted / total, (0.01, 0.3, 0.7, 0.95)): 1.0,
         "marks=" + _bucket(sum(text.count(m) for m in _QUOTE_MARKS), (1, 2, 3, 5)): 1.0,
         "ends=" + (text.rstrip(_QUOTE_MARKS + " ")[-1:] or "none"): 1.0,
-        "paragraph-share=" + _bucket(total / max(len(doc.text), 1), (0.2, 0.5, 0.8, 0.98)): 1.0,
-        "label-line": float(bool(_LABEL_LINE.match(doc.text))),
+        "paragraph-share=" + _bucket(total / max(len(paragraph), 1), (0.2, 0.5, 0.8, 0.98)): 1.0,
+        "label-line": float(bool(_LABEL_LINE.match(paragraph))),
         "has-verb": float(any(t.pos_ in {"VERB", "AUX"} for t in tokens)),
         "outside-paragraph": float(not tokens),
     }

@@ -24,6 +24,8 @@ from pathlib import Path
 #: trained with ``quotedb train attribution --out DIR``), or to ``none`` for the
 #: rules alone, each candidate keeping its rule's prior confidence.
 MODEL_ENV = "QUOTEDB_ATTRIBUTION_MODEL"
+SCORER = "model.json"  # keeps or drops each candidate, with its confidence
+RANKER = "bounds.json"  # chooses each kept candidate's content boundaries
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,11 @@ class Scorer:
         x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
         return y0 + (y1 - y0) * (p - x0) / (x1 - x0) if x1 > x0 else y1
 
+    def choose(self, spans: list[list[tuple[int, int]]], seen: list[dict[str, float]]) -> int:
+        """Which of several alternative contents (``spans``, with the features ``seen`` of
+        each) scores highest: the boundary ranker's choice."""
+        return max(range(len(seen)), key=lambda i: self.raw(seen[i]))
+
     def to_json(self) -> dict:
         return {
             "bias": self.bias,
@@ -75,26 +82,28 @@ class Scorer:
             calibration=(tuple(calibration["raw"]), tuple(calibration["calibrated"])),
         )
 
-    def save(self, directory: Path) -> Path:
+    def save(self, directory: Path, name: str = SCORER) -> Path:
         directory.mkdir(parents=True, exist_ok=True)
-        path = directory / "model.json"
+        path = directory / name
         path.write_text(json.dumps(self.to_json(), indent=0) + "\n", "utf-8")
         return path
 
     @classmethod
-    def load(cls, directory: str | Path) -> Scorer:
-        path = Path(directory) / "model.json"
+    def load(cls, directory: str | Path, name: str = SCORER) -> Scorer:
+        path = Path(directory) / name
         return cls.from_json(json.loads(path.read_text("utf-8")))
 
 
 @cache
-def shipped() -> Scorer | None:
-    """The scorer in use: ``$QUOTEDB_ATTRIBUTION_MODEL``, else the one shipped in the package
-    (None when the variable says ``none`` or no model is shipped)."""
+def shipped(name: str = SCORER) -> Scorer | None:
+    """The weights in use: ``$QUOTEDB_ATTRIBUTION_MODEL``, else those shipped in the package
+    (None when the variable says ``none`` or the package has no such file)."""
     chosen = os.environ.get(MODEL_ENV)
     if chosen:
-        return None if chosen.lower() == "none" else Scorer.load(chosen)
-    packaged = resources.files("quotedb.ingest").joinpath("models", "attribution", "model.json")
+        if chosen.lower() == "none" or (name == RANKER and not (Path(chosen) / name).is_file()):
+            return None  # a model trained before there was a ranker has only model.json
+        return Scorer.load(chosen, name)
+    packaged = resources.files("quotedb.ingest").joinpath("models", "attribution", name)
     if not packaged.is_file():
         return None
     return Scorer.from_json(json.loads(packaged.read_text("utf-8")))

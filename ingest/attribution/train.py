@@ -6,7 +6,7 @@ is a positive example when its content overlaps a human attribution's content
 with Jaccard >= 0.5 on non-space characters (the scorer's own matching rule).
 A logistic regression learns from them; its out-of-fold probabilities (folds
 by article) fit the isotonic calibration, and the dev split, never trained on,
-chooses the regularisation and the threshold below which a candidate is not
+chooses the regularisation and the threshold (0.5 or more) below which a candidate is not
 stored. Everything is seeded, so the same data gives the same model.
 """
 
@@ -26,6 +26,9 @@ from .model import Scorer
 
 _SPAN = re.compile(r"(\d+) (\d+)")
 REGULARISATION = (0.03, 0.1, 0.3, 1.0)  # logistic regression C values tried on dev
+#: The lowest threshold tried: a stored record is more likely a statement than not (below
+#: it dev F1 hardly moves, while precision falls).
+STORED = 0.5
 
 
 @dataclass(frozen=True)
@@ -102,51 +105,82 @@ class _Recorder:
         return 1.0
 
 
+class _Options:
+    """A boundary ranker that remembers every choice it was offered and leaves it to
+    ``ranker`` (the rules' own span when there is none)."""
+
+    def __init__(self, ranker: Scorer | None) -> None:
+        self.ranker = ranker
+        self.offered: list[Options] = []
+
+    def choose(self, spans: list[list[tuple[int, int]]], seen: list[dict[str, float]]) -> int:
+        self.offered.append(list(zip(spans, seen, strict=True)))
+        return self.ranker.choose(spans, seen) if self.ranker is not None else 0
+
+
 Candidates = list[tuple[list[tuple[int, int]], dict[str, float]]]  # spans, features
+Options = list[tuple[list[tuple[int, int]], dict[str, float]]]  # one candidate's alternatives
+Found = tuple[str, str, Candidates, list[Options]]  # article id, text, candidates, choices
 
 
-def _candidates_of(paths: list[str], model: str | None) -> list[tuple[str, str, Candidates]]:
-    """Every article in these text files with its text and every candidate the rules
-    propose in it. Runs in a worker."""
+def _candidates_of(paths: list[str], model: str | None, ranker: Scorer | None) -> list[Found]:
+    """Every article in these text files with its text, every candidate the rules
+    propose in it (its content drawn by ``ranker``) and every choice of content
+    boundaries offered. Runs in a worker."""
     from ..parse import load_nlp
     from ..pipeline import extract_many
 
     nlp = load_nlp(model)
     found = []
     for article in (a for a in read_paths(paths) if not isinstance(a, Failure)):
-        recorder = _Recorder()
-        [(_, quotes)] = extract_many([article], nlp, scorer=recorder)
+        recorder, options = _Recorder(), _Options(ranker)
+        [(_, quotes)] = extract_many([article], nlp, scorer=recorder, ranker=options)
         spans = [quote.spans for quote in quotes]
-        found.append((article.id, article.text, list(zip(spans, recorder.seen, strict=True))))
+        candidates = list(zip(spans, recorder.seen, strict=True))
+        found.append((article.id, article.text, candidates, options.offered))
     return found
 
 
-def examples(
-    data: Path, model: str | None = None, workers: int = 1, limit: int | None = None
-) -> Iterator[Example]:
-    """The labelled candidates of a PolNeAR-style folder (``text/*.txt``,
-    ``attributions/*.ann``), articles in name order."""
+def _run(
+    data: Path, model: str | None, workers: int, limit: int | None, ranker: Scorer | None
+) -> Iterator[tuple[Found, list[list[tuple[int, int]]]]]:
+    """What the rules find in each article of a PolNeAR-style folder (``text/*.txt``,
+    ``attributions/*.ann``), in name order, with the article's human contents."""
     texts = sorted((data / "text").glob("*.txt"))[:limit]
     chunks = [[str(p) for p in texts[i : i + 8]] for i in range(0, len(texts), 8)]
 
-    def labelled(articles: list[tuple[str, str, Candidates]]) -> Iterator[Example]:
-        for article, text, candidates in articles:
-            ann = data / "attributions" / f"{article}.ann"
-            contents = read_contents(ann) if ann.exists() else []
-            matched = _matched(
-                [_characters(text, spans) for spans, _ in candidates],
-                [_characters(text, c) for c in contents],
-            )
-            for i, (spans, seen) in enumerate(candidates):
-                yield Example(article, tuple(map(tuple, spans)), seen, i in matched)
+    def with_gold(articles: list[Found]) -> Iterator[tuple[Found, list[list[tuple[int, int]]]]]:
+        for found in articles:
+            ann = data / "attributions" / f"{found[0]}.ann"
+            yield found, read_contents(ann) if ann.exists() else []
 
     if workers <= 1:
         for chunk in chunks:
-            yield from labelled(_candidates_of(chunk, model))
+            yield from with_gold(_candidates_of(chunk, model, ranker))
         return
     with ProcessPoolExecutor(workers) as pool:
-        for found in pool.map(_candidates_of, chunks, [model] * len(chunks)):
-            yield from labelled(found)
+        for found in pool.map(
+            _candidates_of, chunks, [model] * len(chunks), [ranker] * len(chunks)
+        ):
+            yield from with_gold(found)
+
+
+def examples(
+    data: Path,
+    model: str | None = None,
+    workers: int = 1,
+    limit: int | None = None,
+    ranker: Scorer | None = None,
+) -> Iterator[Example]:
+    """The labelled candidates of a PolNeAR-style folder, their contents drawn by
+    ``ranker`` (the rules' own spans when None), articles in name order."""
+    for (article, text, candidates, _), contents in _run(data, model, workers, limit, ranker):
+        matched = _matched(
+            [_characters(text, spans) for spans, _ in candidates],
+            [_characters(text, c) for c in contents],
+        )
+        for i, (spans, seen) in enumerate(candidates):
+            yield Example(article, tuple(map(tuple, spans)), seen, i in matched)
 
 
 def reviewed(corrections: Path) -> dict[str, dict[tuple[tuple[int, int], ...], bool]]:
@@ -171,16 +205,26 @@ def reviewed(corrections: Path) -> dict[str, dict[tuple[tuple[int, int], ...], b
     return {article: spans for article, spans in decided.items() if spans}
 
 
+def reviewed_articles(
+    decided: dict[str, dict[tuple[tuple[int, int], ...], bool]],
+    articles: Path,
+    model: str | None = None,
+    ranker: Scorer | None = None,
+) -> list[Found]:
+    """What the rules find in the reviewed articles, found in ``articles`` by their id."""
+    paths = [str(p) for p in sorted(articles.rglob("*")) if p.is_file() and p.stem in decided]
+    return _candidates_of(paths, model, ranker)
+
+
 def corrected_examples(
-    corrections: Path, articles: Path, model: str | None = None
+    corrections: Path, articles: Path, model: str | None = None, ranker: Scorer | None = None
 ) -> list[Example]:
     """The candidates of the reviewed articles (found in ``articles`` by their id), labelled
     by what people decided: a newsroom's reviews as extra training examples. A candidate
     no decision touches (Jaccard < 0.5 with every reviewed span) is left out."""
     decided = reviewed(corrections)
-    paths = [str(p) for p in sorted(articles.rglob("*")) if p.is_file() and p.stem in decided]
     examples = []
-    for article, text, candidates in _candidates_of(paths, model):
+    for article, text, candidates, _ in reviewed_articles(decided, articles, model, ranker):
         marks = [
             (_characters(text, spans), label) for spans, label in decided.get(article, {}).items()
         ]
@@ -280,7 +324,9 @@ def fit(
     cv = _f1_at(calibrated_oof, list(y), int(train_gold), 0.5)
     p_dev = [unthresholded.confidence(e.features) for e in dev]
     by_threshold = [_f1_at(p_dev, y_dev, dev_gold, t / 100) for t in range(0, 100, 5)]
-    best = max(by_threshold, key=lambda row: row["f1"])
+    best = max(
+        (row for row in by_threshold if row["threshold"] >= STORED), key=lambda row: row["f1"]
+    )
     scorer = Scorer(weights, unthresholded.bias, best["threshold"], table)
     report = Report(
         train_examples=len(train),
@@ -293,24 +339,29 @@ def fit(
     return scorer, report
 
 
-def write_card(directory: Path, report: Report, data: Path, dev: Path, seed: int) -> Path:
+def write_card(
+    directory: Path, report: Report, bounds: dict, data: Path, dev: Path, seed: int
+) -> Path:
     """MODEL_CARD.md beside the weights: data, features, figures, date."""
     rows = "\n".join(
         f"| {r['threshold']:.2f} | {r['kept']} | {r['precision']:.3f} | {r['recall']:.3f} "
         f"| {r['f1']:.3f} |"
         for r in report.by_threshold
     )
-    card = f"""# Attribution scorer
+    d = bounds["dev"]
+    card = f"""# Attribution scorer and boundary ranker
 
-Decides, for each candidate the attribution rules propose, whether it is an attributed
-statement, and gives it a calibrated `confidence`. Built {date.today().isoformat()} by
+`model.json` decides, for each candidate the attribution rules propose, whether it is an
+attributed statement, and gives it a calibrated `confidence`. `bounds.json` first chooses
+where its content starts and ends. Built {date.today().isoformat()} by
 
     quotedb train attribution --data {data} --dev {dev} --out {directory} --seed {seed}
 
 - **Data:** `{data.name}`, the training split of PolNeAR (Newell, Margolin and Ruths, LREC
   2018): {report.train_examples} candidates from the rules, {report.train_positive} of them
   matching a human attribution (Jaccard >= 0.5 on non-space characters). The dev split
-  (`{dev.name}`) chose the regularisation (C = {report.regularisation}) and the threshold; it
+  (`{dev.name}`) chose the regularisation (C = {report.regularisation}) and the threshold (best F1
+  at {STORED} or above, so that a stored record is more likely right than wrong); it
   was never trained on. The demo articles were not used.
 - **Model:** logistic regression over indicator features (`ingest/attribution/features.py`):
   the rule that proposed the candidate and its prior, type, act, content length, quoted
@@ -318,6 +369,17 @@ statement, and gives it a calibrated `confidence`. Built {date.today().isoformat
   the source mention's part of speech, entity type, length and what it resolved to, each
   also crossed with the rule. Isotonic calibration on 5-fold out-of-fold predictions
   (folds by article), so confidence reads as a probability of being right.
+- **Boundary ranker** (`ingest/attribution/bounds.py`, trained by `train_bounds.py`):
+  logistic regression over each alternative content of a candidate (the rules' span, cut
+  at a clause boundary, stretched to the sentence, the next sentence or the cue's clause,
+  narrowed to the quoted words): how it was drawn, the words at and beyond its edges,
+  whether it is one whole clause of the parse, what it adds or drops; crossed with how
+  it was drawn and with the type. Trained on the {bounds["train_choices"]} training candidates whose
+  alternatives differ in how well they match a human content (C = {bounds["regularisation"]},
+  chosen on dev). On dev, of {d["candidates"]} candidates near a human content, the chosen
+  content matches one (Jaccard >= 0.5) for {d["chosen"]} (the rules' own span:
+  {d["proposed"]}) and has exactly its characters for {d["chosen_exact"]} (rules:
+  {d["proposed_exact"]}).
 - **Cross-validated on train** (calibrated out-of-fold, threshold 0.5, recall over the
   candidates' positives): precision {report.cross_validated["precision"]:.3f}, recall
   {report.cross_validated["recall"]:.3f}.
@@ -334,5 +396,6 @@ Precision and recall on dev by confidence threshold (recall over all dev attribu
 """
     path = directory / "MODEL_CARD.md"
     path.write_text(card, "utf-8")
-    (directory / "report.json").write_text(json.dumps(report.__dict__, indent=1) + "\n", "utf-8")
+    figures = {**report.__dict__, "bounds": bounds}
+    (directory / "report.json").write_text(json.dumps(figures, indent=1) + "\n", "utf-8")
     return path

@@ -1,0 +1,370 @@
+"""Where a statement's content starts and ends: alternatives to a rule's span, and what
+the boundary ranker sees of each.
+
+A rule's content is often right in substance and wrong at an edge: the parse
+hangs a trailing ``, arguing that ...`` or ``, which ...`` on the reported
+clause, a quoted fragment stands for the clause that holds it (``said there
+remains a "significant difference" when ...``), or an indirect report runs on
+into the next sentence. `alternatives` proposes the spans a reader might have
+drawn instead (cut at a clause boundary, stretched to the sentence or the
+cue's whole clause, narrowed to the quoted words); the learned ranker
+(`model.Ranker`, trained by `train`) picks one. The first alternative is always
+the rule's own span.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_QUOTE
+from spacy.tokens import Doc, Span, Token
+
+from .candidate import Attribution
+from .content import _content_spans, _stretched
+from .cues import is_cue
+
+_CLAUSE_MARKS = {",", ";", ":", "—", "–", "--", "―", "(", "-"}
+_QUOTES = '"“”‘’«»'
+_MAX_CUTS = 4  # clause boundaries tried from each edge
+# phrases a report may or may not include: "... after prosecutors decided", "But in May ..."
+_HUNG = {"advcl", "prep", "npadvmod", "advmod", "conj", "cc", "relcl", "acl", "mark", "appos"}
+
+
+def _tokens(doc: Doc, spans: list[tuple[int, int]], offset: int) -> list[Span] | None:
+    """The paragraph spans of article offsets, or None when any lies outside the paragraph."""
+    found = []
+    for start, end in spans:
+        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        found.append(span)
+    return found
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token range ``[start, end)`` without edge punctuation other than quotation marks."""
+    while start < end and (doc[start].is_punct or doc[start].is_space) and not doc[start].is_quote:
+        start += 1
+    while (
+        end > start
+        and (doc[end - 1].is_punct or doc[end - 1].is_space)
+        and not doc[end - 1].is_quote
+    ):
+        end -= 1
+    return (start, end) if end - start >= 2 else None
+
+
+def _chars(doc: Doc, start: int, end: int, offset: int) -> tuple[int, int]:
+    return doc[start].idx + offset, doc[end - 1].idx + len(doc[end - 1]) + offset
+
+
+def _cue_token(doc: Doc, attribution: Attribution, offset: int) -> Token | None:
+    cue = attribution.cue
+    if cue is None:
+        return None
+    span = doc.char_span(cue.start - offset, cue.end - offset, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def alternatives(
+    attribution: Attribution,
+    doc: Doc,
+    offset: int,
+    quoted: list[tuple[int, int]],
+    others: Sequence[list[tuple[int, int]]] = (),
+) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The content spans to choose among, each named by how it was drawn; the rule's own
+    span first. ``quoted`` are the paragraph's quoted passages (article offsets), which
+    a boundary never cuts through; ``others`` the contents of the paragraph's other
+    candidates, which no alternative may become (one statement, two records)."""
+    proposed = list(attribution.spans)
+    spans = _tokens(doc, proposed, offset)
+    if spans is None:
+        return [("proposed", proposed)]
+    found: dict[tuple[tuple[int, int], ...], str] = {tuple(proposed): "proposed"}
+
+    def add(name: str, drawn: list[tuple[int, int]]) -> None:
+        drawn = [_stretched(s, e, quoted) for s, e in drawn]
+        found.setdefault(tuple(drawn), name)
+
+    head, tail = spans[0], spans[-1]
+    before, after = proposed[:-1], proposed[1:]
+    # cut the end at a clause boundary inside the last piece
+    cuts = [
+        i
+        for i in range(tail.start + 2, tail.end)
+        if doc[i - 1].text in _CLAUSE_MARKS or doc[i].dep_ == "cc" or doc[i].lower_ in {"which"}
+    ]
+    for i in cuts[-_MAX_CUTS:]:
+        edge = _trimmed(doc, tail.start, i)
+        if edge:
+            add("cut-end", before + [_chars(doc, *edge, offset)])
+    # cut the start after a clause boundary or a leading "that" inside the first piece
+    starts = [
+        i
+        for i in range(head.start + 1, head.end - 1)
+        if doc[i - 1].text in _CLAUSE_MARKS
+        or doc[i - 1].lower_ in {"that", "whether"}
+        or (doc[i].is_quote and i < head.start + 3)
+    ]
+    for i in starts[:_MAX_CUTS]:
+        edge = _trimmed(doc, i, head.end)
+        if edge:
+            add("cut-start", [_chars(doc, *edge, offset)] + after)
+    # stretch to the sentence's edges, and on into the next sentence
+    first_sent, last_sent = head.sent, tail.sent
+    edge = _trimmed(doc, head.start, last_sent.end)
+    if edge and last_sent.end > tail.end:
+        add("to-sentence-end", before + [_chars(doc, tail.start, edge[1], offset)])
+    edge = _trimmed(doc, first_sent.start, head.end)
+    if edge and first_sent.start < head.start:
+        add("to-sentence-start", [_chars(doc, edge[0], head.end, offset)] + after)
+    if last_sent.end < len(doc):  # the report goes on: "A," says Lee. "B."
+        following = doc[last_sent.end].sent
+        edge = _trimmed(doc, following.start, following.end)
+        if edge:
+            add("next-sentence", proposed + [_chars(doc, *edge, offset)])
+    # cut before a phrase hung on the content's root, or after one fronted before it
+    for root in _roots(tail):
+        for child in root.rights:
+            if tail.start + 2 <= child.left_edge.i < tail.end and child.dep_ in _HUNG:
+                edge = _trimmed(doc, tail.start, child.left_edge.i)
+                if edge:
+                    add("cut-phrase-end", before + [_chars(doc, *edge, offset)])
+    for root in _roots(head):
+        for child in root.lefts:
+            if head.start <= child.right_edge.i < head.end - 2 and child.dep_ in _HUNG:
+                edge = _trimmed(doc, child.right_edge.i + 1, head.end)
+                if edge:
+                    add("cut-phrase-start", [_chars(doc, *edge, offset)] + after)
+    # the cue's whole clause, and the quoted words alone
+    cue = _cue_token(doc, attribution, offset)
+    if cue is not None:
+        clause = [(s.start_char + offset, s.end_char + offset) for s in _content_spans(cue)]
+        if clause:
+            add("cue-clause", clause)
+    inside = [(s, e) for s, e in attribution.quoted if proposed[0][0] <= s and e <= proposed[-1][1]]
+    if inside and inside != proposed:
+        add("quoted-only", inside)
+    return [
+        (name, list(drawn))
+        for drawn, name in found.items()
+        if name == "proposed" or not any(_same(list(drawn), other) for other in others)
+    ]
+
+
+def _same(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    """Two contents that share most of their characters (Jaccard >= 0.8)."""
+    shared = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+    union = sum(e - s for s, e in a) + sum(e - s for s, e in b) - shared
+    return union > 0 and shared / union >= 0.8
+
+
+def _roots(span: Span) -> list[Token]:
+    """The tokens of ``span`` whose head is outside it."""
+    return [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
+
+
+def _word(token: Token) -> str:
+    """A boundary token as the ranker sees it: closed-class words and punctuation by
+    their text, the rest by part of speech."""
+    if token.is_punct or token.is_stop:
+        return token.lower_
+    return token.pos_
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    """What the ranker reads of every token, as plain lists (read for every token of every
+    option), worked out once per paragraph and kept in ``doc.user_data``."""
+
+    text: str  # ``doc.text`` is built anew on every read
+    sentence_starts: list[int]
+    heads: list[int]
+    punct: list[bool]
+    marks: list[bool]  # quotation marks
+    subjects: list[bool]
+    speech: list[bool]  # speech verbs (`cues.is_cue`)
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Paragraph:
+        found = doc.user_data.get(_PARAGRAPH)
+        if found is None:
+            parse = doc.to_array([HEAD, IS_PUNCT, IS_QUOTE, DEP]).astype("int64")
+            found = doc.user_data[_PARAGRAPH] = cls(
+                doc.text,
+                [sentence.start for sentence in doc.sents],
+                (parse[:, 0] + numpy.arange(len(doc))).tolist(),
+                parse[:, 1].astype(bool).tolist(),
+                parse[:, 2].astype(bool).tolist(),
+                (parse[:, 3] == doc.vocab.strings["nsubj"]).tolist(),
+                [is_cue(token) for token in doc],
+            )
+        return found
+
+
+_PARAGRAPH = "quotedb.bounds.paragraph"
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """What every alternative of one candidate is compared with, worked out once."""
+
+    attribution: Attribution
+    cue: Token | None
+    cue_words: range  # the cue's subtree
+    proposed: frozenset[int]  # the tokens of the rule's span
+    paragraph: _Paragraph
+
+
+def option_features(
+    attribution: Attribution,
+    options: list[tuple[str, list[tuple[int, int]]]],
+    doc: Doc,
+    offset: int,
+) -> list[dict[str, float]]:
+    """What the ranker weighs for each alternative: how it was drawn, the words at and
+    beyond its edges, whether it keeps its quotation marks paired, whether it is a
+    whole clause of the parse, and what it adds to or drops from the rule's span."""
+    cue = _cue_token(doc, attribution, offset)
+    spans = _tokens(doc, attribution.spans, offset) or []
+    candidate = _Candidate(
+        attribution,
+        cue,
+        range(cue.left_edge.i, cue.right_edge.i + 1) if cue is not None else range(0),
+        frozenset(i for span in spans for i in range(span.start, span.end)),
+        _Paragraph.of(doc),
+    )
+    return [_option(candidate, name, drawn, doc, offset) for name, drawn in options]
+
+
+def _option(
+    candidate: _Candidate, name: str, drawn: list[tuple[int, int]], doc: Doc, offset: int
+) -> dict[str, float]:
+    attribution = candidate.attribution
+    spans = _tokens(doc, drawn, offset)
+    if spans is None:
+        return {"op=" + name: 1.0}
+    first, last = spans[0][0], spans[-1][-1]
+    paragraph = candidate.paragraph
+    starts = paragraph.sentence_starts
+    following = bisect.bisect_right(starts, last.i)
+    sentence_end = starts[following] if following < len(starts) else len(doc)
+    text = " ".join(paragraph.text[s - offset : e - offset] for s, e in drawn)
+    marks = sum(text.count(m) for m in _QUOTES)
+    size = sum(e - s for s, e in drawn)
+    proposed = sum(e - s for s, e in attribution.spans) or 1
+    found = {
+        "op=" + name: 1.0,
+        "first=" + _word(first): 1.0,
+        "first-dep=" + first.dep_: 1.0,
+        "last=" + _word(last): 1.0,
+        "before=" + (_word(doc[first.i - 1]) if first.i > 0 else "START"): 1.0,
+        "after=" + (_word(doc[last.i + 1]) if last.i + 1 < len(doc) else "END"): 1.0,
+        "after-dep=" + (doc[last.i + 1].dep_ if last.i + 1 < len(doc) else "END"): 1.0,
+        "unpaired-marks": float(marks % 2 == 1),
+        "sentence-start": float(first.i in starts),
+        "sentence-end": float(last.i + 1 >= sentence_end - 1),
+        "sentences=" + str(min(following - bisect.bisect_right(starts, first.i) + 1, 3)): 1.0,
+        "ratio=" + _ratio(size / proposed): 1.0,
+    }
+    inside = frozenset(i for span in spans for i in range(span.start, span.end))
+    found.update(_shape(spans, inside, candidate))
+    cue = attribution.cue
+    if cue is not None:
+        found["holds-cue"] = float(any(s <= cue.start < e for s, e in drawn))
+        side = (
+            "before" if cue.end <= drawn[0][0] else "after" if cue.start >= drawn[-1][1] else "in"
+        )
+        found["cue-side=" + side] = 1.0
+    if candidate.cue is not None:
+        found["cue=" + candidate.cue.lemma_.lower()] = 1.0
+        found["cue-dep=" + candidate.cue.dep_] = 1.0
+    source = attribution.source
+    if source is not None:
+        found["holds-source"] = float(any(s <= source.start < e for s, e in drawn))
+    if name != "proposed":
+        for label, changed in (
+            ("added", sorted(inside - candidate.proposed)),
+            ("dropped", sorted(candidate.proposed - inside)),
+        ):
+            if not changed:
+                continue
+            edge = doc[changed[0]]
+            found[f"{label}-first=" + _word(edge)] = 1.0
+            found[f"{label}-first-dep=" + edge.dep_] = 1.0
+            found[f"{label}-cue"] = float(any(paragraph.speech[i] for i in changed))
+            found[f"{label}-marks"] = float(any(paragraph.marks[i] for i in changed))
+            found[f"{label}-subject"] = float(any(paragraph.subjects[i] for i in changed))
+    on = {k: v for k, v in found.items() if v}
+    # each also crossed with how the option was drawn, and with the candidate's type
+    # (crossing with the rule as well was measured on dev and did not help)
+    typed = {f"{name}|{attribution.type}|{k}": v for k, v in on.items()}
+    mine = {f"{name}|{k}": v for k, v in on.items() if not k.startswith("op=")}
+    return {**on, **mine, **typed}
+
+
+def _shape(spans: list[Span], inside: frozenset[int], candidate: _Candidate) -> dict[str, float]:
+    """Whether the alternative is a whole piece of the parse: reported content is
+    usually one clause (one root, its subtree complete), attached to the cue. (A
+    subtree is the run of tokens between its edges: the parse is projective.)"""
+    heads, punct = candidate.paragraph.heads, candidate.paragraph.punct
+    tops = [
+        i
+        for span in spans
+        for i in range(span.start, span.end)
+        if not punct[i] and (heads[i] == i or heads[i] not in inside)
+    ]
+    if not tops:
+        return {}
+    doc = spans[0].doc
+    roots = [doc[i] for i in tops]
+    main = max(roots, key=lambda t: t.right_edge.i - t.left_edge.i)
+    missing = {
+        i
+        for root in roots
+        for i in range(root.left_edge.i, root.right_edge.i + 1)
+        if i not in inside and not punct[i]
+    }
+    found = {
+        "roots=" + str(min(len(roots), 3)): 1.0,
+        "closed": float(all(i in candidate.cue_words for i in missing)),
+        "whole-subtree": float(not missing),
+        "root-dep=" + main.dep_: 1.0,
+        "root-pos=" + main.pos_: 1.0,
+    }
+    cue = candidate.cue
+    if cue is not None:
+        found["root-under-cue"] = float(main.head == cue or main == cue.head)
+        found["roots-off-cue"] = float(
+            any(r.head != cue and r != cue.head and r.i != cue.i for r in roots)
+        )
+    return found
+
+
+def _ratio(value: float) -> str:
+    for edge in (0.5, 0.8, 0.99, 1.01, 1.3, 2.0):
+        if value < edge:
+            return f"<{edge:g}"
+    return ">=2"
+
+
+def redrawn(
+    attribution: Attribution, name: str, drawn: list[tuple[int, int]], text: str
+) -> Attribution:
+    """The candidate with the content the ranker chose (``name``: how it was drawn),
+    typed again: direct if it is all inside quotation marks, mixed if it holds some,
+    indirect if none."""
+    if drawn == attribution.spans:
+        return attribution
+    content = " ".join(text[s:e] for s, e in drawn)
+    if not any(m in content for m in _QUOTES):
+        kind = "indirect"
+    elif content.strip()[:1] in _QUOTES and content.strip()[-1:] in _QUOTES + ".,!?":
+        kind = "direct" if attribution.type == "direct" else "mixed"
+    else:
+        kind = "mixed"
+    return replace(attribution, spans=drawn, type=kind, drawn=name)

@@ -1,0 +1,138 @@
+"""Train the boundary ranker (`bounds`): which of a candidate's alternative contents a
+human annotator drew.
+
+The rules run over every training article with no ranker; each candidate's
+alternatives (`bounds.alternatives`, the rules' own span first) are measured
+against the human content closest to them. A logistic regression learns to tell
+the alternatives that overlap it most from the others; at run time the
+highest-scoring alternative is kept. Only candidates that some alternative
+matches (Jaccard >= 0.5) and whose alternatives differ in how well they match
+teach anything. The dev split chooses the regularisation by how many of its
+candidates the chosen alternatives match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Scorer
+from .train import Options, _characters, _run, reviewed, reviewed_articles
+
+REGULARISATION = (0.03, 0.1, 0.3)  # logistic regression C values tried on dev
+_TIE = 1e-3  # alternatives this close to the best overlap are as good as it
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The alternative contents of one candidate (the rules' own span first), with how
+    much each overlaps the human content closest to them."""
+
+    article: str
+    features: tuple[dict[str, float], ...]
+    overlap: tuple[float, ...]  # Jaccard on non-space characters
+
+
+def choices(
+    data: Path, model: str | None = None, workers: int = 1, limit: int | None = None
+) -> Iterator[Choice]:
+    """Every choice of content boundaries offered in a PolNeAR-style folder's articles,
+    measured against their human contents."""
+    for (article, text, _, offered), contents in _run(data, model, workers, limit, None):
+        yield from _measured(article, text, offered, contents)
+
+
+def corrected_choices(corrections: Path, articles: Path, model: str | None = None) -> list[Choice]:
+    """The choices offered in reviewed articles (found in ``articles`` by their id),
+    measured against the spans people confirmed or drew (``quotedb corrections
+    export``): a newsroom's span corrections teach the ranker its own conventions."""
+    decided = reviewed(corrections)
+    return [
+        choice
+        for article, text, _, offered in reviewed_articles(decided, articles, model)
+        for choice in _measured(
+            article, text, offered, [list(s) for s, ok in decided[article].items() if ok]
+        )
+    ]
+
+
+def _measured(
+    article: str, text: str, offered: list[Options], contents: list[list[tuple[int, int]]]
+) -> Iterator[Choice]:
+    """Each choice with each alternative's overlap with the content it comes closest to."""
+    gold = [_characters(text, c) for c in contents]
+    if not gold:
+        return
+    for options in offered:
+        drawn = [_characters(text, spans) for spans, _ in options]
+        rows = [[len(d & g) / len(d | g) if d | g else 0.0 for g in gold] for d in drawn]
+        closest = max(range(len(gold)), key=lambda j: max(row[j] for row in rows))
+        yield Choice(
+            article, tuple(seen for _, seen in options), tuple(row[closest] for row in rows)
+        )
+
+
+def _teaches(choice: Choice) -> bool:
+    best = max(choice.overlap)
+    return best >= 0.5 and min(choice.overlap) < best - _TIE
+
+
+def _picked(scores, choices: list[Choice]) -> dict[str, int]:
+    """How often the rules' span and the ranker's choice match their human content."""
+    counted = {"candidates": 0, "proposed": 0, "chosen": 0, "proposed_exact": 0, "chosen_exact": 0}
+    row = 0
+    for choice in choices:
+        n = len(choice.overlap)
+        pick = max(range(n), key=lambda i: scores[row + i])
+        row += n
+        counted["candidates"] += 1
+        counted["proposed"] += choice.overlap[0] >= 0.5
+        counted["chosen"] += choice.overlap[pick] >= 0.5
+        counted["proposed_exact"] += choice.overlap[0] >= 1 - _TIE
+        counted["chosen_exact"] += choice.overlap[pick] >= 1 - _TIE
+    return counted
+
+
+def fit_ranker(
+    train: list[Choice],
+    dev: list[Choice],
+    seed: int = 0,
+    progress: Callable[[str], None] = lambda _: None,
+) -> tuple[Scorer, dict]:
+    """The ranker's weights and what dev measured (needs scikit-learn)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    teaching = [c for c in train if _teaches(c)]
+    if not teaching:  # nothing to learn: the rules' own spans are kept
+        none = {
+            "train_choices": 0,
+            "regularisation": None,
+            "dev": _picked([0.0] * sum(len(c.overlap) for c in dev), dev),
+        }
+        return Scorer({}, 0.0, 0.0, ((), ())), none
+    rows = [f for c in teaching for f in c.features]
+    labels = [o >= max(c.overlap) - _TIE for c in teaching for o in c.overlap]
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(rows)
+    x_dev = vectorizer.transform([f for c in dev for f in c.features])
+
+    best: tuple[int, float, LogisticRegression, dict] | None = None
+    for c in REGULARISATION:
+        model = LogisticRegression(C=c, max_iter=3000, random_state=seed).fit(x, labels)
+        measured = _picked(model.decision_function(x_dev), dev)
+        progress(
+            f"boundaries C={c}: {measured['chosen']} of {measured['candidates']} dev "
+            f"candidates match (rules' spans: {measured['proposed']})"
+        )
+        score = measured["chosen"] + measured["chosen_exact"]
+        if best is None or score > best[0]:
+            best = (score, c, model, measured)
+    assert best is not None
+    _, c, model, measured = best
+    names = vectorizer.get_feature_names_out()
+    weights = {str(n): float(w) for n, w in zip(names, model.coef_[0], strict=True) if w != 0.0}
+    ranker = Scorer(weights, float(model.intercept_[0]), 0.0, ((), ()))
+    report = {"train_choices": len(teaching), "regularisation": c, "dev": measured}
+    return ranker, report

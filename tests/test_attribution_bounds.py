@@ -1,0 +1,71 @@
+"""Content boundaries: the alternatives a candidate offers and the ranker's choice."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from quotedb.ingest.attribution import attribute
+from quotedb.ingest.attribution.bounds import alternatives, option_features, redrawn
+from quotedb.ingest.attribution.candidate import Attribution
+from quotedb.ingest.attribution.model import Scorer
+from quotedb.ingest.attribution.train_bounds import corrected_choices
+from quotedb.ingest.pipeline import extract_many
+
+TEXT = (
+    "Senator Ruth Adams said the bill would cut costs for farmers, "
+    "arguing that the old rules had failed them."
+)
+
+
+def only(op: str) -> Scorer:
+    """A ranker that prefers alternatives drawn one way."""
+    return Scorer({"op=" + op: 5.0}, 0.0, 0.0, ((), ()))
+
+
+def test_the_rules_span_comes_first_and_a_clause_boundary_offers_a_shorter_content(nlp):
+    doc = nlp(TEXT)
+    [proposed] = [a for a in attribute(doc, 0, [], None) if a.cue and a.cue.text == "said"]
+    options = alternatives(proposed, doc, 0, [])
+    assert options[0] == ("proposed", proposed.spans)
+    drawn = {TEXT[s:e] for name, spans in options for s, e in spans if name == "cut-end"}
+    assert "the bill would cut costs for farmers" in drawn
+    features = option_features(proposed, options, doc, 0)[0]
+    assert features["op=proposed"] == 1.0 and features["roots=1"] == 1.0
+
+
+def test_extraction_keeps_the_content_the_ranker_chooses(article_from, nlp):
+    article = article_from(TEXT)
+    [(_, rules)] = extract_many([article], nlp, scorer=None, ranker=None)
+    [(_, cut)] = extract_many([article], nlp, scorer=None, ranker=only("cut-end"))
+    said = [q for q in rules if q.cue and q.cue.text == "said"]
+    assert said and "arguing" in said[0].text
+    assert any(q.text == "the bill would cut costs for farmers" for q in cut)
+
+
+def test_a_redrawn_content_is_typed_by_the_quotation_marks_it_holds():
+    text = 'Lee said the plan was "a disaster" for the town.'
+    fragment = (text.index('"a'), text.index('r"') + 2)
+    clause = (text.index("the plan"), text.index("town") + 4)
+
+    direct = Attribution(spans=[fragment], type="direct", cue=None, source=None, rule="x")
+    assert redrawn(direct, "proposed", [fragment], text) is direct
+    assert redrawn(direct, "cue-clause", [clause], text).type == "mixed"
+    assert redrawn(direct, "cue-clause", [clause], text).drawn == "cue-clause"
+    assert redrawn(replace(direct, type="mixed"), "cut-end", [(0, 3)], text).type == "indirect"
+
+
+def test_a_span_someone_corrected_teaches_the_ranker_where_the_words_end(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "adams.txt").write_text(TEXT, "utf-8")
+    machine = [[TEXT.index("the bill"), TEXT.index("them.") + 4]]
+    short = "the bill would cut costs for farmers"
+    person = [[TEXT.index(short), TEXT.index(short) + len(short)]]
+    corrections = tmp_path / "corrections.jsonl"
+    row = {"target": "quote", "article_id": "adams", "spans": json.dumps(machine)}
+    row |= {"field": "span", "after": json.dumps(person)}
+    corrections.write_text(json.dumps(row) + "\n", "utf-8")
+    [choice] = [c for c in corrected_choices(corrections, folder) if max(c.overlap) == 1.0]
+    best = choice.features[choice.overlap.index(1.0)]
+    assert choice.overlap[0] < 0.8 and best["op=cut-end"] == 1.0
