@@ -11,6 +11,7 @@ from quotedb.ingest.attribution.candidate import Attribution
 from quotedb.ingest.attribution.model import Scorer
 from quotedb.ingest.attribution.train_bounds import corrected_choices
 from quotedb.ingest.pipeline import extract_many
+from quotedb.ingest.quotes import Quoted
 
 TEXT = (
     "Senator Ruth Adams said the bill would cut costs for farmers, "
@@ -69,3 +70,13 @@ def test_a_span_someone_corrected_teaches_the_ranker_where_the_words_end(tmp_pat
     [choice] = [c for c in corrected_choices(corrections, folder) if max(c.overlap) == 1.0]
     best = choice.features[choice.overlap.index(1.0)]
     assert choice.overlap[0] < 0.8 and best["op=cut-end"] == 1.0
+
+
+def test_a_direct_quote_is_not_widened_by_that_alone(nlp):
+    text = "The mayor said last week that “nobody in this city will be left behind.”"
+    doc = nlp(text)
+    passage = Quoted(text.index("“"), len(text), "curly")
+    [quote] = [a for a in attribute(doc, 0, [passage], None) if a.type == "direct"]
+    widened = [spans for _, spans in alternatives(quote, doc, 0, [(passage.start, passage.end)])]
+    assert [(passage.start, len(text))] in widened  # the quote itself
+    assert [(text.index("that"), len(text))] not in widened

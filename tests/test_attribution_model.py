@@ -214,7 +214,9 @@ def test_a_record_the_scorer_doubts_gets_no_stance(article_from, nlp):
         "Reporters gathered outside.\n\n"
         "“The court got this wrong and the higher court will see it.”\n"
     )
-    sure = Scorer.from_json({**shipped().to_json(), "threshold": 0.0})
-    [(_, quotes)] = extract_many([article], nlp, "the court", scorer=sure)
-    doubted = [q for q in quotes if q.confidence < 0.5]
-    assert doubted and all(q.stance == "neutral" and not q.stance_evidence for q in doubted)
+    sure, doubting = (Scorer({}, bias, 0.0, ((), ())) for bias in (3.0, -3.0))
+    [(_, believed)] = extract_many([article], nlp, "the court", scorer=sure)
+    assert any(q.stance_evidence for q in believed)  # judged when believed
+    [(_, doubted)] = extract_many([article], nlp, "the court", scorer=doubting)
+    assert len(doubted) == len(believed) and all(q.confidence < 0.5 for q in doubted)
+    assert all(q.stance == "neutral" and not q.stance_evidence for q in doubted)

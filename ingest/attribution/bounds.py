@@ -28,6 +28,7 @@ from .cues import is_cue
 
 _CLAUSE_MARKS = {",", ";", ":", "—", "–", "--", "―", "(", "-"}
 _QUOTES = '"“”‘’«»'
+_COMPLEMENTIZERS = {"that", "whether", "if"}
 _MAX_CUTS = 4  # clause boundaries tried from each edge
 # phrases a report may or may not include: "... after prosecutors decided", "But in May ..."
 _HUNG = {"advcl", "prep", "npadvmod", "advmod", "conj", "cc", "relcl", "acl", "mark", "appos"}
@@ -152,8 +153,28 @@ def alternatives(
     return [
         (name, list(drawn))
         for drawn, name in found.items()
-        if name == "proposed" or not any(_same(list(drawn), other) for other in others)
+        if name == "proposed"
+        or not (
+            any(_same(list(drawn), other) for other in others)
+            or (
+                attribution.type == "direct"
+                and drawn[-1][1] == proposed[-1][1]
+                and _complementizer_only(doc, drawn, head, offset)
+            )
+        )
     ]
+
+
+def _complementizer_only(
+    doc: Doc, drawn: tuple[tuple[int, int], ...], head: Span, offset: int
+) -> bool:
+    """The alternative only puts ``that`` before a direct quote (``said that "..."``): the
+    quote stays the quoted words, typed direct (the demo gold's convention; PolNeAR's
+    annotators would include the ``that``)."""
+    start = doc.char_span(drawn[0][0] - offset, drawn[0][1] - offset, alignment_mode="expand")
+    if start is None or start.start >= head.start:
+        return False
+    return all(t.lower_ in _COMPLEMENTIZERS or t.is_punct for t in doc[start.start : head.start])
 
 
 def _same(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
