@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ..names import fold
@@ -24,8 +24,10 @@ PRENOMINAL = frozenset({"poss", "compound", "amod", "nmod"})
 SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
-    """A word as names are compared everywhere (`names.fold`), without a possessive."""
+    """A word as names are compared everywhere (`names.fold`), without a possessive.
+    Cached: every target and phrase of every quote reads the same paragraph's words."""
     return re.sub(r"['`]s?$", "", fold(text)).strip(".,;:!?\"'()")
 
 
