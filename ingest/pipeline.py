@@ -343,7 +343,7 @@ def _redrawn(
         return attribution
     seen = option_features(attribution, options, doc, offset)
     name, drawn = options[ranker.choose([spans for _, spans in options], seen)]
-    return redrawn(attribution, name, drawn, article.text)
+    return redrawn(attribution, name, drawn, passages, article.text)
 
 
 def _pieces(

@@ -44,16 +44,18 @@ def test_extraction_keeps_the_content_the_ranker_chooses(article_from, nlp):
     assert any(q.text == "the bill would cut costs for farmers" for q in cut)
 
 
-def test_a_redrawn_content_is_typed_by_the_quotation_marks_it_holds():
-    text = 'Lee said the plan was "a disaster" for the town.'
-    fragment = (text.index('"a'), text.index('r"') + 2)
+def test_a_redrawn_content_is_typed_by_the_quoted_passages_it_holds():
+    text = "Lee said the plan was ''a disaster'' for the town."
+    fragment = (text.index("''a"), text.index("r''") + 3)
     clause = (text.index("the plan"), text.index("town") + 4)
-
     direct = Attribution(spans=[fragment], type="direct", cue=None, source=None, rule="x")
-    assert redrawn(direct, "proposed", [fragment], text) is direct
-    assert redrawn(direct, "cue-clause", [clause], text).type == "mixed"
-    assert redrawn(direct, "cue-clause", [clause], text).drawn == "cue-clause"
-    assert redrawn(replace(direct, type="mixed"), "cut-end", [(0, 3)], text).type == "indirect"
+    assert redrawn(direct, "proposed", [fragment], [fragment], text) is direct
+    mixed = redrawn(direct, "cue-clause", [clause], [fragment], text)
+    assert (mixed.type, mixed.quoted, mixed.drawn) == ("mixed", [fragment], "cue-clause")
+    back = redrawn(replace(mixed, spans=[clause]), "quoted-only", [fragment], [fragment], text)
+    assert back.type == "direct"
+    plain = redrawn(mixed, "cut-end", [(0, 3)], [fragment], text)
+    assert (plain.type, plain.quoted) == ("indirect", [])
 
 
 def test_a_span_someone_corrected_teaches_the_ranker_where_the_words_end(tmp_path):

@@ -374,18 +374,38 @@ def _ratio(value: float) -> str:
 
 
 def redrawn(
-    attribution: Attribution, name: str, drawn: list[tuple[int, int]], text: str
+    attribution: Attribution,
+    name: str,
+    drawn: list[tuple[int, int]],
+    passages: Sequence[tuple[int, int]],
+    text: str,
 ) -> Attribution:
-    """The candidate with the content the ranker chose (``name``: how it was drawn),
-    typed again: direct if it is all inside quotation marks, mixed if it holds some,
-    indirect if none."""
+    """The candidate with the content the ranker chose (``name``: how it was drawn), its
+    quoted passages and type read again from the paragraph's ``passages`` (marks
+    included, article offsets): direct if all its words are inside them, mixed if
+    some are, indirect if none."""
     if drawn == attribution.spans:
         return attribution
-    content = " ".join(text[s:e] for s, e in drawn)
-    if not any(m in content for m in _QUOTES):
-        kind = "indirect"
-    elif content.strip()[:1] in _QUOTES and content.strip()[-1:] in _QUOTES + ".,!?":
-        kind = "direct" if attribution.type == "direct" else "mixed"
-    else:
-        kind = "mixed"
-    return replace(attribution, spans=drawn, type=kind, drawn=name)
+    held = sorted((s, e) for s, e in passages if any(a < e and s < b for a, b in drawn))
+    kind = "indirect"
+    if held:
+        kind = "direct" if not _words_outside(drawn, held, text) else "mixed"
+    inside = [(s, e) for s, e in held if any(a <= s and e <= b for a, b in drawn)]
+    return replace(attribution, spans=drawn, type=kind, quoted=inside, drawn=name)
+
+
+def _words_outside(
+    drawn: list[tuple[int, int]], passages: list[tuple[int, int]], text: str
+) -> bool:
+    """Whether any letter or digit of ``drawn`` lies outside the (sorted) ``passages``."""
+    for start, end in drawn:
+        at = start
+        for s, e in passages:
+            if e <= at or s >= end:
+                continue
+            if any(ch.isalnum() for ch in text[at:s]):
+                return True
+            at = max(at, e)
+        if any(ch.isalnum() for ch in text[at:end]):
+            return True
+    return False
