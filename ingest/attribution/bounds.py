@@ -7,9 +7,9 @@ clause, a quoted fragment stands for the clause that holds it (``said there
 remains a "significant difference" when ...``), or an indirect report runs on
 into the next sentence. `alternatives` proposes the spans a reader might have
 drawn instead (cut at a clause boundary, stretched to the sentence or the
-cue's whole clause, narrowed to the quoted words); the learned ranker
-(`model.Ranker`, trained by `train`) picks one. The first alternative is always
-the rule's own span.
+cue's whole clause, narrowed to the quoted words); the learned ranker (a
+`model.Scorer` in ``bounds.json``, trained by `train_bounds`) picks one. The
+first alternative is always the rule's own span.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from spacy.tokens import Doc, Span, Token
 from .candidate import Attribution
 from .content import _content_spans, _stretched
 from .cues import is_cue
+from .features import _QUOTE_MARKS, _span
 
 _CLAUSE_MARKS = {",", ";", ":", "—", "–", "--", "―", "(", "-"}
-_QUOTES = '"“”‘’«»'
 _COMPLEMENTIZERS = {"that", "whether", "if"}
 _MAX_CUTS = 4  # clause boundaries tried from each edge
 # phrases a report may or may not include: "... after prosecutors decided", "But in May ..."
@@ -36,13 +36,9 @@ _HUNG = {"advcl", "prep", "npadvmod", "advmod", "conj", "cc", "relcl", "acl", "m
 
 def _tokens(doc: Doc, spans: list[tuple[int, int]], offset: int) -> list[Span] | None:
     """The paragraph spans of article offsets, or None when any lies outside the paragraph."""
-    found = []
-    for start, end in spans:
-        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
-        if span is None or not len(span):
-            return None
-        found.append(span)
-    return found
+    found = [_span(doc, start - offset, end - offset) for start, end in spans]
+    kept = [span for span in found if span is not None and len(span)]
+    return kept if len(kept) == len(found) else None
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -64,9 +60,7 @@ def _chars(doc: Doc, start: int, end: int, offset: int) -> tuple[int, int]:
 
 def _cue_token(doc: Doc, attribution: Attribution, offset: int) -> Token | None:
     cue = attribution.cue
-    if cue is None:
-        return None
-    span = doc.char_span(cue.start - offset, cue.end - offset, alignment_mode="expand")
+    span = _span(doc, cue.start - offset, cue.end - offset) if cue is not None else None
     return span.root if span is not None and len(span) else None
 
 
@@ -275,7 +269,7 @@ def _option(
     following = bisect.bisect_right(starts, last.i)
     sentence_end = starts[following] if following < len(starts) else len(doc)
     text = " ".join(paragraph.text[s - offset : e - offset] for s, e in drawn)
-    marks = sum(text.count(m) for m in _QUOTES)
+    marks = sum(text.count(m) for m in _QUOTE_MARKS)
     size = sum(e - s for s, e in drawn)
     proposed = sum(e - s for s, e in attribution.spans) or 1
     found = {
