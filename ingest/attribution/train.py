@@ -69,12 +69,18 @@ def _characters(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[int]:
     )
 
 
+def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    """Shared characters over all characters of two contents (0 for two empty ones)."""
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
 def _matched(predicted: list[frozenset[int]], gold: list[frozenset[int]]) -> set[int]:
     """The predictions matched one to one, highest Jaccard first, at 0.5 or more (the
     scorer's rule: a fragment reported again inside its longer record is not matched)."""
     pairs = sorted(
         (
-            (len(p & g) / len(p | g), i, j)
+            (_jaccard(p, g), i, j)
             for i, p in enumerate(predicted)
             for j, g in enumerate(gold)
             if p & g
@@ -230,7 +236,7 @@ def corrected_examples(
         ]
         for spans, seen in candidates:
             chars = _characters(text, spans)
-            overlaps = [(len(chars & c) / len(chars | c), label) for c, label in marks if c]
+            overlaps = [(_jaccard(chars, c), label) for c, label in marks if c]
             best = max(overlaps, default=(0.0, False))
             if best[0] >= 0.5:
                 examples.append(Example(article, tuple(map(tuple, spans)), seen, best[1]))

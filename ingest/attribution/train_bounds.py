@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Scorer
-from .train import Options, _characters, _run, reviewed, reviewed_articles
+from .train import Options, _characters, _jaccard, _run, reviewed, reviewed_articles
 
 REGULARISATION = (0.03, 0.1, 0.3)  # logistic regression C values tried on dev
 _TIE = 1e-3  # alternatives this close to the best overlap are as good as it
@@ -66,7 +66,7 @@ def _measured(
         return
     for options in offered:
         drawn = [_characters(text, spans) for spans, _ in options]
-        rows = [[len(d & g) / len(d | g) if d | g else 0.0 for g in gold] for d in drawn]
+        rows = [[_jaccard(d, g) for g in gold] for d in drawn]
         closest = max(range(len(gold)), key=lambda j: max(row[j] for row in rows))
         yield Choice(
             article, tuple(seen for _, seen in options), tuple(row[closest] for row in rows)
