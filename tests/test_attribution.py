@@ -612,3 +612,36 @@ def test_a_title_case_headline_is_no_speaker_label_unless_a_name_ends_it(article
     assert proposed(article_from(headline), nlp) == []
     labelled = proposed(article_from("Pat Caddell: Democrats are worried about turnout.\n"), nlp)
     assert [q.speaker for q in labelled] == ["Pat Caddell"]
+
+
+def test_he_continued_beside_a_quote_is_its_cue(article_from, nlp):
+    article = article_from(
+        "“The harbour will reopen by spring,” Mayor Ann Lee said on Monday.\n\n"
+        "“The first boats are already booked,” she continued. “We expect a busy summer.”\n\n"
+        "The repairs continued for weeks.\n"
+    )
+    continued = next(q for q in proposed(article, nlp) if "first boats" in q.text)
+    assert (continued.cue.text, continued.speaker) == ("continued", "Ann Lee")
+    assert [q.cue.text for q in proposed(article, nlp)].count("continued") == 1
+
+
+def test_a_participle_hung_inside_what_someone_argued_is_still_theirs(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Governor Maria Santos argued that a new levy would keep tourists away, saying "
+        "it was “a tax on every family's summer.”\n",
+    )
+    assert (quote.cue.text, quote.speaker) == ("saying", "Maria Santos")
+
+
+def test_a_name_just_before_the_cue_is_its_subject_when_the_parse_hangs_it_elsewhere(
+    article_from, nlp
+):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Tuesday in Dover, while on the campaign trail for his sister, former governor Tom "
+        "Okafor said the port was ready for the season because “the ships are coming back.”\n",
+    )
+    assert quote.speaker == "Tom Okafor"

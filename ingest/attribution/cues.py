@@ -16,7 +16,30 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 def is_cue(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in words("speech_verbs")
+    """A speech verb, or a verb that carries a speaker on (``he continued``) standing bare."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in words("speech_verbs") or (
+        lemma in words("carrying_on_verbs") and _carries_on(token)
+    )
+
+
+_COMPLEMENTS = {"dobj", "xcomp", "prep", "attr", "acomp", "oprd", "agent", "dative", "npadvmod"}
+
+
+def _carries_on(verb: Token) -> bool:
+    """``"...," he continued.`` or ``She went on: "..."``: someone is its subject and it
+    has neither an object nor a complement (``went on to win``), so what it goes on
+    with is the quote."""
+    children = list(verb.children)
+    if verb.lemma_.lower() == "go" and not any(
+        c.dep_ == "prt" and c.lower_ == "on" for c in children
+    ):
+        return False
+    return any(c.dep_ == "nsubj" and is_someone(c) for c in children) and not any(
+        c.dep_ in _COMPLEMENTS or _intended(c) for c in children
+    )
 
 
 def is_thought(token: Token) -> bool:

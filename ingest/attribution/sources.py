@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
-from ..speakers import can_speak, released_by
-from .cues import SUBJECTS
+from ..speakers import can_speak, is_someone, released_by
+from .cues import SUBJECTS, is_cue
 
 
 def source_of(cue: Token) -> Span | None:
@@ -47,7 +47,28 @@ def source_of(cue: Token) -> Span | None:
             return missed
         if verb.dep_ not in _BORROWS_SUBJECT or verb.head == verb:
             return None
-        verb = verb.head
+        verb = _reporter_above(verb) or verb.head
+
+
+def _reporter_above(verb: Token) -> Token | None:
+    """The speech verb whose reported clause ``verb`` was hung inside by the parser.
+
+    In ``Trump argued that a database would keep people out, saying it's "all about
+    management"`` the parse hangs ``saying`` on ``keep``, a verb of what Trump
+    argued; the participle is still Trump's, not the database's. A speech act hung
+    on a verb of someone else's reported words belongs to whoever reports them.
+    """
+    if verb.dep_ not in {"advcl", "conj"} or is_cue(verb.head):
+        return None
+    child, through_report = verb.head, False
+    for ancestor in verb.head.ancestors:
+        if child.dep_ not in {"ccomp", "conj", "advcl", "xcomp"}:
+            return None
+        through_report = through_report or child.dep_ == "ccomp"
+        if is_cue(ancestor):
+            return ancestor if through_report else None
+        child = ancestor
+    return None
 
 
 def _clause_of(noun: Token) -> Token | None:
@@ -96,26 +117,43 @@ def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | Non
 
     When the parser finds no subject or takes part of the quote as the subject, the
     source is the name between the quote and the cue (``"...," Rep. Lee (D-Md.)
-    said``) or the phrase right after the cue (``"... Full panic mode," said
-    Leslie Wimes``).
+    said``), the phrase right after the cue (``"... Full panic mode," said
+    Leslie Wimes``) or, for a subject the parser hung elsewhere, someone named
+    right before it (``..., former president Bill Clinton said his wife ...``).
     """
     subject = source_of(cue)
     if subject is not None and not any(s <= subject.start_char < e for s, e in quoted):
         return subject
     between = _name_between(cue, quoted)
-    if between is not None or subject is None:
+    if between is not None:
         return between
+    if subject is None and (before := _someone_before(cue)) is not None:
+        return before
+    if subject is None and not any(e <= cue.idx for _, e in quoted):
+        return None
     after = cue.nbor() if cue.i + 1 < len(cue.doc) else None
     if after is None or after.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"}:
         return None
     while after.head.i > after.i and after.head.pos_ in {"PROPN", "NOUN"}:
         after = after.head
-    return _phrase(after)
+    return _phrase(after) if subject is not None or is_someone(after) else None
+
+
+def _someone_before(cue: Token) -> Span | None:
+    """A finite cue's subject when the parser hung it elsewhere: the name or person
+    noun just before the verb (``... Bill Clinton said his wife ...``)."""
+    if cue.tag_ not in {"VBD", "VBZ", "VBP"} or cue.i == 0:
+        return None
+    before = cue.doc[cue.i - 1]
+    if before.pos_ not in {"PROPN", "NOUN"} or not is_someone(before):
+        return None
+    return cue.doc[_left_edge(before).i : before.i + 1]
 
 
 def _name_between(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
     """The name between a closing quotation mark and the cue, when the parse hangs it
-    on the quote: ``"...," Flynn, a top surrogate, said`` gives ``Flynn``."""
+    on the quote: ``"...," Flynn, a top surrogate, said`` gives ``Flynn``, and
+    ``"...," campaign manager Robby Mook said`` gives the whole title and name."""
     before = [e for s, e in quoted if e <= cue.idx]
     if not before:
         return None
@@ -125,10 +163,15 @@ def _name_between(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
     words = [t for t in between if not t.is_space]
     while words and words[0].is_punct:
         words = words[1:]
-    if not words or len(words) > 12 or words[0].pos_ != "PROPN":
+    if not words or len(words) > 12:
         return None
     end = next((t.i for t in words if t.is_punct), words[-1].i + 1)
-    return cue.doc[words[0].i : end]
+    phrase = cue.doc[words[0].i : end]
+    if words[0].pos_ == "PROPN" or (
+        words[0].pos_ in {"NOUN", "ADJ"} and any(t.pos_ == "PROPN" for t in phrase)
+    ):
+        return phrase
+    return None
 
 
 def _subject(token: Token) -> Span:
