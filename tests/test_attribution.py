@@ -645,3 +645,14 @@ def test_a_name_just_before_the_cue_is_its_subject_when_the_parse_hangs_it_elsew
         "Okafor said the port was ready for the season because “the ships are coming back.”\n",
     )
     assert quote.speaker == "Tom Okafor"
+
+
+def test_calling_someone_on_the_phone_or_declining_to_talk_reports_nothing(article_from, nlp):
+    article = article_from(
+        "The mayor called the grieving family on Tuesday to offer her condolences.\n\n"
+        "The harbour master declined to discuss whether the berth would be leased again.\n\n"
+        "Mayor Ann Lee called the new levy a tax on every family.\n"
+    )
+    assert [(q.cue.text, q.text) for q in proposed(article, nlp)] == [
+        ("called", "the new levy a tax on every family")
+    ]

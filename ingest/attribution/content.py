@@ -121,8 +121,11 @@ def _content_spans(cue: Token) -> list[Span]:
 
     ``said that ...`` and a fronted ``..., officials said`` give the ``ccomp``;
     ``urged X to ...`` the object and the infinitive; ``..., he said, ...`` the
-    sentence around the cue.
+    sentence around the cue. A refused act (``declined to discuss whether ...``)
+    governs nothing: its speaker said no such thing.
     """
+    if _refused(cue):
+        return []
     doc = cue.doc
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
     clauses.sort(key=lambda c: c.i < cue.i)  # a clause to the right wins
@@ -150,11 +153,27 @@ def _content_spans(cue: Token) -> list[Span]:
         obj is not None
         and (cue.lemma_.lower() in words("object_cues") or is_thought(cue))
         and not _intended(cue)
+        and (cue.lemma_.lower() not in words("complement_cues") or _names_it(cue))
     ):
         parts = [obj] + [c for c in cue.rights if c.dep_ in {"prep", "oprd"} and c.i > obj.i]
         span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
         return [span] if len(span) >= 3 else []
     return []
+
+
+def _refused(cue: Token) -> bool:
+    """``declined to discuss``, ``refused to say``: the cue is the complement of a verb
+    that denies it (``lexicons/stance_refusals.txt``, the words stance reads the same way)."""
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in words("stance_refusals")
+
+
+def _names_it(cue: Token) -> bool:
+    """``called the plan a disgrace``, ``branded him as a liar``: the verb's object has
+    a complement saying what it is called, so the verb reports a verdict."""
+    return any(
+        c.dep_ in {"oprd", "xcomp"} or (c.dep_ == "prep" and c.lower_ == "as")
+        for c in cue.children
+    )
 
 
 def _without(head: Token, cue: Token) -> list[Span]:
