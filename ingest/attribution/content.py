@@ -171,8 +171,7 @@ def _names_it(cue: Token) -> bool:
     """``called the plan a disgrace``, ``branded him as a liar``: the verb's object has
     a complement saying what it is called, so the verb reports a verdict."""
     return any(
-        c.dep_ in {"oprd", "xcomp"} or (c.dep_ == "prep" and c.lower_ == "as")
-        for c in cue.children
+        c.dep_ in {"oprd", "xcomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in cue.children
     )
 
 
