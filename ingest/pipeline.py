@@ -22,7 +22,7 @@ from .attribution.bounds import alternatives, option_features, redrawn
 from .attribution.features import features
 from .attribution.model import RANKER, shipped
 from .lexicons import words
-from .parse import entities_alone, load_nlp, word_forms
+from .parse import entities_alone, load_nlp, text_of, word_forms
 from .records import Article, Mention, Quote
 from .speakers import ArticleSpeakers, Speaker
 from .stance import Topic, judge
@@ -143,12 +143,12 @@ def _may_quote(
         marked = (
             any(q.start < paragraph.end and paragraph.start < q.end for q in quoted)
             or any(token.is_quote for token in doc)
-            or ":" in doc.text
+            or ":" in text_of(doc)
             or signature_line(doc, paragraph.start) is not None
             or cues.found_in(doc)
         )
         may.append(marked or introduced)
-        introduced = (introduced and marked) or doc.text.endswith(":")
+        introduced = (introduced and marked) or text_of(doc).endswith(":")
     return may
 
 
@@ -372,7 +372,7 @@ def _attributing_sentence(attribution: Attribution, doc: Doc, offset: int) -> st
     dates inside the quote are about what was said.
     """
     anchor = attribution.cue.start if attribution.cue else attribution.spans[0][0]
-    if not 0 <= anchor - offset < len(doc.text):
+    if not 0 <= anchor - offset < len(text_of(doc)):
         anchor = attribution.spans[0][0]
     token = doc.char_span(anchor - offset, anchor - offset + 1, alignment_mode="expand")
     if token is None:
@@ -393,7 +393,7 @@ def _quote_doc(attribution: Attribution, doc: Doc, offset: int) -> Doc | None:
     a quote reaching into another paragraph is parsed on its own (None).
     """
     start, end = attribution.spans[0][0] - offset, attribution.spans[-1][1] - offset
-    if start < 0 or end > len(doc.text):
+    if start < 0 or end > len(text_of(doc)):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.as_doc() if span is not None else None
@@ -413,7 +413,7 @@ def _statement_doc(attribution: Attribution, doc: Doc, offset: int) -> Doc | Non
     marks = [i for span in attribution.spans for i in span]
     marks += [i for m in (attribution.cue, attribution.source) if m for i in (m.start, m.end)]
     start, end = min(marks) - offset, max(marks) - offset
-    span = doc.char_span(max(start, 0), min(end, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(max(start, 0), min(end, len(text_of(doc))), alignment_mode="expand")
     if span is None or not len(span):
         return None
     return doc[span[0].sent.start : span[-1].sent.end].as_doc()
@@ -467,5 +467,5 @@ def _quote(
         topic=verdict.target,
         confidence=confidence,
         act=attribution.act,
-        context=doc.text,
+        context=text_of(doc),
     )

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from . import roles
 from .lexicons import lines, words
 from .names import name_key, same_person
+from .parse import text_of
 from .records import Mention
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -130,7 +131,7 @@ class ArticleSpeakers:
 
     def _span(self, mention: Mention) -> Span | None:
         for offset, doc in reversed(self.docs):
-            if offset <= mention.start < offset + len(doc.text):
+            if offset <= mention.start < offset + len(text_of(doc)):
                 return doc.char_span(
                     mention.start - offset, mention.end - offset, alignment_mode="expand"
                 )

@@ -22,6 +22,7 @@ import numpy
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_QUOTE
 from spacy.tokens import Doc, Span, Token
 
+from ..parse import text_of
 from .candidate import Attribution
 from .content import _content_spans, _stretched
 from .cues import is_cue
@@ -210,7 +211,7 @@ class _Paragraph:
         if found is None:
             parse = doc.to_array([HEAD, IS_PUNCT, IS_QUOTE, DEP]).astype("int64")
             found = doc.user_data[_PARAGRAPH] = cls(
-                doc.text,
+                text_of(doc),
                 [sentence.start for sentence in doc.sents],
                 (parse[:, 0] + numpy.arange(len(doc))).tolist(),
                 parse[:, 1].astype(bool).tolist(),

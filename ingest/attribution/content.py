@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
+from ..parse import text_of
 from .cues import _intended, _prep_cue, is_cue, is_thought
 
 
@@ -34,8 +35,8 @@ def _clause_around(
     spans = [_stretched(c.start_char, c.end_char, local) for c in _content_spans(cue)]
     if not any(s <= start and end <= e for s, e in spans):
         return None
-    reported = sum(_non_space(cue.doc.text[s:e]) for s, e in spans)
-    return spans if _non_space(cue.doc.text[start:end]) < 0.8 * reported else None
+    reported = sum(_non_space(text_of(cue.doc)[s:e]) for s, e in spans)
+    return spans if _non_space(text_of(cue.doc)[start:end]) < 0.8 * reported else None
 
 
 def _reported_clause(
@@ -50,7 +51,7 @@ def _reported_clause(
     if not governing:
         return None
     doc = governing[0][0].doc
-    quoted = _non_space(doc.text[start:end])
+    quoted = _non_space(text_of(doc)[start:end])
     for cue, child in reversed(governing):
         content = _governed(cue, child)
         if quoted < 0.8 * _non_space(content.text):
@@ -241,7 +242,7 @@ def _is_title(doc: Doc, start: int, end: int) -> bool:
 
 
 def _after_colon(doc: Doc, start: int) -> bool:
-    return doc.text[:start].rstrip().endswith(":")
+    return text_of(doc)[:start].rstrip().endswith(":")
 
 
 def _opens_sentence(doc: Doc, start: int, end: int) -> bool:
@@ -257,7 +258,7 @@ def _closes(passage: str) -> bool:
 
 def _is_utterance(doc: Doc, start: int, end: int) -> bool:
     """The quoted words end like a sentence: ``"You winning?"``, ``"Never."``."""
-    return doc.text[start:end].rstrip("\"'”’»").endswith((".", "?", "!"))
+    return text_of(doc)[start:end].rstrip("\"'”’»").endswith((".", "?", "!"))
 
 
 def _words_in(doc: Doc, start: int, end: int) -> int:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from ..lexicons import words
+from ..parse import text_of
 from .candidate import Attribution
 from .content import _is_title, _words_in
 from .cues import is_cue, is_thought
@@ -29,14 +30,9 @@ def _bucket(value: float, edges: tuple[float, ...]) -> str:
     return next((f"<{edge:g}" for edge in edges if value < edge), f">={edges[-1]:g}")
 
 
-def _length(doc: Doc) -> int:
-    """The paragraph's length in characters (``doc.text`` is built anew on every read)."""
-    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-
-
 def _span(doc: Doc, start: int, end: int) -> Span | None:
     """The tokens of ``[start, end)`` (paragraph offsets), or None outside the paragraph."""
-    if start < 0 or end > _length(doc) or start >= end:
+    if start < 0 or end > len(text_of(doc)) or start >= end:
         return None
     return doc.char_span(start, end, alignment_mode="expand")
 
@@ -93,7 +89,7 @@ def _overlaps(attribution: Attribution, others: Sequence[Attribution]) -> dict[s
 
 
 def _content(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float]:
-    paragraph = doc.text
+    paragraph = text_of(doc)
     text = " ".join(paragraph[s - offset : e - offset] for s, e in attribution.spans)
     quoted = sum(e - s for s, e in attribution.quoted)
     total = sum(e - s for s, e in attribution.spans) or 1

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
+from ..parse import text_of
 from ..records import Mention
 from ..speakers import SPEAKING_ENTITIES
 from .candidate import Attribution, _mention
@@ -32,9 +33,9 @@ def _marked(cue: Mention, source: Mention | None, rule: str) -> Attribution:
 
 def _signature(doc: Doc, end: int, offset: int) -> Attribution | None:
     """A ``- Name`` after position ``end`` that runs to the end of the paragraph."""
-    if not doc.text[end:].lstrip().startswith(tuple(_DASHES)):
+    if not text_of(doc)[end:].lstrip().startswith(tuple(_DASHES)):
         return None
-    match = _SIGNATURE.fullmatch(doc.text, end)
+    match = _SIGNATURE.fullmatch(text_of(doc), end)
     if match is None or len(match.group(2).split()) > 10:
         return None
     (d_start, d_end), (n_start, n_end) = match.span(1), match.span(2)
@@ -86,7 +87,7 @@ def introducer(doc: Doc, offset: int) -> Attribution | None:
 
 def _introducer(doc: Doc, start: int, offset: int) -> Attribution | None:
     """The colon right before a quote."""
-    before = doc.text[:start].rstrip()
+    before = text_of(doc)[:start].rstrip()
     colon = doc.char_span(len(before) - 1, len(before)) if before.endswith(":") else None
     return _colon(colon.root, offset) if colon is not None else None
 
@@ -116,13 +117,13 @@ def _labelled(doc: Doc, offset: int) -> Attribution | None:
     The label must look like a name (capitalised words, at most six) and not be
     one of the page labels in ``lexicons/colon_labels.txt`` (``Update:``).
     """
-    match = _LABEL.match(doc.text)
+    match = _LABEL.match(text_of(doc))
     if match is None or match.group(1).lower() in words("colon_labels"):
         return None
     label = doc.char_span(*match.span(1))
     if label is None or len(label) > 6 or not _names_someone(label):
         return None
-    content = _strip(doc[doc.char_span(match.end(), len(doc.text), "expand").start :])
+    content = _strip(doc[doc.char_span(match.end(), len(text_of(doc)), "expand").start :])
     if len([t for t in content if t.is_alpha]) < 3:
         return None
     attribution = _marked(

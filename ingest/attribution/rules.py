@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
+from ..parse import text_of
 from ..quotes import Quoted
 from ..speakers import is_someone
 from .candidate import Attribution, _mention
@@ -227,7 +228,7 @@ def attribute(
                     quoted=[span],
                 )
             )
-        elif _words_in(doc, start, end) >= _ORPHAN_WORDS and _closes(doc.text[start:end]):
+        elif _words_in(doc, start, end) >= _ORPHAN_WORDS and _closes(text_of(doc)[start:end]):
             # a statement whose speaker the article leaves to context: the last one named
             context = last or previous
             named = _preceding_subject(doc, start)

@@ -56,18 +56,41 @@ def find_mentions(doc: Doc | Span, phrase: str, *, lenient: bool = True) -> list
     return mentions_of(doc, [phrase], lenient=lenient)
 
 
+@dataclass(frozen=True)
+class _Indexed:
+    """A text's words that can start a name, normalised, and where each three-letter
+    prefix occurs: built once per text (kept in its doc's ``user_data``), since
+    every target, speaker and phrase of a quote is looked up in the same words."""
+
+    tokens: list[Token]
+    norms: list[str]
+    by_prefix: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, doc: Doc | Span) -> _Indexed:
+        whole = doc.doc  # a Doc is its own doc
+        key = ("quotedb.mentions", doc[:].start, doc[:].end)
+        found = whole.user_data.get(key)
+        if found is None:
+            pairs = [(t, _norm(t.text)) for t in doc if not t.is_punct]
+            kept = [(t, norm) for t, norm in pairs if norm and norm not in STOP]
+            by_prefix: dict[str, list[int]] = {}
+            for i, (_, norm) in enumerate(kept):
+                by_prefix.setdefault(norm[:3], []).append(i)
+            found = whole.user_data[key] = cls(
+                [t for t, _ in kept], [norm for _, norm in kept], by_prefix
+            )
+        return found
+
+
 def mentions_of(doc: Doc | Span, phrases: Iterable[str], *, lenient: bool) -> list[Span]:
-    """``find_mentions`` for each of ``phrases``, normalising the text once and
-    trying only the words that share a phrase's first three letters."""
+    """``find_mentions`` for each of ``phrases``, trying only the words that share a
+    phrase's first three letters."""
     phrases = list(phrases)
     if not phrases:
         return []
-    pairs = [(t, _norm(t.text)) for t in doc if not t.is_punct]
-    tokens = [t for t, norm in pairs if norm and norm not in STOP]
-    norms = [norm for _, norm in pairs if norm and norm not in STOP]
-    by_prefix: dict[str, list[int]] = {}
-    for i, norm in enumerate(norms):
-        by_prefix.setdefault(norm[:3], []).append(i)
+    indexed = _Indexed.of(doc)
+    tokens, norms, by_prefix = indexed.tokens, indexed.norms, indexed.by_prefix
     found = []
     for phrase in phrases:
         words = _words(phrase)

@@ -42,6 +42,36 @@ def model_dir() -> Path:
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 
+@dataclass(frozen=True)
+class _Read:
+    """What every target of one quote shares: the speaker's mentions, and each word
+    as itself and as its shape. Worked out once per (text, speaker), kept in the
+    doc's ``user_data``: without a topic, each named thing of a quote is a target."""
+
+    holders: list[Span]
+    speaker_ids: frozenset[int]
+    tokens: list[Token]
+    words: list[str]
+    shapes: list[str]
+
+    @classmethod
+    def of(cls, doc: Doc, speaker: str | None) -> _Read:
+        key = ("quotedb.stance", speaker)
+        found = doc.user_data.get(key)
+        if found is None:
+            holders = mentions_of(doc, split_names(speaker), lenient=True)
+            tokens = [t for t in doc if not t.is_space]
+            lexicon = load_lexicon()
+            found = doc.user_data[key] = cls(
+                holders,
+                frozenset(t.i for m in holders for t in m),
+                tokens,
+                [_word(t) for t in tokens],
+                [_shape(t, lexicon) for t in tokens],
+            )
+        return found
+
+
 def features(doc: Doc, speaker: str | None, target: str, signal: Signal) -> dict[str, float]:
     """The features of one (sentence, speaker, target) triple.
 
@@ -51,14 +81,14 @@ def features(doc: Doc, speaker: str | None, target: str, signal: Signal) -> dict
     negations kept, other words as their part of speech) so that what was
     learned from one wording carries to another.
     """
-    holders = mentions_of(doc, split_names(speaker), lenient=True)
-    speaker_ids = {t.i for m in holders for t in m}
+    read = _Read.of(doc, speaker)
+    holders, speaker_ids = read.holders, read.speaker_ids
     targets = [m for m in find_mentions(doc, target) if not speaker_ids >= {t.i for t in m}]
     target_ids = {t.i for m in targets for t in m} - speaker_ids
-    tokens = [t for t in doc if not t.is_space]
     lexicon = load_lexicon()
-    words = _once([_mark(t, speaker_ids, target_ids) or _word(t) for t in tokens], ("<S>", "<T>"))
-    shape = _once([_mark(t, speaker_ids, target_ids) or _shape(t, lexicon) for t in tokens])
+    marks = [_mark(t, speaker_ids, target_ids) for t in read.tokens]
+    words = _once([m or w for m, w in zip(marks, read.words, strict=True)], ("<S>", "<T>"))
+    shape = _once([m or w for m, w in zip(marks, read.shapes, strict=True)])
     bare = [w for w in shape if w.isupper() or w.startswith("<")]
     found: dict[str, float] = {}
     for prefix, sequence, sizes in (
