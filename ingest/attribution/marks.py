@@ -77,11 +77,11 @@ def _colon(colon: Token, offset: int) -> Attribution:
 def introducer(doc: Doc, offset: int) -> Attribution | None:
     """A paragraph ending in a colon introduces the quote in the next one; after a
     speech verb (``The governor added:``) the next paragraph is said even unquoted."""
-    tokens = [t for t in doc if not t.is_space]
-    if not tokens or tokens[-1].text != ":":
+    last = next((t for t in reversed(doc) if not t.is_space), None)
+    if last is None or last.text != ":":
         return None
-    colon = _colon(tokens[-1], offset)
-    colon.introduces = colon.source is not None and is_cue(tokens[-1].sent.root)
+    colon = _colon(last, offset)
+    colon.introduces = colon.source is not None and is_cue(last.sent.root)
     return colon
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..parse import load_nlp
@@ -65,8 +66,8 @@ def _from_model(doc: Doc, target: str, speaker: str | None, signal: Signal) -> S
     label = LABELS[chosen]
     p_support, p_oppose = probabilities[LABELS.index(SUPPORT)], probabilities[LABELS.index(OPPOSE)]
     score = {SUPPORT: p_support, OPPOSE: -p_oppose}.get(label, p_support - p_oppose)
-    shown = [_shown(name) for name in model.weighed(found, chosen, top=len(found))]
-    shown = [words for words in shown if words][:EVIDENCE_WORDS]
+    ranked = (_shown(name) for name in model.weighed(found, chosen, top=len(found)))
+    shown = list(islice(filter(None, ranked), EVIDENCE_WORDS))
     evidence = signal.evidence + tuple(shown) if label != NEUTRAL else tuple(shown)
     return Stance(label, round(float(score), 4), target, tuple(dict.fromkeys(evidence)))
 

@@ -144,7 +144,7 @@ def _is(token: Token, word: str) -> bool:
 @dataclass(frozen=True)
 class Lookup:
     """A text's words indexed by surface form and lemma, built once per text
-    so that each of many phrase lists is looked up, not scanned for."""
+    so that each of many phrase lists (and each target's) is looked up, not scanned for."""
 
     doc: Doc
     tokens: list[Token]
@@ -152,12 +152,16 @@ class Lookup:
 
     @classmethod
     def of(cls, doc: Doc) -> Lookup:
-        tokens = [t for t in doc if not t.is_punct]
-        starts: dict[str, list[int]] = {}
-        for n, token in enumerate(tokens):
-            for form in {token.lower_, token.lemma_.lower()}:
-                starts.setdefault(form, []).append(n)
-        return cls(doc, tokens, starts)
+        """The text's lookup, built on first use and kept in ``doc.user_data``."""
+        found = doc.user_data.get("quotedb.lookup")
+        if found is None:
+            tokens = [t for t in doc if not t.is_punct]
+            starts: dict[str, list[int]] = {}
+            for n, token in enumerate(tokens):
+                for form in {token.lower_, token.lemma_.lower()}:
+                    starts.setdefault(form, []).append(n)
+            found = doc.user_data["quotedb.lookup"] = cls(doc, tokens, starts)
+        return found
 
 
 def phrases_in(text: Lookup, phrases: Iterable[str], opponents: Sequence[Span]) -> list[Span]:
