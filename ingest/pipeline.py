@@ -20,6 +20,7 @@ from . import clean, dates, quotes, speakers
 from .attribution import Attribution, attribute, introducer, signature_line
 from .attribution.bounds import alternatives, option_features, redrawn
 from .attribution.features import features
+from .attribution.marks import credit_line, points_back
 from .attribution.model import RANKER, shipped
 from .lexicons import words
 from .parse import entities_alone, load_nlp, text_of, word_forms
@@ -135,20 +136,24 @@ def _may_quote(
     quotation mark the finder left unpaired), a cue word, a colon (``Name:``
     labels, a line introducing the next one) or a ``- Name`` line signing the
     quote above. The first paragraph with none of them after a line ending in
-    a colon may be what that line introduces, so it is parsed too.
+    a colon may be what that line introduces, so it is parsed too, and so is one
+    opening with ``That``/``This`` after a quote, which may credit it (``That was
+    the message from ...``).
     """
     may: list[bool] = []
-    introduced = False
+    introduced = after_quote = False
     for paragraph, doc in zip(kept, docs, strict=True):
+        holds_quote = any(q.start < paragraph.end and paragraph.start < q.end for q in quoted)
         marked = (
-            any(q.start < paragraph.end and paragraph.start < q.end for q in quoted)
+            holds_quote
             or any(token.is_quote for token in doc)
             or ":" in text_of(doc)
             or signature_line(doc, paragraph.start) is not None
             or cues.found_in(doc)
         )
-        may.append(marked or introduced)
+        may.append(marked or introduced or (after_quote and points_back(doc)))
         introduced = (introduced and marked) or text_of(doc).endswith(":")
+        after_quote = holds_quote
     return may
 
 
@@ -277,7 +282,11 @@ def _quotes(
             continue
         pieces = _pieces(quoted, paragraph)
         after = index + 1
-        signed = signature_line(docs[after], kept[after].start) if after < len(kept) else None
+        signed = None
+        if after < len(kept):
+            signed = signature_line(docs[after], kept[after].start)
+            if signed is None and _only_quoted(article.text, paragraph, pieces):
+                signed = credit_line(docs[after], kept[after].start)
         headline = index == 0 and len(kept) > 1
         attributions = attribute(
             doc,
@@ -344,6 +353,18 @@ def _redrawn(
     seen = option_features(attribution, options, doc, offset)
     name, drawn = options[ranker.choose([spans for _, spans in options], seen)]
     return redrawn(attribution, name, drawn, passages, article.text)
+
+
+def _only_quoted(
+    text: str, paragraph: clean.Paragraph, pieces: dict[quotes.Quoted, tuple[int, int]]
+) -> bool:
+    """The paragraph is a pull quote: quoted words and nothing else to read."""
+    outside = list(text[paragraph.start : paragraph.end])
+    for piece in pieces:
+        outside[piece.start - paragraph.start : piece.end - paragraph.start] = " " * (
+            piece.end - piece.start
+        )
+    return bool(pieces) and not any(c.isalnum() for c in outside)
 
 
 def _pieces(

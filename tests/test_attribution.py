@@ -656,3 +656,13 @@ def test_calling_someone_on_the_phone_or_declining_to_talk_reports_nothing(artic
     assert [(q.cue.text, q.text) for q in proposed(article, nlp)] == [
         ("called", "the new levy a tax on every family")
     ]
+
+
+def test_a_pull_quote_is_said_by_whom_the_next_paragraph_names(article_from, nlp):
+    article = article_from(
+        "“We have waited long enough,” said Ann Lee, who lives by the harbour.\n\n"
+        "“Nobody should be left behind.”\n\n"
+        "That was the message from union leader Rita Moss at the rally on Sunday.\n"
+    )
+    pulled = next(q for q in proposed(article, nlp) if "Nobody" in q.text)
+    assert (pulled.speaker, pulled.cue.text) == ("Rita Moss", "was")

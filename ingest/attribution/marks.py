@@ -15,7 +15,7 @@ from ..speakers import SPEAKING_ENTITIES
 from .candidate import Attribution, _mention
 from .content import _strip
 from .cues import SUBJECTS, is_cue
-from .sources import _is_relative, _phrase
+from .sources import POINTING_BACK, _is_relative, _phrase, credit
 
 _DASHES = "-–—―"
 
@@ -49,6 +49,33 @@ def _signature(doc: Doc, end: int, offset: int) -> Attribution | None:
 def signature_line(doc: Doc, offset: int) -> Attribution | None:
     """The paragraph as a ``- Name`` line signing the quote above it, or None."""
     return _signature(doc, 0, offset)
+
+
+def credit_line(doc: Doc, offset: int) -> Attribution | None:
+    """The paragraph's first sentence as the credit for a pull quote just above it:
+    ``That was the message from union leader Rita Moss.``, or None. An unparsed
+    paragraph (see `points_back`) credits nothing."""
+    if not doc.has_annotation("DEP") or not points_back(doc):
+        return None
+    found = credit(next(doc.sents))
+    if found is None:
+        return None
+    verb, named = found
+    return Attribution(
+        spans=[],
+        type="direct",
+        cue=_mention(verb, offset),
+        source=_mention(named, offset),
+        rule="named-after",
+        confidence=0.7,
+    )
+
+
+def points_back(doc: Doc) -> bool:
+    """The paragraph opens with a word pointing back (``That was ...``), so it may credit
+    the quote above it and needs a parse."""
+    first = next((t for t in doc if not t.is_space), None)
+    return first is not None and first.lower_ in POINTING_BACK
 
 
 def _colon(colon: Token, offset: int) -> Attribution:

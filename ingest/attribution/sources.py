@@ -254,23 +254,28 @@ def _claimant(noun: Token) -> Span | None:
     return None
 
 
-_POINTING_BACK = frozenset({"that", "this", "those", "these", "such", "so"})
+POINTING_BACK = frozenset({"that", "this", "those", "these", "such", "so"})
 
 
 def _named_after(doc: Doc, end: int) -> tuple[Token, Span] | None:
     """The speaker a pull quote's next sentence names: ``"We are not going anywhere."
     That was the message from union leader Rita Moss.`` gives the sentence's verb and
-    ``Rita Moss``. The sentence must point back at the quote (``That``, ``This``,
-    ``So``) and name a person or body after its verb."""
+    ``Rita Moss``."""
     last = doc.char_span(end - 1, end, alignment_mode="expand")
     if last is None or last.sent.end >= len(doc):
         return None
-    following = doc[last.sent.end].sent
-    words = [t for t in following if not t.is_punct and not t.is_space]
-    if not words or words[0].lower_ not in _POINTING_BACK or any(t.is_quote for t in following):
+    return credit(doc[last.sent.end].sent)
+
+
+def credit(sentence: Span) -> tuple[Token, Span] | None:
+    """The verb and the person or body a sentence credits the quote before it to.
+
+    The sentence must point back at the quote (``That``, ``This``, ``So``), hold no
+    quotation of its own, and name someone after its verb.
+    """
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    if not words or words[0].lower_ not in POINTING_BACK or any(t.is_quote for t in sentence):
         return None
-    verb = following.root
-    named = [
-        ent for ent in following.ents if ent.label_ in {"PERSON", "ORG"} and ent.start > verb.i
-    ]
+    verb = sentence.root
+    named = [ent for ent in sentence.ents if ent.label_ in {"PERSON", "ORG"} and ent.start > verb.i]
     return (verb, named[0]) if named else None
