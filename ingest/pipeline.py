@@ -20,7 +20,7 @@ from . import clean, dates, quotes, speakers
 from .attribution import Attribution, attribute, introducer, signature_line
 from .attribution.bounds import alternatives, option_features, redrawn
 from .attribution.features import features
-from .attribution.marks import credit_line, points_back
+from .attribution.marks import capital_speakers, credit_line, points_back
 from .attribution.model import RANKER, shipped
 from .lexicons import words
 from .parse import entities_alone, load_nlp, text_of, word_forms
@@ -277,6 +277,7 @@ def _quotes(
     found: list[Quote] = []
     emitted: set[tuple[int, int]] = set()
     previous: Attribution | None = None
+    capital_labels = capital_speakers([article.text[p.start : p.end] for p in kept])
     for index, (paragraph, doc) in enumerate(zip(kept, docs, strict=True)):
         if not full[index]:
             continue
@@ -295,6 +296,7 @@ def _quotes(
             previous,
             signed,
             headline=headline,
+            speakers_in_capitals=capital_labels,
         )
         whole = {(piece.start, piece.end): span for piece, span in pieces.items()}
         for proposed in attributions:

@@ -148,7 +148,10 @@ def test_a_dash_line_signs_the_quote_above(article_from, nlp, dash):
 
 def test_transcript_lines_name_their_speaker(article_from, nlp):
     article, quote = only_quote(
-        article_from, nlp, "WALLACE: Governor, will you release the tax returns this week?\n"
+        article_from,
+        nlp,
+        "Fox News anchor Chris Wallace pressed the governor on Sunday.\n\n"
+        "WALLACE: Governor, will you release the tax returns this week?\n",
     )
     assert quote.type == "direct"
     assert quote.text.startswith("Governor, will you release the tax returns this week")
@@ -666,3 +669,17 @@ def test_a_pull_quote_is_said_by_whom_the_next_paragraph_names(article_from, nlp
     )
     pulled = next(q for q in proposed(article, nlp) if "Nobody" in q.text)
     assert (pulled.speaker, pulled.cue.text) == ("Rita Moss", "was")
+
+
+def test_a_section_name_in_capitals_is_no_speaker_but_a_transcript_label_is(article_from, nlp):
+    sections = article_from(
+        "Council news\n\nPOLITICS: The council voted on the harbour plan on Tuesday.\n\n"
+        "BREAKING NEWS: The ferry service will resume on Monday morning.\n"
+    )
+    assert proposed(sections, nlp) == []
+    interview = article_from(
+        "Talking to the mayor\n\nLEE: What will you do about the harbour?\n\n"
+        "OKAFOR: We will rebuild it, and it will be ready by spring.\n\n"
+        "LEE: Who will pay for the work?\n"
+    )
+    assert [q.speaker for q in proposed(interview, nlp)] == ["LEE", "OKAFOR", "LEE"]

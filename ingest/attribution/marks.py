@@ -5,6 +5,8 @@ headline labels, a colon introducing the quote, a ``- Name`` signature line.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -119,13 +121,39 @@ def _introducer(doc: Doc, start: int, offset: int) -> Attribution | None:
     return _colon(colon.root, offset) if colon is not None else None
 
 
-def _names_someone(label: Span) -> bool:
-    """A transcript speaker (``WALLACE``), a named entity that can speak and ends the label
-    (``Pat Caddell``, not ``U.S. Military Strikes Escalate``),
+def capital_speakers(texts: Sequence[str]) -> frozenset[str]:
+    """The labels in capitals (``RAMOS: ...``) that name speakers in an article.
+
+    In a transcript, two or more labels with one of them recurring (``RAMOS``,
+    ``TRUMP``, ``RAMOS``), every label is a speaker; elsewhere a label is one only
+    when the article names it in ordinary case too (``Jorge Ramos``). A section name
+    (``POLITICS: ...``, ``BREAKING NEWS: ...``) is neither.
+    """
+    labels = Counter()
+    for text in texts:
+        match = _LABEL.match(text)
+        if (
+            match
+            and match.group(1).isupper()
+            and match.group(1).lower() not in words("colon_labels")
+        ):
+            labels[match.group(1)] += 1
+    if len(labels) >= 2 and max(labels.values()) >= 2:
+        return frozenset(labels)
+    article = "\n".join(texts)
+    return frozenset(
+        label for label in labels if re.search(rf"\b{re.escape(label.title())}\b", article)
+    )
+
+
+def _names_someone(label: Span, speakers: frozenset[str]) -> bool:
+    """A speaker labelled in capitals (``WALLACE``, one of `capital_speakers`), a named
+    entity that can speak
+    and ends the label (``Pat Caddell``, not ``U.S. Military Strikes Escalate``),
     or a proper name of one or two words heading a headline (``Pence: ...``,
     ``Politifact: ...``), which the entity recogniser often misses in title case."""
     if all(t.is_upper or t.is_punct for t in label):
-        return True
+        return label.text in speakers
     if len(label) <= 2 and all(t.is_title and t.pos_ == "PROPN" for t in label):
         return True
     speaking = [e for e in label.ents if e.label_ in SPEAKING_ENTITIES]
@@ -138,17 +166,18 @@ def _names_someone(label: Span) -> bool:
     )
 
 
-def _labelled(doc: Doc, offset: int) -> Attribution | None:
+def _labelled(doc: Doc, offset: int, speakers: frozenset[str]) -> Attribution | None:
     """``PENCE: Well, look ...`` or ``Sanders: Clinton needs ...``: a name, a colon, the content.
 
-    The label must look like a name (capitalised words, at most six) and not be
-    one of the page labels in ``lexicons/colon_labels.txt`` (``Update:``).
+    The label must look like a name (capitalised words, at most six; in capitals only
+    one of the article's `capital_speakers`) and not be one of the page labels in
+    ``lexicons/colon_labels.txt`` (``Update:``).
     """
     match = _LABEL.match(text_of(doc))
     if match is None or match.group(1).lower() in words("colon_labels"):
         return None
     label = doc.char_span(*match.span(1))
-    if label is None or len(label) > 6 or not _names_someone(label):
+    if label is None or len(label) > 6 or not _names_someone(label, speakers):
         return None
     content = _strip(doc[doc.char_span(match.end(), len(text_of(doc)), "expand").start :])
     if len([t for t in content if t.is_alpha]) < 3:

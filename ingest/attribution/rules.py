@@ -103,17 +103,19 @@ def attribute(
     previous: Attribution | None,
     signed: Attribution | None = None,
     headline: bool = False,
+    speakers_in_capitals: frozenset[str] = frozenset(),
 ) -> list[Attribution]:
     """The attributions in one paragraph.
 
     ``quoted`` are the passages in this paragraph (article offsets); ``previous``
     is the last attribution of the previous paragraph (or the colon that ends
     it), for quotes that carry on its speaker; ``signed`` is the ``- Name`` line
-    that follows the paragraph, if any; ``headline`` says the paragraph is the
-    article's title.
+    (or the credit) that follows the paragraph, if any; ``headline`` says the
+    paragraph is the article's title; ``speakers_in_capitals`` the labels like
+    ``RAMOS:`` that name speakers in this article (`marks.capital_speakers`).
     """
     local = [(q.start - offset, q.end - offset) for q in quoted]
-    labelled = _labelled(doc, offset)
+    labelled = _labelled(doc, offset, speakers_in_capitals)
     if labelled is not None:
         labelled.quoted = [(q.start, q.end) for q in quoted]
         if labelled.source.text.isupper():
