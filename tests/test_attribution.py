@@ -683,3 +683,13 @@ def test_a_section_name_in_capitals_is_no_speaker_but_a_transcript_label_is(arti
         "LEE: Who will pay for the work?\n"
     )
     assert [q.speaker for q in proposed(interview, nlp)] == ["LEE", "OKAFOR", "LEE"]
+
+
+def test_a_clause_wrapped_around_its_cue_holds_neither_cue_nor_speaker(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "The ferry avoided the port, a delicate balancing act that analysts say reflects "
+        "a desire to avoid a strike.\n",
+    )
+    assert (quote.speaker, quote.text) == ("analysts", "reflects a desire to avoid a strike")

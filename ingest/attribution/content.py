@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
 from ..parse import text_of
-from .cues import _intended, _prep_cue, is_cue, is_thought
+from .cues import SUBJECTS, _intended, _prep_cue, is_cue, is_thought
 
 
 def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
@@ -177,10 +177,23 @@ def _names_it(cue: Token) -> bool:
 
 
 def _without(head: Token, cue: Token) -> list[Span]:
-    """``head``'s subtree minus the cue's own words (and any speech verb coordinated with it)."""
+    """``head``'s subtree minus the cue's own words (and any speech verb coordinated with it).
+
+    A clause that wraps around its cue (``a balancing act that analysts say reflects a
+    desire ...``, where the parse gives ``reflects`` the relative ``that``) loses the
+    words that are not its own, the cue and its speaker, and the relative pronoun.
+    """
     doc = cue.doc
     inside = head in cue.ancestors  # a parenthetical cue sits within the clause
     dropped = {t.i for t in cue.subtree} if inside else set()
+    if not inside and head.left_edge.i < cue.i < head.right_edge.i:
+        own = {t.i for t in head.subtree}
+        dropped.update(i for i in range(head.left_edge.i, head.right_edge.i + 1) if i not in own)
+        dropped.update(
+            t.i
+            for t in head.children
+            if t.i < cue.i and t.dep_ in SUBJECTS and t.lower_ in {"that", "which", "who"}
+        )
     for child in head.children:
         if child.dep_ == "conj" and is_cue(child):
             dropped.update(t.i for t in child.subtree)
