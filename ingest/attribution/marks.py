@@ -59,7 +59,12 @@ def credit_line(doc: Doc, offset: int) -> Attribution | None:
     paragraph (see `points_back`) credits nothing."""
     if not doc.has_annotation("DEP") or not points_back(doc):
         return None
-    found = credit(next(doc.sents))
+    return _credited(credit(next(doc.sents)), offset)
+
+
+def _credited(found: tuple[Token, Span] | None, offset: int) -> Attribution | None:
+    """A pull quote's attribution from the verb and name of the sentence crediting it
+    (`sources.credit`); ``spans`` are filled in by the caller."""
     if found is None:
         return None
     verb, named = found
@@ -148,9 +153,8 @@ def capital_speakers(texts: Sequence[str]) -> frozenset[str]:
 
 def _names_someone(label: Span, speakers: frozenset[str]) -> bool:
     """A speaker labelled in capitals (``WALLACE``, one of `capital_speakers`), a named
-    entity that can speak
-    and ends the label (``Pat Caddell``, not ``U.S. Military Strikes Escalate``),
-    or a proper name of one or two words heading a headline (``Pence: ...``,
+    entity that can speak and ends the label (``Pat Caddell``, not ``U.S. Military
+    Strikes Escalate``), or a proper name of one or two words heading a headline (``Pence: ...``,
     ``Politifact: ...``), which the entity recogniser often misses in title case."""
     if all(t.is_upper or t.is_punct for t in label):
         return label.text in speakers

@@ -43,7 +43,7 @@ from .cues import (
     is_cue,
     is_thought,
 )
-from .marks import _introducer, _labelled, _signature
+from .marks import _credited, _introducer, _labelled, _signature
 from .sources import _claimant, _named_after, _phrase, _preceding_subject, _source_outside
 
 _ORPHAN_WORDS = 4  # a quote this long with no cue and no speaker is still a statement
@@ -200,21 +200,12 @@ def attribute(
         elif _words_in(doc, start, end) < 3:
             continue
         elif (
-            marker := _introducer(doc, start, offset) or _signature(doc, end, offset) or signed
+            marker := _introducer(doc, start, offset)
+            or _signature(doc, end, offset)
+            or signed
+            or _credited(_named_after(doc, end), offset)
         ) is not None:
             found.append(replace(marker, spans=[span], quoted=[span]))
-        elif (pulled := _named_after(doc, end)) is not None:
-            found.append(
-                Attribution(
-                    spans=[span],
-                    type="direct",
-                    cue=_mention(pulled[0], offset),
-                    source=_mention(pulled[1], offset),
-                    rule="named-after",
-                    confidence=0.7,
-                    quoted=[span],
-                )
-            )
         elif last is not None and last.type == "direct":
             last.spans.append(span)
             last.quoted.append(span)

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ..names import fold
+from ..parse import per_doc
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -68,19 +69,17 @@ class _Indexed:
 
     @classmethod
     def of(cls, doc: Doc | Span) -> _Indexed:
-        whole = doc.doc  # a Doc is its own doc
         key = ("quotedb.mentions", doc[:].start, doc[:].end)
-        found = whole.user_data.get(key)
-        if found is None:
-            pairs = [(t, _norm(t.text)) for t in doc if not t.is_punct]
-            kept = [(t, norm) for t, norm in pairs if norm and norm not in STOP]
-            by_prefix: dict[str, list[int]] = {}
-            for i, (_, norm) in enumerate(kept):
-                by_prefix.setdefault(norm[:3], []).append(i)
-            found = whole.user_data[key] = cls(
-                [t for t, _ in kept], [norm for _, norm in kept], by_prefix
-            )
-        return found
+        return per_doc(doc.doc, key, lambda: cls._read(doc))  # a Doc is its own doc
+
+    @classmethod
+    def _read(cls, doc: Doc | Span) -> _Indexed:
+        pairs = [(t, _norm(t.text)) for t in doc if not t.is_punct]
+        kept = [(t, norm) for t, norm in pairs if norm and norm not in STOP]
+        by_prefix: dict[str, list[int]] = {}
+        for i, (_, norm) in enumerate(kept):
+            by_prefix.setdefault(norm[:3], []).append(i)
+        return cls([t for t, _ in kept], [norm for _, norm in kept], by_prefix)
 
 
 def mentions_of(doc: Doc | Span, phrases: Iterable[str], *, lenient: bool) -> list[Span]:
@@ -153,15 +152,16 @@ class Lookup:
     @classmethod
     def of(cls, doc: Doc) -> Lookup:
         """The text's lookup, built on first use and kept in ``doc.user_data``."""
-        found = doc.user_data.get("quotedb.lookup")
-        if found is None:
-            tokens = [t for t in doc if not t.is_punct]
-            starts: dict[str, list[int]] = {}
-            for n, token in enumerate(tokens):
-                for form in {token.lower_, token.lemma_.lower()}:
-                    starts.setdefault(form, []).append(n)
-            found = doc.user_data["quotedb.lookup"] = cls(doc, tokens, starts)
-        return found
+        return per_doc(doc, "quotedb.lookup", lambda: cls._read(doc))
+
+    @classmethod
+    def _read(cls, doc: Doc) -> Lookup:
+        tokens = [t for t in doc if not t.is_punct]
+        starts: dict[str, list[int]] = {}
+        for n, token in enumerate(tokens):
+            for form in {token.lower_, token.lemma_.lower()}:
+                starts.setdefault(form, []).append(n)
+        return cls(doc, tokens, starts)
 
 
 def phrases_in(text: Lookup, phrases: Iterable[str], opponents: Sequence[Span]) -> list[Span]:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..parse import per_doc
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions, mentions_of, split_names
 from .signals import Signal
@@ -56,20 +57,20 @@ class _Read:
 
     @classmethod
     def of(cls, doc: Doc, speaker: str | None) -> _Read:
-        key = ("quotedb.stance", speaker)
-        found = doc.user_data.get(key)
-        if found is None:
-            holders = mentions_of(doc, split_names(speaker), lenient=True)
-            tokens = [t for t in doc if not t.is_space]
-            lexicon = load_lexicon()
-            found = doc.user_data[key] = cls(
-                holders,
-                frozenset(t.i for m in holders for t in m),
-                tokens,
-                [_word(t) for t in tokens],
-                [_shape(t, lexicon) for t in tokens],
-            )
-        return found
+        return per_doc(doc, ("quotedb.stance", speaker), lambda: cls._read(doc, speaker))
+
+    @classmethod
+    def _read(cls, doc: Doc, speaker: str | None) -> _Read:
+        holders = mentions_of(doc, split_names(speaker), lenient=True)
+        tokens = [t for t in doc if not t.is_space]
+        lexicon = load_lexicon()
+        return cls(
+            holders,
+            frozenset(t.i for m in holders for t in m),
+            tokens,
+            [_word(t) for t in tokens],
+            [_shape(t, lexicon) for t in tokens],
+        )
 
 
 def features(doc: Doc, speaker: str | None, target: str, signal: Signal) -> dict[str, float]:
