@@ -47,7 +47,9 @@ class Ranker(Protocol):
     """What chooses a candidate's content boundaries among its alternatives
     (`attribution.model.Scorer` over `bounds.option_features`, or a recorder)."""
 
-    def choose(self, spans: list[list[tuple[int, int]]], seen: list[dict[str, float]]) -> int: ...
+    def choose(
+        self, spans: list[list[tuple[int, int]]], seen: list[dict[str, float]]
+    ) -> tuple[int, float | None]: ...
 
 
 _SHIPPED = object()  # extract with the shipped model unless told otherwise
@@ -353,8 +355,9 @@ def _redrawn(
     if len(options) == 1:
         return attribution
     seen = option_features(attribution, options, doc, offset)
-    name, drawn = options[ranker.choose([spans for _, spans in options], seen)]
-    return redrawn(attribution, name, drawn, passages, article.text)
+    chosen, lead = ranker.choose([spans for _, spans in options], seen)
+    name, drawn = options[chosen]
+    return replace(redrawn(attribution, name, drawn, passages, article.text), lead=lead)
 
 
 def _only_quoted(

@@ -44,6 +44,19 @@ def test_extraction_keeps_the_content_the_ranker_chooses(article_from, nlp):
     assert any(q.text == "the bill would cut costs for farmers" for q in cut)
 
 
+def test_a_boundary_the_ranker_could_barely_choose_lowers_the_confidence(article_from, nlp):
+    article = article_from(TEXT)
+    doubtful_edges = Scorer({"lead=<0.05": -3.0}, 2.0, 0.0, ((), ()))
+    undecided = Scorer({}, 0.0, 0.0, ((), ()))  # every alternative scores the same
+
+    def said(ranker: Scorer) -> float:
+        [(_, found)] = extract_many([article], nlp, scorer=doubtful_edges, ranker=ranker)
+        return next(q.confidence for q in found if q.cue and q.cue.text == "said")
+
+    assert only("cut-end").choose([[(0, 1)], [(0, 2)]], [{}, {"op=cut-end": 1.0}])[0] == 1
+    assert said(undecided) < 0.5 < said(only("cut-end"))
+
+
 def test_a_redrawn_content_is_typed_by_the_quoted_passages_it_holds():
     text = "Lee said the plan was ''a disaster'' for the town."
     fragment = (text.index("''a"), text.index("r''") + 3)

@@ -25,6 +25,7 @@ class Attribution:
     quoted: list[tuple[int, int]] = field(default_factory=list)
     introduces: bool = False  # a speech verb and a colon: the next paragraph is what was said
     drawn: str = "proposed"  # how the boundary ranker drew the content (`bounds`)
+    lead: float | None = None  # how far the ranker's choice led the next (None: no choice)
 
 
 def _mention(span: Span | Token, offset: int) -> Mention:

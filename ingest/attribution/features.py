@@ -51,12 +51,14 @@ def features(
     resolved to (person, organization, group, document, unnamed), if anything;
     ``others`` are the paragraph's other candidates, for a fragment reported again
     inside a longer record (only one of them can be the statement)."""
+    lead = attribution.lead
     found: dict[str, float] = {
         "bias-rule=" + attribution.rule: 1.0,
         "type=" + attribution.type: 1.0,
         "prior=" + f"{attribution.confidence:.1f}": 1.0,
         "act=" + attribution.act: 1.0,
         "drawn=" + attribution.drawn: 1.0,
+        "lead=" + ("none" if lead is None else _bucket(lead, (0.05, 0.15, 0.3, 0.6))): 1.0,
         "headline": float(headline),
         "pieces=" + _bucket(len(attribution.spans), (2, 3, 4)): 1.0,
     }

@@ -56,10 +56,17 @@ class Scorer:
         x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
         return y0 + (y1 - y0) * (p - x0) / (x1 - x0) if x1 > x0 else y1
 
-    def choose(self, spans: list[list[tuple[int, int]]], seen: list[dict[str, float]]) -> int:
+    def choose(
+        self, spans: list[list[tuple[int, int]]], seen: list[dict[str, float]]
+    ) -> tuple[int, float]:
         """Which of several alternative contents (``spans``, with the features ``seen`` of
-        each) scores highest: the boundary ranker's choice."""
-        return max(range(len(seen)), key=lambda i: self.raw(seen[i]))
+        each) scores highest, the boundary ranker's choice, and by how much it leads the
+        runner-up (a difference of probabilities): a narrow lead is a doubtful boundary,
+        which the scorer weighs."""
+        scores = [self.raw(features) for features in seen]
+        order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)  # stable
+        lead = scores[order[0]] - scores[order[1]] if len(order) > 1 else 1.0
+        return order[0], lead
 
     def to_json(self) -> dict:
         return {

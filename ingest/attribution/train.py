@@ -121,9 +121,11 @@ class _Options:
         self.ranker = ranker
         self.offered: list[Options] = []
 
-    def choose(self, spans: list[list[tuple[int, int]]], seen: list[dict[str, float]]) -> int:
+    def choose(
+        self, spans: list[list[tuple[int, int]]], seen: list[dict[str, float]]
+    ) -> tuple[int, float | None]:
         self.offered.append(list(zip(spans, seen, strict=True)))
-        return self.ranker.choose(spans, seen) if self.ranker is not None else 0
+        return self.ranker.choose(spans, seen) if self.ranker is not None else (0, None)
 
 
 Candidates = list[tuple[list[tuple[int, int]], dict[str, float]]]  # spans, features
@@ -377,8 +379,9 @@ where its content starts and ends. Built {date.today().isoformat()} by
 - **Model:** logistic regression over indicator features (`ingest/attribution/features.py`):
   the rule that proposed the candidate and its prior, type, act, content length, quoted
   share, edge words and punctuation, the cue's lemma, tag, dependency, side and distance,
-  the source mention's part of speech, entity type, length and what it resolved to, each
-  also crossed with the rule. Isotonic calibration on 5-fold out-of-fold predictions
+  the source mention's part of speech, entity type, length and what it resolved to, how
+  far the boundary ranker's choice led the next alternative (a narrow lead is a doubtful
+  boundary), each also crossed with the rule. Isotonic calibration on 5-fold out-of-fold predictions
   (folds by article), so confidence reads as a probability of being right.
 - **Boundary ranker** (`ingest/attribution/bounds.py`, trained by `train_bounds.py`):
   logistic regression over each alternative content of a candidate (the rules' span, cut
