@@ -198,6 +198,9 @@ def _without(head: Token, cue: Token) -> list[Span]:
         if child.dep_ == "conj" and is_cue(child):
             dropped.update(t.i for t in child.subtree)
             dropped.update(t.i for t in head.children if t.dep_ == "cc" and t.i < child.i)
+    for token in head.subtree:  # "..., saying ..." at its end reports words of its own
+        if _trailing_participle(token, head, cue):
+            dropped.update(range(token.left_edge.i, token.right_edge.i + 1))
     spans: list[Span] = []
     run: list[int] = []
     for token in doc[head.left_edge.i : head.right_edge.i + 1]:
@@ -212,6 +215,21 @@ def _without(head: Token, cue: Token) -> list[Span]:
     spans = [_strip(span) for span in spans]
     spans = [span for span in spans if not all(t.is_punct for t in span)]
     return spans if sum(len(span) for span in spans) >= 3 else []
+
+
+def _trailing_participle(token: Token, head: Token, cue: Token) -> bool:
+    """``saying`` in ``argued that a database would keep people out, saying it is "all
+    about management"``: a speech participle that ends the clause is its speaker's next
+    statement (its own record), not part of the clause it trails. The parse often hangs
+    it inside the reported clause."""
+    return (
+        token is not cue
+        and token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and token.left_edge.i > head.left_edge.i
+        and token.right_edge.i >= head.right_edge.i - 1
+        and is_cue(token)
+    )
 
 
 def _trim(span: Span) -> Span | None:
