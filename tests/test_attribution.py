@@ -697,3 +697,16 @@ def test_a_clause_wrapped_around_its_cue_holds_neither_cue_nor_speaker(article_f
         "a desire to avoid a strike.\n",
     )
     assert (quote.speaker, quote.text) == ("analysts", "reflects a desire to avoid a strike")
+
+
+def test_as_someone_noted_reports_the_clause_it_hangs_on(article_from, nlp):
+    article = article_from(
+        "Staff can still be disciplined, and as the inspector noted, several managers "
+        "could lose their posts.\n\nAs he was saying goodbye, the crowd cheered.\n"
+    )
+    [noted] = proposed(article, nlp)
+    assert (noted.cue.text, noted.speaker, noted.text) == (
+        "noted",
+        "inspector",
+        "several managers could lose their posts",
+    )

@@ -141,7 +141,7 @@ def _content_spans(cue: Token) -> list[Span]:
         )
         span = _strip(doc[first.left_edge.i : infinitive.right_edge.i + 1])
         return [span] if len(span) >= 3 else []
-    if cue.dep_ == "parataxis":
+    if cue.dep_ == "parataxis" or _as_noted(cue):
         return _without(cue.head, cue)
     prep = _prep_cue(cue)
     if prep is not None:
@@ -160,6 +160,20 @@ def _content_spans(cue: Token) -> list[Span]:
         span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
         return [span] if len(span) >= 3 else []
     return []
+
+
+def _as_noted(cue: Token) -> bool:
+    """``as Comey noted, people involved could still face sanctions``: a cue in an ``as``
+    clause reports the clause it hangs on, as a parenthetical ``, he said,`` does. One
+    with an object or complement of its own (``as he was saying goodbye``, ``as Sanders
+    criticized Clinton for ...``, ``as Trump called for ...``) tells when, not what."""
+    return (
+        cue.dep_ == "advcl"
+        and cue.tag_ != "VBG"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+        and not any(c.dep_ in (_COMPLEMENTS | {"dative"}) - {"prep"} for c in cue.children)
+        and _prep_cue(cue) is None
+    )
 
 
 def _refused(cue: Token) -> bool:
