@@ -15,7 +15,7 @@ from quotedb.ingest.quotes import Quoted
 
 TEXT = (
     "Senator Ruth Adams said the bill would cut costs for farmers, "
-    "arguing that the old rules had failed them."
+    "leaving the old rules in place for ranchers."
 )
 
 
@@ -40,7 +40,7 @@ def test_extraction_keeps_the_content_the_ranker_chooses(article_from, nlp):
     [(_, rules)] = extract_many([article], nlp, scorer=None, ranker=None)
     [(_, cut)] = extract_many([article], nlp, scorer=None, ranker=only("cut-end"))
     said = [q for q in rules if q.cue and q.cue.text == "said"]
-    assert said and "arguing" in said[0].text
+    assert said and "leaving" in said[0].text
     assert any(q.text == "the bill would cut costs for farmers" for q in cut)
 
 
@@ -75,7 +75,7 @@ def test_a_span_someone_corrected_teaches_the_ranker_where_the_words_end(tmp_pat
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "adams.txt").write_text(TEXT, "utf-8")
-    machine = [[TEXT.index("the bill"), TEXT.index("them.") + 4]]
+    machine = [[TEXT.index("the bill"), TEXT.index("ranchers.") + 8]]
     short = "the bill would cut costs for farmers"
     person = [[TEXT.index(short), TEXT.index(short) + len(short)]]
     corrections = tmp_path / "corrections.jsonl"
