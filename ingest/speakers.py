@@ -148,8 +148,9 @@ class ArticleSpeakers:
                 person_name(person), mention.start, roles.role_in(person_span(person))
             )
         owner = _possessor(root)
-        if owner is not None and root.lemma_.lower() in words("speech_nouns"):
-            return self._named(owner, mention)  # "Trump's comments suggest": Trump
+        if owner is not None and (root.lemma_.lower() in words("speech_nouns") or _abstract(root)):
+            # "Trump's comments suggest", "the administration's strategy frames them as": theirs
+            return self._named(owner, mention)
         if root.lower_ in words("titles") and _is_definite(span):
             return self._titled(root.lower_, mention.start) or describe(span.text)
         if root.lower_ in words("document_heads"):

@@ -117,7 +117,11 @@ def test_a_statement_released_by_someone_is_theirs(nlp):
 
 @pytest.mark.parametrize(
     ("words", "name"),
-    [("Trump’s comments", "Donald Trump"), ("Trump’s lawyers", "Trump’s lawyers")],
+    [
+        ("Trump’s comments", "Donald Trump"),
+        ("Trump’s strategy", "Donald Trump"),  # an abstract noun cannot speak; its owner can
+        ("Trump’s lawyers", "Trump’s lawyers"),
+    ],
 )
 def test_what_someone_said_stands_for_them_but_their_people_speak_for_themselves(nlp, words, name):
     text, speakers = article(
