@@ -29,7 +29,7 @@ from .parse import text_of
 from .records import Mention
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PEOPLE_NOUNS = ("titles", "group_heads", "unnamed_heads")
 _RELATIVES = frozenset({"who", "which", "that"})
@@ -140,6 +140,10 @@ class ArticleSpeakers:
     def _named(self, span: Span, mention: Mention) -> Speaker | None:
         span = _antecedent(span)
         root = span.root
+        if len(span) == 1 and root.lower_ in _RELATIVES and root.head.dep_ == "relcl":
+            # "a report, which said": the report
+            noun = root.head.head
+            return self._named(span.doc[noun.left_edge.i : noun.i + 1], mention)
         person = _person_at(root)
         if person is None and root.text in {name for _, name in self.people}:
             person = span.doc[root.i : root.i + 1]

@@ -276,3 +276,15 @@ def test_a_same_date_tie_gives_one_current_role_with_or_without_a_database(tmp_p
     Registry().canonical(quotes)
     assert [quote.role for quote in quotes] == ["Senator", "Governor", "Governor"]
     assert db.execute("select role from speakers").fetchall() == [("Governor",)]
+
+
+@pytest.mark.parametrize(
+    ("second", "words", "name"),
+    [
+        ("Reporters questioned his claim that he was offered a scholarship.", "his", "Ben Carson"),
+        ("The paper ran a story, which said the clinic had closed.", "which", "a story"),
+    ],
+)
+def test_a_possessive_or_relative_pronoun_is_never_the_speaker_s_name(nlp, second, words, name):
+    text, speakers = article(nlp, "Ben Carson spoke in Iowa on Monday.", second)
+    assert speakers.resolve(mention(text, words)).name == name
