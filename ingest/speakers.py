@@ -295,13 +295,14 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
         return Speaker(phrase, "unnamed")
     first = tokens[0].lower()
     determiners = words("unnamed_determiners") | {"the"}
-    rest = tokens[1:] if first in determiners and len(tokens) > 1 else tokens
+    partitive = (head or "").lower() in words("partitive_heads")  # "some who ...": keep "some"
+    rest = tokens[1:] if first in determiners and len(tokens) > 1 and not partitive else tokens
     head = (head or rest[-1]).lower()
     named = any(t[:1].isupper() for t in rest[1:])
     wording = " ".join(rest if as_written else _lower_first(rest))
     if head in words("unnamed_heads") and not (first == "the" and named):
         return Speaker("unnamed " + wording, "unnamed", wording)
-    if head in words("group_heads"):
+    if head in words("group_heads") | words("partitive_heads"):
         return Speaker(wording, "group")
     kind = "document" if head in words("document_heads") else "organization"
     return Speaker(" ".join(rest) if first == "the" else " ".join(tokens), kind)
@@ -369,6 +370,8 @@ def _description(span: Span) -> str:
     ``sources within the administration`` are ``administration sources``.
     """
     root = span.root
+    if root.lower_ in words("partitive_heads"):  # "those surveyed", "some who ..."
+        return _written(span.doc[span.start : root.right_edge.i + 1])
     if root.lower_ not in words("unnamed_heads"):
         return _written(span)
     end = span.end

@@ -288,3 +288,17 @@ def test_a_same_date_tie_gives_one_current_role_with_or_without_a_database(tmp_p
 def test_a_possessive_or_relative_pronoun_is_never_the_speaker_s_name(nlp, second, words, name):
     text, speakers = article(nlp, "Ben Carson spoke in Iowa on Monday.", second)
     assert speakers.resolve(mention(text, words)).name == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "name"),
+    [
+        ("By 58% to 33%, those surveyed said the funding should stay.", "those", "those surveyed"),
+        ("But some who advocate free speech argue that the rule goes too far.", "some", None),
+    ],
+)
+def test_those_or_some_is_named_with_what_says_who_they_are(nlp, sentence, words, name):
+    text, speakers = article(nlp, sentence)
+    speaker = speakers.resolve(mention(text, words))
+    expected = name or text[text.index("some") : text.index(" argue")]
+    assert (speaker.name, speaker.kind) == (expected, "group")
