@@ -302,7 +302,7 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
     wording = " ".join(rest if as_written else _lower_first(rest))
     if head in words("unnamed_heads") and not (first == "the" and named):
         return Speaker("unnamed " + wording, "unnamed", wording)
-    if head in words("group_heads") | words("partitive_heads"):
+    if head in words("group_heads") or head in words("partitive_heads"):
         return Speaker(wording, "group")
     kind = "document" if head in words("document_heads") else "organization"
     return Speaker(" ".join(rest) if first == "the" else " ".join(tokens), kind)

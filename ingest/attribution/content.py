@@ -171,7 +171,7 @@ def _as_noted(cue: Token) -> bool:
         cue.dep_ == "advcl"
         and cue.tag_ != "VBG"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
-        and not any(c.dep_ in (_COMPLEMENTS | {"dative"}) - {"prep"} for c in cue.children)
+        and not any(c.dep_ in _COMPLEMENTS - {"prep"} for c in cue.children)
         and _prep_cue(cue) is None
     )
 
