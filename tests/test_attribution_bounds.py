@@ -95,3 +95,17 @@ def test_a_direct_quote_is_not_widened_by_that_alone(nlp):
     widened = [spans for _, spans in alternatives(quote, doc, 0, [(passage.start, passage.end)])]
     assert [(passage.start, len(text))] in widened  # the quote itself
     assert [(text.index("that"), len(text))] not in widened
+
+
+def test_a_quote_that_runs_on_into_the_next_sentence_shows_each_word_once(article_from, nlp):
+    text = (
+        "The port depends on exports. ''That's the region's weak point,'' said Ana Ruiz, "
+        "who heads the Centre for Trade in Lima. ''There is nothing more important here "
+        "than the trade pact.''"
+    )
+    article = article_from(text)
+    [(_, found)] = extract_many([article], nlp, scorer=None, ranker=only("next-sentence"))
+    [quote] = [q for q in found if "trade pact" in q.text]
+    assert quote.text.count("trade pact") == 1
+    pieces = sorted(quote.spans)
+    assert all(end <= start for (_, end), (start, _) in zip(pieces, pieces[1:], strict=False))

@@ -83,8 +83,7 @@ def alternatives(
     found: dict[tuple[tuple[int, int], ...], str] = {tuple(proposed): "proposed"}
 
     def add(name: str, drawn: list[tuple[int, int]]) -> None:
-        drawn = [_stretched(s, e, quoted) for s, e in drawn]
-        found.setdefault(tuple(drawn), name)
+        found.setdefault(tuple(_merged([_stretched(s, e, quoted) for s, e in drawn])), name)
 
     head, tail = spans[0], spans[-1]
     before, after = proposed[:-1], proposed[1:]
@@ -158,6 +157,18 @@ def alternatives(
             )
         )
     ]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` in text order with overlapping pieces joined: a piece drawn twice (the
+    next sentence when the last piece already runs into it) would show its words twice."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _complementizer_only(
