@@ -371,6 +371,16 @@ def test_a_speech_noun_with_a_that_clause_reports_it_for_its_owner(article_from,
     assert (quote.cue.text, quote.speaker) == ("claim", "Ann Lee")
 
 
+def test_a_speech_noun_named_for_its_claimant_reports_the_clause_for_them(article_from, nlp):
+    article = article_from(
+        "Despite Pentagon assurances that the boats carried drugs, doubts remain.\n\n"
+        "The claim by Senator Tom Hale that the vote was rigged went unanswered.\n"
+    )
+    assurances, claim = proposed(article, nlp)
+    assert (assurances.text, assurances.speaker) == ("that the boats carried drugs", "Pentagon")
+    assert (claim.text, claim.speaker) == ("that the vote was rigged", "Tom Hale")
+
+
 def test_a_plan_inside_what_was_said_is_no_record_of_its_own(article_from, nlp):
     article, quote = only_quote(
         article_from, nlp, "Mayor Ann Lee said she plans to rebuild the bridge by May.\n"

@@ -251,7 +251,18 @@ def _claimant(noun: Token) -> Span | None:
         return _subject(owner)
     if noun.lemma_.lower() in words("document_heads") and released_by(noun) is not None:
         return _phrase(noun)
-    return None
+    # "Pentagon assurances that ...", "the claim by Trump that ..."
+    named = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    by = [
+        o
+        for c in noun.rights
+        if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+        for o in c.children
+        if o.dep_ == "pobj" and is_someone(o)
+    ]
+    if named:
+        return _phrase(named[-1])
+    return _phrase(by[0]) if by else None
 
 
 POINTING_BACK = frozenset({"that", "this", "those", "these", "such", "so"})
