@@ -381,6 +381,14 @@ def test_a_speech_noun_named_for_its_claimant_reports_the_clause_for_them(articl
     assert (claim.text, claim.speaker) == ("that the vote was rigged", "Tom Hale")
 
 
+def test_a_report_with_its_speaker_named_after_the_verb_is_theirs(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, "The new rules will hurt small businesses, argued Reyes.\n"
+    )
+    assert quote.text == "The new rules will hurt small businesses"
+    assert (quote.cue.text, quote.speaker) == ("argued", "Reyes")
+
+
 def test_a_plan_inside_what_was_said_is_no_record_of_its_own(article_from, nlp):
     article, quote = only_quote(
         article_from, nlp, "Mayor Ann Lee said she plans to rebuild the bridge by May.\n"

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
 from ..parse import text_of
-from .cues import SUBJECTS, _intended, _prep_cue, is_cue, is_thought
+from .cues import SUBJECTS, _intended, _prep_cue, inverted_subject, is_cue, is_thought
 
 
 def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
@@ -141,7 +141,7 @@ def _content_spans(cue: Token) -> list[Span]:
         )
         span = _strip(doc[first.left_edge.i : infinitive.right_edge.i + 1])
         return [span] if len(span) >= 3 else []
-    if cue.dep_ == "parataxis" or _as_noted(cue):
+    if cue.dep_ == "parataxis" or _as_noted(cue) or inverted_subject(cue) is not None:
         return _without(cue.head, cue)
     prep = _prep_cue(cue)
     if prep is not None:

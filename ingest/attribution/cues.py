@@ -47,6 +47,31 @@ def is_thought(token: Token) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in words("thought_verbs")
 
 
+def inverted_subject(cue: Token) -> Token | None:
+    """The speaker named after a cue that follows what was said: ``The rules will hurt
+    small businesses, argued Reyes.`` The parse often makes the verb a conjunct of the
+    clause and the name its object; a finite speech verb right after a comma, with no
+    subject or clause of its own and a name that ends the sentence, is inverted."""
+    doc = cue.doc
+    if (
+        cue.i == 0
+        or doc[cue.i - 1].text != ","
+        or cue.tag_ not in {"VBD", "VBZ"}
+        or cue.dep_ == "ROOT"
+        or any(c.dep_ in SUBJECTS or c.dep_ == "ccomp" for c in cue.children)
+    ):
+        return None
+    named = next((c for c in cue.rights if c.left_edge.i == cue.i + 1), None)
+    if named is None or named.dep_ not in _NAMED_AFTER or not is_someone(named):
+        return None
+    after = named.right_edge.i + 1
+    ends = after >= cue.sent.end or doc[after].text in {".", ",", ";"}
+    return named if ends else None
+
+
+_NAMED_AFTER = {"dobj", "attr", "npadvmod", "appos", "nsubj"}
+
+
 def _has_subject(verb: Token) -> bool:
     """The verb names its own subject. A belief is attributed only then: a participle
     (``a video showing``, ``believing that``) describes rather than attributes."""

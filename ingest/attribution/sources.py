@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
 from ..speakers import can_speak, is_someone, released_by
-from .cues import SUBJECTS, is_cue
+from .cues import SUBJECTS, inverted_subject, is_cue
 
 
 def source_of(cue: Token) -> Span | None:
@@ -24,6 +24,8 @@ def source_of(cue: Token) -> Span | None:
     A participle hung on a noun that cannot speak (``emphasized the threat
     posed by these groups, stating``) is the clause's: its subject is the source.
     """
+    if (named := inverted_subject(cue)) is not None:
+        return _phrase(named)
     verb = cue
     while True:
         for child in verb.children:
