@@ -139,6 +139,8 @@ def _content_spans(cue: Token) -> list[Span]:
             key=lambda c: c.i,
             default=infinitive,
         )
+        if first.dep_ == "prep" and first.i == cue.i + 1:  # "called on leaders to ..."
+            first = next((c for c in first.children if c.dep_ == "pobj"), infinitive)
         span = _strip(doc[first.left_edge.i : infinitive.right_edge.i + 1])
         return [span] if len(span) >= 3 else []
     if cue.dep_ == "parataxis" or _as_noted(cue) or inverted_subject(cue) is not None:
