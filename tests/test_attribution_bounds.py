@@ -109,3 +109,17 @@ def test_a_quote_that_runs_on_into_the_next_sentence_shows_each_word_once(articl
     assert quote.text.count("trade pact") == 1
     pieces = sorted(quote.spans)
     assert all(end <= start for (_, end), (start, _) in zip(pieces, pieces[1:], strict=False))
+
+
+def test_no_boundary_takes_in_what_another_record_of_the_paragraph_reports(nlp):
+    text = (
+        'Lee told reporters the funding was "a joke," saying the province had ignored '
+        "the city for years."
+    )
+    doc = nlp(text)
+    found = attribute(doc, 0, [], None)
+    [told] = [a for a in found if a.cue and a.cue.text == "told"]
+    others = [a.spans for a in found if a is not told]
+    assert any("ignored" in text[s:e] for spans in others for s, e in spans)
+    drawn = {text[s:e] for _, spans in alternatives(told, doc, 0, [], others) for s, e in spans}
+    assert drawn and not any("ignored" in piece for piece in drawn)

@@ -149,7 +149,10 @@ def alternatives(
         for drawn, name in found.items()
         if name == "proposed"
         or not (
-            any(_same(list(drawn), other) for other in others)
+            any(
+                _same(list(drawn), other) or _takes(list(drawn), proposed, other)
+                for other in others
+            )
             or (
                 attribution.type == "direct"
                 and drawn[-1][1] == proposed[-1][1]
@@ -183,9 +186,23 @@ def _complementizer_only(
     return all(t.lower_ in _COMPLEMENTIZERS or t.is_punct for t in doc[start.start : head.start])
 
 
+def _takes(
+    drawn: list[tuple[int, int]], proposed: list[tuple[int, int]], other: list[tuple[int, int]]
+) -> bool:
+    """The alternative takes in most of another candidate's content that the rule's span
+    left alone (``told reporters the funding was "a joke," saying the province ...``
+    stretched over what ``saying`` reports): one statement would be in two records."""
+    size = sum(e - s for s, e in other) or 1
+    return _shared(drawn, other) > 0.5 * size >= _shared(proposed, other)
+
+
+def _shared(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
 def _same(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     """Two contents that share most of their characters (Jaccard >= 0.8)."""
-    shared = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+    shared = _shared(a, b)
     union = sum(e - s for s, e in a) + sum(e - s for s, e in b) - shared
     return union > 0 and shared / union >= 0.8
 
