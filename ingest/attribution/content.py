@@ -71,12 +71,13 @@ def _governed(cue: Token, child: Token) -> Span:
         if spans:
             return doc[spans[0].start : spans[-1].end]
         return _strip(doc[child.left_edge.i : child.right_edge.i + 1])
-    parts = [c for c in cue.rights if c.dep_ in _COMPLEMENTS or c == child]
+    parts = [c for c in cue.rights if c.dep_ in _GOVERNED or c == child]
     first, last = min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts)
     return _strip(doc[first : last + 1])
 
 
-_COMPLEMENTS = {"dobj", "dative", "ccomp", "xcomp", "oprd", "prep", "attr", "acomp", "obj"}
+# what a cue's content spans: its clause, object and complements
+_GOVERNED = {"dobj", "dative", "ccomp", "xcomp", "oprd", "prep", "attr", "acomp", "obj"}
 
 
 _WH = {"who", "whom", "whose", "which"}
@@ -173,7 +174,7 @@ def _as_noted(cue: Token) -> bool:
         cue.dep_ == "advcl"
         and cue.tag_ != "VBG"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
-        and not any(c.dep_ in _COMPLEMENTS - {"prep"} for c in cue.children)
+        and not any(c.dep_ in _GOVERNED - {"prep"} for c in cue.children)
         and _prep_cue(cue) is None
     )
 

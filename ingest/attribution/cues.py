@@ -25,7 +25,8 @@ def is_cue(token: Token) -> bool:
     )
 
 
-_COMPLEMENTS = {"dobj", "xcomp", "prep", "attr", "acomp", "oprd", "agent", "dative", "npadvmod"}
+# a carrying-on verb with one of these goes on to something else ("went on to win")
+_NOT_BARE = {"dobj", "xcomp", "prep", "attr", "acomp", "oprd", "agent", "dative", "npadvmod"}
 
 
 def _carries_on(verb: Token) -> bool:
@@ -38,7 +39,7 @@ def _carries_on(verb: Token) -> bool:
     ):
         return False
     return any(c.dep_ == "nsubj" and is_someone(c) for c in children) and not any(
-        c.dep_ in _COMPLEMENTS or _intended(c) for c in children
+        c.dep_ in _NOT_BARE or _intended(c) for c in children
     )
 
 
