@@ -123,3 +123,15 @@ def test_no_boundary_takes_in_what_another_record_of_the_paragraph_reports(nlp):
     assert any("ignored" in text[s:e] for spans in others for s, e in spans)
     drawn = {text[s:e] for _, spans in alternatives(told, doc, 0, [], others) for s, e in spans}
     assert drawn and not any("ignored" in piece for piece in drawn)
+
+
+def test_no_boundary_runs_on_into_another_report(nlp):
+    text = (
+        "The general declared the army would ‘repel any aggression’ and reiterated "
+        "the country’s commitment to peace."
+    )
+    doc = nlp(text)
+    [declared] = [a for a in attribute(doc, 0, [], None) if a.cue.text == "declared"]
+    drawn = [text[s:e] for _, spans in alternatives(declared, doc, 0, []) for s, e in spans]
+    assert "the army would ‘repel any aggression’" in drawn
+    assert not any("reiterated" in piece for piece in drawn)

@@ -158,8 +158,30 @@ def alternatives(
                 and drawn[-1][1] == proposed[-1][1]
                 and _complementizer_only(doc, drawn, head, offset)
             )
+            or _adds_report(doc, list(drawn), proposed, cue, offset)
         )
     ]
+
+
+def _adds_report(
+    doc: Doc,
+    drawn: list[tuple[int, int]],
+    proposed: list[tuple[int, int]],
+    cue: Token | None,
+    offset: int,
+) -> bool:
+    """The alternative takes in a reporting verb the rule's span left out (``declared
+    the army would "repel any aggression" and reiterated ...``, ``the claim that ...
+    has further fueled skepticism, with experts suggesting ...``) or its own cue: the
+    words it adds are another report, or the sentence the report sits in."""
+    spans = _tokens(doc, drawn, offset) or []
+    kept = _tokens(doc, proposed, offset) or []
+    before = {i for span in kept for i in range(span.start, span.end)}
+    return any(
+        t.i not in before and (is_cue(t) or t == cue or (cue is not None and t == cue.head))
+        for span in spans
+        for t in span
+    )
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
