@@ -136,6 +136,7 @@ def alternatives(
                 if edge:
                     add("cut-phrase-start", [_chars(doc, *edge, offset)] + after)
     # the cue's whole clause, and the quoted words alone
+    kept = frozenset(i for span in spans for i in range(span.start, span.end))
     cue = _cue_token(doc, attribution, offset)
     if cue is not None:
         clause = [(s.start_char + offset, s.end_char + offset) for s in _content_spans(cue)]
@@ -158,28 +159,21 @@ def alternatives(
                 and drawn[-1][1] == proposed[-1][1]
                 and _complementizer_only(doc, drawn, head, offset)
             )
-            or _adds_report(doc, list(drawn), proposed, cue, offset)
+            or _adds_report(doc, list(drawn), kept, cue, offset)
         )
     ]
 
 
 def _adds_report(
-    doc: Doc,
-    drawn: list[tuple[int, int]],
-    proposed: list[tuple[int, int]],
-    cue: Token | None,
-    offset: int,
+    doc: Doc, drawn: list[tuple[int, int]], kept: frozenset[int], cue: Token | None, offset: int
 ) -> bool:
     """The alternative takes in a reporting verb the rule's span left out (``declared
     the army would "repel any aggression" and reiterated ...``, ``the claim that ...
     has further fueled skepticism, with experts suggesting ...``) or its own cue: the
     words it adds are another report, or the sentence the report sits in."""
-    spans = _tokens(doc, drawn, offset) or []
-    kept = _tokens(doc, proposed, offset) or []
-    before = {i for span in kept for i in range(span.start, span.end)}
     return any(
-        t.i not in before and (is_cue(t) or t == cue or (cue is not None and t == cue.head))
-        for span in spans
+        t.i not in kept and (is_cue(t) or t == cue or (cue is not None and t == cue.head))
+        for span in _tokens(doc, drawn, offset) or []
         for t in span
     )
 
