@@ -33,6 +33,10 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PEOPLE_NOUNS = ("titles", "group_heads", "unnamed_heads")
 _RELATIVES = frozenset({"who", "which", "that"})
+# a mention that only points ("That ... said", "Another notes", "All told"): no one is named
+_POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "its", "their"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+_POINTING = frozenset({"that", "this", "these", "another", "all", "each", "both", "either"})
 _WORKPLACE_PREPOSITIONS = frozenset({"at", "from", "in", "inside", "within"})
 _POSTMODIFIERS = frozenset({"amod", "prep", "acl", "compound", "nmod", "npadvmod"})
 
@@ -144,6 +148,8 @@ class ArticleSpeakers:
             # "a report, which said": the report
             noun = root.head.head
             return self._named(span.doc[noun.left_edge.i : noun.i + 1], mention)
+        if len(span) == 1 and root.lower_ in _POINTING:
+            return None
         person = _person_at(root)
         if person is None and root.text in {name for _, name in self.people}:
             person = span.doc[root.i : root.i + 1]
@@ -301,11 +307,25 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
     named = any(t[:1].isupper() for t in rest[1:])
     wording = " ".join(rest if as_written else _lower_first(rest))
     if head in words("unnamed_heads") and not (first == "the" and named):
+        if _owned(tokens, head):
+            return Speaker(wording, "unnamed", wording)  # "his lawyer": described, not unnamed
         return Speaker("unnamed " + wording, "unnamed", wording)
     if head in words("group_heads") or head in words("partitive_heads"):
         return Speaker(wording, "group")
     kind = "document" if head in words("document_heads") else "organization"
     return Speaker(" ".join(rest) if first == "the" else " ".join(tokens), kind)
+
+
+def _owned(tokens: list[str], head: str) -> bool:
+    """``his lawyer``, ``Pagliano's lawyer``, ``this reporter``: someone the article
+    places by whose they are or by pointing, which says more than "unnamed"."""
+    lowered = [t.lower() for t in tokens]
+    if head not in lowered:
+        return False
+    before = lowered[: lowered.index(head)]
+    return bool(set(before) & (_POSSESSIVES | _DEMONSTRATIVES)) or any(
+        t.endswith(("'s", "’s")) for t in before
+    )
 
 
 def _lower_first(tokens: list[str]) -> list[str]:
@@ -380,7 +400,8 @@ def _description(span: Span) -> str:
             end = max(end, max(t.i for t in child.subtree) + 1)
         elif child.i >= span.end:
             break
-    phrase = span.doc[span.start : end]
+    comma = next((t.i for t in span.doc[root.i + 1 : end] if t.text == ","), None)
+    phrase = span.doc[span.start : comma if comma is not None and comma >= span.end else end]
     workplace = _workplace(root, phrase)
     if workplace is None:
         return _written(phrase)

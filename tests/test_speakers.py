@@ -161,6 +161,12 @@ def test_an_administration_is_an_organisation_not_its_leader(nlp):
         ),
         ("UN data", "UN data", "document"),
         ("the Pentagon", "Pentagon", "organization"),
+        ("a woman", "unnamed woman", "unnamed"),
+        ("one longtime friend", "unnamed longtime friend", "unnamed"),
+        ("his lawyer", "his lawyer", "unnamed"),
+        ("the candidate's lawyer", "candidate's lawyer", "unnamed"),
+        ("former employees", "former employees", "group"),
+        ("students", "students", "group"),
     ],
 )
 def test_sources_that_are_not_named_people(phrase, name, kind):
@@ -302,3 +308,15 @@ def test_those_or_some_is_named_with_what_says_who_they_are(nlp, sentence, words
     speaker = speakers.resolve(mention(text, words))
     expected = name or text[text.index("some") : text.index(" argue")]
     assert (speaker.name, speaker.kind) == (expected, "group")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("This claims that the broadcaster takes its orders from abroad.", "This"),
+        ("Another notes her summer job gutting fish in Alaska.", "Another"),
+    ],
+)
+def test_a_word_that_only_points_names_no_speaker(nlp, sentence, words):
+    text, speakers = article(nlp, sentence)
+    assert speakers.resolve(mention(text, words)) is None
