@@ -200,6 +200,7 @@ def test_every_quote_has_a_confidence_and_attributed_ones_score_higher(article_f
         ("Critics condemned the policy as a violation of human rights.", "the policy as a"),
         ("The envoy urged both sides to return to the talks.", "both sides to return"),
         ("The pastor called on the mayor to resign.", "the mayor to resign"),
+        ("The minister continues to deny the allegations of bribery.", "the allegations of"),
     ],
 )
 def test_what_a_speech_verb_takes_as_its_object_is_the_content(

@@ -94,10 +94,16 @@ def _prep_cue(verb: Token) -> Token | None:
 
 def _intended(cue: Token) -> bool:
     """``met to discuss the plan``, ``refused to describe it``: an act meant or
-    refused, not one reported, so its object is no statement."""
-    return cue.dep_ in {"advcl", "xcomp"} and any(
-        child.dep_ == "aux" and child.lower_ == "to" for child in cue.children
+    refused, not one reported, so its object is no statement. One that goes on
+    (``continues to deny the allegations``) is reported all the same."""
+    return (
+        cue.dep_ in {"advcl", "xcomp"}
+        and any(child.dep_ == "aux" and child.lower_ == "to" for child in cue.children)
+        and not (cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _GOING_ON)
     )
+
+
+_GOING_ON = frozenset({"continue", "keep", "begin", "start"})
 
 
 _CUE_REACH = 6  # tokens into the next sentence where a cue can still close a quote
