@@ -201,6 +201,7 @@ def test_every_quote_has_a_confidence_and_attributed_ones_score_higher(article_f
         ("The envoy urged both sides to return to the talks.", "both sides to return"),
         ("The pastor called on the mayor to resign.", "the mayor to resign"),
         ("The minister continues to deny the allegations of bribery.", "the allegations of"),
+        ("The envoy reiterated her support for the ceasefire.", "her support for"),
     ],
 )
 def test_what_a_speech_verb_takes_as_its_object_is_the_content(
