@@ -33,9 +33,10 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PEOPLE_NOUNS = ("titles", "group_heads", "unnamed_heads")
 _RELATIVES = frozenset({"who", "which", "that"})
-# a mention that only points ("That ... said", "Another notes", "All told"): no one is named
+# words that place a described person ("his lawyer", "this reporter"): see `_owned`
 _POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "its", "their"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# a mention that only points ("That ... said", "Another notes", "All told"): no one is named
 _POINTING = frozenset({"that", "this", "these", "another", "all", "each", "both", "either"})
 _WORKPLACE_PREPOSITIONS = frozenset({"at", "from", "in", "inside", "within"})
 _POSTMODIFIERS = frozenset({"amod", "prep", "acl", "compound", "nmod", "npadvmod"})

@@ -171,8 +171,9 @@ def _adds_report(
     the army would "repel any aggression" and reiterated ...``, ``the claim that ...
     has further fueled skepticism, with experts suggesting ...``) or its own cue: the
     words it adds are another report, or the sentence the report sits in."""
+    speech = _Paragraph.of(doc).speech  # `cues.is_cue` of every token, read once
     return any(
-        t.i not in kept and (is_cue(t) or t == cue or (cue is not None and t == cue.head))
+        t.i not in kept and (speech[t.i] or t == cue or (cue is not None and t == cue.head))
         for span in _tokens(doc, drawn, offset) or []
         for t in span
     )

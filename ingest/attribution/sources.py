@@ -255,16 +255,19 @@ def _claimant(noun: Token) -> Span | None:
         return _phrase(noun)
     # "Pentagon assurances that ...", "the claim by Trump that ..."
     named = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    by = [
-        o
-        for c in noun.rights
-        if c.dep_ == "prep" and c.lower_ in {"by", "from"}
-        for o in c.children
-        if o.dep_ == "pobj" and is_someone(o)
-    ]
     if named:
         return _phrase(named[-1])
-    return _phrase(by[0]) if by else None
+    by = next(
+        (
+            o
+            for c in noun.rights
+            if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+            for o in c.children
+            if o.dep_ == "pobj" and is_someone(o)
+        ),
+        None,
+    )
+    return _phrase(by) if by is not None else None
 
 
 POINTING_BACK = frozenset({"that", "this", "those", "these", "such", "so"})
