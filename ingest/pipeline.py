@@ -274,7 +274,10 @@ def _quotes(
     is resolved to its speaker, then scored: one below the scorer's threshold is
     not a statement and is left out.
     """
-    people = ArticleSpeakers.read([(p.start, doc) for p, doc in zip(kept, docs, strict=True)])
+    people = ArticleSpeakers.read(
+        [(p.start, doc) for p, doc in zip(kept, docs, strict=True)],
+        [(q.start, q.end) for q in quoted],
+    )
     year = dates.timeline_year(article.text)
     found: list[Quote] = []
     emitted: set[tuple[int, int]] = set()

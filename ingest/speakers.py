@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -64,11 +64,15 @@ class ArticleSpeakers:
     stated_roles: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, name, role)
     last_speaker: tuple[int, Speaker] | None = None
     unnamed: list[tuple[int, Speaker]] = field(default_factory=list)
+    quoted: Sequence[tuple[int, int]] = ()  # the quoted passages (article offsets)
 
     @classmethod
-    def read(cls, docs: list[tuple[int, Doc]]) -> ArticleSpeakers:
-        """Every person the article names, where, and the roles it gives them."""
-        article = cls(docs=docs)
+    def read(
+        cls, docs: list[tuple[int, Doc]], quoted: Sequence[tuple[int, int]] = ()
+    ) -> ArticleSpeakers:
+        """Every person the article names, where, and the roles it gives them; ``quoted``
+        are the passages in quotation marks, whose names no pronoun outside points to."""
+        article = cls(docs=docs, quoted=quoted)
         entities = [(offset, ent) for offset, doc in docs for ent in doc.ents]
         names = [(offset, ent) for offset, ent in entities if ent.label_ == "PERSON"]
         for offset, ent in names:
@@ -191,7 +195,12 @@ class ArticleSpeakers:
 
     def _pronoun(self, pronoun: str, offset: int) -> Speaker:
         if pronoun in _PERSON_PRONOUNS:
-            earlier = [(at, name) for at, name in self.people if at < offset]
+            # "“... They control Crooked Hillary,” he said": not a name the speaker says
+            earlier = [
+                (at, name)
+                for at, name in self.people
+                if at < offset and not any(s <= at < e for s, e in self.quoted)
+            ]
             last = self.last_speaker
             if last and last[1].kind == "person" and (not earlier or last[0] >= earlier[-1][0]):
                 return self.person(last[1].name, offset)

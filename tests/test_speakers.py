@@ -7,6 +7,7 @@ import sqlite_utils
 from click.testing import CliRunner
 from quotedb.db import load
 from quotedb.db.speakers import Registry, current_roles, forms
+from quotedb.ingest.pipeline import extract_many
 from quotedb.ingest.records import Article, Mention, Quote
 from quotedb.ingest.speakers import ArticleSpeakers, can_speak, describe
 
@@ -57,6 +58,15 @@ def test_pronoun_goes_to_the_nearest_earlier_person(nlp):
         "Ruiz has promised more money. He said the bridge would reopen.",
     )
     assert speakers.resolve(mention(text, "He")).name == "Tom Ruiz"
+
+
+def test_a_name_inside_the_quote_is_not_whom_the_pronoun_after_it_means(article_from, nlp):
+    story = article_from(
+        "Mayor Ann Lee spoke at the harbour on Monday.\n\n"
+        "“They will never pay for the bridge. Ask Governor Tom Ruiz,” she said.\n"
+    )
+    [(_, [quote])] = extract_many([story], nlp, scorer=None, ranker=None)
+    assert quote.speaker == "Ann Lee"
 
 
 def test_the_president_is_the_person_the_article_calls_president(nlp):
