@@ -731,3 +731,76 @@ def test_as_someone_noted_reports_the_clause_it_hangs_on(article_from, nlp):
         "inspector",
         "several managers could lose their posts",
     )
+
+
+def test_according_to_reports_its_sentence_even_when_the_parse_hangs_it_on_the_name(
+    article_from, nlp
+):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” "
+        "and desperation.\n",
+    )
+    assert (quote.text, quote.type) == ("the move reeks of “fear” and desperation", "mixed")
+
+
+def test_a_quote_in_the_clause_of_someones_claim_is_that_claim(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Reporters seized on the mayor’s claim that there have been “thousands of thefts” "
+        "in Dover this year alone.\n",
+    )
+    assert (quote.cue.text, quote.speaker_mention.text) == ("claim", "the mayor")
+    assert quote.text == "that there have been “thousands of thefts” in Dover this year alone"
+
+
+def test_a_subject_the_parse_hangs_elsewhere_is_found_before_the_verb(article_from, nlp):
+    article = article_from(
+        "In addition to Mr. Hale, two members of the council from Dover, Ann Lee and Tom "
+        "Okafor, have said they will not back the harbour plan.\n\n"
+        "Few politicians would ever admit this, but Sen. Rita Moss (a Delaware Democrat so "
+        "young she has been mistaken for an intern) says she was unfocused in her first "
+        "weeks in office.\n"
+    )
+    found = {q.cue.text: q for q in proposed(article, nlp)}
+    assert found["said"].text.startswith("they will not back the harbour plan")
+    assert found["said"].speaker_mention.text.endswith("Tom Okafor")
+    assert (found["says"].speaker, found["says"].text) == (
+        "Rita Moss",
+        "she was unfocused in her first weeks in office",
+    )
+
+
+def test_words_before_a_colon_that_introduces_the_quote_are_the_writers(article_from, nlp):
+    article = article_from(
+        "Later, Lee followed up by lamenting the tasks her job entails, especially "
+        "fundraising: “There’s just a ton of paperwork with this job,” she said.\n"
+    )
+    [quote] = [q for q in proposed(article, nlp) if q.cue.text == "said"]
+    assert quote.text == "“There’s just a ton of paperwork with this job,”"
+    assert quote.type == "direct"
+
+
+def test_a_show_named_in_quotation_marks_is_where_it_was_said_not_what(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        '"Well, it\'s certainly more of a consideration than it was," Cuban said in an '
+        'interview airing Sunday on NBC\'s "Meet the Press." "You don\'t have to be the '
+        "perfect candidate like you would've been in the past.\"\n",
+    )
+    assert len(quote.spans) == 2 and "Meet the Press" not in quote.text
+    assert quote.speaker == "Cuban"
+
+
+def test_what_someone_was_asked_is_not_their_statement(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "''Jobs, jobs, jobs,'' Mayor Ann Lee said on ''The Late Show With Stephen Colbert'' "
+        "last month when asked what the harbour would bring. ''Nobody did it better.''\n",
+    )
+    assert quote.cue.text == "said" and quote.text.endswith("''Nobody did it better.''")
+    assert "Late Show" not in quote.text

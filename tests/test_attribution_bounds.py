@@ -135,3 +135,36 @@ def test_no_boundary_runs_on_into_another_report(nlp):
     drawn = [text[s:e] for _, spans in alternatives(declared, doc, 0, []) for s, e in spans]
     assert "the army would ‘repel any aggression’" in drawn
     assert not any("reiterated" in piece for piece in drawn)
+
+
+def test_a_content_may_end_at_its_last_quote_or_start_at_its_that(nlp):
+    text = (
+        "Governor Ann Lee criticized the harbour plan as a “costly mistake” during a "
+        "campaign stop in Dover.\n"
+    )
+    doc = nlp(text)
+    [criticized] = [a for a in attribute(doc, 0, [], None) if a.cue.text == "criticized"]
+    quoted = [(text.index("“"), text.index("”") + 1)]
+    drawn = [text[s:e] for _, spans in alternatives(criticized, doc, 0, quoted) for s, e in spans]
+    assert "the harbour plan as a “costly mistake”" in drawn
+
+    text = 'He told one of his young aides on a regular basis that "patience is the answer."'
+    doc = nlp(text)
+    passage = Quoted(text.index('"'), len(text), "double")
+    [told] = [a for a in attribute(doc, 0, [passage], None) if a.cue.text == "told"]
+    assert told.spans == [(text.index("one"), len(text))]
+    quoted = [(passage.start, passage.end)]
+    drawn = [text[s:e] for _, spans in alternatives(told, doc, 0, quoted) for s, e in spans]
+    assert 'that "patience is the answer."' in drawn
+
+
+def test_according_to_offers_the_clause_it_hangs_on(nlp):
+    text = (
+        "There is one relevant law that covers the harbour, and the mayor broke it, "
+        "according to auditor Tom Okafor."
+    )
+    doc = nlp(text)
+    [according] = attribute(doc, 0, [], None)
+    assert text[slice(*according.spans[0])].startswith("There is one relevant law")
+    drawn = [text[s:e] for _, spans in alternatives(according, doc, 0, []) for s, e in spans]
+    assert "the mayor broke it" in drawn

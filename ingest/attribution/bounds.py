@@ -87,11 +87,16 @@ def alternatives(
 
     head, tail = spans[0], spans[-1]
     before, after = proposed[:-1], proposed[1:]
-    # cut the end at a clause boundary inside the last piece
+    # cut the end at a clause boundary inside the last piece, or after a quoted passage
+    # that words hung on the cue follow (``as a “crazy system” during a campaign stop``)
+    closing = {e - offset for _, e in quoted}
     cuts = [
         i
         for i in range(tail.start + 2, tail.end)
-        if doc[i - 1].text in _CLAUSE_MARKS or doc[i].dep_ == "cc" or doc[i].lower_ in {"which"}
+        if doc[i - 1].text in _CLAUSE_MARKS
+        or doc[i].dep_ == "cc"
+        or doc[i].lower_ in {"which"}
+        or (doc[i - 1].is_quote and doc[i - 1].idx + len(doc[i - 1]) in closing)
     ]
     for i in cuts[-_MAX_CUTS:]:
         edge = _trimmed(doc, tail.start, i)
@@ -103,6 +108,7 @@ def alternatives(
         for i in range(head.start + 1, head.end - 1)
         if doc[i - 1].text in _CLAUSE_MARKS
         or doc[i - 1].lower_ in {"that", "whether"}
+        or (doc[i].dep_ == "mark" and doc[i].lower_ in _COMPLEMENTIZERS)
         or (doc[i].is_quote and i < head.start + 3)
     ]
     for i in starts[:_MAX_CUTS]:
@@ -124,7 +130,7 @@ def alternatives(
             add("next-sentence", proposed + [_chars(doc, *edge, offset)])
     # cut before a phrase hung on the content's root, or after one fronted before it
     for root in _roots(tail):
-        for child in root.rights:
+        for child in [root, *root.rights]:  # a root itself may be hung on the cue
             if tail.start + 2 <= child.left_edge.i < tail.end and child.dep_ in _HUNG:
                 edge = _trimmed(doc, tail.start, child.left_edge.i)
                 if edge:

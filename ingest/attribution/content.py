@@ -53,10 +53,19 @@ def _reported_clause(
     doc = governing[0][0].doc
     quoted = _non_space(text_of(doc)[start:end])
     for cue, child in reversed(governing):
-        content = _governed(cue, child)
+        content = _after_introduction(_governed(cue, child), start)
         if quoted < 0.8 * _non_space(content.text):
             return cue, content
     return None
+
+
+def _after_introduction(content: Span, start: int) -> Span:
+    """``content`` from the quote at ``start`` on when a colon before it introduces the
+    quote (``Murphy lamented the fundraising: “There’s just a ton of ...,” he said``):
+    the words before the colon are the writer's, though the parse hangs them on the
+    quote."""
+    colon = next((t for t in content[:-1] if t.text == ":" and t.nbor().idx == start), None)
+    return content if colon is None else content.doc[colon.i + 1 : content.end]
 
 
 def _governed(cue: Token, child: Token) -> Span:
@@ -126,6 +135,8 @@ def _content_spans(cue: Token) -> list[Span]:
     sentence around the cue. A refused act (``declined to discuss whether ...``)
     governs nothing: its speaker said no such thing.
     """
+    if cue.lower_ == "according":
+        return _according_clause(cue)
     if _refused(cue):
         return []
     doc = cue.doc
@@ -163,6 +174,18 @@ def _content_spans(cue: Token) -> list[Span]:
         span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
         return [span] if len(span) >= 3 else []
     return []
+
+
+def _according_clause(according: Token) -> list[Span]:
+    """The clause before ``according to X`` that the phrase hangs on, when the parse
+    makes it less than the sentence (``There is one law ..., and Clinton broke it,
+    according to McCarthy``). The rule reports the whole sentence; which one the
+    writer meant is the boundary ranker's call (`bounds.alternatives`)."""
+    head = according.head
+    if according.dep_ == "ROOT" or head.i > according.i:
+        return []
+    span = _strip(according.doc[head.left_edge.i : according.i])
+    return [span] if len(span) >= 3 else []
 
 
 def _as_noted(cue: Token) -> bool:
@@ -269,6 +292,21 @@ def _claim_clause(noun: Token) -> Token | None:
             if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
         ),
         None,
+    )
+
+
+def _names_a_work(doc: Doc, start: int, end: int) -> bool:
+    """A title in quotation marks after a preposition or a possessive (``on NBC's "Meet
+    the Press."``, ``on ''The Late Show With Stephen Colbert''``) names a show, a paper
+    or a book: where something was said, never what."""
+    passage = doc.char_span(start, end, alignment_mode="expand")
+    if passage is None or passage.start == 0:
+        return False
+    before = doc[passage.start - 1]
+    return (
+        before.dep_ in {"prep", "case"}
+        and before.lower_ not in {"as", "like", "of"}  # chants of “Marco! Marco!”
+        and _is_title(doc, start, end)
     )
 
 

@@ -129,7 +129,17 @@ def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]])
     ]
     if not candidates:
         return None
-    return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+    return min(candidates, key=lambda t: (_put_to(t), min(abs(t.idx - start), abs(t.idx - end))))
+
+
+def _put_to(cue: Token) -> bool:
+    """A bare participle (``when asked what ...``): what someone was asked, a weaker cue
+    for the quote than the verb of the answer (``“...,” she said ... when asked ...``)."""
+    return (
+        cue.tag_ in {"VBN", "VBD"}
+        and (cue.tag_ == "VBN" or cue.dep_ in {"advcl", "acl"})
+        and not any(c.dep_ in SUBJECTS for c in cue.children)
+    )
 
 
 def _introduces(cue: Token, quoted: Sequence[tuple[int, int]]) -> bool:

@@ -25,6 +25,7 @@ from .content import (
     _governed,
     _is_title,
     _is_utterance,
+    _names_a_work,
     _opens_sentence,
     _quote_root,
     _reported_clause,
@@ -139,7 +140,7 @@ def attribute(
     covered: list[tuple[int, int]] = []
 
     for start, end in local:
-        if any(s <= start and end <= e for s, e in covered):
+        if any(s <= start and end <= e for s, e in covered) or _names_a_work(doc, start, end):
             continue
         root = _quote_root(doc, start, end)
         governing = _governing_cues(root, start, end) if root is not None else []
@@ -410,8 +411,14 @@ def _claimed(root: Token | None, start: int, end: int) -> bool:
     """The quoted passage lies in the clause of a nominal cue that has a claimant."""
     if root is None:
         return False
-    noun = next((t for t in root.ancestors if not start <= t.idx < end), None)
-    return noun is not None and _claim_clause(noun) is not None and _claimant(noun) is not None
+    outside = [t for t in root.ancestors if not start <= t.idx < end]
+    # the noun itself, or the noun whose clause the quote sits in (``claim that there
+    # have been “thousands of shootings”``: the clause's verb comes first)
+    for noun in outside[:2]:
+        clause = _claim_clause(noun)
+        if clause is not None and (noun is outside[0] or clause == outside[0]):
+            return _claimant(noun) is not None
+    return False
 
 
 def _according_to(doc: Doc, offset: int, local: Sequence[tuple[int, int]]) -> list[Attribution]:
@@ -423,22 +430,43 @@ def _according_to(doc: Doc, offset: int, local: Sequence[tuple[int, int]]) -> li
         objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
         if not objects:
             continue
-        phrase = doc[token.i : token.right_edge.i + 1]
         sentence = token.sent
+        phrase = doc[token.i : _object_end(objects[0]) + 1]
         before = doc[sentence.start : phrase.start]
         after = doc[phrase.end : sentence.end]
         content = max((before, after), key=len)
         content = _trim(content)
         if content is None or any(s <= content.start_char < e for s, e in local):
             continue
+        inside = [
+            (s + offset, e + offset)
+            for s, e in local
+            if content.start_char <= s and e <= content.end_char
+        ]
         found.append(
             Attribution(
                 spans=[(content.start_char + offset, content.end_char + offset)],
-                type="indirect",
+                type="mixed" if inside else "indirect",
                 cue=_mention(doc[token.i : to.i + 1], offset),
                 source=_mention(_phrase(objects[0]), offset),
                 rule="according-to",
                 confidence=0.7,
+                quoted=inside,
             )
         )
     return found
+
+
+def _object_end(source: Token) -> int:
+    """Where ``according to X`` ends. A parse that hangs the rest of the sentence on X
+    when the phrase opens it (``According to radio host Rush Limbaugh, the move reeks
+    of “fear”``: the move an apposition of Limbaugh) ends it at the first comma after
+    the name. At the end of a sentence, what follows the name is about the name
+    (``..., according to Andrew McCarthy, who prosecuted ...``)."""
+    end = source.right_edge.i
+    sentence = source.sent
+    opens = sum(t.is_alpha for t in source.doc[sentence.start : source.head.head.i]) <= 1
+    if not opens or not all(t.is_punct for t in source.doc[end + 1 : sentence.end]):
+        return end
+    comma = next((t for t in source.subtree if t.i > source.i and t.text == ","), None)
+    return comma.i - 1 if comma is not None else end

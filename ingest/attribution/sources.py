@@ -95,11 +95,21 @@ def _missed_subject(verb: Token) -> Span | None:
 
 
 def _is_passive(verb: Token) -> bool:
-    """``was asked``, or a bare participle modifying a clause or noun (``when asked``)."""
+    """``was asked``, or a bare participle modifying a clause or noun (``when asked``;
+    the tagger may call one after ``when`` a past tense, which would have a subject)."""
     children = {c.dep_ for c in verb.children}
     if "nsubjpass" in children:
         return True
-    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not children & {"aux"}
+    if verb.tag_ == "VBD":
+        return (
+            verb.dep_ == "advcl"
+            and not children & {"aux", "nsubj"}
+            and any(c.lower_ in _WHEN and c.dep_ in {"advmod", "mark"} for c in verb.children)
+        )
+    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and "aux" not in children
+
+
+_WHEN = {"when", "if", "once", "unless", "until", "after", "before", "while", "as"}
 
 
 def _issuer(document: Token) -> Span | None:
@@ -143,13 +153,28 @@ def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | Non
 
 def _someone_before(cue: Token) -> Span | None:
     """A finite cue's subject when the parser hung it elsewhere: the name or person
-    noun just before the verb (``... Bill Clinton said his wife ...``)."""
-    if cue.tag_ not in {"VBD", "VBZ", "VBP"} or cue.i == 0:
+    noun just before the verb and its auxiliaries (``... Bill Clinton said his wife
+    ...``, ``..., Ileana Ros-Lehtinen and Carlos Curbelo, have said they ...``), past
+    a parenthesis (``Sen. Chris Murphy (a Democrat so boyish ...) says ...``)."""
+    doc = cue.doc
+    auxiliaries = [c for c in cue.lefts if c.dep_ in {"aux", "neg"}]
+    finite = cue.tag_ in {"VBD", "VBZ", "VBP"} or any(
+        c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in auxiliaries
+    )
+    at = min([cue.i, *(c.i for c in auxiliaries)]) - 1
+    if not finite or at < 0:
         return None
-    before = cue.doc[cue.i - 1]
+    if doc[at].text == ")":
+        opening = next((t.i for t in reversed(doc[cue.sent.start : at]) if t.text == "("), None)
+        at = opening - 1 if opening is not None else -1
+    elif doc[at].text == ",":
+        at -= 1
+    if at < 0:
+        return None
+    before = doc[at]
     if before.pos_ not in {"PROPN", "NOUN"} or not is_someone(before):
         return None
-    return cue.doc[_left_edge(before).i : before.i + 1]
+    return doc[_left_edge(before).i : before.i + 1]
 
 
 def _name_between(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
