@@ -804,3 +804,13 @@ def test_what_someone_was_asked_is_not_their_statement(article_from, nlp):
     )
     assert quote.cue.text == "said" and quote.text.endswith("''Nobody did it better.''")
     assert "Late Show" not in quote.text
+
+
+def test_a_dateline_is_never_the_speaker(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "DOVER, July 19 (UPI) — Former Attorney General Ruth Adams told delegates at the "
+        "state convention that the harbour plan should be scrapped before the election.\n",
+    )
+    assert quote.speaker == "Ruth Adams"
