@@ -29,6 +29,7 @@ from .parse import text_of
 from .records import Mention
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_LEADING = re.compile(r"^[^\w]+")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PEOPLE_NOUNS = ("titles", "group_heads", "unnamed_heads")
@@ -294,9 +295,10 @@ def person_name(ent: Span) -> str:
 
 
 def clean_name(name: str) -> str:
-    """A name without courtesy titles, possessive ending or surrounding punctuation."""
+    """A name without courtesy titles, possessive ending or surrounding punctuation (a
+    name starts with a letter: ``">Sanders`` is markup left in the text)."""
     tokens = [t for t in name.split() if t.lower() not in words("honorifics")]
-    return _POSSESSIVE.sub("", " ".join(tokens)).strip(" ,.;:\"“”‘’'-–—")
+    return _LEADING.sub("", _POSSESSIVE.sub("", " ".join(tokens))).strip(" ,.;:\"“”‘’'-–—")
 
 
 def describe(phrase: str, head: str | None = None, as_written: bool = False) -> Speaker:
@@ -306,7 +308,7 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
     ``as_written``: the parse already told a sentence-initial capital from a
     name's (`_description`), so the first word keeps its case.
     """
-    tokens = phrase.strip(" ,.;:").split()
+    tokens = _LEADING.sub("", phrase).strip(" ,.;:").split()
     if not tokens:
         return Speaker(phrase, "unnamed")
     first = tokens[0].lower()

@@ -330,3 +330,12 @@ def test_those_or_some_is_named_with_what_says_who_they_are(nlp, sentence, words
 def test_a_word_that_only_points_names_no_speaker(nlp, sentence, words):
     text, speakers = article(nlp, sentence)
     assert speakers.resolve(mention(text, words)) is None
+
+
+def test_markup_left_before_a_name_is_not_part_of_it(article_from, nlp):
+    story = article_from(
+        'The council rated the claim Mostly True.">Okafor said that the harbour had '
+        "lost “half of its ships” in a decade.\n"
+    )
+    [(_, [quote])] = extract_many([story], nlp, scorer=None, ranker=None)
+    assert quote.speaker == "Okafor"
