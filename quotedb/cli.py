@@ -283,8 +283,11 @@ def train_attribution(data, dev, out, seed, limit, corrections, articles, model,
             train_choices += _reviewed(train_bounds.corrected_choices, corrections, articles, model)
         dev_choices = list(_counted(bar, train_bounds.choices(dev, model, procs, limit)))
     ranker, bounds = train_bounds.fit_ranker(train_choices, dev_choices, seed, progress=echo)
+    held_out = train_bounds.held_out_rankers(train_choices, bounds["regularisation"], seed)
     with tqdm(desc="candidates", unit=" candidates", file=sys.stderr, disable=None) as bar:
-        train_rows = list(_counted(bar, trainer.examples(data, model, procs, limit, ranker)))
+        train_rows = list(
+            _counted(bar, trainer.examples(data, model, procs, limit, ranker, held_out))
+        )
         if corrections:
             train_rows += _reviewed(
                 trainer.corrected_examples, corrections, articles, model, ranker

@@ -168,3 +168,21 @@ def test_according_to_offers_the_clause_it_hangs_on(nlp):
     assert text[slice(*according.spans[0])].startswith("There is one relevant law")
     drawn = [text[s:e] for _, spans in alternatives(according, doc, 0, []) for s, e in spans]
     assert "the mayor broke it" in drawn
+
+
+def test_each_training_article_has_its_boundaries_drawn_by_a_ranker_that_never_saw_it():
+    from quotedb.ingest.attribution.train_bounds import Choice, held_out_rankers
+
+    def choice(article: str) -> Choice:
+        # the rules' span is worse than the cut, which ends before a word only this
+        # article has
+        options = ({"op=proposed": 1.0}, {"op=cut-end": 1.0, "after=" + article: 1.0})
+        return Choice(article, options, (0.4, 0.9))
+
+    train = [choice(f"a{i}") for i in range(10)]
+    held = held_out_rankers(train, regularisation=1.0, folds=5)
+    assert set(held) == {f"a{i}" for i in range(10)}
+    assert len({id(ranker) for ranker in held.values()}) == 5
+    assert "after=a0" not in held["a0"].weights  # never learnt from its own article
+    assert "after=a0" in held["a1"].weights
+    assert held["a0"].weights["op=cut-end"] > held["a0"].weights["op=proposed"]

@@ -4,8 +4,10 @@
 over every training article, keeping every candidate they propose; a candidate
 is a positive example when its content overlaps a human attribution's content
 with Jaccard >= 0.5 on non-space characters (the scorer's own matching rule).
-A logistic regression learns from them; its out-of-fold probabilities (folds
-by article) fit the isotonic calibration, and the dev split, never trained on,
+Each training article's candidates have their boundaries drawn by a ranker
+fitted without that article (`train_bounds.held_out_rankers`), as a new
+article's will be. A logistic regression learns from them; its out-of-fold
+probabilities (folds by article) fit the isotonic calibration, and the dev split, never trained on,
 chooses the regularisation (by log loss: the confidence is what users filter on, so
 the probabilities' quality over all candidates matters, not F1 at one threshold) and
 the threshold (0.5 or more) below which a candidate is not stored. Everything is
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -152,27 +154,53 @@ def _candidates_of(paths: list[str], model: str | None, ranker: Scorer | None) -
 
 
 def _run(
-    data: Path, model: str | None, workers: int, limit: int | None, ranker: Scorer | None
+    data: Path,
+    model: str | None,
+    workers: int,
+    limit: int | None,
+    ranker: Scorer | None,
+    rankers: Mapping[str, Scorer] | None = None,
 ) -> Iterator[tuple[Found, list[list[tuple[int, int]]]]]:
     """What the rules find in each article of a PolNeAR-style folder (``text/*.txt``,
-    ``attributions/*.ann``), in name order, with the article's human contents."""
+    ``attributions/*.ann``), in name order, with the article's human contents; each
+    article's boundaries drawn by its own entry in ``rankers``, if any, else ``ranker``."""
     texts = sorted((data / "text").glob("*.txt"))[:limit]
-    chunks = [[str(p) for p in texts[i : i + 8]] for i in range(0, len(texts), 8)]
+    by_ranker: dict[int, list[Path]] = {}
+    drawing: dict[int, Scorer | None] = {}
+    for path in texts:
+        chosen = (rankers or {}).get(path.stem, ranker)
+        by_ranker.setdefault(id(chosen), []).append(path)
+        drawing[id(chosen)] = chosen
+    chunks = [
+        ([str(p) for p in paths[i : i + 8]], drawing[key])
+        for key, paths in by_ranker.items()
+        for i in range(0, len(paths), 8)
+    ]
 
-    def with_gold(articles: list[Found]) -> Iterator[tuple[Found, list[list[tuple[int, int]]]]]:
-        for found in articles:
-            ann = data / "attributions" / f"{found[0]}.ann"
-            yield found, read_contents(ann) if ann.exists() else []
+    def with_gold(found: Found) -> tuple[Found, list[list[tuple[int, int]]]]:
+        ann = data / "attributions" / f"{found[0]}.ann"
+        return found, read_contents(ann) if ann.exists() else []
 
     if workers <= 1:
-        for chunk in chunks:
-            yield from with_gold(_candidates_of(chunk, model, ranker))
-        return
-    with ProcessPoolExecutor(workers) as pool:
-        for found in pool.map(
-            _candidates_of, chunks, [model] * len(chunks), [ranker] * len(chunks)
-        ):
-            yield from with_gold(found)
+        done = (_candidates_of(paths, model, chosen) for paths, chosen in chunks)
+        if len(by_ranker) == 1:  # one ranker: stream in name order
+            for articles in done:
+                yield from map(with_gold, articles)
+            return
+        results = [found for articles in done for found in articles]
+    else:
+        with ProcessPoolExecutor(workers) as pool:
+            results = [
+                found
+                for articles in pool.map(
+                    _candidates_of,
+                    [paths for paths, _ in chunks],
+                    [model] * len(chunks),
+                    [chosen for _, chosen in chunks],
+                )
+                for found in articles
+            ]
+    yield from map(with_gold, sorted(results, key=lambda found: found[0]))
 
 
 def examples(
@@ -181,10 +209,13 @@ def examples(
     workers: int = 1,
     limit: int | None = None,
     ranker: Scorer | None = None,
+    rankers: Mapping[str, Scorer] | None = None,
 ) -> Iterator[Example]:
     """The labelled candidates of a PolNeAR-style folder, their contents drawn by
-    ``ranker`` (the rules' own spans when None), articles in name order."""
-    for (article, text, candidates, _), contents in _run(data, model, workers, limit, ranker):
+    ``ranker`` (the rules' own spans when None) or by an article's own entry in
+    ``rankers`` (`train_bounds.held_out_rankers`), articles in name order."""
+    found = _run(data, model, workers, limit, ranker, rankers)
+    for (article, text, candidates, _), contents in found:
         matched = _matched(
             [_characters(text, spans) for spans, _ in candidates],
             [_characters(text, c) for c in contents],
@@ -382,7 +413,9 @@ where its content starts and ends. Built {date.today().isoformat()} by
   the source mention's part of speech, entity type, length and what it resolved to, how
   far the boundary ranker's choice led the next alternative (a narrow lead is a doubtful
   boundary), each also crossed with the rule. Isotonic calibration on 5-fold out-of-fold predictions
-  (folds by article), so confidence reads as a probability of being right.
+  (folds by article), so confidence reads as a probability of being right. The training
+  candidates' boundaries are drawn by boundary rankers fitted without their article (5
+  folds), as a new article's are drawn by one that never saw it.
 - **Boundary ranker** (`ingest/attribution/bounds.py`, trained by `train_bounds.py`):
   logistic regression over each alternative content of a candidate (the rules' span, cut
   at a clause boundary, stretched to the sentence, the next sentence or the cue's clause,

@@ -101,7 +101,6 @@ def fit_ranker(
     progress: Callable[[str], None] = lambda _: None,
 ) -> tuple[Scorer, dict]:
     """The ranker's weights and what dev measured (needs scikit-learn)."""
-    from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     teaching = [c for c in train if _teaches(c)]
@@ -112,10 +111,7 @@ def fit_ranker(
             "dev": _picked([0.0] * sum(len(c.overlap) for c in dev), dev),
         }
         return Scorer({}, 0.0, 0.0, ((), ())), none
-    rows = [f for c in teaching for f in c.features]
-    labels = [o >= max(c.overlap) - _TIE for c in teaching for o in c.overlap]
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform(rows)
+    x, labels, vectorizer = _design(teaching)
     x_dev = vectorizer.transform([f for c in dev for f in c.features])
 
     best: tuple[int, float, LogisticRegression, dict] | None = None
@@ -131,8 +127,47 @@ def fit_ranker(
             best = (score, c, model, measured)
     assert best is not None
     _, c, model, measured = best
+    report = {"train_choices": len(teaching), "regularisation": c, "dev": measured}
+    return _ranker(model, vectorizer), report
+
+
+def held_out_rankers(
+    train: list[Choice], regularisation: float, seed: int = 0, folds: int = 5
+) -> dict[str, Scorer]:
+    """For each training article, a ranker fitted without it (articles dealt to ``folds``
+    folds in name order), so that the scorer learns from, and is calibrated on,
+    boundaries drawn as they will be on new text. Drawn by the shipped ranker, which
+    saw them, a training article's boundaries match their human contents more often
+    than a new article's, and the calibration came out over-confident: on PolNeAR
+    dev, 74% of the records scored 0.80 to 0.82 were right, and 91.7% of those scored
+    0.8 or more (94.1% with held-out rankers)."""
+    from sklearn.linear_model import LogisticRegression
+
+    articles = sorted({choice.article for choice in train})
+    fold_of = {article: i % folds for i, article in enumerate(articles)}
+    held: dict[str, Scorer] = {}
+    for fold in range(folds):
+        teaching = [c for c in train if fold_of[c.article] != fold and _teaches(c)]
+        if not teaching:
+            continue
+        x, labels, vectorizer = _design(teaching)
+        model = LogisticRegression(C=regularisation, max_iter=3000, random_state=seed)
+        ranker = _ranker(model.fit(x, labels), vectorizer)
+        held.update({article: ranker for article in articles if fold_of[article] == fold})
+    return held
+
+
+def _design(teaching: list[Choice]):
+    """The alternatives' features as a matrix, and which of them are the best drawn."""
+    from sklearn.feature_extraction import DictVectorizer
+
+    rows = [f for c in teaching for f in c.features]
+    labels = [o >= max(c.overlap) - _TIE for c in teaching for o in c.overlap]
+    vectorizer = DictVectorizer()
+    return vectorizer.fit_transform(rows), labels, vectorizer
+
+
+def _ranker(model, vectorizer) -> Scorer:
     names = vectorizer.get_feature_names_out()
     weights = {str(n): float(w) for n, w in zip(names, model.coef_[0], strict=True) if w != 0.0}
-    ranker = Scorer(weights, float(model.intercept_[0]), 0.0, ((), ()))
-    report = {"train_choices": len(teaching), "regularisation": c, "dev": measured}
-    return ranker, report
+    return Scorer(weights, float(model.intercept_[0]), 0.0, ((), ()))
