@@ -186,3 +186,16 @@ def test_each_training_article_has_its_boundaries_drawn_by_a_ranker_that_never_s
     assert "after=a0" not in held["a0"].weights  # never learnt from its own article
     assert "after=a0" in held["a1"].weights
     assert held["a0"].weights["op=cut-end"] > held["a0"].weights["op=proposed"]
+
+
+def test_no_content_ends_on_a_dangling_and(nlp):
+    from quotedb.ingest.attribution.content import _strip
+
+    doc = nlp("Lee said the port would be busier — and the town knew it.")
+    dangling = doc[2 : [t.text for t in doc].index("and") + 1]
+    assert dangling.text.endswith("— and")
+    assert _strip(dangling).text == "the port would be busier"
+    text = doc.text
+    [said] = attribute(doc, 0, [], None)
+    drawn = [text[s:e] for _, spans in alternatives(said, doc, 0, []) for s, e in spans]
+    assert drawn and not any(piece.endswith(("and", "—")) for piece in drawn)

@@ -46,10 +46,9 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range ``[start, end)`` without edge punctuation other than quotation marks."""
     while start < end and (doc[start].is_punct or doc[start].is_space) and not doc[start].is_quote:
         start += 1
-    while (
-        end > start
-        and (doc[end - 1].is_punct or doc[end - 1].is_space)
-        and not doc[end - 1].is_quote
+    while end > start and (
+        ((doc[end - 1].is_punct or doc[end - 1].is_space) and not doc[end - 1].is_quote)
+        or doc[end - 1].dep_ == "cc"
     ):
         end -= 1
     return (start, end) if end - start >= 2 else None

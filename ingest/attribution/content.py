@@ -109,8 +109,10 @@ def _strip(span: Span) -> Span:
             break
     while len(span) > 1 and span[0].is_punct and not span[0].is_quote:
         span = span[1:]
-    while len(span) > 1 and span[-1].is_punct and not span[-1].is_quote:
-        span = span[:-1]
+    while len(span) > 1 and (
+        (span[-1].is_punct and not span[-1].is_quote) or span[-1].dep_ == "cc"
+    ):
+        span = span[:-1]  # nor a coordinator left dangling: "would be more intense — and"
     return span
 
 
@@ -275,7 +277,7 @@ def _trailing_participle(token: Token, head: Token, cue: Token) -> bool:
 def _trim(span: Span) -> Span | None:
     while len(span) and (span[0].is_punct or span[0].is_space):
         span = span[1:]
-    while len(span) and (span[-1].is_punct or span[-1].is_space):
+    while len(span) and (span[-1].is_punct or span[-1].is_space or span[-1].dep_ == "cc"):
         span = span[:-1]
     return span if len(span) >= 3 else None
 
