@@ -199,3 +199,17 @@ def test_no_content_ends_on_a_dangling_and(nlp):
     [said] = attribute(doc, 0, [], None)
     drawn = [text[s:e] for _, spans in alternatives(said, doc, 0, []) for s, e in spans]
     assert drawn and not any(piece.endswith(("and", "—")) for piece in drawn)
+
+
+def test_the_ranker_sees_what_kind_of_phrase_a_cut_drops(nlp):
+    doc = nlp(TEXT)  # "... would cut costs for farmers, leaving the old rules in place ..."
+    [said] = [a for a in attribute(doc, 0, [], None) if a.cue.text == "said"]
+    options = alternatives(said, doc, 0, [])
+    seen = option_features(said, options, doc, 0)
+    cut = next(
+        features
+        for (name, spans), features in zip(options, seen, strict=True)
+        if name == "cut-end" and TEXT[slice(*spans[0])].endswith("farmers")
+    )
+    assert cut["dropped-verb"] == 1.0 and cut["dropped-size=<11"] == 1.0
+    assert cut["dropped-root-dep=advcl"] == 1.0

@@ -364,6 +364,11 @@ def _option(
             found[f"{label}-cue"] = float(any(paragraph.speech[i] for i in changed))
             found[f"{label}-marks"] = float(any(paragraph.marks[i] for i in changed))
             found[f"{label}-subject"] = float(any(paragraph.subjects[i] for i in changed))
+            # what kind of phrase it is (``, encouraging his supporters to ...`` is
+            # another act; ``in Flint`` may be part of the report)
+            found[f"{label}-size=" + _size(len(changed))] = 1.0
+            found[f"{label}-root-dep=" + _top(doc, changed, paragraph.heads).dep_] = 1.0
+            found[f"{label}-verb"] = float(any(doc[i].pos_ in {"VERB", "AUX"} for i in changed))
     on = {k: v for k, v in found.items() if v}
     # each also crossed with how the option was drawn, and with the candidate's type
     # (crossing with the rule as well was measured on dev and did not help)
@@ -453,3 +458,18 @@ def _words_outside(
         if any(ch.isalnum() for ch in text[at:end]):
             return True
     return False
+
+
+def _size(words: int) -> str:
+    for edge in (2, 3, 6, 11):
+        if words < edge:
+            return f"<{edge}"
+    return ">10"
+
+
+def _top(doc: Doc, tokens: list[int], heads: list[int]) -> Token:
+    """The widest of ``tokens`` whose head lies outside them: the added or dropped
+    words' own root."""
+    inside = set(tokens)
+    tops = [i for i in tokens if heads[i] not in inside] or tokens
+    return doc[max(tops, key=lambda i: doc[i].right_edge.i - doc[i].left_edge.i)]
