@@ -322,10 +322,15 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
         if _owned(tokens, head):
             return Speaker(wording, "unnamed", wording)  # "his lawyer": described, not unnamed
         return Speaker("unnamed " + wording, "unnamed", wording)
-    if head in words("group_heads") or head in words("partitive_heads"):
-        return Speaker(wording, "group")
+    if head in words("group_heads") or head in words("partitive_heads") or _counted(head):
+        return Speaker(wording, "group")  # "critics", "some who ...", "49 said", "24 percent"
     kind = "document" if head in words("document_heads") else "organization"
     return Speaker(" ".join(rest) if first == "the" else " ".join(tokens), kind)
+
+
+def _counted(head: str) -> bool:
+    """A number standing for people (``49 said ...``, ``24%``)."""
+    return head.replace(",", "").rstrip("%").isdigit()
 
 
 def _owned(tokens: list[str], head: str) -> bool:

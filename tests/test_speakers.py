@@ -177,6 +177,9 @@ def test_an_administration_is_an_organisation_not_its_leader(nlp):
         ("the candidate's lawyer", "candidate's lawyer", "unnamed"),
         ("former employees", "former employees", "group"),
         ("students", "students", "group"),
+        ("Twenty-four percent", "twenty-four percent", "group"),
+        ("49", "49", "group"),
+        ("almost everyone", "almost everyone", "group"),
     ],
 )
 def test_sources_that_are_not_named_people(phrase, name, kind):
