@@ -274,15 +274,16 @@ def _quotes(
     is resolved to its speaker, then scored: one below the scorer's threshold is
     not a statement and is left out.
     """
+    capital_labels = capital_speakers([article.text[p.start : p.end] for p in kept])
     people = ArticleSpeakers.read(
         [(p.start, doc) for p, doc in zip(kept, docs, strict=True)],
         [(q.start, q.end) for q in quoted],
+        capital_labels,
     )
     year = dates.timeline_year(article.text)
     found: list[Quote] = []
     emitted: set[tuple[int, int]] = set()
     previous: Attribution | None = None
-    capital_labels = capital_speakers([article.text[p.start : p.end] for p in kept])
     for index, (paragraph, doc) in enumerate(zip(kept, docs, strict=True)):
         if not full[index]:
             continue

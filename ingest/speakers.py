@@ -66,14 +66,20 @@ class ArticleSpeakers:
     last_speaker: tuple[int, Speaker] | None = None
     unnamed: list[tuple[int, Speaker]] = field(default_factory=list)
     quoted: Sequence[tuple[int, int]] = ()  # the quoted passages (article offsets)
+    labels: frozenset[str] = frozenset()  # "RAMOS" in "RAMOS: ...": people who speak
 
     @classmethod
     def read(
-        cls, docs: list[tuple[int, Doc]], quoted: Sequence[tuple[int, int]] = ()
+        cls,
+        docs: list[tuple[int, Doc]],
+        quoted: Sequence[tuple[int, int]] = (),
+        labels: frozenset[str] = frozenset(),
     ) -> ArticleSpeakers:
         """Every person the article names, where, and the roles it gives them; ``quoted``
-        are the passages in quotation marks, whose names no pronoun outside points to."""
-        article = cls(docs=docs, quoted=quoted)
+        are the passages in quotation marks, whose names no pronoun outside points to;
+        ``labels`` the names in capitals that label its transcript lines
+        (`attribution.marks.capital_speakers`)."""
+        article = cls(docs=docs, quoted=quoted, labels=labels)
         entities = [(offset, ent) for offset, doc in docs for ent in doc.ents]
         names = [(offset, ent) for offset, ent in entities if ent.label_ == "PERSON"]
         for offset, ent in names:
@@ -130,6 +136,10 @@ class ArticleSpeakers:
         lower = mention.text.strip().lower()
         if lower in words("pronouns"):
             return self._pronoun(lower, mention.start)
+        if mention.text.strip() in self.labels:  # "RAMOS:" is Jorge Ramos, a person
+            speaker = self.person(mention.text.strip().title(), mention.start)
+            self.last_speaker = (mention.start, speaker)
+            return speaker
         speaker = self._named(span, mention) if span is not None else describe(mention.text)
         if speaker is None:
             return None

@@ -696,18 +696,22 @@ def test_a_pull_quote_is_said_by_whom_the_next_paragraph_names(article_from, nlp
     assert (pulled.speaker, pulled.cue.text) == ("Rita Moss", "was")
 
 
-def test_a_section_name_in_capitals_is_no_speaker_but_a_transcript_label_is(article_from, nlp):
+def test_a_section_name_in_capitals_is_no_speaker_but_a_transcript_label_is_the_person(
+    article_from, nlp
+):
     sections = article_from(
         "Council news\n\nPOLITICS: The council voted on the harbour plan on Tuesday.\n\n"
         "BREAKING NEWS: The ferry service will resume on Monday morning.\n"
     )
     assert proposed(sections, nlp) == []
     interview = article_from(
-        "Talking to the mayor\n\nLEE: What will you do about the harbour?\n\n"
+        "Mayor Tom Okafor spoke to reporter Ann Lee on Monday.\n\n"
+        "LEE: What will you do about the harbour?\n\n"
         "OKAFOR: We will rebuild it, and it will be ready by spring.\n\n"
         "LEE: Who will pay for the work?\n"
     )
-    assert [q.speaker for q in proposed(interview, nlp)] == ["LEE", "OKAFOR", "LEE"]
+    speakers = [(q.speaker, q.speaker_kind) for q in proposed(interview, nlp)]
+    assert speakers == [("Ann Lee", "person"), ("Tom Okafor", "person"), ("Ann Lee", "person")]
 
 
 def test_a_clause_wrapped_around_its_cue_holds_neither_cue_nor_speaker(article_from, nlp):
