@@ -87,6 +87,14 @@ def _mixed(
     )
 
 
+def _held(
+    local: Sequence[tuple[int, int]], start: int, end: int, offset: int
+) -> list[tuple[int, int]]:
+    """The quoted passages (``local``, paragraph offsets) that lie whole within
+    ``[start, end)``, in article offsets: what a content quotes."""
+    return [(s + offset, e + offset) for s, e in local if start <= s and e <= end]
+
+
 def _framed_fragment(
     doc: Doc, root: Token | None, start: int, end: int
 ) -> tuple[Token, Span] | None:
@@ -263,7 +271,7 @@ def attribute(
         c_start, c_end = contents[0].start_char, contents[-1].end_char
         if any(s < c_end and c_start < e for s, e in covered):
             continue  # already a direct or mixed quote
-        inside = [(s, e) for s, e in local if c_start <= s and e <= c_end]
+        inside = _held(local, c_start, c_end, offset)
         subject = _source_outside(token, local)
         if subject is None:
             continue
@@ -276,7 +284,7 @@ def attribute(
                 rule="cue-clause" if speech else "thought-clause" if thought else "verb-clause",
                 act="speech" if speech else "thought",
                 confidence=0.7 if speech else 0.4 if thought else 0.2,
-                quoted=[(s + offset, e + offset) for s, e in inside],
+                quoted=inside,
             )
         )
     found.extend(_according_to(doc, offset, local))
@@ -332,7 +340,7 @@ def _headline(
                 source=_mention(source, offset),
                 rule="headline",
                 confidence=0.4,
-                quoted=[(s + offset, e + offset) for s, e in local if c_start <= s and e <= c_end],
+                quoted=_held(local, c_start, c_end, offset),
             )
         ]
     return []
@@ -383,11 +391,7 @@ def _claims(
             s < content.end_char and content.start_char < e for s, e in covered
         ):
             continue
-        inside = [
-            (s + offset, e + offset)
-            for s, e in local
-            if content.start_char <= s and e <= content.end_char
-        ]
+        inside = _held(local, content.start_char, content.end_char, offset)
         whole = inside and not any(
             t.is_alpha and t.dep_ != "mark" and not any(s <= t.idx + offset < e for s, e in inside)
             for t in content
@@ -438,11 +442,7 @@ def _according_to(doc: Doc, offset: int, local: Sequence[tuple[int, int]]) -> li
         content = _trim(content)
         if content is None or any(s <= content.start_char < e for s, e in local):
             continue
-        inside = [
-            (s + offset, e + offset)
-            for s, e in local
-            if content.start_char <= s and e <= content.end_char
-        ]
+        inside = _held(local, content.start_char, content.end_char, offset)
         found.append(
             Attribution(
                 spans=[(content.start_char + offset, content.end_char + offset)],
