@@ -133,11 +133,11 @@ class ArticleSpeakers:
         None when the mention names no one who can speak (``a growing paranoia``,
         ``such a characterization``: the parse's subject, not a source)."""
         span = self._span(mention)
-        lower = mention.text.strip().lower()
-        if lower in words("pronouns"):
-            return self._pronoun(lower, mention.start)
-        if mention.text.strip() in self.labels:  # "RAMOS:" is Jorge Ramos, a person
-            speaker = self.person(mention.text.strip().title(), mention.start)
+        written = mention.text.strip()
+        if written.lower() in words("pronouns"):
+            return self._pronoun(written.lower(), mention.start)
+        if written in self.labels:  # "RAMOS:" is Jorge Ramos, a person
+            speaker = self.person(written.title(), mention.start)
             self.last_speaker = (mention.start, speaker)
             return speaker
         speaker = self._named(span, mention) if span is not None else describe(mention.text)

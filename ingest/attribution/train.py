@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -165,15 +166,13 @@ def _run(
     ``attributions/*.ann``), in name order, with the article's human contents; each
     article's boundaries drawn by its own entry in ``rankers``, if any, else ``ranker``."""
     texts = sorted((data / "text").glob("*.txt"))[:limit]
-    by_ranker: dict[int, list[Path]] = {}
-    drawing: dict[int, Scorer | None] = {}
+    groups: dict[int, tuple[Scorer | None, list[Path]]] = {}  # by ranker (not hashable)
     for path in texts:
         chosen = (rankers or {}).get(path.stem, ranker)
-        by_ranker.setdefault(id(chosen), []).append(path)
-        drawing[id(chosen)] = chosen
+        groups.setdefault(id(chosen), (chosen, []))[1].append(path)
     chunks = [
-        ([str(p) for p in paths[i : i + 8]], drawing[key])
-        for key, paths in by_ranker.items()
+        ([str(p) for p in paths[i : i + 8]], chosen)
+        for chosen, paths in groups.values()
         for i in range(0, len(paths), 8)
     ]
 
@@ -181,26 +180,17 @@ def _run(
         ann = data / "attributions" / f"{found[0]}.ann"
         return found, read_contents(ann) if ann.exists() else []
 
-    if workers <= 1:
-        done = (_candidates_of(paths, model, chosen) for paths, chosen in chunks)
-        if len(by_ranker) == 1:  # one ranker: stream in name order
-            for articles in done:
-                yield from map(with_gold, articles)
-            return
-        results = [found for articles in done for found in articles]
-    else:
-        with ProcessPoolExecutor(workers) as pool:
-            results = [
-                found
-                for articles in pool.map(
-                    _candidates_of,
-                    [paths for paths, _ in chunks],
-                    [model] * len(chunks),
-                    [chosen for _, chosen in chunks],
-                )
-                for found in articles
-            ]
-    yield from map(with_gold, sorted(results, key=lambda found: found[0]))
+    with ProcessPoolExecutor(workers) if workers > 1 else nullcontext() as pool:
+        done = (pool.map if pool is not None else map)(
+            _candidates_of,
+            [paths for paths, _ in chunks],
+            [model] * len(chunks),
+            [chosen for _, chosen in chunks],
+        )
+        found = (article for articles in done for article in articles)
+        if len(groups) > 1:  # chunks went ranker by ranker: back to name order
+            found = iter(sorted(found, key=lambda article: article[0]))
+        yield from map(with_gold, found)
 
 
 def examples(
