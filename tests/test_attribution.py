@@ -419,6 +419,22 @@ def test_a_name_between_the_quote_and_the_cue_wins_over_words_after_the_cue(arti
     assert quote.speaker == "Elijah E. Cummings"
 
 
+def test_a_name_with_a_verb_of_its_own_before_the_cue_is_not_the_cues_source(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        '"You bet I would," Christie said when asked whether he would issue a quarantine '
+        "for people traveling from Brazil.\n",
+    )
+    assert (quote.speaker, quote.cue.text) == ("Christie", "said")
+    article = article_from(
+        "“Orange is the New Black” star Selenis Leyva opened up about being described as a "
+        "“real woman” in a blog.\n"
+    )
+    mentions = [quote.speaker_mention for quote in proposed(article, nlp)]
+    assert mentions and all(m is None or "opened" not in m.text for m in mentions)
+
+
 def test_a_capitalised_follow_on_sentence_is_said_not_a_title(article_from, nlp):
     article, quote = only_quote(
         article_from, nlp, "“Here comes the boss,” she said, clapping. “The Donald. Big Daddy.”\n"

@@ -180,7 +180,9 @@ def _someone_before(cue: Token) -> Span | None:
 def _name_between(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
     """The name between a closing quotation mark and the cue, when the parse hangs it
     on the quote: ``"...," Flynn, a top surrogate, said`` gives ``Flynn``, and
-    ``"...," campaign manager Robby Mook said`` gives the whole title and name."""
+    ``"...," campaign manager Robby Mook said`` gives the whole title and name. A
+    verb between them has the name for its subject, not the cue: in ``"...," Christie
+    said when asked whether ...`` the name is not the one ``asked``."""
     before = [e for s, e in quoted if e <= cue.idx]
     if not before:
         return None
@@ -190,8 +192,8 @@ def _name_between(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
     words = [t for t in between if not t.is_space]
     while words and words[0].is_punct:
         words = words[1:]
-    if not words or len(words) > 12:
-        return None
+    if not words or len(words) > 12 or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return None  # "... star Selenis Leyva opened up about being described": her verb
     end = next((t.i for t in words if t.is_punct), words[-1].i + 1)
     phrase = cue.doc[words[0].i : end]
     if words[0].pos_ == "PROPN" or (
