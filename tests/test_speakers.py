@@ -180,6 +180,13 @@ def test_an_administration_is_an_organisation_not_its_leader(nlp):
         ("Twenty-four percent", "twenty-four percent", "group"),
         ("49", "49", "group"),
         ("almost everyone", "almost everyone", "group"),
+        # a person by role or relation, their plural a group, a record its issuer's words
+        ("his eldest daughter", "his eldest daughter", "unnamed"),
+        ("a senior campaign strategist", "unnamed senior campaign strategist", "unnamed"),
+        ("federal prosecutors", "federal prosecutors", "group"),
+        ("his advisers", "his advisers", "group"),
+        ("the lawsuit", "lawsuit", "document"),
+        ("court filings", "court filings", "document"),
     ],
 )
 def test_sources_that_are_not_named_people(phrase, name, kind):
