@@ -200,6 +200,7 @@ def test_every_quote_has_a_confidence_and_attributed_ones_score_higher(article_f
         ("Critics condemned the policy as a violation of human rights.", "the policy as a"),
         ("The envoy urged both sides to return to the talks.", "both sides to return"),
         ("The pastor called on the mayor to resign.", "the mayor to resign"),
+        ("The prince called for Trump to drop out of the race.", "Trump to drop out of"),
         ("The minister continues to deny the allegations of bribery.", "the allegations of"),
         ("The envoy reiterated her support for the ceasefire.", "her support for"),
     ],

@@ -161,6 +161,9 @@ def _content_spans(cue: Token) -> list[Span]:
         return _without(cue.head, cue)
     prep = _prep_cue(cue)
     if prep is not None:
+        if prep.dep_ == "mark":  # "called for Trump to drop out": the clause it marks
+            span = _strip(doc[prep.i + 1 : prep.head.right_edge.i + 1])
+            return [span] if len(span) >= 2 else []
         objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
         if objects:
             span = _strip(doc[objects[0].left_edge.i : objects[-1].right_edge.i + 1])

@@ -81,12 +81,24 @@ def _has_subject(verb: Token) -> bool:
 
 def _prep_cue(verb: Token) -> Token | None:
     """The preposition that makes ``verb`` a cue (``called for``, ``spoke of``), from
-    ``lexicons/prep_cues.txt``; ``spoke on Fox News`` reports nothing."""
+    ``lexicons/prep_cues.txt``; ``spoke on Fox News`` reports nothing.
+
+    In ``called for Trump to drop out`` the parse makes ``for`` the marker of the
+    clause that follows, hung on the verb: the preposition all the same.
+    """
+    follows = [
+        mark
+        for clause in verb.rights
+        if clause.dep_ in {"advcl", "ccomp", "xcomp"}
+        for mark in clause.lefts
+        if mark.dep_ == "mark" and mark.i == verb.i + 1
+    ]
     return next(
         (
             prep
-            for prep in verb.rights
-            if prep.dep_ == "prep" and f"{verb.lemma_.lower()} {prep.lower_}" in words("prep_cues")
+            for prep in [*verb.rights, *follows]
+            if prep.dep_ in {"prep", "mark"}
+            and f"{verb.lemma_.lower()} {prep.lower_}" in words("prep_cues")
         ),
         None,
     )
