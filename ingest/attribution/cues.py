@@ -6,6 +6,7 @@ passage.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import chain
 
 from spacy.tokens import Doc, Token
 
@@ -84,19 +85,20 @@ def _prep_cue(verb: Token) -> Token | None:
     ``lexicons/prep_cues.txt``; ``spoke on Fox News`` reports nothing.
 
     In ``called for Trump to drop out`` the parse makes ``for`` the marker of the
-    clause that follows, hung on the verb: the preposition all the same.
+    clause that follows, hung on the verb: the preposition all the same. Those
+    markers are looked for only when no preposition of the verb's own is one.
     """
-    follows = [
+    follows = (
         mark
         for clause in verb.rights
         if clause.dep_ in {"advcl", "ccomp", "xcomp"}
         for mark in clause.lefts
         if mark.dep_ == "mark" and mark.i == verb.i + 1
-    ]
+    )
     return next(
         (
             prep
-            for prep in [*verb.rights, *follows]
+            for prep in chain(verb.rights, follows)
             if prep.dep_ in {"prep", "mark"}
             and f"{verb.lemma_.lower()} {prep.lower_}" in words("prep_cues")
         ),
