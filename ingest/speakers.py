@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.lang.en.lex_attrs import like_num
 from spacy.tokens import Doc, Span, Token
 
 from . import roles
@@ -39,6 +40,12 @@ _POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "its", "their"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # a mention that only points ("That ... said", "Another notes", "All told"): no one is named
 _POINTING = frozenset({"that", "this", "these", "another", "all", "each", "both", "either"})
+# pronouns that name no one a reader could look up: a question (``who said ...?``),
+# a denial (``nobody said ...``); an indefinite person is an unnamed source
+NO_ONE = frozenset(
+    {"who", "whom", "what", "whoever", "whatever", "nobody", "no one", "none", "neither"}
+)
+_INDEFINITE = {"someone": "unnamed", "somebody": "unnamed", "everyone": "group", "everybody": "group"}
 _WORKPLACE_PREPOSITIONS = frozenset({"at", "from", "in", "inside", "within"})
 _POSTMODIFIERS = frozenset({"amod", "prep", "acl", "compound", "nmod", "npadvmod"})
 
@@ -164,8 +171,11 @@ class ArticleSpeakers:
             # "a report, which said": the report
             noun = root.head.head
             return self._named(span.doc[noun.left_edge.i : noun.i + 1], mention)
-        if len(span) == 1 and root.lower_ in _POINTING:
+        if (len(span) == 1 and root.lower_ in _POINTING) or span.text.lower() in NO_ONE:
             return None
+        if len(span) == 1 and root.lower_ in _INDEFINITE:
+            kind = _INDEFINITE[root.lower_]
+            return Speaker("unnamed person" if kind == "unnamed" else root.lower_, kind)
         person = _person_at(root)
         if person is None and root.text in {name for _, name in self.people}:
             person = span.doc[root.i : root.i + 1]
@@ -340,7 +350,7 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
 
 def _counted(head: str) -> bool:
     """A number standing for people (``49 said ...``, ``24%``)."""
-    return head.replace(",", "").rstrip("%").isdigit()
+    return head.replace(",", "").rstrip("%").isdigit() or (head != "one" and like_num(head))
 
 
 def _owned(tokens: list[str], head: str) -> bool:
@@ -358,9 +368,12 @@ def _owned(tokens: list[str], head: str) -> bool:
 def _lower_first(tokens: list[str]) -> list[str]:
     """``Sources close to the military`` -> ``sources close to the military``.
 
-    Sentence case is not part of a name, and would split a facet.
+    Sentence case is not part of a name, and would split a facet. A phrase whose every
+    word is capitalised is a name: ``Red Hot Chili Peppers`` keeps its ``Red``.
     """
     first = tokens[0]
+    if len(tokens) > 1 and all(t[:1].isupper() for t in tokens):
+        return tokens
     return [first.lower() if first[1:].islower() else first, *tokens[1:]]
 
 
@@ -438,12 +451,19 @@ def _description(span: Span) -> str:
 
 def _written(tokens: Iterable[Token]) -> str:
     """The words as the text spaces them, with a sentence's capital dropped
-    (``Sources said``) and a name's kept; words brought together get one space."""
+    (``Sources said``) and a name's kept (``Red Hot Chili Peppers announce``: every
+    word capitalised); words brought together get one space."""
     tokens = list(tokens)
+    named = (
+        len(tokens) > 1
+        and tokens[0].is_sent_start
+        and all(t.is_title or t.is_upper for t in tokens if t.is_alpha)
+    )
     text = ""
     for token, after in zip(tokens, [*tokens[1:], None], strict=True):
         sentence_case = (
-            token.is_sent_start
+            not named
+            and token.is_sent_start
             and token.pos_ != "PROPN"
             and not token.ent_type_
             and not token.is_upper

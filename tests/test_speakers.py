@@ -335,6 +335,8 @@ def test_those_or_some_is_named_with_what_says_who_they_are(nlp, sentence, words
     [
         ("This claims that the broadcaster takes its orders from abroad.", "This"),
         ("Another notes her summer job gutting fish in Alaska.", "Another"),
+        ("But who says the harbour will close?", "who"),
+        ("No one claims that the harbour will close.", "No one"),
     ],
 )
 def test_a_word_that_only_points_names_no_speaker(nlp, sentence, words):
@@ -349,3 +351,27 @@ def test_markup_left_before_a_name_is_not_part_of_it(article_from, nlp):
     )
     [(_, [quote])] = extract_many([story], nlp, scorer=None, ranker=None)
     assert quote.speaker == "Okafor"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "name", "kind"),
+    [
+        ("Someone told the paper that the harbour will close.", "Someone", "unnamed person", "unnamed"),
+        ("Everybody says the harbour will close.", "Everybody", "everybody", "group"),
+        ("Two said the harbour will close.", "Two", "Two", "group"),
+    ],
+)
+def test_an_indefinite_or_counted_source_is_no_organisation(nlp, sentence, words, name, kind):
+    text, speakers = article(nlp, sentence)
+    speaker = speakers.resolve(mention(text, words))
+    assert (speaker.name, speaker.kind) == (name, kind)
+
+
+def test_a_name_of_capitalised_words_keeps_its_first_capital(article_from, nlp):
+    story = article_from(
+        "Red Hot Chili Peppers announce harbour benefit concert\n\n"
+        "The band will play on the pier on Saturday, organisers said.\n"
+    )
+    [(_, quotes)] = extract_many([story], nlp, scorer=None, ranker=None)
+    assert quotes[0].text == "harbour benefit concert"
+    assert quotes[0].speaker == "Red Hot Chili Peppers"
