@@ -59,11 +59,12 @@ _MONTH_ALONE = re.compile(
     rf"|\b({'|'.join(m for m in _FULL_MONTHS if m != 'May')})\b(?!\s+\d)"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# "HARBOR CITY, March 3, 2025 —" or "LONDON, 12 September 2016 (Reuters) -": a place
-# in capitals, then the date, then a dash, at the start of one of the first paragraphs.
+# "HARBOR CITY, March 3, 2025 —", "LONDON, 12 September 2016 (Reuters) -" or
+# "JERUSALEM -": a place in capitals, maybe a date and an agency, then a dash, at the
+# start of one of the first paragraphs.
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.]*)*,\s*(?P<date>[^—–\n]{6,40}?)"
-    r"\s*(?:\([^)\n]*\)\s*)?(?:—|–|--| -)",
+    r"^\s*[A-Z][A-Z][A-Z.'’ -]*(?:,\s*[A-Z][A-Za-z.]*)*(?:,\s*(?P<date>[^—–\n]{6,40}?))?"
+    r"\s*(?:\([^)\n]*\)\s*)?(?:—|–|--| -)\s*",
     re.MULTILINE,
 )
 _DATELINE_PARAGRAPHS = 4
@@ -89,9 +90,16 @@ def dateline_date(text: str) -> str | None:
         text.lstrip().split("\n", _DATELINE_PARAGRAPHS * 2)[: _DATELINE_PARAGRAPHS * 2]
     )
     for match in _DATELINE.finditer(head):
-        if found := iso_date(match.group("date")):
+        if match.group("date") and (found := iso_date(match.group("date"))):
             return found
     return None
+
+
+def dateline_length(paragraph: str) -> int:
+    """How many characters of ``paragraph`` a dateline opening it takes, dash and all
+    (0 without one): the writer's, not part of what anyone said."""
+    match = _DATELINE.match(paragraph)
+    return match.end() if match else 0
 
 
 def front_matter(text: str) -> dict[str, str]:

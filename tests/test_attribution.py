@@ -835,3 +835,34 @@ def test_a_dateline_is_never_the_speaker(article_from, nlp):
         "state convention that the harbour plan should be scrapped before the election.\n",
     )
     assert quote.speaker == "Ruth Adams"
+
+
+def test_what_the_writer_adds_after_the_cue_is_not_the_quote(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        '"Too much hate," she said, blaming some of it on presidential candidate Ann Lee.\n',
+    )
+    assert quote.text == '"Too much hate,"' and quote.type == "direct"
+
+
+def test_what_someone_declined_to_discuss_is_not_their_statement(article_from, nlp):
+    article = article_from(
+        'The minister declined to discuss whether the deal was "dead in the water."\n'
+    )
+    assert proposed(article, nlp) == []
+
+
+def test_nobody_said_is_no_statement(article_from, nlp):
+    article = article_from("Nobody said the harbour would close before the election.\n")
+    assert proposed(article, nlp) == []
+
+
+def test_a_dateline_is_not_part_of_what_was_said(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "JERUSALEM - The harbour will close before the election, the mayor's office said "
+        "on Thursday.\n",
+    )
+    assert quote.text == "The harbour will close before the election"

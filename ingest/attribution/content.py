@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..dates import dateline_length
 from ..lexicons import words
 from ..parse import text_of
 from .cues import SUBJECTS, _intended, _prep_cue, inverted_subject, is_cue, is_thought
@@ -95,7 +96,11 @@ _WH = {"who", "whom", "whose", "which"}
 def _strip(span: Span) -> Span:
     """``span`` without edge punctuation (other than quotation marks) and without a
     trailing non-restrictive appendage (``, who ...``, ``, a former ...``), which
-    reports of speech leave out of what was said."""
+    reports of speech leave out of what was said, nor a dateline opening the paragraph
+    (``JERUSALEM — ...``)."""
+    if span.start == 0 and (opening := dateline_length(text_of(span.doc))):
+        rest = span.doc.char_span(opening, span.end_char, alignment_mode="expand")
+        span = rest if rest is not None and len(rest) else span
     for token in span[3:]:
         comma = token.left_edge.i - 1
         if (
@@ -209,8 +214,13 @@ def _as_noted(cue: Token) -> bool:
 
 def _refused(cue: Token) -> bool:
     """``declined to discuss``, ``refused to say``: the cue is the complement of a verb
-    that denies it (``lexicons/stance_refusals.txt``, the words stance reads the same way)."""
-    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in words("stance_refusals")
+    that denies it (``lexicons/stance_refusals.txt``, the words stance reads the same way),
+    unless that verb is itself negated (``don't hesitate to report that ...``)."""
+    return (
+        cue.dep_ == "xcomp"
+        and cue.head.lemma_.lower() in words("stance_refusals")
+        and not any(child.dep_ == "neg" for child in cue.head.children)
+    )
 
 
 def _names_it(cue: Token) -> bool:
@@ -267,13 +277,22 @@ def _trailing_participle(token: Token, head: Token, cue: Token) -> bool:
     about management"``: a speech participle that ends the clause is its speaker's next
     statement (its own record), not part of the clause it trails. The parse often hangs
     it inside the reported clause."""
-    return (
+    ends = (
         token is not cue
-        and token.dep_ == "advcl"
         and token.tag_ == "VBG"
         and token.left_edge.i > head.left_edge.i
         and token.right_edge.i >= head.right_edge.i - 1
-        and is_cue(token)
+    )
+    if not ends:
+        return False
+    if token.dep_ == "advcl" and is_cue(token):
+        return True
+    # ``"Too much hate," she said, blaming some of it on Trump``: after the cue, a
+    # participle the writer adds about the speaker, outside the quotation marks
+    return (
+        token.dep_ in {"advcl", "acl"}
+        and token.left_edge.i > cue.right_edge.i
+        and token.doc[token.left_edge.i - 1].text == ","
     )
 
 

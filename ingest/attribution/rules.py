@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import words
 from ..parse import text_of
 from ..quotes import Quoted
-from ..speakers import is_someone
+from ..speakers import NO_ONE, is_someone
 from .candidate import Attribution, _mention
 from .content import (
     _after_colon,
@@ -28,6 +28,7 @@ from .content import (
     _names_a_work,
     _opens_sentence,
     _quote_root,
+    _refused,
     _reported_clause,
     _stretched,
     _strip,
@@ -152,6 +153,8 @@ def attribute(
             continue
         root = _quote_root(doc, start, end)
         governing = _governing_cues(root, start, end) if root is not None else []
+        if governing and _refused(governing[0][0]):
+            continue  # "declined to discuss whether the deal was 'dead'": not their words
         if governing:
             cue = governing[0][0]
             clause = _reported_clause(governing, start, end)
@@ -273,8 +276,8 @@ def attribute(
             continue  # already a direct or mixed quote
         inside = _held(local, c_start, c_end, offset)
         subject = _source_outside(token, local)
-        if subject is None:
-            continue
+        if subject is None or subject.text.lower() in NO_ONE:
+            continue  # "nobody said ...", "who said ...?": no one's statement
         found.append(
             Attribution(
                 spans=[(c.start_char + offset, c.end_char + offset) for c in contents],
