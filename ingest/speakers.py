@@ -45,7 +45,12 @@ _POINTING = frozenset({"that", "this", "these", "another", "all", "each", "both"
 NO_ONE = frozenset(
     {"who", "whom", "what", "whoever", "whatever", "nobody", "no one", "none", "neither"}
 )
-_INDEFINITE = {"someone": "unnamed", "somebody": "unnamed", "everyone": "group", "everybody": "group"}
+_INDEFINITE = {
+    "someone": "unnamed",
+    "somebody": "unnamed",
+    "everyone": "group",
+    "everybody": "group",
+}
 _WORKPLACE_PREPOSITIONS = frozenset({"at", "from", "in", "inside", "within"})
 _POSTMODIFIERS = frozenset({"amod", "prep", "acl", "compound", "nmod", "npadvmod"})
 

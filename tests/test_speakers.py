@@ -356,7 +356,12 @@ def test_markup_left_before_a_name_is_not_part_of_it(article_from, nlp):
 @pytest.mark.parametrize(
     ("sentence", "words", "name", "kind"),
     [
-        ("Someone told the paper that the harbour will close.", "Someone", "unnamed person", "unnamed"),
+        (
+            "Someone told the paper that the harbour will close.",
+            "Someone",
+            "unnamed person",
+            "unnamed",
+        ),
         ("Everybody says the harbour will close.", "Everybody", "everybody", "group"),
         ("Two said the harbour will close.", "Two", "Two", "group"),
     ],
