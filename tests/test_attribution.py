@@ -866,3 +866,11 @@ def test_a_dateline_is_not_part_of_what_was_said(article_from, nlp):
         "on Thursday.\n",
     )
     assert quote.text == "The harbour will close before the election"
+
+
+def test_a_section_label_in_capitals_is_not_part_of_what_was_said(article_from, nlp):
+    article = article_from(
+        "SAILORS DON’T WANT TO WORK WITH HIM — Lee may win the vote, but that doesn’t mean "
+        "the sailors respect him. One of the sailors who signed the letter called Lee a fraud.\n"
+    )
+    assert not any("—" in quote.text for quote in proposed(article, nlp))

@@ -98,7 +98,8 @@ def _strip(span: Span) -> Span:
     trailing non-restrictive appendage (``, who ...``, ``, a former ...``), which
     reports of speech leave out of what was said, nor a dateline opening the paragraph
     (``JERUSALEM — ...``)."""
-    if span.start == 0 and (opening := dateline_length(text_of(span.doc))):
+    opening = dateline_length(text_of(span.doc)) if span.start == 0 else 0
+    if 0 < opening < span.end_char:
         rest = span.doc.char_span(opening, span.end_char, alignment_mode="expand")
         span = rest if rest is not None and len(rest) else span
     for token in span[3:]:
