@@ -193,7 +193,9 @@ class ArticleSpeakers:
             # "Trump's comments suggest", "the administration's strategy frames them as": theirs
             return self._named(owner, mention)
         if root.lower_ in words("titles") and _is_definite(span):
-            return self._titled(root.lower_, mention.start) or describe(span.text)
+            return self._titled(root.lower_, mention.start) or describe(
+                _description(span), root.text, as_written=True
+            )
         if root.lower_ in words("document_heads"):
             source = released_by(root)
             if source is not None:
@@ -341,9 +343,8 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
     partitive = (head or "").lower() in words("partitive_heads")  # "some who ...": keep "some"
     rest = tokens[1:] if first in determiners and len(tokens) > 1 and not partitive else tokens
     head = (head or rest[-1]).lower()
-    named = any(t[:1].isupper() for t in rest[1:])
     wording = " ".join(rest if as_written else _lower_first(rest))
-    if head in words("unnamed_heads") and not (first == "the" and named):
+    if head in words("unnamed_heads"):
         if _owned(tokens, head):
             return Speaker(wording, "unnamed", wording)  # "his lawyer": described, not unnamed
         return Speaker("unnamed " + wording, "unnamed", wording)
@@ -373,11 +374,11 @@ def _owned(tokens: list[str], head: str) -> bool:
 def _lower_first(tokens: list[str]) -> list[str]:
     """``Sources close to the military`` -> ``sources close to the military``.
 
-    Sentence case is not part of a name, and would split a facet. A phrase whose every
-    word is capitalised is a name: ``Red Hot Chili Peppers`` keeps its ``Red``.
+    Sentence case is not part of a name, and would split a facet. A capital followed by
+    another starts a name: ``White House official``, ``Red Hot Chili Peppers``.
     """
     first = tokens[0]
-    if len(tokens) > 1 and all(t[:1].isupper() for t in tokens):
+    if len(tokens) > 1 and tokens[1][:1].isupper():
         return tokens
     return [first.lower() if first[1:].islower() else first, *tokens[1:]]
 

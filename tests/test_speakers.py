@@ -380,3 +380,29 @@ def test_a_name_of_capitalised_words_keeps_its_first_capital(article_from, nlp):
     [(_, quotes)] = extract_many([story], nlp, scorer=None, ranker=None)
     assert quotes[0].text == "harbour benefit concert"
     assert quotes[0].speaker == "Red Hot Chili Peppers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "name"),
+    [
+        (
+            "The Vermont senator said the harbour will close.",
+            "The Vermont senator",
+            "unnamed Vermont senator",
+        ),
+        (
+            "The former secretary of state said the harbour will close.",
+            "The former secretary of state",
+            "unnamed former secretary of state",
+        ),
+        (
+            "The White House spokesman said the harbour will close.",
+            "The White House spokesman",
+            "unnamed White House spokesman",
+        ),
+    ],
+)
+def test_a_person_described_by_title_and_no_name_is_an_unnamed_person(nlp, sentence, words, name):
+    text, speakers = article(nlp, sentence)
+    speaker = speakers.resolve(mention(text, words))
+    assert (speaker.name, speaker.kind) == (name, "unnamed")
