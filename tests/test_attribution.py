@@ -846,6 +846,16 @@ def test_what_the_writer_adds_after_the_cue_is_not_the_quote(article_from, nlp):
     assert quote.text == '"Too much hate,"' and quote.type == "direct"
 
 
+def test_a_participle_ending_the_speaker_s_own_clause_stays_theirs(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "He has come up with a model, he said, for how the harbour can keep its ships, "
+        "while reducing its impact on the bay.\n",
+    )
+    assert quote.text.endswith("while reducing its impact on the bay")
+
+
 def test_what_someone_declined_to_discuss_is_not_their_statement(article_from, nlp):
     article = article_from(
         'The minister declined to discuss whether the deal was "dead in the water."\n'

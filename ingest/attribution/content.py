@@ -288,12 +288,14 @@ def _trailing_participle(token: Token, head: Token, cue: Token) -> bool:
         return False
     if token.dep_ == "advcl" and is_cue(token):
         return True
-    # ``"Too much hate," she said, blaming some of it on Trump``: after the cue, a
-    # participle the writer adds about the speaker, outside the quotation marks
+    # ``"Too much hate," she said, blaming some of it on Trump``: right after the cue, a
+    # participle the writer adds about the speaker, outside the quotation marks (not
+    # ``..., he said, for how coal can go on, while reducing its impact``)
     return (
         token.dep_ in {"advcl", "acl"}
-        and token.left_edge.i > cue.right_edge.i
-        and token.doc[token.left_edge.i - 1].text == ","
+        and token.left_edge.i == token.i
+        and cue.right_edge.i < token.i <= cue.right_edge.i + 2
+        and token.doc[token.i - 1].text == ","
     )
 
 
