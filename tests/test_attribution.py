@@ -884,3 +884,15 @@ def test_a_section_label_in_capitals_is_not_part_of_what_was_said(article_from, 
         "the sailors respect him. One of the sailors who signed the letter called Lee a fraud.\n"
     )
     assert not any("—" in quote.text for quote in proposed(article, nlp))
+
+
+def test_the_question_someone_asked_is_what_they_said(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, "Then Ms. Lee asked the sailors if they were always so serious.\n"
+    )
+    assert (quote.text, quote.speaker) == ("if they were always so serious", "Lee")
+
+
+def test_what_someone_was_asked_if_is_not_theirs(article_from, nlp):
+    article = article_from("The actress was asked if she had ever been turned away at the pier.\n")
+    assert proposed(article, nlp) == []

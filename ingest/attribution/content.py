@@ -91,6 +91,7 @@ _GOVERNED = {"dobj", "dative", "ccomp", "xcomp", "oprd", "prep", "attr", "acomp"
 
 
 _WH = {"who", "whom", "whose", "which"}
+_ASKING = {"ask", "wonder", "question", "inquire"}  # their "if ..." is the question put
 
 
 def _strip(span: Span) -> Span:
@@ -152,6 +153,8 @@ def _content_spans(cue: Token) -> list[Span]:
     clauses.sort(key=lambda c: c.i < cue.i)  # a clause to the right wins
     if clauses:
         return _without(clauses[0], cue)
+    if (question := _asked(cue)) is not None:
+        return [_strip(doc[question.left_edge.i : question.right_edge.i + 1])]
     infinitive = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
     if infinitive is not None:
         first = min(
@@ -185,6 +188,22 @@ def _content_spans(cue: Token) -> list[Span]:
         span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
         return [span] if len(span) >= 3 else []
     return []
+
+
+def _asked(cue: Token) -> Token | None:
+    """The question in ``Hannity asked Trump if the project was still in his plans``: the
+    parse reads the ``if`` clause as a condition hung on the verb of asking."""
+    if cue.lemma_.lower() not in _ASKING:
+        return None
+    return next(
+        (
+            child
+            for child in cue.rights
+            if child.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in child.children)
+        ),
+        None,
+    )
 
 
 def _according_clause(according: Token) -> list[Span]:
