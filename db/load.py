@@ -46,13 +46,31 @@ FLUSH_QUOTES = 50_000
 def open_db(path: str) -> sqlite_utils.Database:
     db = sqlite_utils.Database(path)
     db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.enable_wal()
+    _enable_wal(db)
     # In WAL mode a commit then waits for no disk flush: a killed ingest still
     # loses nothing committed, a power cut at worst the last few batches.
     db.execute("pragma synchronous = normal")
     with write_transaction(db):
         schema.create(db)
     return db
+
+
+def _enable_wal(db: sqlite_utils.Database) -> None:
+    """Switch to write-ahead logging, waiting out another process doing the same.
+
+    Two ingests started at once on a new database both change its journal mode, and
+    SQLite answers the second "database is locked" at once, without the busy timeout
+    that every other statement waits for; so this one retries for as long.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.enable_wal()
+            return
+        except sqlite3.OperationalError as error:
+            if not is_busy(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 #: SQL variables in one ``in (...)`` list, well under SQLite's limit.

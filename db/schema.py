@@ -156,7 +156,6 @@ def create(db: sqlite_utils.Database) -> None:
     While a bulk load is pending the quotes table's lookups stay missing: the load
     that finishes it creates them once, over every row.
     """
-    db.enable_wal()
     db["articles"].create(ARTICLES, pk="id", not_null={"text"}, if_not_exists=True)
     db["speakers"].create(
         SPEAKERS,

@@ -102,3 +102,40 @@ def test_two_ingests_at_once_both_finish_or_one_says_the_database_is_busy(tmp_pa
     for stderr, code in results:
         assert "Traceback" not in stderr
         assert code == 0 or (code == 4 and "database is locked" in stderr), stderr
+
+
+OPEN_WHEN_TOLD = """
+import sys, time
+from quotedb.db import load
+print("ready", flush=True)
+start = float(sys.stdin.readline())
+while time.time() < start:
+    pass
+load.open_db(sys.argv[1])
+"""
+
+
+def test_two_processes_creating_one_database_at_the_same_instant_both_open_it(tmp_path):
+    # Switching a new database to write-ahead logging answers the second process
+    # "locked" at once, without the busy timeout; it failed in most such races.
+    for trial in range(5):
+        db_path = tmp_path / f"race-{trial}.db"
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-c", OPEN_WHEN_TOLD, str(db_path)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        for process in processes:
+            assert process.stdout.readline() == "ready\n"
+        start = time.time() + 0.2
+        for process in processes:
+            process.stdin.write(f"{start}\n")
+            process.stdin.flush()
+        for process in processes:
+            _, error = process.communicate(timeout=120)
+            assert process.returncode == 0, error
