@@ -32,6 +32,7 @@ from .records import Mention
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING = re.compile(r"^[^\w]+")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
+_GENDERED = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PEOPLE_NOUNS = ("titles", "group_heads", "unnamed_heads")
 _RELATIVES = frozenset({"who", "which", "that"})
@@ -79,6 +80,8 @@ class ArticleSpeakers:
     unnamed: list[tuple[int, Speaker]] = field(default_factory=list)
     quoted: Sequence[tuple[int, int]] = ()  # the quoted passages (article offsets)
     labels: frozenset[str] = frozenset()  # "RAMOS" in "RAMOS: ...": people who speak
+    titled: dict[int, str] = field(default_factory=dict)  # offset -> female | male (Mrs. Lee)
+    genders: dict[str, str] = field(default_factory=dict)  # fullest name -> as titled elsewhere
 
     @classmethod
     def read(
@@ -98,29 +101,51 @@ class ArticleSpeakers:
             name = person_name(ent)
             if name:
                 article.people.append((offset + ent.start_char, name))
+                if (titled := _titled_gender(ent)) is not None:
+                    article.titled[offset + ent.start_char] = titled
         surnames = {name.split()[-1] for _, name in article.people if len(name.split()) > 1}
         for offset, doc in docs:
             for token in doc:
                 if token.text in surnames and token.ent_type_ != "PERSON":
                     article.people.append((offset + token.idx, token.text))
         article.people.sort()
+        said: dict[str, set[str]] = {}
         for offset, ent in names:
+            at = offset + ent.start_char
+            full = article.fullest(person_name(ent), at, article.titled.get(at))
             role = roles.role_in(person_span(ent))
             if role:
-                full = article.fullest(person_name(ent), offset + ent.start_char)
-                article.stated_roles.append((offset + ent.start_char, full, role))
+                article.stated_roles.append((at, full, role))
+            gender = article.titled.get(at) or _gender_of((role or "").split())
+            if full and gender is not None:
+                said.setdefault(full, set()).add(gender)
+        article.genders = {full: found.pop() for full, found in said.items() if len(found) == 1}
         return article
 
-    def fullest(self, name: str, offset: int | None = None) -> str:
+    def gender(self, name: str, offset: int) -> str | None:
+        """``female`` or ``male`` when the text says so (``Mrs. Lee``, a role noun such as
+        ``wife``) or the given name does (``Hillary``; ``lexicons/female.txt`` and
+        ``male.txt``), else None: which person a ``she`` or ``he`` may be."""
+        titled = self.titled.get(offset)
+        full = self.fullest(name, offset, titled)
+        return titled or _gender_of(full.split()[:1]) or self.genders.get(full)
+
+    def fullest(self, name: str, offset: int | None = None, gender: str | None = None) -> str:
         """``Petro`` -> ``Gustavo Petro`` when the article names him in full.
 
         A surname shared by several people (``Clinton``) goes to the one named
-        in full nearest before ``offset``, else to the one named most often.
+        in full nearest before ``offset``, else to the one named most often; of
+        ``gender`` when a courtesy title says (``Mrs. Clinton`` is not Bill).
         """
         tokens = name_key(name)
         if not tokens:
             return name
-        longer = [(at, known) for at, known in self.people if _extends(name_key(known), tokens)]
+        longer = [
+            (at, known)
+            for at, known in self.people
+            if _extends(name_key(known), tokens)
+            and (gender is None or _gender_of(known.split()[:1]) in {None, gender})
+        ]
         if not longer:
             return name
         before = [known for at, known in longer if offset is None or at <= offset]
@@ -186,7 +211,10 @@ class ArticleSpeakers:
             person = span.doc[root.i : root.i + 1]
         if person is not None:
             return self.person(
-                person_name(person), mention.start, roles.role_in(person_span(person))
+                person_name(person),
+                mention.start,
+                roles.role_in(person_span(person)),
+                _titled_gender(person),
             )
         owner = _possessor(root)
         if owner is not None and (root.lemma_.lower() in words("speech_nouns") or _abstract(root)):
@@ -206,8 +234,10 @@ class ArticleSpeakers:
             return None
         return describe(_description(span), span.root.text, as_written=True)
 
-    def person(self, name: str, offset: int, role: str | None = None) -> Speaker:
-        full = self.fullest(name, offset)
+    def person(
+        self, name: str, offset: int, role: str | None = None, gender: str | None = None
+    ) -> Speaker:
+        full = self.fullest(name, offset, gender or self.titled.get(offset))
         return Speaker(full, "person", role or self.role_of(full, offset))
 
     def _titled(self, title: str, offset: int) -> Speaker | None:
@@ -223,14 +253,24 @@ class ArticleSpeakers:
 
     def _pronoun(self, pronoun: str, offset: int) -> Speaker:
         if pronoun in _PERSON_PRONOUNS:
+            wanted = _GENDERED.get(pronoun)
+
+            def fits(name: str, at: int) -> bool:  # "she" is no one known as a man
+                return wanted is None or self.gender(name, at) in {None, wanted}
+
             # "“... They control Crooked Hillary,” he said": not a name the speaker says
             earlier = [
                 (at, name)
                 for at, name in self.people
-                if at < offset and not any(s <= at < e for s, e in self.quoted)
+                if at < offset and not any(s <= at < e for s, e in self.quoted) and fits(name, at)
             ]
             last = self.last_speaker
-            if last and last[1].kind == "person" and (not earlier or last[0] >= earlier[-1][0]):
+            if (
+                last
+                and last[1].kind == "person"
+                and fits(last[1].name, last[0])
+                and (not earlier or last[0] >= earlier[-1][0])
+            ):
                 return self.person(last[1].name, offset)
             if earlier:
                 return self.person(earlier[-1][1], earlier[-1][0])
@@ -247,6 +287,19 @@ class ArticleSpeakers:
             if earlier.name.split()[-1] == head or head in earlier.name.split():
                 return earlier
         return speaker
+
+
+def _gender_of(said: Iterable[str]) -> str | None:
+    """``female`` or ``male`` if the words name only one (``Mrs.``, ``Hillary``, ``wife``)."""
+    lowered = {word.lower() for word in said}
+    found = {gender for gender in ("female", "male") if lowered & words(gender)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _titled_gender(name: Span) -> str | None:
+    """The gender the courtesy title of a name says: ``Mrs. Clinton``, ``Mr. Trump``."""
+    title = [name[0]] + ([name.doc[name.start - 1]] if name.start else [])
+    return _gender_of(t.text for t in title if t.lower_ in words("honorifics"))
 
 
 def reads_parse(doc: Doc) -> bool:

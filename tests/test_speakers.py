@@ -60,6 +60,27 @@ def test_pronoun_goes_to_the_nearest_earlier_person(nlp):
     assert speakers.resolve(mention(text, "He")).name == "Tom Ruiz"
 
 
+def test_she_is_never_a_man_the_article_named_nearer(nlp):
+    text, speakers = article(
+        nlp,
+        "Mayor Ann Lee met Governor Tom Ruiz on Monday.",
+        "Ruiz has promised more money. She said the bridge would reopen.",
+    )
+    assert speakers.resolve(mention(text, "She")).name == "Ann Lee"
+
+
+def test_a_courtesy_title_says_which_of_two_namesakes_is_meant(nlp):
+    text, speakers = article(
+        nlp,
+        "Hillary Clinton and Bill Clinton arrived in Ohio on Monday.",
+        "Mrs. Clinton said the state was hers. Mr. Clinton said it was close.",
+        "Later, she said the count was over.",
+    )
+    assert speakers.resolve(mention(text, "Mrs. Clinton")).name == "Hillary Clinton"
+    assert speakers.resolve(mention(text, "Mr. Clinton")).name == "Bill Clinton"
+    assert speakers.resolve(mention(text, "she")).name == "Hillary Clinton"
+
+
 def test_a_name_inside_the_quote_is_not_whom_the_pronoun_after_it_means(article_from, nlp):
     story = article_from(
         "Mayor Ann Lee spoke at the harbour on Monday.\n\n"
