@@ -96,7 +96,7 @@ class ArticleSpeakers:
         (`attribution.marks.capital_speakers`)."""
         article = cls(docs=docs, quoted=quoted, labels=labels)
         entities = [(offset, ent) for offset, doc in docs for ent in doc.ents]
-        names = [(offset, ent) for offset, ent in entities if ent.label_ == "PERSON"]
+        names = [(offset, ent) for offset, ent in entities if _names_a_person(ent)]
         for offset, ent in names:
             name = person_name(ent)
             if name:
@@ -442,11 +442,24 @@ def _extends(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 
 def _person_at(token: Token) -> Span | None:
-    """The PERSON entity ``token`` belongs to, if any."""
+    """The person's name ``token`` belongs to, if any."""
     for ent in token.doc.ents:
-        if ent.label_ == "PERSON" and ent.start <= token.i < ent.end:
+        if ent.start <= token.i < ent.end and _names_a_person(ent):
             return ent
     return None
+
+
+def _names_a_person(ent: Span) -> bool:
+    """A PERSON entity, or a name the tagger took for a body or place that starts with
+    a given name (``Carly Fiorina`` as an ORG): two or three capitalised words."""
+    if ent.label_ == "PERSON":
+        return True
+    return (
+        ent.label_ in {"ORG", "GPE", "NORP"}
+        and 2 <= len(ent) <= 3
+        and all(t.is_title and t.is_alpha for t in ent)
+        and _gender_of([ent[0].text]) is not None
+    )
 
 
 def _antecedent(span: Span) -> Span:

@@ -69,6 +69,15 @@ def test_she_is_never_a_man_the_article_named_nearer(nlp):
     assert speakers.resolve(mention(text, "She")).name == "Ann Lee"
 
 
+def test_a_name_the_tagger_takes_for_an_organisation_is_still_a_person(nlp):
+    text, speakers = article(
+        nlp,
+        "Carly Fiorina strode onstage on Monday, smiling at the crowd.",
+        "Her husband Frank Fiorina watched. She said the race was hers.",
+    )
+    assert speakers.resolve(mention(text, "She")).name == "Carly Fiorina"
+
+
 def test_a_courtesy_title_says_which_of_two_namesakes_is_meant(nlp):
     text, speakers = article(
         nlp,
