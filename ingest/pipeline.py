@@ -306,7 +306,7 @@ def _quotes(
         )
         whole = {(piece.start, piece.end): span for piece, span in pieces.items()}
         for proposed in attributions:
-            spans = [whole.get(span, span) for span in proposed.spans]
+            spans = [_run_on(whole.get(span, span), pieces) for span in proposed.spans]
             spans = [span for span in spans if span not in emitted]
             if not spans:
                 continue  # a later piece of a quote already attributed
@@ -332,6 +332,7 @@ def _quotes(
                 if confidence < scorer.threshold:
                     continue
             emitted.update(spans)
+            emitted.update(whole[piece] for piece in whole if _runs_on_from(piece, whole, spans))
             found.append(
                 _quote(
                     article, attribution, resolved, confidence, doc, paragraph.start, topic, year
@@ -362,6 +363,25 @@ def _redrawn(
     chosen, lead = ranker.choose([spans for _, spans in options], seen)
     name, drawn = options[chosen]
     return replace(redrawn(attribution, name, drawn, passages, article.text), lead=lead)
+
+
+def _run_on(span: tuple[int, int], pieces: dict[quotes.Quoted, tuple[int, int]]) -> tuple[int, int]:
+    """``span`` run on to the end of the quote it ends with, when that quote goes on into
+    later paragraphs: a transcript line (``"PENCE: Well, ...``) answered over several
+    paragraphs is one statement, whose later paragraphs are not another record."""
+    for piece, (_, end) in pieces.items():
+        if end > piece.end and piece.start <= span[0] < piece.end - 2 <= span[1] <= piece.end:
+            return span[0], end
+    return span
+
+
+def _runs_on_from(
+    piece: tuple[int, int], whole: dict[tuple[int, int], tuple[int, int]], spans: list
+) -> bool:
+    """A record's spans were run on from this piece of a quote into the next paragraphs
+    (`_run_on`): the whole quote is then theirs."""
+    end = whole[piece][1]
+    return end > piece[1] and any(s < piece[1] and e == end for s, e in spans)
 
 
 def _only_quoted(

@@ -34,6 +34,8 @@ _STYLES: dict[str, tuple[str, str]] = {
 _OPEN = {style: re.compile(patterns[0], re.MULTILINE) for style, patterns in _STYLES.items()}
 _CLOSE = {style: re.compile(patterns[1], re.MULTILINE) for style, patterns in _STYLES.items()}
 MAX_PARAGRAPHS = 6
+# "PENCE: Well, ...": a transcript line's speaker label in capitals
+_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{1,30}:\s")
 
 
 @dataclass(frozen=True)
@@ -79,13 +81,18 @@ def _pair(text: str, paragraphs: Sequence[Paragraph], style: str) -> list[Quoted
     pairs: list[Quoted] = []
     pending: int | None = None
     pending_paragraphs = 0
+    previous: Paragraph | None = None
     for paragraph in paragraphs:
         marks = _marks(text, paragraph, style)
         if pending is not None:
             first = marks[0] if marks else None
             reopens = first is not None and first[0] == paragraph.start and first[1] != "close"
             closes_here = any(kind != "open" for _, kind in marks)
-            if reopens:
+            if reopens and previous is not None and _LABEL.match(text, paragraph.start + width):
+                # a quoted transcript: each speaker's line is a passage of its own
+                pairs.append(Quoted(pending, previous.end, style))
+                pending, pending_paragraphs = None, 0
+            elif reopens:
                 marks = marks[1:]
             elif not closes_here or pending_paragraphs >= MAX_PARAGRAPHS:
                 pending = None
@@ -100,6 +107,7 @@ def _pair(text: str, paragraphs: Sequence[Paragraph], style: str) -> list[Quoted
                 pending, pending_paragraphs = offset, 0
         if pending is not None:
             pending_paragraphs += 1
+        previous = paragraph
     return pairs
 
 

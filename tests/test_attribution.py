@@ -896,3 +896,16 @@ def test_the_question_someone_asked_is_what_they_said(article_from, nlp):
 def test_what_someone_was_asked_if_is_not_theirs(article_from, nlp):
     article = article_from("The actress was asked if she had ever been turned away at the pier.\n")
     assert proposed(article, nlp) == []
+
+
+def test_a_transcript_line_answered_over_several_paragraphs_is_one_record(article_from, nlp):
+    article = article_from(
+        "The mayor spoke to a radio host on Monday.\n\n"
+        '"LEE: We will rebuild the bridge before the winter comes.\n\n'
+        '"HOST: Do you really think so, Mayor?\n\n'
+        '"LEE: I do. The money is there and the council has voted for it.\n\n'
+        '"The trucks are ready too, and the crews start on Monday."\n'
+    )
+    lines = [(quote.speaker, quote.text) for quote in proposed(article, nlp)]
+    assert [speaker for speaker, _ in lines] == ["Lee", "Host", "Lee"]
+    assert lines[2][1].startswith("I do.") and lines[2][1].endswith('start on Monday."')

@@ -63,6 +63,26 @@ def test_a_quote_over_several_paragraphs_is_one_passage():
     assert (passage.start, passage.end) == (0, text.index("” the chief") + 1)
 
 
+def test_a_quoted_transcript_is_one_passage_per_speaker_s_line():
+    text = (
+        '"LEE: We will rebuild the bridge before the winter.\n\n'
+        '"HOST: Do you really think so?\n\n'
+        '"LEE: I do. The money is there.\n\n'
+        '"The trucks are ready too."\n'
+    )
+    assert quoted_texts(text) == [
+        '"LEE: We will rebuild the bridge before the winter.',
+        '"HOST: Do you really think so?',
+        '"LEE: I do. The money is there.\n\n"The trucks are ready too."',
+    ]
+
+
+def test_a_follow_us_line_in_quotation_marks_is_still_debris():
+    body = "“The bridge opens in May,” the mayor said."
+    text = f'{body}\n\n"Follow Ann Lee on Twitter @annlee."\n'
+    assert [text[p.start : p.end] for p in paragraphs(text)] == [body]
+
+
 def test_scraping_debris_is_skipped_and_offsets_stay_in_the_original_file():
     headline = "City approves new bridge"
     body = "“The bridge opens in May,” the mayor said."
