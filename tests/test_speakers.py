@@ -60,22 +60,30 @@ def test_pronoun_goes_to_the_nearest_earlier_person(nlp):
     assert speakers.resolve(mention(text, "He")).name == "Tom Ruiz"
 
 
-def test_she_is_never_a_man_the_article_named_nearer(nlp):
-    text, speakers = article(
-        nlp,
-        "Mayor Ann Lee met Governor Tom Ruiz on Monday.",
-        "Ruiz has promised more money. She said the bridge would reopen.",
-    )
-    assert speakers.resolve(mention(text, "She")).name == "Ann Lee"
-
-
-def test_a_name_the_tagger_takes_for_an_organisation_is_still_a_person(nlp):
-    text, speakers = article(
-        nlp,
-        "Carly Fiorina strode onstage on Monday, smiling at the crowd.",
-        "Her husband Frank Fiorina watched. She said the race was hers.",
-    )
-    assert speakers.resolve(mention(text, "She")).name == "Carly Fiorina"
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        # never a man the article named nearer
+        (
+            (
+                "Mayor Ann Lee met Governor Tom Ruiz on Monday.",
+                "Ruiz has promised more money. She said the bridge would reopen.",
+            ),
+            "Ann Lee",
+        ),
+        # a name the tagger takes for an organisation is still a person's
+        (
+            (
+                "Carly Fiorina strode onstage on Monday, smiling at the crowd.",
+                "Her husband Frank Fiorina watched. She said the race was hers.",
+            ),
+            "Carly Fiorina",
+        ),
+    ],
+)
+def test_she_is_the_woman_the_article_named(nlp, paragraphs, name):
+    text, speakers = article(nlp, *paragraphs)
+    assert speakers.resolve(mention(text, "She")).name == name
 
 
 def test_a_courtesy_title_says_which_of_two_namesakes_is_meant(nlp):
