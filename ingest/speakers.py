@@ -52,6 +52,8 @@ _INDEFINITE = {
     "everyone": "group",
     "everybody": "group",
 }
+# nouns for a number of people, a group when "of" says of whom (not "the group said")
+_COLLECTIVES = frozenset({"group", "handful", "number", "majority", "minority", "couple", "lot"})
 _WORKPLACE_PREPOSITIONS = frozenset({"at", "from", "in", "inside", "within"})
 _POSTMODIFIERS = frozenset({"amod", "prep", "acl", "compound", "nmod", "npadvmod"})
 
@@ -401,8 +403,11 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
         if _owned(tokens, head):
             return Speaker(wording, "unnamed", wording)  # "his lawyer": described, not unnamed
         return Speaker("unnamed " + wording, "unnamed", wording)
+    collective = head in _COLLECTIVES and "of" in [t.lower() for t in rest]  # "a group of rabbis"
     if head in words("group_heads") or head in words("partitive_heads") or _counted(head):
         return Speaker(wording, "group")  # "critics", "some who ...", "49 said", "24 percent"
+    if collective:
+        return Speaker(wording, "group")
     kind = "document" if head in words("document_heads") else "organization"
     return Speaker(" ".join(rest) if first == "the" else " ".join(tokens), kind)
 

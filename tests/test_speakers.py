@@ -444,3 +444,29 @@ def test_a_person_described_by_title_and_no_name_is_an_unnamed_person(nlp, sente
     text, speakers = article(nlp, sentence)
     speaker = speakers.resolve(mention(text, words))
     assert (speaker.name, speaker.kind) == (name, "unnamed")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "name", "kind"),
+    [
+        (
+            "A group of rabbis said the plan was unfair.",
+            "A group of rabbis",
+            "group of rabbis",
+            "group",
+        ),
+        (
+            "A handful of sailors said the plan was unfair.",
+            "A handful of sailors",
+            "handful of sailors",
+            "group",
+        ),
+        ("The group said the plan was unfair.", "The group", "group", "organization"),
+    ],
+)
+def test_a_number_of_people_said_of_whom_is_a_group_and_a_group_alone_a_body(
+    nlp, sentence, words, name, kind
+):
+    text, speakers = article(nlp, sentence)
+    speaker = speakers.resolve(mention(text, words))
+    assert (speaker.name, speaker.kind) == (name, kind)
