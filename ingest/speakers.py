@@ -261,21 +261,26 @@ class ArticleSpeakers:
                 return wanted is None or self.gender(name, at) in {None, wanted}
 
             # "“... They control Crooked Hillary,” he said": not a name the speaker says
-            earlier = [
-                (at, name)
-                for at, name in self.people
-                if at < offset and not any(s <= at < e for s, e in self.quoted) and fits(name, at)
-            ]
+            nearest = next(
+                (
+                    (at, name)
+                    for at, name in reversed(self.people)
+                    if at < offset
+                    and not any(s <= at < e for s, e in self.quoted)
+                    and fits(name, at)
+                ),
+                None,
+            )
             last = self.last_speaker
             if (
                 last
                 and last[1].kind == "person"
+                and (nearest is None or last[0] >= nearest[0])
                 and fits(last[1].name, last[0])
-                and (not earlier or last[0] >= earlier[-1][0])
             ):
                 return self.person(last[1].name, offset)
-            if earlier:
-                return self.person(earlier[-1][1], earlier[-1][0])
+            if nearest is not None:
+                return self.person(nearest[1], nearest[0])
         elif self.last_speaker is not None:
             return self.last_speaker[1]
         return Speaker(pronoun, "unnamed")
