@@ -305,6 +305,7 @@ def _quotes(
             speakers_in_capitals=capital_labels,
         )
         whole = {(piece.start, piece.end): span for piece, span in pieces.items()}
+        continuing = [span for piece, span in pieces.items() if span[1] > piece.end]
         for proposed in attributions:
             spans = [_run_on(whole.get(span, span), pieces) for span in proposed.spans]
             spans = [span for span in spans if span not in emitted]
@@ -332,7 +333,8 @@ def _quotes(
                 if confidence < scorer.threshold:
                     continue
             emitted.update(spans)
-            emitted.update(whole[piece] for piece in whole if _runs_on_from(piece, whole, spans))
+            # a record run on into a quote's later paragraphs has that whole quote
+            emitted.update(taken for taken in continuing if any(e == taken[1] for _, e in spans))
             found.append(
                 _quote(
                     article, attribution, resolved, confidence, doc, paragraph.start, topic, year
@@ -373,15 +375,6 @@ def _run_on(span: tuple[int, int], pieces: dict[quotes.Quoted, tuple[int, int]])
         if end > piece.end and piece.start <= span[0] < piece.end - 2 <= span[1] <= piece.end:
             return span[0], end
     return span
-
-
-def _runs_on_from(
-    piece: tuple[int, int], whole: dict[tuple[int, int], tuple[int, int]], spans: list
-) -> bool:
-    """A record's spans were run on from this piece of a quote into the next paragraphs
-    (`_run_on`): the whole quote is then theirs."""
-    end = whole[piece][1]
-    return end > piece[1] and any(s < piece[1] and e == end for s, e in spans)
 
 
 def _only_quoted(

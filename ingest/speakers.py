@@ -409,10 +409,13 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
             return Speaker(wording, "unnamed", wording)  # "his lawyer": described, not unnamed
         return Speaker("unnamed " + wording, "unnamed", wording)
     collective = head in _COLLECTIVES and "of" in [t.lower() for t in rest]  # "a group of rabbis"
-    if head in words("group_heads") or head in words("partitive_heads") or _counted(head):
+    if (
+        head in words("group_heads")
+        or head in words("partitive_heads")
+        or _counted(head)
+        or collective
+    ):
         return Speaker(wording, "group")  # "critics", "some who ...", "49 said", "24 percent"
-    if collective:
-        return Speaker(wording, "group")
     kind = "document" if head in words("document_heads") else "organization"
     return Speaker(" ".join(rest) if first == "the" else " ".join(tokens), kind)
 
