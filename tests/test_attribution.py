@@ -177,6 +177,22 @@ def test_quoted_names_and_titles_are_not_quotes(article_from, nlp):
     assert proposed(article, nlp) == []
 
 
+def test_a_short_answer_in_capitals_is_an_answer_not_a_title(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, '"Absolutely not. Absolutely not," the mayor responded.\n'
+    )
+    assert quote.text == '"Absolutely not. Absolutely not,"'
+    assert quote.speaker_mention.text == "the mayor"
+
+
+def test_according_to_inside_a_quote_is_the_speaker_s_own_words(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, '"It\'s according to age groups," said Mattie Thomas, a retiree.\n'
+    )
+    assert quote.text == '"It\'s according to age groups,"'
+    assert quote.speaker_mention.text == "Mattie Thomas"
+
+
 def test_every_quote_has_a_confidence_and_attributed_ones_score_higher(article_from, nlp):
     article = article_from(
         "“We will appeal,” the lawyer said.\n\n"

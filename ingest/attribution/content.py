@@ -389,8 +389,15 @@ def _closes(passage: str) -> bool:
 
 
 def _is_utterance(doc: Doc, start: int, end: int) -> bool:
-    """The quoted words end like a sentence: ``"You winning?"``, ``"Never."``."""
-    return text_of(doc)[start:end].rstrip("\"'”’»").endswith((".", "?", "!"))
+    """The quoted words end like a sentence (``"You winning?"``, ``"Never."``) or hold
+    one (``"Absolutely not. Absolutely not," Clinton responded``)."""
+    if text_of(doc)[start:end].rstrip("\"'”’»").endswith((".", "?", "!")):
+        return True
+    inside = [token for token in doc if start <= token.idx < end]
+    return any(
+        token.text in {".", "?", "!"} and after.is_title
+        for token, after in zip(inside, inside[1:])
+    )
 
 
 def _words_in(doc: Doc, start: int, end: int) -> int:

@@ -431,8 +431,8 @@ def _claimed(root: Token | None, start: int, end: int) -> bool:
 def _according_to(doc: Doc, offset: int, local: Sequence[tuple[int, int]]) -> list[Attribution]:
     found = []
     for token in doc:
-        if token.lower_ != "according":
-            continue
+        if token.lower_ != "according" or any(s <= token.idx < e for s, e in local):
+            continue  # "'It's according to age groups,' said ...": the speaker's own words
         to = next((c for c in token.children if c.lower_ == "to"), None)
         objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
         if not objects:
