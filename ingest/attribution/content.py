@@ -396,7 +396,7 @@ def _is_utterance(doc: Doc, start: int, end: int) -> bool:
     inside = [token for token in doc if start <= token.idx < end]
     return any(
         token.text in {".", "?", "!"} and after.is_title
-        for token, after in zip(inside, inside[1:])
+        for token, after in zip(inside, inside[1:], strict=False)
     )
 
 
