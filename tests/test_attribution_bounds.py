@@ -21,7 +21,7 @@ TEXT = (
 
 def only(op: str) -> Scorer:
     """A ranker that prefers alternatives drawn one way."""
-    return Scorer({"op=" + op: 5.0}, 0.0, 0.0, ((), ()))
+    return Scorer({"op=" + op: 5.0}, 0.0, 0.0)
 
 
 def test_the_rules_span_comes_first_and_a_clause_boundary_offers_a_shorter_content(nlp):
@@ -46,8 +46,8 @@ def test_extraction_keeps_the_content_the_ranker_chooses(article_from, nlp):
 
 def test_a_boundary_the_ranker_could_barely_choose_lowers_the_confidence(article_from, nlp):
     article = article_from(TEXT)
-    doubtful_edges = Scorer({"lead=<0.05": -3.0}, 2.0, 0.0, ((), ()))
-    undecided = Scorer({}, 0.0, 0.0, ((), ()))  # every alternative scores the same
+    doubtful_edges = Scorer({"lead=<0.05": -3.0}, 2.0, 0.0)
+    undecided = Scorer({}, 0.0, 0.0)  # every alternative scores the same
 
     def said(ranker: Scorer) -> float:
         [(_, found)] = extract_many([article], nlp, scorer=doubtful_edges, ranker=ranker)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 from click.testing import CliRunner
@@ -105,16 +106,19 @@ def test_the_training_command_writes_weights_and_a_model_card_that_extraction_us
         assert (again / name).read_text() == (out / name).read_text()
 
 
-def test_confidence_is_the_calibration_table_read_at_the_raw_probability():
+def test_confidence_rescales_the_log_odds_smoothly():
     scorer = Scorer(
         weights={"cue=say": 2.0, "cue=none": -2.0},
         bias=0.0,
         threshold=0.3,
-        calibration=((0.1, 0.5, 0.9), (0.2, 0.6, 0.95)),
+        calibration=(0.5, 1.0),
     )
     unsure, sure = scorer.confidence({"cue=none": 1.0}), scorer.confidence({"cue=say": 1.0})
-    assert scorer.confidence({}) == pytest.approx(0.6)  # raw 0.5 reads as 0.6
-    assert 0.2 <= unsure < 0.6 < sure <= 0.95
+    assert scorer.raw({}) == 0.5
+    assert scorer.confidence({}) == pytest.approx(1 / (1 + math.exp(-1.0)))  # 0.5 * 0 + 1
+    assert unsure == pytest.approx(0.5) and sure == pytest.approx(1 / (1 + math.exp(-2.0)))
+    # no step: two candidates a little apart keep different confidences
+    assert scorer.confidence({"cue=say": 0.5}) < scorer.confidence({"cue=say": 0.51})
     assert Scorer.from_json(json.loads(json.dumps(scorer.to_json()))) == scorer
 
 
@@ -228,7 +232,7 @@ def test_a_record_the_scorer_doubts_gets_no_stance(article_from, nlp):
         "Reporters gathered outside.\n\n"
         "“The court got this wrong and the higher court will see it.”\n"
     )
-    sure, doubting = (Scorer({}, bias, 0.0, ((), ())) for bias in (3.0, -3.0))
+    sure, doubting = (Scorer({}, bias, 0.0) for bias in (3.0, -3.0))
     [(_, believed)] = extract_many([article], nlp, "the court", scorer=sure)
     assert any(q.stance_evidence for q in believed)  # judged when believed
     [(_, doubted)] = extract_many([article], nlp, "the court", scorer=doubting)

@@ -1,9 +1,9 @@
 """Whether a candidate is an attributed statement, and how sure: the learned scorer.
 
 A logistic regression over `features`, trained on PolNeAR's training split by
-`quotedb train attribution` (`train`), then calibrated: its raw probability is
-mapped through an isotonic table fitted on out-of-fold predictions, so that a
-confidence of 0.8 means about eight in ten such records are right. The weights
+`quotedb train attribution` (`train`), then calibrated: its log-odds are rescaled
+by a slope and an intercept fitted on out-of-fold predictions (Platt scaling), so
+that a confidence of 0.8 means about eight in ten such records are right. The weights
 are a JSON file shipped in the package (``models/attribution/model.json``) and
 read once per process; scoring is a dictionary look-up per feature, with no
 scikit-learn needed at run time.
@@ -11,7 +11,6 @@ scikit-learn needed at run time.
 
 from __future__ import annotations
 
-import bisect
 import json
 import math
 import os
@@ -30,31 +29,27 @@ RANKER = "bounds.json"  # chooses each kept candidate's content boundaries
 
 @dataclass(frozen=True)
 class Scorer:
-    """Weights, bias, calibration table and the threshold a candidate must reach."""
+    """Weights, bias, calibration and the threshold a candidate must reach."""
 
     weights: dict[str, float]
     bias: float
     threshold: float  # below it a candidate is not stored (chosen on dev)
-    calibration: tuple[tuple[float, ...], tuple[float, ...]]  # raw -> calibrated, isotonic
+    #: slope and intercept on the log-odds. A smooth map, not a step table: each record
+    #: keeps a confidence of its own, and a retrained model moves a few records across
+    #: the threshold rather than a whole step of equal ones.
+    calibration: tuple[float, float] = (1.0, 0.0)
+
+    def log_odds(self, features: dict[str, float]) -> float:
+        return self.bias + sum(self.weights.get(name, 0.0) * v for name, v in features.items())
 
     def raw(self, features: dict[str, float]) -> float:
         """The logistic regression's probability."""
-        z = self.bias + sum(self.weights.get(name, 0.0) * v for name, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return _sigmoid(self.log_odds(features))
 
     def confidence(self, features: dict[str, float]) -> float:
         """The calibrated probability that the candidate is a statement a person made."""
-        xs, ys = self.calibration
-        if not xs:
-            return self.raw(features)
-        p = self.raw(features)
-        i = bisect.bisect_right(xs, p)
-        if i == 0:
-            return ys[0]
-        if i == len(xs):
-            return ys[-1]
-        x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
-        return y0 + (y1 - y0) * (p - x0) / (x1 - x0) if x1 > x0 else y1
+        slope, intercept = self.calibration
+        return _sigmoid(slope * self.log_odds(features) + intercept)
 
     def choose(
         self, spans: list[list[tuple[int, int]]], seen: list[dict[str, float]]
@@ -72,21 +67,18 @@ class Scorer:
         return {
             "bias": self.bias,
             "threshold": self.threshold,
-            "calibration": {
-                "raw": list(self.calibration[0]),
-                "calibrated": list(self.calibration[1]),
-            },
+            "calibration": {"slope": self.calibration[0], "intercept": self.calibration[1]},
             "weights": dict(sorted(self.weights.items())),
         }
 
     @classmethod
     def from_json(cls, data: dict) -> Scorer:
-        calibration = data.get("calibration") or {"raw": [], "calibrated": []}
+        calibration = data.get("calibration") or {"slope": 1.0, "intercept": 0.0}
         return cls(
             weights={str(k): float(v) for k, v in data["weights"].items()},
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
-            calibration=(tuple(calibration["raw"]), tuple(calibration["calibrated"])),
+            calibration=(float(calibration["slope"]), float(calibration["intercept"])),
         )
 
     def save(self, directory: Path, name: str = SCORER) -> Path:
@@ -114,3 +106,7 @@ def shipped(name: str = SCORER) -> Scorer | None:
     if not packaged.is_file():
         return None
     return Scorer.from_json(json.loads(packaged.read_text("utf-8")))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))

@@ -7,11 +7,11 @@ with Jaccard >= 0.5 on non-space characters (the scorer's own matching rule).
 Each training article's candidates have their boundaries drawn by a ranker
 fitted without that article (`train_bounds.held_out_rankers`), as a new
 article's will be. A logistic regression learns from them; its out-of-fold
-probabilities (folds by article) fit the isotonic calibration, and the dev split, never trained on,
-chooses the regularisation (by log loss: the confidence is what users filter on, so
-the probabilities' quality over all candidates matters, not F1 at one threshold) and
-the threshold (0.5 or more) below which a candidate is not stored. Everything is
-seeded, so the same data gives the same model.
+log-odds (folds by article) fit the calibration (Platt scaling), and the dev
+split, never trained on, chooses the regularisation (by log loss: the confidence is
+what users filter on, so the probabilities' quality over all candidates matters, not
+F1 at one threshold) and the threshold (0.5 or more) below which a candidate is not
+stored. Everything is seeded, so the same data gives the same model.
 """
 
 from __future__ import annotations
@@ -315,7 +315,6 @@ def fit(
     """The calibrated scorer and what was measured on the way (needs scikit-learn)."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.isotonic import IsotonicRegression
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import log_loss
     from sklearn.model_selection import GroupKFold
@@ -339,20 +338,18 @@ def fit(
             best_c, best_loss = c, loss
     groups = [e.article for e in train]
     folds = min(5, len(set(groups)))
-    out_of_fold = np.zeros(len(train))
+    out_of_fold = np.zeros(len(train))  # log-odds of a model that never saw the article
     for fold, (fit_rows, held) in enumerate(GroupKFold(folds).split(x, y, groups)):
-        out_of_fold[held] = model(best_c).fit(x[fit_rows], y[fit_rows]).predict_proba(x[held])[:, 1]
+        fitted = model(best_c).fit(x[fit_rows], y[fit_rows])
+        out_of_fold[held] = fitted.decision_function(x[held])
         progress(f"fold {fold + 1}/{folds}")
-    isotonic = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(out_of_fold, y)
+    platt = LogisticRegression(C=1e6).fit(out_of_fold.reshape(-1, 1), y)
+    calibration = (float(platt.coef_[0][0]), float(platt.intercept_[0]))
     final = model(best_c).fit(x, y)
     names = vectorizer.get_feature_names_out()
     weights = {str(n): float(w) for n, w in zip(names, final.coef_[0], strict=True) if w != 0.0}
-    table = (
-        tuple(float(v) for v in isotonic.X_thresholds_),
-        tuple(float(v) for v in isotonic.y_thresholds_),
-    )
-    unthresholded = Scorer(weights, float(final.intercept_[0]), 0.0, table)
-    calibrated_oof = isotonic.predict(out_of_fold)
+    unthresholded = Scorer(weights, float(final.intercept_[0]), 0.0, calibration)
+    calibrated_oof = platt.predict_proba(out_of_fold.reshape(-1, 1))[:, 1]
     train_gold = sum(y)  # the folds' recall is over the candidates' own positives
     cv = _f1_at(calibrated_oof, list(y), int(train_gold), 0.5)
     p_dev = [unthresholded.confidence(e.features) for e in dev]
@@ -360,7 +357,7 @@ def fit(
     best = max(
         (row for row in by_threshold if row["threshold"] >= STORED), key=lambda row: row["f1"]
     )
-    scorer = Scorer(weights, unthresholded.bias, best["threshold"], table)
+    scorer = Scorer(weights, unthresholded.bias, best["threshold"], calibration)
     report = Report(
         train_examples=len(train),
         train_positive=int(train_gold),
@@ -402,10 +399,12 @@ where its content starts and ends. Built {date.today().isoformat()} by
   share, edge words and punctuation, the cue's lemma, tag, dependency, side and distance,
   the source mention's part of speech, entity type, length and what it resolved to, how
   far the boundary ranker's choice led the next alternative (a narrow lead is a doubtful
-  boundary), each also crossed with the rule. Isotonic calibration on 5-fold out-of-fold predictions
-  (folds by article), so confidence reads as a probability of being right. The training
-  candidates' boundaries are drawn by boundary rankers fitted without their article (5
-  folds), as a new article's are drawn by one that never saw it.
+  boundary), each also crossed with the rule. Calibrated by Platt scaling (a slope and
+  intercept on the log-odds) fitted on 5-fold out-of-fold predictions (folds by article),
+  so confidence reads as a probability of being right, and smoothly: records share no
+  confidence by accident of a step. The training candidates' boundaries are drawn by
+  boundary rankers fitted without their article (5 folds), as a new article's are drawn
+  by one that never saw it.
 - **Boundary ranker** (`ingest/attribution/bounds.py`, trained by `train_bounds.py`):
   logistic regression over each alternative content of a candidate (the rules' span, cut
   at a clause boundary, stretched to the sentence, the next sentence or the cue's clause,

@@ -110,7 +110,7 @@ def fit_ranker(
             "regularisation": None,
             "dev": _picked([0.0] * sum(len(c.overlap) for c in dev), dev),
         }
-        return Scorer({}, 0.0, 0.0, ((), ())), none
+        return Scorer({}, 0.0, 0.0), none
     x, labels, vectorizer = _design(teaching)
     x_dev = vectorizer.transform([f for c in dev for f in c.features])
 
@@ -170,4 +170,4 @@ def _design(teaching: list[Choice]):
 def _ranker(model, vectorizer) -> Scorer:
     names = vectorizer.get_feature_names_out()
     weights = {str(n): float(w) for n, w in zip(names, model.coef_[0], strict=True) if w != 0.0}
-    return Scorer(weights, float(model.intercept_[0]), 0.0, ((), ()))
+    return Scorer(weights, float(model.intercept_[0]), 0.0)
