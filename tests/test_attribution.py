@@ -177,6 +177,14 @@ def test_quoted_names_and_titles_are_not_quotes(article_from, nlp):
     assert proposed(article, nlp) == []
 
 
+def test_a_title_in_a_sentence_no_speech_verb_frames_is_no_quote(article_from, nlp):
+    article = article_from(
+        "Weiner opened a consulting firm and acted in the Syfy movie “Sharknado 3: Oh Hell No!” "
+        "last year.\n"
+    )
+    assert proposed(article, nlp) == []
+
+
 def test_a_short_answer_in_capitals_is_an_answer_not_a_title(article_from, nlp):
     article, quote = only_quote(
         article_from, nlp, '"Absolutely not. Absolutely not," the mayor responded.\n'

@@ -171,7 +171,10 @@ def attribute(
                 continue
         elif _claimed(root, start, end):
             continue  # reported by its noun: `_claims`
-        elif (framing := _framed_fragment(doc, root, start, end)) is not None:
+        elif (
+            not _is_title(doc, start, end)  # "acted in the movie 'Sharknado 3'": a name
+            and (framing := _framed_fragment(doc, root, start, end)) is not None
+        ):
             report = replace(_reported(*framing, local, offset, "framing-verb"), confidence=0.4)
             found.append(report)
             covered.extend((s - offset, e - offset) for s, e in report.spans)
