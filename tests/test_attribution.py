@@ -267,6 +267,17 @@ def test_an_unattributed_quoted_statement_is_kept_with_low_confidence(article_fr
     assert quote.confidence < 0.5
 
 
+def test_a_section_heading_in_capitals_quotes_no_one(article_from, nlp):
+    article = article_from(
+        "Polls show that most voters favor tougher border laws.\n\n"
+        "3. FOR AFGHAN WOMEN ‘GLASS IS HALF FULL.’\n\n"
+        "The war grinds on.\n"
+    )
+    assert [q.text for q in proposed(article, nlp)] == [
+        "that most voters favor tougher border laws"
+    ]
+
+
 def test_a_quote_named_inside_a_report_is_both_the_report_and_the_naming(article_from, nlp):
     article = article_from(
         "Senator Ruth Vance said the deal had collapsed over what she called a “reckless gamble.”\n"

@@ -236,7 +236,11 @@ def attribute(
                     quoted=[span],
                 )
             )
-        elif _words_in(doc, start, end) >= _ORPHAN_WORDS and _closes(text_of(doc)[start:end]):
+        elif (
+            _words_in(doc, start, end) >= _ORPHAN_WORDS
+            and _closes(text_of(doc)[start:end])
+            and not text_of(doc).isupper()  # a section heading: "3. FOR WOMEN 'GLASS IS HALF FULL'"
+        ):
             # a statement whose speaker the article leaves to context: the last one named
             context = last or previous
             named = _preceding_subject(doc, start)
