@@ -227,6 +227,8 @@ def test_every_quote_has_a_confidence_and_attributed_ones_score_higher(article_f
         ("The prince called for Trump to drop out of the race.", "Trump to drop out of"),
         ("The minister continues to deny the allegations of bribery.", "the allegations of"),
         ("The envoy reiterated her support for the ceasefire.", "her support for"),
+        ("The mayor expressed concern that the bridge would close.", "concern that the"),
+        ("The union voiced support for the teachers' strike.", "support for the"),
     ],
 )
 def test_what_a_speech_verb_takes_as_its_object_is_the_content(
