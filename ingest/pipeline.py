@@ -120,7 +120,7 @@ def _cues(nlp: Language) -> _Cues | None:
     (another lemmatizer) or a paragraph's people cannot be named without it."""
     if not entities_alone(nlp):
         return None
-    verbs = word_forms(nlp, words("speech_verbs") | words("thought_verbs"))
+    verbs = word_forms(nlp, words("speech_verbs") | words("thought_verbs") | words("view_verbs"))
     nouns = word_forms(nlp, words("speech_nouns") | words("document_heads"))
     pairs = [entry.split() for entry in words("prep_cues")]
     preps = [(word_forms(nlp, frozenset({verb})), prep) for verb, prep in pairs]

@@ -145,17 +145,19 @@ def test_a_belief_is_a_thought_and_a_report_is_speech(article_from, nlp):
     assert [q.act for q in extract(article, nlp)] == ["thought", "speech"]
 
 
-def test_hopes_thoughts_and_aims_are_thoughts(article_from, nlp):
+def test_hopes_thoughts_aims_and_views_are_thoughts(article_from, nlp):
     article = article_from(
         "Mayor Ann Lee hopes that the bridge will open in May.\n\n"
         "Her deputy thinks the council will vote against the budget in June.\n\n"
-        "The governor is seeking to close the old prison before the election.\n"
+        "The governor is seeking to close the old prison before the election.\n\n"
+        "The council sees the new bridge as a waste of money. It saw the crowd grow.\n"
     )
     found = extract_many_all(article, nlp)
     assert [(q.text, q.act) for q in found] == [
         ("that the bridge will open in May", "thought"),
         ("the council will vote against the budget in June", "thought"),
         ("to close the old prison before the election", "thought"),
+        ("the new bridge as a waste of money", "thought"),
     ]
 
 

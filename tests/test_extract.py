@@ -109,7 +109,11 @@ def test_cli_prints_one_json_object_per_quote(write_article):
 
 
 CUE_LEMMAS = (
-    words("speech_verbs") | words("thought_verbs") | words("speech_nouns") | words("document_heads")
+    words("speech_verbs")
+    | words("thought_verbs")
+    | words("view_verbs")
+    | words("speech_nouns")
+    | words("document_heads")
 )
 
 

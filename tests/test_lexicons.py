@@ -11,7 +11,7 @@ from quotedb.ingest.lexicons import lines, words
 FOLDER = resources.files("quotedb.ingest").joinpath("lexicons")
 LISTS = sorted(path.name for path in FOLDER.iterdir() if path.name.endswith((".txt", ".tsv")))
 #: Lists looked up by a verb's lemma: an inflected entry (``says``) is never matched.
-BY_LEMMA = ("speech_verbs", "thought_verbs", "object_cues")
+BY_LEMMA = ("speech_verbs", "thought_verbs", "view_verbs", "object_cues")
 
 
 @pytest.mark.parametrize("name", LISTS)

@@ -45,8 +45,17 @@ def _carries_on(verb: Token) -> bool:
 
 
 def is_thought(token: Token) -> bool:
-    """A verb that attributes a belief, plan or finding (``lexicons/thought_verbs.txt``)."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in words("thought_verbs")
+    """A verb that attributes a belief, plan or finding (``lexicons/thought_verbs.txt``),
+    or a view of something as something (``sees him as a threat``,
+    ``lexicons/view_verbs.txt``)."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in words("thought_verbs") or (
+        lemma in words("view_verbs")
+        and any(c.dep_ == "dobj" for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
+    )
 
 
 def inverted_subject(cue: Token) -> Token | None:
