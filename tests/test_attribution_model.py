@@ -122,6 +122,14 @@ def test_confidence_rescales_the_log_odds_smoothly():
     assert Scorer.from_json(json.loads(json.dumps(scorer.to_json()))) == scorer
 
 
+def test_a_model_trained_by_an_older_quotedb_says_to_rebuild_it(tmp_path):
+    old = {"bias": 0.0, "threshold": 0.5, "weights": {}}
+    old["calibration"] = {"raw": [0.1, 0.9], "calibrated": [0.2, 0.8]}
+    (tmp_path / "model.json").write_text(json.dumps(old))
+    with pytest.raises(ValueError, match="model.json: trained by an older quotedb.*rebuild"):
+        Scorer.load(tmp_path)
+
+
 def test_the_shipped_model_is_loaded_once_and_is_small():
     assert shipped() is shipped()
     assert len(shipped().weights) > 1000

@@ -74,6 +74,11 @@ class Scorer:
     @classmethod
     def from_json(cls, data: dict) -> Scorer:
         calibration = data.get("calibration") or {"slope": 1.0, "intercept": 0.0}
+        if "slope" not in calibration:
+            raise ValueError(
+                "trained by an older quotedb (a calibration table, not a slope and an "
+                "intercept); rebuild it with quotedb train attribution"
+            )
         return cls(
             weights={str(k): float(v) for k, v in data["weights"].items()},
             bias=float(data["bias"]),
@@ -90,7 +95,10 @@ class Scorer:
     @classmethod
     def load(cls, directory: str | Path, name: str = SCORER) -> Scorer:
         path = Path(directory) / name
-        return cls.from_json(json.loads(path.read_text("utf-8")))
+        try:
+            return cls.from_json(json.loads(path.read_text("utf-8")))
+        except ValueError as error:
+            raise ValueError(f"{path}: {error}") from None
 
 
 @cache
