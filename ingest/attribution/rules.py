@@ -171,16 +171,15 @@ def attribute(
                 continue
         elif _claimed(root, start, end):
             continue  # reported by its noun: `_claims`
-        elif (
-            not _is_title(doc, start, end)  # "acted in the movie 'Sharknado 3'": a name
-            and (framing := _framed_fragment(doc, root, start, end)) is not None
-        ):
-            report = replace(_reported(*framing, local, offset, "framing-verb"), confidence=0.4)
-            found.append(report)
-            covered.extend((s - offset, e - offset) for s, e in report.spans)
-            used_cues.add(framing[0].i)
-            continue
         else:
+            title = _is_title(doc, start, end)  # "acted in the movie 'Sharknado 3'": a name
+            framing = None if title else _framed_fragment(doc, root, start, end)
+            if framing is not None:
+                report = replace(_reported(*framing, local, offset, "framing-verb"), confidence=0.4)
+                found.append(report)
+                covered.extend((s - offset, e - offset) for s, e in report.spans)
+                used_cues.add(framing[0].i)
+                continue
             cue = _cue_for(doc, start, end, local)
             clause = _clause_around(cue, start, end, local) if cue is not None else None
             if clause is not None:
@@ -189,7 +188,7 @@ def attribute(
                 covered.extend((s - offset, e - offset) for s, e in report.spans)
                 used_cues.add(cue.i)
                 continue
-            if _is_title(doc, start, end) or (
+            if title or (
                 _words_in(doc, start, end) < 3 and not (cue and _is_utterance(doc, start, end))
             ):
                 continue  # a word or two, or a name, in quotation marks that no verb reports
