@@ -103,7 +103,7 @@ class _Cues:
 
     verbs: frozenset[str]  # speech and thought verbs, and ``according`` (to)
     nouns: frozenset[str]  # speech nouns and documents, which report only a "that" clause
-    preps: tuple[tuple[frozenset[str], str], ...]  # a verb's forms and its preposition (or "as")
+    preps: tuple[tuple[frozenset[str], str], ...]  # verb forms, preposition/particle/"as"
 
     def found_in(self, doc: Doc) -> bool:
         lower = {token.lower_ for token in doc}
@@ -123,6 +123,7 @@ def _cues(nlp: Language) -> _Cues | None:
     verbs = word_forms(nlp, words("speech_verbs") | words("thought_verbs"))
     nouns = word_forms(nlp, words("speech_nouns") | words("document_heads"))
     pairs = [entry.split() for entry in words("prep_cues")]
+    pairs += [entry.split() for entry in words("phrasal_cues")]  # "shot back"
     pairs += [[verb, "as"] for verb in words("view_verbs")]  # "sees him as a threat"
     preps = [(word_forms(nlp, frozenset({verb})), prep) for verb, prep in pairs]
     if verbs is None or nouns is None or any(forms is None for forms, _ in preps):

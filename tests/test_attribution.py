@@ -703,6 +703,17 @@ def test_he_continued_beside_a_quote_is_its_cue(article_from, nlp):
     assert [q.cue.text for q in proposed(article, nlp)].count("continued") == 1
 
 
+def test_shot_back_is_a_retort_and_pushed_back_the_date_is_not(article_from, nlp):
+    article = article_from(
+        "After critics mocked her record, Senator Ann Lee shot back, “I chose to fulfil "
+        "my profession.”\n\n"
+        "Mayor Tom Baker pushed back, arguing that the budget was balanced.\n\n"
+        "The council pushed back the vote to Friday.\n"
+    )
+    found = {q.cue.text: q.speaker for q in proposed(article, nlp)}
+    assert found == {"shot": "Ann Lee", "arguing": "Tom Baker"}
+
+
 def test_a_participle_hung_inside_what_someone_argued_is_still_theirs(article_from, nlp):
     article = article_from(
         "Governor Maria Santos argued that a new levy would keep tourists away, saying "

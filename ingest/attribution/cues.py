@@ -17,12 +17,18 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 def is_cue(token: Token) -> bool:
-    """A speech verb, or a verb that carries a speaker on (``he continued``) standing bare."""
+    """A speech verb, a verb that carries a speaker on (``he continued``) standing bare,
+    or one whose particle makes it a retort (``shot back``, ``pushed back``)."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = token.lemma_.lower()
-    return lemma in words("speech_verbs") or (
-        lemma in words("carrying_on_verbs") and _carries_on(token)
+    return (
+        lemma in words("speech_verbs")
+        or (lemma in words("carrying_on_verbs") and _carries_on(token))
+        or any(
+            c.dep_ in {"prt", "advmod"} and f"{lemma} {c.lower_}" in words("phrasal_cues")
+            for c in token.children
+        )
     )
 
 
