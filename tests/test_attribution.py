@@ -703,7 +703,7 @@ def test_he_continued_beside_a_quote_is_its_cue(article_from, nlp):
     assert [q.cue.text for q in proposed(article, nlp)].count("continued") == 1
 
 
-def test_shot_back_is_a_retort_and_pushed_back_the_date_is_not(article_from, nlp):
+def test_shot_back_is_a_retort_and_pushing_back_a_vote_is_not(article_from, nlp):
     article = article_from(
         "After critics mocked her record, Senator Ann Lee shot back, “I chose to fulfil "
         "my profession.”\n\n"
