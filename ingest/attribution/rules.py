@@ -274,7 +274,7 @@ def attribute(
             continue
         if not speech and any(s <= token.idx + offset < e for a in found for s, e in a.spans):
             continue  # "said he plans to ...": the plan is part of what was said
-        contents = _content_spans(token)
+        contents = _cut_before_quotes(_content_spans(token), covered)
         if not contents:
             continue
         c_start, c_end = contents[0].start_char, contents[-1].end_char
@@ -302,6 +302,31 @@ def attribute(
         found.extend(_headline(doc, offset, local, found))
     found.sort(key=lambda a: a.spans[0])
     return found
+
+
+def _cut_before_quotes(contents: list[Span], covered: Sequence[tuple[int, int]]) -> list[Span]:
+    """``contents`` ended with the sentence that runs into a quote already recorded:
+    in ``In any case, Mr. Lee said, the industry was over-supplied. ''It was just
+    waiting for a recession,'' he said.`` the parse hangs the next sentence, quote and
+    all, on the first cue, whose report is the first sentence alone."""
+    if not contents:
+        return contents
+    start = contents[0].start_char
+    later = [s for s, _ in covered if start < s < contents[-1].end_char]
+    if not later or any(s <= start < e for s, e in covered):
+        return contents
+    cut = min(later)
+    doc = contents[0].doc
+    before = text_of(doc)[start:cut].rstrip()
+    if not before.endswith((".", "!", "?")):
+        return contents  # the quote is part of the sentence reported
+    kept = [piece for piece in contents if piece.end_char <= cut]
+    piece = next((p for p in contents if p.start_char < cut < p.end_char), None)
+    if piece is not None:
+        ending = doc.char_span(piece.start_char, cut, alignment_mode="contract")
+        if ending is not None and len(ending):
+            kept.append(_strip(ending))
+    return kept if kept and _words_in(doc, kept[0].start_char, kept[-1].end_char) >= 3 else []
 
 
 def _reports(verb: Token) -> bool:
