@@ -703,9 +703,7 @@ def test_he_continued_beside_a_quote_is_its_cue(article_from, nlp):
     assert [q.cue.text for q in proposed(article, nlp)].count("continued") == 1
 
 
-def test_a_report_the_parse_runs_on_into_a_recorded_quote_ends_with_its_sentence(
-    article_from, nlp
-):
+def test_a_report_the_parse_runs_on_into_a_recorded_quote_ends_with_its_sentence(article_from, nlp):
     article = article_from(
         "In any case, Mayor Ann Lee said, the harbour was far too small for the new "
         "ferries. ''It was just waiting for a storm to show it,'' she said. ''The storm "
