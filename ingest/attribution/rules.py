@@ -305,10 +305,11 @@ def attribute(
 
 
 def _cut_before_quotes(contents: list[Span], covered: Sequence[tuple[int, int]]) -> list[Span]:
-    """``contents`` ended with the sentence that runs into a quote already recorded:
-    in ``In any case, Mr. Lee said, the industry was over-supplied. ''It was just
-    waiting for a recession,'' he said.`` the parse hangs the next sentence, quote and
-    all, on the first cue, whose report is the first sentence alone."""
+    """``contents`` cut where its sentence ends, when it runs on into a quote that is
+    already a record: in ``In any case, Mr. Lee said, the industry was over-supplied.
+    ''It was just waiting for a recession,'' he said.`` the parse hangs the next
+    sentence, quote and all, on the first cue, whose report is the first sentence
+    alone. Empty when fewer than three words are left."""
     if not contents:
         return contents
     start = contents[0].start_char
