@@ -716,6 +716,16 @@ def test_a_report_the_parse_runs_on_into_a_recorded_quote_ends_with_its_sentence
     ]
 
 
+def test_discovering_a_body_is_no_thought_and_discovering_that_is(article_from, nlp):
+    article = article_from(
+        "Officers discovered a body near the bridge on Tuesday.\n\n"
+        "Officers discovered that the lock on the gate had been broken.\n\n"
+        "The senator assumed office in January.\n"
+    )
+    found = [(q.cue.text, q.text, q.act) for q in proposed(article, nlp)]
+    assert found == [("discovered", "that the lock on the gate had been broken", "thought")]
+
+
 def test_shot_back_is_a_retort_and_pushing_back_a_vote_is_not(article_from, nlp):
     article = article_from(
         "After critics mocked her record, Senator Ann Lee shot back, “I chose to fulfil "

@@ -180,7 +180,10 @@ def _content_spans(cue: Token) -> list[Span]:
     obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
     if (
         obj is not None
-        and (cue.lemma_.lower() in words("object_cues") or is_thought(cue))
+        and (
+            cue.lemma_.lower() in words("object_cues")
+            or (is_thought(cue) and cue.lemma_.lower() not in words("clause_thoughts"))
+        )
         and not _intended(cue)
         and (cue.lemma_.lower() not in words("complement_cues") or _names_it(cue))
     ):
