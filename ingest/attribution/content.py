@@ -178,14 +178,15 @@ def _content_spans(cue: Token) -> list[Span]:
             span = _strip(doc[objects[0].left_edge.i : objects[-1].right_edge.i + 1])
             return [span] if len(span) >= 2 else []
     obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    lemma = cue.lemma_.lower()
     if (
         obj is not None
         and (
-            cue.lemma_.lower() in words("object_cues")
-            or (is_thought(cue) and cue.lemma_.lower() not in words("clause_thoughts"))
+            lemma in words("object_cues")
+            or (is_thought(cue) and lemma not in words("clause_thoughts"))
         )
         and not _intended(cue)
-        and (cue.lemma_.lower() not in words("complement_cues") or _names_it(cue))
+        and (lemma not in words("complement_cues") or _names_it(cue))
     ):
         parts = [obj] + [c for c in cue.rights if c.dep_ in {"prep", "oprd"} and c.i > obj.i]
         span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
