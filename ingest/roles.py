@@ -94,9 +94,10 @@ def _title_before(name: Span) -> str | None:
     if not before or not _is_title(before[-1]) or before[-1].lower_ in words("role_qualifiers"):
         return None  # "the health of X", "a spokeswoman for X": the title must touch the name
     text = before.text
-    after = doc[name.end : name.end + 2]
-    if len(after) == 2 and after[0].lower_ == "of" and after[1].ent_type_ in _PLACE_LABELS:
-        text += " " + after.text
+    if name.end < len(doc) and doc[name.end].lower_ == "of":
+        place = next((e for e in doc.ents if e.start == name.end + 1), None)
+        if place is not None and place.label_ in _PLACE_LABELS:  # "of the Ottawa Police Service"
+            text += " of " + place.text
     return text
 
 

@@ -46,6 +46,11 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
             "President of Mexico",
         ),
         (
+            "Mayor Tom Lee of the City of Toronto said the road would close.",
+            "Tom Lee",
+            "Mayor of the City of Toronto",
+        ),
+        (
             "John Smith, who is the mayor of Springfield, said the road would close.",
             "John Smith",
             "mayor of Springfield",
