@@ -47,7 +47,53 @@ def _load(name: str) -> Language:
             "or set QUOTEDB_SPACY_MODEL to an installed pipeline"
         ) from error
     _mend_lemmas(nlp)
+    _keep_title_abbreviations(nlp)
     return nlp
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """Read the short titles of ``lexicons/title_abbreviations.txt`` as one word each.
+
+    The tokenizer knows ``Sen.`` and ``Gov.`` but splits ``Sgt.`` or ``Const.`` into
+    a word and a period, which the parser takes for the end of a sentence:
+    "..., Const. Laura Brabant said." lost its speaker to a sentence of its own.
+    Each one it splits becomes one token, normalised to the title written out so
+    the statistical components read a word they know; and a component before the
+    parser lets no sentence start right after any of them.
+    """
+    from spacy.language import Language
+    from spacy.symbols import NORM, ORTH
+
+    for line in lines("title_abbreviations"):
+        short, title = line.split("\t", 1)
+        written = short.capitalize()
+        if short.endswith(".") and len(nlp.tokenizer(written)) > 1:
+            nlp.tokenizer.add_special_case(written, [{ORTH: written, NORM: title.lower()}])
+    if nlp.has_pipe("parser") and not nlp.has_pipe(_TITLE_PERIODS):
+        if not Language.has_factory(_TITLE_PERIODS):
+            Language.component(_TITLE_PERIODS, func=_no_sentence_after_title)
+        nlp.add_pipe(_TITLE_PERIODS, before="parser")
+
+
+_TITLE_PERIODS = "quotedb_title_periods"
+
+
+def _no_sentence_after_title(doc: Doc) -> Doc:
+    """The pipeline component: the word after ``Sgt.`` or ``Sen.`` starts no sentence."""
+    titles = _short_titles()
+    for token in doc[:-1]:
+        if token.lower_ in titles:
+            doc[token.i + 1].is_sent_start = False
+    return doc
+
+
+@cache
+def _short_titles() -> frozenset[str]:
+    return frozenset(
+        short
+        for short in (line.split("\t", 1)[0] for line in lines("title_abbreviations"))
+        if short.endswith(".")
+    )
 
 
 def _mend_lemmas(nlp: Language) -> None:

@@ -980,3 +980,29 @@ def test_a_transcript_line_answered_over_several_paragraphs_is_one_record(articl
     lines = [(quote.speaker, quote.text) for quote in proposed(article, nlp)]
     assert [speaker for speaker, _ in lines] == ["Lee", "Host", "Lee"]
     assert lines[2][1].startswith("I do.") and lines[2][1].endswith('start on Monday."')
+
+
+@pytest.mark.parametrize("rank", ["Const.", "Sgt.", "Insp.", "Supt.", "Det."])
+def test_a_rank_written_short_does_not_end_the_sentence_before_its_name(article_from, nlp, rank):
+    """Police ranks are abbreviated in most crime reports; the period is not a full stop."""
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Officers discovered a body in an apartment on Jane Street early Sunday, "
+        f"{rank} Laura Brabant said.\n",
+    )
+    assert quote.text == "Officers discovered a body in an apartment on Jane Street early Sunday"
+    assert quote.speaker == "Laura Brabant"
+
+
+def test_a_rank_written_short_is_the_speaker_s_role(article_from, nlp):
+    article = article_from(
+        "“We are asking anyone with dashcam video to come forward,” said Sgt. Mark Ho of "
+        "the Ottawa Police Service.\n\n"
+        "Const. Laura Brabant said the investigation is ongoing.\n"
+    )
+    found = {q.speaker: q.role for q in proposed(article, nlp)}
+    assert found == {
+        "Mark Ho": "Sergeant of the Ottawa Police Service",
+        "Laura Brabant": "Constable",
+    }

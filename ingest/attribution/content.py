@@ -117,10 +117,16 @@ def _strip(span: Span) -> Span:
     while len(span) > 1 and span[0].is_punct and not span[0].is_quote:
         span = span[1:]
     while len(span) > 1 and (
-        (span[-1].is_punct and not span[-1].is_quote) or span[-1].dep_ == "cc"
+        (_as_punctuation(span[-1]) and not span[-1].is_quote) or span[-1].dep_ == "cc"
     ):
         span = span[:-1]  # nor a coordinator left dangling: "would be more intense — and"
     return span
+
+
+def _as_punctuation(token: Token) -> bool:
+    """Punctuation, or a word with a period the parse hangs as punctuation: in
+    ``..., Const. Laura Brabant said`` it takes the speaker's rank for a full stop."""
+    return token.is_punct or (token.dep_ == "punct" and not token.is_alpha)
 
 
 def _non_space(text: str) -> int:
