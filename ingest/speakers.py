@@ -361,11 +361,14 @@ def person_span(ent: Span) -> Span:
 
     Small models often stop short of a double surname (``Vladimir Padrino López``).
     A possessive ends a name, and another entity is no part of it (``Trump's
-    October declaration``).
+    October declaration``). Titles the entity starts with are no part of the name
+    but the person's role (``Coun. Josh Matlow``).
     """
-    doc, end = ent.doc, ent.end
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start < end - 1 and doc[start].lower_ in words("titles"):
+        start += 1
     if _POSSESSIVE.fullmatch(doc[end - 1].text):
-        return ent
+        return doc[start:end]
     while (
         end < len(doc)
         and doc[end].pos_ == "PROPN"
@@ -373,7 +376,7 @@ def person_span(ent: Span) -> Span:
         and doc[end].ent_type_ in {"", "PERSON"}
     ):
         end += 1
-    return doc[ent.start : end]
+    return doc[start:end]
 
 
 def person_name(ent: Span) -> str:

@@ -1006,3 +1006,10 @@ def test_a_rank_written_short_is_the_speaker_s_role(article_from, nlp):
         "Mark Ho": "Sergeant of the Ottawa Police Service",
         "Laura Brabant": "Constable",
     }
+
+
+def test_a_rank_the_name_recogniser_took_into_the_name_is_the_role(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, "The changes are long overdue, argued Coun. Josh Matlow.\n"
+    )
+    assert (quote.speaker, quote.role) == ("Josh Matlow", "Councillor")
