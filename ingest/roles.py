@@ -38,8 +38,9 @@ def may_give_role(doc: Doc) -> bool:
 def normalise(role: str | None) -> str | None:
     """``the Colombian President`` -> ``President of Colombia``; None stays None.
 
-    A country adjective or possessive in front becomes ``of COUNTRY`` at the
-    end; leading articles go; qualifiers (``Former``) are lower-cased.
+    A country adjective or a name's possessive in front becomes ``of COUNTRY`` at
+    the end (not ``the mayor's``); leading articles go; qualifiers (``Former``) are
+    lower-cased.
     """
     if not role:
         return None
@@ -52,7 +53,7 @@ def normalise(role: str | None) -> str | None:
         if len(tokens) > size and place in _pairs("demonyms"):
             country, tokens = _pairs("demonyms")[place], tokens[size:]
             break
-    if country is None and len(tokens) > 2 and tokens[1] == "'s":
+    if country is None and len(tokens) > 2 and tokens[1] == "'s" and tokens[0][:1].isupper():
         country, tokens = tokens[0], tokens[2:]
     tokens = [_written_out(t) for t in tokens]
     if country and not any(t.lower() == "of" for t in tokens):

@@ -218,6 +218,14 @@ class ArticleSpeakers:
                 roles.role_in(person_span(person)),
                 _titled_gender(person),
             )
+        if (person := _named_in_apposition(root)) is not None:
+            # "Trump's campaign manager, Corey Lewandowski": the person, whom it describes
+            return self.person(
+                person_name(person),
+                mention.start,
+                roles.role_in(person_span(person)) or _described_role(span),
+                _titled_gender(person),
+            )
         owner = _possessor(root)
         if owner is not None and (root.lemma_.lower() in words("speech_nouns") or _abstract(root)):
             # "Trump's comments suggest", "the administration's strategy frames them as": theirs
@@ -462,6 +470,27 @@ def _person_at(token: Token) -> Span | None:
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end and _names_a_person(ent):
             return ent
+    return None
+
+
+def _described_role(span: Span) -> str | None:
+    """The role a description gives (``his sister``, ``Trump's campaign manager``), if it
+    names a title or whose the person is (not ``another critic``)."""
+    description = _description(span)
+    if span.root.lower_ in words("titles") or _owned(description.split(), span.root.lower_):
+        return roles.normalise(description)
+    return None
+
+
+def _named_in_apposition(head: Token) -> Span | None:
+    """The person a described source is named as right after (``his sister Amanda
+    Clarke``, ``Trump's campaign manager, Corey Lewandowski,``); not one of several
+    (``presidential candidates Hillary Clinton and Donald Trump``)."""
+    if head.tag_ in {"NNS", "NNPS"}:
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and not any(c.dep_ == "conj" for c in child.children):
+            return _person_at(child)
     return None
 
 

@@ -188,6 +188,38 @@ def test_a_source_followed_by_who_is_the_source(nlp):
     assert (resolved.name, resolved.kind) == ("members of Congress and critics", "group")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "described", "name", "role"),
+    [
+        (
+            "The mayor's campaign manager, Rosa Diaz, said the rally would go ahead.",
+            "The mayor's campaign manager",
+            "Rosa Diaz",
+            "mayor's campaign manager",
+        ),
+        ("His sister Amanda Clarke said he was kind.", "His sister", "Amanda Clarke", "his sister"),
+        (
+            "Another critic, Laurence Tribe, said it was unconstitutional.",
+            "Another critic",
+            "Laurence Tribe",
+            None,
+        ),
+    ],
+)
+def test_a_description_followed_by_a_name_is_that_person(nlp, sentence, described, name, role):
+    text, speakers = article(nlp, sentence)
+    resolved = speakers.resolve(mention(text, described))
+    assert (resolved.name, resolved.kind, resolved.role) == (name, "person", role)
+
+
+def test_a_description_of_several_people_is_not_the_first_one_named(nlp):
+    text, speakers = article(
+        nlp, "Presidential candidates Ann Lee and Tom Baker cited the figure on Monday."
+    )
+    resolved = speakers.resolve(mention(text, "Presidential candidates"))
+    assert resolved.kind == "group"
+
+
 def test_an_administration_is_an_organisation_not_its_leader(nlp):
     text, speakers = article(nlp, "The Trump administration said the strikes were lawful.")
     resolved = speakers.resolve(mention(text, "The Trump administration"))
