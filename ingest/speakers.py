@@ -36,6 +36,7 @@ _GENDERED = {"she": "female", "her": "female", "he": "male", "him": "male", "his
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PEOPLE_NOUNS = ("titles", "group_heads", "unnamed_heads")
 _RELATIVES = frozenset({"who", "which", "that"})
+_AGED = re.compile(r"\b(\d{1,3})-year-old\b")  # "the 45-year-old", "the 45-year-old woman"
 # words that place a described person ("his lawyer", "this reporter"): see `_owned`
 _POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "its", "their"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
@@ -218,6 +219,8 @@ class ArticleSpeakers:
                 roles.role_in(person_span(person)),
                 _titled_gender(person),
             )
+        if (age := _AGED.search(span.text)) and (aged := self._aged(age[1], mention.start)):
+            return aged
         if (person := _named_in_apposition(root)) is not None:
             # "Trump's campaign manager, Corey Lewandowski": the person, whom it describes
             return self.person(
@@ -260,6 +263,17 @@ class ArticleSpeakers:
             return self.person(before[-1], offset)
         names = Counter(name for _, name in titled)
         return self.person(names.most_common(1)[0][0], offset) if names else None
+
+    def _aged(self, age: str, offset: int) -> Speaker | None:
+        """``the 45-year-old``: the person named before with that age (``Sarah Jones, 45,``)."""
+        aged = [
+            (start + ent.start_char, ent)
+            for start, doc in self.docs
+            for ent in doc.ents
+            if _names_a_person(ent) and _age_after(ent) == age
+        ]
+        before = [ent for at, ent in aged if at < offset]
+        return self.person(person_name(before[-1]), offset) if before else None
 
     def _pronoun(self, pronoun: str, offset: int) -> Speaker:
         if pronoun in _PERSON_PRONOUNS:
@@ -479,6 +493,14 @@ def _described_role(span: Span) -> str | None:
     description = _description(span)
     if span.root.lower_ in words("titles") or _owned(description.split(), span.root.lower_):
         return roles.normalise(description)
+    return None
+
+
+def _age_after(name: Span) -> str | None:
+    """The age written right after a name: ``Sarah Jones, 45,`` or ``Sarah Jones (45)``."""
+    after = name.doc[name.end : name.end + 3]
+    if len(after) == 3 and after[0].text in {",", "("} and after[2].text in {",", ")", "."}:
+        return after[1].text if after[1].text.isdigit() else None
     return None
 
 

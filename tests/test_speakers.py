@@ -220,6 +220,17 @@ def test_a_description_of_several_people_is_not_the_first_one_named(nlp):
     assert resolved.kind == "group"
 
 
+def test_the_45_year_old_is_the_person_the_article_gave_that_age(nlp):
+    text, speakers = article(
+        nlp,
+        "Sarah Jones, 45, lost her home in the fire. Her son Tom Jones, 19, was at school.",
+        "“I have nothing left,” the 45-year-old said.",
+        "The 19-year-old said he heard the news from a neighbour.",
+    )
+    assert speakers.resolve(mention(text, "the 45-year-old")).name == "Sarah Jones"
+    assert speakers.resolve(mention(text, "The 19-year-old")).name == "Tom Jones"
+
+
 def test_an_administration_is_an_organisation_not_its_leader(nlp):
     text, speakers = article(nlp, "The Trump administration said the strikes were lawful.")
     resolved = speakers.resolve(mention(text, "The Trump administration"))
