@@ -1,4 +1,4 @@
-"""Who a source mention names within one article (`ingest/speakers.py`)."""
+"""Who a source mention names within one article (`ingest/speakers/`)."""
 
 from __future__ import annotations
 

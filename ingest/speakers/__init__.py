@@ -1,0 +1,39 @@
+"""Who a source mention names, within one article.
+
+A pronoun goes to the nearest earlier person; a surname or titled name to the
+fullest form of that name in the article (``Mr. Trump`` and ``President Trump``
+are ``Donald Trump`` when the article names him in full); ``the president`` to
+the person the article gives that title; unnamed sources keep the article's
+description (``unnamed government official familiar with the operation``) and a
+later ``the official`` goes back to them; groups (``critics``) keep their
+wording; organisations and documents go by their name, and a document released
+by someone (``a statement released by President Donald Trump``) by its source.
+
+The article is read whole before any mention is resolved, because the fullest
+form of a name may come after a quote that uses the short one.
+
+Where each part is decided: `article` resolves a mention against the article
+(pronouns, surnames, titles, ages, earlier unnamed sources); `people` reads a
+person's name and what a name tells (gender, age); `descriptions` words the
+sources that are not named people and tells which nouns can speak.
+"""
+
+from .article import NO_ONE, ArticleSpeakers, reads_parse
+from .descriptions import SPEAKING_ENTITIES, can_speak, describe, is_someone, released_by
+from .people import clean_name, person_name, person_span
+from .speaker import Speaker
+
+__all__ = [
+    "NO_ONE",
+    "SPEAKING_ENTITIES",
+    "ArticleSpeakers",
+    "Speaker",
+    "can_speak",
+    "clean_name",
+    "describe",
+    "is_someone",
+    "person_name",
+    "person_span",
+    "reads_parse",
+    "released_by",
+]

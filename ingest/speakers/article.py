@@ -1,0 +1,332 @@
+"""`ArticleSpeakers`: the mentions of one article resolved to speakers, the article
+read whole first."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .. import roles
+from ..lexicons import words
+from ..names import name_key
+from ..parse import text_of
+from ..records import Mention
+from .descriptions import (
+    RELATIVES,
+    antecedent,
+    describe,
+    described_as,
+    described_role,
+    is_abstract,
+    is_definite,
+    possessor,
+    released_by,
+)
+from .people import (
+    age_after,
+    extends_name,
+    gender_of,
+    named_in_apposition,
+    names_a_person,
+    person_at,
+    person_name,
+    person_span,
+    titled_gender,
+)
+from .speaker import Speaker
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
+
+
+_GENDERED = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}
+
+
+_AGED = re.compile(r"\b(\d{1,3})-year-old\b")  # "the 45-year-old", "the 45-year-old woman"
+
+
+# a mention that only points ("That ... said", "Another notes", "All told"): no one is named
+_POINTING = frozenset({"that", "this", "these", "another", "all", "each", "both", "either"})
+
+
+# pronouns that name no one a reader could look up: a question (``who said ...?``),
+# a denial (``nobody said ...``); an indefinite person is an unnamed source
+NO_ONE = frozenset(
+    {"who", "whom", "what", "whoever", "whatever", "nobody", "no one", "none", "neither"}
+)
+
+
+_INDEFINITE = {
+    "someone": "unnamed",
+    "somebody": "unnamed",
+    "everyone": "group",
+    "everybody": "group",
+}
+
+
+@dataclass
+class ArticleSpeakers:
+    """The people an article names, to resolve its source mentions against.
+
+    Build it with `read` from the article's parsed paragraphs (each Doc with
+    its offset in the article), then call `resolve` for each mention in order.
+    """
+
+    docs: list[tuple[int, Doc]] = field(default_factory=list)
+    people: list[tuple[int, str]] = field(default_factory=list)  # (offset, name as written)
+    stated_roles: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, name, role)
+    last_speaker: tuple[int, Speaker] | None = None
+    unnamed: list[tuple[int, Speaker]] = field(default_factory=list)
+    quoted: Sequence[tuple[int, int]] = ()  # the quoted passages (article offsets)
+    labels: frozenset[str] = frozenset()  # "RAMOS" in "RAMOS: ...": people who speak
+    titled: dict[int, str] = field(default_factory=dict)  # offset -> female | male (Mrs. Lee)
+    genders: dict[str, str] = field(default_factory=dict)  # fullest name -> as titled elsewhere
+
+    @classmethod
+    def read(
+        cls,
+        docs: list[tuple[int, Doc]],
+        quoted: Sequence[tuple[int, int]] = (),
+        labels: frozenset[str] = frozenset(),
+    ) -> ArticleSpeakers:
+        """Every person the article names, where, and the roles it gives them; ``quoted``
+        are the passages in quotation marks, whose names no pronoun outside points to;
+        ``labels`` the names in capitals that label its transcript lines
+        (`attribution.marks.capital_speakers`)."""
+        article = cls(docs=docs, quoted=quoted, labels=labels)
+        entities = [(offset, ent) for offset, doc in docs for ent in doc.ents]
+        names = [(offset, ent) for offset, ent in entities if names_a_person(ent)]
+        for offset, ent in names:
+            name = person_name(ent)
+            if name:
+                article.people.append((offset + ent.start_char, name))
+                if (titled := titled_gender(ent)) is not None:
+                    article.titled[offset + ent.start_char] = titled
+        surnames = {name.split()[-1] for _, name in article.people if len(name.split()) > 1}
+        for offset, doc in docs:
+            for token in doc:
+                if token.text in surnames and token.ent_type_ != "PERSON":
+                    article.people.append((offset + token.idx, token.text))
+        article.people.sort()
+        said: dict[str, set[str]] = {}
+        for offset, ent in names:
+            at = offset + ent.start_char
+            full = article.fullest(person_name(ent), at, article.titled.get(at))
+            role = roles.role_in(person_span(ent))
+            if role:
+                article.stated_roles.append((at, full, role))
+            gender = article.titled.get(at) or gender_of((role or "").split())
+            if full and gender is not None:
+                said.setdefault(full, set()).add(gender)
+        article.genders = {full: found.pop() for full, found in said.items() if len(found) == 1}
+        return article
+
+    def gender(self, name: str, offset: int) -> str | None:
+        """``female`` or ``male`` when the text says so (``Mrs. Lee``, a role noun such as
+        ``wife``) or the given name does (``Hillary``; ``lexicons/female.txt`` and
+        ``male.txt``), else None: which person a ``she`` or ``he`` may be."""
+        titled = self.titled.get(offset)
+        full = self.fullest(name, offset, titled)
+        return titled or gender_of(full.split()[:1]) or self.genders.get(full)
+
+    def fullest(self, name: str, offset: int | None = None, gender: str | None = None) -> str:
+        """``Petro`` -> ``Gustavo Petro`` when the article names him in full.
+
+        A surname shared by several people (``Clinton``) goes to the one named
+        in full nearest before ``offset``, else to the one named most often; of
+        ``gender`` when a courtesy title says (``Mrs. Clinton`` is not Bill).
+        """
+        tokens = name_key(name)
+        if not tokens:
+            return name
+        longer = [
+            (at, known)
+            for at, known in self.people
+            if extends_name(name_key(known), tokens)
+            and (gender is None or gender_of(known.split()[:1]) in {None, gender})
+        ]
+        if not longer:
+            return name
+        before = [known for at, known in longer if offset is None or at <= offset]
+        counts = Counter(known for _, known in longer)
+        candidates = {before[-1]} if before else set(counts)
+        best = max(candidates, key=lambda known: (counts[known], len(known)))
+        return self.fullest(best) if best != name else best
+
+    def role_of(self, name: str, offset: int) -> str | None:
+        """The role the article gives ``name`` at ``offset``.
+
+        The latest stated before, else the first stated after.
+        """
+        stated = [(at, role) for at, known, role in self.stated_roles if known == name]
+        before = [role for at, role in stated if at <= offset]
+        if before:
+            return before[-1]
+        return stated[0][1] if stated else None
+
+    def resolve(self, mention: Mention) -> Speaker | None:
+        """The speaker a source mention names, with the role the article gives them;
+        None when the mention names no one who can speak (``a growing paranoia``,
+        ``such a characterization``: the parse's subject, not a source)."""
+        span = self._span(mention)
+        written = mention.text.strip()
+        if written.lower() in words("pronouns"):
+            return self._pronoun(written.lower(), mention.start)
+        if written in self.labels:  # "RAMOS:" is Jorge Ramos, a person
+            speaker = self.person(written.title(), mention.start)
+            self.last_speaker = (mention.start, speaker)
+            return speaker
+        speaker = self._named(span, mention) if span is not None else describe(mention.text)
+        if speaker is None:
+            return None
+        if speaker.kind == "unnamed":
+            speaker = self._earlier_unnamed(span, speaker)
+            self.unnamed.append((mention.start, speaker))
+        self.last_speaker = (mention.start, speaker)
+        return speaker
+
+    def _span(self, mention: Mention) -> Span | None:
+        for offset, doc in reversed(self.docs):
+            if offset <= mention.start < offset + len(text_of(doc)):
+                return doc.char_span(
+                    mention.start - offset, mention.end - offset, alignment_mode="expand"
+                )
+        return None
+
+    def _named(self, span: Span, mention: Mention) -> Speaker | None:
+        span = antecedent(span)
+        root = span.root
+        if len(span) == 1 and root.lower_ in RELATIVES and root.head.dep_ == "relcl":
+            # "a report, which said": the report
+            noun = root.head.head
+            return self._named(span.doc[noun.left_edge.i : noun.i + 1], mention)
+        if (len(span) == 1 and root.lower_ in _POINTING) or span.text.lower() in NO_ONE:
+            return None
+        if len(span) == 1 and root.lower_ in _INDEFINITE:
+            kind = _INDEFINITE[root.lower_]
+            return Speaker("unnamed person" if kind == "unnamed" else root.lower_, kind)
+        person = person_at(root)
+        if person is None and root.text in {name for _, name in self.people}:
+            person = span.doc[root.i : root.i + 1]
+        if person is not None:
+            return self.person(
+                person_name(person),
+                mention.start,
+                roles.role_in(person_span(person)),
+                titled_gender(person),
+            )
+        if (age := _AGED.search(span.text)) and (aged := self._aged(age[1], mention.start)):
+            return aged
+        if (person := named_in_apposition(root)) is not None:
+            # "Trump's campaign manager, Corey Lewandowski": the person, whom it describes
+            return self.person(
+                person_name(person),
+                mention.start,
+                roles.role_in(person_span(person)) or described_role(span),
+                titled_gender(person),
+            )
+        owner = possessor(root)
+        if owner is not None and (
+            root.lemma_.lower() in words("speech_nouns") or is_abstract(root)
+        ):
+            # "Trump's comments suggest", "the administration's strategy frames them as": theirs
+            return self._named(owner, mention)
+        if root.lower_ in words("titles") and is_definite(span):
+            return self._titled(root.lower_, mention.start) or describe(
+                described_as(span), root.text, as_written=True
+            )
+        if root.lower_ in words("document_heads"):
+            source = released_by(root)
+            if source is not None:
+                named = self._named(source, mention)
+                if named is not None and (named.kind != "organization" or source.root.ent_type_):
+                    return named
+        if is_abstract(root):
+            return None
+        return describe(described_as(span), span.root.text, as_written=True)
+
+    def person(
+        self, name: str, offset: int, role: str | None = None, gender: str | None = None
+    ) -> Speaker:
+        full = self.fullest(name, offset, gender or self.titled.get(offset))
+        return Speaker(full, "person", role or self.role_of(full, offset))
+
+    def _titled(self, title: str, offset: int) -> Speaker | None:
+        """``the president``: the person named nearest before with that title."""
+        titled = [
+            (at, name) for at, name, role in self.stated_roles if title in role.lower().split()
+        ]
+        before = [name for at, name in titled if at <= offset]
+        if before:
+            return self.person(before[-1], offset)
+        names = Counter(name for _, name in titled)
+        return self.person(names.most_common(1)[0][0], offset) if names else None
+
+    def _aged(self, age: str, offset: int) -> Speaker | None:
+        """``the 45-year-old``: the person named before with that age (``Sarah Jones, 45,``)."""
+        aged = [
+            (start + ent.start_char, ent)
+            for start, doc in self.docs
+            for ent in doc.ents
+            if names_a_person(ent) and age_after(ent) == age
+        ]
+        before = [ent for at, ent in aged if at < offset]
+        return self.person(person_name(before[-1]), offset) if before else None
+
+    def _pronoun(self, pronoun: str, offset: int) -> Speaker:
+        if pronoun in _PERSON_PRONOUNS:
+            wanted = _GENDERED.get(pronoun)
+
+            def fits(name: str, at: int) -> bool:  # "she" is no one known as a man
+                return wanted is None or self.gender(name, at) in {None, wanted}
+
+            # "“... They control Crooked Hillary,” he said": not a name the speaker says
+            nearest = next(
+                (
+                    (at, name)
+                    for at, name in reversed(self.people)
+                    if at < offset
+                    and not any(s <= at < e for s, e in self.quoted)
+                    and fits(name, at)
+                ),
+                None,
+            )
+            last = self.last_speaker
+            if (
+                last
+                and last[1].kind == "person"
+                and (nearest is None or last[0] >= nearest[0])
+                and fits(last[1].name, last[0])
+            ):
+                return self.person(last[1].name, offset)
+            if nearest is not None:
+                return self.person(nearest[1], nearest[0])
+        elif self.last_speaker is not None:
+            return self.last_speaker[1]
+        return Speaker(pronoun, "unnamed")
+
+    def _earlier_unnamed(self, span: Span | None, speaker: Speaker) -> Speaker:
+        """``the official`` is the unnamed official the article described before."""
+        if span is None or not is_definite(span) or len(span) > 2:
+            return speaker
+        head = span.root.lower_
+        for _, earlier in reversed(self.unnamed):
+            if earlier.name.split()[-1] == head or head in earlier.name.split():
+                return earlier
+        return speaker
+
+
+def reads_parse(doc: Doc) -> bool:
+    """Whether `ArticleSpeakers.read` needs more of ``doc`` than its entities.
+
+    It does where a person is named and a title word may give a role
+    (`roles.role_in` reads the parse) or a capitalised word after the name may
+    continue it (`person_span` asks the tagger); elsewhere the entities alone
+    give the same people.
+    """
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    continued = any(ent.end < len(doc) and doc[ent.end].is_title for ent in people)
+    return bool(people) and (continued or roles.may_give_role(doc))

@@ -1,0 +1,251 @@
+"""Sources that are not named people, worded once (``unnamed government official
+familiar with the operation``, ``critics``, ``the Pentagon``), and which nouns can
+speak at all (not ``a growing paranoia``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.lang.en.lex_attrs import like_num
+from spacy.tokens import Span, Token
+
+from .. import roles
+from ..lexicons import lines, words
+from .people import LEADING
+from .speaker import Speaker
+
+SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+_PEOPLE_NOUNS = ("titles", "group_heads", "unnamed_heads")
+
+
+RELATIVES = frozenset({"who", "which", "that"})
+
+
+# words that place a described person ("his lawyer", "this reporter"): see `_owned`
+_POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "its", "their"})
+
+
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
+# nouns for a number of people, a group when "of" says of whom (not "the group said")
+_COLLECTIVES = frozenset({"group", "handful", "number", "majority", "minority", "couple", "lot"})
+
+
+_WORKPLACE_PREPOSITIONS = frozenset({"at", "from", "in", "inside", "within"})
+
+
+_POSTMODIFIERS = frozenset({"amod", "prep", "acl", "compound", "nmod", "npadvmod"})
+
+
+def is_someone(head: Token) -> bool:
+    """A noun phrase head that names a person or body: a name, a personal pronoun, a
+    title or group noun (``the nominee``, ``critics``), or a noun with a name in
+    apposition (``another critic, Laurence Tribe``)."""
+    return (
+        head.pos_ == "PROPN"
+        or head.ent_type_ in SPEAKING_ENTITIES
+        or (head.lower_ in words("pronouns") and head.lower_ != "it")
+        or any({head.lemma_.lower(), head.lower_} & words(name) for name in _PEOPLE_NOUNS)
+        or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
+    )
+
+
+def can_speak(noun: Token) -> bool:
+    """A noun for someone who can say something: a person, a group, a body, a document.
+
+    ``threat`` or ``operations`` can be talked about but say nothing.
+    """
+    return is_someone(noun) or noun.lemma_.lower() in words("institution_heads") | words(
+        "document_heads"
+    )
+
+
+def is_abstract(noun: Token) -> bool:
+    """A singular common noun for an idea, act or state (``paranoia``, ``characterization``,
+    ``strategy``: endings in ``lexicons/abstract_suffixes.txt``) that no lexicon makes a
+    speaker: the subject of a reporting verb, but not a source."""
+    return (
+        noun.tag_ == "NN"
+        and not can_speak(noun)
+        and noun.lower_.endswith(lines("abstract_suffixes"))
+    )
+
+
+def describe(phrase: str, head: str | None = None, as_written: bool = False) -> Speaker:
+    """A source that is not a named person: a group, an unnamed source, a document, an institution.
+
+    ``head`` is the phrase's head noun (the parse root), by default its last word.
+    ``as_written``: the parse already told a sentence-initial capital from a
+    name's (`described_as`), so the first word keeps its case.
+    """
+    tokens = LEADING.sub("", phrase).strip(" ,.;:").split()
+    if not tokens:
+        return Speaker(phrase, "unnamed")
+    first = tokens[0].lower()
+    determiners = words("unnamed_determiners") | {"the"}
+    partitive = (head or "").lower() in words("partitive_heads")  # "some who ...": keep "some"
+    rest = tokens[1:] if first in determiners and len(tokens) > 1 and not partitive else tokens
+    head = (head or rest[-1]).lower()
+    wording = " ".join(rest if as_written else _lower_first(rest))
+    if head in words("unnamed_heads"):
+        if _owned(tokens, head):
+            return Speaker(wording, "unnamed", wording)  # "his lawyer": described, not unnamed
+        return Speaker("unnamed " + wording, "unnamed", wording)
+    collective = head in _COLLECTIVES and "of" in [t.lower() for t in rest]  # "a group of rabbis"
+    if (
+        head in words("group_heads")
+        or head in words("partitive_heads")
+        or _counted(head)
+        or collective
+    ):
+        return Speaker(wording, "group")  # "critics", "some who ...", "49 said", "24 percent"
+    kind = "document" if head in words("document_heads") else "organization"
+    return Speaker(" ".join(rest) if first == "the" else " ".join(tokens), kind)
+
+
+def described_role(span: Span) -> str | None:
+    """The role a description gives (``his sister``, ``Trump's campaign manager``), if it
+    names a title or whose the person is (not ``another critic``)."""
+    description = described_as(span)
+    if span.root.lower_ in words("titles") or _owned(description.split(), span.root.lower_):
+        return roles.normalise(description)
+    return None
+
+
+def _counted(head: str) -> bool:
+    """A number standing for people (``49 said ...``, ``24%``)."""
+    return head.replace(",", "").rstrip("%").isdigit() or (head != "one" and like_num(head))
+
+
+def _owned(tokens: list[str], head: str) -> bool:
+    """``his lawyer``, ``Pagliano's lawyer``, ``this reporter``: someone the article
+    places by whose they are or by pointing, which says more than "unnamed"."""
+    lowered = [t.lower() for t in tokens]
+    if head not in lowered:
+        return False
+    before = lowered[: lowered.index(head)]
+    return bool(set(before) & (_POSSESSIVES | _DEMONSTRATIVES)) or any(
+        t.endswith(("'s", "’s")) for t in before
+    )
+
+
+def _lower_first(tokens: list[str]) -> list[str]:
+    """``Sources close to the military`` -> ``sources close to the military``.
+
+    Sentence case is not part of a name, and would split a facet. A capital followed by
+    another starts a name: ``White House official``, ``Red Hot Chili Peppers``.
+    """
+    first = tokens[0]
+    if len(tokens) > 1 and tokens[1][:1].isupper():
+        return tokens
+    return [first.lower() if first[1:].islower() else first, *tokens[1:]]
+
+
+def antecedent(span: Span) -> Span:
+    """``members of Congress and critics, who``: the source without its relative pronoun."""
+    while len(span) > 1 and (span[-1].lower_ in RELATIVES or span[-1].is_punct):
+        span = span[:-1]
+    return span
+
+
+def possessor(head: Token) -> Span | None:
+    """The noun phrase that owns ``head`` (``Trump`` in ``Trump's comments``); a
+    pronoun is left to the mention's own resolution."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    return head.doc[owner.left_edge.i : owner.i + 1]
+
+
+def is_definite(span: Span) -> bool:
+    return span[0].lower_ in {"the", "this", "that"}
+
+
+def released_by(head: Token) -> Span | None:
+    """The source of a document: ``a statement released by X``, ``an assessment from X``."""
+    for token in head.subtree:
+        if token.dep_ in {"agent", "prep"} and token.lower_ in {"by", "from"}:
+            objects = [child for child in token.children if child.dep_ == "pobj"]
+            if objects:
+                tokens = list(objects[0].subtree)
+                return head.doc[tokens[0].i : tokens[-1].i + 1]
+    return None
+
+
+def described_as(span: Span) -> str:
+    """The noun phrase an unnamed source is described by, with its postmodifiers.
+
+    ``a government official`` grows to ``a government official familiar with
+    the operation``; relative clauses and appositives are left out. Where they
+    work is said before them, so that one source has one description:
+    ``sources within the administration`` are ``administration sources``.
+    """
+    root = span.root
+    if root.lower_ in words("partitive_heads"):  # "those surveyed", "some who ..."
+        return _written(span.doc[span.start : root.right_edge.i + 1])
+    if root.lower_ not in words("unnamed_heads"):
+        return _written(span)
+    end = span.end
+    for child in root.rights:
+        if child.dep_ in _POSTMODIFIERS and child.i >= span.end - 1:
+            end = max(end, max(t.i for t in child.subtree) + 1)
+        elif child.i >= span.end:
+            break
+    comma = next((t.i for t in span.doc[root.i + 1 : end] if t.text == ","), None)
+    phrase = span.doc[span.start : comma if comma is not None and comma >= span.end else end]
+    workplace = _workplace(root, phrase)
+    if workplace is None:
+        return _written(phrase)
+    body = [t for t in workplace.subtree if t.dep_ != "det"]
+    return _written([t for t in phrase if t.i < root.i] + body + [root])
+
+
+def _written(tokens: Iterable[Token]) -> str:
+    """The words as the text spaces them, with a sentence's capital dropped
+    (``Sources said``) and a name's kept (``Red Hot Chili Peppers announce``: every
+    word capitalised); words brought together get one space."""
+    tokens = list(tokens)
+    named = (
+        len(tokens) > 1
+        and tokens[0].is_sent_start
+        and all(t.is_title or t.is_upper for t in tokens if t.is_alpha)
+    )
+    text = ""
+    for token, after in zip(tokens, [*tokens[1:], None], strict=True):
+        sentence_case = (
+            not named
+            and token.is_sent_start
+            and token.pos_ != "PROPN"
+            and not token.ent_type_
+            and not token.is_upper
+        )
+        text += token.lower_ if sentence_case else token.text
+        if after is not None:
+            text += token.whitespace_ if after.i == token.i + 1 else " "
+    return text
+
+
+def _workplace(head: Token, phrase: Span) -> Token | None:
+    """The body in ``officials at the Pentagon``, ``sources within the administration``.
+
+    Only a body (an organisation's name or a noun from
+    ``lexicons/institution_heads.txt``) of a few words that ends the phrase:
+    ``sources close to the military`` and ``officials in the region`` stay as written.
+    """
+    prep = next((c for c in head.rights if c.lower_ in _WORKPLACE_PREPOSITIONS), None)
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if place is None or place.right_edge.i != phrase.end - 1:
+        return None
+    if any(
+        t.dep_ not in {"det", "compound", "amod"} or (t.dep_ == "det" and t.lower_ != "the")
+        for t in place.subtree
+        if t != place
+    ):
+        return None  # "officials from both parties" are from no one body
+    body = place.ent_type_ in {"ORG", "GPE", "NORP"} or place.lemma_.lower() in words(
+        "institution_heads"
+    )
+    return place if body else None
