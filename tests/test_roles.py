@@ -45,6 +45,8 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
             "Claudia Sheinbaum",
             "President of Mexico",
         ),
+        ("Finance Minister Ann Lee said the budget would wait.", "Ann Lee", "Finance Minister"),
+        ("NDP MP Tom Baker said the bill was flawed.", "Tom Baker", "NDP MP"),
         (
             "Mayor Tom Lee of the City of Toronto said the road would close.",
             "Tom Lee",
