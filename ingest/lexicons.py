@@ -21,3 +21,11 @@ def lines(name: str, kind: str = "txt") -> tuple[str, ...]:
     text = resources.files(__package__).joinpath("lexicons", f"{name}.{kind}").read_text("utf-8")
     entries = (line.split(" #", 1)[0].strip() for line in text.splitlines())
     return tuple(entry for entry in entries if entry and not entry.startswith("#"))
+
+
+@cache
+def pairs(name: str) -> dict[str, str]:
+    """A two-column list (``lexicons/NAME.txt``, the columns split by TAB) as a dict
+    keyed by the first column, lower-cased: ``sgt.`` -> ``Sergeant``."""
+    split = (line.split("\t", 1) for line in lines(name))
+    return {key.lower(): value for key, value in split}

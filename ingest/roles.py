@@ -11,11 +11,9 @@ Colombia`` are both ``President of Colombia``, and articles are dropped.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc, Span, Token
 
-from .lexicons import lines, words
+from .lexicons import pairs, words
 
 _CONNECTORS = frozenset({"of", "the", "for", "and", "'s", "’s"})
 _PLACE_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
@@ -50,8 +48,8 @@ def normalise(role: str | None) -> str | None:
     country = None
     for size in (2, 1):
         place = " ".join(tokens[:size]).lower()
-        if len(tokens) > size and place in _pairs("demonyms"):
-            country, tokens = _pairs("demonyms")[place], tokens[size:]
+        if len(tokens) > size and place in pairs("demonyms"):
+            country, tokens = pairs("demonyms")[place], tokens[size:]
             break
     if country is None and len(tokens) > 2 and tokens[1] == "'s" and tokens[0][:1].isupper():
         country, tokens = tokens[0], tokens[2:]
@@ -67,14 +65,7 @@ def _written_out(token: str) -> str:
     lower = token.lower()
     if lower in words("role_qualifiers"):
         return lower
-    return _pairs("title_abbreviations").get(lower, token)
-
-
-@cache
-def _pairs(name: str) -> dict[str, str]:
-    """A two-column lexicon (``lexicons/NAME.txt``, tab-separated), keyed lower-case."""
-    pairs = (line.split("\t", 1) for line in lines(name))
-    return {key.lower(): value for key, value in pairs}
+    return pairs("title_abbreviations").get(lower, token)
 
 
 def _is_title(token: Token) -> bool:
@@ -105,7 +96,7 @@ def _title_before(name: Span) -> str | None:
 def _in_title(token: Token) -> bool:
     return (
         token.lower_ in words("titles")
-        or token.lower_ in _pairs("demonyms")
+        or token.lower_ in pairs("demonyms")
         or token.lower_ in _CONNECTORS
         or (token.ent_type_ in _PLACE_LABELS and token.pos_ == "PROPN")
         or token.lower_ in words("role_qualifiers")
