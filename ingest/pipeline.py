@@ -22,8 +22,9 @@ from .attribution.bounds import alternatives, option_features, redrawn
 from .attribution.features import features
 from .attribution.marks import capital_speakers, credit_line, points_back
 from .attribution.model import RANKER, shipped
+from .attribution.model import Scorer as LearnedScorer
 from .lexicons import words
-from .parse import entities_alone, load_nlp, text_of, word_forms
+from .parse import entities_alone, load_nlp, pipeline_name, text_of, word_forms
 from .records import Article, Mention, Quote
 from .speakers import ArticleSpeakers, Speaker
 from .stance import Topic, judge
@@ -82,6 +83,8 @@ def extract_many(
     """
     nlp = nlp or load_nlp()
     chosen = shipped() if scorer is _SHIPPED else scorer
+    if isinstance(chosen, LearnedScorer):
+        chosen = chosen.reading(pipeline_name(nlp))
     bounds = shipped(RANKER) if ranker is _SHIPPED else ranker
     for article in articles:
         kept = clean.paragraphs(article.text)

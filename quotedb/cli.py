@@ -25,7 +25,7 @@ from quotedb.db.speakers import Registry
 from quotedb.ingest import engines, metadata
 from quotedb.ingest import run as ingest_run
 from quotedb.ingest.attribution.model import RANKER
-from quotedb.ingest.parse import load_nlp
+from quotedb.ingest.parse import load_nlp, pipeline_name
 from quotedb.ingest.read import DEFAULT_MAX_BYTES
 from quotedb.ingest.records import Failure
 from quotedb.ingest.run import ACTS, Keep, extracted
@@ -293,12 +293,13 @@ def train_attribution(data, dev, out, seed, limit, corrections, articles, model,
                 trainer.corrected_examples, corrections, articles, model, ranker
             )
         dev_rows = list(_counted(bar, trainer.examples(dev, model, procs, limit, ranker)))
+    pipeline = pipeline_name(load_nlp(model))
     scorer, report = trainer.fit(
-        train_rows, dev_rows, trainer.gold_count(dev, limit), seed, progress=echo
+        train_rows, dev_rows, trainer.gold_count(dev, limit), seed, echo, pipeline
     )
     scorer.save(out)
     ranker.save(out, RANKER)
-    card = trainer.write_card(out, report, bounds, data, dev, seed)
+    card = trainer.write_card(out, report, bounds, data, dev, seed, pipeline)
     click.echo(
         f"dev: precision {report.dev['precision']:.3f}, recall {report.dev['recall']:.3f} "
         f"at threshold {report.dev['threshold']:.2f}; wrote {out / 'model.json'}, "

@@ -7,8 +7,10 @@ import math
 
 import pytest
 from click.testing import CliRunner
+from quotedb.ingest.attribution.features import VECTOR
 from quotedb.ingest.attribution.model import RANKER, Scorer, shipped
 from quotedb.ingest.attribution.train import corrected_examples, read_contents
+from quotedb.ingest.parse import pipeline_name
 from quotedb.ingest.pipeline import extract, extract_many
 
 from quotedb.cli import cli
@@ -93,6 +95,9 @@ def test_the_training_command_writes_weights_and_a_model_card_that_extraction_us
     assert "Boundary ranker" in card
     scorer, ranker = Scorer.load(out), Scorer.load(out, RANKER)
     assert scorer.weights and 0 <= scorer.threshold < 1
+    # it reads the token vectors of the pipeline that parsed, and says which one
+    assert scorer.pipeline == pipeline_name(nlp) and scorer.pipeline in card
+    assert any(name.startswith(VECTOR) for name in scorer.weights)
     article = article_from(ARTICLES["one"])
     [(_, quotes)] = extract_many([article], nlp, scorer=scorer, ranker=ranker)
     assert quotes and all(0 <= q.confidence <= 1 for q in quotes)
@@ -119,6 +124,21 @@ def test_confidence_rescales_the_log_odds_smoothly():
     assert unsure == pytest.approx(0.5) and sure == pytest.approx(1 / (1 + math.exp(-2.0)))
     # no step: two candidates a little apart keep different confidences
     assert scorer.confidence({"cue=say": 0.5}) < scorer.confidence({"cue=say": 0.51})
+    assert Scorer.from_json(json.loads(json.dumps(scorer.to_json()))) == scorer
+
+
+def test_another_pipeline_s_token_vectors_are_not_read_by_weights_trained_on_others():
+    scorer = Scorer(
+        weights={"cue=say": 1.0, f"{VECTOR}cue0": 3.0},
+        bias=0.0,
+        threshold=0.5,
+        pipeline="en_core_web_sm 3.8.0",
+    )
+    seen = {"cue=say": 1.0, f"{VECTOR}cue0": 1.0}
+    assert scorer.reading("en_core_web_sm 3.8.0") is scorer
+    with pytest.warns(UserWarning, match="trained on the token vectors of en_core_web_sm"):
+        elsewhere = scorer.reading("en_core_web_md 3.8.0")
+    assert elsewhere.log_odds(seen) == 1.0 and scorer.log_odds(seen) == 4.0
     assert Scorer.from_json(json.loads(json.dumps(scorer.to_json()))) == scorer
 
 

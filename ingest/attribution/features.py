@@ -4,7 +4,9 @@ Each candidate the rules propose becomes a dict of feature names to values
 (mostly 1.0 indicators). The names are the model's vocabulary: the shipped
 weights are keyed by them, so a renamed feature is a retrained model. The rules'
 own judgements (which rule proposed the candidate, its prior confidence) are
-features like any other; the model decides.
+features like any other; the model decides. Besides what can be named, the scorer
+reads the pipeline's own token vectors at the cue, the source and over the content
+(`_vectors`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from .cues import is_cue, is_thought
 
 _LABEL_LINE = re.compile(r"^[A-Z][A-Z .'&-]{2,}:")  # "READ MORE:", "SECTION NAME:"
 _QUOTE_MARKS = '"“”‘’«»'
+VECTOR = "v-"  # the prefix of the token-vector features, which only their pipeline gives
+_VECTOR_SCALE = 0.25  # the vectors' values run to about 4, an indicator's is 1
 
 
 def _bucket(value: float, edges: tuple[float, ...]) -> str:
@@ -66,10 +70,11 @@ def features(
     found.update(_overlaps(attribution, others))
     found.update(_cue(attribution, doc, offset))
     found.update(_source(attribution, doc, offset, speaker_kind))
+    found.update(_vectors(attribution, doc, offset))
     # An indicator that is off weighs nothing: only what is on is kept, and crossed.
     present = {name: value for name, value in found.items() if value}
     rule = attribution.rule
-    for name in [n for n in present if not n.startswith(("bias-rule=", "w="))]:
+    for name in [n for n in present if not n.startswith(("bias-rule=", "w=", VECTOR))]:
         present[f"{rule}|{name}"] = present[name]
     return present
 
@@ -203,3 +208,40 @@ def _source(
     if head.pos_ == "NOUN":
         found["source-noun=" + head.lemma_.lower()] = 1.0
     return found
+
+
+def _vectors(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float]:
+    """The token vectors the pipeline's tagger and parser read (``doc.tensor``, its
+    tok2vec layer): at the cue, at the word the cue hangs on, at the source, at the
+    content's first and last words and averaged over it. They say what no indicator
+    names, such as a verb used as a verb of saying, or a phrase that stands for a
+    person. Trained on 630 training articles and scored on the other 210, 2589 records
+    match against 2576 without them; on dev 1284 against 1276, and precision at
+    confidence >= 0.8 is 0.935 against 0.933 (the cue, source and content mean alone:
+    2595 and 1278, 0.927). They are the pipeline's own: `model.Scorer.reading` drops
+    their weights when another pipeline parses. None for a paragraph parsed without
+    tok2vec."""
+    tensor = doc.tensor
+    if not getattr(tensor, "size", 0):
+        return {}
+    rows = {}
+    if attribution.cue is not None:
+        cue = _span(doc, attribution.cue.start - offset, attribution.cue.end - offset)
+        if cue is not None:
+            rows["cue"] = tensor[cue.root.i]
+            rows["gov"] = tensor[cue.root.head.i]
+    if attribution.source is not None:
+        source = _span(doc, attribution.source.start - offset, attribution.source.end - offset)
+        if source is not None:
+            rows["src"] = tensor[source.root.i]
+    pieces = (_span(doc, s - offset, e - offset) for s, e in attribution.spans)
+    content = [token.i for piece in pieces if piece for token in piece]
+    if content:
+        rows["con"] = tensor[content].mean(axis=0)
+        rows["fst"] = tensor[content[0]]
+        rows["lst"] = tensor[content[-1]]
+    return {
+        f"{VECTOR}{name}{i}": float(value) * _VECTOR_SCALE
+        for name, row in rows.items()
+        for i, value in enumerate(row)
+    }

