@@ -1013,3 +1013,13 @@ def test_a_rank_the_name_recogniser_took_into_the_name_is_the_role(article_from,
         article_from, nlp, "The changes are long overdue, argued Coun. Josh Matlow.\n"
     )
     assert (quote.speaker, quote.role) == ("Josh Matlow", "Councillor")
+
+
+def test_sources_joined_by_and_are_one_source_not_the_first_of_them(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Both the union and the school board said the talks had stalled over wages.\n",
+    )
+    assert quote.speaker_mention.text == "Both the union and the school board"
+    assert quote.speaker == "both the union and the school board"

@@ -235,7 +235,8 @@ def _is_relative(token: Token) -> bool:
 
 
 def _phrase(head: Token) -> Span:
-    """The head's noun phrase without relative clauses or long appositives."""
+    """The head's noun phrase without relative clauses or long appositives, and with the
+    names coordinated with it (``both Russia and China``, not ``both Russia``)."""
     left = _left_edge(head)
     right = head
     for child in head.rights:
@@ -243,6 +244,8 @@ def _phrase(head: Token) -> Span:
             child.dep_ == "prep" and child.lower_ == "of"
         ):
             right = child.right_edge
+        elif child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}:
+            right = _phrase(child)[-1]
     return head.doc[left.i : right.i + 1]
 
 
