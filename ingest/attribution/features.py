@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -70,12 +71,12 @@ def features(
     found.update(_overlaps(attribution, others))
     found.update(_cue(attribution, doc, offset))
     found.update(_source(attribution, doc, offset, speaker_kind))
-    found.update(_vectors(attribution, doc, offset))
     # An indicator that is off weighs nothing: only what is on is kept, and crossed.
     present = {name: value for name, value in found.items() if value}
     rule = attribution.rule
-    for name in [n for n in present if not n.startswith(("bias-rule=", "w=", VECTOR))]:
+    for name in [n for n in present if not n.startswith(("bias-rule=", "w="))]:
         present[f"{rule}|{name}"] = present[name]
+    present.update(_vectors(attribution, doc, offset))  # not crossed
     return present
 
 
@@ -240,8 +241,13 @@ def _vectors(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float
         rows["con"] = tensor[content].mean(axis=0)
         rows["fst"] = tensor[content[0]]
         rows["lst"] = tensor[content[-1]]
-    return {
-        f"{VECTOR}{name}{i}": float(value) * _VECTOR_SCALE
-        for name, row in rows.items()
-        for i, value in enumerate(row)
-    }
+    found: dict[str, float] = {}
+    for name, row in rows.items():
+        scaled = (row * _VECTOR_SCALE).tolist()
+        found.update(zip(_vector_names(name, len(scaled)), scaled, strict=True))
+    return found
+
+
+@cache
+def _vector_names(name: str, width: int) -> tuple[str, ...]:
+    return tuple(f"{VECTOR}{name}{i}" for i in range(width))
