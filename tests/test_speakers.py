@@ -220,6 +220,16 @@ def test_a_description_of_several_people_is_not_the_first_one_named(nlp):
     assert resolved.kind == "group"
 
 
+def test_people_joined_by_and_speak_together_not_the_first_of_them_alone(nlp):
+    text, speakers = article(
+        nlp,
+        "Senator Ann Lee and Senator Tom Baker wrote to the agency.",
+        "Lee and Baker said the agency had ignored the warnings.",
+    )
+    resolved = speakers.resolve(mention(text, "Lee and Baker"))
+    assert (resolved.name, resolved.kind) == ("Lee and Baker", "group")
+
+
 def test_the_45_year_old_is_the_person_the_article_gave_that_age(nlp):
     text, speakers = article(
         nlp,

@@ -23,6 +23,7 @@ from .descriptions import (
     described_role,
     is_abstract,
     is_definite,
+    is_someone,
     possessor,
     released_by,
 )
@@ -209,6 +210,11 @@ class ArticleSpeakers:
             kind = _INDEFINITE[root.lower_]
             return Speaker("unnamed person" if kind == "unnamed" else root.lower_, kind)
         person = person_at(root)
+        if person is not None and any(
+            c.dep_ == "conj" and span.start <= c.i < span.end and is_someone(c)
+            for c in root.children
+        ):  # "Clinton and Sanders said", "Cruz and his aides": all of them, not the first
+            return Speaker(described_as(span), "group")
         if person is None and root.text in {name for _, name in self.people}:
             person = span.doc[root.i : root.i + 1]
         if person is not None:
