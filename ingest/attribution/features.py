@@ -5,7 +5,7 @@ Each candidate the rules propose becomes a dict of feature names to values
 weights are keyed by them, so a renamed feature is a retrained model. The rules'
 own judgements (which rule proposed the candidate, its prior confidence) are
 features like any other; the model decides. Besides what can be named, the scorer
-reads the pipeline's own token vectors at the cue, the source and over the content
+reads the pipeline's own token vectors around the cue, the source and the content
 (`_vectors`).
 """
 
@@ -220,8 +220,8 @@ def _vectors(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float
     match against 2576 without them; on dev 1284 against 1276, and precision at
     confidence >= 0.8 is 0.935 against 0.933 (the cue, source and content mean alone:
     2595 and 1278, 0.927). They are the pipeline's own: `model.Scorer.reading` drops
-    their weights when another pipeline parses. None for a paragraph parsed without
-    tok2vec."""
+    their weights when another pipeline parses. Nothing for a paragraph parsed
+    without tok2vec."""
     tensor = doc.tensor
     if not getattr(tensor, "size", 0):
         return {}

@@ -409,13 +409,14 @@ where its content starts and ends. Built {date.today().isoformat()} by
   the source mention's part of speech, entity type, length and what it resolved to, how
   far the boundary ranker's choice led the next alternative (a narrow lead is a doubtful
   boundary), each also crossed with the rule; and the token vectors of the spaCy
-  pipeline that parsed ({pipeline}: its tok2vec layer, which its tagger and parser
-  read) at the cue and the source and averaged over the content, which another
-  pipeline's parse leaves unread. Calibrated by Platt scaling (a slope and
-  intercept on the log-odds) fitted on 5-fold out-of-fold predictions (folds by article),
-  so confidence reads as a probability of being right, and smoothly: records share no
-  confidence by accident of a step. The training candidates' boundaries are drawn by
-  boundary rankers fitted without their article (5 folds), as a new article's are drawn
+  pipeline that parsed ({pipeline}: its tok2vec layer, which its tagger and
+  parser read) at the cue, the word it hangs on and the source, at the content's
+  first and last words and averaged over it, which another pipeline's parse leaves
+  unread. Calibrated by Platt scaling (a slope and intercept on the log-odds) fitted
+  on 5-fold out-of-fold predictions (folds by article), so confidence reads as a
+  probability of being right, and smoothly: records share no confidence by accident
+  of a step. The training candidates' boundaries are drawn by boundary rankers
+  fitted without their article (5 folds), as a new article's are drawn
   by one that never saw it.
 - **Boundary ranker** (`ingest/attribution/bounds.py`, trained by `train_bounds.py`):
   logistic regression over each alternative content of a candidate (the rules' span, cut
