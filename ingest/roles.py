@@ -101,6 +101,9 @@ def _in_title(token: Token) -> bool:
         or (token.ent_type_ in _PLACE_LABELS and token.pos_ == "PROPN")
         or token.lower_ in words("role_qualifiers")
         or token.pos_ == "ADJ"  # "Democratic presidential nominee"
+        # "Conservative Leader", "union president", "Police Chief": a noun naming the title's
+        # party or body (the title must still touch the name: see `_title_before`)
+        or (token.dep_ == "compound" and token.pos_ in {"PROPN", "NOUN"} and not token.ent_type_)
     )
 
 

@@ -47,6 +47,8 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
         ),
         ("Finance Minister Ann Lee said the budget would wait.", "Ann Lee", "Finance Minister"),
         ("NDP MP Tom Baker said the bill was flawed.", "Tom Baker", "NDP MP"),
+        ("Opposition Leader Ann Lee criticized the plan.", "Ann Lee", "Opposition Leader"),
+        ("“It is about respect,” says union president Tom Baker.", "Tom Baker", "union president"),
         (
             "Mayor Tom Lee of the City of Toronto said the road would close.",
             "Tom Lee",
