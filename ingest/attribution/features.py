@@ -16,10 +16,11 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
 from ..parse import text_of
+from ..records import Mention
 from .candidate import Attribution
 from .content import _is_title, _words_in
 from .cues import is_cue, is_thought
@@ -33,6 +34,11 @@ _VECTOR_SCALE = 0.25  # the vectors' values run to about 4, an indicator's is 1
 def _bucket(value: float, edges: tuple[float, ...]) -> str:
     """The first edge ``value`` is under, as a feature suffix (``<8``), else ``>=LAST``."""
     return next((f"<{edge:g}" for edge in edges if value < edge), f">={edges[-1]:g}")
+
+
+def _mention(doc: Doc, mention: Mention | None, offset: int) -> Span | None:
+    """A cue's or source's tokens in the paragraph; None if it has none or lies outside."""
+    return None if mention is None else _span(doc, mention.start - offset, mention.end - offset)
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
@@ -67,16 +73,21 @@ def features(
         "headline": float(headline),
         "pieces=" + _bucket(len(attribution.spans), (2, 3, 4)): 1.0,
     }
-    found.update(_content(attribution, doc, offset))
+    # the cue, the source and the content's words, found in the paragraph once for all
+    cue = _mention(doc, attribution.cue, offset)
+    source = _mention(doc, attribution.source, offset)
+    pieces = (_span(doc, s - offset, e - offset) for s, e in attribution.spans)
+    tokens = [token for piece in pieces if piece for token in piece]
+    found.update(_content(attribution, doc, offset, tokens))
     found.update(_overlaps(attribution, others))
-    found.update(_cue(attribution, doc, offset))
-    found.update(_source(attribution, doc, offset, speaker_kind))
+    found.update(_cue(attribution, cue))
+    found.update(_source(attribution, source, speaker_kind))
     # An indicator that is off weighs nothing: only what is on is kept, and crossed.
     present = {name: value for name, value in found.items() if value}
     rule = attribution.rule
     for name in [n for n in present if not n.startswith(("bias-rule=", "w="))]:
         present[f"{rule}|{name}"] = present[name]
-    present.update(_vectors(attribution, doc, offset))  # not crossed
+    present.update(_vectors(doc, cue, source, tokens))  # not crossed
     return present
 
 
@@ -96,17 +107,13 @@ def _overlaps(attribution: Attribution, others: Sequence[Attribution]) -> dict[s
     return found
 
 
-def _content(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float]:
+def _content(
+    attribution: Attribution, doc: Doc, offset: int, tokens: list[Token]
+) -> dict[str, float]:
     paragraph = text_of(doc)
     text = " ".join(paragraph[s - offset : e - offset] for s, e in attribution.spans)
     quoted = sum(e - s for s, e in attribution.quoted)
     total = sum(e - s for s, e in attribution.spans) or 1
-    tokens = [
-        t
-        for s, e in attribution.spans
-        if (span := _span(doc, s - offset, e - offset))
-        for t in span
-    ]
     alpha = [t for t in tokens if t.is_alpha]
     passages = [(s - offset, e - offset) for s, e in attribution.quoted]
     inside = [(s, e) for s, e in passages if 0 <= s < e <= len(paragraph)]
@@ -134,11 +141,10 @@ def _content(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float
     return found
 
 
-def _cue(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float]:
+def _cue(attribution: Attribution, span: Span | None) -> dict[str, float]:
     cue = attribution.cue
     if cue is None:
         return {"cue=none": 1.0}
-    span = _span(doc, cue.start - offset, cue.end - offset)
     if span is None:
         return {"cue=elsewhere": 1.0}
     head = span.root
@@ -180,14 +186,13 @@ def _cue(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float]:
 
 
 def _source(
-    attribution: Attribution, doc: Doc, offset: int, speaker_kind: str | None
+    attribution: Attribution, span: Span | None, speaker_kind: str | None
 ) -> dict[str, float]:
     source = attribution.source
     found = {"speaker-kind=" + (speaker_kind or "none"): 1.0}
     if source is None:
         found["source=none"] = 1.0
         return found
-    span = _span(doc, source.start - offset, source.end - offset)
     if span is None:
         found["source=elsewhere"] = 1.0
         return found
@@ -211,7 +216,9 @@ def _source(
     return found
 
 
-def _vectors(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float]:
+def _vectors(
+    doc: Doc, cue: Span | None, source: Span | None, content: list[Token]
+) -> dict[str, float]:
     """The token vectors the pipeline's tagger and parser read (``doc.tensor``, its
     tok2vec layer): at the cue, at the word the cue hangs on, at the source, at the
     content's first and last words and averaged over it. They say what no indicator
@@ -226,21 +233,15 @@ def _vectors(attribution: Attribution, doc: Doc, offset: int) -> dict[str, float
     if not getattr(tensor, "size", 0):
         return {}
     rows = {}
-    if attribution.cue is not None:
-        cue = _span(doc, attribution.cue.start - offset, attribution.cue.end - offset)
-        if cue is not None:
-            rows["cue"] = tensor[cue.root.i]
-            rows["gov"] = tensor[cue.root.head.i]
-    if attribution.source is not None:
-        source = _span(doc, attribution.source.start - offset, attribution.source.end - offset)
-        if source is not None:
-            rows["src"] = tensor[source.root.i]
-    pieces = (_span(doc, s - offset, e - offset) for s, e in attribution.spans)
-    content = [token.i for piece in pieces if piece for token in piece]
+    if cue is not None:
+        rows["cue"] = tensor[cue.root.i]
+        rows["gov"] = tensor[cue.root.head.i]
+    if source is not None:
+        rows["src"] = tensor[source.root.i]
     if content:
-        rows["con"] = tensor[content].mean(axis=0)
-        rows["fst"] = tensor[content[0]]
-        rows["lst"] = tensor[content[-1]]
+        rows["con"] = tensor[[token.i for token in content]].mean(axis=0)
+        rows["fst"] = tensor[content[0].i]
+        rows["lst"] = tensor[content[-1].i]
     found: dict[str, float] = {}
     for name, row in rows.items():
         scaled = (row * _VECTOR_SCALE).tolist()
