@@ -204,9 +204,15 @@ def _within_sentences(doc: Doc) -> bool:
 
 
 def _is_title_case(doc: Doc) -> bool:
-    """A headline in title case: every word of four letters or more is capitalised."""
-    long = [t for t in doc if t.is_alpha and len(t) >= 4]
-    return len(long) >= 3 and all(t.text[0].isupper() for t in long)
+    """A headline in title case: every word of four letters or more is capitalised (read
+    for every paragraph, so it stops at the first that is not)."""
+    long = 0
+    for token in doc:
+        if token.is_alpha and len(token) >= 4:
+            if not token.text[0].isupper():
+                return False
+            long += 1
+    return long >= 3
 
 
 def _sentence_cased(nlp: Language, docs: list[Doc]) -> list[Doc]:

@@ -46,7 +46,8 @@ class Scorer:
     pipeline: str | None = None
 
     def log_odds(self, features: dict[str, float]) -> float:
-        return self.bias + sum(self.weights.get(name, 0.0) * v for name, v in features.items())
+        weight = self.weights.get  # a list, not a generator: this runs for every option
+        return self.bias + sum([weight(name, 0.0) * v for name, v in features.items()])
 
     def raw(self, features: dict[str, float]) -> float:
         """The logistic regression's probability."""

@@ -57,19 +57,28 @@ def _from_rules(signal: Signal, target: str) -> Stance:
     return Stance(signal.label, round(signal.strength, 4), target, signal.evidence)
 
 
-def _from_model(doc: Doc, target: str, speaker: str | None, signal: Signal) -> Stance:
-    """The model's verdict toward ``target``, with the words that weighed most for it."""
+def _from_model(doc: Doc, targets: Sequence[str], speaker: str | None) -> Stance:
+    """The model's verdict toward the one of ``targets`` it finds least neutral (the
+    first, on a tie), with the words that weighed most for it."""
     model = load_model()
-    found = features(doc, speaker, target, signal)
-    probabilities = model.probabilities(found)
-    chosen = int(probabilities.argmax())
-    label = LABELS[chosen]
-    p_support, p_oppose = probabilities[LABELS.index(SUPPORT)], probabilities[LABELS.index(OPPOSE)]
-    score = {SUPPORT: p_support, OPPOSE: -p_oppose}.get(label, p_support - p_oppose)
+    judged = []
+    for signal, target in zip(target_signals(doc, targets, speaker), targets, strict=True):
+        found = features(doc, speaker, target, signal)
+        probabilities = model.probabilities(found)
+        chosen = int(probabilities.argmax())
+        p_support = probabilities[LABELS.index(SUPPORT)]
+        p_oppose = probabilities[LABELS.index(OPPOSE)]
+        score = {SUPPORT: p_support, OPPOSE: -p_oppose}.get(LABELS[chosen], p_support - p_oppose)
+        judged.append((round(float(score), 4), chosen, target, found, signal))
+    if not judged:
+        return Stance(NEUTRAL, 0.0, "")
+    score, chosen, target, found, signal = max(judged, key=lambda verdict: abs(verdict[0]))
+    # evidence for the verdict kept alone: ranking every feature costs as much as judging
     ranked = (_shown(name) for name in model.weighed(found, chosen, top=len(found)))
     shown = list(islice(filter(None, ranked), EVIDENCE_WORDS))
+    label = LABELS[chosen]
     evidence = signal.evidence + tuple(shown) if label != NEUTRAL else tuple(shown)
-    return Stance(label, round(float(score), 4), target, tuple(dict.fromkeys(evidence)))
+    return Stance(label, score, target, tuple(dict.fromkeys(evidence)))
 
 
 def _shown(feature: str) -> str | None:
@@ -80,11 +89,6 @@ def _shown(feature: str) -> str | None:
     if kind not in SHOWN or "<num>" in value or not any(c.isalpha() for c in bare):
         return None
     return value.replace("<S>", "(speaker)").replace("<T>", "(target)")
-
-
-def _judge_targets(doc: Doc, targets: Sequence[str], speaker: str | None) -> list[Stance]:
-    signals = target_signals(doc, targets, speaker)
-    return [_from_model(doc, t, speaker, s) for s, t in zip(signals, targets, strict=True)]
 
 
 def _candidates(doc: Doc, speaker: str | None) -> list[str]:
@@ -101,8 +105,7 @@ def _candidates(doc: Doc, speaker: str | None) -> list[str]:
 def _judge_free(doc: Doc, speaker: str | None) -> Stance:
     """Stance toward the named thing the text speaks about most strongly:
     the candidate the model finds least neutral."""
-    verdicts = _judge_targets(doc, _candidates(doc, speaker), speaker)
-    return max(verdicts, key=lambda s: abs(s.score), default=Stance(NEUTRAL, 0.0, ""))
+    return _from_model(doc, _candidates(doc, speaker), speaker)
 
 
 def _unjudged(topic: Topic | str | None) -> Stance:
@@ -124,7 +127,7 @@ def judge_doc(
     if isinstance(topic, Topic):
         return _from_rules(topic_signal(doc, topic, cue, speaker), topic.name)
     if topic:
-        return _judge_targets(doc, [topic], speaker)[0]
+        return _from_model(doc, [topic], speaker)
     return _judge_free(doc, speaker)
 
 

@@ -227,9 +227,13 @@ class Model:
 
     def vector(self, found: dict[str, float]) -> tuple[list[str], np.ndarray, np.ndarray]:
         """The known features of a sentence, their rows and their weighed, unit-length values."""
-        names = [name for name in found if name in self.index]
-        rows = np.array([self.index[name] for name in names], dtype=np.int64)
-        values = np.array([found[name] for name in names]) * self.scale[rows]
+        row = self.index.get  # one look-up per feature: this runs for every target judged
+        known = [
+            (name, at, value) for name, value in found.items() if (at := row(name)) is not None
+        ]
+        names = [name for name, _, _ in known]
+        rows = np.array([at for _, at, _ in known], dtype=np.int64)
+        values = np.array([value for _, _, value in known]) * self.scale[rows]
         norm = float(np.sqrt((values**2).sum()))
         return names, rows, values / norm if norm else values
 
