@@ -27,10 +27,10 @@ def role_in(name: Span) -> str | None:
 def may_give_role(doc: Doc) -> bool:
     """Whether `role_in` may find a role anywhere in ``doc``.
 
-    Each of its patterns ends on a title word (`_is_title`), which the words
+    Each of its patterns ends on a title word (`is_title`), which the words
     alone show: a paragraph without one needs no tagger or parser for roles.
     """
-    return any(_is_title(token) for token in doc)
+    return any(is_title(token) for token in doc)
 
 
 def normalise(role: str | None) -> str | None:
@@ -68,7 +68,7 @@ def _written_out(token: str) -> str:
     return pairs("title_abbreviations").get(lower, token)
 
 
-def _is_title(token: Token) -> bool:
+def is_title(token: Token) -> bool:
     """A word that names a role: ``Mr.`` is a courtesy, ``of`` a connector, neither a role."""
     lower = token.lower_
     return lower in words("titles") and lower not in _CONNECTORS | words("honorifics")
@@ -78,12 +78,17 @@ def _title_before(name: Span) -> str | None:
     """Title words, places and possessives running up to the name, and ``of PLACE`` after it."""
     doc = name.doc
     start = name.start
-    while start > 0 and _in_title(doc[start - 1]):
+    # words the recogniser took into the name's entity are its title's (``Ontario`` in
+    # ``Ontario Premier Doug Ford`` read as one work of art)
+    taken = name.start
+    while taken > 0 and doc[taken].ent_iob_ == "I":
+        taken -= 1
+    while start > 0 and (_in_title(doc[start - 1]) or start - 1 >= taken):
         start -= 1
     while start < name.start and doc[start].lower_ in _CONNECTORS:
         start += 1
     before = doc[start : name.start]
-    if not before or not _is_title(before[-1]) or before[-1].lower_ in words("role_qualifiers"):
+    if not before or not is_title(before[-1]) or before[-1].lower_ in words("role_qualifiers"):
         return None  # "the health of X", "a spokeswoman for X": the title must touch the name
     text = before.text
     if name.end < len(doc) and doc[name.end].lower_ == "of":
@@ -110,7 +115,7 @@ def _in_title(token: Token) -> bool:
 def _appositive(name: Span) -> str | None:
     """``Rachel VanLandingham, a former military legal advisor``."""
     for child in name.root.rights:
-        if child.dep_ == "appos" and _is_title(child):
+        if child.dep_ == "appos" and is_title(child):
             return _phrase(child)
     return None
 
@@ -120,7 +125,7 @@ def _relative(name: Span) -> str | None:
     for child in name.root.rights:
         if child.dep_ == "relcl" and child.lemma_ == "be":
             for attr in child.children:
-                if attr.dep_ == "attr" and _is_title(attr):
+                if attr.dep_ == "attr" and is_title(attr):
                     return _phrase(attr)
     return None
 

@@ -212,6 +212,49 @@ def test_a_description_followed_by_a_name_is_that_person(nlp, sentence, describe
     assert (resolved.name, resolved.kind, resolved.role) == (name, "person", role)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source", "name", "role"),
+    [
+        # the recogniser takes party and title into the name, as an ORG or a work of art
+        (
+            "NDP MPP Jessica Bell said the province must match the funding.",
+            "NDP MPP Jessica Bell",
+            "Jessica Bell",
+            "NDP MPP",
+        ),
+        (
+            '"We will not stand in the way," Ontario Premier Doug Ford told reporters.',
+            "Ontario Premier Doug Ford",
+            "Doug Ford",
+            "Ontario Premier",
+        ),
+        # or leaves the given name after a title out of it
+        (
+            "Liberal MP Nate Erskine-Smith said the vote was historic.",
+            "Liberal MP Nate Erskine-Smith",
+            "Nate Erskine-Smith",
+            "Liberal MP",
+        ),
+    ],
+)
+def test_a_title_the_recogniser_took_into_a_name_is_the_role_not_the_name(
+    nlp, sentence, source, name, role
+):
+    text, speakers = article(nlp, sentence)
+    resolved = speakers.resolve(mention(text, source))
+    assert (resolved.name, resolved.kind, resolved.role) == (name, "person", role)
+
+
+def test_a_name_after_the_person_a_spokesperson_speaks_for_is_the_spokesperson(nlp):
+    text, speakers = article(
+        nlp,
+        "A spokesperson for Housing Minister Paul Calandra, Hannah Jensen, said the "
+        "ministry is reviewing the plan.",
+    )
+    resolved = speakers.resolve(mention(text, "A spokesperson"))
+    assert (resolved.name, resolved.kind) == ("Hannah Jensen", "person")
+
+
 def test_a_description_of_several_people_is_not_the_first_one_named(nlp):
     text, speakers = article(
         nlp, "Presidential candidates Ann Lee and Tom Baker cited the figure on Monday."

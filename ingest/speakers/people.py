@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import words
 from ..names import same_person
+from ..roles import is_title
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -33,14 +34,16 @@ def titled_gender(name: Span) -> str | None:
 def person_span(ent: Span) -> Span:
     """A PERSON entity extended over the capitalised proper nouns that follow it.
 
-    Small models often stop short of a double surname (``Vladimir Padrino López``).
-    A possessive ends a name, and another entity is no part of it (``Trump's
-    October declaration``). Titles the entity starts with are no part of the name
-    but the person's role (``Coun. Josh Matlow``).
+    Small models often stop short of a double surname (``Vladimir Padrino López``)
+    or of a given name after a title (``Liberal MP Nate Erskine-Smith`` gives
+    ``Erskine-Smith``). A possessive ends a name, and another entity is no part of
+    it (``Trump's October declaration``). Titles the entity starts with are no part
+    of the name but the person's role (``Coun. Josh Matlow``, ``NDP MPP Jessica
+    Bell``).
     """
-    doc, start, end = ent.doc, ent.start, ent.end
-    while start < end - 1 and doc[start].lower_ in words("titles"):
-        start += 1
+    doc, start, end = ent.doc, _name_start(ent), ent.end
+    if start == ent.start and start > 0 and _given_name(doc[start - 1]):
+        start -= 1
     if _POSSESSIVE.fullmatch(doc[end - 1].text):
         return doc[start:end]
     while (
@@ -51,6 +54,46 @@ def person_span(ent: Span) -> Span:
     ):
         end += 1
     return doc[start:end]
+
+
+def _name_start(ent: Span) -> int:
+    """Where the name in an entity starts: after its titles (``Coun. Josh Matlow``)."""
+    start = _after_title(ent)
+    if start is not None:
+        return start
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in words("titles"):
+        start += 1
+    return start
+
+
+def _after_title(ent: Span) -> int | None:
+    """Right after the last title word of an entity when only capitalised words follow
+    it (``Ontario Premier Doug Ford``, ``Toronto Police spokesperson Const. Victor
+    Kwong``)."""
+    last = max((t.i for t in ent[:-1] if is_title(t)), default=None)
+    if last is None:
+        return None
+    name = ent.doc[last + 1 : ent.end]
+    if len(name) >= 2 and all(t.is_title for t in name):  # not "King Jr"
+        return last + 1
+    return None
+
+
+def _given_name(token: Token) -> bool:
+    """A given name the recogniser left out of the name after it: a capitalised word in
+    no entity and no title, listed as a given name or right after a title (``MP Nate``)."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.is_alpha
+        and not token.ent_type_
+        and token.lower_ not in words("titles")
+        and (
+            gender_of([token.text]) is not None
+            or (token.i > 0 and is_title(token.doc[token.i - 1]))
+        )
+    )
 
 
 def person_name(ent: Span) -> str:
@@ -79,27 +122,43 @@ def person_at(token: Token) -> Span | None:
 
 
 def names_a_person(ent: Span) -> bool:
-    """A PERSON entity, or a name the tagger took for a body or place that starts with
-    a given name (``Carly Fiorina`` as an ORG): two or three capitalised words."""
+    """A PERSON entity, or a name the recogniser took for something else that starts
+    with a given name (``Carly Fiorina`` as an ORG; ``NDP MPP Jessica Bell`` as an ORG,
+    ``Ontario Premier Doug Ford`` as a work of art): two or three capitalised words
+    after any titles."""
     if ent.label_ == "PERSON":
         return True
+    name = ent.doc[_after_title(ent) or ent.start : ent.end]
     return (
-        ent.label_ in {"ORG", "GPE", "NORP"}
-        and 2 <= len(ent) <= 3
-        and all(t.is_title and t.is_alpha for t in ent)
-        and gender_of([ent[0].text]) is not None
+        ent.label_ in {"ORG", "GPE", "NORP", "WORK_OF_ART"}
+        and 2 <= len(name) <= 3
+        and all(t.is_title and t.is_alpha for t in name)
+        and gender_of([name[0].text]) is not None
     )
 
 
 def named_in_apposition(head: Token) -> Span | None:
     """The person a described source is named as right after (``his sister Amanda
     Clarke``, ``Trump's campaign manager, Corey Lewandowski,``); not one of several
-    (``presidential candidates Hillary Clinton and Donald Trump``)."""
+    (``presidential candidates Hillary Clinton and Donald Trump``).
+
+    After a person the description is of (``a spokesperson for Paul Calandra, Hannah
+    Jensen,``) the parse hangs the name on that person, who cannot be a second person
+    as well: the name is the description's."""
     if head.tag_ in {"NNS", "NNPS"}:
         return None
-    for child in head.rights:
+    whose = [
+        noun
+        for prep in head.rights
+        if prep.dep_ == "prep"
+        for noun in prep.children
+        if noun.dep_ == "pobj" and person_at(noun) is not None
+    ]
+    for child in [*head.rights, *(c for noun in whose for c in noun.rights)]:
         if child.dep_ == "appos" and not any(c.dep_ == "conj" for c in child.children):
-            return person_at(child)
+            person = person_at(child)
+            if child.head is head or (person is not None and person != person_at(child.head)):
+                return person
     return None
 
 
