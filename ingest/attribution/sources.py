@@ -235,13 +235,17 @@ def _is_relative(token: Token) -> bool:
 
 
 def _phrase(head: Token) -> Span:
-    """The head's noun phrase without relative clauses or long appositives, and with the
-    names coordinated with it (``both Russia and China``, not ``both Russia``)."""
+    """The head's noun phrase without relative clauses or long appositives, with the rest
+    of its name (``the Centre for Disease Control``) and the names coordinated with it
+    (``both Russia and China``, not ``both Russia``)."""
     left = _left_edge(head)
     right = head
+    named = head.i + 1  # the end of the name the head is part of: "Centre for Disease Control"
+    while head.ent_iob_ != "O" and named < len(head.doc) and head.doc[named].ent_iob_ == "I":
+        named += 1
     for child in head.rights:
         if child.dep_ in {"compound", "flat", "nummod"} or (
-            child.dep_ == "prep" and child.lower_ == "of"
+            child.dep_ == "prep" and (child.lower_ == "of" or child.right_edge.i < named)
         ):
             right = child.right_edge
         elif child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}:
