@@ -1023,3 +1023,22 @@ def test_sources_joined_by_and_are_one_source_not_the_first_of_them(article_from
     )
     assert quote.speaker_mention.text == "Both the union and the school board"
     assert quote.speaker == "both the union and the school board"
+
+
+def test_what_a_statement_says_is_what_its_issuer_said(article_from, nlp):
+    # the parse hangs the "that" clause on "statement", not on "said"
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "The B.C. Centre for Disease Control said in a statement that the risk to the "
+        "public remains low.\n",
+    )
+    assert quote.text == "that the risk to the public remains low"
+    assert quote.speaker == "B.C. Centre for Disease Control"  # the whole name, not "Centre"
+
+
+def test_a_body_s_speaker_name_is_its_whole_name(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, "The Council on Foreign Relations said the risk was low.\n"
+    )
+    assert quote.speaker == "Council on Foreign Relations"

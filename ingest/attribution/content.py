@@ -155,7 +155,7 @@ def _content_spans(cue: Token) -> list[Span]:
     if _refused(cue):
         return []
     doc = cue.doc
-    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"] or _through_document(cue)
     clauses.sort(key=lambda c: c.i < cue.i)  # a clause to the right wins
     if clauses:
         return _without(clauses[0], cue)
@@ -198,6 +198,22 @@ def _content_spans(cue: Token) -> list[Span]:
         span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
         return [span] if len(span) >= 3 else []
     return []
+
+
+def _through_document(cue: Token) -> list[Token]:
+    """The ``that`` clause the parse hangs on the document a cue names: in ``The Centre
+    said in a statement that the risk remains low`` it reads the clause as the
+    statement's, and the verb reports nothing; it is what was said."""
+    return [
+        clause
+        for prep in cue.rights
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "on", "via", "during"}
+        for document in prep.children
+        if document.dep_ == "pobj" and document.lemma_.lower() in words("document_heads")
+        for clause in document.rights
+        if clause.dep_ in {"acl", "relcl"}
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    ][:1]
 
 
 def _asked(cue: Token) -> Token | None:
