@@ -1042,3 +1042,11 @@ def test_a_body_s_speaker_name_is_its_whole_name(article_from, nlp):
         article_from, nlp, "The Council on Foreign Relations said the risk was low.\n"
     )
     assert quote.speaker == "Council on Foreign Relations"
+
+
+def test_an_object_the_parse_took_from_the_reported_clause_is_its_subject(article_from, nlp):
+    # the parse reads "the move" as what was warned, leaving "could slow" no subject
+    article, quote = only_quote(
+        article_from, nlp, "Landlords warned the move could slow construction.\n"
+    )
+    assert quote.text == "the move could slow construction"

@@ -158,7 +158,11 @@ def _content_spans(cue: Token) -> list[Span]:
     clauses = [c for c in cue.children if c.dep_ == "ccomp"] or _through_document(cue)
     clauses.sort(key=lambda c: c.i < cue.i)  # a clause to the right wins
     if clauses:
-        return _without(clauses[0], cue)
+        spans = _without(clauses[0], cue)
+        subject = _object_as_subject(cue, clauses[0])
+        if spans and subject is not None and spans[0].start == subject.right_edge.i + 1:
+            spans[0] = doc[subject.left_edge.i : spans[0].end]
+        return spans
     if (question := _asked(cue)) is not None:
         return [_strip(doc[question.left_edge.i : question.right_edge.i + 1])]
     infinitive = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
@@ -198,6 +202,21 @@ def _content_spans(cue: Token) -> list[Span]:
         span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
         return [span] if len(span) >= 3 else []
     return []
+
+
+def _object_as_subject(cue: Token, clause: Token) -> Token | None:
+    """The object the parse gave the cue that is its clause's subject: in ``Landlords
+    warned the move could slow construction`` it reads ``the move`` as what was warned,
+    and leaves ``could slow`` a finite clause with no subject of its own."""
+    if clause.i < cue.i or any(c.dep_ in SUBJECTS | {"expl", "csubj"} for c in clause.children):
+        return None
+    finite = clause.tag_ in {"VBZ", "VBD", "VBP"} or any(
+        c.dep_ == "aux" and c.tag_ in {"MD", "VBZ", "VBD", "VBP"} for c in clause.lefts
+    )
+    objects = [c for c in cue.rights if c.dep_ == "dobj" and c.i < clause.i]
+    if not finite or not objects or objects[-1].right_edge.i + 1 != clause.left_edge.i:
+        return None
+    return objects[-1]
 
 
 def _through_document(cue: Token) -> list[Token]:
