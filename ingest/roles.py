@@ -131,10 +131,9 @@ def _relative(name: Span) -> str | None:
 
 
 def _phrase(head: Token) -> str:
-    """The noun phrase headed by ``head``, without clauses or trailing punctuation."""
-    tokens = [t for t in head.subtree if not t.is_punct]
-    clauses = [t for t in head.children if t.dep_ in {"relcl", "acl", "appos"}]
-    for clause in clauses:
-        inside = {t.i for t in clause.subtree}
-        tokens = [t for t in tokens if t.i not in inside]
-    return " ".join(t.text for t in tokens)
+    """The noun phrase headed by ``head``, up to the first clause or apposition in it (its
+    own or one of its nouns': ``lawyer for the Sierra Club, which has ...``), without
+    punctuation."""
+    clauses = [t.left_edge.i for t in head.subtree if t.dep_ in {"relcl", "acl", "appos"}]
+    end = min([i for i in clauses if i > head.i], default=head.right_edge.i + 1)
+    return " ".join(t.text for t in head.subtree if t.i < end and not t.is_punct)

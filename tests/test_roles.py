@@ -46,6 +46,13 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
             "President of Mexico",
         ),
         ("Finance Minister Ann Lee said the budget would wait.", "Ann Lee", "Finance Minister"),
+        ("Tenant advocate Tom Baker called it a first step.", "Tom Baker", "Tenant advocate"),
+        ("Restaurant owner Ann Lee said business was slow.", "Ann Lee", "Restaurant owner"),
+        (
+            "Tom Baker, a lawyer for the Sierra Club, which fought the rule, said it would fail.",
+            "Tom Baker",
+            "lawyer for the Sierra Club",
+        ),
         ("NDP MP Tom Baker said the bill was flawed.", "Tom Baker", "NDP MP"),
         ("Opposition Leader Ann Lee criticized the plan.", "Ann Lee", "Opposition Leader"),
         ("“It is about respect,” says union president Tom Baker.", "Tom Baker", "union president"),
