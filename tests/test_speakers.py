@@ -255,6 +255,12 @@ def test_a_name_after_the_person_a_spokesperson_speaks_for_is_the_spokesperson(n
     assert (resolved.name, resolved.kind) == ("Hannah Jensen", "person")
 
 
+def test_you_is_no_organisation(nlp):
+    text, speakers = article(nlp, "You think she must be the worst candidate ever.")
+    resolved = speakers.resolve(mention(text, "You"))
+    assert (resolved.name, resolved.kind) == ("unnamed person", "unnamed")
+
+
 def test_a_description_of_several_people_is_not_the_first_one_named(nlp):
     text, speakers = article(
         nlp, "Presidential candidates Ann Lee and Tom Baker cited the figure on Monday."

@@ -63,6 +63,7 @@ NO_ONE = frozenset(
 _INDEFINITE = {
     "someone": "unnamed",
     "somebody": "unnamed",
+    "you": "unnamed",  # anyone, the reader, or whom a quote addresses: no organisation
     "everyone": "group",
     "everybody": "group",
 }
