@@ -1050,3 +1050,13 @@ def test_an_object_the_parse_took_from_the_reported_clause_is_its_subject(articl
         article_from, nlp, "Landlords warned the move could slow construction.\n"
     )
     assert quote.text == "the move could slow construction"
+
+
+def test_who_after_a_thing_stands_for_the_people_named_in_it(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "The park has become a focal point for demonstrators here, who called for the footage "
+        "to be released.\n",
+    )
+    assert (quote.speaker, quote.speaker_kind) == ("demonstrators here", "group")

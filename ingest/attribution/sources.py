@@ -210,12 +210,27 @@ def _subject(token: Token) -> Span:
     speaker, and the pronoun that is the grammatical source.
     """
     if _is_relative(token):
-        antecedent = _phrase(token.head.head)
+        antecedent = _phrase(_who(token))
         if antecedent.end <= token.i:
             return token.doc[antecedent.start : token.i + 1]
     if (named := _after_dateline(token)) is not None:
         return _phrase(named)
     return _phrase(token)
+
+
+def _who(relative: Token) -> Token:
+    """The noun a relative pronoun stands for: the one its clause hangs on, or for ``who``
+    after a noun that cannot speak, the people named in that noun's phrase (``a focal
+    point for demonstrators, who called ...``: the demonstrators)."""
+    noun = relative.head.head
+    if relative.lower_ != "who" or can_speak(noun):
+        return noun
+    people = [  # not "a handful of Democrats, who": that phrase names the people already
+        t
+        for t in noun.subtree
+        if t.dep_ == "pobj" and t.head.lower_ != "of" and t.i < relative.i and is_someone(t)
+    ]
+    return people[-1] if people else noun
 
 
 def _after_dateline(token: Token) -> Token | None:
