@@ -11,7 +11,15 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import dateline_length
 from ..lexicons import words
 from ..parse import text_of
-from .cues import SUBJECTS, _intended, _prep_cue, inverted_subject, is_cue, is_thought
+from .cues import (
+    SUBJECTS,
+    _intended,
+    _prep_cue,
+    inverted_subject,
+    is_cue,
+    is_finite,
+    is_thought,
+)
 
 
 def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
@@ -210,11 +218,8 @@ def _object_as_subject(cue: Token, clause: Token) -> Token | None:
     and leaves ``could slow`` a finite clause with no subject of its own."""
     if clause.i < cue.i or any(c.dep_ in SUBJECTS | {"expl", "csubj"} for c in clause.children):
         return None
-    finite = clause.tag_ in {"VBZ", "VBD", "VBP"} or any(
-        c.dep_ == "aux" and c.tag_ in {"MD", "VBZ", "VBD", "VBP"} for c in clause.lefts
-    )
     objects = [c for c in cue.rights if c.dep_ == "dobj" and c.i < clause.i]
-    if not finite or not objects or objects[-1].right_edge.i + 1 != clause.left_edge.i:
+    if not is_finite(clause) or not objects or objects[-1].right_edge.i + 1 != clause.left_edge.i:
         return None
     return objects[-1]
 

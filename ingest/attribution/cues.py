@@ -14,6 +14,15 @@ from ..lexicons import words
 from ..speakers import is_someone
 
 SUBJECTS = {"nsubj", "nsubjpass"}
+TENSED = frozenset({"VBD", "VBZ", "VBP"})  # a verb in the past or present tense
+
+
+def is_finite(verb: Token) -> bool:
+    """The verb is tensed (``said``, ``says``) or an auxiliary before it is (``has said``,
+    ``will say``): a clause of its own, which has a subject somewhere."""
+    return verb.tag_ in TENSED or any(
+        c.dep_ == "aux" and c.tag_ in TENSED | {"MD"} for c in verb.lefts
+    )
 
 
 def is_cue(token: Token) -> bool:

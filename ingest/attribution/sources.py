@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
 from ..speakers import can_speak, is_someone, released_by
-from .cues import SUBJECTS, inverted_subject, is_cue
+from .cues import SUBJECTS, TENSED, inverted_subject, is_cue, is_finite
 
 
 def source_of(cue: Token) -> Span | None:
@@ -86,7 +86,7 @@ def _missed_subject(verb: Token) -> Span | None:
     comma; one right after a name (``... into the U.S. Secretary of State Marco
     Rubio reinforced``) starts a sentence the parser ran into the previous one.
     """
-    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.left_edge.i == 0:
+    if verb.tag_ not in TENSED or verb.left_edge.i == 0:
         return None
     before = verb.doc[verb.left_edge.i - 1]
     if before.pos_ in {"PROPN", "NOUN"} and can_speak(before):
@@ -158,11 +158,8 @@ def _someone_before(cue: Token) -> Span | None:
     a parenthesis (``Sen. Chris Murphy (a Democrat so boyish ...) says ...``)."""
     doc = cue.doc
     auxiliaries = [c for c in cue.lefts if c.dep_ in {"aux", "neg"}]
-    finite = cue.tag_ in {"VBD", "VBZ", "VBP"} or any(
-        c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in auxiliaries
-    )
     at = min([cue.i, *(c.i for c in auxiliaries)]) - 1
-    if not finite or at < 0:
+    if not is_finite(cue) or at < 0:
         return None
     if doc[at].text == ")":
         opening = next((t.i for t in reversed(doc[cue.sent.start : at]) if t.text == "("), None)
