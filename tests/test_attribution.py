@@ -30,6 +30,17 @@ def test_follow_on_quotes_of_one_speaker_are_one_record(article_from, nlp):
     assert quote.speaker_mention.text == "the governor"
 
 
+def test_a_long_subject_before_the_cue_still_closes_the_quote(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        '"We will win this seat!" The party\'s longtime treasurer, a retired teacher '
+        "from Hampton, shouted to the crowd.\n",
+    )
+    assert quote.cue.text == "shouted"
+    assert quote.speaker_mention.text.endswith("treasurer")
+
+
 def test_a_quote_over_several_paragraphs_is_one_record(article_from, nlp):
     article, quote = only_quote(
         article_from,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import chain
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
 from ..speakers import is_someone
@@ -157,7 +157,10 @@ def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]])
     if around.end < len(doc) and around.end - first.end <= 1:
         # the quote ends its sentence ("...?" she said.): look at the start of the next one
         following = doc[around.end].sent
-        around = doc[around.start : min(following.end, following.start + _CUE_REACH)]
+        reach = following.start + _CUE_REACH
+        if _said_by_subject(following):  # "...!" Scott's niece, state Del. Marcia Price, shouted
+            reach = following.root.i + 1
+        around = doc[around.start : min(following.end, reach)]
     candidates = [
         token
         for token in around
@@ -168,6 +171,19 @@ def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]])
     if not candidates:
         return None
     return min(candidates, key=lambda t: (_put_to(t), min(abs(t.idx - start), abs(t.idx - end))))
+
+
+def _said_by_subject(sentence: Span) -> bool:
+    """The sentence opens with its subject, however long, and goes on with a speech
+    verb: a cue that closes the quote before it even past ``_CUE_REACH``."""
+    root = sentence.root
+    subjects = [c for c in root.lefts if c.dep_ in SUBJECTS]
+    return (
+        is_cue(root)
+        and len(subjects) == 1
+        and subjects[0].left_edge.i == sentence.start
+        and all(t.is_punct for t in sentence.doc[subjects[0].right_edge.i + 1 : root.i])
+    )
 
 
 def _put_to(cue: Token) -> bool:
