@@ -30,6 +30,30 @@ def test_follow_on_quotes_of_one_speaker_are_one_record(article_from, nlp):
     assert quote.speaker_mention.text == "the governor"
 
 
+def test_a_quote_after_a_mixed_quote_carries_on_its_statement(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        'The summit accomplished "too little," he added on Twitter. '
+        '"Without changing policies on the economy, Europe risks a lot."\n',
+    )
+    assert [article.text[s:e] for s, e in quote.spans] == [
+        'The summit accomplished "too little,"',
+        '"Without changing policies on the economy, Europe risks a lot."',
+    ]
+    assert quote.speaker_mention.text == "he"
+
+
+def test_a_short_answer_after_a_question_is_part_of_the_quote(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "“Does anybody know what the party platform says?” Graham asked. “Neither do I.”\n",
+    )
+    assert quote.text.endswith("“Neither do I.”")
+    assert quote.speaker_mention.text == "Graham"
+
+
 def test_a_long_subject_before_the_cue_still_closes_the_quote(article_from, nlp):
     article, quote = only_quote(
         article_from,

@@ -451,4 +451,10 @@ def _is_utterance(doc: Doc, start: int, end: int) -> bool:
 
 
 def _words_in(doc: Doc, start: int, end: int) -> int:
-    return sum(1 for token in doc if start <= token.idx < end and token.is_alpha)
+    """The words in [start, end), a word the tokenizer left its period on included
+    (``I.`` at the end of ``"Neither do I."``)."""
+    return sum(
+        1
+        for token in doc
+        if start <= token.idx < end and (token.is_alpha or token.text[:-1].isalpha())
+    )

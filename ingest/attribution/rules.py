@@ -220,7 +220,7 @@ def attribute(
             or _credited(_named_after(doc, end), offset)
         ) is not None:
             found.append(replace(marker, spans=[span], quoted=[span]))
-        elif last is not None and last.type == "direct":
+        elif last is not None and _followed_by(last, span):
             last.spans.append(span)
             last.quoted.append(span)
         elif previous is not None and previous.type == "direct":
@@ -302,6 +302,22 @@ def attribute(
         found.extend(_headline(doc, offset, local, found))
     found.sort(key=lambda a: a.spans[0])
     return found
+
+
+def _followed_by(last: Attribution, span: tuple[int, int]) -> bool:
+    """A quote with no cue of its own carries on the paragraph's last quoted statement:
+    a direct quote, or a mixed one whose cue comes between the two (``The summit
+    accomplished "too little," he added. "Without changing policies, Europe risks a
+    lot."``)."""
+    if last.type == "direct":
+        return True
+    return (
+        last.type == "mixed"
+        and last.source is not None
+        and last.cue is not None
+        and last.spans[-1][1] <= last.cue.start
+        and last.cue.end <= span[0]
+    )
 
 
 def _cut_before_quotes(contents: list[Span], covered: Sequence[tuple[int, int]]) -> list[Span]:
