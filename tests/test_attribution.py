@@ -54,6 +54,20 @@ def test_a_short_answer_after_a_question_is_part_of_the_quote(article_from, nlp)
     assert quote.speaker_mention.text == "Graham"
 
 
+def test_a_show_named_between_two_quotes_does_not_split_them(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "“He is right,” Flynn, a top Trump surrogate, said Thursday morning on Fox News’s "
+        "“Fox and Friends.” “I mean, there is a lot of frustration within the ranks.”\n",
+    )
+    assert [article.text[s:e] for s, e in quote.spans] == [
+        "“He is right,”",
+        "“I mean, there is a lot of frustration within the ranks.”",
+    ]
+    assert quote.speaker_mention.text == "Flynn"
+
+
 def test_a_long_subject_before_the_cue_still_closes_the_quote(article_from, nlp):
     article, quote = only_quote(
         article_from,
@@ -63,6 +77,17 @@ def test_a_long_subject_before_the_cue_still_closes_the_quote(article_from, nlp)
     )
     assert quote.cue.text == "shouted"
     assert quote.speaker_mention.text.endswith("treasurer")
+
+
+def test_a_nickname_in_quotation_marks_is_part_of_a_name(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        '"This is a big year for all of us!" Scott\'s niece, state Del. Marcia "Cia" '
+        "Price (D-Newport News), shouted to the crowd.\n",
+    )
+    assert quote.text == '"This is a big year for all of us!"'
+    assert quote.cue.text == "shouted"
 
 
 def test_a_quote_over_several_paragraphs_is_one_record(article_from, nlp):

@@ -400,9 +400,27 @@ def _names_a_work(doc: Doc, start: int, end: int) -> bool:
         return False
     before = doc[passage.start - 1]
     return (
-        before.dep_ in {"prep", "case"}
+        (before.dep_ in {"prep", "case"} or before.tag_ == "POS")
         and before.lower_ not in {"as", "like", "of"}  # chants of “Marco! Marco!”
-        and _is_title(doc, start, end)
+        and _title_words(doc, start, end)
+    )
+
+
+def _nickname(doc: Doc, start: int, end: int) -> bool:
+    """One or two capitalised words in quotation marks between a given name and a
+    surname (``state Del. Marcia "Cia" Price``): part of a name, not something said."""
+    passage = doc.char_span(start, end, alignment_mode="expand")
+    if passage is None or passage.start == 0 or passage.end >= len(doc):
+        return False
+    words = [t for t in passage if t.is_alpha]
+    before, after = doc[passage.start - 1], doc[passage.end]
+    return (
+        0 < len(words) <= 2
+        and all(t.is_title for t in words)
+        and before.is_title
+        and before.pos_ == "PROPN"
+        and after.is_title
+        and after.is_alpha
     )
 
 
@@ -411,9 +429,16 @@ def _is_title(doc: Doc, start: int, end: int) -> bool:
     title (``"Fox News Sunday,"``, ``“Cartel de los Soles”``: ``lexicons/name_particles.txt``),
     not a statement. A passage that is a sentence of its own (``"The Donald. Big
     Daddy."``) is something said."""
-    alpha = [t for t in doc if start <= t.idx < end and t.is_alpha]
     if _opens_sentence(doc, start, end) and _is_utterance(doc, start, end):
         return False
+    return _title_words(doc, start, end)
+
+
+def _title_words(doc: Doc, start: int, end: int) -> bool:
+    """The words of a name or title: a few, capitalised or small, no verb. After a
+    preposition or a possessive (`_names_a_work`) that is enough, even when the parser
+    starts a sentence at the mark (``on Fox News’s “Fox and Friends.”``)."""
+    alpha = [t for t in doc if start <= t.idx < end and t.is_alpha]
     particles = words("name_particles")
     return (
         len(alpha) <= 6

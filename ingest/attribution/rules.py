@@ -26,6 +26,7 @@ from .content import (
     _is_title,
     _is_utterance,
     _names_a_work,
+    _nickname,
     _opens_sentence,
     _quote_root,
     _refused,
@@ -149,7 +150,11 @@ def attribute(
     covered: list[tuple[int, int]] = []
 
     for start, end in local:
-        if any(s <= start and end <= e for s, e in covered) or _names_a_work(doc, start, end):
+        if (
+            any(s <= start and end <= e for s, e in covered)
+            or _names_a_work(doc, start, end)
+            or _nickname(doc, start, end)
+        ):
             continue
         root = _quote_root(doc, start, end)
         governing = _governing_cues(root, start, end) if root is not None else []
