@@ -1097,6 +1097,16 @@ def test_what_a_statement_says_is_what_its_issuer_said(article_from, nlp):
     assert quote.speaker == "B.C. Centre for Disease Control"  # the whole name, not "Centre"
 
 
+def test_a_report_that_finds_is_its_issuer_s_finding(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "The city released a report that found the bridge was unsafe for heavy trucks.\n",
+    )
+    assert quote.text == "the bridge was unsafe for heavy trucks"
+    assert quote.speaker_mention.text == "The city"
+
+
 def test_a_body_s_speaker_name_is_its_whole_name(article_from, nlp):
     article, quote = only_quote(
         article_from, nlp, "The Council on Foreign Relations said the risk was low.\n"

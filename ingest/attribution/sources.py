@@ -204,10 +204,14 @@ def _subject(token: Token) -> Span:
     """A subject as a noun phrase; a relative ``who`` reaches back to the noun it stands for.
 
     ``Mayor Ann Lee, who said ...`` gives ``Mayor Ann Lee, who``: the name for the
-    speaker, and the pronoun that is the grammatical source.
+    speaker, and the pronoun that is the grammatical source. A document that speaks
+    through a relative clause is its issuer's (``The Post ran a piece that noted ...``).
     """
     if _is_relative(token):
-        antecedent = _phrase(_who(token))
+        noun = _who(token)
+        if (issuer := _issuer(noun)) is not None:
+            return issuer  # "the Post ran a piece that noted ...": the Post's
+        antecedent = _phrase(noun)
         if antecedent.end <= token.i:
             return token.doc[antecedent.start : token.i + 1]
     if (named := _after_dateline(token)) is not None:
