@@ -235,6 +235,13 @@ def test_a_description_followed_by_a_name_is_that_person(nlp, sentence, describe
             "Nate Erskine-Smith",
             "Liberal MP",
         ),
+        # an abbreviated rank before a name no list of given names knows
+        (
+            "RCMP Cpl. Jodi Shelley said the investigation is ongoing.",
+            "RCMP Cpl. Jodi Shelley",
+            "Jodi Shelley",
+            "RCMP Corporal",
+        ),
     ],
 )
 def test_a_title_the_recogniser_took_into_a_name_is_the_role_not_the_name(
@@ -243,6 +250,14 @@ def test_a_title_the_recogniser_took_into_a_name_is_the_role_not_the_name(
     text, speakers = article(nlp, sentence)
     resolved = speakers.resolve(mention(text, source))
     assert (resolved.name, resolved.kind, resolved.role) == (name, "person", role)
+
+
+def test_a_body_whose_name_holds_a_title_word_stays_a_body(nlp):
+    text, speakers = article(
+        nlp, "The National Rifle Association said the executive actions are ripe for abuse."
+    )
+    resolved = speakers.resolve(mention(text, "The National Rifle Association"))
+    assert (resolved.name, resolved.kind) == ("National Rifle Association", "organization")
 
 
 def test_a_name_after_the_person_a_spokesperson_speaks_for_is_the_spokesperson(nlp):

@@ -122,10 +122,10 @@ def person_at(token: Token) -> Span | None:
 
 
 def names_a_person(ent: Span) -> bool:
-    """A PERSON entity, or a name the recogniser took for something else that starts
-    with a given name (``Carly Fiorina`` as an ORG; ``NDP MPP Jessica Bell`` as an ORG,
-    ``Ontario Premier Doug Ford`` as a work of art): two or three capitalised words
-    after any titles."""
+    """A PERSON entity, or a name the recogniser took for something else: two or three
+    capitalised words after any titles that start with a given name (``Carly Fiorina``
+    or ``NDP MPP Jessica Bell`` as an ORG, ``Ontario Premier Doug Ford`` as a work of
+    art) or follow an abbreviated rank (``RCMP Cpl. Jodi Shelley`` as an ORG)."""
     if ent.label_ == "PERSON":
         return True
     name = ent.doc[_after_title(ent) or ent.start : ent.end]
@@ -133,8 +133,16 @@ def names_a_person(ent: Span) -> bool:
         ent.label_ in {"ORG", "GPE", "NORP", "WORK_OF_ART"}
         and 2 <= len(name) <= 3
         and all(t.is_title and t.is_alpha for t in name)
-        and gender_of([name[0].text]) is not None
+        and (_abbreviated_title_before(name) or gender_of([name[0].text]) is not None)
     )
+
+
+def _abbreviated_title_before(name: Span) -> bool:
+    """An abbreviated rank or office right before the words (``Cpl.``, ``Det. Const.``):
+    only a person's name follows one, where a title written out may be part of a body's
+    name (``National`` in ``National Rifle Association``)."""
+    before = name.doc[name.start - 1] if name.start > 0 else None
+    return before is not None and before.text.endswith(".") and is_title(before)
 
 
 def named_in_apposition(head: Token) -> Span | None:
