@@ -1107,6 +1107,25 @@ def test_a_report_that_finds_is_its_issuer_s_finding(article_from, nlp):
     assert quote.speaker_mention.text == "The city"
 
 
+def test_the_person_named_next_to_the_verb_is_the_speaker_not_the_force(article_from, nlp):
+    # the parser makes both "police" and "Mooken" subjects of "said"
+    article, quote = only_quote(
+        article_from, nlp, "Peel police Const. Akhil Mooken said the driver fled the scene.\n"
+    )
+    assert quote.text == "the driver fled the scene"
+    assert quote.speaker == "Akhil Mooken"
+
+
+def test_a_subject_and_its_apposition_stay_one_speaker(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Ban Ki-moon, the secretary general of the United Nations, vowed that the "
+        "mistake would not be repeated.\n",
+    )
+    assert quote.speaker == "Ban Ki-moon"
+
+
 def test_a_body_s_speaker_name_is_its_whole_name(article_from, nlp):
     article, quote = only_quote(
         article_from, nlp, "The Council on Foreign Relations said the risk was low.\n"
