@@ -440,6 +440,21 @@ def test_groups_people_and_bodies_can_speak_but_abstract_nouns_cannot(nlp):
     assert speaking == {"Critics", "lawmakers", "ministry"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The city says the road will reopen by Friday.", "The city"),
+        ("The prosecution argued that the accused had planned the attack.", "The prosecution"),
+        ("The charity said donations had fallen by half.", "The charity"),
+    ],
+)
+def test_a_body_whose_noun_ends_like_an_idea_s_still_speaks(nlp, sentence, source):
+    text, speakers = article(nlp, sentence)
+    resolved = speakers.resolve(mention(text, source))
+    assert resolved is not None
+    assert (resolved.name, resolved.kind) == (source.split()[-1], "organization")
+
+
 def test_a_same_date_tie_gives_one_current_role_with_or_without_a_database(tmp_path):
     """Two roles on the same date: the later quote's, in `quotedb extract` and in the database."""
     text = "a b c"
