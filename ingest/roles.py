@@ -90,12 +90,25 @@ def _title_before(name: Span) -> str | None:
     before = doc[start : name.start]
     if not before or not is_title(before[-1]) or before[-1].lower_ in words("role_qualifiers"):
         return None  # "the health of X", "a spokeswoman for X": the title must touch the name
-    text = before.text
-    if name.end < len(doc) and doc[name.end].lower_ == "of":
-        place = next((e for e in doc.ents if e.start == name.end + 1), None)
-        if place is not None and place.label_ in _PLACE_LABELS:  # "of the Ottawa Police Service"
-            text += " of " + place.text
-    return text
+    body = _body_after(name)
+    return before.text + " of " + body if body else before.text
+
+
+def _body_after(name: Span) -> str | None:
+    """The place or body named after the name, ``of`` it: ``President Claudia Sheinbaum
+    of Mexico``, ``Insp. Hugh Smith of the Hamilton police``, ``Staff Sgt. Mark
+    Farrell, of the Hamilton police,``."""
+    doc = name.doc
+    at = name.end + 1 if name.end < len(doc) and doc[name.end].text == "," else name.end
+    if at >= len(doc) or doc[at].lower_ != "of":
+        return None
+    place = next((e for e in doc.ents if e.start == at + 1), None)
+    if place is not None and place.label_ in _PLACE_LABELS:  # "of the Ottawa Police Service"
+        return place.text
+    body = next((c for c in doc[at].children if c.dep_ == "pobj"), None)
+    if body is None or body.lemma_.lower() not in words("institution_heads"):
+        return None
+    return doc[body.left_edge.i : body.i + 1].text  # "the Hamilton police"
 
 
 def _in_title(token: Token) -> bool:

@@ -45,6 +45,16 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
             "Claudia Sheinbaum",
             "President of Mexico",
         ),
+        (
+            "Insp. Hugh Smith of the Hamilton police said officers acted quickly.",
+            "Hugh Smith",
+            "Inspector of the Hamilton police",
+        ),
+        (
+            "Staff Sgt. Mark Farrell, of the Hamilton police, said two people were arrested.",
+            "Mark Farrell",
+            "Staff Sergeant of the Hamilton police",
+        ),
         ("Finance Minister Ann Lee said the budget would wait.", "Ann Lee", "Finance Minister"),
         ("Tenant advocate Tom Baker called it a first step.", "Tom Baker", "Tenant advocate"),
         ("Restaurant owner Ann Lee said business was slow.", "Ann Lee", "Restaurant owner"),
