@@ -83,7 +83,9 @@ def _title_before(name: Span) -> str | None:
     taken = name.start
     while taken > 0 and doc[taken].ent_iob_ == "I":
         taken -= 1
-    while start > 0 and (_in_title(doc[start - 1]) or start - 1 >= taken):
+    while start > 0 and (
+        _in_title(doc[start - 1]) or start - 1 >= taken or _names_whose(doc[start - 1], start)
+    ):
         start -= 1
     while start < name.start and doc[start].lower_ in _CONNECTORS:
         start += 1
@@ -92,6 +94,12 @@ def _title_before(name: Span) -> str | None:
         return None  # "the health of X", "a spokeswoman for X": the title must touch the name
     body = _body_after(name)
     return before.text + " of " + body if body else before.text
+
+
+def _names_whose(token: Token, title_start: int) -> bool:
+    """A name hung on the title after it says whose title it is (``Clinton spokesman``,
+    ``Hamilton police spokesperson``), whatever the recogniser took the name for."""
+    return token.dep_ == "compound" and token.pos_ == "PROPN" and token.head.i >= title_start
 
 
 def _body_after(name: Span) -> str | None:

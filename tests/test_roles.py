@@ -45,6 +45,18 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
             "Claudia Sheinbaum",
             "President of Mexico",
         ),
+        # whose title it is, whatever the recogniser took the name for
+        (
+            "Clinton spokesman Brian Fallon said they would respond.",
+            "Brian Fallon",
+            "Clinton spokesman",
+        ),
+        (
+            "Hamilton police spokesperson Jackie Penman said it was early.",
+            "Jackie Penman",
+            "Hamilton police spokesperson",
+        ),
+        ("Fox News host Sean Hannity said the poll was wrong.", "Sean Hannity", "Fox News host"),
         (
             "Insp. Hugh Smith of the Hamilton police said officers acted quickly.",
             "Hugh Smith",
