@@ -1116,6 +1116,21 @@ def test_the_person_named_next_to_the_verb_is_the_speaker_not_the_force(article_
     assert quote.speaker == "Akhil Mooken"
 
 
+def test_the_person_named_after_the_verb_is_the_speaker_not_the_service(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, '"Nobody was hurt," said Toronto Fire Services Capt. Adam Smith.\n'
+    )
+    assert (quote.speaker, quote.role) == ("Adam Smith", "Toronto Fire Services Captain")
+
+
+def test_a_name_the_parser_hung_on_the_force_is_the_speaker(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, '"The scene is secure," said Const. Jane Doe of Toronto police.\n'
+    )
+    assert quote.speaker == "Jane Doe"
+    assert quote.speaker_kind == "person"
+
+
 def test_a_subject_and_its_apposition_stay_one_speaker(article_from, nlp):
     article, quote = only_quote(
         article_from,

@@ -28,7 +28,7 @@ def source_of(cue: Token) -> Span | None:
         return _phrase(named)
     verb = cue
     while True:
-        for child in _nearest_subject_first(verb):
+        for child in _person_subject_first(verb):
             if child.dep_ in SUBJECTS and not (verb == cue and _is_passive(cue)):
                 return _subject(child)
             if child.dep_ == "agent":
@@ -52,26 +52,31 @@ def source_of(cue: Token) -> Span | None:
         verb = _reporter_above(verb) or verb.head
 
 
-def _nearest_subject_first(verb: Token) -> list[Token]:
-    """The verb's children, but of two subjects before it the nearer first when it names
-    a person the farther does not and only words stand between them: in ``Peel police
-    Const. Akhil Mooken said`` the parser makes both ``police`` and ``Mooken`` subjects of
-    ``said``, and the person named next to the verb is who spoke. Two pieces of one
-    name (``National Rifle Association``) stay as they are, and so do two subjects apart
-    by a comma or a conjunction: a subject and its apposition, or a list (``Ban Ki-moon,
-    the secretary general, vowed``)."""
+def _person_subject_first(verb: Token) -> list[Token]:
+    """The verb's children, but of two subjects on one side of it the later first when
+    it names a person, the earlier does not, and only words stand between them: the
+    parser makes both ``police`` and ``Mooken`` subjects of ``said`` in ``Peel police
+    Const. Akhil Mooken said``, and both ``Services`` and ``Smith`` in ``said Toronto
+    Fire Services Capt. Adam Smith``; the person named last is who spoke. Two pieces of
+    one name (``National Rifle Association``) stay as they are, and so do two subjects
+    apart by a comma or a conjunction: a subject and its apposition, or a list (``Ban
+    Ki-moon, the secretary general, vowed``)."""
     children = list(verb.children)
-    before = [c for c in children if c.dep_ in SUBJECTS and c.i < verb.i]
-    if len(before) < 2:
-        return children
-    far, near = before[-2], before[-1]
-    if (
-        near.ent_type_ != "PERSON"
-        or far.ent_type_ == "PERSON"
-        or any(t.is_punct and t.text != "." or t.dep_ == "cc" for t in verb.doc[far.i + 1 : near.i])
+    for side in (
+        [c for c in children if c.dep_ in SUBJECTS and c.i < verb.i],
+        [c for c in children if c.dep_ in SUBJECTS and c.i > verb.i],
     ):
-        return children
-    return [near, *(c for c in children if c is not near)]
+        if len(side) < 2:
+            continue
+        first, named = side[-2], side[-1]
+        between = verb.doc[first.i + 1 : named.i]
+        if (
+            named.ent_type_ == "PERSON"
+            and first.ent_type_ != "PERSON"
+            and not any(t.is_punct and t.text != "." or t.dep_ == "cc" for t in between)
+        ):
+            return [named, *(c for c in children if c is not named)]
+    return children
 
 
 def _reporter_above(verb: Token) -> Token | None:
@@ -236,9 +241,27 @@ def _subject(token: Token) -> Span:
         antecedent = _phrase(noun)
         if antecedent.end <= token.i:
             return token.doc[antecedent.start : token.i + 1]
-    if (named := _after_dateline(token)) is not None:
+    if (named := _after_dateline(token) or _person_hung_on(token)) is not None:
         return _phrase(named)
     return _phrase(token)
+
+
+def _person_hung_on(head: Token) -> Token | None:
+    """The person a body's noun was given as its modifier: in ``said Const. Jane Doe of
+    Toronto police`` the parser makes ``police`` the subject and hangs ``Doe of Toronto``
+    on it, but the constable is who spoke."""
+    if head.ent_type_ == "PERSON" or head.pos_ != "NOUN":
+        return None
+    return next(
+        (
+            child
+            for child in head.lefts
+            if child.dep_ in {"nmod", "compound"}
+            and child.ent_type_ == "PERSON"
+            and any(p.dep_ == "prep" and p.lower_ == "of" for p in child.rights)
+        ),
+        None,
+    )
 
 
 def _who(relative: Token) -> Token:
