@@ -1131,6 +1131,15 @@ def test_a_name_the_parser_hung_on_the_force_is_the_speaker(article_from, nlp):
     assert quote.speaker_kind == "person"
 
 
+def test_a_caption_label_is_not_the_speaker(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Image: Toronto police say officers found the man with gunshot wounds.\n",
+    )
+    assert quote.speaker_mention.text == "Toronto police"
+
+
 def test_a_subject_and_its_apposition_stay_one_speaker(article_from, nlp):
     article, quote = only_quote(
         article_from,

@@ -28,7 +28,7 @@ def source_of(cue: Token) -> Span | None:
         return _phrase(named)
     verb = cue
     while True:
-        for child in _person_subject_first(verb):
+        for child in _speaking_subject_first(verb):
             if child.dep_ in SUBJECTS and not (verb == cue and _is_passive(cue)):
                 return _subject(child)
             if child.dep_ == "agent":
@@ -52,30 +52,35 @@ def source_of(cue: Token) -> Span | None:
         verb = _reporter_above(verb) or verb.head
 
 
-def _person_subject_first(verb: Token) -> list[Token]:
+def _speaking_subject_first(verb: Token) -> list[Token]:
     """The verb's children, but of two subjects on one side of it the later first when
-    it names a person, the earlier does not, and only words stand between them: the
-    parser makes both ``police`` and ``Mooken`` subjects of ``said`` in ``Peel police
-    Const. Akhil Mooken said``, and both ``Services`` and ``Smith`` in ``said Toronto
-    Fire Services Capt. Adam Smith``; the person named last is who spoke. Two pieces of
-    one name (``National Rifle Association``) stay as they are, and so do two subjects
-    apart by a comma or a conjunction: a subject and its apposition, or a list (``Ban
-    Ki-moon, the secretary general, vowed``)."""
+    the earlier is a label (``Image: Toronto police say ...``), or when the later names
+    a person, the earlier does not, and only words stand between them: the parser makes
+    both ``police`` and ``Mooken`` subjects of ``said`` in ``Peel police Const. Akhil
+    Mooken said``, and both ``Services`` and ``Smith`` in ``said Toronto Fire Services
+    Capt. Adam Smith``; the person named last is who spoke. Two pieces of one name
+    (``National Rifle Association``) stay as they are, and so do two subjects apart by a
+    comma or a conjunction: a subject and its apposition, or a list (``Ban Ki-moon, the
+    secretary general, vowed``)."""
     children = list(verb.children)
+    doc = verb.doc
     for side in (
         [c for c in children if c.dep_ in SUBJECTS and c.i < verb.i],
         [c for c in children if c.dep_ in SUBJECTS and c.i > verb.i],
     ):
         if len(side) < 2:
             continue
-        first, named = side[-2], side[-1]
-        between = verb.doc[first.i + 1 : named.i]
-        if (
-            named.ent_type_ == "PERSON"
+        first, later = side[-2], side[-1]
+        labelled = any(t.text == ":" for t in doc[first.i + 1 : later.left_edge.i])
+        named = (
+            later.ent_type_ == "PERSON"
             and first.ent_type_ != "PERSON"
-            and not any(t.is_punct and t.text != "." or t.dep_ == "cc" for t in between)
-        ):
-            return [named, *(c for c in children if c is not named)]
+            and not any(
+                t.is_punct and t.text != "." or t.dep_ == "cc" for t in doc[first.i + 1 : later.i]
+            )
+        )
+        if labelled or named:
+            return [later, *(c for c in children if c is not later)]
     return children
 
 
