@@ -57,6 +57,8 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
             "Hamilton police spokesperson",
         ),
         ("Fox News host Sean Hannity said the poll was wrong.", "Sean Hannity", "Fox News host"),
+        # how local news describes the people it quotes
+        ("Tenant Maria Santos said she slept in her coat.", "Maria Santos", "Tenant"),
         (
             "Insp. Hugh Smith of the Hamilton police said officers acted quickly.",
             "Hugh Smith",

@@ -235,6 +235,13 @@ def test_a_description_followed_by_a_name_is_that_person(nlp, sentence, describe
             "Nate Erskine-Smith",
             "Liberal MP",
         ),
+        # a description written like a title
+        (
+            "Tenant Maria Santos said she has been sleeping in her coat.",
+            "Tenant Maria Santos",
+            "Maria Santos",
+            "Tenant",
+        ),
         # an abbreviated rank before a name no list of given names knows
         (
             "RCMP Cpl. Jodi Shelley said the investigation is ongoing.",
