@@ -462,6 +462,18 @@ def test_a_body_whose_noun_ends_like_an_idea_s_still_speaks(nlp, sentence, sourc
     assert (resolved.name, resolved.kind) == (source.split()[-1], "organization")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source", "kind"),
+    [
+        ("Firefighters said the blaze was under control.", "Firefighters", "group"),
+        ("The driver told police he had not been drinking.", "The driver", "unnamed"),
+    ],
+)
+def test_who_local_news_quotes_after_a_crash_are_people_not_bodies(nlp, sentence, source, kind):
+    text, speakers = article(nlp, sentence)
+    assert speakers.resolve(mention(text, source)).kind == kind
+
+
 def test_a_same_date_tie_gives_one_current_role_with_or_without_a_database(tmp_path):
     """Two roles on the same date: the later quote's, in `quotedb extract` and in the database."""
     text = "a b c"
