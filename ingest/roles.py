@@ -83,9 +83,7 @@ def _title_before(name: Span) -> str | None:
     taken = name.start
     while taken > 0 and doc[taken].ent_iob_ == "I":
         taken -= 1
-    while start > 0 and (
-        _in_title(doc[start - 1]) or start - 1 >= taken or _names_whose(doc[start - 1], start)
-    ):
+    while start > 0 and (_in_title(doc[start - 1], start) or start - 1 >= taken):
         start -= 1
     while start < name.start and doc[start].lower_ in _CONNECTORS:
         start += 1
@@ -94,12 +92,6 @@ def _title_before(name: Span) -> str | None:
         return None  # "the health of X", "a spokeswoman for X": the title must touch the name
     body = _body_after(name)
     return before.text + " of " + body if body else before.text
-
-
-def _names_whose(token: Token, title_start: int) -> bool:
-    """A name hung on the title after it says whose title it is (``Clinton spokesman``,
-    ``Hamilton police spokesperson``), whatever the recogniser took the name for."""
-    return token.dep_ == "compound" and token.pos_ == "PROPN" and token.head.i >= title_start
 
 
 def _body_after(name: Span) -> str | None:
@@ -119,7 +111,8 @@ def _body_after(name: Span) -> str | None:
     return doc[body.left_edge.i : body.i + 1].text  # "the Hamilton police"
 
 
-def _in_title(token: Token) -> bool:
+def _in_title(token: Token, title_start: int) -> bool:
+    """``token`` belongs to the title that runs from ``title_start`` up to the name."""
     return (
         token.lower_ in words("titles")
         or token.lower_ in pairs("demonyms")
@@ -128,8 +121,14 @@ def _in_title(token: Token) -> bool:
         or token.lower_ in words("role_qualifiers")
         or token.pos_ == "ADJ"  # "Democratic presidential nominee"
         # "Conservative Leader", "union president", "Police Chief": a noun naming the title's
-        # party or body (the title must still touch the name: see `_title_before`)
-        or (token.dep_ == "compound" and token.pos_ in {"PROPN", "NOUN"} and not token.ent_type_)
+        # party or body (the title must still touch the name: see `_title_before`); a name
+        # hung on the title says whose it is whatever the recogniser took it for
+        # ("Clinton spokesman", "Hamilton police spokesperson")
+        or (
+            token.dep_ == "compound"
+            and token.pos_ in {"PROPN", "NOUN"}
+            and (not token.ent_type_ or (token.pos_ == "PROPN" and token.head.i >= title_start))
+        )
     )
 
 

@@ -412,11 +412,11 @@ def _nickname(doc: Doc, start: int, end: int) -> bool:
     passage = doc.char_span(start, end, alignment_mode="expand")
     if passage is None or passage.start == 0 or passage.end >= len(doc):
         return False
-    words = [t for t in passage if t.is_alpha]
+    alpha = [t for t in passage if t.is_alpha]
     before, after = doc[passage.start - 1], doc[passage.end]
     return (
-        0 < len(words) <= 2
-        and all(t.is_title for t in words)
+        0 < len(alpha) <= 2
+        and all(t.is_title for t in alpha)
         and before.is_title
         and before.pos_ == "PROPN"
         and after.is_title
