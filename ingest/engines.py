@@ -33,6 +33,7 @@ the small `Quote` records travel.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import threading
@@ -67,15 +68,18 @@ def extract_chunk(
 ) -> list[list[Quote] | str]:
     """The quotes of each article, or why the extractor failed on it.
 
-    Runs where the work is done (a pool or Dask worker, or this process). An
-    article the extractor chokes on becomes a message, not a lost chunk: a
-    scraped corpus can hold text no test foresaw.
+    Runs where the work is done (a pool or Dask worker, or this process). The
+    chunk's paragraphs are parsed together; if the extractor chokes on an
+    article, the rest go again one at a time, so that the article becomes a
+    message, not a lost chunk: a scraped corpus can hold text no test foresaw.
     """
     from .pipeline import extract_many  # spaCy's import waits for an article to parse
 
     nlp = load_nlp(model)
     results: list[list[Quote] | str] = []
-    for article in articles:
+    with contextlib.suppress(Exception):  # the failing article is found again below
+        results.extend(quotes for _, quotes in extract_many(articles, nlp, topic))
+    for article in articles[len(results) :]:
         try:
             results.extend(quotes for _, quotes in extract_many([article], nlp, topic))
         except Exception as error:  # noqa: BLE001 - reported as a failure line, batch goes on

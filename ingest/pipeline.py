@@ -86,14 +86,69 @@ def extract_many(
     if isinstance(chosen, LearnedScorer):
         chosen = chosen.reading(pipeline_name(nlp))
     bounds = shipped(RANKER) if ranker is _SHIPPED else ranker
+    cues = None if parse_all else _cues(nlp)
+    for read in _groups(_Read.of(nlp, cues, article) for article in articles):
+        # the group's paragraphs are parsed together: the parser's batches fill up
+        pooled = [doc for article in read for doc in article.docs]
+        full = [whole for article in read for whole in article.full]
+        pooled = _sentence_cased(nlp, _parsed(nlp, pooled, full))
+        at = 0
+        for article in read:
+            docs = pooled[at : at + len(article.docs)]
+            at += len(article.docs)
+            yield (
+                article.article,
+                _quotes(
+                    article.article,
+                    article.kept,
+                    docs,
+                    article.full,
+                    article.quoted,
+                    topic,
+                    chosen,
+                    bounds,
+                ),
+            )
+
+
+GROUP_PARAGRAPHS = 200
+"""About how many paragraphs are parsed together: an article's own few leave the
+parser's batches part empty, and parsing the paragraphs of several articles in
+one go is about 5% faster (PolNeAR dev)."""
+
+
+def _groups(articles: Iterable[_Read]) -> Iterator[list[_Read]]:
+    """Consecutive articles with about `GROUP_PARAGRAPHS` paragraphs between them."""
+    group: list[_Read] = []
+    size = 0
     for article in articles:
+        group.append(article)
+        size += len(article.docs)
+        if size >= GROUP_PARAGRAPHS:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
+
+
+@dataclass(frozen=True)
+class _Read:
+    """An article's kept paragraphs, quoted passages and tokenised paragraphs, with
+    which of them may hold a quote (all of them when ``cues`` is None)."""
+
+    article: Article
+    kept: list[clean.Paragraph]
+    quoted: list[quotes.Quoted]
+    docs: list[Doc]
+    full: list[bool]
+
+    @classmethod
+    def of(cls, nlp: Language, cues: _Cues | None, article: Article) -> _Read:
         kept = clean.paragraphs(article.text)
         quoted = quotes.find_quoted(article.text, kept)
         docs = [nlp.make_doc(article.text[p.start : p.end]) for p in kept]
-        cues = None if parse_all else _cues(nlp)
         full = [True] * len(docs) if cues is None else _may_quote(cues, kept, docs, quoted)
-        docs = _sentence_cased(nlp, _parsed(nlp, docs, full))
-        yield article, _quotes(article, kept, docs, full, quoted, topic, chosen, bounds)
+        return cls(article, kept, quoted, docs, full)
 
 
 @dataclass(frozen=True)

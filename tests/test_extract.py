@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+from quotedb.ingest import engines
 from quotedb.ingest.lexicons import words
 from quotedb.ingest.parse import word_forms
 from quotedb.ingest.pipeline import extract, extract_many
@@ -172,6 +173,23 @@ def test_paragraphs_that_cannot_hold_a_quote_skip_the_parse(article_from, nlp, m
         ("port authority", None),
         ("Tom Okafor", None),
     ]
+
+
+def test_articles_extracted_together_get_the_quotes_each_gets_alone(nlp):
+    articles = list(read_paths([demo_corpus()]))
+    together = [[q.to_json() for q in quotes] for _, quotes in extract_many(articles, nlp)]
+    alone = [[q.to_json() for q in extract(article, nlp)] for article in articles]
+    assert together == alone
+    assert [len(quotes) for quotes in together] == [4, 6, 13, 28, 9]
+
+
+def test_an_article_spacy_refuses_costs_its_chunk_only_itself(article_from, nlp, monkeypatch):
+    monkeypatch.setattr(nlp, "max_length", 2_000)
+    long = article_from("Officials said the port would reopen. " * 80, "long.txt")
+    short = article_from(STORY, "short.txt")
+    results = engines.extract_chunk([short, long, short], None, None)
+    assert [q.speaker for q in results[0]] == [q.speaker for q in results[2]] == ["Pete Hegseth"]
+    assert results[1].startswith('could not extract quotes (ValueError("[E088] Text of length')
 
 
 def test_skipping_unquotable_paragraphs_changes_no_quote(nlp):
