@@ -16,7 +16,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..parse import load_nlp
-from .mentions import mentions_of, split_names
+from .mentions import speaker_mentions
 from .model import features, load_model
 from .signals import Signal, target_signals, topic_signal
 from .topic import LABELS, NEUTRAL, OPPOSE, SUPPORT, Topic
@@ -93,7 +93,7 @@ def _shown(feature: str) -> str | None:
 
 def _candidates(doc: Doc, speaker: str | None) -> list[str]:
     """The named things of a text, without the speaker's own mentions."""
-    holders = {t.i for m in mentions_of(doc, split_names(speaker), lenient=True) for t in m}
+    holders = {t.i for m in speaker_mentions(doc, speaker) for t in m}
     named = (
         ent.text
         for ent in doc.ents

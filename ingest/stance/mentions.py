@@ -114,6 +114,20 @@ def mentions_of(doc: Doc | Span, phrases: Iterable[str], *, lenient: bool) -> li
     return found
 
 
+def speaker_mentions(doc: Doc, speaker: str | None) -> list[Span]:
+    """Where a quote names its own speaker (any of ``speaker``'s names, leniently):
+    the rules, the model and the choice of targets all set these words apart, so
+    they are found once per quote and speaker (kept in the doc's ``user_data``)."""
+    key = ("quotedb.speaker", speaker)
+    return per_doc(doc, key, lambda: mentions_of(doc, split_names(speaker), lenient=True))
+
+
+def target_mentions(doc: Doc, target: str) -> list[Span]:
+    """``find_mentions`` of a target in a whole quote, found once per quote and target:
+    the rules and the model both read them."""
+    return per_doc(doc, ("quotedb.target", target), lambda: find_mentions(doc, target))
+
+
 def split_names(speaker: str | None) -> list[str]:
     if not speaker:
         return []

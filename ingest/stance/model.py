@@ -25,7 +25,7 @@ import numpy as np
 
 from ..parse import per_doc
 from .lexicon import Lexicon, load_lexicon
-from .mentions import find_mentions, mentions_of, split_names
+from .mentions import speaker_mentions, target_mentions
 from .signals import Signal
 from .topic import LABELS
 
@@ -61,7 +61,7 @@ class _Read:
 
     @classmethod
     def _read(cls, doc: Doc, speaker: str | None) -> _Read:
-        holders = mentions_of(doc, split_names(speaker), lenient=True)
+        holders = speaker_mentions(doc, speaker)
         tokens = [t for t in doc if not t.is_space]
         lexicon = load_lexicon()
         return cls(
@@ -84,7 +84,7 @@ def features(doc: Doc, speaker: str | None, target: str, signal: Signal) -> dict
     """
     read = _Read.of(doc, speaker)
     holders, speaker_ids = read.holders, read.speaker_ids
-    targets = [m for m in find_mentions(doc, target) if not speaker_ids >= {t.i for t in m}]
+    targets = [m for m in target_mentions(doc, target) if not speaker_ids >= {t.i for t in m}]
     target_ids = {t.i for m in targets for t in m} - speaker_ids
     lexicon = load_lexicon()
     marks = [_mark(t, speaker_ids, target_ids) for t in read.tokens]

@@ -65,12 +65,12 @@ from .mentions import (
     SUBJECTS,
     Lookup,
     distinct,
-    find_mentions,
     mentions_of,
     noun_phrase,
     phrases_in,
     pronouns,
-    split_names,
+    speaker_mentions,
+    target_mentions,
 )
 from .topic import NEUTRAL, OPPOSE, SIDES, SUPPORT, Topic
 
@@ -741,7 +741,7 @@ def topic_signal(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -
     the framing and premises the user gave, and the reporting verb."""
     lexicon = load_lexicon()
     weak = _weakened(doc, lexicon)
-    holders = mentions_of(doc, split_names(speaker), lenient=True)
+    holders = speaker_mentions(doc, speaker)
     terms = distinct(mentions_of(doc, topic.terms, lenient=False))
     opponents = distinct(
         mentions_of(doc, topic.opponents, lenient=False), {t.i for m in terms for t in m}
@@ -800,11 +800,12 @@ def target_signals(doc: Doc, targets: Sequence[str], speaker: str | None) -> lis
     concessions and the speaker's own mentions are read once for all of them."""
     lexicon = load_lexicon()
     weak = _weakened(doc, lexicon)
-    holders = mentions_of(doc, split_names(speaker), lenient=True)
+    holders = speaker_mentions(doc, speaker)
     holder_tokens = {t.i for h in holders for t in h}
     verdicts = []
     for target in targets:
-        mentions = [m for m in find_mentions(doc, target) if not holder_tokens >= {t.i for t in m}]
+        found = target_mentions(doc, target)
+        mentions = [m for m in found if not holder_tokens >= {t.i for t in m}]
         signals = [_toward(m, holders, lexicon, weak) for m in mentions]
         evidence = dict.fromkeys(e for s in signals for e in s.evidence)
         verdicts.append(Signal(sum(s.score for s in signals), tuple(evidence)))
