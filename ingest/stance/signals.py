@@ -58,7 +58,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..parse import load_nlp
+from ..parse import load_nlp, per_doc
 from .lexicon import Lexicon, load_lexicon
 from .mentions import (
     PRENOMINAL,
@@ -186,10 +186,21 @@ def _vader(token: Token, lexicon: Lexicon) -> float:
 
 def _polarity(token: Token, lexicon: Lexicon) -> float:
     """Valence with negation on the word or its head flipping and weakening it."""
-    value = _valence(token, lexicon)
-    if value and (_negated(token) or _negated(token.head)):
-        value *= -0.6
-    return value
+    return _polarities(token.doc, lexicon)[token.i]
+
+
+def _polarities(doc: Doc, lexicon: Lexicon) -> list[float]:
+    """`_polarity` of every word of a quote, worked out once: each mention of each
+    target weighs the words of its sentence."""
+
+    def read() -> list[float]:
+        values = [_valence(token, lexicon) for token in doc]
+        for token, value in zip(doc, values, strict=True):
+            if value and (_negated(token) or _negated(token.head)):
+                values[token.i] = value * -0.6
+        return values
+
+    return per_doc(doc, "quotedb.polarity", read)
 
 
 def _denied(token: Token) -> bool:
