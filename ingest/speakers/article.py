@@ -144,12 +144,13 @@ class ArticleSpeakers:
         tokens = name_key(name)
         if not tokens:
             return name
-        longer = [
-            (at, known)
-            for at, known in self.people
+        fuller = {  # each name once: the article's people list every mention
+            known
+            for known in {known for _, known in self.people}
             if extends_name(name_key(known), tokens)
             and (gender is None or gender_of(known.split()[:1]) in {None, gender})
-        ]
+        }
+        longer = [(at, known) for at, known in self.people if known in fuller]
         if not longer:
             return name
         before = [known for at, known in longer if offset is None or at <= offset]
