@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..parse import per_doc, text_of
 from .candidate import Attribution
 from .content import _content_spans, _stretched
-from .cues import is_cue
+from .cues import speech_verbs
 from .features import _QUOTE_MARKS, _span
 
 _CLAUSE_MARKS = {",", ";", ":", "—", "–", "--", "―", "(", "-"}
@@ -267,7 +267,7 @@ class _Paragraph:
             parse[:, 1].astype(bool).tolist(),
             parse[:, 2].astype(bool).tolist(),
             (parse[:, 3] == doc.vocab.strings["nsubj"]).tolist(),
-            [is_cue(token) for token in doc],
+            speech_verbs(doc),
         )
 
 

@@ -378,8 +378,10 @@ def _trim(span: Span) -> Span | None:
 
 def _claim_clause(noun: Token) -> Token | None:
     """The ``that`` clause of a speech noun or a document, if it has one."""
+    if noun.pos_ != "NOUN":
+        return None
     lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or lemma not in words("speech_nouns") | words("document_heads"):
+    if lemma not in words("speech_nouns") and lemma not in words("document_heads"):
         return None
     return next(
         (

@@ -11,6 +11,7 @@ from itertools import chain
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
+from ..parse import per_doc
 from ..speakers import is_someone
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -23,6 +24,12 @@ def is_finite(verb: Token) -> bool:
     return verb.tag_ in TENSED or any(
         c.dep_ == "aux" and c.tag_ in TENSED | {"MD"} for c in verb.lefts
     )
+
+
+def speech_verbs(doc: Doc) -> list[bool]:
+    """`is_cue` of every word of a paragraph, read once: the rules look for cues among
+    all its words, and the boundary ranker asks which words an alternative adds."""
+    return per_doc(doc, "quotedb.speech_verbs", lambda: [is_cue(token) for token in doc])
 
 
 def is_cue(token: Token) -> bool:

@@ -43,8 +43,8 @@ from .cues import (
     _governing_cues,
     _has_subject,
     _prep_cue,
-    is_cue,
     is_thought,
+    speech_verbs,
 )
 from .marks import _credited, _introducer, _labelled, _signature
 from .sources import _claimant, _named_after, _phrase, _preceding_subject, _source_outside
@@ -134,12 +134,7 @@ def attribute(
         else:
             labelled.type = "mixed" if quoted else "indirect"
         return [labelled]
-    if (
-        previous is not None
-        and previous.introduces
-        and not quoted
-        and not any(is_cue(token) for token in doc)
-    ):
+    if previous is not None and previous.introduces and not quoted and not any(speech_verbs(doc)):
         said = _strip(doc[:])
         span = (said.start_char + offset, said.end_char + offset)
         return [
@@ -269,10 +264,11 @@ def attribute(
             continue
         covered.append((start, end))
 
+    cues = speech_verbs(doc)
     for token in doc:
-        speech = is_cue(token) or _prep_cue(token) is not None
         if token.i in used_cues or any(s <= token.idx < e for s, e in local):
             continue
+        speech = cues[token.i] or _prep_cue(token) is not None
         thought = not speech and is_thought(token) and _has_subject(token)
         other = not (speech or thought) and _reports(token)
         if not (speech or thought or other):
