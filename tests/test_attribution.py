@@ -1173,3 +1173,34 @@ def test_who_after_a_thing_stands_for_the_people_named_in_it(article_from, nlp):
         "to be released.\n",
     )
     assert (quote.speaker, quote.speaker_kind) == ("demonstrators here", "group")
+
+
+def test_a_source_named_right_after_the_closing_quotation_mark_is_found(article_from, nlp):
+    # the parser hangs the closing mark on "Paris", whose phrase then began inside the quote
+    _, quote = only_quote(
+        article_from,
+        nlp,
+        '"We are getting the house ready for guests - that\'s what this is," Paris, '
+        "who once worked on Capitol Hill, said about the preparations.\n",
+    )
+    assert quote.speaker_mention.text == "Paris"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            'But Sen. Jane Porter (D-Ore.), noting the size of the crowd, said, "This is a '
+            'movement, not a campaign."',
+            "Jane Porter",
+        ),
+        (
+            'Rep. Tom Brady (R-Ohio), noting the cost of the program, said, "Let me be clear, '
+            'we will pay for it."',
+            "Tom Brady",
+        ),
+    ],
+)
+def test_a_speaker_interrupted_by_a_participle_is_the_source(article_from, nlp, text, speaker):
+    quotes = proposed(article_from(text + "\n"), nlp)
+    assert [q.speaker for q in quotes if q.type == "direct"] == [speaker]

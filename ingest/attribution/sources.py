@@ -47,6 +47,8 @@ def source_of(cue: Token) -> Span | None:
             )
         if (missed := _missed_subject(verb)) is not None:
             return missed
+        if (interrupted := _participle_subject(verb)) is not None:
+            return _subject(interrupted)
         if verb.dep_ not in _BORROWS_SUBJECT or verb.head == verb:
             return None
         verb = _reporter_above(verb) or verb.head
@@ -82,6 +84,25 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
         if labelled or named:
             return [later, *(c for c in children if c is not later)]
     return children
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """The subject the parser gave a participle between it and the verb: in ``Durbin,
+    noting the size of Sanders's following, said, "..."`` it makes ``Durbin`` the subject
+    of ``noting``, and ``said`` either the participle's parataxis or its head."""
+    before = [c for c in verb.lefts if c.dep_ in {"advcl", "ccomp"}]
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        before.append(verb.head)
+    return next(
+        (
+            child
+            for participle in before
+            if participle.tag_ == "VBG"
+            for child in participle.lefts
+            if child.dep_ == "nsubj"
+        ),
+        None,
+    )
 
 
 def _reporter_above(verb: Token) -> Token | None:
@@ -330,7 +351,10 @@ def _left_edge(head: Token) -> Token:
         nouns = [c for c in lefts if c.dep_ == "compound" and c.tag_ == "NN" and not c.ent_type_]
         if nouns:
             return head.doc[nouns[-1].i + 1]
-    return head.left_edge
+    edge = head.left_edge
+    while edge.i < head.i and edge.is_punct:
+        edge = edge.nbor()
+    return edge
 
 
 def _preceding_subject(doc: Doc, start: int) -> Span | None:
