@@ -176,7 +176,7 @@ def _adds_report(
     the army would "repel any aggression" and reiterated ...``, ``the claim that ...
     has further fueled skepticism, with experts suggesting ...``) or its own cue: the
     words it adds are another report, or the sentence the report sits in."""
-    speech = _Paragraph.of(doc).speech  # `cues.is_cue` of every token, read once
+    speech = speech_verbs(doc)
     return any(
         t.i not in kept and (speech[t.i] or t == cue or (cue is not None and t == cue.head))
         for span in _tokens(doc, drawn, offset) or []
@@ -252,7 +252,6 @@ class _Paragraph:
     punct: list[bool]
     marks: list[bool]  # quotation marks
     subjects: list[bool]
-    speech: list[bool]  # speech verbs (`cues.is_cue`)
 
     @classmethod
     def of(cls, doc: Doc) -> _Paragraph:
@@ -267,7 +266,6 @@ class _Paragraph:
             parse[:, 1].astype(bool).tolist(),
             parse[:, 2].astype(bool).tolist(),
             (parse[:, 3] == doc.vocab.strings["nsubj"]).tolist(),
-            speech_verbs(doc),
         )
 
 
@@ -352,6 +350,7 @@ def _option(
     if source is not None:
         found["holds-source"] = float(any(s <= source.start < e for s, e in drawn))
     if name != "proposed":
+        speech = speech_verbs(doc)  # read once per paragraph
         for label, changed in (
             ("added", sorted(inside - candidate.proposed)),
             ("dropped", sorted(candidate.proposed - inside)),
@@ -361,7 +360,7 @@ def _option(
             edge = doc[changed[0]]
             found[f"{label}-first=" + _word(edge)] = 1.0
             found[f"{label}-first-dep=" + edge.dep_] = 1.0
-            found[f"{label}-cue"] = float(any(paragraph.speech[i] for i in changed))
+            found[f"{label}-cue"] = float(any(speech[i] for i in changed))
             found[f"{label}-marks"] = float(any(paragraph.marks[i] for i in changed))
             found[f"{label}-subject"] = float(any(paragraph.subjects[i] for i in changed))
             # what kind of phrase it is (``, encouraging his supporters to ...`` is
