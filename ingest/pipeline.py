@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from . import clean, dates, quotes, speakers
 from .attribution import Attribution, attribute, introducer, signature_line
 from .attribution.bounds import alternatives, option_features, redrawn
+from .attribution.content import claim_nouns
 from .attribution.features import features
 from .attribution.marks import capital_speakers, credit_line, points_back
 from .attribution.model import RANKER, shipped
@@ -177,7 +178,7 @@ def _cues(nlp: Language) -> _Cues | None:
     if not entities_alone(nlp):
         return None
     verbs = word_forms(nlp, words("speech_verbs") | words("thought_verbs"))
-    nouns = word_forms(nlp, words("speech_nouns") | words("document_heads"))
+    nouns = word_forms(nlp, claim_nouns())
     pairs = [entry.split() for entry in words("prep_cues")]
     pairs += [entry.split() for entry in words("phrasal_cues")]  # "shot back"
     pairs += [[verb, "as"] for verb in words("view_verbs")]  # "sees him as a threat"

@@ -5,6 +5,7 @@ and the tests a quoted passage is measured by (title, utterance, sentence opener
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -376,12 +377,16 @@ def _trim(span: Span) -> Span | None:
     return span if len(span) >= 3 else None
 
 
+@cache
+def claim_nouns() -> frozenset[str]:
+    """Speech nouns and documents: the nouns that report a ``that`` clause (``the claim
+    that ...``, ``a report that ...``)."""
+    return words("speech_nouns") | words("document_heads")
+
+
 def _claim_clause(noun: Token) -> Token | None:
     """The ``that`` clause of a speech noun or a document, if it has one."""
-    if noun.pos_ != "NOUN":
-        return None
-    lemma = noun.lemma_.lower()
-    if lemma not in words("speech_nouns") and lemma not in words("document_heads"):
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in claim_nouns():
         return None
     return next(
         (

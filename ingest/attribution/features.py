@@ -22,7 +22,7 @@ from ..lexicons import words
 from ..parse import text_of
 from ..records import Mention
 from .candidate import Attribution
-from .content import _is_title, _words_in
+from .content import _is_title, _words_in, claim_nouns
 from .cues import is_cue, is_thought
 
 _LABEL_LINE = re.compile(r"^[A-Z][A-Z .'&-]{2,}:")  # "READ MORE:", "SECTION NAME:"
@@ -163,7 +163,7 @@ def _cue(attribution: Attribution, span: Span | None) -> dict[str, float]:
         "cue-speech": float(is_cue(head)),
         "cue-thought": float(is_thought(head)),
         "cue-object-verb": float(lemma in words("object_cues")),
-        "cue-noun": float(lemma in words("speech_nouns") | words("document_heads")),
+        "cue-noun": float(lemma in claim_nouns()),
         "cue-negated": float(any(c.dep_ == "neg" for c in head.children)),
         "cue-to": float(any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)),
         "cue-modal": float(any(c.tag_ == "MD" for c in head.children)),
