@@ -490,6 +490,14 @@ def test_a_report_with_its_speaker_named_after_the_verb_is_theirs(article_from, 
     assert (quote.cue.text, quote.speaker) == ("argued", "Reyes")
 
 
+def test_a_report_whose_verb_the_parse_makes_the_root_is_the_name_after_it(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, "Nobody was consulted, complained resident Jane Doe.\n"
+    )
+    assert quote.text == "Nobody was consulted"
+    assert (quote.cue.text, quote.speaker) == ("complained", "Jane Doe")
+
+
 def test_a_plan_inside_what_was_said_is_no_record_of_its_own(article_from, nlp):
     article, quote = only_quote(
         article_from, nlp, "Mayor Ann Lee said she plans to rebuild the bridge by May.\n"

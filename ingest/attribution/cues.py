@@ -82,16 +82,18 @@ def is_thought(token: Token) -> bool:
 
 def inverted_subject(cue: Token) -> Token | None:
     """The speaker named after a cue that follows what was said: ``The rules will hurt
-    small businesses, argued Reyes.`` The parse often makes the verb a conjunct of the
-    clause and the name its object; a finite speech verb right after a comma, with no
-    subject or clause of its own and a name that ends the sentence, is inverted."""
+    small businesses, argued Reyes.`` The parse makes the verb a conjunct of the
+    clause and the name its object, or the sentence's root with the clause before it
+    and the name its object (``Nobody was consulted, complained resident Jane Doe.``):
+    a finite speech verb right after a comma, with no subject and no clause after it,
+    and a name that ends the sentence, is inverted."""
     doc = cue.doc
     if (
         cue.i == 0
         or doc[cue.i - 1].text != ","
         or cue.tag_ not in {"VBD", "VBZ"}
-        or cue.dep_ == "ROOT"
-        or any(c.dep_ in SUBJECTS or c.dep_ == "ccomp" for c in cue.children)
+        or any(c.dep_ in SUBJECTS or (c.dep_ == "ccomp" and c.i > cue.i) for c in cue.children)
+        or (cue.dep_ == "ROOT" and not any(c.dep_ == "ccomp" for c in cue.lefts))
     ):
         return None
     named = next((c for c in cue.rights if c.left_edge.i == cue.i + 1), None)
