@@ -80,16 +80,17 @@ if TYPE_CHECKING:
 THRESHOLD = 0.45
 """|tanh(score)| above which the rules' verdict is support or oppose rather than neutral."""
 
-CUE_WEIGHT = 1.0
 REACH = 3
 """How many content words up the parse an attitude word may be from the
 mention it is about: ``praised X's plan`` reaches X, while ``praised the rules
 for owners of restaurants that serve customers from X`` says nothing of X."""
-"""Weight of an attitude word that governs the target (``condemned X``)."""
-PREDICATE_WEIGHT = 0.3
+CUE_WEIGHT = 1.0
+"""Weight of an attitude word that governs the target (``condemned X``), and toward a
+topic of the reporting verb when it is one (``X condemned the strikes as ...``)."""
 NAMED_WEIGHT = 1.0
 """Weight of what the sentence calls the target: ``X is a fraud``, ``X, a
 brilliant leader``, ``called X reckless``; as direct as an attitude word."""
+PREDICATE_WEIGHT = 0.3
 """Weight of what the sentence says the target is or does."""
 CONTEXT_WEIGHT = 0.35
 """Weight of the distance-discounted valence of the rest of the sentence."""
