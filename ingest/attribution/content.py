@@ -431,7 +431,7 @@ def _nickname(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def _is_title(doc: Doc, start: int, end: int) -> bool:
+def is_quoted_name(doc: Doc, start: int, end: int) -> bool:
     """A few capitalised words with no verb in quotation marks are a name or a
     title (``"Fox News Sunday,"``, ``“Cartel de los Soles”``: ``lexicons/name_particles.txt``),
     not a statement. A passage that is a sentence of its own (``"The Donald. Big

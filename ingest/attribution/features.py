@@ -22,7 +22,7 @@ from ..lexicons import words
 from ..parse import text_of
 from ..records import Mention
 from .candidate import Attribution
-from .content import _is_title, _words_in, claim_nouns
+from .content import _words_in, claim_nouns, is_quoted_name
 from .cues import is_cue, is_thought
 
 _LABEL_LINE = re.compile(r"^[A-Z][A-Z .'&-]{2,}:")  # "READ MORE:", "SECTION NAME:"
@@ -119,7 +119,7 @@ def _content(
     inside = [(s, e) for s, e in passages if 0 <= s < e <= len(paragraph)]
     found = {
         # scare quotes and names in quotation marks ("Tren de Aragua"): no one's words
-        "names-only": float(bool(inside) and all(_is_title(doc, s, e) for s, e in inside)),
+        "names-only": float(bool(inside) and all(is_quoted_name(doc, s, e) for s, e in inside)),
         "short-passages": float(bool(inside) and all(_words_in(doc, s, e) <= 3 for s, e in inside)),
         "words=" + _bucket(len(alpha), (2, 3, 5, 8, 13, 21, 34, 55)): 1.0,
         "quoted=" + _bucket(quoted / total, (0.01, 0.3, 0.7, 0.95)): 1.0,

@@ -23,7 +23,6 @@ from .content import (
     _closes,
     _content_spans,
     _governed,
-    _is_title,
     _is_utterance,
     _names_a_work,
     _nickname,
@@ -35,6 +34,7 @@ from .content import (
     _strip,
     _trim,
     _words_in,
+    is_quoted_name,
 )
 from .cues import (
     SUBJECTS,
@@ -172,7 +172,7 @@ def attribute(
         elif _claimed(root, start, end):
             continue  # reported by its noun: `_claims`
         else:
-            title = _is_title(doc, start, end)  # "acted in the movie 'Sharknado 3'": a name
+            title = is_quoted_name(doc, start, end)  # "acted in the movie 'Sharknado 3'": a name
             framing = None if title else _framed_fragment(doc, root, start, end)
             if framing is not None:
                 report = replace(_reported(*framing, local, offset, "framing-verb"), confidence=0.4)
