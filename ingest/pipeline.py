@@ -342,7 +342,7 @@ def _quotes(
     capital_labels = capital_speakers([article.text[p.start : p.end] for p in kept])
     people = ArticleSpeakers.read(
         [(p.start, doc) for p, doc in zip(kept, docs, strict=True)],
-        [(q.start, q.end) for q in quoted],
+        [q.span for q in quoted],
         capital_labels,
     )
     year = dates.timeline_year(article.text)
@@ -369,7 +369,7 @@ def _quotes(
             headline=headline,
             speakers_in_capitals=capital_labels,
         )
-        whole = {(piece.start, piece.end): span for piece, span in pieces.items()}
+        whole = {piece.span: span for piece, span in pieces.items()}
         continuing = [span for piece, span in pieces.items() if span[1] > piece.end]
         for proposed in attributions:
             spans = [_run_on(whole.get(span, span), pieces) for span in proposed.spans]
@@ -422,7 +422,7 @@ def _redrawn(
 ) -> Attribution:
     """The candidate with the content boundaries the ranker prefers (`bounds`), never
     those of another candidate of the paragraph (``others``)."""
-    passages = [(piece.start, piece.end) for piece in pieces]
+    passages = [piece.span for piece in pieces]
     options = alternatives(attribution, doc, offset, passages, others)
     if len(options) == 1:
         return attribution
@@ -446,7 +446,7 @@ def _only_quoted(
     text: str, paragraph: clean.Paragraph, pieces: dict[quotes.Quoted, tuple[int, int]]
 ) -> bool:
     """The paragraph is a pull quote: quoted words and nothing else to read."""
-    spans = [(piece.start, piece.end) for piece in pieces]
+    spans = [piece.span for piece in pieces]
     outside = _blanked(text[paragraph.start : paragraph.end], paragraph.start, spans)
     return bool(pieces) and not any(c.isalnum() for c in outside)
 

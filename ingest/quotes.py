@@ -47,6 +47,11 @@ class Quoted:
     style: str
 
     @property
+    def span(self) -> tuple[int, int]:
+        """The passage with its quotation marks, as article offsets."""
+        return self.start, self.end
+
+    @property
     def inner(self) -> tuple[int, int]:
         width = 2 if self.style == "doubled" else 1
         return self.start + width, self.end - width

@@ -128,7 +128,7 @@ def attribute(
     local = [(q.start - offset, q.end - offset) for q in quoted]
     labelled = _labelled(doc, offset, speakers_in_capitals)
     if labelled is not None:
-        labelled.quoted = [(q.start, q.end) for q in quoted]
+        labelled.quoted = [q.span for q in quoted]
         if labelled.source.text.isupper():
             labelled.type = "direct"  # a transcript line
         else:
