@@ -14,7 +14,7 @@ from functools import cache
 from typing import Protocol
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import clean, dates, quotes, speakers
 from .attribution import Attribution, attribute, introducer, signature_line
@@ -495,7 +495,7 @@ def _attributing_sentence(attribution: Attribution, doc: Doc, offset: int) -> st
     return _blanked(token.sent.text, offset + token.sent.start_char, attribution.spans)
 
 
-def _quote_doc(attribution: Attribution, doc: Doc, offset: int) -> Doc | None:
+def _quote_span(attribution: Attribution, doc: Doc, offset: int) -> Span | None:
     """The quote cut from its parsed paragraph, so stance needs no second parse.
 
     A split quote keeps its attribution in between (the cue matters to stance);
@@ -504,8 +504,7 @@ def _quote_doc(attribution: Attribution, doc: Doc, offset: int) -> Doc | None:
     start, end = attribution.spans[0][0] - offset, attribution.spans[-1][1] - offset
     if start < 0 or end > len(text_of(doc)):
         return None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.as_doc() if span is not None else None
+    return doc.char_span(start, end, alignment_mode="expand")
 
 
 def _names(mention: Mention | None, resolved: Speaker | None) -> str | None:
@@ -515,7 +514,7 @@ def _names(mention: Mention | None, resolved: Speaker | None) -> str | None:
     return ", ".join(dict.fromkeys(n for n in names if n)) or None
 
 
-def _statement_doc(attribution: Attribution, doc: Doc, offset: int) -> Doc | None:
+def _statement(attribution: Attribution, doc: Doc, offset: int) -> Span | None:
     """The whole sentences holding a quote, its source and its cue: with no topic,
     stance is judged toward a named target as the model learned it, from news
     sentences naming both the speaker and the target."""
@@ -525,7 +524,7 @@ def _statement_doc(attribution: Attribution, doc: Doc, offset: int) -> Doc | Non
     span = doc.char_span(max(start, 0), min(end, len(text_of(doc))), alignment_mode="expand")
     if span is None or not len(span):
         return None
-    return doc[span[0].sent.start : span[-1].sent.end].as_doc()
+    return doc[span[0].sent.start : span[-1].sent.end]
 
 
 def _quote(
@@ -546,14 +545,13 @@ def _quote(
         article.published,
         year,
     )
+    judged = (_quote_span if topic else _statement)(attribution, doc, offset)  # no new parse
     verdict = judge(
         text,
         topic,
         cue=attribution.cue.text if attribution.cue else None,
         speaker=None if topic else _names(mention, resolved),
-        doc=_quote_doc(attribution, doc, offset)
-        if topic
-        else _statement_doc(attribution, doc, offset),
+        doc=judged,
         statement=confidence >= STATEMENT_CONFIDENCE,
     )
     return Quote(

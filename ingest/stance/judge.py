@@ -23,7 +23,7 @@ from .topic import LABELS, NEUTRAL, OPPOSE, SUPPORT, Topic
 
 if TYPE_CHECKING:
     import spacy
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 TARGET_KINDS = ("PERSON", "ORG", "GPE", "NORP", "EVENT", "LAW")
 """Named things a quote with no topic may be judged toward."""
@@ -91,14 +91,15 @@ def _shown(feature: str) -> str | None:
     return value.replace("<S>", "(speaker)").replace("<T>", "(target)")
 
 
+def _named(text: Doc | Span) -> list[Span]:
+    """The entities of a text that a quote with no topic may be judged toward."""
+    return [ent for ent in text.ents if ent.label_ in TARGET_KINDS]
+
+
 def _candidates(doc: Doc, speaker: str | None) -> list[str]:
     """The named things of a text, without the speaker's own mentions."""
     holders = {t.i for m in speaker_mentions(doc, speaker) for t in m}
-    named = (
-        ent.text
-        for ent in doc.ents
-        if ent.label_ in TARGET_KINDS and not holders & set(range(ent.start, ent.end))
-    )
+    named = (ent.text for ent in _named(doc) if not holders & set(range(ent.start, ent.end)))
     return list(dict.fromkeys(named))
 
 
@@ -114,16 +115,25 @@ def _unjudged(topic: Topic | str | None) -> Stance:
 
 
 def judge_doc(
-    doc: Doc,
+    doc: Doc | Span,
     topic: Topic | str | None = None,
     *,
     cue: str | None = None,
     speaker: str | None = None,
     statement: bool = True,
 ) -> Stance:
-    """``judge`` on an already parsed text."""
+    """``judge`` on an already parsed text: a doc, or a span cut from one (the
+    sentences of a quote in its parsed paragraph), copied to a doc of its own only
+    when there is something to judge: a third of the quotes in news name nothing
+    but their speaker."""
+    from spacy.tokens import Span  # loaded already: there is a parse
+
     if not statement:
         return _unjudged(topic)
+    if isinstance(doc, Span):
+        if topic is None and not _named(doc):
+            return Stance(NEUTRAL, 0.0, "")
+        doc = doc.as_doc()
     if isinstance(topic, Topic):
         return _from_rules(topic_signal(doc, topic, cue, speaker), topic.name)
     if topic:
@@ -137,10 +147,11 @@ def judge(
     *,
     cue: str | None = None,
     speaker: str | None = None,
-    doc: Doc | None = None,
+    doc: Doc | Span | None = None,
     statement: bool = True,
 ) -> Stance:
-    """Stance of ``text`` (said by ``speaker`` with reporting verb ``cue``).
+    """Stance of ``text`` (said by ``speaker`` with reporting verb ``cue``), parsed
+    unless ``doc`` gives its parse.
 
     ``topic`` is a ``Topic``, a target entity or phrase, or None to judge
     toward whatever named entity the text speaks about most strongly (the
