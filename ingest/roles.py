@@ -97,14 +97,17 @@ def _title_before(name: Span) -> str | None:
 def _body_after(name: Span) -> str | None:
     """The place or body named after the name, ``of`` it: ``President Claudia Sheinbaum
     of Mexico``, ``Insp. Hugh Smith of the Hamilton police``, ``Staff Sgt. Mark
-    Farrell, of the Hamilton police,``."""
+    Farrell, of the Hamilton police,``, ``Const. Alex Li of Toronto police``."""
     doc = name.doc
     at = name.end + 1 if name.end < len(doc) and doc[name.end].text == "," else name.end
     if at >= len(doc) or doc[at].lower_ != "of":
         return None
     place = next((e for e in doc.ents if e.start == at + 1), None)
     if place is not None and place.label_ in _PLACE_LABELS:  # "of the Ottawa Police Service"
-        return place.text
+        end = place.end
+        if end < len(doc) and doc[end].lower_ in words("institution_heads"):
+            end += 1  # "of Toronto police": the place names the body after it
+        return doc[place.start : end].text
     body = next((c for c in doc[at].children if c.dep_ == "pobj"), None)
     if body is None or body.lemma_.lower() not in words("institution_heads"):
         return None

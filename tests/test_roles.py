@@ -69,6 +69,11 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
             "Mark Farrell",
             "Staff Sergeant of the Hamilton police",
         ),
+        (
+            "Const. Alex Li of Toronto police said no charges have been laid.",
+            "Alex Li",
+            "Constable of Toronto police",
+        ),
         ("Finance Minister Ann Lee said the budget would wait.", "Ann Lee", "Finance Minister"),
         ("Tenant advocate Tom Baker called it a first step.", "Tom Baker", "Tenant advocate"),
         ("Restaurant owner Ann Lee said business was slow.", "Ann Lee", "Restaurant owner"),
