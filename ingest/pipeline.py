@@ -21,7 +21,7 @@ from .attribution import Attribution, attribute, introducer, signature_line
 from .attribution.bounds import alternatives, option_features, redrawn
 from .attribution.content import claim_nouns
 from .attribution.features import features
-from .attribution.marks import capital_speakers, credit_line, points_back
+from .attribution.marks import capital_speakers, credit_line, name_line, points_back
 from .attribution.model import RANKER, shipped
 from .attribution.model import Scorer as LearnedScorer
 from .lexicons import words
@@ -358,7 +358,9 @@ def _quotes(
         if after < len(kept):
             signed = signature_line(docs[after], kept[after].start)
             if signed is None and _only_quoted(article.text, paragraph, pieces):
-                signed = credit_line(docs[after], kept[after].start)
+                signed = credit_line(docs[after], kept[after].start) or name_line(
+                    docs[after], kept[after].start
+                )
         headline = index == 0 and len(kept) > 1
         attributions = attribute(
             doc,

@@ -852,6 +852,36 @@ def test_a_pull_quote_is_said_by_whom_the_next_paragraph_names(article_from, nlp
     assert (pulled.speaker, pulled.cue.text) == ("Rita Moss", "was")
 
 
+def test_a_pull_quote_captioned_with_a_name_is_that_person_s(article_from, nlp):
+    article = article_from(
+        "“We will not back down,” said Premier David Eby.\n\n"
+        "“This is a historic day for the city,” Mayor Ken Sim\n\n"
+        "“Nobody expected this.”\n\n"
+        "Coun. Rebecca Bligh\n\n"
+        "“It is a fair deal for renters.” Ann Lee, tenant advocate\n"
+    )
+    said = {q.text: q.speaker for q in proposed(article, nlp)}
+    assert said == {
+        "“We will not back down,”": "David Eby",
+        "“This is a historic day for the city,”": "Ken Sim",
+        "“Nobody expected this.”": "Rebecca Bligh",
+        "“It is a fair deal for renters.”": "Ann Lee",
+    }
+
+
+def test_a_name_after_a_quote_in_a_sentence_is_no_caption(article_from, nlp):
+    article = article_from(
+        "“We will not back down,” said Premier David Eby.\n\n"
+        "The slogan was “Build Back Better,” Joe Biden’s campaign motto\n\n"
+        "“He was right,” Lee added. “He listened to her before deciding to go after” Osama"
+        " bin Laden.\n\n"
+        "“Nobody expected this.”\n\n"
+        "By Rebecca Bligh\n"
+    )
+    speakers = {q.speaker for q in proposed(article, nlp)}
+    assert not speakers & {"Joe Biden", "Osama bin Laden", "Rebecca Bligh"}
+
+
 def test_a_section_name_in_capitals_is_no_speaker_but_a_transcript_label_is_the_person(
     article_from, nlp
 ):

@@ -189,6 +189,16 @@ def test_hopes_thoughts_aims_and_views_are_thoughts(article_from, nlp):
     ]
 
 
+def test_pull_quotes_captioned_with_a_name_are_kept_as_that_person_s(article_from, nlp):
+    article = article_from(
+        "“We will not back down,” said Premier David Eby.\n\n"
+        "“This is a historic day for the city,” Mayor Ken Sim\n\n"
+        "“Nobody expected this.”\n\n"
+        "Coun. Rebecca Bligh\n"
+    )
+    assert [q.speaker for q in extract(article, nlp)] == ["David Eby", "Ken Sim", "Rebecca Bligh"]
+
+
 def test_an_abstract_noun_is_no_speaker(article_from, nlp):
     article = article_from(
         "A growing paranoia characterized his administration’s foreign policy, and the "

@@ -1,5 +1,6 @@
 """Attributions cued by punctuation rather than a verb: ``Name: ...`` transcript and
-headline labels, a colon introducing the quote, a ``- Name`` signature line.
+headline labels, a colon introducing the quote, a ``- Name`` signature line, a name
+captioning a pull quote after it or on the line below.
 """
 
 from __future__ import annotations
@@ -48,9 +49,72 @@ def _signature(doc: Doc, end: int, offset: int) -> Attribution | None:
     )
 
 
+def _captioned(doc: Doc, start: int, end: int, offset: int) -> Attribution | None:
+    """A pull quote (``start``/``end`` in the paragraph) captioned with its speaker's
+    name, nothing after it: ``"It's a good start," Mayor Olivia Chow`` or ``"We can do
+    it." Olivia Chow, Toronto mayor``.
+
+    The quote must open the paragraph and end its sentence (in ``The slogan was "Build
+    Back Better," Joe Biden's motto`` or ``"... whether to go after" Osama bin Laden.``
+    the name is no caption), and the words after it be a `_caption`. The comma that
+    leads into the name, inside the quotation marks or after them, is the cue.
+    """
+    text = text_of(doc)
+    match = _CAPTION.fullmatch(text, end)
+    if match is None or text[:start].strip() or not (match.group(1) or text[end - 2] in ",.!?"):
+        return None
+    name = _caption(doc.char_span(*match.span(2), alignment_mode="expand"))
+    if name is None:
+        return None
+    comma = match.span(1) if match.group(1) else (end - 2, end - 1)  # '"...," Name'
+    cue = Mention(",", comma[0] + offset, comma[1] + offset) if text[slice(*comma)] == "," else None
+    return Attribution(
+        spans=[], type="direct", cue=cue, source=_mention(name, offset), rule="signature"
+    )
+
+
+_CAPTION = re.compile(r"\s*(,?)\s*([^\W\d_a-z][^;:!?\"“”‘’()]{1,80}?)[\s.]*")
+
+
+def _caption(words: Span | None) -> Span | None:
+    """A person's name with its title (``Coun. Rebecca Bligh``), when that is all of
+    ``words`` but a role after a comma (``Rebecca Bligh, city councillor``) and there
+    is no verb: the name, else None."""
+    if words is None or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return None
+    person = next((e for e in words.ents if e.label_ == "PERSON"), None)
+    if person is None or person.start - words.start > 3:
+        return None
+    doc = words.doc
+    title = doc[words.start : person.start]
+    if not all(t.is_title or t.is_punct for t in title):
+        return None
+    if person.end < words.end and doc[person.end].text != ",":
+        return None
+    return doc[words.start : person.end]
+
+
 def signature_line(doc: Doc, offset: int) -> Attribution | None:
     """The paragraph as a ``- Name`` line signing the quote above it, or None."""
     return _signature(doc, 0, offset)
+
+
+def name_line(doc: Doc, offset: int) -> Attribution | None:
+    """The paragraph as a pull quote's caption under it, a person's name alone
+    (`_caption`), or None. The entity recogniser is enough: a paragraph with no cue
+    gets no parse."""
+    text = text_of(doc).strip()
+    if not text or len(text.split()) > 10 or any(c in text for c in _NOT_IN_NAME_LINE):
+        return None
+    name = _caption(doc[:])
+    if name is None or name[0].lower_ == "by":  # a byline
+        return None
+    return Attribution(
+        spans=[], type="direct", cue=None, source=_mention(name, offset), rule="signature"
+    )
+
+
+_NOT_IN_NAME_LINE = '"“”‘’/|:()@#'
 
 
 def credit_line(doc: Doc, offset: int) -> Attribution | None:

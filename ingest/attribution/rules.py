@@ -46,7 +46,7 @@ from .cues import (
     is_thought,
     speech_verbs,
 )
-from .marks import _credited, _introducer, _labelled, _signature
+from .marks import _captioned, _credited, _introducer, _labelled, _signature
 from .sources import _claimant, _named_after, _phrase, _preceding_subject, _source_outside
 
 _ORPHAN_WORDS = 4  # a quote this long with no cue and no speaker is still a statement
@@ -216,6 +216,7 @@ def attribute(
         elif (
             marker := _introducer(doc, start, offset)
             or _signature(doc, end, offset)
+            or _captioned(doc, start, end, offset)
             or signed
             or _credited(_named_after(doc, end), offset)
         ) is not None:
