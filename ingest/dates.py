@@ -63,8 +63,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "JERUSALEM -": a place in capitals, maybe a date and an agency, then a dash, at the
 # start of one of the first paragraphs.
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z][A-Z.'’ -]*(?:,\s*[A-Z][A-Za-z.]*)*(?:,\s*(?P<date>[^—–\n]{6,40}?))?"
-    r"\s*(?:\([^)\n]*\)\s*)?(?:—|–|--| -)\s*",
+    r"^\s*[A-Z][A-Z][A-Z.'’ -]*(?:,\s*[A-Z][A-Za-z.]*)*(?:,\s*(?P<date>[^—–―\n]{6,40}?))?"
+    r"\s*(?:\([^)\n]*\)\s*)?(?:—|–|―|--| -)\s*",
     re.MULTILINE,
 )
 _DATELINE_PARAGRAPHS = 4

@@ -1037,13 +1037,19 @@ def test_nobody_said_is_no_statement(article_from, nlp):
     assert proposed(article, nlp) == []
 
 
-def test_a_dateline_is_not_part_of_what_was_said(article_from, nlp):
-    article, quote = only_quote(
-        article_from,
-        nlp,
+@pytest.mark.parametrize(
+    "paragraph",
+    [
         "JERUSALEM - The harbour will close before the election, the mayor's office said "
         "on Thursday.\n",
-    )
+        "WASHINGTON ― The harbour will close before the election, the mayor's office said "
+        "on Thursday.\n",
+        "MEXICO CITY - The harbour will close before the election, according to the mayor's "
+        "office.\n",
+    ],
+)
+def test_a_dateline_is_not_part_of_what_was_said(article_from, nlp, paragraph):
+    article, quote = only_quote(article_from, nlp, paragraph)
     assert quote.text == "The harbour will close before the election"
 
 

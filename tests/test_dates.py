@@ -64,6 +64,7 @@ def test_iso_date_refuses_what_is_not_a_whole_date(not_a_date):
         ("HARBOR CITY, March 3, 2025 — The mayor said", "2025-03-03"),
         ("LONDON, 12 September 2016 (Reuters) - The mayor said", "2016-09-12"),
         ("WASHINGTON, D.C., Sept. 12, 2016 -- The mayor said", "2016-09-12"),
+        ("PHILADELPHIA, Sept. 12, 2016 ― The mayor said", "2016-09-12"),
         ("The mayor said on March 3, 2025 — and again later", None),
     ],
 )

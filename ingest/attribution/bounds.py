@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..parse import per_doc, text_of
 from .candidate import Attribution
-from .content import _content_spans, _stretched
+from .content import _content_spans, _stretched, after_dateline
 from .cues import speech_verbs
 from .features import _QUOTE_MARKS, _span
 
@@ -43,7 +43,10 @@ def _tokens(doc: Doc, spans: list[tuple[int, int]], offset: int) -> list[Span] |
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Token range ``[start, end)`` without edge punctuation other than quotation marks."""
+    """Token range ``[start, end)`` without edge punctuation other than quotation marks,
+    nor the paragraph's dateline (`after_dateline`)."""
+    if start < (first := after_dateline(doc)) < end:
+        start = first
     while start < end and (doc[start].is_punct or doc[start].is_space) and not doc[start].is_quote:
         start += 1
     while end > start and (

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates import dateline_length
 from ..lexicons import words
-from ..parse import text_of
+from ..parse import per_doc, text_of
 from .cues import (
     SUBJECTS,
     _intended,
@@ -108,10 +108,7 @@ def _strip(span: Span) -> Span:
     trailing non-restrictive appendage (``, who ...``, ``, a former ...``), which
     reports of speech leave out of what was said, nor a dateline opening the paragraph
     (``JERUSALEM — ...``)."""
-    opening = dateline_length(text_of(span.doc)) if span.start == 0 else 0
-    if 0 < opening < span.end_char:
-        rest = span.doc.char_span(opening, span.end_char, alignment_mode="expand")
-        span = rest if rest is not None and len(rest) else span
+    span = _past_dateline(span)
     for token in span[3:]:
         comma = token.left_edge.i - 1
         if (
@@ -369,7 +366,27 @@ def _trailing_participle(token: Token, head: Token, cue: Token) -> bool:
     )
 
 
+def after_dateline(doc: Doc) -> int:
+    """The first token of ``doc`` that a content may start with: the one after the
+    dateline opening the paragraph (``JERUSALEM — ...``, ``WASHINGTON ― ...``: the
+    writer's, not anyone's words), else 0."""
+
+    def find() -> int:
+        opening = dateline_length(text_of(doc))
+        rest = doc.char_span(opening, len(text_of(doc)), alignment_mode="expand")
+        return rest.start if opening and rest is not None and len(rest) else 0
+
+    return per_doc(doc, "quotedb.after_dateline", find)
+
+
+def _past_dateline(span: Span) -> Span:
+    """``span`` starting after the paragraph's dateline, if it starts in it."""
+    first = after_dateline(span.doc)
+    return span.doc[first : span.end] if span.start < first < span.end else span
+
+
 def _trim(span: Span) -> Span | None:
+    span = _past_dateline(span)
     while len(span) and (span[0].is_punct or span[0].is_space):
         span = span[1:]
     while len(span) and (span[-1].is_punct or span[-1].is_space or span[-1].dep_ == "cc"):
