@@ -53,6 +53,10 @@ class Stance:
     evidence: tuple[str, ...] = ()
 
 
+_NOTHING_NAMED = Stance(NEUTRAL, 0.0, "")
+"""A quote with no topic that names nothing but its speaker: nothing to judge it toward."""
+
+
 def _from_rules(signal: Signal, target: str) -> Stance:
     return Stance(signal.label, round(signal.strength, 4), target, signal.evidence)
 
@@ -71,7 +75,7 @@ def _from_model(doc: Doc, targets: Sequence[str], speaker: str | None) -> Stance
         score = {SUPPORT: p_support, OPPOSE: -p_oppose}.get(LABELS[chosen], p_support - p_oppose)
         judged.append((round(float(score), 4), chosen, target, found, signal))
     if not judged:
-        return Stance(NEUTRAL, 0.0, "")
+        return _NOTHING_NAMED
     score, chosen, target, found, signal = max(judged, key=lambda verdict: abs(verdict[0]))
     # evidence for the verdict kept alone: ranking every feature costs as much as judging
     ranked = (_shown(name) for name in model.weighed(found, chosen, top=len(found)))
@@ -132,7 +136,7 @@ def judge_doc(
         return _unjudged(topic)
     if isinstance(doc, Span):
         if topic is None and not _named(doc):
-            return Stance(NEUTRAL, 0.0, "")
+            return _NOTHING_NAMED
         doc = doc.as_doc()
     if isinstance(topic, Topic):
         return _from_rules(topic_signal(doc, topic, cue, speaker), topic.name)
