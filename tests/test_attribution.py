@@ -1167,6 +1167,17 @@ def test_the_person_named_after_the_verb_is_the_speaker_not_the_service(article_
     assert (quote.speaker, quote.role) == ("Adam Smith", "Toronto Fire Services Captain")
 
 
+def test_the_person_named_after_the_verb_is_the_speaker_not_the_words_before(article_from, nlp):
+    # "signals" read as a noun: the parser makes the report a subject of "said" as well
+    article = article_from(
+        'The rejection of the treaty signals "the beginning of the end" for the EU, said '
+        "Geert Wilders, founder of the Dutch Party for Freedom.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.text.startswith("The rejection of the treaty")
+    assert quote.speaker == "Geert Wilders"
+
+
 def test_a_name_the_parser_hung_on_the_force_is_the_speaker(article_from, nlp):
     article, quote = only_quote(
         article_from, nlp, '"The scene is secure," said Const. Jane Doe of Toronto police.\n'

@@ -63,9 +63,21 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
     Capt. Adam Smith``; the person named last is who spoke. Two pieces of one name
     (``National Rifle Association``) stay as they are, and so do two subjects apart by a
     comma or a conjunction: a subject and its apposition, or a list (``Ban Ki-moon, the
-    secretary general, vowed``)."""
+    secretary general, vowed``). Of subjects on both sides, someone named right after
+    a verb that follows a comma comes first: ``The rejection of the treaty signals
+    "the beginning of the end", said Geert Wilders``, where the parser took ``signals``
+    for a noun and the report for a subject, is Wilders'."""
     children = list(verb.children)
     doc = verb.doc
+    after = next((c for c in children if c.dep_ in SUBJECTS and c.left_edge.i == verb.i + 1), None)
+    if (
+        after is not None
+        and verb.i > 0
+        and doc[verb.i - 1].text == ","
+        and any(c.dep_ in SUBJECTS and c.i < verb.i for c in children)
+        and is_someone(after)
+    ):
+        return [after, *(c for c in children if c is not after)]
     for side in (
         [c for c in children if c.dep_ in SUBJECTS and c.i < verb.i],
         [c for c in children if c.dep_ in SUBJECTS and c.i > verb.i],
