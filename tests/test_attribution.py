@@ -882,6 +882,20 @@ def test_a_name_after_a_quote_in_a_sentence_is_no_caption(article_from, nlp):
     assert not speakers & {"Joe Biden", "Osama bin Laden", "Rebecca Bligh"}
 
 
+def test_a_name_before_a_colon_and_a_quote_is_the_speaker(article_from, nlp):
+    article = article_from(
+        "Reid: 'Never underestimate Trump.'\n\n"
+        "Senate Democratic leader Harry Reid spoke to reporters on Wednesday.\n\n"
+        "Trump posted about the vote soon after. Donald Trump: "
+        '"Appreciate the congrats for being right."\n\n'
+        "Update: 'The bridge will stay closed until Friday.'\n"
+    )
+    said = {q.text: q.speaker for q in proposed(article, nlp)}
+    assert said["'Never underestimate Trump.'"] == "Harry Reid"
+    assert said['"Appreciate the congrats for being right."'] == "Donald Trump"
+    assert "Update" not in said.values()
+
+
 def test_a_section_name_in_capitals_is_no_speaker_but_a_transcript_label_is_the_person(
     article_from, nlp
 ):

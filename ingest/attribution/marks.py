@@ -155,7 +155,9 @@ def _colon(colon: Token, offset: int) -> Attribution:
     The parse may run the quote after the colon into the sentence and make it the
     root, so the clause is found from the word before the colon. A relative
     pronoun is no source: in ``A tweet captured the chaos that followed:`` it is
-    the tweet, the subject of the clause above.
+    the tweet, the subject of the clause above. With no clause, a name right before
+    the colon is the source (``Reid: 'Never underestimate Trump.'``, ``... he tweeted
+    about it. Donald Trump: "..."``).
     """
     doc = colon.doc
     before = doc[colon.i - 1] if colon.i > colon.sent.start else colon
@@ -168,8 +170,26 @@ def _colon(colon: Token, offset: int) -> Attribution:
         ),
         None,
     )
-    source = _mention(_phrase(subject), offset) if subject else None
+    named = _phrase(subject) if subject else _name_before(colon)
+    source = _mention(named, offset) if named is not None else None
     return _marked(_mention(colon, offset), source, "colon")
+
+
+def _name_before(colon: Token) -> Span | None:
+    """The name a colon follows: a person's or body's that ends right before it, or a
+    label of a proper noun or two opening the paragraph (a headline's ``Reid:``)."""
+    doc = colon.doc
+    named = next((e for e in doc.ents if e.end == colon.i), None)
+    if named is not None and named.label_ in SPEAKING_ENTITIES:
+        return named
+    label = doc[: colon.i]  # the tagger often reads a lone headline name as a noun
+    if (
+        0 < len(label) <= 2
+        and all(t.is_title and t.pos_ in {"PROPN", "NOUN"} for t in label)
+        and label.text.lower() not in words("colon_labels")
+    ):
+        return label
+    return None
 
 
 def introducer(doc: Doc, offset: int) -> Attribution | None:
