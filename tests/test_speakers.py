@@ -41,6 +41,15 @@ def test_surname_and_courtesy_title_resolve_to_the_full_name(nlp):
     assert speakers.resolve(mention(text, "President Donald Trump")).name == "Donald Trump"
 
 
+def test_brackets_an_editor_put_in_a_quote_are_not_part_of_the_name(nlp):
+    text, speakers = article(
+        nlp,
+        "Laura Bush spoke to reporters on Monday.",
+        "And certainly when George (W. Bush) was president, we did.",
+    )
+    assert speakers.resolve(mention(text, "George (W. Bush")).name == "George W. Bush"
+
+
 def test_bare_surname_goes_to_the_clinton_the_article_means(nlp):
     text, speakers = article(
         nlp,

@@ -16,6 +16,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 LEADING = re.compile(r"^[^\w]+")
+_BRACKETS = re.compile(r"[()\[\]]")
 
 
 def gender_of(said: Iterable[str]) -> str | None:
@@ -103,8 +104,9 @@ def person_name(ent: Span) -> str:
 
 def clean_name(name: str) -> str:
     """A name without courtesy titles, possessive ending or surrounding punctuation (a
-    name starts with a letter: ``">Sanders`` is markup left in the text)."""
-    tokens = [t for t in name.split() if t.lower() not in words("honorifics")]
+    name starts with a letter: ``">Sanders`` is markup left in the text), nor the
+    brackets an editor put in a quote (``George (W. Bush)``, ``[Gary] Johnson``)."""
+    tokens = [t for t in _BRACKETS.sub("", name).split() if t.lower() not in words("honorifics")]
     return LEADING.sub("", _POSSESSIVE.sub("", " ".join(tokens))).strip(" ,.;:\"“”‘’'-–—")
 
 
