@@ -1192,6 +1192,17 @@ def test_the_person_named_after_the_verb_is_the_speaker_not_the_words_before(art
     assert quote.speaker == "Geert Wilders"
 
 
+def test_a_verb_the_parser_left_unlabelled_borrows_the_subject_it_hangs_on(article_from, nlp):
+    # the parse makes "exasperated" the root, with "Lee" its subject and "responded" a dep
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        'Lee, exasperated, famously responded: "What difference - at this point, what '
+        'difference does it make?"\n',
+    )
+    assert quote.speaker == "Lee"
+
+
 def test_a_name_the_parser_hung_on_the_force_is_the_speaker(article_from, nlp):
     article, quote = only_quote(
         article_from, nlp, '"The scene is secure," said Const. Jane Doe of Toronto police.\n'

@@ -186,7 +186,9 @@ def _issuer(document: Token) -> Span | None:
     return _subject(subject) if subject is not None else None
 
 
-_BORROWS_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep"}
+_BORROWS_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep", "dep"}
+"""How a verb with no subject may hang on one whose subject it shares (``dep``: the
+parser's unlabelled link, as in ``Lee, exasperated, responded:``)."""
 
 
 def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
