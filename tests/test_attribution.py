@@ -888,12 +888,14 @@ def test_a_name_before_a_colon_and_a_quote_is_the_speaker(article_from, nlp):
         "Senate Democratic leader Harry Reid spoke to reporters on Wednesday.\n\n"
         "Trump posted about the vote soon after. Donald Trump: "
         '"Appreciate the congrats for being right."\n\n'
-        "Update: 'The bridge will stay closed until Friday.'\n"
+        "Update: 'The bridge will stay closed until Friday.'\n\n"
+        'Her message to Donald Trump: "We are not going anywhere."\n'
     )
     said = {q.text: q.speaker for q in proposed(article, nlp)}
     assert said["'Never underestimate Trump.'"] == "Harry Reid"
     assert said['"Appreciate the congrats for being right."'] == "Donald Trump"
     assert "Update" not in said.values()
+    assert said.get('"We are not going anywhere."') != "Donald Trump"
 
 
 def test_a_section_name_in_capitals_is_no_speaker_but_a_transcript_label_is_the_person(

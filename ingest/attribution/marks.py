@@ -176,12 +176,13 @@ def _colon(colon: Token, offset: int) -> Attribution:
 
 
 def _name_before(colon: Token) -> Span | None:
-    """The name a colon follows: a person's or body's that ends right before it, or a
-    label of a proper noun or two opening the paragraph (a headline's ``Reid:``)."""
+    """The name a colon follows: a person's or body's that is all its sentence holds
+    before it (not ``a message for Trump:``), or a label of a proper noun or two
+    opening the paragraph (a headline's ``Reid:``)."""
     doc = colon.doc
     named = next((e for e in doc.ents if e.end == colon.i), None)
     if named is not None and named.label_ in SPEAKING_ENTITIES:
-        return named
+        return named if named.start == colon.sent.start else None
     label = doc[: colon.i]  # the tagger often reads a lone headline name as a noun
     if (
         0 < len(label) <= 2
