@@ -185,14 +185,10 @@ def _vader(token: Token, lexicon: Lexicon) -> float:
     return value / 4
 
 
-def _polarity(token: Token, lexicon: Lexicon) -> float:
-    """Valence with negation on the word or its head flipping and weakening it."""
-    return _polarities(token.doc, lexicon)[token.i]
-
-
 def _polarities(doc: Doc, lexicon: Lexicon) -> list[float]:
-    """`_polarity` of every word of a quote, worked out once: each mention of each
-    target weighs the words of its sentence."""
+    """Each word's valence, with negation on the word or its head flipping and
+    weakening it, by token index: worked out once per quote, as each mention of
+    each target weighs the words of its sentence."""
 
     def read() -> list[float]:
         values = [_valence(token, lexicon) for token in doc]
@@ -283,6 +279,7 @@ def _toward(
     the other words in its sentence, discounted by parse-tree distance.
     """
     root = _phrase_head(mention.root, lexicon)
+    polarities = _polarities(mention.doc, lexicon)  # by token index
     inside = {t.i for t in mention} | set(others)
     holder_tokens = {t.i for h in holders for t in h}
     evidence: list[str] = []
@@ -340,7 +337,7 @@ def _toward(
     for t in named:
         if t.i in charged:
             continue
-        value = _polarity(t, lexicon) * (0.5 if t.i in weak else 1.0)
+        value = polarities[t.i] * (0.5 if t.i in weak else 1.0)
         if value:
             named_score += value
             evidence.append(t.text)
@@ -348,7 +345,7 @@ def _toward(
     for t in said:
         if t.i in inside or t.i in holder_tokens or t.i in named_ids:
             continue
-        value = _polarity(t, lexicon) * (0.5 if t.i in weak else 1.0)
+        value = polarities[t.i] * (0.5 if t.i in weak else 1.0)
         if value:
             predicate += value
             evidence.append(t.text)
@@ -358,7 +355,7 @@ def _toward(
     for t in mention.sent:
         if t.i in counted or t.dep_ == "neg":
             continue
-        value = _polarity(t, lexicon)
+        value = polarities[t.i]
         if value:
             context += value * (0.5 if t.i in weak else 1.0) / (1 + _distance(t, root))
     score = (
@@ -794,8 +791,9 @@ def topic_signal(doc: Doc, topic: Topic, cue: str | None, speaker: str | None) -
         raw += side * likeness * EXAMPLE_WEIGHT
         evidence.append(f"like: {text}")
     if not opponents and not _is_claim(doc, lexicon) and _cue_lemma(cue, lexicon.naming):
-        verdict = [t for t in doc if t.i not in mentioned and _polarity(t, lexicon)]
-        raw += sum(_polarity(t, lexicon) for t in verdict)
+        polarities = _polarities(doc, lexicon)
+        verdict = [t for t in doc if t.i not in mentioned and polarities[t.i]]
+        raw += sum(polarities[t.i] for t in verdict)
         evidence += [t.text for t in verdict]
     if lemma := _cue_lemma(cue, lexicon.cues):
         if lemma in lexicon.denials and _is_claim(doc, lexicon) and abs(raw) > THRESHOLD:
