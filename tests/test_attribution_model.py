@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import math
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
-from quotedb.ingest.attribution.features import VECTOR
+from quotedb.ingest.attribution.features import VECTOR, spelled_out
 from quotedb.ingest.attribution.model import RANKER, Scorer, shipped
 from quotedb.ingest.attribution.train import corrected_examples, read_contents
 from quotedb.ingest.parse import pipeline_name
@@ -134,12 +135,23 @@ def test_another_pipeline_s_token_vectors_are_not_read_by_weights_trained_on_oth
         threshold=0.5,
         pipeline="en_core_web_sm 3.8.0",
     )
-    seen = {"cue=say": 1.0, f"{VECTOR}cue0": 1.0}
+    seen = {"cue=say": 1.0, f"{VECTOR}cue": np.array([1.0, 0.0])}
     assert scorer.reading("en_core_web_sm 3.8.0") is scorer
     with pytest.warns(UserWarning, match="trained on the token vectors of en_core_web_sm"):
         elsewhere = scorer.reading("en_core_web_md 3.8.0")
     assert elsewhere.log_odds(seen) == 1.0 and scorer.log_odds(seen) == 4.0
     assert Scorer.from_json(json.loads(json.dumps(scorer.to_json()))) == scorer
+
+
+def test_a_block_of_token_vector_values_weighs_what_its_values_spelled_out_weigh():
+    # training drops the dimensions it gives no weight (here the second)
+    scorer = Scorer(
+        weights={"cue=say": 1.0, "v-cue0": 2.0, "v-cue2": -1.0}, bias=0.5, threshold=0.5
+    )
+    seen = {"cue=say": 1.0, "v-cue": np.array([0.5, 3.0, 0.25], dtype=np.float32)}
+    assert spelled_out(seen) == {"cue=say": 1.0, "v-cue0": 0.5, "v-cue1": 3.0, "v-cue2": 0.25}
+    assert scorer.log_odds(seen) == pytest.approx(0.5 + 1.0 + 1.0 - 0.25)
+    assert scorer.log_odds(seen) == pytest.approx(scorer.log_odds(spelled_out(seen)))
 
 
 def test_a_model_trained_by_an_older_quotedb_says_to_rebuild_it(tmp_path):

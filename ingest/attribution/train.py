@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..read import read_paths
 from ..records import Failure
+from .features import Features, spelled_out
 from .model import Scorer
 
 _SPAN = re.compile(r"(\d+) (\d+)")
@@ -42,7 +43,7 @@ class Example:
 
     article: str
     spans: tuple[tuple[int, int], ...]
-    features: dict[str, float]
+    features: Features
     label: bool  # matches a human attribution (Jaccard >= 0.5)
 
 
@@ -109,9 +110,9 @@ class _Recorder:
     threshold = 0.0
 
     def __init__(self) -> None:
-        self.seen: list[dict[str, float]] = []
+        self.seen: list[Features] = []
 
-    def confidence(self, features: dict[str, float]) -> float:
+    def confidence(self, features: Features) -> float:
         self.seen.append(features)
         return 1.0
 
@@ -131,7 +132,7 @@ class _Options:
         return self.ranker.choose(spans, seen) if self.ranker is not None else (0, None)
 
 
-Candidates = list[tuple[list[tuple[int, int]], dict[str, float]]]  # spans, features
+Candidates = list[tuple[list[tuple[int, int]], Features]]  # spans, features
 Options = list[tuple[list[tuple[int, int]], dict[str, float]]]  # one candidate's alternatives
 Found = tuple[str, str, Candidates, list[Options]]  # article id, text, candidates, choices
 
@@ -323,9 +324,9 @@ def fit(
     from sklearn.model_selection import GroupKFold
 
     vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([e.features for e in train])
+    x = vectorizer.fit_transform([spelled_out(e.features) for e in train])
     y = np.array([e.label for e in train])
-    x_dev = vectorizer.transform([e.features for e in dev])
+    x_dev = vectorizer.transform([spelled_out(e.features) for e in dev])
     y_dev = [e.label for e in dev]
 
     def model(c: float) -> LogisticRegression:
