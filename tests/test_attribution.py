@@ -153,6 +153,56 @@ def test_a_parenthetical_cue_splits_the_content_in_two(article_from, nlp):
     assert quote.speaker_mention.text == "the minister"
 
 
+@pytest.mark.parametrize(
+    "text, before, after, source",
+    [
+        (  # the parser makes "warned" a clause of "lose"
+            "If the bill passes, the senator warned in a statement, farmers will lose their "
+            "subsidies.",
+            "If the bill passes",
+            "farmers will lose their subsidies",
+            "the senator",
+        ),
+        (  # ... and "said" the root, the report's second half its conjunct
+            "The plant will close in March, a company spokesman, Dan Ortiz, said on Friday, "
+            "and its workers will be offered jobs elsewhere.",
+            "The plant will close in March",
+            "and its workers will be offered jobs elsewhere",
+            "a company spokesman",
+        ),
+        (
+            "This kind of spending, the auditor claimed, breaks the city’s own rules.",
+            "This kind of spending",
+            "breaks the city’s own rules",
+            "the auditor",
+        ),
+        (  # ... and "to raise" the object of "say"
+            "Nor does the mayor have any plans, aides say, to raise property taxes before "
+            "the election.",
+            "Nor does the mayor have any plans",
+            "to raise property taxes before the election",
+            "aides",
+        ),
+    ],
+)
+def test_a_report_set_off_by_commas_has_the_sentence_on_both_sides(
+    article_from, nlp, text, before, after, source
+):
+    article, quote = only_quote(article_from, nlp, text + "\n")
+    assert [article.text[s:e] for s, e in quote.spans] == [before, after]
+    assert quote.speaker_mention.text == source
+
+
+def test_commas_after_a_cue_s_object_do_not_make_it_parenthetical(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Last week, the governor described Ms. Park, a former judge, as the best choice "
+        "for the court.\n",
+    )
+    assert quote.text == "Ms. Park, a former judge, as the best choice for the court"
+
+
 def test_according_to_names_the_source(article_from, nlp):
     article, quote = only_quote(
         article_from,

@@ -153,13 +153,15 @@ def _content_spans(cue: Token) -> list[Span]:
 
     ``said that ...`` and a fronted ``..., officials said`` give the ``ccomp``;
     ``urged X to ...`` the object and the infinitive; ``..., he said, ...`` the
-    sentence around the cue. A refused act (``declined to discuss whether ...``)
-    governs nothing: its speaker said no such thing.
+    sentence around the cue (`_parenthetical`). A refused act (``declined to discuss
+    whether ...``) governs nothing: its speaker said no such thing.
     """
     if cue.lower_ == "according":
         return _according_clause(cue)
     if _refused(cue):
         return []
+    if (around := _parenthetical(cue)) is not None:
+        return around
     doc = cue.doc
     clauses = [c for c in cue.children if c.dep_ == "ccomp"] or _through_document(cue)
     clauses.sort(key=lambda c: c.i < cue.i)  # a clause to the right wins
@@ -297,6 +299,53 @@ def _names_it(cue: Token) -> bool:
     return any(
         c.dep_ in {"oprd", "xcomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in cue.children
     )
+
+
+def _parenthetical(cue: Token) -> list[Span] | None:
+    """``A, officials said, B``: the sentence on both sides of a report set off by
+    commas inside what it reports.
+
+    The commas say what the parse often does not: it hangs such a cue on an
+    auxiliary (``Even then, he said, he's learned ...``), makes it the root with
+    the report its conjunct, or a clause of the report's verb (``If she wins,
+    Clinton suggested in a tweet, women won't be punished``). One comma comes
+    right before the cue's subject, the other right after the verb and the few
+    words of time or place that go with it (``said on Saturday``). A relative
+    clause (``Sanders, who said ..., won``) is none.
+    """
+    doc, sentence = cue.doc, cue.sent
+    subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in {"WP", "WDT"}:
+        return None
+    opening = subject.left_edge.i - 1
+    between = doc[subject.right_edge.i + 1 : cue.i]  # "also", "has": the verb's own
+    if (
+        opening <= sentence.start
+        or doc[opening].text != ","
+        or any(t.head != cue or t.dep_ not in {"advmod", "aux", "neg"} for t in between)
+    ):
+        return None
+    closing = next((t.i for t in doc[cue.i + 1 : sentence.end] if t.text == ","), None)
+    if closing is None or closing - cue.i > _CUE_PHRASE:
+        return None
+    # "said on Saturday", "told reporters": not "described Johnson, an heir to ..., as"
+    phrase = [c for c in cue.rights if c.i < closing]
+    own = {t.i for c in phrase for t in c.subtree}
+    if not own >= set(range(cue.i + 1, closing)) or any(
+        c.dep_ not in _CUE_PHRASE_DEPS and not (c.dep_ == "dobj" and cue.lemma_ == "tell")
+        for c in phrase
+    ):
+        return None
+    after = _strip(doc[closing + 1 : sentence.end])
+    if sum(t.is_alpha for t in after) < 2:
+        return None
+    return [_strip(doc[sentence.start : opening]), after]
+
+
+_CUE_PHRASE = 5
+"""The most tokens from a parenthetical cue to its closing comma (``said on Saturday``)."""
+_CUE_PHRASE_DEPS = frozenset({"prep", "npadvmod", "advmod", "dative", "prt"})
+"""What may follow a parenthetical cue before its closing comma: when, where, to whom."""
 
 
 def _without(head: Token, cue: Token) -> list[Span]:
