@@ -311,7 +311,8 @@ def _parenthetical(cue: Token) -> list[Span] | None:
     Clinton suggested in a tweet, women won't be punished``). One comma comes
     right before the cue's subject, the other right after the verb and the few
     words of time or place that go with it (``said on Saturday``). A relative
-    clause (``Sanders, who said ..., won``) is none.
+    clause (``Sanders, who said ..., won``) is none; one it interrupts (``the
+    stadium, which, he said, is full``) is what it reports.
     """
     doc, sentence = cue.doc, cue.sent
     subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
@@ -339,7 +340,10 @@ def _parenthetical(cue: Token) -> list[Span] | None:
     after = _strip(doc[closing + 1 : sentence.end])
     if sum(t.is_alpha for t in after) < 2:
         return None
-    return [_strip(doc[sentence.start : opening]), after]
+    start = sentence.start
+    if doc[opening - 1].tag_ in {"WDT", "WP"}:  # "the stadium, which, he said, is ..."
+        start = opening - 1
+    return [_strip(doc[start:opening]), after]
 
 
 _CUE_PHRASE = 5
