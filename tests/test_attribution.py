@@ -216,6 +216,54 @@ def test_commas_after_a_cue_s_object_do_not_make_it_parenthetical(article_from, 
     assert quote.text == "Ms. Park, a former judge, as the best choice for the court"
 
 
+@pytest.mark.parametrize(
+    "text, content, source",
+    [
+        (  # the parser hangs the "that" clause on "series"
+            "Anna Weber, a former mayor of Lyon and currently head of the regional council, "
+            "said in one of a series of Twitter messages that the storm was moving faster "
+            "than expected when it reached the coast.",
+            "that the storm was moving faster than expected when it reached the coast",
+            "Anna Weber",
+        ),
+        (
+            "Officials said in a statement released late on Friday that the factory would close.",
+            "that the factory would close",
+            "Officials",
+        ),
+    ],
+)
+def test_what_follows_said_is_the_report_when_the_parse_gave_it_no_clause(
+    article_from, nlp, text, content, source
+):
+    article = article_from(text + "\n")
+    (quote,) = [q for q in proposed(article, nlp) if q.cue.text == "said"]
+    assert (quote.text, quote.speaker_mention.text) == (content, source)
+
+
+def test_the_report_s_subject_read_as_the_object_of_said_is_part_of_it(article_from, nlp):
+    article = article_from(
+        "Maria Lopez, a pollster who works for the campaign, said her surveys and other "
+        "research show that voters want a change.\n"
+    )
+    said = [q for q in proposed(article, nlp) if q.speaker_mention.text == "Maria Lopez"]
+    assert [q.text for q in said] == [
+        "her surveys and other research show that voters want a change"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said nothing when the verdict was read.",
+        "The chairman, who had chaired the meeting for an hour, said goodbye to the last "
+        "guest, was not as friendly.",
+    ],
+)
+def test_a_word_said_is_no_report(article_from, nlp, text):
+    assert proposed(article_from(text + "\n"), nlp) == []
+
+
 def test_according_to_names_the_source(article_from, nlp):
     article, quote = only_quote(
         article_from,

@@ -209,7 +209,48 @@ def _content_spans(cue: Token) -> list[Span]:
         parts = [obj] + [c for c in cue.rights if c.dep_ in {"prep", "oprd"} and c.i > obj.i]
         span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
         return [span] if len(span) >= 3 else []
+    if lemma == "say" and (said := _said_after(cue)) is not None:
+        return [said]
     return []
+
+
+def _said_after(cue: Token) -> Span | None:
+    """The rest of the sentence after ``said``, when the parse gave the verb no clause
+    but the words after it hold one: it read the report's subject as an object
+    (``said his focus groups show that ...``) or hung a ``that`` clause on the
+    noun before it (``said in one of a series of messages that the truck ...``).
+    ``Say`` takes what was said, not a thing, but for a word (``said nothing
+    when ...``, ``said goodbye``), which is no clause's subject."""
+    doc, sentence = cue.doc, cue.sent
+    obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    that = next(
+        (t for t in doc[cue.i + 1 : sentence.end] if t.lower_ == "that" and t.dep_ == "mark"),
+        None,
+    )
+    if obj is not None and obj.left_edge.i == cue.i + 1 and _may_be_subject(obj):
+        start = obj.left_edge.i
+    elif that is not None and not any(
+        t.pos_ in {"VERB", "AUX"} and is_finite(t) for t in doc[cue.i + 1 : that.i]
+    ):
+        start = that.i
+    else:
+        return None
+    rest = _strip(doc[start : sentence.end])
+    # a verb of its own, not of a clause saying when (``a prayer before the game started``)
+    verbs = [t for t in rest if t.pos_ in {"VERB", "AUX"} and t.dep_ not in _WHEN_CLAUSES]
+    return rest if any(is_finite(t) for t in verbs) else None
+
+
+_WHEN_CLAUSES = frozenset({"advcl", "pcomp", "relcl"})
+
+
+def _may_be_subject(noun: Token) -> bool:
+    """A name, a plural or a noun with its determiner or modifiers (``his focus
+    groups``, ``families``): not a bare word ``said`` takes as a thing (``said
+    goodbye to ...``)."""
+    return noun.pos_ == "PROPN" or (
+        noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or noun.n_lefts > 0)
+    )
 
 
 def _object_as_subject(cue: Token, clause: Token) -> Token | None:
