@@ -193,17 +193,28 @@ def test_a_report_set_off_by_commas_has_the_sentence_on_both_sides(
     assert quote.speaker_mention.text == source
 
 
-def test_a_relative_clause_a_parenthetical_cue_interrupts_is_what_it_reports(article_from, nlp):
-    article, quote = only_quote(
-        article_from,
-        nlp,
-        "The park is near the football stadium, which, the owner said, is usually full "
-        "of families on game days.\n",
-    )
-    assert [article.text[s:e] for s, e in quote.spans] == [
-        "which",
-        "is usually full of families on game days",
-    ]
+@pytest.mark.parametrize(
+    "text, before, after",
+    [
+        (
+            "The park is near the football stadium, which, the owner said, is usually full "
+            "of families on game days.",
+            "which",
+            "is usually full of families on game days",
+        ),
+        (
+            "The council shelved the three plans, all of which, the director said, would "
+            "cost more than expected.",
+            "all of which",
+            "would cost more than expected",
+        ),
+    ],
+)
+def test_a_relative_clause_a_parenthetical_cue_interrupts_is_what_it_reports(
+    article_from, nlp, text, before, after
+):
+    article, quote = only_quote(article_from, nlp, text + "\n")
+    assert [article.text[s:e] for s, e in quote.spans] == [before, after]
 
 
 def test_commas_after_a_cue_s_object_do_not_make_it_parenthetical(article_from, nlp):

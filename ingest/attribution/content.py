@@ -236,6 +236,8 @@ def _said_after(cue: Token) -> Span | None:
     else:
         return None
     rest = _strip(doc[start : sentence.end])
+    if any(t.is_quote for t in rest):
+        return None  # quoted words are reported by a cue of their own (`attribute`)
     # a verb of its own, not of a clause saying when (``a prayer before the game started``)
     verbs = [t for t in rest if t.pos_ in {"VERB", "AUX"} and t.dep_ not in _WHEN_CLAUSES]
     return rest if any(is_finite(t) for t in verbs) else None
@@ -247,10 +249,16 @@ _WHEN_CLAUSES = frozenset({"advcl", "pcomp", "relcl"})
 def _may_be_subject(noun: Token) -> bool:
     """A name, a plural or a noun with its determiner or modifiers (``his focus
     groups``, ``families``): not a bare word ``said`` takes as a thing (``said
-    goodbye to ...``)."""
+    goodbye to ...``), nor what says it said something (``said the same thing``)."""
+    if noun.lemma_.lower() in _SAID_THINGS:
+        return False
     return noun.pos_ == "PROPN" or (
         noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or noun.n_lefts > 0)
     )
+
+
+_SAID_THINGS = frozenset({"thing", "word", "lot", "much", "little", "something", "nothing"})
+"""What ``said`` takes as a thing said rather than as a report's subject."""
 
 
 def _object_as_subject(cue: Token, clause: Token) -> Token | None:
@@ -378,12 +386,16 @@ def _parenthetical(cue: Token) -> list[Span] | None:
         for c in phrase
     ):
         return None
-    after = _strip(doc[closing + 1 : sentence.end])
-    if sum(t.is_alpha for t in after) < 2:
-        return None
-    start = sentence.start
+    start, end = sentence.start, sentence.end
     if doc[opening - 1].tag_ in {"WDT", "WP"}:  # "the stadium, which, he said, is ..."
         start = opening - 1
+        relative = next((t for t in doc[start].ancestors if t.i > closing), None)
+        end = relative.right_edge.i + 1 if relative is not None else end
+        while start - 2 >= sentence.start and doc[start - 1].lower_ == "of":
+            start = doc[start - 2].left_edge.i  # "all of which"
+    after = _strip(doc[closing + 1 : end])
+    if sum(t.is_alpha for t in after) < 2:
+        return None
     return [_strip(doc[start:opening]), after]
 
 
