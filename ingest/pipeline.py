@@ -539,7 +539,12 @@ def _quote(
     topic: Topic | None,
     year: int | None,
 ) -> Quote:
-    """``year``: the article's `dates.timeline_year`, for statement dates without one."""
+    """``year``: the article's `dates.timeline_year`, for statement dates without one.
+
+    The confidence is kept as it is shown (three decimals), so that what
+    ``--min-confidence 0.9`` keeps, what the database holds and what a reader sees
+    agree: a record shown as 0.9 is not left out as 0.8996."""
+    confidence = round(confidence, 3)
     text = " ... ".join(article.text[s:e] for s, e in attribution.spans)
     mention = attribution.source
     date, precision = dates.statement_date(

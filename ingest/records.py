@@ -61,7 +61,7 @@ class Quote:
     stance_score: float = 0.0
     stance_evidence: list[str] = field(default_factory=list)  # the words that moved the score
     topic: str | None = None
-    confidence: float = 0.5  # calibrated: the share of such records that are right
+    confidence: float = 0.5  # calibrated: the share of such records that are right; 3 decimals
     act: str = "speech"  # speech | thought
     context: str | None = None
 
@@ -95,7 +95,7 @@ class Quote:
             "stance_score": round(self.stance_score, 3),
             "stance_evidence": self.stance_evidence,
             "topic": self.topic,
-            "confidence": round(self.confidence, 3),
+            "confidence": self.confidence,
             "act": self.act,
         }
 
