@@ -324,9 +324,10 @@ def fit(
     from sklearn.model_selection import GroupKFold
 
     vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([spelled_out(e.features) for e in train])
+    # one candidate spelled out at a time: all of them at once held a gigabyte of floats
+    x = vectorizer.fit_transform(spelled_out(e.features) for e in train)
     y = np.array([e.label for e in train])
-    x_dev = vectorizer.transform([spelled_out(e.features) for e in dev])
+    x_dev = vectorizer.transform(spelled_out(e.features) for e in dev)
     y_dev = [e.label for e in dev]
 
     def model(c: float) -> LogisticRegression:
