@@ -217,6 +217,28 @@ def test_a_relative_clause_a_parenthetical_cue_interrupts_is_what_it_reports(
     assert [article.text[s:e] for s, e in quote.spans] == [before, after]
 
 
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        (
+            "Rather than try to resurrect the party, he supported pitching a bigger tent to "
+            "help his clients and, he argued, to help stabilize the country.",
+            ["to help stabilize the country"],
+        ),
+        (
+            "Few candidates go undefeated, but at that point, strategists say, Trump would be "
+            "extremely difficult to stop.",
+            ["at that point", "Trump would be extremely difficult to stop"],
+        ),
+    ],
+)
+def test_a_parenthetical_cue_reports_the_clause_it_interrupts_not_one_joined_before_it(
+    article_from, nlp, text, spans
+):
+    article, quote = only_quote(article_from, nlp, text + "\n")
+    assert [article.text[s:e] for s, e in quote.spans] == spans
+
+
 def test_commas_after_a_cue_s_object_do_not_make_it_parenthetical(article_from, nlp):
     article, quote = only_quote(
         article_from,

@@ -393,9 +393,16 @@ def _parenthetical(cue: Token) -> list[Span] | None:
         end = relative.right_edge.i + 1 if relative is not None else end
         while start - 2 >= sentence.start and doc[start - 1].lower_ == "of":
             start = doc[start - 2].left_edge.i  # "all of which"
+    else:  # the clause it interrupts, not one joined before it ("..., but at that point")
+        joints = [
+            t.i + 1 for t in doc[start:opening] if t.dep_ == "cc" and doc[t.i - 1].text == ","
+        ]
+        start = max(joints, default=start)
     after = _strip(doc[closing + 1 : end])
     if sum(t.is_alpha for t in after) < 2:
         return None
+    if start >= opening or doc[opening - 1].dep_ == "cc":
+        return [after]  # "to help his clients and, he argued, to help stabilize Ukraine"
     return [_strip(doc[start:opening]), after]
 
 
