@@ -230,6 +230,10 @@ def test_a_relative_clause_a_parenthetical_cue_interrupts_is_what_it_reports(
             "extremely difficult to stop.",
             ["at that point", "Trump would be extremely difficult to stop"],
         ),
+        (  # a sentence opening with its conjunction keeps it
+            "But, she said, it's not the way to win the election.",
+            ["But", "it's not the way to win the election"],
+        ),
     ],
 )
 def test_a_parenthetical_cue_reports_the_clause_it_interrupts_not_one_joined_before_it(

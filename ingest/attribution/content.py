@@ -401,7 +401,7 @@ def _parenthetical(cue: Token) -> list[Span] | None:
     after = _strip(doc[closing + 1 : end])
     if sum(t.is_alpha for t in after) < 2:
         return None
-    if start >= opening or doc[opening - 1].dep_ == "cc":
+    if start >= opening or (doc[opening - 1].dep_ == "cc" and opening - 1 > start):
         return [after]  # "to help his clients and, he argued, to help stabilize Ukraine"
     return [_strip(doc[start:opening]), after]
 
