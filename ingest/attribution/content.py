@@ -244,6 +244,7 @@ def _said_after(cue: Token) -> Span | None:
 
 
 _WHEN_CLAUSES = frozenset({"advcl", "pcomp", "relcl"})
+"""Clauses that say when or which, not what: their verbs make no report of their own."""
 
 
 def _may_be_subject(noun: Token) -> bool:
