@@ -610,6 +610,24 @@ def test_a_titled_subject_of_a_non_speech_verb_frames_the_quote(article_from, nl
     assert quote.cue.text == "wondered"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Still, Carson added, he did not support issuing quarantines "willy-nilly."\n',
+        'He did not, Carson added, support issuing quarantines "willy-nilly."\n',
+    ],
+)
+def test_a_speech_verb_set_off_by_commas_reports_the_fragment_not_the_verb_near_it(
+    article_from, nlp, sentence
+):
+    # "support" frames the quoted words, but it is what Carson said he did not do
+    article, quote = only_quote(article_from, nlp, sentence)
+    assert quote.cue.text == "added"
+    assert quote.speaker == "Carson"
+    assert quote.text.endswith('issuing quarantines "willy-nilly."')
+    assert quote.type == "mixed"
+
+
 def test_a_speech_noun_with_a_that_clause_reports_it_for_its_owner(article_from, nlp):
     article = article_from(
         "Reporters checked Mayor Ann Lee’s claim that the bridge would open by May.\n"

@@ -107,6 +107,22 @@ def _framed_fragment(
     return _reported_clause(_governing_cues(root, start, end, _framing)[:1], start, end)
 
 
+def _reported_around(doc: Doc, start: int, end: int, used: set[int]) -> bool:
+    """A speech verb of the quoted fragment's sentence that the parse hangs below it
+    (set off by commas, ``as he noted``) reports a clause holding the fragment: that
+    report is the statement, not the verb nearest the quotation marks."""
+    fragment = doc.char_span(start, end, alignment_mode="expand")
+    if fragment is None:
+        return False
+    cues = speech_verbs(doc)
+    return any(
+        cues[token.i]
+        and token.i not in used
+        and any(c.start_char <= start and end <= c.end_char for c in _content_spans(token))
+        for token in fragment[0].sent
+    )
+
+
 def attribute(
     doc: Doc,
     offset: int,
@@ -174,6 +190,9 @@ def attribute(
         else:
             title = is_quoted_name(doc, start, end)  # "acted in the movie 'Sharknado 3'": a name
             framing = None if title else _framed_fragment(doc, root, start, end)
+            if framing is not None and _reported_around(doc, start, end, used_cues):
+                continue  # "But, Carson added, he did not support ... 'willy-nilly'": the
+                # speech verb's report holds the fragment (the cues below)
             if framing is not None:
                 report = replace(_reported(*framing, local, offset, "framing-verb"), confidence=0.4)
                 found.append(report)
