@@ -1452,3 +1452,14 @@ def test_a_source_named_right_after_the_closing_quotation_mark_is_found(article_
 def test_a_speaker_interrupted_by_a_participle_is_the_source(article_from, nlp, text, speaker):
     quotes = proposed(article_from(text + "\n"), nlp)
     assert [q.speaker for q in quotes if q.type == "direct"] == [speaker]
+
+
+def test_according_to_reports_the_clause_not_the_words_after_its_source(article_from, nlp):
+    # what follows the source here is a when and a comparison, no clause of its own
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Some 59 percent of registered voters view the mayor unfavorably, according to a "
+        "city poll last week - virtually the same as the governor's 60 percent.\n",
+    )
+    assert quote.text == "Some 59 percent of registered voters view the mayor unfavorably"
