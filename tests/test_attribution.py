@@ -1454,12 +1454,23 @@ def test_a_speaker_interrupted_by_a_participle_is_the_source(article_from, nlp, 
     assert [q.speaker for q in quotes if q.type == "direct"] == [speaker]
 
 
-def test_according_to_reports_the_clause_not_the_words_after_its_source(article_from, nlp):
-    # what follows the source here is a when and a comparison, no clause of its own
-    article, quote = only_quote(
-        article_from,
-        nlp,
-        "Some 59 percent of registered voters view the mayor unfavorably, according to a "
-        "city poll last week - virtually the same as the governor's 60 percent.\n",
-    )
-    assert quote.text == "Some 59 percent of registered voters view the mayor unfavorably"
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        # what follows the source is a when and a comparison, no clause of its own
+        (
+            "Some 59 percent of registered voters view the mayor unfavorably, according to a "
+            "city poll last week - virtually the same as the governor's 60 percent.\n",
+            "Some 59 percent of registered voters view the mayor unfavorably",
+        ),
+        # what comes before it is another clause, longer than the one it hangs on
+        (
+            "The plan is further weakened by the poor state of the old shipping routes, which, "
+            "according to port records, carry most of the region's grain.\n",
+            "carry most of the region's grain",
+        ),
+    ],
+)
+def test_according_to_reports_the_clause_it_hangs_on(article_from, nlp, sentence, said):
+    article, quote = only_quote(article_from, nlp, sentence)
+    assert quote.text == said

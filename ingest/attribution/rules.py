@@ -43,7 +43,6 @@ from .cues import (
     _governing_cues,
     _has_subject,
     _prep_cue,
-    is_finite,
     is_thought,
     speech_verbs,
 )
@@ -511,7 +510,7 @@ def _according_to(doc: Doc, offset: int, local: Sequence[tuple[int, int]]) -> li
         phrase = doc[token.i : _object_end(objects[0]) + 1]
         before = doc[sentence.start : phrase.start]
         after = doc[phrase.end : sentence.end]
-        content = _trim(max((before, after), key=_clause_first))
+        content = _trim(_side_reported(token, before, after))
         if content is None or any(s <= content.start_char < e for s, e in local):
             continue
         inside = _held(local, content.start_char, content.end_char, offset)
@@ -529,11 +528,20 @@ def _according_to(doc: Doc, offset: int, local: Sequence[tuple[int, int]]) -> li
     return found
 
 
-def _clause_first(side: Span) -> tuple[bool, int]:
-    """Which side of ``according to X`` is what X says: the one with a clause of its own,
-    else the longer. After the source there may be only a when and a comparison
-    (``..., according to a poll last week - virtually the same as Trump's``)."""
-    return any(t.pos_ in {"VERB", "AUX"} and is_finite(t) for t in side), len(side)
+def _side_reported(according: Token, before: Span, after: Span) -> Span:
+    """Which side of ``according to X`` is what X says: one with a verb, the one the
+    phrase hangs on, else the longer. After the source there may be only a when and a
+    comparison (``..., according to a poll last week - virtually the same as Trump's``);
+    what comes before it may be another clause (``the reality of trafficking routes,
+    which, according to UN data, see 80% of ...``)."""
+    return max(
+        (before, after),
+        key=lambda side: (
+            any(t.pos_ in {"VERB", "AUX"} for t in side),
+            side.start <= according.head.i < side.end,
+            len(side),
+        ),
+    )
 
 
 def _object_end(source: Token) -> int:
