@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from . import clean, dates, quotes, speakers
 from .attribution import Attribution, attribute, introducer, signature_line
 from .attribution.bounds import alternatives, option_features, redrawn
-from .attribution.content import claim_nouns
+from .attribution.cues import claim_nouns
 from .attribution.features import features
 from .attribution.marks import capital_speakers, credit_line, name_line, points_back
 from .attribution.model import RANKER, shipped

@@ -189,7 +189,7 @@ def test_each_training_article_has_its_boundaries_drawn_by_a_ranker_that_never_s
 
 
 def test_no_content_ends_on_a_dangling_and(nlp):
-    from quotedb.ingest.attribution.content import _strip
+    from quotedb.ingest.attribution.edges import _strip
 
     doc = nlp("Lee said the port would be busier — and the town knew it.")
     dangling = doc[2 : [t.text for t in doc].index("and") + 1]

@@ -2,10 +2,11 @@
 
 Works on one parsed paragraph at a time. The rules (`rules`) propose candidates:
 a reporting cue (`cues`: a speech verb from ``lexicons/speech_verbs.txt``, or
-``according to``) links a source mention (`sources`) with content (`content`):
-a quoted passage (direct), a clause that contains a quoted fragment (mixed), or
-a plain clause (indirect); punctuation cues (`marks`) handle labels, colons and
-signature lines. The learned boundary ranker (`bounds`) redraws each
+``according to``) links a source mention (`sources`) with content (`content`,
+its edges trimmed by `edges`): a quoted passage (direct; `passages` says which
+are names, titles or utterances), a clause that contains a quoted fragment
+(mixed), or a plain clause (indirect); punctuation cues (`marks`) handle labels,
+colons and signature lines. The learned boundary ranker (`bounds`) redraws each
 candidate's content where a reader would; the learned scorer (`model`, over
 `features`) then decides which candidates are attributed statements and how
 sure that is.

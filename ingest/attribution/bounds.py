@@ -24,8 +24,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..parse import per_doc, text_of
 from .candidate import Attribution
-from .content import _content_spans, _stretched, after_dateline
+from .content import _content_spans
 from .cues import speech_verbs
+from .edges import _stretched, after_dateline
 from .features import _QUOTE_MARKS, _span
 
 _CLAUSE_MARKS = {",", ";", ":", "—", "–", "--", "―", "(", "-"}

@@ -1,17 +1,15 @@
-"""What was said: the clause a cue reports, trimmed of what reports of speech leave out,
-and the tests a quoted passage is measured by (title, utterance, sentence opener).
+"""What was said: the clause a cue reports, as one span or two around a parenthetical
+cue (its edges are trimmed by `edges`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from ..dates import dateline_length
 from ..lexicons import words
-from ..parse import per_doc, text_of
+from ..parse import text_of
 from .cues import (
     SUBJECTS,
     _intended,
@@ -21,16 +19,7 @@ from .cues import (
     is_finite,
     is_thought,
 )
-
-
-def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
-    """The token of a quoted passage that attaches it to the rest of the sentence."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    inside = [t for t in span if not t.is_punct] or list(span)
-    tops = [t for t in inside if t.head == t or not start <= t.head.idx < end]
-    return max(tops, key=lambda t: sum(1 for w in t.subtree if start <= w.idx < end), default=None)
+from .edges import _non_space, _stretched, _strip
 
 
 def _clause_around(
@@ -99,53 +88,7 @@ def _governed(cue: Token, child: Token) -> Span:
 _GOVERNED = {"dobj", "dative", "ccomp", "xcomp", "oprd", "prep", "attr", "acomp", "obj"}
 
 
-_WH = {"who", "whom", "whose", "which"}
 _ASKING = {"ask", "wonder", "question", "inquire"}  # their "if ..." is the question put
-
-
-def _strip(span: Span) -> Span:
-    """``span`` without edge punctuation (other than quotation marks) and without a
-    trailing non-restrictive appendage (``, who ...``, ``, a former ...``), which
-    reports of speech leave out of what was said, nor a dateline opening the paragraph
-    (``JERUSALEM — ...``)."""
-    span = _past_dateline(span)
-    for token in span[3:]:
-        comma = token.left_edge.i - 1
-        if (
-            (token.dep_ == "appos" or (token.dep_ == "relcl" and token.left_edge.lower_ in _WH))
-            and comma >= span.start
-            and token.doc[comma].text == ","
-            and token.right_edge.i >= span.end - 2
-            and sum(t.is_quote for t in token.doc[span.start : comma]) % 2 == 0
-        ):
-            span = token.doc[span.start : comma]
-            break
-    while len(span) > 1 and span[0].is_punct and not span[0].is_quote:
-        span = span[1:]
-    while len(span) > 1 and (
-        (_as_punctuation(span[-1]) and not span[-1].is_quote) or span[-1].dep_ == "cc"
-    ):
-        span = span[:-1]  # nor a coordinator left dangling: "would be more intense — and"
-    return span
-
-
-def _as_punctuation(token: Token) -> bool:
-    """Punctuation, or a word with a period the parse hangs as punctuation: in
-    ``..., Const. Laura Brabant said`` it takes the speaker's rank for a full stop."""
-    return token.is_punct or (token.dep_ == "punct" and not token.is_alpha)
-
-
-def _non_space(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
-
-
-def _stretched(start: int, end: int, local: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    """``[start, end)`` stretched over every quoted passage it cuts into (the parse often
-    leaves a closing mark, or the end of a quote, outside the clause)."""
-    for s, e in local:
-        if s < end and start < e:
-            start, end = min(start, s), max(end, e)
-    return start, end
 
 
 def _content_spans(cue: Token) -> list[Span]:
@@ -477,147 +420,4 @@ def _trailing_participle(token: Token, head: Token, cue: Token) -> bool:
         and token.left_edge.i == token.i
         and cue.right_edge.i < token.i <= cue.right_edge.i + 2
         and token.doc[token.i - 1].text == ","
-    )
-
-
-def after_dateline(doc: Doc) -> int:
-    """The first token of ``doc`` that a content may start with: the one after the
-    dateline opening the paragraph (``JERUSALEM — ...``, ``WASHINGTON ― ...``: the
-    writer's, not anyone's words), else 0."""
-
-    def find() -> int:
-        opening = dateline_length(text_of(doc))
-        rest = doc.char_span(opening, len(text_of(doc)), alignment_mode="expand")
-        return rest.start if opening and rest is not None and len(rest) else 0
-
-    return per_doc(doc, "quotedb.after_dateline", find)
-
-
-def _past_dateline(span: Span) -> Span:
-    """``span`` starting after the paragraph's dateline, if it starts in it."""
-    first = after_dateline(span.doc)
-    return span.doc[first : span.end] if span.start < first < span.end else span
-
-
-def _trim(span: Span) -> Span | None:
-    span = _past_dateline(span)
-    while len(span) and (span[0].is_punct or span[0].is_space):
-        span = span[1:]
-    while len(span) and (span[-1].is_punct or span[-1].is_space or span[-1].dep_ == "cc"):
-        span = span[:-1]
-    return span if len(span) >= 3 else None
-
-
-@cache
-def claim_nouns() -> frozenset[str]:
-    """Speech nouns and documents: the nouns that report a ``that`` clause (``the claim
-    that ...``, ``a report that ...``)."""
-    return words("speech_nouns") | words("document_heads")
-
-
-def _claim_clause(noun: Token) -> Token | None:
-    """The ``that`` clause of a speech noun or a document, if it has one."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in claim_nouns():
-        return None
-    return next(
-        (
-            c
-            for c in noun.rights
-            if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
-        ),
-        None,
-    )
-
-
-def _names_a_work(doc: Doc, start: int, end: int) -> bool:
-    """A title in quotation marks after a preposition or a possessive (``on NBC's "Meet
-    the Press."``, ``on ''The Late Show With Stephen Colbert''``) names a show, a paper
-    or a book: where something was said, never what."""
-    passage = doc.char_span(start, end, alignment_mode="expand")
-    if passage is None or passage.start == 0:
-        return False
-    before = doc[passage.start - 1]
-    return (
-        (before.dep_ in {"prep", "case"} or before.tag_ == "POS")
-        and before.lower_ not in {"as", "like", "of"}  # chants of “Marco! Marco!”
-        and _title_words(doc, start, end)
-    )
-
-
-def _nickname(doc: Doc, start: int, end: int) -> bool:
-    """One or two capitalised words in quotation marks between a given name and a
-    surname (``state Del. Marcia "Cia" Price``): part of a name, not something said."""
-    passage = doc.char_span(start, end, alignment_mode="expand")
-    if passage is None or passage.start == 0 or passage.end >= len(doc):
-        return False
-    alpha = [t for t in passage if t.is_alpha]
-    before, after = doc[passage.start - 1], doc[passage.end]
-    return (
-        0 < len(alpha) <= 2
-        and all(t.is_title for t in alpha)
-        and before.is_title
-        and before.pos_ == "PROPN"
-        and after.is_title
-        and after.is_alpha
-    )
-
-
-def is_quoted_name(doc: Doc, start: int, end: int) -> bool:
-    """A few capitalised words with no verb in quotation marks are a name or a
-    title (``"Fox News Sunday,"``, ``“Cartel de los Soles”``: ``lexicons/name_particles.txt``),
-    not a statement. A passage that is a sentence of its own (``"The Donald. Big
-    Daddy."``) is something said."""
-    if _opens_sentence(doc, start, end) and _is_utterance(doc, start, end):
-        return False
-    return _title_words(doc, start, end)
-
-
-def _title_words(doc: Doc, start: int, end: int) -> bool:
-    """The words of a name or title: a few, capitalised or small, no verb. After a
-    preposition or a possessive (`_names_a_work`) that is enough, even when the parser
-    starts a sentence at the mark (``on Fox News’s “Fox and Friends.”``)."""
-    alpha = [t for t in doc if start <= t.idx < end and t.is_alpha]
-    particles = words("name_particles")
-    return (
-        len(alpha) <= 6
-        and sum(t.is_title and not t.is_stop for t in alpha) >= 2
-        and all(t.is_title or t.is_stop or t.lower_ in particles for t in alpha)
-        and not any(t.pos_ in {"VERB", "AUX"} for t in alpha)
-    )
-
-
-def _after_colon(doc: Doc, start: int) -> bool:
-    return text_of(doc)[:start].rstrip().endswith(":")
-
-
-def _opens_sentence(doc: Doc, start: int, end: int) -> bool:
-    """No word of its sentence comes before the passage."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is None or not any(t.is_alpha for t in doc[span.sent.start : span.start])
-
-
-def _closes(passage: str) -> bool:
-    """The passage ends with its closing mark here, rather than running on to the next paragraph."""
-    return passage.rstrip()[-1:] in "\"'”’»"
-
-
-def _is_utterance(doc: Doc, start: int, end: int) -> bool:
-    """The quoted words end like a sentence (``"You winning?"``, ``"Never."``) or hold
-    one (``"Absolutely not. Absolutely not," Clinton responded``)."""
-    if text_of(doc)[start:end].rstrip("\"'”’»").endswith((".", "?", "!")):
-        return True
-    inside = [token for token in doc if start <= token.idx < end]
-    return any(
-        token.text in {".", "?", "!"} and after.is_title
-        for token, after in zip(inside, inside[1:], strict=False)
-    )
-
-
-def _words_in(doc: Doc, start: int, end: int) -> int:
-    """The words in [start, end), a word the tokenizer left its period on included
-    (``I.`` at the end of ``"Neither do I."``)."""
-    return sum(
-        1
-        for token in doc
-        if start <= token.idx < end and (token.is_alpha or token.text[:-1].isalpha())
     )

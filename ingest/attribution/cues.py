@@ -6,6 +6,7 @@ passage.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
@@ -235,4 +236,25 @@ def _framing(verb: Token) -> bool:
     Constitution"`` quotes Tribe even though the verb does not report speech."""
     return verb.pos_ == "VERB" and any(
         child.dep_ == "nsubj" and is_someone(child) for child in verb.children
+    )
+
+
+@cache
+def claim_nouns() -> frozenset[str]:
+    """Speech nouns and documents: the nouns that report a ``that`` clause (``the claim
+    that ...``, ``a report that ...``)."""
+    return words("speech_nouns") | words("document_heads")
+
+
+def _claim_clause(noun: Token) -> Token | None:
+    """The ``that`` clause of a speech noun or a document, if it has one."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in claim_nouns():
+        return None
+    return next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
+        ),
+        None,
     )

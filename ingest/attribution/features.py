@@ -24,8 +24,8 @@ from ..lexicons import words
 from ..parse import text_of
 from ..records import Mention
 from .candidate import Attribution
-from .content import _words_in, claim_nouns, is_quoted_name
-from .cues import is_cue, is_thought
+from .cues import claim_nouns, is_cue, is_thought
+from .passages import _words_in, is_quoted_name
 
 _LABEL_LINE = re.compile(r"^[A-Z][A-Z .'&-]{2,}:")  # "READ MORE:", "SECTION NAME:"
 _QUOTE_MARKS = '"“”‘’«»'

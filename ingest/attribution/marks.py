@@ -16,8 +16,8 @@ from ..parse import text_of
 from ..records import Mention
 from ..speakers import SPEAKING_ENTITIES
 from .candidate import Attribution, _mention
-from .content import _strip
 from .cues import SUBJECTS, is_cue
+from .edges import _strip
 from .sources import POINTING_BACK, _is_relative, _phrase, credit
 
 _DASHES = "-–—―"

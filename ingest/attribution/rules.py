@@ -17,27 +17,15 @@ from ..quotes import Quoted
 from ..speakers import NO_ONE, is_someone
 from .candidate import Attribution, _mention
 from .content import (
-    _after_colon,
-    _claim_clause,
     _clause_around,
-    _closes,
     _content_spans,
     _governed,
-    _is_utterance,
-    _names_a_work,
-    _nickname,
-    _opens_sentence,
-    _quote_root,
     _refused,
     _reported_clause,
-    _stretched,
-    _strip,
-    _trim,
-    _words_in,
-    is_quoted_name,
 )
 from .cues import (
     SUBJECTS,
+    _claim_clause,
     _cue_for,
     _framing,
     _governing_cues,
@@ -46,7 +34,19 @@ from .cues import (
     is_thought,
     speech_verbs,
 )
+from .edges import _stretched, _strip, _trim
 from .marks import _captioned, _credited, _introducer, _labelled, _signature
+from .passages import (
+    _after_colon,
+    _closes,
+    _is_utterance,
+    _names_a_work,
+    _nickname,
+    _opens_sentence,
+    _quote_root,
+    _words_in,
+    is_quoted_name,
+)
 from .sources import _claimant, _named_after, _phrase, _preceding_subject, _source_outside
 
 _ORPHAN_WORDS = 4  # a quote this long with no cue and no speaker is still a statement

@@ -1,0 +1,115 @@
+"""What a quoted passage is, read from its words and where it stands: a name or a title
+(``"Fox News Sunday,"``), a nickname, an utterance of its own, the opening of its
+sentence, and how many words it holds.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..lexicons import words
+from ..parse import text_of
+
+
+def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
+    """The token of a quoted passage that attaches it to the rest of the sentence."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    inside = [t for t in span if not t.is_punct] or list(span)
+    tops = [t for t in inside if t.head == t or not start <= t.head.idx < end]
+    return max(tops, key=lambda t: sum(1 for w in t.subtree if start <= w.idx < end), default=None)
+
+
+def _names_a_work(doc: Doc, start: int, end: int) -> bool:
+    """A title in quotation marks after a preposition or a possessive (``on NBC's "Meet
+    the Press."``, ``on ''The Late Show With Stephen Colbert''``) names a show, a paper
+    or a book: where something was said, never what."""
+    passage = doc.char_span(start, end, alignment_mode="expand")
+    if passage is None or passage.start == 0:
+        return False
+    before = doc[passage.start - 1]
+    return (
+        (before.dep_ in {"prep", "case"} or before.tag_ == "POS")
+        and before.lower_ not in {"as", "like", "of"}  # chants of “Marco! Marco!”
+        and _title_words(doc, start, end)
+    )
+
+
+def _nickname(doc: Doc, start: int, end: int) -> bool:
+    """One or two capitalised words in quotation marks between a given name and a
+    surname (``state Del. Marcia "Cia" Price``): part of a name, not something said."""
+    passage = doc.char_span(start, end, alignment_mode="expand")
+    if passage is None or passage.start == 0 or passage.end >= len(doc):
+        return False
+    alpha = [t for t in passage if t.is_alpha]
+    before, after = doc[passage.start - 1], doc[passage.end]
+    return (
+        0 < len(alpha) <= 2
+        and all(t.is_title for t in alpha)
+        and before.is_title
+        and before.pos_ == "PROPN"
+        and after.is_title
+        and after.is_alpha
+    )
+
+
+def is_quoted_name(doc: Doc, start: int, end: int) -> bool:
+    """A few capitalised words with no verb in quotation marks are a name or a
+    title (``"Fox News Sunday,"``, ``“Cartel de los Soles”``: ``lexicons/name_particles.txt``),
+    not a statement. A passage that is a sentence of its own (``"The Donald. Big
+    Daddy."``) is something said."""
+    if _opens_sentence(doc, start, end) and _is_utterance(doc, start, end):
+        return False
+    return _title_words(doc, start, end)
+
+
+def _title_words(doc: Doc, start: int, end: int) -> bool:
+    """The words of a name or title: a few, capitalised or small, no verb. After a
+    preposition or a possessive (`_names_a_work`) that is enough, even when the parser
+    starts a sentence at the mark (``on Fox News’s “Fox and Friends.”``)."""
+    alpha = [t for t in doc if start <= t.idx < end and t.is_alpha]
+    particles = words("name_particles")
+    return (
+        len(alpha) <= 6
+        and sum(t.is_title and not t.is_stop for t in alpha) >= 2
+        and all(t.is_title or t.is_stop or t.lower_ in particles for t in alpha)
+        and not any(t.pos_ in {"VERB", "AUX"} for t in alpha)
+    )
+
+
+def _after_colon(doc: Doc, start: int) -> bool:
+    return text_of(doc)[:start].rstrip().endswith(":")
+
+
+def _opens_sentence(doc: Doc, start: int, end: int) -> bool:
+    """No word of its sentence comes before the passage."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is None or not any(t.is_alpha for t in doc[span.sent.start : span.start])
+
+
+def _closes(passage: str) -> bool:
+    """The passage ends with its closing mark here, rather than running on to the next paragraph."""
+    return passage.rstrip()[-1:] in "\"'”’»"
+
+
+def _is_utterance(doc: Doc, start: int, end: int) -> bool:
+    """The quoted words end like a sentence (``"You winning?"``, ``"Never."``) or hold
+    one (``"Absolutely not. Absolutely not," Clinton responded``)."""
+    if text_of(doc)[start:end].rstrip("\"'”’»").endswith((".", "?", "!")):
+        return True
+    inside = [token for token in doc if start <= token.idx < end]
+    return any(
+        token.text in {".", "?", "!"} and after.is_title
+        for token, after in zip(inside, inside[1:], strict=False)
+    )
+
+
+def _words_in(doc: Doc, start: int, end: int) -> int:
+    """The words in [start, end), a word the tokenizer left its period on included
+    (``I.`` at the end of ``"Neither do I."``)."""
+    return sum(
+        1
+        for token in doc
+        if start <= token.idx < end and (token.is_alpha or token.text[:-1].isalpha())
+    )
