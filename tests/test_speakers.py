@@ -630,3 +630,13 @@ def test_a_number_of_people_said_of_whom_is_a_group_and_a_group_alone_a_body(
     text, speakers = article(nlp, sentence)
     speaker = speakers.resolve(mention(text, words))
     assert (speaker.name, speaker.kind) == (name, kind)
+
+
+def test_both_before_a_joint_source_is_no_part_of_its_name(nlp):
+    text, speakers = article(
+        nlp,
+        "Russia and China condemned the strike. Later both Russia and China called for talks.",
+    )
+    first = speakers.resolve(mention(text, "Russia and China"))
+    again = speakers.resolve(mention(text, "both Russia and China"))
+    assert again.name == first.name == "Russia and China"

@@ -103,7 +103,13 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
     ):
         return Speaker(wording, "group")  # "critics", "some who ...", "49 said", "24 percent"
     kind = "document" if head in words("document_heads") else "organization"
-    return Speaker(" ".join(rest) if first == "the" else " ".join(tokens), kind)
+    named = tokens[1:] if first in _NOT_OF_THE_NAME and len(tokens) > 1 else tokens
+    return Speaker(" ".join(named), kind)
+
+
+_NOT_OF_THE_NAME = frozenset({"the", "both"})
+"""Words that open a body's phrase but are no part of its name: ``the Pentagon``,
+``both Russia and China`` (the joint source named before without it)."""
 
 
 def described_role(span: Span) -> str | None:
