@@ -640,3 +640,14 @@ def test_both_before_a_joint_source_is_no_part_of_its_name(nlp):
     first = speakers.resolve(mention(text, "Russia and China"))
     again = speakers.resolve(mention(text, "both Russia and China"))
     assert again.name == first.name == "Russia and China"
+
+
+def test_a_capital_that_speaks_is_its_government(nlp):
+    text, speakers = article(
+        nlp,
+        "The Cuban government called the sanctions illegal.",
+        "Havana vowed to answer them.",
+    )
+    first = speakers.resolve(mention(text, "The Cuban government"))
+    capital = speakers.resolve(mention(text, "Havana"))
+    assert capital is first or capital.name == first.name == "Cuban government"

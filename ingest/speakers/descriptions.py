@@ -10,7 +10,7 @@ from spacy.lang.en.lex_attrs import like_num
 from spacy.tokens import Span, Token
 
 from .. import roles
-from ..lexicons import lines, words
+from ..lexicons import lines, pairs, words
 from .people import LEADING
 from .speaker import Speaker
 
@@ -103,8 +103,9 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
     ):
         return Speaker(wording, "group")  # "critics", "some who ...", "49 said", "24 percent"
     kind = "document" if head in words("document_heads") else "organization"
-    named = tokens[1:] if first in _NOT_OF_THE_NAME and len(tokens) > 1 else tokens
-    return Speaker(" ".join(named), kind)
+    named = " ".join(tokens[1:] if first in _NOT_OF_THE_NAME and len(tokens) > 1 else tokens)
+    # "Caracas vowed ...": the capital speaks for its government, named one way
+    return Speaker(pairs("capitals").get(named.lower(), named), kind)
 
 
 _NOT_OF_THE_NAME = frozenset({"the", "both"})
