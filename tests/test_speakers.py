@@ -651,3 +651,17 @@ def test_a_capital_that_speaks_is_its_government(nlp):
     first = speakers.resolve(mention(text, "The Cuban government"))
     capital = speakers.resolve(mention(text, "Havana"))
     assert capital is first or capital.name == first.name == "Cuban government"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "name"),
+    [
+        ("Reports indicate that the ship sank.", "Reports", None),
+        ("Some reports suggest that the ship sank.", "Some reports", None),
+        ("Press reports say that the ship sank.", "Press reports", "press reports"),
+    ],
+)
+def test_unspecified_reports_are_no_source(nlp, sentence, words, name):
+    text, speakers = article(nlp, sentence)
+    speaker = speakers.resolve(mention(text, words))
+    assert (speaker.name if speaker else None) == name
