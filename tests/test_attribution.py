@@ -1026,13 +1026,16 @@ def test_a_pull_quote_captioned_with_a_name_is_that_person_s(article_from, nlp):
         "Coun. Rebecca Bligh\n\n"
         "“It is a fair deal for renters.” Ann Lee, tenant advocate\n"
     )
-    said = {q.text: q.speaker for q in proposed(article, nlp)}
+    quotes = proposed(article, nlp)
+    said = {q.text: q.speaker for q in quotes}
     assert said == {
         "“We will not back down,”": "David Eby",
         "“This is a historic day for the city,”": "Ken Sim",
         "“Nobody expected this.”": "Rebecca Bligh",
         "“It is a fair deal for renters.”": "Ann Lee",
     }
+    # a caption is as sure a mark of its speaker as a signature line under the quote
+    assert {q.confidence for q in quotes if q.speaker != "David Eby"} == {0.8}
 
 
 def test_a_name_after_a_quote_in_a_sentence_is_no_caption(article_from, nlp):

@@ -29,8 +29,9 @@ _SIGNATURE = re.compile(rf"\s*([{_DASHES}]+)\s*([^\W\d_a-z][^{_DASHES}]{{1,80}}?
 _LABEL = re.compile(r"[\"“]?([^\W\d_][^:\n]{0,60}?)\s*(:)\s+(?=\S)")
 
 
-def _marked(cue: Mention, source: Mention | None, rule: str) -> Attribution:
-    """An attribution whose cue is punctuation; ``spans`` are filled in by the caller."""
+def _marked(cue: Mention | None, source: Mention | None, rule: str) -> Attribution:
+    """An attribution whose cue is punctuation (or a caption's place under the quote);
+    ``spans`` are filled in by the caller."""
     return Attribution(spans=[], type="direct", cue=cue, source=source, rule=rule, confidence=0.8)
 
 
@@ -68,9 +69,7 @@ def _captioned(doc: Doc, start: int, end: int, offset: int) -> Attribution | Non
         return None
     comma = match.span(1) if match.group(1) else (end - 2, end - 1)  # '"...," Name'
     cue = Mention(",", comma[0] + offset, comma[1] + offset) if text[slice(*comma)] == "," else None
-    return Attribution(
-        spans=[], type="direct", cue=cue, source=_mention(name, offset), rule="signature"
-    )
+    return _marked(cue, _mention(name, offset), "signature")
 
 
 _CAPTION = re.compile(r"\s*(,?)\s*([^\W\d_a-z][^;:!?\"“”‘’()]{1,80}?)[\s.]*")
@@ -109,9 +108,7 @@ def name_line(doc: Doc, offset: int) -> Attribution | None:
     name = _caption(doc[:])
     if name is None or name[0].lower_ == "by":  # a byline
         return None
-    return Attribution(
-        spans=[], type="direct", cue=None, source=_mention(name, offset), rule="signature"
-    )
+    return _marked(None, _mention(name, offset), "signature")
 
 
 _NOT_IN_NAME_LINE = '"“”‘’/|:()@#'
