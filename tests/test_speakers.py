@@ -665,3 +665,18 @@ def test_unspecified_reports_are_no_source(nlp, sentence, words, name):
     text, speakers = article(nlp, sentence)
     speaker = speakers.resolve(mention(text, words))
     assert (speaker.name if speaker else None) == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "name"),
+    [
+        ("The indictment alleges that he lied to investigators.", "The indictment", "indictment"),
+        ("The advertisement suggests that the mayor lied.", "The advertisement", "advertisement"),
+        ("Her submission claims that the vote was rigged.", "Her submission", "her submission"),
+    ],
+)
+def test_a_document_named_by_a_noun_like_an_idea_is_a_source(nlp, sentence, words, name):
+    # "-ment" and "-ion" end ideas ("a growing paranoia") but these documents speak
+    text, speakers = article(nlp, sentence)
+    speaker = speakers.resolve(mention(text, words))
+    assert (speaker.name, speaker.kind) == (name, "document")
