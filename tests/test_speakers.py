@@ -673,6 +673,7 @@ def test_unspecified_reports_are_no_source(nlp, sentence, words, name):
         ("The indictment alleges that he lied to investigators.", "The indictment", "indictment"),
         ("The advertisement suggests that the mayor lied.", "The advertisement", "advertisement"),
         ("Her submission claims that the vote was rigged.", "Her submission", "her submission"),
+        ("An investigation found that the files were lost.", "An investigation", "an investigation"),
     ],
 )
 def test_a_document_named_by_a_noun_like_an_idea_is_a_source(nlp, sentence, words, name):
