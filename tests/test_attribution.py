@@ -1311,7 +1311,7 @@ def test_sources_joined_by_and_are_one_source_not_the_first_of_them(article_from
         "Both the union and the school board said the talks had stalled over wages.\n",
     )
     assert quote.speaker_mention.text == "Both the union and the school board"
-    assert quote.speaker == "both the union and the school board"
+    assert quote.speaker == "union and the school board"  # as "The union and ..." would be
 
 
 def test_what_a_statement_says_is_what_its_issuer_said(article_from, nlp):

@@ -185,7 +185,7 @@ def test_speaker_merges_and_not_a_speaker_hold_for_future_articles(tmp_path):
     (corpus / "one.txt").write_text(
         "Pier news\n\n"
         + SAID.format("rebuild", "Mayor Ann Lee")
-        + SAID.format("paint", "Caracas")
+        + SAID.format("paint", "Maracaibo")
         + SAID.format("open", "Ann Lee-Smith"),
         encoding="utf-8",
     )
@@ -195,9 +195,9 @@ def test_speaker_merges_and_not_a_speaker_hold_for_future_articles(tmp_path):
     ids = {row["name"]: row["id"] for row in db["speakers"].rows}
     with load.write_transaction(db):
         corrections.correct_speaker(db, ids["Ann Lee"], "merge", "Ann Lee-Smith", "ann")
-        corrections.correct_speaker(db, ids["Caracas"], "not_a_speaker", "1", "ann")
+        corrections.correct_speaker(db, ids["Maracaibo"], "not_a_speaker", "1", "ann")
     (corpus / "two.txt").write_text(
-        "More pier news\n\n" + SAID.format("fix", "Ann Lee") + SAID.format("sell", "Caracas"),
+        "More pier news\n\n" + SAID.format("fix", "Ann Lee") + SAID.format("sell", "Maracaibo"),
         encoding="utf-8",
     )
     ingest(corpus, db_path)

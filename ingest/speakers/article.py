@@ -24,6 +24,7 @@ from .descriptions import (
     is_abstract,
     is_definite,
     is_someone,
+    joint,
     possessor,
     released_by,
 )
@@ -227,7 +228,7 @@ class ArticleSpeakers:
             c.dep_ == "conj" and span.start <= c.i < span.end and is_someone(c)
             for c in root.children
         ):  # "Clinton and Sanders said", "Cruz and his aides": all of them, not the first
-            return Speaker(described_as(span), "group")
+            return Speaker(joint(span), "group")
         if person is None and root.text in {name for _, name in self.people}:
             person = span.doc[root.i : root.i + 1]
         if person is not None:

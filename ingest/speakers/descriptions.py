@@ -103,9 +103,21 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
     ):
         return Speaker(wording, "group")  # "critics", "some who ...", "49 said", "24 percent"
     kind = "document" if head in words("document_heads") else "organization"
-    named = " ".join(tokens[1:] if first in _NOT_OF_THE_NAME and len(tokens) > 1 else tokens)
+    named = _without_opening(tokens)
     # "Caracas vowed ...": the capital speaks for its government, named one way
     return Speaker(pairs("capitals").get(named.lower(), named), kind)
+
+
+def joint(span: Span) -> str:
+    """The name of people named together as one source (``Clinton and Sanders said``),
+    as the text words it but for an opening ``both``."""
+    return _without_opening(described_as(span).split())
+
+
+def _without_opening(tokens: list[str]) -> str:
+    while len(tokens) > 1 and tokens[0].lower() in _NOT_OF_THE_NAME:
+        tokens = tokens[1:]
+    return " ".join(tokens)
 
 
 _NOT_OF_THE_NAME = frozenset({"the", "both"})
