@@ -673,7 +673,11 @@ def test_unspecified_reports_are_no_source(nlp, sentence, words, name):
         ("The indictment alleges that he lied to investigators.", "The indictment", "indictment"),
         ("The advertisement suggests that the mayor lied.", "The advertisement", "advertisement"),
         ("Her submission claims that the vote was rigged.", "Her submission", "her submission"),
-        ("An investigation found that the files were lost.", "An investigation", "an investigation"),
+        (
+            "An investigation found that the files were lost.",
+            "An investigation",
+            "an investigation",
+        ),
     ],
 )
 def test_a_document_named_by_a_noun_like_an_idea_is_a_source(nlp, sentence, words, name):
@@ -681,3 +685,32 @@ def test_a_document_named_by_a_noun_like_an_idea_is_a_source(nlp, sentence, word
     text, speakers = article(nlp, sentence)
     speaker = speakers.resolve(mention(text, words))
     assert (speaker.name, speaker.kind) == (name, "document")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "name"),
+    [
+        # the recogniser ends the person at the given name and reads "Holyday" as a date
+        (
+            "The plan is a waste of money, argued Coun. Stephen Holyday.",
+            "Coun. Stephen Holyday",
+            "Stephen Holyday",
+        ),
+        # a weekday after a surname is when, not part of the name
+        (
+            "The plan is a waste of money, said Stephen Harper Tuesday.",
+            "Stephen Harper",
+            "Stephen Harper",
+        ),
+    ],
+)
+def test_a_surname_the_recogniser_cut_off_is_still_the_person_s(nlp, sentence, words, name):
+    text, speakers = article(nlp, sentence)
+    speaker = speakers.resolve(mention(text, words))
+    assert (speaker.name, speaker.kind) == (name, "person")
+
+
+def test_people_named_together_are_one_source_without_both(nlp):
+    text, speakers = article(nlp, "Both Hillary Clinton and Bernie Sanders said they would debate.")
+    speaker = speakers.resolve(mention(text, "Both Hillary Clinton and Bernie Sanders"))
+    assert (speaker.name, speaker.kind) == ("Hillary Clinton and Bernie Sanders", "group")

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from ..dates import MONTHS, WEEKDAYS
 from ..lexicons import words
 from ..names import same_person
 from ..roles import is_title
@@ -51,10 +52,22 @@ def person_span(ent: Span) -> Span:
         end < len(doc)
         and doc[end].pos_ == "PROPN"
         and doc[end].is_title
-        and doc[end].ent_type_ in {"", "PERSON"}
+        and (doc[end].ent_type_ in {"", "PERSON"} or _surname_after(doc[end - 1], doc[end]))
     ):
         end += 1
     return doc[start:end]
+
+
+def _surname_after(given: Token, word: Token) -> bool:
+    """A capitalised word the recogniser took for an entity of its own (``Holyday`` as a
+    date in ``Coun. Stephen Holyday``) right after a given name: the surname, unless it
+    is a day or a month (``said Stephen Tuesday``)."""
+    return (
+        word.is_alpha
+        and gender_of([given.text]) is not None
+        and word.lower_ not in WEEKDAYS
+        and word.lower_ not in MONTHS
+    )
 
 
 def _name_start(ent: Span) -> int:
@@ -117,10 +130,15 @@ def extends_name(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 def person_at(token: Token) -> Span | None:
     """The person's name ``token`` belongs to, if any."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end and names_a_person(ent):
+    people = [ent for ent in token.doc.ents if names_a_person(ent)]
+    for ent in people:
+        if ent.start <= token.i < ent.end:
             return ent
-    return None
+    if token.ent_type_ == "PERSON":
+        return None
+    # a surname the recogniser left out of the name before it (`person_span`)
+    before = [ent for ent in people if ent.end <= token.i < person_span(ent).end]
+    return before[-1] if before else None
 
 
 def names_a_person(ent: Span) -> bool:
