@@ -5,7 +5,11 @@ One file per decision:
 * ``topic.py``: what stance is judged toward, read and checked from a topic file;
 * ``lexicon.py``: the word lists the rules read;
 * ``mentions.py``: where a text mentions a name or a phrase (the one matcher);
-* ``signals.py``: the transparent rules, each a signal with the words behind it;
+* ``polarity.py``: how a word leans, and how negation and concession turn it;
+* ``attitudes.py``: which attitude in a sentence bears on a mention, and who holds it;
+* ``topic_evidence.py``: a topic's own evidence in a quote: framing, premises, examples;
+* ``signals.py``: the transparent rules weighed into signals, each with the words
+  behind it;
 * ``model.py``: the learned model that weighs those signals with the sentence's
   words toward a target (shipped weights, loaded once per process);
 * ``judge.py``: the public verdict, its calibrated score and its evidence;
