@@ -30,6 +30,25 @@ def test_follow_on_quotes_of_one_speaker_are_one_record(article_from, nlp):
     assert quote.speaker_mention.text == "the governor"
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“This is not a combat mission,” one senior official said, speaking on the condition "
+        "of anonymity to discuss internal directives. “This is to enable partners.”\n",
+        "“Everything is on the table,” the mayor told reporters on Wednesday after hinting "
+        "that “staff changes” could come. “Every single thing. I’m looking carefully.”\n",
+    ],
+)
+def test_a_quote_after_its_speaker_s_sentence_carries_on_the_quote_not_a_verb_trailing_it(
+    article_from, nlp, paragraph
+):
+    # "discuss" and "hinting" are nearer the second quote, but say nothing of it
+    article = article_from(paragraph)
+    direct = next(q for q in proposed(article, nlp) if q.type == "direct")
+    assert len(direct.spans) == 2
+    assert article.text[slice(*direct.spans[1])].startswith(("“This is to", "“Every single"))
+
+
 def test_a_quote_after_a_mixed_quote_carries_on_its_statement(article_from, nlp):
     article, quote = only_quote(
         article_from,

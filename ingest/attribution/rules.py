@@ -123,6 +123,29 @@ def _reported_around(doc: Doc, start: int, end: int, used: set[int]) -> bool:
     )
 
 
+def _carried_on(
+    doc: Doc, cue: Token | None, found: Sequence[Attribution], start: int, offset: int
+) -> Attribution | None:
+    """The paragraph's last direct quote, when a quote opens the sentence right after that
+    quote's cue and has no cue of its own, the nearest verb, if any, trailing that cue:
+    in ``"A," one official said, speaking on condition of anonymity to discuss
+    directives. "B."`` ``discuss`` reports nothing of B, which carries on A; so in
+    ``"A," he told the AP after hinting that "changes" could come. "B."``."""
+    if cue is not None and cue.idx >= start:
+        return None  # a cue after the quote ("B," he added) is the quote's own
+    last = next((a for a in reversed(found) if a.type == "direct" and a.cue is not None), None)
+    if last is None or last.spans[-1][1] - offset > start:
+        return None
+    said = doc.char_span(last.cue.start - offset, last.cue.end - offset, alignment_mode="expand")
+    if said is None or said.end_char > start:
+        return None
+    if cue is not None and (cue.i <= said.root.i or cue.sent != said.root.sent):
+        return None
+    between = text_of(doc)[said.end_char : start].rstrip()
+    stops = sum(between.count(mark) for mark in ".!?")
+    return last if stops == 1 and between.endswith((".", "!", "?")) else None
+
+
 def attribute(
     doc: Doc,
     offset: int,
@@ -200,6 +223,12 @@ def attribute(
                 used_cues.add(framing[0].i)
                 continue
             cue = _cue_for(doc, start, end, local)
+            carried = _carried_on(doc, cue, found, start, offset)
+            if carried is not None:
+                carried.spans.append((start + offset, end + offset))
+                carried.quoted.append((start + offset, end + offset))
+                covered.append((start, end))
+                continue
             clause = _clause_around(cue, start, end, local) if cue is not None else None
             if clause is not None:
                 report = _mixed(cue, clause, local, offset, "nearest-cue-clause")
