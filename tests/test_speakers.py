@@ -714,3 +714,8 @@ def test_people_named_together_are_one_source_without_both(nlp):
     text, speakers = article(nlp, "Both Hillary Clinton and Bernie Sanders said they would debate.")
     speaker = speakers.resolve(mention(text, "Both Hillary Clinton and Bernie Sanders"))
     assert (speaker.name, speaker.kind) == ("Hillary Clinton and Bernie Sanders", "group")
+
+
+def test_nothing_is_no_one(nlp):
+    text, speakers = article(nlp, "Nothing the president said will calm the residents.")
+    assert speakers.resolve(mention(text, "Nothing")) is None

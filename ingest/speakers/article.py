@@ -57,7 +57,7 @@ _POINTING = frozenset({"that", "this", "these", "another", "all", "each", "both"
 # pronouns that name no one a reader could look up: a question (``who said ...?``),
 # a denial (``nobody said ...``); an indefinite person is an unnamed source
 NO_ONE = frozenset(
-    {"who", "whom", "what", "whoever", "whatever", "nobody", "no one", "none", "neither"}
+    {"who", "whom", "what", "whoever", "whatever", "nobody", "no one", "none", "neither", "nothing"}
 )
 
 
