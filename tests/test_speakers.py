@@ -719,3 +719,17 @@ def test_people_named_together_are_one_source_without_both(nlp):
 def test_nothing_is_no_one(nlp):
     text, speakers = article(nlp, "Nothing the president said will calm the residents.")
     assert speakers.resolve(mention(text, "Nothing")) is None
+
+
+def test_a_host_named_after_his_network_is_the_person_and_his_surname_too(nlp):
+    # the recogniser reads "Fox News Sean Hannity" as one organisation, and later
+    # tags "Hannity" a common noun (one ending like "charity")
+    text, speakers = article(
+        nlp,
+        "At the conference, Fox News Sean Hannity asked the governor to lay out his path.",
+        "Hannity followed up by asking if the governor believes that is his only path.",
+    )
+    first = speakers.resolve(mention(text, "Fox News Sean Hannity"))
+    again = speakers.resolve(mention(text, "Hannity", 2))
+    assert (first.name, first.kind) == ("Sean Hannity", "person")
+    assert again is not None and again.name == "Sean Hannity"

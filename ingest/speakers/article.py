@@ -229,8 +229,8 @@ class ArticleSpeakers:
             for c in root.children
         ):  # "Clinton and Sanders said", "Cruz and his aides": all of them, not the first
             return Speaker(joint(span), "group")
-        if person is None and root.text in {name for _, name in self.people}:
-            person = span.doc[root.i : root.i + 1]
+        if person is None and root.text in self._surnames():
+            person = span.doc[root.i : root.i + 1]  # a known name the tagger took for a noun
         if person is not None:
             return self.person(
                 person_name(person),
@@ -267,6 +267,10 @@ class ArticleSpeakers:
         if is_abstract(root) or _hearsay(root):
             return None
         return describe(described_as(span), span.root.text, as_written=True)
+
+    def _surnames(self) -> set[str]:
+        """The names and last names of the people the article names so far."""
+        return {word for _, name in self.people for word in (name, name.split()[-1])}
 
     def person(
         self, name: str, offset: int, role: str | None = None, gender: str | None = None

@@ -71,8 +71,11 @@ def _surname_after(given: Token, word: Token) -> bool:
 
 
 def _name_start(ent: Span) -> int:
-    """Where the name in an entity starts: after its titles (``Coun. Josh Matlow``)."""
+    """Where the name in an entity starts: after its titles (``Coun. Josh Matlow``) or
+    the outlet it comes after (``Fox News Sean Hannity``)."""
     start = _after_title(ent)
+    if start is None and ent.label_ != "PERSON":
+        start = _given_name_within(ent)
     if start is not None:
         return start
     start = ent.start
@@ -91,6 +94,26 @@ def _after_title(ent: Span) -> int | None:
     name = ent.doc[last + 1 : ent.end]
     if len(name) >= 2 and all(t.is_title for t in name):  # not "King Jr"
         return last + 1
+    return None
+
+
+def _given_name_within(ent: Span) -> int | None:
+    """Where a person's name closes an entity that does not start with it: a listed given
+    name and one or two capitalised words to its end, after words of an outlet or body
+    (``Fox News Sean Hannity``, ``Washington Post Jennifer Rubin``), or None. An entity
+    that opens with a given name is one name (``Christina N Luis Olidem``)."""
+    first = next((t for t in ent if t.is_alpha), None)
+    if first is None or gender_of([first.text]) is not None:
+        return None
+    for token in ent[1:-1]:
+        rest = ent.doc[token.i + 1 : ent.end]
+        if (
+            len(rest) <= 2
+            and token.is_title
+            and gender_of([token.text]) is not None
+            and all(t.is_title and t.is_alpha for t in rest)
+        ):
+            return token.i
     return None
 
 
@@ -148,6 +171,8 @@ def names_a_person(ent: Span) -> bool:
     art) or follow an abbreviated rank (``RCMP Cpl. Jodi Shelley`` as an ORG)."""
     if ent.label_ == "PERSON":
         return True
+    if ent.label_ == "ORG" and _given_name_within(ent) is not None:
+        return True  # "Fox News Sean Hannity": a host after the network
     name = ent.doc[_after_title(ent) or ent.start : ent.end]
     return (
         ent.label_ in {"ORG", "GPE", "NORP", "WORK_OF_ART"}
