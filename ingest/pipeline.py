@@ -386,6 +386,8 @@ def _quotes(
                 )
             mention = attribution.source
             resolved = people.resolve(mention) if mention is not None else None
+            if mention is not None and resolved is None and people.names_no_one(mention):
+                continue  # "Such a characterization suggests", "Reports indicate": no one's
             confidence = attribution.confidence
             if scorer is not None:
                 seen = features(

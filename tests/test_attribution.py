@@ -1496,3 +1496,16 @@ def test_a_speaker_interrupted_by_a_participle_is_the_source(article_from, nlp, 
 def test_according_to_reports_the_clause_it_hangs_on(article_from, nlp, sentence, said):
     article, quote = only_quote(article_from, nlp, sentence)
     assert quote.text == said
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Such a characterization suggests that the harbour will close before the election.\n",
+        "Reports indicate that the harbour will close before the election.\n",
+        "Nobody has claimed that the harbour will close before the election.\n",
+    ],
+)
+def test_a_report_whose_source_names_no_one_is_no_one_s_statement(article_from, nlp, paragraph):
+    # an idea, unspecified reports or nobody said it: not a quote a reader could credit
+    assert proposed(article_from(paragraph), nlp) == []

@@ -203,6 +203,17 @@ class ArticleSpeakers:
         self.last_speaker = (mention.start, speaker)
         return speaker
 
+    def names_no_one(self, mention: Mention) -> bool:
+        """The mention is an idea, unspecified reports or no one (``such a
+        characterization``, ``reports``, ``nobody``): what it "says" is no one's
+        statement. Words that point back (``all``, ``these``) name someone the article
+        named before, unresolved."""
+        span = self._span(mention)
+        if span is None:
+            return False
+        root = span.root
+        return span.text.lower() in NO_ONE or is_abstract(root) or _hearsay(root)
+
     def _span(self, mention: Mention) -> Span | None:
         for offset, doc in reversed(self.docs):
             if offset <= mention.start < offset + len(text_of(doc)):
