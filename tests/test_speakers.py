@@ -31,6 +31,13 @@ def mention(text: str, words: str, occurrence: int = 1) -> Mention:
     return Mention(words, start, start + len(words))
 
 
+def resolved(nlp, sentence: str, words: str) -> tuple[str, str] | None:
+    """The name and kind of the speaker ``words`` names in a one-paragraph article."""
+    text, speakers = article(nlp, sentence)
+    speaker = speakers.resolve(mention(text, words))
+    return (speaker.name, speaker.kind) if speaker is not None else None
+
+
 def test_surname_and_courtesy_title_resolve_to_the_full_name(nlp):
     text, speakers = article(
         nlp,
@@ -601,9 +608,7 @@ def test_a_name_of_capitalised_words_keeps_its_first_capital(article_from, nlp):
     ],
 )
 def test_a_person_described_by_title_and_no_name_is_an_unnamed_person(nlp, sentence, words, name):
-    text, speakers = article(nlp, sentence)
-    speaker = speakers.resolve(mention(text, words))
-    assert (speaker.name, speaker.kind) == (name, "unnamed")
+    assert resolved(nlp, sentence, words) == (name, "unnamed")
 
 
 @pytest.mark.parametrize(
@@ -662,9 +667,7 @@ def test_a_capital_that_speaks_is_its_government(nlp):
     ],
 )
 def test_unspecified_reports_are_no_source(nlp, sentence, words, name):
-    text, speakers = article(nlp, sentence)
-    speaker = speakers.resolve(mention(text, words))
-    assert (speaker.name if speaker else None) == name
+    assert (resolved(nlp, sentence, words) or (None,))[0] == name
 
 
 @pytest.mark.parametrize(
@@ -682,9 +685,7 @@ def test_unspecified_reports_are_no_source(nlp, sentence, words, name):
 )
 def test_a_document_named_by_a_noun_like_an_idea_is_a_source(nlp, sentence, words, name):
     # "-ment" and "-ion" end ideas ("a growing paranoia") but these documents speak
-    text, speakers = article(nlp, sentence)
-    speaker = speakers.resolve(mention(text, words))
-    assert (speaker.name, speaker.kind) == (name, "document")
+    assert resolved(nlp, sentence, words) == (name, "document")
 
 
 @pytest.mark.parametrize(
@@ -705,9 +706,7 @@ def test_a_document_named_by_a_noun_like_an_idea_is_a_source(nlp, sentence, word
     ],
 )
 def test_a_surname_the_recogniser_cut_off_is_still_the_person_s(nlp, sentence, words, name):
-    text, speakers = article(nlp, sentence)
-    speaker = speakers.resolve(mention(text, words))
-    assert (speaker.name, speaker.kind) == (name, "person")
+    assert resolved(nlp, sentence, words) == (name, "person")
 
 
 def test_people_named_together_are_one_source_without_both(nlp):
