@@ -1,6 +1,7 @@
 """Which words report speech or thought: speech and thought verbs from the lexicons, verbs
-with a preposition (``called for``), and the search for the cue nearest a quoted
-passage.
+with a preposition (``called for``), other verbs whose subject names someone (framing a
+quoted fragment, or with a clause the scorer may take for a report), and the search for
+the cue nearest a quoted passage.
 """
 
 from __future__ import annotations
@@ -236,6 +237,18 @@ def _framing(verb: Token) -> bool:
     Constitution"`` quotes Tribe even though the verb does not report speech."""
     return verb.pos_ == "VERB" and any(
         child.dep_ == "nsubj" and is_someone(child) for child in verb.children
+    )
+
+
+def _reports(verb: Token) -> bool:
+    """A verb outside the lexicons that may still attribute: its subject names someone and
+    it has a clause (``Cruz signalled that ...``, ``Trump reckons the polls ...``).
+    Whether it does is the learned scorer's call, from its lemma. An infinitive is an
+    act refused or meant (``declined to discuss``), not something said."""
+    return (
+        verb.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" and is_someone(c) for c in verb.children)
+        and any(c.dep_ == "ccomp" for c in verb.children)
     )
 
 
