@@ -19,7 +19,7 @@ class Attribution:
     type: str
     cue: Mention | None
     source: Mention | None
-    rule: str  # the rule that proposed it (`rules`, `marks`): a feature of the learned scorer
+    rule: str  # the rule that proposed it (`rules` and its parts): a feature of the scorer
     confidence: float = 0.5  # the rule's own prior; the scorer's probability replaces it
     act: str = "speech"  # speech (said, wrote, told) | thought (believes, wants, plans)
     quoted: list[tuple[int, int]] = field(default_factory=list)

@@ -75,6 +75,8 @@ def _claimed(root: Token | None, start: int, end: int) -> bool:
 
 
 def _according_to(doc: Doc, offset: int, local: Sequence[tuple[int, int]]) -> list[Attribution]:
+    """The reports ``according to X`` makes in a paragraph: X's, of the side of the
+    sentence the phrase hangs on (`_side_reported`), outside any quotation marks."""
     found = []
     for token in doc:
         if token.lower_ != "according" or any(s <= token.idx < e for s, e in local):
