@@ -153,15 +153,21 @@ def extends_name(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 def person_at(token: Token) -> Span | None:
     """The person's name ``token`` belongs to, if any."""
-    people = [ent for ent in token.doc.ents if names_a_person(ent)]
-    for ent in people:
-        if ent.start <= token.i < ent.end:
+    ents = token.doc.ents
+    for ent in ents:
+        if ent.start <= token.i < ent.end and names_a_person(ent):
             return ent
     if token.ent_type_ == "PERSON":
         return None
     # a surname the recogniser left out of the name before it (`person_span`)
-    before = [ent for ent in people if ent.end <= token.i < person_span(ent).end]
-    return before[-1] if before else None
+    return next(
+        (
+            ent
+            for ent in reversed(ents)
+            if ent.end <= token.i and names_a_person(ent) and token.i < person_span(ent).end
+        ),
+        None,
+    )
 
 
 def names_a_person(ent: Span) -> bool:
