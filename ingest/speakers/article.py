@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .. import roles
 from ..lexicons import words
@@ -23,6 +23,7 @@ from .descriptions import (
     described_role,
     is_abstract,
     is_definite,
+    is_hearsay,
     is_someone,
     joint,
     possessor,
@@ -68,17 +69,6 @@ _INDEFINITE = {
     "everyone": "group",
     "everybody": "group",
 }
-
-
-def _hearsay(noun: Token) -> bool:
-    """``Reports indicate``, ``some rumors say``: unspecified reports
-    (``lexicons/hearsay.txt``) that no name, outlet or body specifies, so no one a
-    reader could look up. ``Press reports``, ``reports from the Pentagon`` have one."""
-    return (
-        noun.tag_ == "NNS"
-        and noun.lemma_.lower() in words("hearsay")
-        and all(c.dep_ in {"det", "amod"} and not c.ent_type_ for c in noun.children)
-    )
 
 
 @dataclass
@@ -212,7 +202,7 @@ class ArticleSpeakers:
         if span is None:
             return False
         root = span.root
-        return span.text.lower() in NO_ONE or is_abstract(root) or _hearsay(root)
+        return span.text.lower() in NO_ONE or is_abstract(root) or is_hearsay(root)
 
     def _span(self, mention: Mention) -> Span | None:
         for offset, doc in reversed(self.docs):
@@ -275,7 +265,7 @@ class ArticleSpeakers:
                 named = self._named(source, mention)
                 if named is not None and (named.kind != "organization" or source.root.ent_type_):
                     return named
-        if is_abstract(root) or _hearsay(root):
+        if is_abstract(root) or is_hearsay(root):
             return None
         return describe(described_as(span), span.root.text, as_written=True)
 

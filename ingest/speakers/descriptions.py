@@ -74,6 +74,17 @@ def is_abstract(noun: Token) -> bool:
     )
 
 
+def is_hearsay(noun: Token) -> bool:
+    """``Reports indicate``, ``some rumors say``: unspecified reports
+    (``lexicons/hearsay.txt``) that no name, outlet or body specifies, so no one a
+    reader could look up. ``Press reports``, ``reports from the Pentagon`` have one."""
+    return (
+        noun.tag_ == "NNS"
+        and noun.lemma_.lower() in words("hearsay")
+        and all(c.dep_ in {"det", "amod"} and not c.ent_type_ for c in noun.children)
+    )
+
+
 def describe(phrase: str, head: str | None = None, as_written: bool = False) -> Speaker:
     """A source that is not a named person: a group, an unnamed source, a document, an institution.
 
