@@ -1509,3 +1509,14 @@ def test_according_to_reports_the_clause_it_hangs_on(article_from, nlp, sentence
 def test_a_report_whose_source_names_no_one_is_no_one_s_statement(article_from, nlp, paragraph):
     # an idea, unspecified reports or nobody said it: not a quote a reader could credit
     assert proposed(article_from(paragraph), nlp) == []
+
+
+def test_a_fronted_report_is_kept_when_its_speaker_goes_on_to_add_a_quote(article_from, nlp):
+    article = article_from(
+        "The two leaders will meet early next month, the mayor’s spokesman said, adding, "
+        "“They have a lot to talk about.”\n"
+    )
+    said, added = proposed(article, nlp)
+    assert (said.text, said.cue.text) == ("The two leaders will meet early next month", "said")
+    assert said.type == "indirect"
+    assert (added.text, added.cue.text) == ("“They have a lot to talk about.”", "adding")

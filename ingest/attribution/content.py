@@ -343,11 +343,23 @@ def _parenthetical(cue: Token) -> list[Span] | None:
         ]
         start = max(joints, default=start)
     after = _strip(doc[closing + 1 : end])
-    if sum(t.is_alpha for t in after) < 2:
+    if sum(t.is_alpha for t in after) < 2 or _goes_on(cue, after):
         return None
     if start >= opening or (doc[opening - 1].dep_ == "cc" and opening - 1 > start):
         return [after]  # "to help his clients and, he argued, to help stabilize Ukraine"
     return [_strip(doc[start:opening]), after]
+
+
+def _goes_on(cue: Token, after: Span) -> bool:
+    """The words after the closing comma are the cue's own next act (``A, Spicer said,
+    adding, "B."``): a speech verb hung on the cue, not the rest of what it reports."""
+    top = next((t for t in after if not after.start <= t.head.i < after.end), None)
+    return (
+        top is not None
+        and top.head == cue
+        and top.dep_ in {"advcl", "conj", "xcomp"}
+        and (is_cue(top))
+    )
 
 
 _CUE_PHRASE = 5
