@@ -1520,3 +1520,27 @@ def test_a_fronted_report_is_kept_when_its_speaker_goes_on_to_add_a_quote(articl
     assert (said.text, said.cue.text) == ("The two leaders will meet early next month", "said")
     assert said.type == "indirect"
     assert (added.text, added.cue.text) == ("“They have a lot to talk about.”", "adding")
+
+
+def test_a_verb_in_a_when_clause_after_a_quote_is_not_its_cue(article_from, nlp):
+    (quote,) = proposed(
+        article_from(
+            "The ad closes with footage of the senator saying during a debate last year, “That "
+            "makes me smart,” when his rival attacked him for not paying taxes.\n"
+        ),
+        nlp,
+    )
+    assert (quote.text, quote.cue.text) == ("“That makes me smart,”", "saying")
+    assert quote.speaker == "unnamed senator"  # not "... senator saying during a debate"
+
+
+def test_a_source_described_with_a_participle_of_saying_is_described_without_it(
+    article_from, nlp
+):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "The video shows a spokeswoman saying at a briefing on Monday, “We will not comment "
+        "on rumors.”\n",
+    )
+    assert (quote.cue.text, quote.speaker) == ("saying", "unnamed spokeswoman")

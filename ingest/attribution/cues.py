@@ -178,6 +178,7 @@ def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]])
         if is_cue(token)
         and not any(s <= token.idx < e for s, e in blocked)
         and (token.i < own_end or not _introduces(token, blocked))
+        and not _in_own_event(token, first.end)
     ]
     if not candidates:
         return None
@@ -204,6 +205,22 @@ def _put_to(cue: Token) -> bool:
         cue.tag_ in {"VBN", "VBD"}
         and (cue.tag_ == "VBN" or cue.dep_ in {"advcl", "acl"})
         and not any(c.dep_ in SUBJECTS for c in cue.children)
+    )
+
+
+_EVENT_MARKS = frozenset(
+    {"when", "after", "because", "while", "before", "since", "until", "although", "though"}
+)
+"""Words that open a clause telling of another event: ``"...," when Clinton blasted him``."""
+
+
+def _in_own_event(cue: Token, after: int) -> bool:
+    """A verb after the quote (which ends before token ``after``) in a clause of its own,
+    opened by ``when``, ``after``, ``because``...: it tells what happened then, it does
+    not say who spoke the quote (``as`` can: ``"...," as he put it``)."""
+    return cue.i >= after and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in _EVENT_MARKS and after <= c.i < cue.i
+        for c in cue.children
     )
 
 

@@ -220,6 +220,8 @@ def described_as(span: Span) -> str:
         return _written(span)
     end = span.end
     for child in root.rights:
+        if _reports(child):
+            break  # "the senator saying ...": what they said, not who they are
         if child.dep_ in _POSTMODIFIERS and child.i >= span.end - 1:
             end = max(end, max(t.i for t in child.subtree) + 1)
         elif child.i >= span.end:
@@ -231,6 +233,11 @@ def described_as(span: Span) -> str:
         return _written(phrase)
     body = [t for t in workplace.subtree if t.dep_ != "det"]
     return _written([t for t in phrase if t.i < root.i] + body + [root])
+
+
+def _reports(modifier: Token) -> bool:
+    """A participle of saying hung on the source (``the senator saying during a debate``)."""
+    return modifier.dep_ == "acl" and modifier.lemma_.lower() in words("speech_verbs")
 
 
 def _written(tokens: Iterable[Token]) -> str:
