@@ -1534,9 +1534,7 @@ def test_a_verb_in_a_when_clause_after_a_quote_is_not_its_cue(article_from, nlp)
     assert quote.speaker == "unnamed senator"  # not "... senator saying during a debate"
 
 
-def test_a_source_described_with_a_participle_of_saying_is_described_without_it(
-    article_from, nlp
-):
+def test_a_source_described_with_a_participle_of_saying_is_described_without_it(article_from, nlp):
     article, quote = only_quote(
         article_from,
         nlp,
@@ -1544,3 +1542,17 @@ def test_a_source_described_with_a_participle_of_saying_is_described_without_it(
         "on rumors.”\n",
     )
     assert (quote.cue.text, quote.speaker) == ("saying", "unnamed spokeswoman")
+
+
+def test_a_quote_completing_a_short_clause_is_reported_with_the_clause(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Alvarez said the plan was “a betrayal of every family that trusted this council with "
+        "its savings.”\n",
+    )
+    assert (
+        quote.text
+        == "the plan was “a betrayal of every family that trusted this council with its savings.”"
+    )
+    assert (quote.type, quote.cue.text, quote.speaker) == ("mixed", "said", "Alvarez")

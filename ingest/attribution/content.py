@@ -45,7 +45,9 @@ def _reported_clause(
 
     In ``Clinton says she appreciated what she calls a "war of words"`` the quote is
     all that ``calls`` governs, but part of what ``says`` reports; the report is
-    the statement.
+    the statement. In ``said the plan was "a betrayal of ..."`` the clause names what
+    the quote is about: a tenth more than the quote is enough (asking a fifth more,
+    the training split had 8 fewer contents with exactly the annotators' words, dev 3).
     """
     if not governing:
         return None
@@ -53,7 +55,7 @@ def _reported_clause(
     quoted = _non_space(text_of(doc)[start:end])
     for cue, child in reversed(governing):
         content = _after_introduction(_governed(cue, child), start)
-        if quoted < 0.8 * _non_space(content.text):
+        if quoted < 0.9 * _non_space(content.text):
             return cue, content
     return None
 
