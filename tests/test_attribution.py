@@ -1556,3 +1556,25 @@ def test_a_quote_completing_a_short_clause_is_reported_with_the_clause(article_f
         == "the plan was “a betrayal of every family that trusted this council with its savings.”"
     )
     assert (quote.type, quote.cue.text, quote.speaker) == ("mixed", "said", "Alvarez")
+
+
+def test_a_that_clause_read_as_a_relative_clause_is_still_what_was_told(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "In Halifax last week, she told a meeting of Atlantic fisheries ministers that few "
+        "people understood the stakes of warming seas better than the fishing towns.\n",
+    )
+    assert quote.text.startswith("that few people understood the stakes")
+    assert (quote.cue.text, quote.type) == ("told", "indirect")
+
+
+def test_a_claim_noun_with_a_that_clause_read_as_relative_reports_it(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "The Bureau's vow that survey answers will be kept confidential did little to calm "
+        "residents.\n",
+    )
+    assert quote.text == "that survey answers will be kept confidential"
+    assert (quote.cue.text, quote.speaker) == ("vow", "Bureau")

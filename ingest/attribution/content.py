@@ -12,6 +12,7 @@ from ..lexicons import words
 from ..parse import text_of
 from .cues import (
     SUBJECTS,
+    _complement,
     _intended,
     _prep_cue,
     inverted_subject,
@@ -108,7 +109,11 @@ def _content_spans(cue: Token) -> list[Span]:
     if (around := _parenthetical(cue)) is not None:
         return around
     doc = cue.doc
-    clauses = [c for c in cue.children if c.dep_ == "ccomp"] or _through_document(cue)
+    clauses = (
+        [c for c in cue.children if c.dep_ == "ccomp"]
+        or _through_document(cue)
+        or _through_addressee(cue)
+    )
     clauses.sort(key=lambda c: c.i < cue.i)  # a clause to the right wins
     if clauses:
         spans = _without(clauses[0], cue)
@@ -232,6 +237,25 @@ def _through_document(cue: Token) -> list[Token]:
         for clause in document.rights
         if clause.dep_ in {"acl", "relcl"}
         and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    ][:1]
+
+
+_ADDRESSING = frozenset({"tell", "inform", "remind", "assure", "warn", "notify", "convince"})
+"""Verbs of telling someone something: their ``that`` clause follows whom they tell."""
+
+
+def _through_addressee(cue: Token) -> list[Token]:
+    """The ``that`` clause the parse hangs on whom a cue tells: in ``he told a meeting of
+    Pacific leaders that few people understood ...`` it reads a relative clause of the
+    leaders, but a relative ``that`` is its clause's subject or object, and this one
+    only introduces it."""
+    if cue.lemma_.lower() not in _ADDRESSING:
+        return []
+    told = next((c for c in cue.rights if c.dep_ in {"dobj", "dative"}), None)
+    return [
+        clause
+        for clause in (told.subtree if told is not None else ())
+        if clause.dep_ in {"acl", "relcl"} and _complement(clause)
     ][:1]
 
 

@@ -284,7 +284,17 @@ def _claim_clause(noun: Token) -> Token | None:
         (
             c
             for c in noun.rights
-            if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
+            if (c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children))
+            or (c.dep_ == "relcl" and _complement(c))  # "a report that Trump had ...", misread
         ),
         None,
+    )
+
+
+def _complement(clause: Token) -> bool:
+    """A clause opened by ``that`` as a complementizer, with a subject of its own: not a
+    relative clause, whatever the parse says, since a relative ``that`` is the clause's
+    own subject or object (``the report that he wrote``)."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children) and any(
+        c.dep_ in SUBJECTS for c in clause.children
     )
