@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from quotedb.ingest.attribution.content import _content_spans
+from quotedb.ingest.attribution.cues import is_cue
 from quotedb.ingest.pipeline import extract, extract_many
+from spacy.tokens import Doc
 
 
 def proposed(article, nlp):
@@ -1578,3 +1581,29 @@ def test_a_claim_noun_with_a_that_clause_read_as_relative_reports_it(article_fro
     )
     assert quote.text == "that survey answers will be kept confidential"
     assert (quote.cue.text, quote.speaker) == ("vow", "Bureau")
+
+
+def test_a_speech_verb_the_tagger_reads_as_a_plural_noun_is_still_a_cue(nlp):
+    # the parse the small English pipeline gives such a sentence: a noun tag on the root verb
+    words = ["But", "Lee", "claims", "that", "he", "should", "be", "exempt", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        tags=["CC", "NNP", "NNS", "IN", "PRP", "MD", "VB", "JJ", "."],
+        pos=["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "AUX", "AUX", "ADJ", "PUNCT"],
+        lemmas=["but", "Lee", "claim", "that", "he", "should", "be", "exempt", "."],
+        heads=[2, 2, 2, 6, 6, 6, 2, 6, 2],
+        deps=["cc", "nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "acomp", "punct"],
+    )
+    assert is_cue(doc[2])
+    assert [span.text for span in _content_spans(doc[2])] == ["that he should be exempt"]
+    noun = Doc(
+        nlp.vocab,
+        words=["the", "claims", "."],
+        tags=["DT", "NNS", "."],
+        pos=["DET", "NOUN", "PUNCT"],
+        lemmas=["the", "claim", "."],
+        heads=[1, 1, 1],
+        deps=["det", "ROOT", "punct"],
+    )
+    assert not is_cue(noun[1])  # a plural noun with no subject and no clause is a noun

@@ -37,7 +37,7 @@ def speech_verbs(doc: Doc) -> list[bool]:
 def is_cue(token: Token) -> bool:
     """A speech verb, a verb that carries a speaker on (``he continued``) standing bare,
     or one whose particle makes it a retort (``shot back``, ``pushed back``)."""
-    if token.pos_ not in {"VERB", "AUX"}:
+    if token.pos_ not in {"VERB", "AUX"} and not _verb_read_as_noun(token):
         return False
     lemma = token.lemma_.lower()
     return (
@@ -47,6 +47,16 @@ def is_cue(token: Token) -> bool:
             c.dep_ in {"prt", "advmod"} and f"{lemma} {c.lower_}" in words("phrasal_cues")
             for c in token.children
         )
+    )
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """``Trump claims he's worth $10 billion``: the tagger reads ``claims`` as a plural
+    noun, the parser as the verb it is, with a subject and a clause."""
+    return (
+        token.tag_ == "NNS"
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and any(c.dep_ == "ccomp" for c in token.children)
     )
 
 
