@@ -245,10 +245,10 @@ _ADDRESSING = frozenset({"tell", "inform", "remind", "assure", "warn", "notify",
 
 
 def _through_addressee(cue: Token) -> list[Token]:
-    """The ``that`` clause the parse hangs on whom a cue tells: in ``he told a meeting of
-    Pacific leaders that few people understood ...`` it reads a relative clause of the
-    leaders, but a relative ``that`` is its clause's subject or object, and this one
-    only introduces it."""
+    """The ``that`` clause the parse hangs on whom a cue tells: in ``she told a meeting of
+    fisheries ministers that few people understood ...`` it reads a relative clause of
+    the ministers, but a relative ``that`` is its clause's subject or object, and this
+    one only introduces it (`cues._complement`)."""
     if cue.lemma_.lower() not in _ADDRESSING:
         return []
     told = next((c for c in cue.rights if c.dep_ in {"dobj", "dative"}), None)
@@ -384,7 +384,7 @@ def _goes_on(cue: Token, after: Span) -> bool:
         top is not None
         and top.head == cue
         and top.dep_ in {"advcl", "conj", "xcomp"}
-        and (is_cue(top))
+        and is_cue(top)
     )
 
 

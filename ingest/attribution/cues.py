@@ -221,7 +221,7 @@ def _put_to(cue: Token) -> bool:
 _EVENT_MARKS = frozenset(
     {"when", "after", "because", "while", "before", "since", "until", "although", "though"}
 )
-"""Words that open a clause telling of another event: ``"...," when Clinton blasted him``."""
+"""Words that open a clause telling of another event: ``"...," when his rival attacked him``."""
 
 
 def _in_own_event(cue: Token, after: int) -> bool:
@@ -295,7 +295,7 @@ def _claim_clause(noun: Token) -> Token | None:
             c
             for c in noun.rights
             if (c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children))
-            or (c.dep_ == "relcl" and _complement(c))  # "a report that Trump had ...", misread
+            or (c.dep_ == "relcl" and _complement(c))  # "the vow that answers will be ...", misread
         ),
         None,
     )
