@@ -1607,3 +1607,13 @@ def test_a_speech_verb_the_tagger_reads_as_a_plural_noun_is_still_a_cue(nlp):
         deps=["det", "ROOT", "punct"],
     )
     assert not is_cue(noun[1])  # a plural noun with no subject and no clause is a noun
+
+
+def test_a_report_ends_before_a_speech_participle_joined_to_its_last_words(article_from, nlp):
+    article = article_from(
+        "She has pushed back against criticism of her brother, saying he has been a leader in "
+        'hiring veterans in his firms and calling him "a patriot."\n'
+    )
+    saying = next(q for q in proposed(article, nlp) if q.cue.text == "saying")
+    assert saying.text == "he has been a leader in hiring veterans in his firms"
+    assert saying.type == "indirect"

@@ -439,7 +439,8 @@ def _trailing_participle(token: Token, head: Token, cue: Token) -> bool:
     """``saying`` in ``argued that a database would keep people out, saying it is "all
     about management"``: a speech participle that ends the clause is its speaker's next
     statement (its own record), not part of the clause it trails. The parse often hangs
-    it inside the reported clause."""
+    it inside the reported clause, as a clause of its own or joined to the last words
+    (``saying he has been a leader in hiring veterans and calling him "a patriot"``)."""
     ends = (
         token is not cue
         and token.tag_ == "VBG"
@@ -448,7 +449,7 @@ def _trailing_participle(token: Token, head: Token, cue: Token) -> bool:
     )
     if not ends:
         return False
-    if token.dep_ == "advcl" and is_cue(token):
+    if token.dep_ in {"advcl", "conj"} and is_cue(token):
         return True
     # ``"Too much hate," she said, blaming some of it on Trump``: right after the cue, a
     # participle the writer adds about the speaker, outside the quotation marks (not
