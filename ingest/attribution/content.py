@@ -19,6 +19,7 @@ from .cues import (
     is_cue,
     is_finite,
     is_thought,
+    opened_by_that,
 )
 from .edges import _non_space, _stretched, _strip
 
@@ -235,8 +236,7 @@ def _through_document(cue: Token) -> list[Token]:
         for document in prep.children
         if document.dep_ == "pobj" and document.lemma_.lower() in words("document_heads")
         for clause in document.rights
-        if clause.dep_ in {"acl", "relcl"}
-        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        if clause.dep_ in {"acl", "relcl"} and opened_by_that(clause)
     ][:1]
 
 

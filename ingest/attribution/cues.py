@@ -305,6 +305,9 @@ def _complement(clause: Token) -> bool:
     """A clause opened by ``that`` as a complementizer, with a subject of its own: not a
     relative clause, whatever the parse says, since a relative ``that`` is the clause's
     own subject or object (``the report that he wrote``)."""
-    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children) and any(
-        c.dep_ in SUBJECTS for c in clause.children
-    )
+    return opened_by_that(clause) and any(c.dep_ in SUBJECTS for c in clause.children)
+
+
+def opened_by_that(clause: Token) -> bool:
+    """The clause's ``that`` is its complementizer (the parse's ``mark``)."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)

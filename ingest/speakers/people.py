@@ -27,6 +27,12 @@ def gender_of(said: Iterable[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _gendered(token: Token) -> bool:
+    """A word the name lists give one gender: how a given name is told (``Stephen``,
+    ``Hillary``) where the recogniser did not mark one."""
+    return gender_of([token.text]) is not None
+
+
 def titled_gender(name: Span) -> str | None:
     """The gender the courtesy title of a name says: ``Mrs. Clinton``, ``Mr. Trump``."""
     title = [name[0]] + ([name.doc[name.start - 1]] if name.start else [])
@@ -64,7 +70,7 @@ def _surname_after(given: Token, word: Token) -> bool:
     is a day or a month (``said Stephen Tuesday``)."""
     return (
         word.is_alpha
-        and gender_of([given.text]) is not None
+        and _gendered(given)
         and word.lower_ not in WEEKDAYS
         and word.lower_ not in MONTHS
     )
@@ -103,14 +109,14 @@ def _given_name_within(ent: Span) -> int | None:
     (``Fox News Sean Hannity``, ``Washington Post Jennifer Rubin``), or None. An entity
     that opens with a given name is one name (``Christina N Luis Olidem``)."""
     first = next((t for t in ent if t.is_alpha), None)
-    if first is None or gender_of([first.text]) is not None:
+    if first is None or _gendered(first):
         return None
     for token in ent[1:-1]:
         rest = ent.doc[token.i + 1 : ent.end]
         if (
             len(rest) <= 2
             and token.is_title
-            and gender_of([token.text]) is not None
+            and _gendered(token)
             and all(t.is_title and t.is_alpha for t in rest)
         ):
             return token.i
@@ -126,10 +132,7 @@ def _given_name(token: Token) -> bool:
         and token.is_alpha
         and not token.ent_type_
         and token.lower_ not in words("titles")
-        and (
-            gender_of([token.text]) is not None
-            or (token.i > 0 and is_title(token.doc[token.i - 1]))
-        )
+        and (_gendered(token) or (token.i > 0 and is_title(token.doc[token.i - 1])))
     )
 
 
@@ -184,7 +187,7 @@ def names_a_person(ent: Span) -> bool:
         ent.label_ in {"ORG", "GPE", "NORP", "WORK_OF_ART"}
         and 2 <= len(name) <= 3
         and all(t.is_title and t.is_alpha for t in name)
-        and (_abbreviated_title_before(name) or gender_of([name[0].text]) is not None)
+        and (_abbreviated_title_before(name) or _gendered(name[0]))
     )
 
 
