@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-THRESHOLDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)  # 0.5: the shipped threshold, below it nothing is kept
 
 
 def score(scorer: Path, gold: Path, records: list[str]) -> dict:
