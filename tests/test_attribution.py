@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from quotedb.ingest.attribution.content import _content_spans
+from quotedb.ingest.attribution.content import _clause_around, _content_spans
 from quotedb.ingest.attribution.cues import is_cue
 from quotedb.ingest.pipeline import extract, extract_many
 from spacy.tokens import Doc
@@ -1607,6 +1607,32 @@ def test_a_speech_verb_the_tagger_reads_as_a_plural_noun_is_still_a_cue(nlp):
         deps=["det", "ROOT", "punct"],
     )
     assert not is_cue(noun[1])  # a plural noun with no subject and no clause is a noun
+
+
+def test_a_quote_in_pieces_is_no_clause_around_itself(nlp):
+    # "Own it, express it, be brave," Lee said: the clause of "said" without the
+    # speech verb inside it is two pieces, each stretched over the whole quote; counted
+    # twice, they made a report of the quote and more, and a record of the quote twice
+    words = ['"', "Own", "it", ",", "express", "it", ",", "be", "brave", ",", '"', "Lee"]
+    words += ["said", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[False, True, False, True, True, False, True, True, False, False, True, True]
+        + [False, False],
+        pos=["PUNCT", "VERB", "PRON", "PUNCT", "VERB", "PRON", "PUNCT", "AUX", "ADJ"]
+        + ["PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        tags=["``", "VB", "PRP", ",", "VB", "PRP", ",", "VB", "JJ", ",", "''", "NNP"]
+        + ["VBD", "."],
+        lemmas=['"', "own", "it", ",", "express", "it", ",", "be", "brave", ",", '"', "Lee"]
+        + ["say", "."],
+        heads=[12, 12, 1, 1, 1, 4, 4, 1, 7, 12, 12, 12, 12, 12],
+        deps=["punct", "ccomp", "dobj", "punct", "conj", "dobj", "punct", "dep", "acomp"]
+        + ["punct", "punct", "nsubj", "ROOT", "punct"],
+    )
+    assert [span.text for span in _content_spans(doc[12])] == ["Own it", "be brave"]
+    quote = (0, doc[10].idx + 1)
+    assert _clause_around(doc[12], *quote, [quote]) is None  # the quote, reported as it is
 
 
 def test_a_report_ends_before_a_speech_participle_joined_to_its_last_words(article_from, nlp):

@@ -31,9 +31,13 @@ def _clause_around(
 
     The parse may hang a quoted fragment off the clause rather than under the cue
     (``But the weapons, he added, are like ''bombs you can't use.''``): the
-    passage is then part of the cue's content all the same.
+    passage is then part of the cue's content all the same. Pieces stretched over the
+    same passage are one (``"Own it, express it, be brave," Lee said``: the clause
+    without the speech verb inside it is two pieces of one quote).
     """
-    spans = [_stretched(c.start_char, c.end_char, local) for c in _content_spans(cue)]
+    spans = list(
+        dict.fromkeys(_stretched(c.start_char, c.end_char, local) for c in _content_spans(cue))
+    )
     if not any(s <= start and end <= e for s, e in spans):
         return None
     reported = sum(_non_space(text_of(cue.doc)[s:e]) for s, e in spans)
