@@ -1,9 +1,11 @@
 """Precision and recall by confidence threshold: the README's table.
 
 Scores ``quotedb extract`` output kept at each threshold with PolNeAR's own scorer
-(``score_quotes.py --json``), so the figures are the scorer's, not ours:
+(``score_quotes.py --json``), so the figures are the scorer's, not ours. Extracted with
+``--min-confidence 0``, the output holds the candidates below the model's threshold too
+(the rows under 0.5); the records at or above it are the same as without it:
 
-    quotedb extract ../shared/eval/polnear-dev/text/*.txt > /tmp/dev.jsonl
+    quotedb extract ../shared/eval/polnear-dev/text/*.txt --min-confidence 0 > /tmp/dev.jsonl
     python benchmarks/confidence_table.py /tmp/dev.jsonl \\
         --scorer ../shared/eval/score_quotes.py --gold ../shared/eval/polnear-dev
 """
@@ -18,7 +20,7 @@ from pathlib import Path
 
 import click
 
-THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)  # 0.5: the shipped threshold, below it nothing is kept
+THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def score(scorer: Path, gold: Path, records: list[str]) -> dict:

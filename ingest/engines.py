@@ -64,9 +64,10 @@ class _Pending(Protocol):
 
 
 def extract_chunk(
-    articles: list[Article], model: str | None, topic: Topic | None
+    articles: list[Article], model: str | None, topic: Topic | None, floor: float | None = None
 ) -> list[list[Quote] | str]:
-    """The quotes of each article, or why the extractor failed on it.
+    """The quotes of each article, or why the extractor failed on it (``floor``: the
+    least confidence kept, when below the scorer's threshold; `pipeline.extract_many`).
 
     Runs where the work is done (a pool or Dask worker, or this process). The
     chunk's paragraphs are parsed together; if the extractor chokes on an
@@ -78,10 +79,10 @@ def extract_chunk(
     nlp = load_nlp(model)
     results: list[list[Quote] | str] = []
     with contextlib.suppress(Exception):  # the failing article is found again below
-        results.extend(quotes for _, quotes in extract_many(articles, nlp, topic))
+        results.extend(quotes for _, quotes in extract_many(articles, nlp, topic, floor=floor))
     for article in articles[len(results) :]:
         try:
-            results.extend(quotes for _, quotes in extract_many([article], nlp, topic))
+            results.extend(quotes for _, quotes in extract_many([article], nlp, topic, floor=floor))
         except Exception as error:  # noqa: BLE001 - reported as a failure line, batch goes on
             results.append(f"could not extract quotes ({error!r})")
     return results
@@ -112,20 +113,22 @@ def extract(
     topic: Topic | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
+    floor: float | None = None,
 ) -> Iterator[list[Extracted]]:
-    """Each chunk of articles with their quotes (or a `Failure`), in the order read.
+    """Each chunk of articles with their quotes (or a `Failure`), in the order read
+    (``floor``: see `extract_chunk`).
 
     ``scheduler`` (a Dask scheduler address) runs extraction on that cluster;
     otherwise ``workers`` processes on this machine (default: one per core),
     and a single worker runs in this process with no pool at all.
     """
     if scheduler is not None:
-        yield from _on_dask(chunks(articles), model, topic, scheduler)
+        yield from _on_dask(chunks(articles), model, topic, scheduler, floor)
         return
     workers = worker_count(workers)
     if workers == 1:
         for chunk in chunks(articles):
-            yield _paired(chunk, extract_chunk(chunk, model, topic))
+            yield _paired(chunk, extract_chunk(chunk, model, topic, floor))
         return
     pending = chunks(articles)
     first = next(pending, None)
@@ -139,7 +142,7 @@ def extract(
     ) as pool:
         yield from _ordered(
             itertools.chain([first], pending),
-            lambda chunk: pool.submit(extract_chunk, chunk, model, topic),
+            lambda chunk: pool.submit(extract_chunk, chunk, model, topic, floor),
             IN_FLIGHT * workers,
         )
 
@@ -180,7 +183,11 @@ def dask_setup(server: Scheduler | Worker) -> None:
 
 
 def _on_dask(
-    chunks_: Iterator[list[Article]], model: str | None, topic: Topic | None, scheduler: str
+    chunks_: Iterator[list[Article]],
+    model: str | None,
+    topic: Topic | None,
+    scheduler: str,
+    floor: float | None = None,
 ) -> Iterator[list[Extracted]]:
     try:
         from distributed import Client
@@ -192,7 +199,7 @@ def _on_dask(
         slots = sum(client.nthreads().values()) or 1
         yield from _ordered(
             chunks_,
-            lambda chunk: client.submit(extract_chunk, chunk, model, topic, pure=False),
+            lambda chunk: client.submit(extract_chunk, chunk, model, topic, floor, pure=False),
             IN_FLIGHT * slots,
         )
 

@@ -75,6 +75,7 @@ def extract_many(
     parse_all: bool = False,
     scorer: Scorer | None | object = _SHIPPED,
     ranker: Ranker | None | object = _SHIPPED,
+    floor: float | None = None,
 ) -> Iterator[tuple[Article, list[Quote]]]:
     """Each article with its quotes, its paragraphs parsed in batches.
 
@@ -84,7 +85,8 @@ def extract_many(
     what confidence: the shipped model by default; None keeps every candidate
     with its rule's prior confidence. ``ranker`` redraws each candidate's content
     boundaries before it is scored: the shipped ranker by default; None keeps the
-    rules' spans.
+    rules' spans. ``floor``, below the scorer's threshold, also keeps the candidates
+    it doubts down to that confidence (`_quotes`).
     """
     nlp = nlp or load_nlp()
     chosen = shipped() if scorer is _SHIPPED else scorer
@@ -112,6 +114,7 @@ def extract_many(
                     topic,
                     chosen,
                     bounds,
+                    floor,
                 ),
             )
 
@@ -332,12 +335,17 @@ def _quotes(
     topic: Topic | None,
     scorer: Scorer | None,
     ranker: Ranker | None,
+    floor: float | None = None,
 ) -> list[Quote]:
     """The quotes of the paragraphs parsed in full; the others only name people.
 
     Each candidate the rules propose has its boundaries redrawn by the ranker,
     is resolved to its speaker, then scored: one below the scorer's threshold is
-    not a statement and is left out.
+    not a statement and is left out, unless a lower ``floor`` asks for the
+    candidates the scorer doubts too. Those come with no stance, and they take no
+    part in which quote a piece belongs to: the records the scorer believes are
+    the same with a floor or without, and a doubted one that repeats a believed
+    one's words is dropped.
     """
     capital_labels = capital_speakers([article.text[p.start : p.end] for p in kept])
     people = ArticleSpeakers.read(
@@ -346,8 +354,9 @@ def _quotes(
         capital_labels,
     )
     year = dates.timeline_year(article.text)
-    found: list[Quote] = []
+    found: list[tuple[Quote, bool]] = []  # each record, and whether the scorer doubts it
     emitted: set[tuple[int, int]] = set()
+    lowest = _lowest(scorer, floor)
     previous: Attribution | None = None
     for index, (paragraph, doc) in enumerate(zip(kept, docs, strict=True)):
         if not full[index]:
@@ -399,20 +408,41 @@ def _quotes(
                     others=[other for other in attributions if other is not proposed],
                 )
                 confidence = scorer.confidence(seen)
-                if confidence < scorer.threshold:
+                if confidence < lowest:
                     continue
-            emitted.update(spans)
-            # a record run on into a quote's later paragraphs has that whole quote
-            emitted.update(taken for taken in continuing if any(e == taken[1] for _, e in spans))
+            doubted = scorer is not None and confidence < scorer.threshold
+            if not doubted:
+                emitted.update(spans)
+                # a record run on into a quote's later paragraphs has that whole quote
+                emitted.update(
+                    taken for taken in continuing if any(e == taken[1] for _, e in spans)
+                )
             found.append(
-                _quote(
-                    article, attribution, resolved, confidence, doc, paragraph.start, topic, year
+                (
+                    _quote(
+                        article,
+                        attribution,
+                        resolved,
+                        confidence,
+                        doc,
+                        paragraph.start,
+                        topic,
+                        year,
+                    ),
+                    doubted,
                 )
             )
         if attributions:
             previous = attributions[-1]
         previous = introducer(doc, paragraph.start) or previous
-    return found
+    return [quote for quote, doubted in found if not (doubted and emitted & set(quote.spans))]
+
+
+def _lowest(scorer: Scorer | None, floor: float | None) -> float:
+    """The least confidence a record is kept at: the scorer's threshold, or a lower ``floor``."""
+    if scorer is None:
+        return 0.0
+    return scorer.threshold if floor is None else min(floor, scorer.threshold)
 
 
 def _redrawn(

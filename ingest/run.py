@@ -67,13 +67,18 @@ class Keep:
     """Which extracted records a run keeps: those the scorer is at least
     ``min_confidence`` sure of, of the ``acts`` asked for (speech: said, wrote, told;
     thought: believes, wants, plans). Part of what an article's rows were made from,
-    so asking for other records extracts again."""
+    so asking for other records extracts again.
 
-    min_confidence: float = 0.0
+    None keeps what the scorer keeps (its threshold, 0.5); a lower confidence also
+    keeps the candidates it doubts, down to that one, for whoever would rather see
+    more and check them (they get no stance: `pipeline._quotes`)."""
+
+    min_confidence: float | None = None
     acts: tuple[str, ...] = ACTS
 
     def __call__(self, quotes: list[Quote]) -> list[Quote]:
-        return [q for q in quotes if q.confidence >= self.min_confidence and q.act in self.acts]
+        least = self.min_confidence or 0.0
+        return [q for q in quotes if q.confidence >= least and q.act in self.acts]
 
 
 def articles(
@@ -115,7 +120,7 @@ def extracted(
     """
     from . import engines
 
-    for chunk in engines.extract(found, model, topic, workers, scheduler):
+    for chunk in engines.extract(found, model, topic, workers, scheduler, keep.min_confidence):
         done = []
         for article, result in chunk:
             if isinstance(result, Failure):

@@ -83,9 +83,9 @@ workers_option = click.option(
 min_confidence_option = click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
-    default=0.0,
     help="Only records at least this sure to be attributed statements (0-1; see the "
-    "README's precision table: 0.8 keeps about nine right in ten).",
+    "README's precision table: 0.8 keeps about nine right in ten). Below the model's "
+    "threshold (0.5), extract and ingest also keep the candidates it doubts, with no stance.",
 )
 act_option = click.option(
     "--act",
@@ -100,7 +100,7 @@ max_bytes_option = click.option(
 )
 
 
-def _keep(min_confidence: float, act: str | None) -> Keep:
+def _keep(min_confidence: float | None, act: str | None) -> Keep:
     return Keep(min_confidence, (act,) if act else ACTS)
 
 

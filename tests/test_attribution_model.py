@@ -245,6 +245,50 @@ def test_extract_keeps_only_what_min_confidence_and_act_ask_for(tmp_path):
     assert sure == [r for r in everything if r["confidence"] >= 0.9]
 
 
+BELIEF_AND_QUOTE = (
+    "Mayor Ann Lee believes that the bridge will open in May.\n\n"
+    "“We will rebuild the bridge by spring,” Mayor Ann Lee said on Monday.\n"
+)
+# believes the quote (confidence about 0.95), doubts the belief (about 0.05)
+DOUBTS_BELIEFS = Scorer({"act=thought": -6.0}, 3.0, 0.5)
+
+
+def test_a_lower_floor_adds_the_doubted_records_and_changes_no_other(article_from, nlp):
+    article = article_from(BELIEF_AND_QUOTE)
+    [(_, kept)] = extract_many([article], nlp, scorer=DOUBTS_BELIEFS)
+    [(_, everything)] = extract_many([article], nlp, scorer=DOUBTS_BELIEFS, floor=0.0)
+    assert [q.act for q in kept] == ["speech"]
+    assert [q for q in everything if q.confidence >= 0.5] == kept
+    [doubted] = [q for q in everything if q.confidence < 0.5]
+    assert doubted.act == "thought" and "bridge will open in May" in doubted.text
+    assert doubted.stance == "neutral" and not doubted.stance_evidence
+
+
+def test_min_confidence_below_the_threshold_reaches_extract_and_ingest(tmp_path, monkeypatch):
+    path = tmp_path / "story.txt"
+    path.write_text(BELIEF_AND_QUOTE, "utf-8")
+    monkeypatch.setattr(
+        "quotedb.ingest.pipeline.shipped",
+        lambda name="model.json": shipped(name) if name == RANKER else DOUBTS_BELIEFS,
+    )
+
+    def acts(*options: str) -> list[str]:
+        result = CliRunner().invoke(cli, ["extract", str(path), "--workers", "1", *options])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["act"] for line in result.stdout.splitlines()]
+
+    assert acts() == acts("--min-confidence", "0.5") == ["speech"]
+    assert sorted(acts("--min-confidence", "0.01")) == ["speech", "thought"]
+    db = tmp_path / "quotes.db"
+    for floor, stored in (("0.5", 1), ("0.01", 2)):  # a lower floor extracts again
+        result = CliRunner().invoke(
+            cli,
+            ["ingest", str(path), "--db", str(db), "--workers", "1"] + ["--min-confidence", floor],
+        )
+        assert result.exit_code == 0, result.output
+        assert f"{stored} quotes stored" in result.output
+
+
 def test_a_newsroom_s_reviews_become_training_examples(polnear_like, tmp_path):
     text = ARTICLES["one"]
     said, clause = gold_spans(text, GOLD["one"])

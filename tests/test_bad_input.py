@@ -305,11 +305,11 @@ def test_an_article_the_extractor_fails_on_is_reported_and_the_batch_goes_on(tmp
         (corpus / f"{name}.txt").write_text(STORY, encoding="utf-8")
     real_extract_many = pipeline.extract_many
 
-    def choke_on_poison(articles, nlp, topic):
+    def choke_on_poison(articles, nlp, topic, **options):
         for article in articles:
             if article.id == "b-poison":
                 raise ValueError("[E088] Text of length 1500000 exceeds maximum")
-            yield from real_extract_many([article], nlp, topic)
+            yield from real_extract_many([article], nlp, topic, **options)
 
     monkeypatch.setattr(pipeline, "extract_many", choke_on_poison)
     db_path = tmp_path / "quotes.db"
