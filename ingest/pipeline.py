@@ -435,7 +435,21 @@ def _quotes(
         if attributions:
             previous = attributions[-1]
         previous = introducer(doc, paragraph.start) or previous
-    return [quote for quote, doubted in found if not (doubted and emitted & set(quote.spans))]
+    return _unrepeated(found, emitted)
+
+
+def _unrepeated(found: list[tuple[Quote, bool]], emitted: set[tuple[int, int]]) -> list[Quote]:
+    """The records, less each doubted one that repeats words of a believed record, or
+    the very words of a doubted one before it (two rules may doubt the same report)."""
+    kept: list[Quote] = []
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    for quote, doubted in found:
+        if doubted:
+            if emitted & set(quote.spans) or tuple(quote.spans) in seen:
+                continue
+            seen.add(tuple(quote.spans))
+        kept.append(quote)
+    return kept
 
 
 def _lowest(scorer: Scorer | None, floor: float | None) -> float:

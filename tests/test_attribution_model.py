@@ -12,7 +12,8 @@ from quotedb.ingest.attribution.features import VECTOR, spelled_out
 from quotedb.ingest.attribution.model import RANKER, Scorer, shipped
 from quotedb.ingest.attribution.train import corrected_examples, read_contents
 from quotedb.ingest.parse import pipeline_name
-from quotedb.ingest.pipeline import extract, extract_many
+from quotedb.ingest.pipeline import _unrepeated, extract, extract_many
+from quotedb.ingest.records import Quote
 
 from quotedb.cli import cli
 
@@ -262,6 +263,18 @@ def test_a_lower_floor_adds_the_doubted_records_and_changes_no_other(article_fro
     [doubted] = [q for q in everything if q.confidence < 0.5]
     assert doubted.act == "thought" and "bridge will open in May" in doubted.text
     assert doubted.stance == "neutral" and not doubted.stance_evidence
+
+
+def test_a_doubted_report_is_kept_once():
+    # two rules may doubt the same report ("sent its “reporter” ... into “a room”": each
+    # quoted phrase framed by "sent"); one doubted record repeats a believed one's words
+    def record(spans, confidence):
+        return Quote("a", spans, "words", "mixed", confidence=confidence)
+
+    believed, again = record([(0, 40)], 0.9), record([(0, 40)], 0.3)
+    sent, twice, other = record([(50, 90)], 0.3), record([(50, 90)], 0.3), record([(95, 99)], 0.2)
+    found = [(believed, False), (again, True), (sent, True), (twice, True), (other, True)]
+    assert _unrepeated(found, emitted={(0, 40)}) == [believed, sent, other]
 
 
 def test_min_confidence_below_the_threshold_reaches_extract_and_ingest(tmp_path, monkeypatch):
