@@ -171,7 +171,7 @@ def run(
 
     from quotedb import __version__
 
-    from . import engines, metadata
+    from . import engines, metadata, weights
     from .parse import model_name
     from .stance import Topic
 
@@ -187,7 +187,8 @@ def run(
             on_failure(failure)
 
     database = load.open_db(str(db))
-    writer = load.Writer(database, settings=f"{__version__}|{model_name(model)}|{topic!r}|{keep!r}")
+    made_with = f"{__version__}|{model_name(model)}|{weights.digest()}|{topic!r}|{keep!r}"
+    writer = load.Writer(database, settings=made_with)
     quote_index = QuoteIndex(db)
     stored: list[str] = []
     index_was_current = True

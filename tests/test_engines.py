@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,9 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 from quotedb.db.search import QuoteIndex
+from quotedb.ingest.attribution.model import shipped
 from quotedb.ingest.parse import model_name
+from quotedb.ingest.weights import weights_file
 
 from quotedb.cli import cli
 
@@ -167,6 +170,25 @@ def test_another_topic_is_a_change(tmp_path, write_article):
     ingest(tmp_path / "corpus", db_path)
     output = ingest(tmp_path / "corpus", db_path, "--topic", "harbour repairs")
     assert "1 articles read, 1 quotes stored" in output
+
+
+def test_other_attribution_weights_are_a_change(tmp_path, write_article, monkeypatch):
+    # a newsroom retrains on its corrections and points QUOTEDB_ATTRIBUTION_MODEL at it
+    write_article(STORY, "corpus/port.txt")
+    db_path = tmp_path / "quotes.db"
+    ingest(tmp_path / "corpus", db_path)
+    retrained = tmp_path / "model"
+    shutil.copytree(Path(weights_file().parent), retrained)  # the shipped weights, copied
+    scorer = json.loads((retrained / "model.json").read_text("utf-8"))
+    (retrained / "model.json").write_text(json.dumps(scorer | {"bias": scorer["bias"] + 0.1}))
+    monkeypatch.setenv("QUOTEDB_ATTRIBUTION_MODEL", str(retrained))
+    shipped.cache_clear()
+    try:
+        assert "1 articles read, 1 quotes stored" in ingest(tmp_path / "corpus", db_path)
+        assert "1 unchanged" in ingest(tmp_path / "corpus", db_path)
+    finally:
+        monkeypatch.delenv("QUOTEDB_ATTRIBUTION_MODEL")
+        shipped.cache_clear()
 
 
 def descendants(pid: int) -> set[int]:

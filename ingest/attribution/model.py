@@ -14,23 +14,15 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import warnings
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
+from ..weights import RANKER, SCORER, weights_file
 from .features import VECTOR, Features, vector_names
-
-#: Set to a model directory to use other weights than the shipped ones (a model
-#: trained with ``quotedb train attribution --out DIR``), or to ``none`` for the
-#: rules alone, each candidate keeping its rule's prior confidence.
-MODEL_ENV = "QUOTEDB_ATTRIBUTION_MODEL"
-SCORER = "model.json"  # keeps or drops each candidate, with its confidence
-RANKER = "bounds.json"  # chooses each kept candidate's content boundaries
 
 
 @dataclass(frozen=True)
@@ -146,17 +138,15 @@ class Scorer:
 
 @cache
 def shipped(name: str = SCORER) -> Scorer | None:
-    """The weights in use: ``$QUOTEDB_ATTRIBUTION_MODEL``, else those shipped in the package
-    (None when the variable says ``none`` or the package has no such file)."""
-    chosen = os.environ.get(MODEL_ENV)
-    if chosen:
-        if chosen.lower() == "none" or (name == RANKER and not (Path(chosen) / name).is_file()):
-            return None  # a model trained before there was a ranker has only model.json
-        return Scorer.load(chosen, name)
-    packaged = resources.files("quotedb.ingest").joinpath("models", "attribution", name)
-    if not packaged.is_file():
+    """The weights in use (`weights.weights_file`): ``$QUOTEDB_ATTRIBUTION_MODEL``'s,
+    else those shipped in the package; None for the rules alone, or for a ranker the
+    directory lacks (a model trained before there was one has only ``model.json``)."""
+    file = weights_file(name)
+    if file is None or (name == RANKER and not file.is_file()):
         return None
-    return Scorer.from_json(json.loads(packaged.read_text("utf-8")))
+    if isinstance(file, Path):
+        return Scorer.load(file.parent, name)
+    return Scorer.from_json(json.loads(file.read_text("utf-8")))
 
 
 def _sigmoid(z: float) -> float:
