@@ -101,6 +101,9 @@ def test_link_lines_to_other_stories_are_not_paragraphs():
     body = "“The bridge opens in May,” the mayor said."
     text = (
         f"{body}\n\nREAD MORE: Mayor says “no new taxes” in budget speech\n\n"
-        "WATCH: Flood waters rise in the harbour\n\nRelated: “We are ready,” says chief\n"
+        "WATCH: Flood waters rise in the harbour\n\nRelated: “We are ready,” says chief\n\n"
+        "Click to play video: 'Ferry service resumes after storm'\n\n"
+        "WATCH ABOVE: ‘We lost everything’: residents return to flooded homes\n\n"
+        "Story continues below advertisement\n"
     )
     assert [text[p.start : p.end] for p in paragraphs(text)] == [body]
