@@ -104,6 +104,6 @@ def test_link_lines_to_other_stories_are_not_paragraphs():
         "WATCH: Flood waters rise in the harbour\n\nRelated: “We are ready,” says chief\n\n"
         "Click to play video: 'Ferry service resumes after storm'\n\n"
         "WATCH ABOVE: ‘We lost everything’: residents return to flooded homes\n\n"
-        "Story continues below advertisement\n"
+        "Story continues below advertisement\n\n— With files from The Canadian Press\n"
     )
     assert [text[p.start : p.end] for p in paragraphs(text)] == [body]

@@ -133,6 +133,18 @@ def test_the_president_is_the_person_the_article_calls_president(nlp):
     assert (resolved.name, resolved.role) == ("Gustavo Petro", "President")
 
 
+def test_a_headline_s_bare_title_is_the_person_the_article_gives_it_to(nlp):
+    text, speakers = article(
+        nlp,
+        "Rent control to cover new buildings, premier says",
+        "Ontario will extend rent control, Premier Doug Ford announced on Monday.",
+    )
+    resolved = speakers.resolve(mention(text, "premier"))
+    assert (resolved.name, resolved.role) == ("Doug Ford", "Premier")
+    alone, unknown = article(nlp, "Bridge to reopen in May, premier says")
+    assert unknown.resolve(mention(alone, "premier")).name == "unnamed premier"
+
+
 def test_the_official_is_the_unnamed_official_described_before(nlp):
     text, speakers = article(
         nlp,

@@ -36,18 +36,37 @@ def _marked(cue: Mention | None, source: Mention | None, rule: str) -> Attributi
 
 
 def _signature(doc: Doc, end: int, offset: int) -> Attribution | None:
-    """A ``- Name`` after position ``end`` that runs to the end of the paragraph."""
+    """A ``- Name`` after position ``end`` that runs to the end of the paragraph: the
+    name alone when a role follows it (``— Geordie Dent, tenants' federation``), as in
+    a caption (`_caption`); else all of it (``— The Canadian Press``)."""
     if not text_of(doc)[end:].lstrip().startswith(tuple(_DASHES)):
         return None
     match = _SIGNATURE.fullmatch(text_of(doc), end)
     if match is None or len(match.group(2).split()) > 10:
         return None
     (d_start, d_end), (n_start, n_end) = match.span(1), match.span(2)
+    name = _signed_name(doc.char_span(n_start, n_end, alignment_mode="expand"))
     return _marked(
         Mention(match.group(1), d_start + offset, d_end + offset),
-        Mention(match.group(2), n_start + offset, n_end + offset),
+        _mention(name, offset)
+        if name is not None
+        else Mention(match.group(2), n_start + offset, n_end + offset),
         "signature",
     )
+
+
+def _signed_name(words: Span | None) -> Span | None:
+    """The name signing a quote, before the role after its comma: a person the entity
+    recogniser knows (`_caption`), or capitalised words it may not (``Geordie Dent``)."""
+    if words is None or (named := _caption(words)) is not None:
+        return named
+    comma = next((t for t in words if t.text == ","), None)
+    if comma is None:
+        return None
+    name = words.doc[words.start : comma.i]
+    if 2 <= len(name) <= 5 and all(t.is_title and t.pos_ in {"PROPN", "NOUN"} for t in name):
+        return name
+    return None
 
 
 def _captioned(doc: Doc, start: int, end: int, offset: int) -> Attribution | None:

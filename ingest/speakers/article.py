@@ -255,7 +255,9 @@ class ArticleSpeakers:
         ):
             # "Trump's comments suggest", "the administration's strategy frames them as": theirs
             return self._named(owner, mention)
-        if root.lower_ in words("titles") and is_definite(span):
+        if root.lower_ in words("titles") and (
+            is_definite(span) or (len(span) == 1 and root.lower_ in words("unnamed_heads"))
+        ):  # "the premier said", or a headline's bare "Premier says": whoever holds it
             return self._titled(root.lower_, mention.start) or describe(
                 described_as(span), root.text, as_written=True
             )
