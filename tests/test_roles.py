@@ -26,6 +26,11 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
             "President of Colombia",
         ),
         (
+            "Mackenzie County Reeve Josh Knelsen said crews were ready.",
+            "Josh Knelsen",
+            "Mackenzie County Reeve",
+        ),
+        (
             "Venezuela's Defense Minister Vladimir Padrino López said troops were ready.",
             "Vladimir Padrino López",
             "Defense Minister of Venezuela",
