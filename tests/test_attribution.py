@@ -1099,6 +1099,14 @@ def test_a_name_before_a_colon_and_a_quote_is_the_speaker(article_from, nlp):
     assert said.get('"We are not going anywhere."') != "Donald Trump"
 
 
+def test_a_q_and_a_label_is_no_speaker(article_from, nlp):
+    article = article_from(
+        "Q&A: The city's new planning chief on housing\n\n"
+        "The chief planner sat down with the Star to talk about housing.\n"
+    )
+    assert "Q&A" not in {q.speaker for q in proposed(article, nlp)}
+
+
 def test_a_section_name_in_capitals_is_no_speaker_but_a_transcript_label_is_the_person(
     article_from, nlp
 ):
