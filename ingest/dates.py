@@ -68,6 +68,15 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 _DATELINE_PARAGRAPHS = 4
+# "Posted: Mar 03, 2024 8:15 PM EST | Last Updated: 2 hours ago", "Published March 3,
+# 2024", "Updated 9:41 AM EDT, Tue March 5, 2024": a scraped page's date line near its
+# top; the date it was posted wins over the one it was updated.
+_POSTED = re.compile(
+    r"(?:^|[|·•]\s*)(?P<what>first published|published|posted|last updated|updated)"
+    r"(?: on)?\s*:?\s*(?P<date>[^|·•\n]{6,60})",
+    re.IGNORECASE | re.MULTILINE,
+)
+_POSTED_LINES = 8
 _WEEKDAY = re.compile(rf"\b(?:on|last)\s+({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(yesterday|today|last week|last month|last year)\b", re.IGNORECASE)
 
@@ -93,6 +102,20 @@ def dateline_date(text: str) -> str | None:
         if match.group("date") and (found := iso_date(match.group("date"))):
             return found
     return None
+
+
+def posted_date(text: str) -> str | None:
+    """The ISO date of a ``Posted: ...`` or ``Published ...`` line among the article's
+    first lines (an ``Updated`` one if that is all there is)."""
+    head = "\n".join(text.lstrip().split("\n", _POSTED_LINES * 2)[: _POSTED_LINES * 2])
+    found = [
+        (match.group("what").lower().endswith("updated"), iso)
+        for match in _POSTED.finditer(head)
+        if (iso := iso_date(match.group("date")))
+    ]
+    if not found:
+        return None
+    return next((iso for updated, iso in found if not updated), found[0][1])
 
 
 def dateline_length(paragraph: str) -> int:
@@ -129,7 +152,7 @@ def iso_date(value: str) -> str | None:
     if not re.search(r"\d{4}", value):
         return None
     try:
-        return dateutil_parser.parse(value).date().isoformat()
+        return dateutil_parser.parse(value, ignoretz=True).date().isoformat()
     except (ValueError, OverflowError):
         return None
 

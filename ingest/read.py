@@ -27,7 +27,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from . import html
-from .dates import dateline_date, front_matter, header_date, iso_date, without_header
+from .dates import (
+    dateline_date,
+    front_matter,
+    header_date,
+    iso_date,
+    posted_date,
+    without_header,
+)
 from .records import Article, Failure
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -298,7 +305,8 @@ def _first_line(text: str) -> str | None:
 
 
 def _published(where: str, stated: str | None, text: str) -> str | None:
-    """The article's ISO date: the one its record states, else its header or dateline.
+    """The article's ISO date: the one its record states, else its header, dateline or
+    ``Posted:`` line.
 
     A stated date that cannot be read is reported, once for the file, not dropped
     silently; the article is then dated by its text, if at all.
@@ -312,7 +320,7 @@ def _published(where: str, stated: str | None, text: str) -> str | None:
             where,
             stated,
         )
-    return header_date(text) or dateline_date(text)
+    return header_date(text) or dateline_date(text) or posted_date(text)
 
 
 def _jsonl_articles(path: Path, stream: BinaryIO, max_bytes: int) -> Iterator[Article | Failure]:

@@ -81,6 +81,22 @@ def test_a_date_header_fused_with_the_headline_dates_the_article_and_leaves_the_
     assert (article.title, article.published) == ("Port reopens", "2025-10-14")
 
 
+@pytest.mark.parametrize(
+    ("top", "published"),
+    [
+        ("Hannah Jones · CBC News · Posted: Mar 03, 2024 8:15 PM EST | Last Updated: 2 hours ago",
+         "2024-03-03"),
+        ("By Jane Doe, Global News\nPosted March 3, 2024 8:15 pm", "2024-03-03"),
+        ("Updated 9:41 AM EDT, Tue March 5, 2024", "2024-03-05"),
+        ("Published March 3, 2024\nUpdated March 4, 2024", "2024-03-03"),
+        ("The report was published on March 3, 2024, by the ministry.", None),
+    ],
+)  # fmt: skip
+def test_a_scraped_page_s_posted_line_dates_the_article(write_article, top, published):
+    (article,) = read_path(write_article(f"Port reopens\n\n{top}\n\nThe mayor spoke.\n"))
+    assert article.published == published
+
+
 def test_a_stated_date_that_cannot_be_read_is_reported_once_per_file(write_article, caplog):
     path = write_article("---\ntitle: Port\ndate: sometime soon\n---\nThe mayor spoke.\n", "p.md")
     (article,) = read_path(path)
