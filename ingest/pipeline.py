@@ -528,13 +528,18 @@ def _pieces(
     }
 
 
-def _attributing_sentence(attribution: Attribution, doc: Doc, offset: int) -> str:
+def _attributing_sentence(attribution: Attribution, doc: Doc, offset: int, text: str) -> str:
     """The sentence of the cue (else of the quote), its quoted words blanked out.
 
     That is where a statement's time is given (``On Tuesday, Trump said``);
-    dates inside the quote are about what was said.
+    dates inside the quote are about what was said. A cue on a line below the
+    paragraph (``— Donald J. Trump (@realDonaldTrump) March 3, 2024`` under a post)
+    gives that line.
     """
     anchor = attribution.cue.start if attribution.cue else attribution.spans[0][0]
+    if anchor - offset >= len(text_of(doc)):
+        end = text.find("\n", anchor)
+        return text[anchor : end if end >= 0 else len(text)]
     if not 0 <= anchor - offset < len(text_of(doc)):
         anchor = attribution.spans[0][0]
     token = doc.char_span(anchor - offset, anchor - offset + 1, alignment_mode="expand")
@@ -594,7 +599,7 @@ def _quote(
     text = " ... ".join(article.text[s:e] for s, e in attribution.spans)
     mention = attribution.source
     date, precision = dates.statement_date(
-        _attributing_sentence(attribution, doc, offset),
+        _attributing_sentence(attribution, doc, offset, article.text),
         article.published,
         year,
     )

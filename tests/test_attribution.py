@@ -621,6 +621,22 @@ def test_a_signature_line_names_the_speaker_without_the_role_after_the_comma(art
     assert quote.speaker_mention.text == "Geordie Dent"
 
 
+def test_an_embedded_post_is_its_author_s_statement_on_the_day_it_was_posted(article_from, nlp):
+    article = article_from(
+        "The former president attacked the bill on social media.\n\n"
+        "Terrible bill. The Democrats want open borders!\n\n"
+        "— Donald J. Trump (@realDonaldTrump) March 3, 2024\n\n"
+        "The House votes next week.\n"
+    )
+    (post,) = proposed(article, nlp)
+    assert (post.text, post.type) == ("Terrible bill. The Democrats want open borders", "direct")
+    assert (post.speaker, post.date, post.date_source) == (
+        "Donald J. Trump",
+        "2024-03-03",
+        "statement",
+    )
+
+
 def test_a_dash_before_a_lowercase_phrase_is_no_signature(article_from, nlp):
     article, quote = only_quote(
         article_from,

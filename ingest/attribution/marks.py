@@ -26,6 +26,12 @@ _DASHES = "-–—―"
 _SIGNATURE = re.compile(rf"\s*([{_DASHES}]+)\s*([^\W\d_a-z][^{_DASHES}]{{1,80}}?)[\s.]*")
 
 
+# an embedded post's signature: "— Donald J. Trump (@realDonaldTrump) March 3, 2024"
+_POST = re.compile(
+    rf"\s*([{_DASHES}]+)\s*([^\W\d_a-z][^(@\n]{{1,60}}?)\s*\(@\w{{1,30}}\)\s*[^\n]{{0,40}}"
+)
+
+
 _LABEL = re.compile(r"[\"“]?([^\W\d_][^:\n]{0,60}?)\s*(:)\s+(?=\S)")
 
 
@@ -41,6 +47,13 @@ def _signature(doc: Doc, end: int, offset: int) -> Attribution | None:
     a caption (`_caption`); else all of it (``— The Canadian Press``)."""
     if not text_of(doc)[end:].lstrip().startswith(tuple(_DASHES)):
         return None
+    if end == 0 and (post := _POST.fullmatch(text_of(doc))) is not None:
+        (d_start, d_end), (n_start, n_end) = post.span(1), post.span(2)
+        return _marked(
+            Mention(post.group(1), d_start + offset, d_end + offset),
+            Mention(post.group(2), n_start + offset, n_end + offset),
+            "post",
+        )
     match = _SIGNATURE.fullmatch(text_of(doc), end)
     if match is None or len(match.group(2).split()) > 10:
         return None

@@ -87,6 +87,10 @@ def attribute(
         else:
             labelled.type = "mixed" if quoted else "indirect"
         return [labelled]
+    if signed is not None and signed.rule == "post" and not quoted:
+        # an embedded post, signed "— Name (@handle) date" on the line below: all its words
+        said = _strip(doc[:])
+        return [replace(signed, spans=[(said.start_char + offset, said.end_char + offset)])]
     if previous is not None and previous.introduces and not quoted and not any(speech_verbs(doc)):
         said = _strip(doc[:])
         span = (said.start_char + offset, said.end_char + offset)
