@@ -605,6 +605,20 @@ def test_a_statement_issued_by_someone_speaks_for_them(article_from, nlp):
     assert quote.speaker_mention.text == "The Security Council"
 
 
+def test_what_a_text_reads_is_quoted_from_it_but_a_person_reading_says_nothing(article_from, nlp):
+    article = article_from(
+        "The mayor spoke first.\n\n"
+        "“The money is there. The will is not,” the statement read.\n\n"
+        "“Homes, not highways,” one sign read.\n\n"
+        "The clerk read the minutes aloud.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [(q.cue.text, q.speaker_mention.text) for q in quotes] == [
+        ("read", "the statement"),
+        ("read", "one sign"),
+    ]
+
+
 def test_chanted_words_are_a_quote(article_from, nlp):
     article, quote = only_quote(article_from, nlp, "Protesters chanted “What curfew?”\n")
     assert quote.text == "“What curfew?”"

@@ -43,10 +43,18 @@ def is_cue(token: Token) -> bool:
     return (
         lemma in words("speech_verbs")
         or (lemma in words("carrying_on_verbs") and _carries_on(token))
+        or (lemma == "read" and _written_subject(token))
         or any(
             c.dep_ in {"prt", "advmod"} and f"{lemma} {c.lower_}" in words("phrasal_cues")
             for c in token.children
         )
+    )
+
+
+def _written_subject(verb: Token) -> bool:
+    """``the statement read``, ``one sign read``: what a text says, its words quoted."""
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in words("document_heads") for c in verb.children
     )
 
 
