@@ -145,6 +145,16 @@ def test_a_headline_s_bare_title_is_the_person_the_article_gives_it_to(nlp):
     assert unknown.resolve(mention(alone, "premier")).name == "unnamed premier"
 
 
+def test_a_share_of_people_is_named_whole(article_from, nlp):
+    article = article_from("One in three voters said the economy was the top issue.\n")
+    [(_, [quote])] = extract_many([article], nlp, scorer=None, ranker=None)
+    assert (quote.speaker_mention.text, quote.speaker, quote.speaker_kind) == (
+        "One in three voters",
+        "One in three voters",
+        "group",
+    )
+
+
 def test_the_official_is_the_unnamed_official_described_before(nlp):
     text, speakers = article(
         nlp,

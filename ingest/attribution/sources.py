@@ -345,9 +345,11 @@ def _phrase(head: Token) -> Span:
     while head.ent_iob_ != "O" and named < len(head.doc) and head.doc[named].ent_iob_ == "I":
         named += 1
     for child in head.rights:
-        if child.dep_ in {"compound", "flat", "nummod"} or (
-            child.dep_ == "prep" and (child.lower_ == "of" or child.right_edge.i < named)
-        ):
+        if (
+            child.dep_ in {"compound", "flat", "nummod"}
+            or (child.dep_ == "prep" and (child.lower_ == "of" or child.right_edge.i < named))
+            or (head.pos_ == "NUM" and child.dep_ in {"prep", "appos"})
+        ):  # "one in three nurses": a number's phrase goes on to whom it counts
             right = child.right_edge
         elif child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}:
             right = _phrase(child)[-1]

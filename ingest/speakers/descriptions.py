@@ -98,7 +98,13 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
     first = tokens[0].lower()
     determiners = words("unnamed_determiners") | {"the"}
     partitive = (head or "").lower() in words("partitive_heads")  # "some who ...": keep "some"
-    rest = tokens[1:] if first in determiners and len(tokens) > 1 and not partitive else tokens
+    # "one in three voters", "nine out of 10": a share of people, "one" no determiner
+    share = len(tokens) > 2 and tokens[1].lower() in {"in", "out"} and like_num(first)
+    rest = (
+        tokens[1:]
+        if first in determiners and len(tokens) > 1 and not (partitive or share)
+        else tokens
+    )
     head = (head or rest[-1]).lower()
     wording = " ".join(rest if as_written else _lower_first(rest))
     if head in words("unnamed_heads"):
@@ -111,6 +117,7 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
         or head in words("partitive_heads")
         or _counted(head)
         or collective
+        or share
     ):
         return Speaker(wording, "group")  # "critics", "some who ...", "49 said", "24 percent"
     kind = "document" if head in words("document_heads") else "organization"
