@@ -95,22 +95,23 @@ def without_header(line: str) -> str:
 
 def dateline_date(text: str) -> str | None:
     """The ISO date of a dateline opening one of the article's first paragraphs."""
-    head = "\n".join(
-        text.lstrip().split("\n", _DATELINE_PARAGRAPHS * 2)[: _DATELINE_PARAGRAPHS * 2]
-    )
-    for match in _DATELINE.finditer(head):
+    for match in _DATELINE.finditer(_top(text, _DATELINE_PARAGRAPHS * 2)):
         if match.group("date") and (found := iso_date(match.group("date"))):
             return found
     return None
 
 
+def _top(text: str, lines: int) -> str:
+    """The first ``lines`` lines of ``text`` (blank ones counted), where a page dates itself."""
+    return "\n".join(text.lstrip().split("\n", lines)[:lines])
+
+
 def posted_date(text: str) -> str | None:
     """The ISO date of a ``Posted: ...`` or ``Published ...`` line among the article's
     first lines (an ``Updated`` one if that is all there is)."""
-    head = "\n".join(text.lstrip().split("\n", _POSTED_LINES * 2)[: _POSTED_LINES * 2])
     found = [
         (match.group("what").lower().endswith("updated"), iso)
-        for match in _POSTED.finditer(head)
+        for match in _POSTED.finditer(_top(text, _POSTED_LINES * 2))
         if (iso := iso_date(match.group("date")))
     ]
     if not found:

@@ -47,24 +47,18 @@ def _signature(doc: Doc, end: int, offset: int) -> Attribution | None:
     a caption (`_caption`); else all of it (``— The Canadian Press``)."""
     if not text_of(doc)[end:].lstrip().startswith(tuple(_DASHES)):
         return None
-    if end == 0 and (post := _POST.fullmatch(text_of(doc))) is not None:
-        (d_start, d_end), (n_start, n_end) = post.span(1), post.span(2)
-        return _marked(
-            Mention(post.group(1), d_start + offset, d_end + offset),
-            Mention(post.group(2), n_start + offset, n_end + offset),
-            "post",
-        )
-    match = _SIGNATURE.fullmatch(text_of(doc), end)
-    if match is None or len(match.group(2).split()) > 10:
+    post = _POST.fullmatch(text_of(doc)) if end == 0 else None
+    match = post or _SIGNATURE.fullmatch(text_of(doc), end)
+    if match is None or (post is None and len(match.group(2).split()) > 10):
         return None
     (d_start, d_end), (n_start, n_end) = match.span(1), match.span(2)
-    name = _signed_name(doc.char_span(n_start, n_end, alignment_mode="expand"))
+    name = None if post else _signed_name(doc.char_span(n_start, n_end, alignment_mode="expand"))
     return _marked(
         Mention(match.group(1), d_start + offset, d_end + offset),
         _mention(name, offset)
         if name is not None
         else Mention(match.group(2), n_start + offset, n_end + offset),
-        "signature",
+        "post" if post else "signature",
     )
 
 

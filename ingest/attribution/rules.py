@@ -57,6 +57,13 @@ from .reports import (
 )
 from .sources import _named_after, _preceding_subject, _source_outside
 
+
+def _all_of(doc: Doc, offset: int) -> tuple[int, int]:
+    """The whole paragraph as what was said, without its edge punctuation (article offsets)."""
+    said = _strip(doc[:])
+    return said.start_char + offset, said.end_char + offset
+
+
 _ORPHAN_WORDS = 4  # a quote this long with no cue and no speaker is still a statement
 
 
@@ -89,13 +96,16 @@ def attribute(
         return [labelled]
     if signed is not None and signed.rule == "post" and not quoted:
         # an embedded post, signed "— Name (@handle) date" on the line below: all its words
-        said = _strip(doc[:])
-        return [replace(signed, spans=[(said.start_char + offset, said.end_char + offset)])]
+        return [replace(signed, spans=[_all_of(doc, offset)])]
     if previous is not None and previous.introduces and not quoted and not any(speech_verbs(doc)):
-        said = _strip(doc[:])
-        span = (said.start_char + offset, said.end_char + offset)
         return [
-            replace(previous, spans=[span], type="indirect", introduces=False, rule="introduced")
+            replace(
+                previous,
+                spans=[_all_of(doc, offset)],
+                type="indirect",
+                introduces=False,
+                rule="introduced",
+            )
         ]
     found: list[Attribution] = []
     used_cues: set[int] = set()
