@@ -28,7 +28,7 @@ from .lexicons import words
 from .parse import entities_alone, load_nlp, pipeline_name, text_of, word_forms
 from .records import Article, Mention, Quote
 from .speakers import ArticleSpeakers, Speaker
-from .stance import Topic, judge
+from .stance import Topic, judge, setting_of
 
 BATCH_SIZE = 64
 #: About how many paragraphs are parsed together: an article's own few leave the
@@ -604,13 +604,21 @@ def _quote(
         year,
     )
     judged = (_quote_span if topic else _statement)(attribution, doc, offset)  # no new parse
+    cue = attribution.cue
     verdict = judge(
         text,
         topic,
-        cue=attribution.cue.text if attribution.cue else None,
+        cue=cue.text if cue else None,
         speaker=None if topic else _names(mention, resolved),
         doc=judged,
         statement=confidence >= STATEMENT_CONFIDENCE,
+        setting=setting_of(
+            judged,
+            [(s - offset, e - offset) for s, e in attribution.spans],
+            (mention.start - offset, mention.end - offset) if mention else None,
+        )
+        if judged is not None and not topic
+        else frozenset(),
     )
     return Quote(
         article=article.id,

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from quotedb.ingest.parse import load_nlp
+from quotedb.ingest.pipeline import extract
+from quotedb.ingest.records import Article
 from quotedb.ingest.stance import Topic, TopicError, find_mentions, judge, judge_many
 from quotedb.ingest.stance.model import Model, features
 from quotedb.ingest.stance.signals import Signal, target_signals
@@ -427,6 +429,18 @@ def test_without_a_topic_the_strongest_target_is_named():
     stance = judge("The United States is murdering fishermen.", speaker="Gustavo Petro")
     assert (stance.label, stance.target) == ("oppose", "The United States")
     assert stance.evidence
+
+
+def test_without_a_topic_whom_and_where_it_was_said_is_not_the_target():
+    """The outlet told and the city it was said in set the scene; the quote is about
+    the governor's budget (it came out ``neutral toward CBS News``)."""
+    text = (
+        "Mayor Jane Wu told CBS News in Charlotte that Governor Bob Lee's budget "
+        '"will gut our schools."\n'
+    )
+    [quote] = extract(Article(id="wu", text=text, path="wu.txt"))
+    assert quote.speaker == "Jane Wu"
+    assert quote.topic == "Bob Lee"
 
 
 def test_what_is_not_a_statement_has_no_stance():

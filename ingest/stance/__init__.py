@@ -16,7 +16,7 @@ One file per decision:
 * ``train.py``: how the shipped weights are rebuilt (``quotedb train stance``).
 """
 
-from .judge import Stance, judge, judge_doc, judge_many
+from .judge import Stance, judge, judge_doc, judge_many, setting_of
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
 from .topic import LABELS, NEUTRAL, OPPOSE, SUPPORT, Topic, TopicError
@@ -35,4 +35,5 @@ __all__ = [
     "judge_doc",
     "judge_many",
     "load_lexicon",
+    "setting_of",
 ]

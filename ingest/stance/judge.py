@@ -10,7 +10,7 @@ topic's labelled examples as nearest neighbours.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -23,7 +23,7 @@ from .topic import LABELS, NEUTRAL, OPPOSE, SUPPORT, Topic
 
 if TYPE_CHECKING:
     import spacy
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 TARGET_KINDS = ("PERSON", "ORG", "GPE", "NORP", "EVENT", "LAW")
 """Named things a quote with no topic may be judged toward."""
@@ -95,22 +95,91 @@ def _shown(feature: str) -> str | None:
     return value.replace("<S>", "(speaker)").replace("<T>", "(target)")
 
 
-def _named(text: Doc | Span) -> list[Span]:
-    """The entities of a text that a quote with no topic may be judged toward."""
-    return [ent for ent in text.ents if ent.label_ in TARGET_KINDS]
+def _named(text: Doc | Span, setting: Container[int] = frozenset()) -> list[Span]:
+    """The entities of a text that a quote with no topic may be judged toward: not
+    those of its ``setting`` (token indices, see `setting_of`)."""
+    return [
+        ent
+        for ent in text.ents
+        if ent.label_ in TARGET_KINDS and not any(t.i in setting for t in ent)
+    ]
 
 
-def _candidates(doc: Doc, speaker: str | None) -> list[str]:
-    """The named things of a text, without the speaker's own mentions."""
-    holders = {t.i for m in speaker_mentions(doc, speaker) for t in m}
-    named = (ent.text for ent in _named(doc) if not holders & set(range(ent.start, ent.end)))
+def setting_of(
+    statement: Span,
+    content: Sequence[tuple[int, int]],
+    source: tuple[int, int] | None,
+) -> frozenset[int]:
+    """The words of ``statement`` (the sentences of a quote, cut from its parsed
+    paragraph; offsets are the paragraph's characters) that only set the scene of the
+    report: whom the speaker told (``told CBS News``, ``said to reporters``), where
+    and when (``in Charlotte``, ``on Twitter``, ``during a visit to Ohio``), who
+    passed it on (``According to Yahoo News``) and the speaker's own description
+    (``Lynch, attorney general of North Carolina``). A quote is not judged toward
+    what is named there: it came out ``opposes: North Carolina``. The quote's own
+    words never count as setting, and the rest of the sentences stays (``critics
+    questioned its legitimacy`` is about the strikes the sentence before names).
+    """
+    doc = statement.doc
+    said = {t.i for s, e in content for t in _within(doc, s, e)}
+    scene: set[int] = set()
+    for token in statement:
+        if token.i in said:
+            continue
+        addressee = token.dep_ == "dative" or (
+            token.dep_ == "dobj" and token.head.lemma_.lower() in _ADDRESSING
+        )
+        if addressee or (token.dep_ == "prep" and token.lower_ in _SETTING):
+            scene.update(t.i for t in token.subtree)
+    named = _within(doc, *source) if source else doc[0:0]
+    if len(named):
+        described = [c for c in named.root.children if c.dep_ not in _SIDES]
+        scene.update(t.i for c in described for t in c.subtree)
+    return frozenset(scene - said)
+
+
+def _within(doc: Doc, start: int, end: int) -> Span:
+    """The tokens of ``doc`` inside characters ``[start, end)`` (empty if none)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span if span is not None else doc[0:0]
+
+
+_ADDRESSING = frozenset({"tell", "ask", "inform", "remind", "assure", "notify", "brief"})
+"""Cues whose object is whom the speaker addressed, not what the words are about."""
+_SETTING = frozenset(
+    {"to", "in", "at", "on", "during", "from", "near", "outside", "inside", "with", "via"}
+    | {"according"}
+)
+"""Prepositions that, outside the quote's words, say where, when, how or to whom it
+was said, or who passed it on (``According to Yahoo News, ...``)."""
+_SIDES = frozenset({"prep", "relcl", "acl"})
+"""What of a source's phrase may say whom it sides with (``critics of the strike``)."""
+
+
+def _candidates(doc: Doc, speaker: str | None, setting: Container[int] = frozenset()) -> list[str]:
+    """The named things of a text, without the speaker's own mentions (with what
+    describes them: ``Retired U.S. Air Force Gen. Norman Ham``, ``Ryan (R-Wis.)``) and
+    what names the report's ``setting``."""
+    holders = {t.i for m in speaker_mentions(doc, speaker) for t in _described(m)}
+    named = (
+        ent.text for ent in _named(doc, setting) if not holders & set(range(ent.start, ent.end))
+    )
     return list(dict.fromkeys(named))
 
 
-def _judge_free(doc: Doc, speaker: str | None) -> Stance:
+def _described(mention: Span) -> Iterator[Token]:
+    """A name with the words before it in its noun phrase and its appositions."""
+    yield from mention
+    root = mention.root
+    for child in root.children:
+        if child.i < mention.start or child.dep_ == "appos":
+            yield from child.subtree
+
+
+def _judge_free(doc: Doc, speaker: str | None, setting: Container[int] = frozenset()) -> Stance:
     """Stance toward the named thing the text speaks about most strongly:
     the candidate the model finds least neutral."""
-    return _from_model(doc, _candidates(doc, speaker), speaker)
+    return _from_model(doc, _candidates(doc, speaker, setting), speaker)
 
 
 def _unjudged(topic: Topic | str | None) -> Stance:
@@ -125,24 +194,27 @@ def judge_doc(
     cue: str | None = None,
     speaker: str | None = None,
     statement: bool = True,
+    setting: Container[int] = frozenset(),
 ) -> Stance:
     """``judge`` on an already parsed text: a doc, or a span cut from one (the
     sentences of a quote in its parsed paragraph), copied to a doc of its own only
     when there is something to judge: a third of the quotes in news name nothing
-    but their speaker."""
+    but their speaker. With no topic, what names the report's ``setting`` (indices of
+    the span's doc, see `setting_of`) is not what the quote is judged toward."""
     from spacy.tokens import Span  # loaded already: there is a parse
 
     if not statement:
         return _unjudged(topic)
     if isinstance(doc, Span):
-        if topic is None and not _named(doc):
+        if topic is None and not _named(doc, setting):
             return _NOTHING_NAMED
+        setting = frozenset(i - doc.start for i in setting)
         doc = doc.as_doc()
     if isinstance(topic, Topic):
         return _from_rules(topic_signal(doc, topic, cue, speaker), topic.name)
     if topic:
         return _from_model(doc, [topic], speaker)
-    return _judge_free(doc, speaker)
+    return _judge_free(doc, speaker, setting)
 
 
 def judge(
@@ -153,6 +225,7 @@ def judge(
     speaker: str | None = None,
     doc: Doc | Span | None = None,
     statement: bool = True,
+    setting: Container[int] = frozenset(),
 ) -> Stance:
     """Stance of ``text`` (said by ``speaker`` with reporting verb ``cue``), parsed
     unless ``doc`` gives its parse.
@@ -161,11 +234,13 @@ def judge(
     toward whatever named entity the text speaks about most strongly (the
     verdict's ``target`` names it). ``statement=False`` says the text is not
     someone's statement (a low-confidence attribution, a scare quote): it
-    then has no stance, neutral with score 0 and no evidence.
+    then has no stance, neutral with score 0 and no evidence. ``setting``: see
+    `judge_doc`.
     """
     if not statement:
         return _unjudged(topic)
-    return judge_doc(doc if doc is not None else load_nlp()(text), topic, cue=cue, speaker=speaker)
+    parsed = doc if doc is not None else load_nlp()(text)
+    return judge_doc(parsed, topic, cue=cue, speaker=speaker, setting=setting)
 
 
 def judge_many(
