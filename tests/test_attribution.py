@@ -1691,3 +1691,9 @@ def test_a_report_ends_before_a_speech_participle_joined_to_its_last_words(artic
     saying = next(q for q in proposed(article, nlp) if q.cue.text == "saying")
     assert saying.text == "he has been a leader in hiring veterans in his firms"
     assert saying.type == "indirect"
+
+
+def test_the_writers_that_said_reports_nothing(article_from, nlp):
+    article = article_from("That said, the vote is still weeks away and the count may change.\n")
+    assert proposed(article, nlp) == []
+

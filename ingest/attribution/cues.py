@@ -39,6 +39,8 @@ def is_cue(token: Token) -> bool:
     or one whose particle makes it a retort (``shot back``, ``pushed back``)."""
     if token.pos_ not in {"VERB", "AUX"} and not _verb_read_as_noun(token):
         return False
+    if _aside(token):
+        return False
     lemma = token.lemma_.lower()
     return (
         lemma in words("speech_verbs")
@@ -48,6 +50,18 @@ def is_cue(token: Token) -> bool:
             c.dep_ in {"prt", "advmod"} and f"{lemma} {c.lower_}" in words("phrasal_cues")
             for c in token.children
         )
+    )
+
+
+def _aside(verb: Token) -> bool:
+    """``That said, ...``: the writer's "even so", in which nobody says anything."""
+    doc, i = verb.doc, verb.i
+    return (
+        verb.lower_ == "said"
+        and i - 1 == verb.sent.start
+        and doc[i - 1].lower_ in {"that", "this"}
+        and i + 1 < len(doc)
+        and doc[i + 1].text == ","
     )
 
 
