@@ -1697,3 +1697,14 @@ def test_the_writers_that_said_reports_nothing(article_from, nlp):
     article = article_from("That said, the vote is still weeks away and the count may change.\n")
     assert proposed(article, nlp) == []
 
+
+def test_which_after_a_body_reports_for_it_whatever_the_parse(article_from, nlp):
+    """The parser hangs ``reported`` on ``turned``, not as a relative clause of the
+    department: the speaker was stored as ``which``."""
+    _, quote = only_quote(
+        article_from,
+        nlp,
+        "The campaign turned to the Chicago Police Department which reported "
+        "“2,521 shooting incidents” in the city this year.\n",
+    )
+    assert quote.speaker == "Chicago Police Department"

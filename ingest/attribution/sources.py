@@ -308,7 +308,7 @@ def _who(relative: Token) -> Token:
     """The noun a relative pronoun stands for: the one its clause hangs on, or for ``who``
     after a noun that cannot speak, the people named in that noun's phrase (``a focal
     point for demonstrators, who called ...``: the demonstrators)."""
-    noun = relative.head.head
+    noun = relative.head.head if relative.head.dep_ == "relcl" else _noun_before(relative)
     if relative.lower_ != "who" or can_speak(noun):
         return noun
     people = [  # not "a handful of Democrats, who": that phrase names the people already
@@ -331,8 +331,29 @@ def _after_dateline(token: Token) -> Token | None:
 
 
 def _is_relative(token: Token) -> bool:
-    """A relative pronoun opening its clause: ``who`` in ``Lee, who said``."""
-    return token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl"
+    """A relative pronoun opening its clause: ``who`` in ``Lee, who said``, also where
+    the parse did not read the clause as relative (``turned to the Chicago Police
+    Department which reported ...`` hangs ``reported`` on ``turned``)."""
+    if token.lower_ not in {"who", "which", "that"}:
+        return False
+    if token.head.dep_ == "relcl":
+        return True
+    before = _noun_before(token)
+    return token.lower_ != "that" and before.i < token.i and before.pos_ in {"NOUN", "PROPN"}
+
+
+def _noun_before(token: Token) -> Token:
+    """The head of the noun phrase right before ``token`` (a comma between), or
+    ``token`` itself when there is none."""
+    i = token.i - 1
+    if i >= 0 and token.doc[i].text == ",":
+        i -= 1
+    if i < 0:
+        return token
+    noun = token.doc[i]
+    while noun.dep_ in {"compound", "nmod"} and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
 
 
 def _phrase(head: Token) -> Span:
