@@ -77,6 +77,58 @@ def test_pronoun_goes_to_the_nearest_earlier_person(nlp):
 
 
 @pytest.mark.parametrize(
+    ("paragraphs", "writer"),
+    [
+        # an op-ed with a line about its writer at the end
+        (
+            (
+                "The TTC says delays are down. Mayor Olivia Chow agrees.",
+                "I believe the province must step in.",
+                "Jane Roe is a Toronto writer and transit advocate.",
+            ),
+            "Jane Roe",
+        ),
+        # a byline at the top
+        (
+            (
+                "By Omar Diaz",
+                "Mayor Olivia Chow says delays are down. I believe the province must step in.",
+            ),
+            "Omar Diaz",
+        ),
+        # a letters page: each letter signed under it
+        (
+            (
+                "Mayor Olivia Chow says delays are down.",
+                "I believe the province must step in.",
+                "Mei Chen, Toronto",
+                "Chow is right.",
+                "Tom Okafor",
+            ),
+            "Mei Chen",
+        ),
+        # nobody named
+        (
+            ("Mayor Olivia Chow says delays are down.", "I believe the province must step in."),
+            "unnamed writer",
+        ),
+    ],
+)
+def test_i_outside_quotes_is_the_writer_not_the_last_person_named(nlp, paragraphs, writer):
+    text, speakers = article(nlp, *paragraphs)
+    assert speakers.resolve(mention(text, "I")).name == writer
+
+
+def test_i_in_a_transcript_is_whoever_answers(nlp):
+    text, speakers = article(
+        nlp,
+        "Q: What did Maritza Ramos tell you?",
+        "A: I told them everything.",
+    )
+    assert speakers.resolve(mention(text, "I")).name == "Maritza Ramos"
+
+
+@pytest.mark.parametrize(
     ("paragraphs", "name"),
     [
         # never a man the article named nearer

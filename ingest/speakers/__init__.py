@@ -15,7 +15,8 @@ form of a name may come after a quote that uses the short one.
 Where each part is decided: `article` resolves a mention against the article
 (pronouns, surnames, titles, ages, earlier unnamed sources); `people` reads a
 person's name and what a name tells (gender, age); `descriptions` words the
-sources that are not named people and tells which nouns can speak.
+sources that are not named people and tells which nouns can speak; `writers`
+tells who "I" is outside quotation marks (an op-ed's or a letter's writer).
 """
 
 from .article import NO_ONE, ArticleSpeakers, reads_parse

@@ -41,6 +41,7 @@ from .people import (
     titled_gender,
 )
 from .speaker import Speaker
+from .writers import Writers
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
 
@@ -88,6 +89,7 @@ class ArticleSpeakers:
     labels: frozenset[str] = frozenset()  # "RAMOS" in "RAMOS: ...": people who speak
     titled: dict[int, str] = field(default_factory=dict)  # offset -> female | male (Mrs. Lee)
     genders: dict[str, str] = field(default_factory=dict)  # fullest name -> as titled elsewhere
+    writers: Writers = Writers()  # who writes "I" outside quotation marks
 
     @classmethod
     def read(
@@ -126,6 +128,7 @@ class ArticleSpeakers:
             if full and gender is not None:
                 said.setdefault(full, set()).add(gender)
         article.genders = {full: found.pop() for full, found in said.items() if len(found) == 1}
+        article.writers = Writers.read(docs, transcript=bool(labels))
         return article
 
     def gender(self, name: str, offset: int) -> str | None:
@@ -303,7 +306,19 @@ class ArticleSpeakers:
         before = [ent for at, ent in aged if at < offset]
         return self.person(person_name(before[-1]), offset) if before else None
 
+    def _narrated(self, offset: int) -> bool:
+        """The words at ``offset`` are the writer's: outside quotation marks, in a
+        paragraph that does not open with one (a quote whose closing mark is missing)."""
+        if any(s <= offset < e for s, e in self.quoted):
+            return False
+        paragraph = next((doc for at, doc in reversed(self.docs) if at <= offset), None)
+        first = next((t for t in paragraph or () if not t.is_space), None)
+        return first is None or not first.is_quote
+
     def _pronoun(self, pronoun: str, offset: int) -> Speaker:
+        writer = self.writers.at(offset) if pronoun == "i" else None
+        if writer is not None and self._narrated(offset):
+            return writer
         if pronoun in _PERSON_PRONOUNS:
             wanted = _GENDERED.get(pronoun)
 
