@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from pathlib import PurePath
 
 from dateutil import parser as dateutil_parser
 
@@ -117,6 +118,18 @@ def posted_date(text: str) -> str | None:
     if not found:
         return None
     return next((iso for updated, iso in found if not updated), found[0][1])
+
+
+_NAMED = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.](\d\d)[-_.](\d\d)(?!\d)")
+
+
+def named_date(path: str) -> str | None:
+    """The date a file's name gives, as scrapers and archives name articles
+    (``breitbart_2016-09-12_stealth-over-health.txt``, ``2024_03_03-rent-control.html``):
+    the last resort for an article whose record and text give none."""
+    match = _NAMED.search(PurePath(path).name)
+    found = _parse_iso("-".join(match.groups())) if match else None
+    return found.isoformat() if found else None
 
 
 def dateline_length(paragraph: str) -> int:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .records import Article, Failure
@@ -89,18 +90,25 @@ def articles(
 ) -> Iterator[Article]:
     """The articles under ``paths`` with the metadata a ``sidecar`` table gives them.
 
+    An article file that neither states a date nor has one in the sidecar is dated
+    by its file name, if that holds one (`dates.named_date`); the lines of a JSONL
+    file are not, its name dates the export.
+
     Each file that is not an article goes to ``on_failure`` as it is met;
     ``max_bytes`` is the largest article file (default `read.DEFAULT_MAX_BYTES`).
     """
-    from . import metadata
+    from . import dates, metadata
     from .read import DEFAULT_MAX_BYTES, read_paths
 
     max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     for item in read_paths(paths, max_bytes):
         if isinstance(item, Failure):
             on_failure(item)
-        else:
-            yield metadata.apply(item, sidecar or {})
+            continue
+        article = metadata.apply(item, sidecar or {})
+        if not article.published and Path(article.path).is_file():
+            article = replace(article, published=dates.named_date(article.path))
+        yield article
 
 
 def extracted(

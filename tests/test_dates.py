@@ -148,6 +148,27 @@ def test_extract_dates_quotes_from_the_sidecar_and_says_where_each_date_comes_fr
     assert {q["article_date"] for q in quotes} == {"2025-03-01"}
 
 
+def article_dates(*args: str) -> set[str | None]:
+    result = CliRunner().invoke(cli, ["extract", *args], catch_exceptions=False)
+    return {json.loads(line)["article_date"] for line in result.output.splitlines()}
+
+
+def test_an_undated_article_file_is_dated_by_its_name(tmp_path, write_article):
+    """As scrapers and archives name articles: ``breitbart_2016-09-12_stealth.txt``."""
+    named = write_article(ARTICLE, "times_2025-03-04_port-reopens.txt")
+    assert article_dates(str(named)) == {"2025-03-04"}
+    sidecar = tmp_path / "meta.csv"
+    sidecar.write_text("file,date\ntimes_2025-03-04_port-reopens.txt,2025-03-01\n")
+    assert article_dates(str(named), "--metadata", str(sidecar)) == {"2025-03-01"}  # it wins
+
+
+def test_a_jsonl_files_name_does_not_date_its_articles(tmp_path):
+    """Its name dates the export, not the articles in it."""
+    export = tmp_path / "export_2025-03-04.jsonl"
+    export.write_text(json.dumps({"id": "port", "text": ARTICLE}) + "\n", encoding="utf-8")
+    assert article_dates(str(export)) == {None}
+
+
 def test_a_sidecar_date_that_cannot_be_read_is_reported(tmp_path, caplog):
     sidecar = tmp_path / "meta.csv"
     sidecar.write_text("file,date\nport.txt,someday\nquay.txt,2016/09/12\n", encoding="utf-8")
