@@ -443,6 +443,12 @@ def test_without_a_topic_whom_and_where_it_was_said_is_not_the_target():
     assert quote.topic == "Bob Lee"
 
 
+def test_without_a_topic_where_something_happened_is_not_the_target():
+    text = "Toronto police say a man is in hospital after a shooting in Scarborough on Sunday.\n"
+    [quote] = extract(Article(id="shooting", text=text, path="shooting.txt"))
+    assert (quote.stance, quote.topic) == ("neutral", "")
+
+
 def test_what_is_not_a_statement_has_no_stance():
     stance = judge("Tren de Aragua", Topic.from_file(DEMO_TOPIC), statement=False)
     assert (stance.label, stance.score, stance.evidence) == ("neutral", 0.0, ())

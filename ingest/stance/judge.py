@@ -115,14 +115,17 @@ def setting_of(
     report: whom the speaker told (``told CBS News``, ``said to reporters``), where
     and when (``in Charlotte``, ``on Twitter``, ``during a visit to Ohio``), who
     passed it on (``According to Yahoo News``) and the speaker's own description
-    (``Lynch, attorney general of North Carolina``). A quote is not judged toward
-    what is named there: it came out ``opposes: North Carolina``. The quote's own
-    words never count as setting, and the rest of the sentences stays (``critics
-    questioned its legitimacy`` is about the strikes the sentence before names).
+    (``Lynch, attorney general of North Carolina``); and, in the quote too, the
+    places where something happened (``a shooting in Scarborough``). A quote is not
+    judged toward what is named there: it came out ``opposes: North Carolina``. Other
+    words of the quote never count as setting, and the rest of the sentences stays
+    (``critics questioned its legitimacy`` is about the strikes the sentence before
+    names).
     """
     doc = statement.doc
     said = {t.i for s, e in content for t in _within(doc, s, e)}
     scene: set[int] = set()
+    places = {t.i for t in statement if _where(t)}
     for token in statement:
         if token.i in said:
             continue
@@ -135,7 +138,23 @@ def setting_of(
     if len(named):
         described = [c for c in named.root.children if c.dep_ not in _SIDES]
         scene.update(t.i for c in described for t in c.subtree)
-    return frozenset(scene - said)
+    return frozenset((scene - said) | places)
+
+
+def _where(token: Token) -> bool:
+    """A word of a place named as where something happened (``a shooting in
+    Scarborough``, ``a rally in New York``), in the quote or not: where, not whom,
+    the words are about."""
+    noun = token if token.dep_ == "pobj" else token.head
+    return (
+        token.ent_type_ in {"GPE", "LOC", "FAC"}
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in _PLACES
+    )
+
+
+_PLACES = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
+"""Prepositions of place."""
 
 
 def _within(doc: Doc, start: int, end: int) -> Span:
