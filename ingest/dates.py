@@ -120,6 +120,26 @@ def posted_date(text: str) -> str | None:
     return next((iso for updated, iso in found if not updated), found[0][1])
 
 
+# "This report by The Canadian Press was first published March 3, 2024.": a wire
+# story's closing line.
+_FIRST_PUBLISHED = re.compile(
+    r"^\s*This (?:report|story|article)\b[^\n]{0,80}?\bwas first published"
+    r"(?: on)?\s+(?P<date>[^\n]{6,40}?)\.?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CLOSING_LINES = 8
+
+
+def closing_date(text: str) -> str | None:
+    """The ISO date a wire story's closing line gives (``This report by The Canadian
+    Press was first published March 3, 2024.``)."""
+    closing = "\n".join(text.rstrip().split("\n")[-_CLOSING_LINES * 2 :])
+    for match in _FIRST_PUBLISHED.finditer(closing):
+        if found := iso_date(match.group("date")):
+            return found
+    return None
+
+
 _NAMED = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.](\d\d)[-_.](\d\d)(?!\d)")
 
 

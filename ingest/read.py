@@ -28,6 +28,7 @@ from typing import BinaryIO
 
 from . import html
 from .dates import (
+    closing_date,
     dateline_date,
     front_matter,
     header_date,
@@ -305,8 +306,8 @@ def _first_line(text: str) -> str | None:
 
 
 def _published(where: str, stated: str | None, text: str) -> str | None:
-    """The article's ISO date: the one its record states, else its header, dateline or
-    ``Posted:`` line.
+    """The article's ISO date: the one its record states, else its header, dateline,
+    ``Posted:`` line or a wire story's closing ``first published`` line.
 
     A stated date that cannot be read is reported, once for the file, not dropped
     silently; the article is then dated by its text, if at all.
@@ -320,7 +321,7 @@ def _published(where: str, stated: str | None, text: str) -> str | None:
             where,
             stated,
         )
-    return header_date(text) or dateline_date(text) or posted_date(text)
+    return header_date(text) or dateline_date(text) or posted_date(text) or closing_date(text)
 
 
 def _jsonl_articles(path: Path, stream: BinaryIO, max_bytes: int) -> Iterator[Article | Failure]:

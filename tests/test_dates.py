@@ -108,6 +108,15 @@ def test_a_stated_date_that_cannot_be_read_is_reported_once_per_file(write_artic
     ]
 
 
+def test_a_wire_storys_closing_line_dates_it(write_article):
+    text = (
+        "OTTAWA — The finance minister said the budget would help first-time buyers.\n\n"
+        "This report by The Canadian Press was first published March 3, 2024.\n"
+    )
+    (article,) = read_path(write_article(text, "budget.txt"))
+    assert article.published == "2024-03-03"
+
+
 def test_front_matter_dates_in_other_spellings_are_read(write_article):
     (article,) = read_path(write_article("---\ndate: 12 September 2016\n---\nText.\n", "p.md"))
     assert article.published == "2016-09-12"
