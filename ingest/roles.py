@@ -11,6 +11,8 @@ Colombia`` are both ``President of Colombia``, and articles are dropped.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import pairs, words
@@ -33,6 +35,9 @@ def may_give_role(doc: Doc) -> bool:
     return any(is_title(token) for token in doc)
 
 
+_AGE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\s+", re.IGNORECASE)
+
+
 def normalise(role: str | None) -> str | None:
     """``the Colombian President`` -> ``President of Colombia``; None stays None.
 
@@ -42,6 +47,7 @@ def normalise(role: str | None) -> str | None:
     """
     if not role:
         return None
+    role = _AGE.sub("", role)  # "a 29-year-old nurse": an age is no role
     tokens = role.replace("’s", " 's").replace("'s", " 's").split()
     while tokens and tokens[0].lower() in {"a", "an", "the"}:
         tokens = tokens[1:]
@@ -159,4 +165,10 @@ def _phrase(head: Token) -> str:
     punctuation."""
     clauses = [t.left_edge.i for t in head.subtree if t.dep_ in {"relcl", "acl", "appos"}]
     end = min([i for i in clauses if i > head.i], default=head.right_edge.i + 1)
-    return " ".join(t.text for t in head.subtree if t.i < end and not t.is_punct)
+    text = ""
+    for token in (t for t in head.subtree if t.i < end):
+        joining = token.text == "-" and not token.whitespace_ and text[-1:].isalnum()
+        if not token.is_punct or joining:  # "two-term", not "two term"
+            text += token.text
+        text += token.whitespace_
+    return " ".join(text.split()).strip(" -")

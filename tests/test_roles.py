@@ -25,6 +25,17 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
             "Gustavo Petro",
             "President of Colombia",
         ),
+        # an age is no role; a hyphenated word keeps its hyphen
+        (
+            "It's a start, said Sarah Nguyen, a 29-year-old nurse in Toronto who saves.",
+            "Sarah Nguyen",
+            "nurse in Toronto",
+        ),
+        (
+            "Bill Richardson, a two-term governor of New Mexico, said it was over.",
+            "Bill Richardson",
+            "two-term governor of New Mexico",
+        ),
         (
             "Mackenzie County Reeve Josh Knelsen said crews were ready.",
             "Josh Knelsen",
