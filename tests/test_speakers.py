@@ -119,6 +119,15 @@ def test_i_outside_quotes_is_the_writer_not_the_last_person_named(nlp, paragraph
     assert speakers.resolve(mention(text, "I")).name == writer
 
 
+def test_an_editorials_we_is_its_writer_not_the_last_speaker(nlp):
+    text, speakers = article(
+        nlp,
+        '"The bill is dead," said Senator Tom Okafor.',
+        "We believe Congress must act before the summer.",
+    )
+    assert speakers.resolve(mention(text, "We")).name == "unnamed writer"
+
+
 def test_i_in_a_transcript_is_whoever_answers(nlp):
     text, speakers = article(
         nlp,

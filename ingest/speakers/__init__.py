@@ -16,7 +16,8 @@ Where each part is decided: `article` resolves a mention against the article
 (pronouns, surnames, titles, ages, earlier unnamed sources); `people` reads a
 person's name and what a name tells (gender, age); `descriptions` words the
 sources that are not named people and tells which nouns can speak; `writers`
-tells who "I" is outside quotation marks (an op-ed's or a letter's writer).
+tells who "I" and "we" are outside quotation marks (an op-ed's, an editorial's
+or a letter's writer).
 """
 
 from .article import NO_ONE, ArticleSpeakers, reads_parse

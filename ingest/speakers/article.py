@@ -89,7 +89,7 @@ class ArticleSpeakers:
     labels: frozenset[str] = frozenset()  # "RAMOS" in "RAMOS: ...": people who speak
     titled: dict[int, str] = field(default_factory=dict)  # offset -> female | male (Mrs. Lee)
     genders: dict[str, str] = field(default_factory=dict)  # fullest name -> as titled elsewhere
-    writers: Writers = Writers()  # who writes "I" outside quotation marks
+    writers: Writers = Writers()  # who writes "I" and "we" outside quotation marks
 
     @classmethod
     def read(
@@ -316,7 +316,7 @@ class ArticleSpeakers:
         return first is None or not first.is_quote
 
     def _pronoun(self, pronoun: str, offset: int) -> Speaker:
-        writer = self.writers.at(offset) if pronoun == "i" else None
+        writer = self.writers.at(offset) if pronoun in {"i", "we"} else None
         if writer is not None and self._narrated(offset):
             return writer
         if pronoun in _PERSON_PRONOUNS:

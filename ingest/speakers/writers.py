@@ -1,8 +1,9 @@
-"""Who "I" is outside quotation marks: the writer of an op-ed, a letter or a
-first-person report.
+"""Who "I" and "we" are outside quotation marks: the writer of an op-ed, an
+editorial, a letter or a first-person report.
 
 In an op-ed, "I believe the province must step in" was credited to whichever
-person the article had named last (or to ``i``). The writer is named by a byline
+person the article had named last (or to ``i``), and an editorial's "We believe"
+to whoever it quoted last. The writer is named by a byline
 at the top (``By Jane Roe``), a line about them at the end (``Jane Roe is a
 Toronto writer``), or, on a letters page, the signature under each letter
 (``John Weinbrecht.``); else they are an unnamed writer. A transcript (``Q:``,
