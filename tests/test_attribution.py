@@ -1708,3 +1708,25 @@ def test_which_after_a_body_reports_for_it_whatever_the_parse(article_from, nlp)
         "“2,521 shooting incidents” in the city this year.\n",
     )
     assert quote.speaker == "Chicago Police Department"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # the clause's subject says nothing; the name before the colon does
+        (
+            "The timing of the surge doesn't surprise Republican pollster Daron Shaw: "
+            "“Lesser-known candidates often rise late.”\n",
+            "Daron Shaw",
+        ),
+        # "what" is the subject of the clause reported on, not a source
+        (
+            "Jeb Bush broke down exactly what was wrong with the ad to a Dutch newspaper: "
+            "“What Trump did was so insensitive.”\n",
+            "Jeb Bush",
+        ),
+    ],
+)
+def test_a_colon_credits_who_can_speak(article_from, nlp, paragraph, speaker):
+    [quote] = [q for q in proposed(article_from(paragraph), nlp) if q.type == "direct"]
+    assert quote.speaker == speaker

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import words
 from ..parse import text_of
 from ..records import Mention
-from ..speakers import SPEAKING_ENTITIES
+from ..speakers import SPEAKING_ENTITIES, can_speak
 from .candidate import Attribution, _mention
 from .cues import SUBJECTS, is_cue
 from .edges import _strip
@@ -189,13 +189,38 @@ def _colon(colon: Token, offset: int) -> Attribution:
             child
             for verb in (before, *before.ancestors, colon.sent.root)
             for child in verb.children
-            if child.dep_ in SUBJECTS and child.i < colon.i and not _is_relative(child)
+            if child.dep_ in SUBJECTS
+            and child.i < colon.i
+            and not _is_relative(child)
+            and child.tag_ not in {"WP", "WDT"}  # "broke down exactly what was wrong ...:"
         ),
         None,
     )
     named = _phrase(subject) if subject else _name_before(colon)
+    if subject is not None and not can_speak(subject):
+        # "The timing of Sanders' surge doesn't surprise pollster Daron Shaw:", "...
+        # were there all along - Philip Bump:": the subject says nothing, the name does
+        named = _adjacent_name(colon) or named
     source = _mention(named, offset) if named is not None else None
     return _marked(_mention(colon, offset), source, "colon")
+
+
+def _adjacent_name(colon: Token) -> Span | None:
+    """A person's or body's name right before a colon, not where something was said
+    (``celebrated the attacks on Twitter:``)."""
+    return next(
+        (
+            e
+            for e in colon.doc.ents
+            if e.end == colon.i
+            and e.label_ in SPEAKING_ENTITIES
+            and not (e.root.dep_ == "pobj" and e.root.head.lower_ in _WHERE)
+        ),
+        None,
+    )
+
+
+_WHERE = frozenset({"on", "in", "at", "via", "during", "with", "to"})
 
 
 def _name_before(colon: Token) -> Span | None:
