@@ -604,21 +604,22 @@ def _quote(
         year,
     )
     judged = (_quote_span if topic else _statement)(attribution, doc, offset)  # no new parse
-    cue = attribution.cue
-    verdict = judge(
-        text,
-        topic,
-        cue=cue.text if cue else None,
-        speaker=None if topic else _names(mention, resolved),
-        doc=judged,
-        statement=confidence >= STATEMENT_CONFIDENCE,
-        setting=setting_of(
+    statement = confidence >= STATEMENT_CONFIDENCE
+    setting: frozenset[int] = frozenset()
+    if statement and judged is not None and not topic:  # what a quote is not judged toward
+        setting = setting_of(
             judged,
             [(s - offset, e - offset) for s, e in attribution.spans],
             (mention.start - offset, mention.end - offset) if mention else None,
         )
-        if judged is not None and not topic
-        else frozenset(),
+    verdict = judge(
+        text,
+        topic,
+        cue=attribution.cue.text if attribution.cue else None,
+        speaker=None if topic else _names(mention, resolved),
+        doc=judged,
+        statement=statement,
+        setting=setting,
     )
     return Quote(
         article=article.id,

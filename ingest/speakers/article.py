@@ -208,12 +208,22 @@ class ArticleSpeakers:
         return span.text.lower() in NO_ONE or is_abstract(root) or is_hearsay(root)
 
     def _span(self, mention: Mention) -> Span | None:
-        for offset, doc in reversed(self.docs):
-            if offset <= mention.start < offset + len(text_of(doc)):
-                return doc.char_span(
-                    mention.start - offset, mention.end - offset, alignment_mode="expand"
-                )
-        return None
+        found = self._paragraph(mention.start)
+        if found is None:
+            return None
+        offset, doc = found
+        return doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+
+    def _paragraph(self, at: int) -> tuple[int, Doc] | None:
+        """The parsed paragraph holding article offset ``at``, with its own offset."""
+        return next(
+            (
+                (offset, doc)
+                for offset, doc in reversed(self.docs)
+                if offset <= at < offset + len(text_of(doc))
+            ),
+            None,
+        )
 
     def _named(self, span: Span, mention: Mention) -> Speaker | None:
         span = antecedent(span)
@@ -311,8 +321,8 @@ class ArticleSpeakers:
         paragraph that does not open with one (a quote whose closing mark is missing)."""
         if any(s <= offset < e for s, e in self.quoted):
             return False
-        paragraph = next((doc for at, doc in reversed(self.docs) if at <= offset), None)
-        first = next((t for t in paragraph or () if not t.is_space), None)
+        found = self._paragraph(offset)
+        first = next((t for t in found[1] if not t.is_space), None) if found else None
         return first is None or not first.is_quote
 
     def _pronoun(self, pronoun: str, offset: int) -> Speaker:
