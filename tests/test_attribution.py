@@ -1486,6 +1486,26 @@ def test_an_object_the_parse_took_from_the_reported_clause_is_its_subject(articl
     assert quote.text == "the move could slow construction"
 
 
+def test_a_report_after_with_and_a_participle_is_its_whole_clause(article_from, nlp):
+    # the parse makes "could raise" the head of "with" and "the central bank" what was warned
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Prices rose again in March, with economists warning the central bank could raise rates.\n",
+    )
+    assert (quote.speaker, quote.text) == ("economists", "the central bank could raise rates")
+
+
+def test_the_name_after_a_relative_pronoun_is_who_argued(article_from, nlp):
+    # the parse makes both "which" and "Hazelton" subjects of "argued"
+    article = article_from(
+        "The union wants safe staffing ratios, which Hazelton argued would keep nurses "
+        "from burning out.\n"
+    )
+    argued = [q for q in proposed(article, nlp) if q.cue and q.cue.text == "argued"]
+    assert [q.speaker for q in argued] == ["Hazelton"]
+
+
 def test_who_after_a_thing_stands_for_the_people_named_in_it(article_from, nlp):
     article, quote = only_quote(
         article_from,

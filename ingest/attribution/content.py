@@ -128,6 +128,8 @@ def _content_spans(cue: Token) -> list[Span]:
         return spans
     if (question := _asked(cue)) is not None:
         return [_strip(doc[question.left_edge.i : question.right_edge.i + 1])]
+    if (clause := _clause_above(cue)) is not None:
+        return [clause]
     infinitive = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
     if infinitive is not None:
         first = min(
@@ -227,6 +229,28 @@ def _object_as_subject(cue: Token, clause: Token) -> Token | None:
     if not is_finite(clause) or not objects or objects[-1].right_edge.i + 1 != clause.left_edge.i:
         return None
     return objects[-1]
+
+
+def _clause_above(cue: Token) -> Span | None:
+    """The clause the parse turned inside out after ``with X saying``: in ``The bill
+    passed, with economists warning the central bank could raise rates`` it reads ``the
+    central bank`` as what was warned and makes ``could raise`` the head of ``with``, with
+    the participle its subject. The object and the finite verb that follows it are the
+    report (`_object_as_subject` mends the same misreading where the verb stays below
+    the cue)."""
+    obj = next((c for c in reversed(list(cue.rights)) if c.dep_ == "dobj"), None)
+    if cue.tag_ != "VBG" or obj is None or obj.right_edge.i + 1 >= len(cue.doc):
+        return None
+    verb = next((a for a in cue.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.dep_ != "pcomp" or verb.head.lower_ != "with" or not is_finite(verb):
+        return None
+    following = cue.doc[obj.right_edge.i + 1]
+    if following != verb and not (following.head == verb and following.dep_ in _VERB_GROUP):
+        return None
+    return _strip(cue.doc[obj.left_edge.i : verb.right_edge.i + 1])
+
+
+_VERB_GROUP = frozenset({"aux", "auxpass", "neg"})
 
 
 def _through_document(cue: Token) -> list[Token]:

@@ -93,7 +93,10 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
                 t.is_punct and t.text != "." or t.dep_ == "cc" for t in doc[first.i + 1 : later.i]
             )
         )
-        if labelled or named:
+        # "ratios, which Hazelton argued would keep ...": the relative pronoun is the
+        # subject of what was argued, the name right after it the speaker
+        relative = first.lower_ in {"which", "that"} and later.left_edge.i == first.i + 1
+        if labelled or named or relative:
             return [later, *(c for c in children if c is not later)]
     return children
 
