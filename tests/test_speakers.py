@@ -163,6 +163,39 @@ def test_she_is_the_woman_the_article_named(nlp, paragraphs, name):
     assert speakers.resolve(mention(text, "She")).name == name
 
 
+def test_he_is_the_unnamed_person_just_described_not_an_earlier_name(nlp):
+    text, speakers = article(
+        nlp,
+        "Daniel Kwan was sentenced on Tuesday.",
+        "The victims' surviving son said he wakes up hoping it was a nightmare.",
+        "“I lost my mom, my dad and my little sister,” he wrote.",
+    )
+    son = speakers.resolve(mention(text, "The victims' surviving son"))
+    assert speakers.resolve(mention(text, "he", 2)) == son
+
+
+def test_he_after_a_bare_epithet_is_still_the_person_named_before(nlp):
+    # "the businessman" is how news refers again to someone it has named
+    text, speakers = article(
+        nlp,
+        "Donald Trump spoke in Iowa on Monday.",
+        "“There should be a lot of systems,” the businessman replied.",
+        "“I would certainly implement that,” he added.",
+    )
+    speakers.resolve(mention(text, "the businessman"))
+    assert speakers.resolve(mention(text, "he")).name == "Donald Trump"
+
+
+def test_a_name_in_a_woman_s_role_does_not_make_her_a_man(nlp):
+    text, speakers = article(
+        nlp,
+        "Hillary Clinton spoke in Ohio.",
+        "Ashley Yago, 33, a supporter of Republican Donald Trump, works in retail.",
+        "“I still have loans,” she said.",
+    )
+    assert speakers.resolve(mention(text, "she")).name == "Ashley Yago"
+
+
 def test_a_courtesy_title_says_which_of_two_namesakes_is_meant(nlp):
     text, speakers = article(
         nlp,

@@ -90,6 +90,7 @@ class ArticleSpeakers:
     titled: dict[int, str] = field(default_factory=dict)  # offset -> female | male (Mrs. Lee)
     genders: dict[str, str] = field(default_factory=dict)  # fullest name -> as titled elsewhere
     writers: Writers = Writers()  # who writes "I" and "we" outside quotation marks
+    epithets: set[int] = field(default_factory=set)  # "the businessman": maybe someone named
 
     @classmethod
     def read(
@@ -124,7 +125,7 @@ class ArticleSpeakers:
             role = roles.role_in(person_span(ent))
             if role:
                 article.stated_roles.append((at, full, role))
-            gender = article.titled.get(at) or gender_of((role or "").split())
+            gender = article.titled.get(at) or gender_of(_own_words(role))
             if full and gender is not None:
                 said.setdefault(full, set()).add(gender)
         article.genders = {full: found.pop() for full, found in said.items() if len(found) == 1}
@@ -193,6 +194,8 @@ class ArticleSpeakers:
         if speaker.kind == "unnamed":
             speaker = self._earlier_unnamed(span, speaker)
             self.unnamed.append((mention.start, speaker))
+            if span is not None and _epithet(span):
+                self.epithets.add(mention.start)
         self.last_speaker = (mention.start, speaker)
         return speaker
 
@@ -349,6 +352,15 @@ class ArticleSpeakers:
             last = self.last_speaker
             if (
                 last
+                and last[1].kind == "unnamed"
+                and last[0] not in self.epithets
+                and wanted is not None
+                and gender_of(last[1].name.split()) == wanted
+                and (nearest is None or last[0] >= nearest[0])
+            ):  # "the victims' son said ... “...,” he wrote": the son, named by no name
+                return last[1]
+            if (
+                last
                 and last[1].kind == "person"
                 and (nearest is None or last[0] >= nearest[0])
                 and fits(last[1].name, last[0])
@@ -369,6 +381,34 @@ class ArticleSpeakers:
             if earlier.name.split()[-1] == head or head in earlier.name.split():
                 return earlier
         return speaker
+
+
+def _own_words(role: str | None) -> list[str]:
+    """The role's words up to its first preposition: ``wife`` in ``wife of the senator``,
+    and not ``Donald`` in ``supporter of Republican Donald Trump``, which says whom the
+    role is of, not what its holder is."""
+    own: list[str] = []
+    for word in (role or "").split():
+        if word.lower() in _PREPOSITIONS:
+            break
+        own.append(word)
+    return own
+
+
+_PREPOSITIONS = frozenset({"of", "for", "to", "at", "in", "with", "from", "on", "under"})
+
+
+def _epithet(span: Span) -> bool:
+    """``the businessman``, ``the actress``: a bare definite description, which news uses
+    for someone it has just named (``Donald Trump ... The billionaire businessman
+    says``). Described any further (``the woman, who did not want to be named``, ``the
+    victims' surviving son``), it introduces someone the article does not name, whom a
+    later ``she`` or ``he`` may mean."""
+    root = span.root
+    return is_definite(span) and not any(c.dep_ in _DESCRIBING for c in root.children)
+
+
+_DESCRIBING = frozenset({"relcl", "acl", "prep", "appos", "poss"})
 
 
 def reads_parse(doc: Doc) -> bool:
