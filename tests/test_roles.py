@@ -111,6 +111,17 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
             "John Smith",
             "mayor of Springfield",
         ),
+        # the professions an appositive names
+        (
+            "Dr. Amy Ryan, an emergency physician in Halifax, said she had never seen it so full.",
+            "Amy Ryan",
+            "emergency physician in Halifax",
+        ),
+        (
+            "Steven Law, a former top aide to Mitch McConnell, said the money was there.",
+            "Steven Law",
+            "former top aide to Mitch McConnell",
+        ),
     ],
 )
 def test_role_patterns(nlp, sentence, name, role):
