@@ -107,3 +107,13 @@ def test_link_lines_to_other_stories_are_not_paragraphs():
         "Story continues below advertisement\n\n— With files from The Canadian Press\n"
     )
     assert [text[p.start : p.end] for p in paragraphs(text)] == [body]
+
+
+def test_a_broadcaster_s_video_and_audio_labels_are_not_paragraphs():
+    body = "“The bridge opens in May,” the mayor said."
+    text = (
+        f"Social Sharing\n\n{body}\n\nWATCH | Mayor vows to fight the budget cuts:\n\n"
+        "Duration 2:03\n\nLISTEN | What the budget means for your street\n\n"
+        "Corrections and clarifications | Submit a news tip | Report error\n"
+    )
+    assert [text[p.start : p.end] for p in paragraphs(text)] == [body]
