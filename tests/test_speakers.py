@@ -196,6 +196,24 @@ def test_a_name_in_a_woman_s_role_does_not_make_her_a_man(nlp):
     assert speakers.resolve(mention(text, "she")).name == "Ashley Yago"
 
 
+def test_the_statement_speaks_for_whoever_issued_it(nlp):
+    text, speakers = article(
+        nlp,
+        "Environment Minister Julie Dabrusin defended the rule in a statement.",
+        "“We will work with any province,” the statement read.",
+    )
+    assert speakers.resolve(mention(text, "the statement")).name == "Julie Dabrusin"
+
+
+def test_a_poll_someone_leads_in_is_not_theirs(nlp):
+    text, speakers = article(
+        nlp,
+        "Donald Trump leads in a new poll released on Monday.",
+        "The poll found that most voters had decided.",
+    )
+    assert speakers.resolve(mention(text, "The poll")).name != "Donald Trump"
+
+
 def test_a_courtesy_title_says_which_of_two_namesakes_is_meant(nlp):
     text, speakers = article(
         nlp,

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import roles
 from ..lexicons import words
@@ -91,6 +91,8 @@ class ArticleSpeakers:
     genders: dict[str, str] = field(default_factory=dict)  # fullest name -> as titled elsewhere
     writers: Writers = Writers()  # who writes "I" and "we" outside quotation marks
     epithets: set[int] = field(default_factory=set)  # "the businessman": maybe someone named
+    issued: list[tuple[int, str, int, Token]] = field(default_factory=list)
+    # (offset of "a statement", its lemma, its paragraph's offset, whose it is)
 
     @classmethod
     def read(
@@ -130,6 +132,11 @@ class ArticleSpeakers:
                 said.setdefault(full, set()).add(gender)
         article.genders = {full: found.pop() for full, found in said.items() if len(found) == 1}
         article.writers = Writers.read(docs, transcript=bool(labels))
+        article.issued = [
+            (offset + document.idx, document.lemma_.lower(), offset, issuer)
+            for offset, doc in docs
+            for document, issuer in _documents_issued(doc)
+        ]
         return article
 
     def gender(self, name: str, offset: int) -> str | None:
@@ -283,9 +290,28 @@ class ArticleSpeakers:
                 named = self._named(source, mention)
                 if named is not None and (named.kind != "organization" or source.root.ent_type_):
                     return named
+            elif is_definite(span) and (issuer := self._issuer(root, mention.start)) is not None:
+                return issuer  # "said in a statement ... “...,” the statement read": theirs
         if is_abstract(root) or is_hearsay(root):
             return None
         return describe(described_as(span), span.root.text, as_written=True)
+
+    def _issuer(self, document: Token, offset: int) -> Speaker | None:
+        """Whose ``the statement`` is: the speaker of the last ``a statement`` of the same
+        kind the article gave before (`_documents_issued`)."""
+        before = [
+            (paragraph, issuer)
+            for at, lemma, paragraph, issuer in self.issued
+            if at < offset and lemma == document.lemma_.lower()
+        ]
+        if not before:
+            return None
+        paragraph, issuer = before[-1]
+        if issuer.lower_ in words("pronouns"):
+            return self._pronoun(issuer.lower_, paragraph + issuer.idx)
+        phrase = issuer.doc[issuer.left_edge.i : issuer.i + 1]
+        start = paragraph + phrase.start_char
+        return self._named(phrase, Mention(phrase.text, start, start + len(phrase.text)))
 
     def _surnames(self) -> set[str]:
         """The names and last names of the people the article names so far."""
@@ -381,6 +407,31 @@ class ArticleSpeakers:
             if earlier.name.split()[-1] == head or head in earlier.name.split():
                 return earlier
         return speaker
+
+
+def _documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
+    """The documents a paragraph says someone issued, with who: ``Dabrusin defended the
+    rule in a statement``, ``In a letter, the mayor said``; the document a later ``the
+    statement read`` means. Only a speech verb issues one: ``Trump leads in a new poll``
+    is no poll of his."""
+    found = []
+    for document in doc:
+        if document.dep_ != "pobj" or document.lemma_.lower() not in _OWN_WORDS:
+            continue
+        if document.head.lower_ not in {"in", "via", "through", "on"}:
+            continue
+        verb = document.head.head  # said, wrote, announced: not "leads in a new poll"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.lemma_.lower() in words("speech_verbs") and subject is not None:
+            found.append((document, subject))
+    return found
+
+
+_OWN_WORDS = frozenset(
+    {"statement", "letter", "release", "memo", "post", "tweet", "email", "report"}
+)
+"""Documents someone writes in their own words, whose ``the statement`` goes on speaking
+for them (not a video, an ad or a poll, which show or ask others)."""
 
 
 def _own_words(role: str | None) -> list[str]:
