@@ -196,6 +196,25 @@ def test_a_name_in_a_woman_s_role_does_not_make_her_a_man(nlp):
     assert speakers.resolve(mention(text, "she")).name == "Ashley Yago"
 
 
+@pytest.mark.parametrize("words", ["The Ohio governor", "Ohio's governor"])
+def test_a_title_with_its_place_is_whoever_holds_it_there(nlp, words):
+    text, speakers = article(
+        nlp,
+        "Ohio Gov. John Kasich and former Florida Gov. Jeb Bush spoke on Saturday.",
+        f"{words} said the border must be secured.",
+    )
+    assert speakers.resolve(mention(text, words)).name == "John Kasich"
+
+
+def test_a_headline_s_premier_of_a_province_is_the_premier_named_below(nlp):
+    text, speakers = article(
+        nlp,
+        "Saskatchewan premier says province will fight federal carbon rule",
+        "Saskatchewan Premier Scott Moe says his government will fight the rule.",
+    )
+    assert speakers.resolve(mention(text, "Saskatchewan premier")).name == "Scott Moe"
+
+
 def test_the_statement_speaks_for_whoever_issued_it(nlp):
     text, speakers = article(
         nlp,

@@ -278,11 +278,17 @@ class ArticleSpeakers:
         ):
             # "Trump's comments suggest", "the administration's strategy frames them as": theirs
             return self._named(owner, mention)
-        if root.lower_ in words("titles") and (
-            is_definite(span) or (len(span) == 1 and root.lower_ in words("unnamed_heads"))
-        ):  # "the premier said", or a headline's bare "Premier says": whoever holds it
-            return self._titled(root.lower_, mention.start) or describe(
-                described_as(span), root.text, as_written=True
+        places = _places_of(span)
+        pointing = is_definite(span) or (len(span) == 1 and root.lower_ in words("unnamed_heads"))
+        if root.lower_ in words("titles") and (pointing or places):
+            # "the premier said", a headline's bare "Premier says", "Saskatchewan's premier
+            # says": whoever holds it, there if the mention says where ("the Ohio governor"
+            # is Kasich, not Bush), else ("the Florida senator": Rubio, named "Sen. Rubio")
+            # the nearest who holds it at all
+            return (
+                self._titled(root.lower_, mention.start, places)
+                or (self._titled(root.lower_, mention.start) if pointing and places else None)
+                or describe(described_as(span), root.text, as_written=True)
             )
         if root.lower_ in words("document_heads"):
             source = released_by(root)
@@ -323,10 +329,13 @@ class ArticleSpeakers:
         full = self.fullest(name, offset, gender or self.titled.get(offset))
         return Speaker(full, "person", role or self.role_of(full, offset))
 
-    def _titled(self, title: str, offset: int) -> Speaker | None:
-        """``the president``: the person named nearest before with that title."""
+    def _titled(self, title: str, offset: int, places: Sequence[str] = ()) -> Speaker | None:
+        """``the president``: the person named nearest before with that title; of the
+        ``places`` too when the mention names them (``Saskatchewan premier``)."""
         titled = [
-            (at, name) for at, name, role in self.stated_roles if title in role.lower().split()
+            (at, name)
+            for at, name, role in self.stated_roles
+            if title in role.lower().split() and all(p in role.lower() for p in places)
         ]
         before = [name for at, name in titled if at <= offset]
         if before:
@@ -407,6 +416,20 @@ class ArticleSpeakers:
             if earlier.name.split()[-1] == head or head in earlier.name.split():
                 return earlier
         return speaker
+
+
+def _places_of(span: Span) -> list[str]:
+    """The names before a title that say where it is held: ``Saskatchewan`` in
+    ``Saskatchewan premier`` or ``Saskatchewan's premier``; none when anything else
+    describes it (``a former premier``, ``the premier's office``)."""
+    root = span.root
+    before = [t for t in span if t.i < root.i and t.dep_ not in {"case", "det"}]
+    if not before or any(t.pos_ != "PROPN" or t.ent_type_ not in _PLACES for t in before):
+        return []
+    return [t.lower_ for t in before]
+
+
+_PLACES = frozenset({"GPE", "LOC", "NORP"})
 
 
 def _documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
