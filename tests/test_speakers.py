@@ -215,6 +215,16 @@ def test_a_headline_s_premier_of_a_province_is_the_premier_named_below(nlp):
     assert speakers.resolve(mention(text, "Saskatchewan premier")).name == "Scott Moe"
 
 
+def test_they_after_one_person_spoke_are_the_people_named_since(nlp):
+    text, speakers = article(
+        nlp,
+        "Senator Marco Rubio said the plan was dead.",
+        "Republicans are focused on the drawdown of troops, which they say left a vacuum.",
+    )
+    speakers.resolve(mention(text, "Senator Marco Rubio"))
+    assert speakers.resolve(mention(text, "they")).name.lower() == "republicans"
+
+
 def test_the_statement_speaks_for_whoever_issued_it(nlp):
     text, speakers = article(
         nlp,

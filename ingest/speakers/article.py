@@ -403,9 +403,37 @@ class ArticleSpeakers:
                 return self.person(last[1].name, offset)
             if nearest is not None:
                 return self.person(nearest[1], nearest[0])
+        elif pronoun in {"they", "them", "their"} and (many := self._many(offset)) is not None:
+            return many
         elif self.last_speaker is not None:
             return self.last_speaker[1]
         return Speaker(pronoun, "unnamed")
+
+    def _many(self, offset: int) -> Speaker | None:
+        """Who ``they`` are when the last speaker is one person: the nearest subject
+        before that names several people or a body (``Wilcox and Beruff argued ...
+        States can do that, they said``, ``Republicans ... which they say ...``)."""
+        last = self.last_speaker
+        if last is None or last[1].kind != "person":
+            return None
+        for paragraph, doc in reversed(self.docs):
+            if paragraph > offset or paragraph + len(text_of(doc)) < last[0]:
+                continue
+            subjects = [
+                t
+                for t in doc
+                if last[0] < paragraph + t.idx < offset
+                and t.dep_ in {"nsubj", "nsubjpass"}
+                and (t.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in t.children))
+                and is_someone(t)
+            ]
+            if subjects:
+                noun = subjects[-1]  # with all of them: "Johnson and Weld"
+                end = max([noun.i] + [c.right_edge.i for c in noun.children if c.dep_ == "conj"])
+                phrase = doc[noun.left_edge.i : end + 1]
+                start = paragraph + phrase.start_char
+                return self._named(phrase, Mention(phrase.text, start, start + len(phrase.text)))
+        return None
 
     def _earlier_unnamed(self, span: Span | None, speaker: Speaker) -> Speaker:
         """``the official`` is the unnamed official the article described before."""
