@@ -407,7 +407,10 @@ def _quotes(
                     speaker_kind=resolved.kind if resolved else None,
                     others=[other for other in attributions if other is not proposed],
                 )
-                confidence = scorer.confidence(seen)
+                # kept as it is shown (three decimals), so that what the threshold and
+                # ``--min-confidence 0.9`` keep, what the database holds and what a reader
+                # sees agree: a record shown as 0.5 is not left out as 0.4996
+                confidence = round(scorer.confidence(seen), 3)
                 if confidence < lowest:
                     continue
             doubted = scorer is not None and confidence < scorer.threshold
@@ -590,12 +593,7 @@ def _quote(
     topic: Topic | None,
     year: int | None,
 ) -> Quote:
-    """``year``: the article's `dates.timeline_year`, for statement dates without one.
-
-    The confidence is kept as it is shown (three decimals), so that what
-    ``--min-confidence 0.9`` keeps, what the database holds and what a reader sees
-    agree: a record shown as 0.9 is not left out as 0.8996."""
-    confidence = round(confidence, 3)
+    """``year``: the article's `dates.timeline_year`, for statement dates without one."""
     text = " ... ".join(article.text[s:e] for s, e in attribution.spans)
     mention = attribution.source
     date, precision = dates.statement_date(

@@ -265,6 +265,17 @@ def test_a_lower_floor_adds_the_doubted_records_and_changes_no_other(article_fro
     assert doubted.stance == "neutral" and not doubted.stance_evidence
 
 
+def test_the_threshold_keeps_what_the_shown_confidence_reaches(article_from, nlp):
+    # the quote scores 0.4996 before rounding: shown as 0.5, it is kept at threshold 0.5,
+    # as --min-confidence 0.5 over everything would keep it
+    just_under = Scorer({"act=thought": -6.0}, math.log(0.4996 / 0.5004), 0.5)
+    article = article_from(BELIEF_AND_QUOTE)
+    [(_, kept)] = extract_many([article], nlp, scorer=just_under)
+    [(_, everything)] = extract_many([article], nlp, scorer=just_under, floor=0.0)
+    assert [q.confidence for q in kept] == [0.5]
+    assert kept == [q for q in everything if q.confidence >= 0.5]
+
+
 def test_a_doubted_report_is_kept_once():
     # two rules may doubt the same report ("sent its “reporter” ... into “a room”": each
     # quoted phrase framed by "sent"); one doubted record repeats a believed one's words

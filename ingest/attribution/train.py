@@ -357,7 +357,8 @@ def fit(
     calibrated_oof = platt.predict_proba(out_of_fold.reshape(-1, 1))[:, 1]
     train_gold = sum(y)  # the folds' recall is over the candidates' own positives
     cv = _f1_at(calibrated_oof, list(y), int(train_gold), 0.5)
-    p_dev = [unthresholded.confidence(e.features) for e in dev]
+    # as extraction keeps and shows them (three decimals, `pipeline`)
+    p_dev = [round(unthresholded.confidence(e.features), 3) for e in dev]
     by_threshold = [_f1_at(p_dev, y_dev, dev_gold, t / 100) for t in range(0, 100, 5)]
     best = max(
         (row for row in by_threshold if row["threshold"] >= STORED), key=lambda row: row["f1"]
