@@ -1496,6 +1496,15 @@ def test_a_report_after_with_and_a_participle_is_its_whole_clause(article_from, 
     assert (quote.speaker, quote.text) == ("economists", "the central bank could raise rates")
 
 
+@pytest.mark.parametrize(
+    "request_",
+    ["who asked not to be named", "who requested anonymity", "who asked to remain anonymous"],
+)
+def test_asking_not_to_be_named_is_no_statement(article_from, nlp, request_):
+    article = article_from(f"The woman's sister, {request_}, said the family was in shock.\n")
+    assert [q.text for q in proposed(article, nlp)] == ["the family was in shock"]
+
+
 def test_the_name_after_a_relative_pronoun_is_who_argued(article_from, nlp):
     # the parse makes both "which" and "Hazelton" subjects of "argued"
     article = article_from(

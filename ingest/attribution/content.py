@@ -109,7 +109,7 @@ def _content_spans(cue: Token) -> list[Span]:
     """
     if cue.lower_ == "according":
         return _according_clause(cue)
-    if _refused(cue):
+    if _refused(cue) or _asks_anonymity(cue):
         return []
     if (around := _parenthetical(cue)) is not None:
         return around
@@ -338,6 +338,25 @@ def _refused(cue: Token) -> bool:
         and cue.head.lemma_.lower() in words("stance_refusals")
         and not any(child.dep_ == "neg" for child in cue.head.children)
     )
+
+
+def _asks_anonymity(cue: Token) -> bool:
+    """``who asked not to be named``, ``requested anonymity``: the terms of the
+    interview, not something the source said about anything."""
+    if cue.lemma_.lower() not in {"ask", "request"}:
+        return False
+    for child in cue.rights:
+        if child.dep_ == "dobj" and child.lemma_.lower() == "anonymity":
+            return True
+        if child.dep_ == "xcomp" and (
+            (
+                child.lemma_.lower() in {"name", "identify", "quote"}
+                and any(c.dep_ == "neg" for c in child.children)
+            )
+            or any(c.lower_ == "anonymous" for c in child.children)
+        ):
+            return True
+    return False
 
 
 def _names_it(cue: Token) -> bool:
