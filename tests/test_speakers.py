@@ -225,6 +225,15 @@ def test_they_after_one_person_spoke_are_the_people_named_since(nlp):
     assert speakers.resolve(mention(text, "they")).name.lower() == "republicans"
 
 
+def test_a_title_case_headline_s_verb_is_no_part_of_the_name(nlp):
+    text, speakers = article(
+        nlp, "Salma Hayek Described Her Experience Being Discriminated Against."
+    )
+    assert speakers.resolve(mention(text, "Salma Hayek")).name == "Salma Hayek"
+    text, speakers = article(nlp, "George Will wrote that the party had lost its way.")
+    assert speakers.resolve(mention(text, "George Will")).name == "George Will"
+
+
 def test_the_statement_speaks_for_whoever_issued_it(nlp):
     text, speakers = article(
         nlp,

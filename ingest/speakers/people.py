@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..dates import MONTHS, WEEKDAYS
 from ..lexicons import words
@@ -52,6 +52,11 @@ def person_span(ent: Span) -> Span:
     doc, start, end = ent.doc, _name_start(ent), ent.end
     if start == ent.start and start > 0 and _given_name(doc[start - 1]):
         start -= 1
+    # a title-case headline's verb or pronoun is no part of the name the recogniser ran
+    # on into it ("Salma Hayek Described Her Experience ..."; in running text, "George
+    # Will" is a name)
+    if _title_cased(doc):
+        end = next((t.i for t in doc[start + 1 : end] if t.pos_ in _NOT_IN_NAMES), end)
     if _POSSESSIVE.fullmatch(doc[end - 1].text):
         return doc[start:end]
     while (
@@ -62,6 +67,15 @@ def person_span(ent: Span) -> Span:
     ):
         end += 1
     return doc[start:end]
+
+
+_NOT_IN_NAMES = frozenset({"VERB", "AUX", "PRON"})
+
+
+def _title_cased(paragraph: Doc) -> bool:
+    """Most of the paragraph's words are capitalised, as in a headline."""
+    words_ = [t for t in paragraph if t.is_alpha and len(t) > 3]
+    return len(words_) >= 3 and sum(t.is_title for t in words_) >= 0.8 * len(words_)
 
 
 def _surname_after(given: Token, word: Token) -> bool:
