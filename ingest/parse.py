@@ -192,6 +192,18 @@ def per_doc(doc: Doc, key: Hashable, make: Callable[[], T]) -> T:
     return found
 
 
+def is_title_case(doc: Doc) -> bool:
+    """A headline in title case: every word of four letters or more is capitalised (read
+    for every paragraph, so it stops at the first that is not)."""
+    long = 0
+    for token in doc:
+        if token.is_alpha and len(token) >= 4:
+            if not token.text[0].isupper():
+                return False
+            long += 1
+    return long >= 3
+
+
 def text_of(doc: Doc) -> str:
     """``doc.text``, joined once per doc.
 

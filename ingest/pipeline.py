@@ -25,7 +25,7 @@ from .attribution.marks import capital_speakers, credit_line, name_line, points_
 from .attribution.model import RANKER, shipped
 from .attribution.model import Scorer as LearnedScorer
 from .lexicons import words
-from .parse import entities_alone, load_nlp, pipeline_name, text_of, word_forms
+from .parse import entities_alone, is_title_case, load_nlp, pipeline_name, text_of, word_forms
 from .records import Article, Mention, Quote
 from .speakers import ArticleSpeakers, Speaker
 from .stance import Topic, judge, setting_of
@@ -260,18 +260,6 @@ def _within_sentences(doc: Doc) -> bool:
     return not any(token.is_sent_start for ent in doc.ents for token in ent[1:])
 
 
-def _is_title_case(doc: Doc) -> bool:
-    """A headline in title case: every word of four letters or more is capitalised (read
-    for every paragraph, so it stops at the first that is not)."""
-    long = 0
-    for token in doc:
-        if token.is_alpha and len(token) >= 4:
-            if not token.text[0].isupper():
-                return False
-            long += 1
-    return long >= 3
-
-
 def _sentence_cased(nlp: Language, docs: list[Doc]) -> list[Doc]:
     """Title-case lines that quote someone, with the parse of their sentence-case form.
 
@@ -283,7 +271,7 @@ def _sentence_cased(nlp: Language, docs: list[Doc]) -> list[Doc]:
     video or a study shows, which is no quote.
     """
     titles = [
-        i for i, doc in enumerate(docs) if _is_title_case(doc) and any(t.is_quote for t in doc)
+        i for i, doc in enumerate(docs) if is_title_case(doc) and any(t.is_quote for t in doc)
     ]
     lowered = ["".join(_lowered(t) for t in docs[i]) for i in titles]
     for i, again in zip(titles, nlp.pipe(lowered, batch_size=BATCH_SIZE), strict=True):

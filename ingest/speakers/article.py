@@ -465,6 +465,9 @@ def _documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
     rule in a statement``, ``In a letter, the mayor said``; the document a later ``the
     statement read`` means. Only a speech verb issues one: ``Trump leads in a new poll``
     is no poll of his."""
+    written = text_of(doc).lower()
+    if not any(word in written for word in _OWN_WORDS):
+        return []  # most paragraphs name no document: no need to walk their words
     found = []
     for document in doc:
         if document.dep_ != "pobj" or document.lemma_.lower() not in _OWN_WORDS:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ..dates import MONTHS, WEEKDAYS
 from ..lexicons import words
 from ..names import same_person
+from ..parse import is_title_case
 from ..roles import is_title
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -55,8 +56,9 @@ def person_span(ent: Span) -> Span:
     # a title-case headline's verb or pronoun is no part of the name the recogniser ran
     # on into it ("Salma Hayek Described Her Experience ..."; in running text, "George
     # Will" is a name)
-    if _title_cased(doc):
-        end = next((t.i for t in doc[start + 1 : end] if t.pos_ in _NOT_IN_NAMES), end)
+    cut = next((t.i for t in doc[start + 1 : end] if t.pos_ in _NOT_IN_NAMES), None)
+    if cut is not None and is_title_case(doc):
+        end = cut
     if _POSSESSIVE.fullmatch(doc[end - 1].text):
         return doc[start:end]
     while (
@@ -70,12 +72,6 @@ def person_span(ent: Span) -> Span:
 
 
 _NOT_IN_NAMES = frozenset({"VERB", "AUX", "PRON"})
-
-
-def _title_cased(paragraph: Doc) -> bool:
-    """Most of the paragraph's words are capitalised, as in a headline."""
-    words_ = [t for t in paragraph if t.is_alpha and len(t) > 3]
-    return len(words_) >= 3 and sum(t.is_title for t in words_) >= 0.8 * len(words_)
 
 
 def _surname_after(given: Token, word: Token) -> bool:
