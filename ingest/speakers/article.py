@@ -38,8 +38,10 @@ from .people import (
     person_at,
     person_name,
     person_span,
+    role_gender,
     titled_gender,
 )
+from .references import documents_issued, is_epithet, places_of
 from .speaker import Speaker
 from .writers import Writers
 
@@ -127,7 +129,7 @@ class ArticleSpeakers:
             role = roles.role_in(person_span(ent))
             if role:
                 article.stated_roles.append((at, full, role))
-            gender = article.titled.get(at) or gender_of(_own_words(role))
+            gender = article.titled.get(at) or role_gender(role)
             if full and gender is not None:
                 said.setdefault(full, set()).add(gender)
         article.genders = {full: found.pop() for full, found in said.items() if len(found) == 1}
@@ -135,7 +137,7 @@ class ArticleSpeakers:
         article.issued = [
             (offset + document.idx, document.lemma_.lower(), offset, issuer)
             for offset, doc in docs
-            for document, issuer in _documents_issued(doc)
+            for document, issuer in documents_issued(doc)
         ]
         return article
 
@@ -201,7 +203,7 @@ class ArticleSpeakers:
         if speaker.kind == "unnamed":
             speaker = self._earlier_unnamed(span, speaker)
             self.unnamed.append((mention.start, speaker))
-            if span is not None and _epithet(span):
+            if span is not None and is_epithet(span):
                 self.epithets.add(mention.start)
         self.last_speaker = (mention.start, speaker)
         return speaker
@@ -278,7 +280,7 @@ class ArticleSpeakers:
         ):
             # "Trump's comments suggest", "the administration's strategy frames them as": theirs
             return self._named(owner, mention)
-        places = _places_of(span)
+        places = places_of(span)
         pointing = is_definite(span) or (len(span) == 1 and root.lower_ in words("unnamed_heads"))
         if root.lower_ in words("titles") and (pointing or places):
             # "the premier said", a headline's bare "Premier says", "Saskatchewan's premier
@@ -304,7 +306,7 @@ class ArticleSpeakers:
 
     def _issuer(self, document: Token, offset: int) -> Speaker | None:
         """Whose ``the statement`` is: the speaker of the last ``a statement`` of the same
-        kind the article gave before (`_documents_issued`)."""
+        kind the article gave before (`references.documents_issued`)."""
         before = [
             (paragraph, issuer)
             for at, lemma, paragraph, issuer in self.issued
@@ -444,76 +446,6 @@ class ArticleSpeakers:
             if earlier.name.split()[-1] == head or head in earlier.name.split():
                 return earlier
         return speaker
-
-
-def _places_of(span: Span) -> list[str]:
-    """The names before a title that say where it is held: ``Saskatchewan`` in
-    ``Saskatchewan premier`` or ``Saskatchewan's premier``; none when anything else
-    describes it (``a former premier``, ``the premier's office``)."""
-    root = span.root
-    before = [t for t in span if t.i < root.i and t.dep_ not in {"case", "det"}]
-    if not before or any(t.pos_ != "PROPN" or t.ent_type_ not in _PLACES for t in before):
-        return []
-    return [t.lower_ for t in before]
-
-
-_PLACES = frozenset({"GPE", "LOC", "NORP"})
-
-
-def _documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
-    """The documents a paragraph says someone issued, with who: ``Dabrusin defended the
-    rule in a statement``, ``In a letter, the mayor said``; the document a later ``the
-    statement read`` means. Only a speech verb issues one: ``Trump leads in a new poll``
-    is no poll of his."""
-    written = text_of(doc).lower()
-    if not any(word in written for word in _OWN_WORDS):
-        return []  # most paragraphs name no document: no need to walk their words
-    found = []
-    for document in doc:
-        if document.dep_ != "pobj" or document.lemma_.lower() not in _OWN_WORDS:
-            continue
-        if document.head.lower_ not in {"in", "via", "through", "on"}:
-            continue
-        verb = document.head.head  # said, wrote, announced: not "leads in a new poll"
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if verb.lemma_.lower() in words("speech_verbs") and subject is not None:
-            found.append((document, subject))
-    return found
-
-
-_OWN_WORDS = frozenset(
-    {"statement", "letter", "release", "memo", "post", "tweet", "email", "report"}
-)
-"""Documents someone writes in their own words, whose ``the statement`` goes on speaking
-for them (not a video, an ad or a poll, which show or ask others)."""
-
-
-def _own_words(role: str | None) -> list[str]:
-    """The role's words up to its first preposition: ``wife`` in ``wife of the senator``,
-    and not ``Donald`` in ``supporter of Republican Donald Trump``, which says whom the
-    role is of, not what its holder is."""
-    own: list[str] = []
-    for word in (role or "").split():
-        if word.lower() in _PREPOSITIONS:
-            break
-        own.append(word)
-    return own
-
-
-_PREPOSITIONS = frozenset({"of", "for", "to", "at", "in", "with", "from", "on", "under"})
-
-
-def _epithet(span: Span) -> bool:
-    """``the businessman``, ``the actress``: a bare definite description, which news uses
-    for someone it has just named (``Donald Trump ... The billionaire businessman
-    says``). Described any further (``the woman, who did not want to be named``, ``the
-    victims' surviving son``), it introduces someone the article does not name, whom a
-    later ``she`` or ``he`` may mean."""
-    root = span.root
-    return is_definite(span) and not any(c.dep_ in _DESCRIBING for c in root.children)
-
-
-_DESCRIBING = frozenset({"relcl", "acl", "prep", "appos", "poss"})
 
 
 def reads_parse(doc: Doc) -> bool:

@@ -34,6 +34,27 @@ def _gendered(token: Token) -> bool:
     return gender_of([token.text]) is not None
 
 
+def role_gender(role: str | None) -> str | None:
+    """The gender a stated role gives its holder (``wife of the senator``), read from the
+    role's own words (`_own_words`)."""
+    return gender_of(_own_words(role))
+
+
+def _own_words(role: str | None) -> list[str]:
+    """The role's words up to its first preposition: ``wife`` in ``wife of the senator``,
+    and not ``Donald`` in ``supporter of Republican Donald Trump``, which says whom the
+    role is of, not what its holder is."""
+    own: list[str] = []
+    for word in (role or "").split():
+        if word.lower() in _PREPOSITIONS:
+            break
+        own.append(word)
+    return own
+
+
+_PREPOSITIONS = frozenset({"of", "for", "to", "at", "in", "with", "from", "on", "under"})
+
+
 def titled_gender(name: Span) -> str | None:
     """The gender the courtesy title of a name says: ``Mrs. Clinton``, ``Mr. Trump``."""
     title = [name[0]] + ([name.doc[name.start - 1]] if name.start else [])

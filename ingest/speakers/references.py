@@ -1,0 +1,66 @@
+"""What the words an article uses again for someone refer to: a bare ``the businessman``
+(someone it has named), a title with its place (``Saskatchewan premier``: whoever the
+article says holds it there), ``the statement`` (whoever it said issued one)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons import words
+from ..parse import text_of
+from .descriptions import is_definite
+
+
+def places_of(span: Span) -> list[str]:
+    """The names before a title that say where it is held: ``Saskatchewan`` in
+    ``Saskatchewan premier`` or ``Saskatchewan's premier``; none when anything else
+    describes it (``a former premier``, ``the premier's office``)."""
+    root = span.root
+    before = [t for t in span if t.i < root.i and t.dep_ not in {"case", "det"}]
+    if not before or any(t.pos_ != "PROPN" or t.ent_type_ not in _PLACES for t in before):
+        return []
+    return [t.lower_ for t in before]
+
+
+_PLACES = frozenset({"GPE", "LOC", "NORP"})
+
+
+def documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
+    """The documents a paragraph says someone issued, with who: ``Dabrusin defended the
+    rule in a statement``, ``In a letter, the mayor said``; the document a later ``the
+    statement read`` means. Only a speech verb issues one: ``Trump leads in a new poll``
+    is no poll of his."""
+    written = text_of(doc).lower()
+    if not any(word in written for word in _OWN_WORDS):
+        return []  # most paragraphs name no document: no need to walk their words
+    found = []
+    for document in doc:
+        if document.dep_ != "pobj" or document.lemma_.lower() not in _OWN_WORDS:
+            continue
+        if document.head.lower_ not in {"in", "via", "through", "on"}:
+            continue
+        verb = document.head.head  # said, wrote, announced: not "leads in a new poll"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.lemma_.lower() in words("speech_verbs") and subject is not None:
+            found.append((document, subject))
+    return found
+
+
+_OWN_WORDS = frozenset(
+    {"statement", "letter", "release", "memo", "post", "tweet", "email", "report"}
+)
+"""Documents someone writes in their own words, whose ``the statement`` goes on speaking
+for them (not a video, an ad or a poll, which show or ask others)."""
+
+
+def is_epithet(span: Span) -> bool:
+    """``the businessman``, ``the actress``: a bare definite description, which news uses
+    for someone it has just named (``Donald Trump ... The billionaire businessman
+    says``). Described any further (``the woman, who did not want to be named``, ``the
+    victims' surviving son``), it introduces someone the article does not name, whom a
+    later ``she`` or ``he`` may mean."""
+    root = span.root
+    return is_definite(span) and not any(c.dep_ in _DESCRIBING for c in root.children)
+
+
+_DESCRIBING = frozenset({"relcl", "acl", "prep", "appos", "poss"})
