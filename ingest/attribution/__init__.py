@@ -5,13 +5,13 @@ a reporting cue (`cues`: a speech verb from ``lexicons/speech_verbs.txt``, or
 ``according to``) links a source mention (`sources`) with content (`content`,
 its edges trimmed by `edges`): a quoted passage (direct; `passages` says which
 are names, titles or utterances), a clause that contains a quoted fragment
-(mixed), or a plain clause (indirect); `reports` says which report a quoted
-passage belongs to. A noun or ``according to`` reports a clause too (`nominal`),
-and so does a headline (`headlines`); punctuation cues (`marks`) handle labels,
-colons and signature lines. The learned boundary ranker (`bounds`) redraws each
-candidate's content where a reader would; the learned scorer (`model`, over
-`features`) then decides which candidates are attributed statements and how
-sure that is.
+(mixed), or a plain clause (indirect); `misparses` mends the reports the parse
+misread; `reports` says which report a quoted passage belongs to. A noun or
+``according to`` reports a clause too (`nominal`), and so does a headline
+(`headlines`); punctuation cues (`marks`) handle labels, colons and signature
+lines. The learned boundary ranker (`bounds`) redraws each candidate's content
+where a reader would; the learned scorer (`model`, over `features`) then decides
+which candidates are attributed statements and how sure that is.
 """
 
 from .candidate import Attribution

@@ -12,16 +12,21 @@ from ..lexicons import words
 from ..parse import text_of
 from .cues import (
     SUBJECTS,
-    _complement,
     _intended,
     _prep_cue,
     inverted_subject,
     is_cue,
-    is_finite,
     is_thought,
-    opened_by_that,
 )
 from .edges import _non_space, _stretched, _strip
+from .misparses import (
+    asked,
+    clause_above,
+    object_as_subject,
+    said_after,
+    through_addressee,
+    through_document,
+)
 
 
 def _clause_around(
@@ -96,9 +101,6 @@ def _governed(cue: Token, child: Token) -> Span:
 _GOVERNED = {"dobj", "dative", "ccomp", "xcomp", "oprd", "prep", "attr", "acomp", "obj"}
 
 
-_ASKING = {"ask", "wonder", "question", "inquire"}  # their "if ..." is the question put
-
-
 def _content_spans(cue: Token) -> list[Span]:
     """The clause a cue governs, as one span or two around a parenthetical cue.
 
@@ -116,19 +118,19 @@ def _content_spans(cue: Token) -> list[Span]:
     doc = cue.doc
     clauses = (
         [c for c in cue.children if c.dep_ == "ccomp"]
-        or _through_document(cue)
-        or _through_addressee(cue)
+        or through_document(cue)
+        or through_addressee(cue)
     )
     clauses.sort(key=lambda c: c.i < cue.i)  # a clause to the right wins
     if clauses:
         spans = _without(clauses[0], cue)
-        subject = _object_as_subject(cue, clauses[0])
+        subject = object_as_subject(cue, clauses[0])
         if spans and subject is not None and spans[0].start == subject.right_edge.i + 1:
             spans[0] = doc[subject.left_edge.i : spans[0].end]
         return spans
-    if (question := _asked(cue)) is not None:
+    if (question := asked(cue)) is not None:
         return [_strip(doc[question.left_edge.i : question.right_edge.i + 1])]
-    if (clause := _clause_above(cue)) is not None:
+    if (clause := clause_above(cue)) is not None:
         return [clause]
     infinitive = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
     if infinitive is not None:
@@ -166,141 +168,9 @@ def _content_spans(cue: Token) -> list[Span]:
         parts = [obj] + [c for c in cue.rights if c.dep_ in {"prep", "oprd"} and c.i > obj.i]
         span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
         return [span] if len(span) >= 3 else []
-    if lemma == "say" and (said := _said_after(cue)) is not None:
+    if lemma == "say" and (said := said_after(cue)) is not None:
         return [said]
     return []
-
-
-def _said_after(cue: Token) -> Span | None:
-    """The rest of the sentence after ``said``, when the parse gave the verb no clause
-    but the words after it hold one: it read the report's subject as an object
-    (``said his focus groups show that ...``) or hung a ``that`` clause on the
-    noun before it (``said in one of a series of messages that the truck ...``).
-    ``Say`` takes what was said, not a thing, but for a word (``said nothing
-    when ...``, ``said goodbye``), which is no clause's subject."""
-    doc, sentence = cue.doc, cue.sent
-    obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
-    that = next(
-        (t for t in doc[cue.i + 1 : sentence.end] if t.lower_ == "that" and t.dep_ == "mark"),
-        None,
-    )
-    if obj is not None and obj.left_edge.i == cue.i + 1 and _may_be_subject(obj):
-        start = obj.left_edge.i
-    elif that is not None and not any(
-        t.pos_ in {"VERB", "AUX"} and is_finite(t) for t in doc[cue.i + 1 : that.i]
-    ):
-        start = that.i
-    else:
-        return None
-    rest = _strip(doc[start : sentence.end])
-    if any(t.is_quote for t in rest):
-        return None  # quoted words are reported by a cue of their own (`attribute`)
-    # a verb of its own, not of a clause saying when (``a prayer before the game started``)
-    verbs = [t for t in rest if t.pos_ in {"VERB", "AUX"} and t.dep_ not in _WHEN_CLAUSES]
-    return rest if any(is_finite(t) for t in verbs) else None
-
-
-_WHEN_CLAUSES = frozenset({"advcl", "pcomp", "relcl"})
-"""Clauses that say when or which, not what: their verbs make no report of their own."""
-
-
-def _may_be_subject(noun: Token) -> bool:
-    """A name, a plural or a noun with its determiner or modifiers (``his focus
-    groups``, ``families``): not a bare word ``said`` takes as a thing (``said
-    goodbye to ...``), nor what says it said something (``said the same thing``)."""
-    if noun.lemma_.lower() in _SAID_THINGS:
-        return False
-    return noun.pos_ == "PROPN" or (
-        noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or noun.n_lefts > 0)
-    )
-
-
-_SAID_THINGS = frozenset({"thing", "word", "lot", "much", "little", "something", "nothing"})
-"""What ``said`` takes as a thing said rather than as a report's subject."""
-
-
-def _object_as_subject(cue: Token, clause: Token) -> Token | None:
-    """The object the parse gave the cue that is its clause's subject: in ``Landlords
-    warned the move could slow construction`` it reads ``the move`` as what was warned,
-    and leaves ``could slow`` a finite clause with no subject of its own."""
-    if clause.i < cue.i or any(c.dep_ in SUBJECTS | {"expl", "csubj"} for c in clause.children):
-        return None
-    objects = [c for c in cue.rights if c.dep_ == "dobj" and c.i < clause.i]
-    if not is_finite(clause) or not objects or objects[-1].right_edge.i + 1 != clause.left_edge.i:
-        return None
-    return objects[-1]
-
-
-def _clause_above(cue: Token) -> Span | None:
-    """The clause the parse turned inside out after ``with X saying``: in ``The bill
-    passed, with economists warning the central bank could raise rates`` it reads ``the
-    central bank`` as what was warned and makes ``could raise`` the head of ``with``, with
-    the participle its subject. The object and the finite verb that follows it are the
-    report (`_object_as_subject` mends the same misreading where the verb stays below
-    the cue)."""
-    obj = next((c for c in reversed(list(cue.rights)) if c.dep_ == "dobj"), None)
-    if cue.tag_ != "VBG" or obj is None or obj.right_edge.i + 1 >= len(cue.doc):
-        return None
-    verb = next((a for a in cue.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    if verb is None or verb.dep_ != "pcomp" or verb.head.lower_ != "with" or not is_finite(verb):
-        return None
-    following = cue.doc[obj.right_edge.i + 1]
-    if following != verb and not (following.head == verb and following.dep_ in _VERB_GROUP):
-        return None
-    return _strip(cue.doc[obj.left_edge.i : verb.right_edge.i + 1])
-
-
-_VERB_GROUP = frozenset({"aux", "auxpass", "neg"})
-
-
-def _through_document(cue: Token) -> list[Token]:
-    """The ``that`` clause the parse hangs on the document a cue names: in ``The Centre
-    said in a statement that the risk remains low`` it reads the clause as the
-    statement's, and the verb reports nothing; it is what was said."""
-    return [
-        clause
-        for prep in cue.rights
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "on", "via", "during"}
-        for document in prep.children
-        if document.dep_ == "pobj" and document.lemma_.lower() in words("document_heads")
-        for clause in document.rights
-        if clause.dep_ in {"acl", "relcl"} and opened_by_that(clause)
-    ][:1]
-
-
-_ADDRESSING = frozenset({"tell", "inform", "remind", "assure", "warn", "notify", "convince"})
-"""Verbs of telling someone something: their ``that`` clause follows whom they tell."""
-
-
-def _through_addressee(cue: Token) -> list[Token]:
-    """The ``that`` clause the parse hangs on whom a cue tells: in ``she told a meeting of
-    fisheries ministers that few people understood ...`` it reads a relative clause of
-    the ministers, but a relative ``that`` is its clause's subject or object, and this
-    one only introduces it (`cues._complement`)."""
-    if cue.lemma_.lower() not in _ADDRESSING:
-        return []
-    told = next((c for c in cue.rights if c.dep_ in {"dobj", "dative"}), None)
-    return [
-        clause
-        for clause in (told.subtree if told is not None else ())
-        if clause.dep_ in {"acl", "relcl"} and _complement(clause)
-    ][:1]
-
-
-def _asked(cue: Token) -> Token | None:
-    """The question in ``Hannity asked Trump if the project was still in his plans``: the
-    parse reads the ``if`` clause as a condition hung on the verb of asking."""
-    if cue.lemma_.lower() not in _ASKING:
-        return None
-    return next(
-        (
-            child
-            for child in cue.rights
-            if child.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in child.children)
-        ),
-        None,
-    )
 
 
 def _according_clause(according: Token) -> list[Span]:

@@ -1,6 +1,7 @@
 """Who a source mention names, within one article.
 
-A pronoun goes to the nearest earlier person; a surname or titled name to the
+A pronoun goes to the nearest earlier person (or the unnamed man or woman just
+described; ``they`` to the people named since one person spoke); a surname or titled name to the
 fullest form of that name in the article (``Mr. Trump`` and ``President Trump``
 are ``Donald Trump`` when the article names him in full); ``the president`` to
 the person the article gives that title; unnamed sources keep the article's
@@ -15,9 +16,10 @@ form of a name may come after a quote that uses the short one.
 Where each part is decided: `article` resolves a mention against the article
 (pronouns, surnames, titles, ages, earlier unnamed sources); `people` reads a
 person's name and what a name tells (gender, age); `descriptions` words the
-sources that are not named people and tells which nouns can speak; `writers`
-tells who "I" and "we" are outside quotation marks (an op-ed's, an editorial's
-or a letter's writer).
+sources that are not named people and tells which nouns can speak; `references`
+what words used again for someone point to (``the businessman``, ``Saskatchewan
+premier``, ``the statement``); `writers` tells who "I" and "we" are outside
+quotation marks (an op-ed's, an editorial's or a letter's writer).
 """
 
 from .article import NO_ONE, ArticleSpeakers, reads_parse
