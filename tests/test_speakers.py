@@ -234,6 +234,18 @@ def test_a_title_case_headline_s_verb_is_no_part_of_the_name(nlp):
     assert speakers.resolve(mention(text, "George Will")).name == "George Will"
 
 
+@pytest.mark.parametrize("words", ["Sanders' campaign", "the Sanders campaign"])
+def test_a_campaign_named_after_its_candidate_has_one_name(nlp, words):
+    text, speakers = article(
+        nlp,
+        "Bernie Sanders spoke in Iowa on Monday.",
+        f"{words[0].upper()}{words[1:]} said it raised $21 million in January.",
+    )
+    said = f"{words[0].upper()}{words[1:]}"
+    found = speakers.resolve(mention(text, said))
+    assert (found.name, found.kind) == ("Bernie Sanders campaign", "organization")
+
+
 def test_the_statement_speaks_for_whoever_issued_it(nlp):
     text, speakers = article(
         nlp,

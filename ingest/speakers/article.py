@@ -48,6 +48,10 @@ from .writers import Writers
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
 
 
+# bodies that speak for one person, named after them: "the Clinton campaign", "Ryan's office"
+_PERSONAL_BODIES = frozenset({"campaign", "administration", "office"})
+
+
 _GENDERED = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}
 
 
@@ -280,6 +284,10 @@ class ArticleSpeakers:
         ):
             # "Trump's comments suggest", "the administration's strategy frames them as": theirs
             return self._named(owner, mention)
+        if root.lemma_.lower() in _PERSONAL_BODIES and (
+            (person := self._owner(root, mention.start)) is not None
+        ):  # "Sanders' campaign", "the Sanders campaign": one name for it
+            return Speaker(f"{person.name} {root.lemma_.lower()}", "organization")
         places = places_of(span)
         pointing = is_definite(span) or (len(span) == 1 and root.lower_ in words("unnamed_heads"))
         if root.lower_ in words("titles") and (pointing or places):
@@ -303,6 +311,26 @@ class ArticleSpeakers:
         if is_abstract(root) or is_hearsay(root):
             return None
         return describe(described_as(span), span.root.text, as_written=True)
+
+    def _owner(self, body: Token, offset: int) -> Speaker | None:
+        """The person whose campaign, office or administration ``body`` is, named as its
+        possessor (``Sanders' campaign``) or right before it (``the Trump campaign``);
+        not a pronoun's (``her campaign`` stays as written: a wrong name would be worse),
+        nor a body described further (``Mr. Obama's Council of Economic Advisers``)."""
+        if any(c.dep_ in {"prep", "acl", "relcl", "appos", "conj"} for c in body.rights):
+            return None
+        owner = next(
+            # a capitalised word: "Sanders'" is tagged a noun
+            (c for c in body.lefts if c.dep_ in {"poss", "compound"} and c.is_title),
+            None,
+        )
+        if owner is None or any(c.i != owner.i and c.dep_ != "det" for c in body.lefts):
+            return None  # "Trump's overtly racist campaign", "the stop-Trump campaign"
+        phrase = owner.doc[owner.left_edge.i : owner.i + 1]
+        if any(t.text == "-" for t in phrase):
+            return None
+        found = self._named(phrase, Mention(phrase.text, offset, offset + len(phrase.text)))
+        return found if found is not None and found.kind == "person" else None
 
     def _issuer(self, document: Token, offset: int) -> Speaker | None:
         """Whose ``the statement`` is: the speaker of the last ``a statement`` of the same
