@@ -285,21 +285,24 @@ class ArticleSpeakers:
             # "Trump's comments suggest", "the administration's strategy frames them as": theirs
             return self._named(owner, mention)
         if root.lemma_.lower() in _PERSONAL_BODIES and (
-            (person := self._owner(root, mention.start)) is not None
+            (person := self._owner(root, mention)) is not None
         ):  # "Sanders' campaign", "the Sanders campaign": one name for it
             return Speaker(f"{person.name} {root.lemma_.lower()}", "organization")
-        places = places_of(span)
-        pointing = is_definite(span) or (len(span) == 1 and root.lower_ in words("unnamed_heads"))
-        if root.lower_ in words("titles") and (pointing or places):
-            # "the premier said", a headline's bare "Premier says", "Saskatchewan's premier
-            # says": whoever holds it, there if the mention says where ("the Ohio governor"
-            # is Kasich, not Bush), else ("the Florida senator": Rubio, named "Sen. Rubio")
-            # the nearest who holds it at all
-            return (
-                self._titled(root.lower_, mention.start, places)
-                or (self._titled(root.lower_, mention.start) if pointing and places else None)
-                or describe(described_as(span), root.text, as_written=True)
+        if root.lower_ in words("titles"):
+            places = places_of(span)
+            pointing = is_definite(span) or (
+                len(span) == 1 and root.lower_ in words("unnamed_heads")
             )
+            if pointing or places:
+                # "the premier said", a headline's bare "Premier says", "Saskatchewan's
+                # premier says": whoever holds it, there if the mention says where ("the
+                # Ohio governor" is Kasich, not Bush), else ("the Florida senator": Rubio,
+                # named "Sen. Rubio") the nearest who holds it at all
+                return (
+                    self._titled(root.lower_, mention.start, places)
+                    or (self._titled(root.lower_, mention.start) if pointing and places else None)
+                    or describe(described_as(span), root.text, as_written=True)
+                )
         if root.lower_ in words("document_heads"):
             source = released_by(root)
             if source is not None:
@@ -312,7 +315,7 @@ class ArticleSpeakers:
             return None
         return describe(described_as(span), span.root.text, as_written=True)
 
-    def _owner(self, body: Token, offset: int) -> Speaker | None:
+    def _owner(self, body: Token, mention: Mention) -> Speaker | None:
         """The person whose campaign, office or administration ``body`` is, named as its
         possessor (``Sanders' campaign``) or right before it (``the Trump campaign``);
         not a pronoun's (``her campaign`` stays as written: a wrong name would be worse),
@@ -329,7 +332,7 @@ class ArticleSpeakers:
         phrase = owner.doc[owner.left_edge.i : owner.i + 1]
         if any(t.text == "-" for t in phrase):
             return None
-        found = self._named(phrase, Mention(phrase.text, offset, offset + len(phrase.text)))
+        found = self._named(phrase, mention)  # named where the mention is, as a possessor is
         return found if found is not None and found.kind == "person" else None
 
     def _issuer(self, document: Token, offset: int) -> Speaker | None:
@@ -345,7 +348,11 @@ class ArticleSpeakers:
         paragraph, issuer = before[-1]
         if issuer.lower_ in words("pronouns"):
             return self._pronoun(issuer.lower_, paragraph + issuer.idx)
-        phrase = issuer.doc[issuer.left_edge.i : issuer.i + 1]
+        return self._named_at(issuer.doc[issuer.left_edge.i : issuer.i + 1], paragraph)
+
+    def _named_at(self, phrase: Span, paragraph: int) -> Speaker | None:
+        """`_named` for a phrase found elsewhere in the article (``paragraph``: the offset
+        of its paragraph), not at a mention being resolved."""
         start = paragraph + phrase.start_char
         return self._named(phrase, Mention(phrase.text, start, start + len(phrase.text)))
 
@@ -460,9 +467,7 @@ class ArticleSpeakers:
             if subjects:
                 noun = subjects[-1]  # with all of them: "Johnson and Weld"
                 end = max([noun.i] + [c.right_edge.i for c in noun.children if c.dep_ == "conj"])
-                phrase = doc[noun.left_edge.i : end + 1]
-                start = paragraph + phrase.start_char
-                return self._named(phrase, Mention(phrase.text, start, start + len(phrase.text)))
+                return self._named_at(doc[noun.left_edge.i : end + 1], paragraph)
         return None
 
     def _earlier_unnamed(self, span: Span | None, speaker: Speaker) -> Speaker:
