@@ -1415,6 +1415,18 @@ def test_the_person_named_next_to_the_verb_is_the_speaker_not_the_force(article_
     assert quote.speaker == "Akhil Mooken"
 
 
+def test_a_spokesperson_for_a_minister_is_not_the_minister(article_from, nlp):
+    # the parser leaves "for" without its object and makes "Calandra" a second subject
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "A spokesperson for Housing Minister Paul Calandra said the government is "
+        "reviewing all options.\n",
+    )
+    assert quote.speaker == "unnamed spokesperson for Housing Minister Paul Calandra"
+    assert quote.speaker_kind == "unnamed"
+
+
 def test_the_person_named_after_the_verb_is_the_speaker_not_the_service(article_from, nlp):
     article, quote = only_quote(
         article_from, nlp, '"Nobody was hurt," said Toronto Fire Services Capt. Adam Smith.\n'

@@ -89,6 +89,7 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
         named = (
             later.ent_type_ == "PERSON"
             and first.ent_type_ != "PERSON"
+            and not _object_of(first, later)
             and not any(
                 t.is_punct and t.text != "." or t.dep_ == "cc" for t in doc[first.i + 1 : later.i]
             )
@@ -99,6 +100,19 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
         if labelled or named or relative:
             return [later, *(c for c in children if c is not later)]
     return children
+
+
+def _object_of(first: Token, later: Token) -> bool:
+    """Whether ``later`` is what the preposition ending ``first``'s phrase is about, which
+    the parser made a second subject: in ``A spokesperson for Housing Minister Paul
+    Calandra said``, ``for`` has no object and ``Calandra`` is a subject of ``said``; the
+    spokesperson spoke."""
+    last = first.doc[first.right_edge.i]
+    return (
+        last.dep_ == "prep"
+        and last.i + 1 == later.left_edge.i
+        and not any(c.dep_ == "pobj" for c in last.children)
+    )
 
 
 def _participle_subject(verb: Token) -> Token | None:
@@ -286,7 +300,23 @@ def _subject(token: Token) -> Span:
             return token.doc[antecedent.start : token.i + 1]
     if (named := _after_dateline(token) or _person_hung_on(token)) is not None:
         return _phrase(named)
-    return _phrase(token)
+    phrase = _phrase(token)
+    if (whom := _their_object(token)) is not None:
+        return token.doc[phrase.start : whom.right_edge.i + 1]  # "A spokesperson for ... Calandra"
+    return phrase
+
+
+def _their_object(subject: Token) -> Token | None:
+    """The other subject of the same verb that is the object of ``subject``'s last
+    preposition (`_object_of`)."""
+    return next(
+        (
+            c
+            for c in subject.head.children
+            if c.i > subject.i and c.dep_ in SUBJECTS and _object_of(subject, c)
+        ),
+        None,
+    )
 
 
 def _person_hung_on(head: Token) -> Token | None:
