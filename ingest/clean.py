@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .dates import header_date
-from .lexicons import lines
+from .lexicons import lines, words
 from .names import fold
 
 _HEADER = re.compile(r"\A\s*date:?\s+\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
@@ -37,6 +37,22 @@ def is_boilerplate(line: str) -> bool:
     return any(pattern.search(line) for pattern in _boilerplate())
 
 
+@cache
+def _link_label() -> re.Pattern[str]:
+    labels = "|".join(re.escape(label) for label in sorted(words("link_labels")))
+    return re.compile(rf"^(?:{labels})\s*[:|]?$", re.IGNORECASE)
+
+
+_LINK_WORDS = 25  # a linked headline is shorter than this
+_CLOSED = tuple(".!?…\"”’'")  # a sentence ends so; a linked headline does not
+
+
+def _linked_headline(line: str) -> bool:
+    """A line under a bare ``READ MORE:`` label that is the title of the story it links
+    to: short, and without a sentence's closing punctuation."""
+    return len(line.split()) < _LINK_WORDS and not line.endswith(_CLOSED)
+
+
 def _key(line: str) -> str:
     return " ".join(fold(line).split())
 
@@ -45,18 +61,24 @@ def paragraphs(text: str) -> list[Paragraph]:
     """The non-empty lines of ``text`` that are neither boilerplate nor repeats.
 
     A line repeated later (even with other quotation marks) is kept only the
-    first time, so a scraped duplicate block yields no duplicate quotes.
+    first time, so a scraped duplicate block yields no duplicate quotes. A bare
+    ``READ MORE:`` or ``RELATED:`` line (``lexicons/link_labels.txt``) and the linked
+    headlines under it are skipped.
     """
     kept: list[Paragraph] = []
     seen: set[str] = set()
     offset = 0
     if header_date(text):
         offset = _HEADER.match(text).end()
+    linking = False  # under a bare "READ MORE:", the titles of the stories it links to
     for match in re.finditer(r"[^\n]+", text[offset:]):
         start, end = match.start() + offset, match.end() + offset
         line = text[start:end]
         stripped = line.strip()
-        if not stripped or is_boilerplate(stripped):
+        if not stripped:
+            continue
+        linking = (linking and _linked_headline(stripped)) or bool(_link_label().match(stripped))
+        if linking or is_boilerplate(stripped):
             continue
         key = _key(stripped)
         if key in seen:

@@ -109,6 +109,17 @@ def test_link_lines_to_other_stories_are_not_paragraphs():
     assert [text[p.start : p.end] for p in paragraphs(text)] == [body]
 
 
+def test_headlines_linked_under_a_bare_read_more_label_are_not_paragraphs():
+    body = "“The bridge opens in May,” the mayor said."
+    after = "According to Statistics Canada, rents rose 7 per cent."
+    text = (
+        f"{body}\n\nREAD MORE:\nToronto rents fall for third month, report says\n"
+        f"Ottawa adds $1B for housing, minister says\n\n{after}\n\nRELATED\n\n"
+        "“We are ready,” says fire chief\n"
+    )
+    assert [text[p.start : p.end] for p in paragraphs(text)] == [body, after]
+
+
 def test_a_broadcaster_s_video_and_audio_labels_are_not_paragraphs():
     body = "“The bridge opens in May,” the mayor said."
     text = (
