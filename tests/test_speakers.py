@@ -428,6 +428,13 @@ def test_a_description_followed_by_a_name_is_that_person(nlp, sentence, describe
             "Doug Ford",
             "Ontario Premier",
         ),
+        # even where the surname is also a company's (Siemens)
+        (
+            "Abbotsford Mayor Ross Siemens said the city has asked for a barrier.",
+            "Abbotsford Mayor Ross Siemens",
+            "Ross Siemens",
+            "Abbotsford Mayor",
+        ),
         # or leaves the given name after a title out of it
         (
             "Liberal MP Nate Erskine-Smith said the vote was historic.",
