@@ -466,6 +466,12 @@ def test_a_title_the_recogniser_took_into_a_name_is_the_role_not_the_name(
     assert (resolved.name, resolved.kind, resolved.role) == (name, "person", role)
 
 
+def test_a_hyphenated_given_name_is_one_name(nlp):
+    # the recogniser takes the name for an ORG, and "Marc" alone is a given name too
+    text, speakers = article(nlp, "Jean-Marc Ayrault told reporters the sanctions would stay.")
+    assert speakers.resolve(mention(text, "Jean-Marc Ayrault")).name == "Jean-Marc Ayrault"
+
+
 def test_a_body_whose_name_holds_a_title_word_stays_a_body(nlp):
     text, speakers = article(
         nlp, "The National Rifle Association said the executive actions are ripe for abuse."

@@ -149,9 +149,16 @@ def _given_name_within(ent: Span) -> int | None:
             and token.is_title
             and _gendered(token)
             and all(t.is_title and t.is_alpha for t in rest)
+            and not _joined_to_previous(token)  # "Marc" in "Jean-Marc Ayrault"
         ):
             return token.i
     return None
+
+
+def _joined_to_previous(token: Token) -> bool:
+    """The word is the second half of a hyphenated one (``Jean-Marc``, ``Marie-Claude``)."""
+    doc = token.doc
+    return token.i > 1 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_
 
 
 def _given_name(token: Token) -> bool:
