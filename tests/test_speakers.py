@@ -246,6 +246,23 @@ def test_a_campaign_named_after_its_candidate_has_one_name(nlp, words):
     assert (found.name, found.kind) == ("Bernie Sanders campaign", "organization")
 
 
+@pytest.mark.parametrize(
+    ("words", "named"),
+    [
+        ("Farnworth's office", "Mike Farnworth's office"),
+        ("Sanders' office", "Bernie Sanders' office"),
+    ],
+)
+def test_an_office_named_after_its_holder_reads_as_theirs(nlp, words, named):
+    text, speakers = article(
+        nlp,
+        "Mike Farnworth and Bernie Sanders spoke on Monday.",
+        f"{words} said a safety review is underway.",
+    )
+    found = speakers.resolve(mention(text, words))
+    assert (found.name, found.kind) == (named, "organization")
+
+
 def test_the_statement_speaks_for_whoever_issued_it(nlp):
     text, speakers = article(
         nlp,

@@ -52,6 +52,14 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
 _PERSONAL_BODIES = frozenset({"campaign", "administration", "office"})
 
 
+def _body_of(name: str, body: str) -> str:
+    """How a person's body is named: "the Trump campaign" and "the Obama administration",
+    but "Trey Gowdy's office" (AP style: "Bernie Sanders' office")."""
+    if body != "office":
+        return f"{name} {body}"
+    return f"{name}' office" if name.endswith("s") else f"{name}'s office"
+
+
 _GENDERED = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}
 
 
@@ -287,7 +295,7 @@ class ArticleSpeakers:
         if root.lemma_.lower() in _PERSONAL_BODIES and (
             (person := self._owner(root, mention)) is not None
         ):  # "Sanders' campaign", "the Sanders campaign": one name for it
-            return Speaker(f"{person.name} {root.lemma_.lower()}", "organization")
+            return Speaker(_body_of(person.name, root.lemma_.lower()), "organization")
         if root.lower_ in words("titles"):
             places = places_of(span)
             pointing = is_definite(span) or (
