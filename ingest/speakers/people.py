@@ -30,8 +30,19 @@ def gender_of(said: Iterable[str]) -> str | None:
 
 def _gendered(token: Token) -> bool:
     """A word the name lists give one gender: how a given name is told (``Stephen``,
-    ``Hillary``) where the recogniser did not mark one."""
-    return gender_of([token.text]) is not None
+    ``Hillary``) where the recogniser did not mark one. A hyphenated given name is
+    told by either half (``Jean-François``)."""
+    return gender_of([t.text for t in _hyphenated(token)]) is not None
+
+
+def _hyphenated(token: Token) -> list[Token]:
+    """The word ``token`` opens, with the halves joined to it by a hyphen."""
+    doc, end = token.doc, token.i + 1
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        if doc[end].whitespace_:
+            break
+        end += 2
+    return [t for t in doc[token.i : end] if t.text != "-"]
 
 
 def role_gender(role: str | None) -> str | None:
@@ -221,10 +232,12 @@ def names_a_person(ent: Span) -> bool:
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:
         return True  # "Fox News Sean Hannity": a host after the network
     name = ent.doc[_after_title(ent) or ent.start : ent.end]
+    words = [t for t in name if t.text != "-"]  # "Jean-François Roberge": two words
+    hyphens = len(name) - len(words)
     return (
         ent.label_ in {"ORG", "GPE", "NORP", "WORK_OF_ART"}
-        and 2 <= len(name) <= 3
-        and all(t.is_title and t.is_alpha for t in name)
+        and 2 <= len(words) - hyphens <= 3
+        and all(t.is_title and t.is_alpha for t in words)
         and (_abbreviated_title_before(name) or _gendered(name[0]))
     )
 
