@@ -263,6 +263,24 @@ def test_an_office_named_after_its_holder_reads_as_theirs(nlp, words, named):
     assert (found.name, found.kind) == (named, "organization")
 
 
+def test_the_association_is_the_association_named_before(nlp):
+    text, speakers = article(
+        nlp,
+        "The Canadian Civil Liberties Association argues the law violates freedom of religion.",
+        "In its submission, the association says the law treats minorities unfairly.",
+    )
+    found = speakers.resolve(mention(text, "the association"))
+    assert (found.name, found.kind) == ("Canadian Civil Liberties Association", "organization")
+
+
+def test_a_body_named_long_before_is_not_what_the_party_means(nlp):
+    paragraphs = ["The Workers World Party held a rally in Philadelphia."] + [
+        f"Delegates met for the {n} time on Monday." for n in ("first", "second", "third", "fourth")
+    ]
+    text, speakers = article(nlp, *paragraphs, "Leaders said the party seeks to unite.")
+    assert speakers.resolve(mention(text, "the party")).name == "party"
+
+
 def test_the_statement_speaks_for_whoever_issued_it(nlp):
     text, speakers = article(
         nlp,

@@ -41,7 +41,7 @@ from .people import (
     role_gender,
     titled_gender,
 )
-from .references import documents_issued, is_epithet, places_of
+from .references import body_named_before, documents_issued, is_epithet, places_of
 from .speaker import Speaker
 from .writers import Writers
 
@@ -321,6 +321,8 @@ class ArticleSpeakers:
                 return issuer  # "said in a statement ... “...,” the statement read": theirs
         if is_abstract(root) or is_hearsay(root):
             return None
+        if (body := body_named_before(span, self.docs, mention.start)) is not None:
+            return describe(body.text)  # "the association" is the one named before
         return describe(described_as(span), span.root.text, as_written=True)
 
     def _owner(self, body: Token, mention: Mention) -> Speaker | None:

@@ -1,6 +1,7 @@
 """What the words an article uses again for someone refer to: a bare ``the businessman``
 (someone it has named), a title with its place (``Saskatchewan premier``: whoever the
-article says holds it there), ``the statement`` (whoever it said issued one)."""
+article says holds it there), ``the statement`` (whoever it said issued one), ``the
+association`` (the body it named whose name that word heads)."""
 
 from __future__ import annotations
 
@@ -64,3 +65,49 @@ def is_epithet(span: Span) -> bool:
 
 
 _DESCRIBING = frozenset({"relcl", "acl", "prep", "appos", "poss"})
+
+
+def body_named_before(span: Span, docs: list[tuple[int, Doc]], offset: int) -> Span | None:
+    """The body a bare ``the association``, ``the company`` or ``the ministry`` refers
+    back to: the last organisation named before ``offset`` (article offsets; ``docs``
+    the parsed paragraphs with theirs), in its paragraph or the few before, whose name
+    that noun heads (``the Canadian Civil
+    Liberties Association``, ``Ford Motor Company``, ``Ontario's Ministry of Health``)."""
+    root = span.root
+    head = root.lower_
+    if len(span) != 2 or not is_definite(span) or root.tag_ != "NN" or not root.is_lower:
+        return None  # "the departments" are several
+    if head not in words("institution_heads"):
+        return None  # "the group", "the survey": any group, any survey
+    before = [(at, doc) for at, doc in docs if at <= offset][-_REACH:]
+    found = None
+    for at, doc in before:
+        for ent in doc.ents:
+            if at + ent.end_char > offset:
+                break
+            if ent.label_ == "ORG" and _name_head(ent) == head and _a_name(ent):
+                found = ent
+    return found
+
+
+_REACH = 4
+"""Paragraphs (the mention's and those before it) that ``the party`` can point back
+into: further back, the article has usually moved on to another party."""
+
+
+def _a_name(ent: Span) -> bool:
+    """An entity that reads as a body's name, not a headline the recogniser took for one
+    (``San Bernardino Terror Suspect Named By Police``)."""
+    return 1 < len(ent) <= _NAME_WORDS and not any(t.pos_ in {"VERB", "AUX"} for t in ent)
+
+
+_NAME_WORDS = 6
+
+
+def _name_head(name: Span) -> str:
+    """The noun a body's name is named for, read from its words (paragraphs that name no
+    speaker are not parsed): ``ministry`` in ``Ministry of Health``, ``association`` in
+    ``Canadian Civil Liberties Association``."""
+    words = [t.lower_ for t in name]
+    cut = next((i for i, word in enumerate(words) if word in {"of", "for", "on"}), len(words))
+    return words[cut - 1] if cut else words[-1]
