@@ -1406,6 +1406,16 @@ def test_a_report_that_finds_is_its_issuer_s_finding(article_from, nlp):
     assert quote.speaker_mention.text == "The city"
 
 
+def test_a_fronted_of_phrase_is_not_the_speaker(article_from, nlp):
+    # the parser makes "Of" the subject of "said", and Levine its object
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Of Carson, Levine, who has given money to Marco Rubio, said, “He’s flat-out scary.”\n",
+    )
+    assert quote.speaker == "Levine"
+
+
 def test_the_person_named_next_to_the_verb_is_the_speaker_not_the_force(article_from, nlp):
     # the parser makes both "police" and "Mooken" subjects of "said"
     article, quote = only_quote(

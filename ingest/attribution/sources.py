@@ -298,12 +298,25 @@ def _subject(token: Token) -> Span:
         antecedent = _phrase(noun)
         if antecedent.end <= token.i:
             return token.doc[antecedent.start : token.i + 1]
-    if (named := _after_dateline(token) or _person_hung_on(token)) is not None:
+    if (named := _after_dateline(token) or _person_hung_on(token) or _fronted(token)) is not None:
         return _phrase(named)
     phrase = _phrase(token)
     if (whom := _their_object(token)) is not None:
         return token.doc[phrase.start : whom.right_edge.i + 1]  # "A spokesperson for ... Calandra"
     return phrase
+
+
+def _fronted(subject: Token) -> Token | None:
+    """The person named in a fronted phrase the parser took for the subject, headed by
+    its preposition: in ``Of Carson, Levine, who has given money to Marco Rubio, said``
+    the subject is ``Of``; Levine, the last person named outside the relative clause,
+    spoke."""
+    if subject.pos_ != "ADP":
+        return None
+    clauses = [t for t in subject.subtree if t.dep_ in {"relcl", "acl"} and t.i != subject.i]
+    inside = {d.i for clause in clauses for d in clause.subtree}
+    people = [t for t in subject.subtree if t.ent_type_ == "PERSON" and t.i not in inside]
+    return people[-1] if people else None
 
 
 def _their_object(subject: Token) -> Token | None:
