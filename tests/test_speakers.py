@@ -263,6 +263,27 @@ def test_an_office_named_after_its_holder_reads_as_theirs(nlp, words, named):
     assert (found.name, found.kind) == (named, "organization")
 
 
+def test_a_lede_s_title_with_its_place_is_whom_the_next_lines_name(nlp):
+    text, speakers = article(
+        nlp,
+        "Toronto's police chief says every officer will wear a body camera by spring.",
+        "Chief Myron Demkiw made the announcement Wednesday at police headquarters.",
+    )
+    found = speakers.resolve(mention(text, "Toronto's police chief"))
+    assert (found.name, found.role) == ("Myron Demkiw", "Chief")
+
+
+def test_a_title_with_its_place_is_not_someone_named_with_it_much_later(nlp):
+    filler = "The board met for three hours and heard from dozens of residents. " * 8
+    text, speakers = article(
+        nlp,
+        "Toronto's police chief says every officer will wear a body camera by spring.",
+        filler.strip(),
+        "Chief Myron Demkiw of York Region made a similar promise last year.",
+    )
+    assert speakers.resolve(mention(text, "Toronto's police chief")).name != "Myron Demkiw"
+
+
 def test_the_association_is_the_association_named_before(nlp):
     text, speakers = article(
         nlp,

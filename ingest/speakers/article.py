@@ -60,6 +60,11 @@ def _body_of(name: str, body: str) -> str:
     return f"{name}' office" if name.endswith("s") else f"{name}'s office"
 
 
+_AHEAD = 400
+"""How far after a title with a place (``Toronto's police chief says``) the person
+holding it may be named (a lede's next sentence or two)."""
+
+
 _GENDERED = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}
 
 
@@ -305,10 +310,13 @@ class ArticleSpeakers:
                 # "the premier said", a headline's bare "Premier says", "Saskatchewan's
                 # premier says": whoever holds it, there if the mention says where ("the
                 # Ohio governor" is Kasich, not Bush), else ("the Florida senator": Rubio,
-                # named "Sen. Rubio") the nearest who holds it at all
+                # named "Sen. Rubio") the nearest who holds it at all; or, as a lede
+                # has it, whom the next lines name with the title ("Toronto's police
+                # chief says ..." then "Chief Myron Demkiw made the announcement")
                 return (
                     self._titled(root.lower_, mention.start, places)
                     or (self._titled(root.lower_, mention.start) if pointing and places else None)
+                    or (self._titled_next(root.lower_, mention.end) if places else None)
                     or describe(described_as(span), root.text, as_written=True)
                 )
         if root.lower_ in words("document_heads"):
@@ -389,6 +397,17 @@ class ArticleSpeakers:
             return self.person(before[-1], offset)
         names = Counter(name for _, name in titled)
         return self.person(names.most_common(1)[0][0], offset) if names else None
+
+    def _titled_next(self, title: str, offset: int) -> Speaker | None:
+        """The person named with ``title`` right after ``offset``, within `_AHEAD`
+        characters, if no one is named with it before."""
+        titled = [
+            (at, name) for at, name, role in self.stated_roles if title in role.lower().split()
+        ]
+        if any(at < offset for at, _ in titled):
+            return None
+        ahead = [name for at, name in titled if at - offset <= _AHEAD]
+        return self.person(ahead[0], offset) if ahead else None
 
     def _aged(self, age: str, offset: int) -> Speaker | None:
         """``the 45-year-old``: the person named before with that age (``Sarah Jones, 45,``)."""

@@ -14,13 +14,17 @@ from .descriptions import is_definite
 
 def places_of(span: Span) -> list[str]:
     """The names before a title that say where it is held: ``Saskatchewan`` in
-    ``Saskatchewan premier`` or ``Saskatchewan's premier``; none when anything else
-    describes it (``a former premier``, ``the premier's office``)."""
+    ``Saskatchewan premier`` or ``Saskatchewan's premier``, ``Toronto`` in ``Toronto
+    police chief``; none when anything else describes it (``a former premier``, ``the
+    premier's office``)."""
     root = span.root
     before = [t for t in span if t.i < root.i and t.dep_ not in {"case", "det"}]
-    if not before or any(t.pos_ != "PROPN" or t.ent_type_ not in _PLACES for t in before):
+    places = [t for t in before if t.pos_ == "PROPN" and t.ent_type_ in _PLACES]
+    # the body the title is held in may come between: "Toronto police chief"
+    bodies = [t for t in before if t.pos_ == "NOUN" and t.dep_ == "compound"]
+    if not places or len(places) + len(bodies) < len(before):
         return []
-    return [t.lower_ for t in before]
+    return [t.lower_ for t in places]
 
 
 _PLACES = frozenset({"GPE", "LOC", "NORP"})
