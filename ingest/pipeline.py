@@ -431,7 +431,10 @@ def _quotes(
 
 def _unrepeated(found: list[tuple[Quote, bool]], emitted: set[tuple[int, int]]) -> list[Quote]:
     """The records, less each doubted one that repeats words of a believed record, or
-    the very words of a doubted one before it (two rules may doubt the same report)."""
+    the very words of a doubted one before it (two rules may doubt the same report),
+    and less a fragment of a longer believed record with the same cue: ``claiming that
+    fraud is "a big problem" but "nobody talks about it"`` is one report, not that and
+    a report of its first half as well."""
     kept: list[Quote] = []
     seen: set[tuple[tuple[int, int], ...]] = set()
     for quote, doubted in found:
@@ -439,8 +442,21 @@ def _unrepeated(found: list[tuple[Quote, bool]], emitted: set[tuple[int, int]]) 
             if emitted & set(quote.spans) or tuple(quote.spans) in seen:
                 continue
             seen.add(tuple(quote.spans))
+        if any(_part_of(quote, other) for other, unsure in found if not unsure):
+            continue
         kept.append(quote)
     return kept
+
+
+def _part_of(quote: Quote, other: Quote) -> bool:
+    """Whether ``quote``'s words all lie in ``other``, a longer record with the same cue."""
+    return (
+        quote.cue is not None
+        and other.cue is not None
+        and quote.cue.start == other.cue.start
+        and quote.spans != other.spans
+        and all(any(s <= start and end <= e for s, e in other.spans) for start, end in quote.spans)
+    )
 
 
 def _lowest(scorer: Scorer | None, floor: float | None) -> float:

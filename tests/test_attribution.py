@@ -1406,6 +1406,18 @@ def test_a_report_that_finds_is_its_issuer_s_finding(article_from, nlp):
     assert quote.speaker_mention.text == "The city"
 
 
+def test_a_report_is_not_stored_again_as_its_first_half(article_from, nlp):
+    # two candidates share the cue "claiming": the clause up to the first quote, and the
+    # whole clause
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "He is claiming that election fraud is “a huge problem in this state” but "
+        "“nobody has the courage to fix it.”\n",
+    )
+    assert quote.text.endswith("“nobody has the courage to fix it.”")
+
+
 def test_a_fronted_of_phrase_is_not_the_speaker(article_from, nlp):
     # the parser makes "Of" the subject of "said", and Levine its object
     article, quote = only_quote(
