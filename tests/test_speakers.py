@@ -284,6 +284,16 @@ def test_a_title_with_its_place_is_not_someone_named_with_it_much_later(nlp):
     assert speakers.resolve(mention(text, "Toronto's police chief")).name != "Myron Demkiw"
 
 
+def test_a_town_the_recogniser_took_for_a_person_is_not_who_she_is(nlp):
+    text, speakers = article(
+        nlp,
+        "Mary Jo Burke, 67, who lives near Clinton, said she worries about her husband.",
+        "“If something happens at night, I don't know what we'd do,” she said.",
+    )
+    assert speakers.resolve(mention(text, "Mary Jo Burke")).name == "Mary Jo Burke"
+    assert speakers.resolve(mention(text, "she", 2)).name == "Mary Jo Burke"
+
+
 def test_the_association_is_the_association_named_before(nlp):
     text, speakers = article(
         nlp,

@@ -60,6 +60,23 @@ def _body_of(name: str, body: str) -> str:
     return f"{name}' office" if name.endswith("s") else f"{name}'s office"
 
 
+def _a_place(name: Span) -> bool:
+    """A name the recogniser took for a person's where the sentence makes it a place:
+    ``who lives near Clinton``, ``in Washington``; no ``she`` or ``he`` points to it."""
+    root = name.root
+    parsed = name.doc.has_annotation("DEP")  # some paragraphs are read for names only
+    return (
+        parsed
+        and root.dep_ == "pobj"
+        and root.head.lower_ in _WHERE
+        and gender_of([t.text for t in name]) is None  # not "in ... Brenda Johnson"
+    )
+
+
+_WHERE = frozenset({"near", "in", "outside", "inside", "around", "across", "throughout"})
+"""Prepositions of place: a person is seldom near or in someone."""
+
+
 _AHEAD = 400
 """How far after a title with a place (``Toronto's police chief says``) the person
 holding it may be named (a lede's next sentence or two)."""
@@ -126,7 +143,9 @@ class ArticleSpeakers:
         (`attribution.marks.capital_speakers`)."""
         article = cls(docs=docs, quoted=quoted, labels=labels)
         entities = [(offset, ent) for offset, doc in docs for ent in doc.ents]
-        names = [(offset, ent) for offset, ent in entities if names_a_person(ent)]
+        names = [
+            (offset, ent) for offset, ent in entities if names_a_person(ent) and not _a_place(ent)
+        ]
         for offset, ent in names:
             name = person_name(ent)
             if name:
