@@ -304,6 +304,19 @@ def test_the_association_is_the_association_named_before(nlp):
     assert (found.name, found.kind) == ("Canadian Civil Liberties Association", "organization")
 
 
+def test_the_association_is_the_only_association_named_however_long_before(nlp):
+    filler = [f"Nurses met for the {n} time on Monday." for n in ("first", "second", "third")]
+    text, speakers = article(
+        nlp,
+        "The Ontario Nurses' Association warned of closures on Monday.",
+        *filler,
+        "Residents worry about the night shifts.",
+        "The association says it will release a list next week.",
+    )
+    found = speakers.resolve(mention(text, "The association"))
+    assert found.name == "Ontario Nurses' Association"
+
+
 def test_a_body_named_long_before_is_not_what_the_party_means(nlp):
     paragraphs = ["The Workers World Party held a rally in Philadelphia."] + [
         f"Delegates met for the {n} time on Monday." for n in ("first", "second", "third", "fourth")

@@ -83,20 +83,32 @@ def body_named_before(span: Span, docs: list[tuple[int, Doc]], offset: int) -> S
         return None  # "the departments" are several
     if head not in words("institution_heads"):
         return None  # "the group", "the survey": any group, any survey
-    before = [(at, doc) for at, doc in docs if at <= offset][-_REACH:]
-    found = None
-    for at, doc in before:
-        for ent in doc.ents:
-            if at + ent.end_char > offset:
-                break
-            if ent.label_ == "ORG" and _name_head(ent) == head and _a_name(ent):
-                found = ent
-    return found
+    before = [(at, doc) for at, doc in docs if at <= offset]
+    named = [
+        (n, ent)
+        for n, (at, doc) in enumerate(before)
+        for ent in doc.ents
+        if at + ent.end_char <= offset
+        and ent.label_ == "ORG"
+        and _name_head(ent) == head
+        and _a_name(ent)
+    ]
+    if not named:
+        return None
+    n, last = named[-1]
+    only = len({ent.text.lower() for _, ent in named}) == 1 and head not in _LOOSE
+    return last if only or len(before) - n <= _REACH else None
 
 
 _REACH = 4
-"""Paragraphs (the mention's and those before it) that ``the party`` can point back
-into: further back, the article has usually moved on to another party."""
+"""Paragraphs (the mention's and those before it) that ``the department`` can point
+back into when the article names several departments: further back, it has usually
+moved on to another."""
+_LOOSE = frozenset({"party"})
+"""Bodies an article names mostly without an organisation's name (``Democrats``, ``the
+GOP``): ``the party`` points back only into the last few paragraphs even when one
+party is named (in a story about the Workers World Party's rally, ``the party`` was
+the Democrats')."""
 
 
 def _a_name(ent: Span) -> bool:
