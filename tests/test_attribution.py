@@ -1418,6 +1418,28 @@ def test_a_report_is_not_stored_again_as_its_first_half(article_from, nlp):
     assert quote.text.endswith("“nobody has the courage to fix it.”")
 
 
+def test_a_day_is_not_the_speaker_of_a_name_interrupted_by_a_participle(article_from, nlp):
+    # the parser makes Smith the subject of "asked" and leaves "said" without one
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Premier Danielle Smith, asked about the project on Tuesday, said she would "
+        "“look at all options” but did not commit to new funding.\n",
+    )
+    assert quote.speaker == "Danielle Smith"
+
+
+def test_a_day_is_not_the_speaker_of_voters_going_to_the_polls(article_from, nlp):
+    # the parser makes "going" the clausal subject of "said", and "majorities" its subject
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Large majorities of Republican primary voters in six states going to the polls "
+        "on Super Tuesday said they support the proposal.\n",
+    )
+    assert quote.speaker == "large majorities of Republican primary voters"
+
+
 def test_a_fronted_of_phrase_is_not_the_speaker(article_from, nlp):
     # the parser makes "Of" the subject of "said", and Levine its object
     article, quote = only_quote(

@@ -45,6 +45,8 @@ def source_of(cue: Token) -> Span | None:
                 or (source_of(clause) if clause is not None else None)
                 or _phrase(noun)
             )
+        if (clausal := _clausal_subject(verb)) is not None:
+            return _subject(clausal)
         if (missed := _missed_subject(verb)) is not None:
             return missed
         if (interrupted := _participle_subject(verb)) is not None:
@@ -118,7 +120,9 @@ def _object_of(first: Token, later: Token) -> bool:
 def _participle_subject(verb: Token) -> Token | None:
     """The subject the parser gave a participle between it and the verb: in ``Durbin,
     noting the size of Sanders's following, said, "..."`` it makes ``Durbin`` the subject
-    of ``noting``, and ``said`` either the participle's parataxis or its head."""
+    of ``noting``, and ``said`` either the participle's parataxis or its head; so too
+    ``Premier Danielle Smith, asked about the project on Tuesday, said``, a passive
+    participle set off by commas."""
     before = [c for c in verb.lefts if c.dep_ in {"advcl", "ccomp"}]
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         before.append(verb.head)
@@ -126,12 +130,22 @@ def _participle_subject(verb: Token) -> Token | None:
         (
             child
             for participle in before
-            if participle.tag_ == "VBG"
             for child in participle.lefts
             if child.dep_ == "nsubj"
+            and (participle.tag_ == "VBG" or (participle.tag_ in _PAST and _set_off(child)))
         ),
         None,
     )
+
+
+_PAST = frozenset({"VBN", "VBD"})  # "asked about the project": the tagger may say either
+
+
+def _set_off(subject: Token) -> bool:
+    """A comma right after the subject's phrase: what follows interrupts it."""
+    words = [t for t in subject.subtree if not t.is_punct]
+    after = words[-1].i + 1  # the parse may hang the comma itself on the subject
+    return after < len(subject.doc) and subject.doc[after].text == ","
 
 
 def _reporter_above(verb: Token) -> Token | None:
@@ -158,6 +172,22 @@ def _reporter_above(verb: Token) -> Token | None:
 def _clause_of(noun: Token) -> Token | None:
     """The verb of the clause a noun is part of (``emphasized`` for ``the threat``)."""
     return next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+
+
+def _clausal_subject(verb: Token) -> Token | None:
+    """The subject of a participle the parser made the verb's subject: in ``Large
+    majorities of voters in six states going to the polls on Tuesday said``,
+    ``going`` is the clausal subject of ``said`` and ``majorities`` its subject."""
+    return next(
+        (
+            subject
+            for clause in verb.lefts
+            if clause.dep_ == "csubj" and clause.tag_ == "VBG"
+            for subject in clause.lefts
+            if subject.dep_ == "nsubj" and can_speak(subject)
+        ),
+        None,
+    )
 
 
 def _missed_subject(verb: Token) -> Span | None:

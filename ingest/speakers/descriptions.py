@@ -43,7 +43,10 @@ _POSTMODIFIERS = frozenset({"amod", "prep", "acl", "compound", "nmod", "npadvmod
 def is_someone(head: Token) -> bool:
     """A noun phrase head that names a person or body: a name, a personal pronoun, a
     title or group noun (``the nominee``, ``critics``), or a noun with a name in
-    apposition (``another critic, Laurence Tribe``)."""
+    apposition (``another critic, Laurence Tribe``); never a day or a time (``Tuesday``,
+    a proper noun)."""
+    if head.ent_type_ in {"DATE", "TIME"}:
+        return False
     return (
         head.pos_ == "PROPN"
         or head.ent_type_ in SPEAKING_ENTITIES
