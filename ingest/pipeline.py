@@ -76,6 +76,7 @@ def extract_many(
     scorer: Scorer | None | object = _SHIPPED,
     ranker: Ranker | None | object = _SHIPPED,
     floor: float | None = None,
+    every_candidate: bool = False,
 ) -> Iterator[tuple[Article, list[Quote]]]:
     """Each article with its quotes, its paragraphs parsed in batches.
 
@@ -86,7 +87,9 @@ def extract_many(
     with its rule's prior confidence. ``ranker`` redraws each candidate's content
     boundaries before it is scored: the shipped ranker by default; None keeps the
     rules' spans. ``floor``, below the scorer's threshold, also keeps the candidates
-    it doubts down to that confidence (`_quotes`).
+    it doubts down to that confidence (`_quotes`). ``every_candidate`` keeps a record
+    for each candidate the scorer saw, fragments of a longer report too (training
+    pairs each with the features the scorer was shown).
     """
     nlp = nlp or load_nlp()
     chosen = shipped() if scorer is _SHIPPED else scorer
@@ -115,6 +118,7 @@ def extract_many(
                     chosen,
                     bounds,
                     floor,
+                    every_candidate,
                 ),
             )
 
@@ -324,6 +328,7 @@ def _quotes(
     scorer: Scorer | None,
     ranker: Ranker | None,
     floor: float | None = None,
+    every_candidate: bool = False,
 ) -> list[Quote]:
     """The quotes of the paragraphs parsed in full; the others only name people.
 
@@ -426,15 +431,17 @@ def _quotes(
         if attributions:
             previous = attributions[-1]
         previous = introducer(doc, paragraph.start) or previous
-    return _unrepeated(found, emitted)
+    return _unrepeated(found, emitted, fragments=every_candidate)
 
 
-def _unrepeated(found: list[tuple[Quote, bool]], emitted: set[tuple[int, int]]) -> list[Quote]:
+def _unrepeated(
+    found: list[tuple[Quote, bool]], emitted: set[tuple[int, int]], fragments: bool = False
+) -> list[Quote]:
     """The records, less each doubted one that repeats words of a believed record, or
     the very words of a doubted one before it (two rules may doubt the same report),
     and less a fragment of a longer believed record with the same cue: ``claiming that
     fraud is "a big problem" but "nobody talks about it"`` is one report, not that and
-    a report of its first half as well."""
+    a report of its first half as well (unless ``fragments`` are asked for)."""
     kept: list[Quote] = []
     seen: set[tuple[tuple[int, int], ...]] = set()
     for quote, doubted in found:
@@ -442,7 +449,7 @@ def _unrepeated(found: list[tuple[Quote, bool]], emitted: set[tuple[int, int]]) 
             if emitted & set(quote.spans) or tuple(quote.spans) in seen:
                 continue
             seen.add(tuple(quote.spans))
-        if any(_part_of(quote, other) for other, unsure in found if not unsure):
+        if not fragments and any(_part_of(quote, other) for other, unsure in found if not unsure):
             continue
         kept.append(quote)
     return kept

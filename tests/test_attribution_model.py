@@ -31,7 +31,10 @@ ARTICLES = {
     "three": (
         "The minister said the budget would grow. “It is a fair budget,” she added.\n\n"
         "Critics believe the plan will fail.\n\n"
-        "The festival, called “Summer Lights,” opens on Friday.\n"
+        "The festival, called “Summer Lights,” opens on Friday.\n\n"
+        # two candidates share "claiming": training reads the fragment as well
+        "He is claiming that fraud is “a huge problem in this state” but "
+        "“nobody has the courage to fix it.”\n"
     ),
 }
 

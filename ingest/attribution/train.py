@@ -148,7 +148,9 @@ def _candidates_of(paths: list[str], model: str | None, ranker: Scorer | None) -
     found = []
     for article in (a for a in read_paths(paths) if not isinstance(a, Failure)):
         recorder, options = _Recorder(), _Options(ranker)
-        [(_, quotes)] = extract_many([article], nlp, scorer=recorder, ranker=options)
+        [(_, quotes)] = extract_many(
+            [article], nlp, scorer=recorder, ranker=options, every_candidate=True
+        )
         spans = [quote.spans for quote in quotes]
         candidates = list(zip(spans, recorder.seen, strict=True))
         found.append((article.id, article.text, candidates, options.offered))

@@ -38,9 +38,12 @@ def _gendered(token: Token) -> bool:
 def _hyphenated(token: Token) -> list[Token]:
     """The word ``token`` opens, with the halves joined to it by a hyphen."""
     doc, end = token.doc, token.i + 1
-    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
-        if doc[end].whitespace_:
-            break
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+    ):
         end += 2
     return [t for t in doc[token.i : end] if t.text != "-"]
 
