@@ -68,13 +68,9 @@ def _a_place(name: Span) -> bool:
     return (
         parsed
         and root.dep_ == "pobj"
-        and root.head.lower_ in _WHERE
+        and root.head.lower_ in words("place_prepositions")  # seldom near or in someone
         and gender_of([t.text for t in name]) is None  # not "in ... Brenda Johnson"
     )
-
-
-_WHERE = frozenset({"near", "in", "outside", "inside", "around", "across", "throughout"})
-"""Prepositions of place: a person is seldom near or in someone."""
 
 
 _AHEAD = 400

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from ..lexicons import words
 from ..parse import load_nlp
 from .mentions import speaker_mentions
 from .model import features, load_model
@@ -149,12 +150,8 @@ def _where(token: Token) -> bool:
     return (
         token.ent_type_ in {"GPE", "LOC", "FAC"}
         and noun.dep_ == "pobj"
-        and noun.head.lower_ in _PLACES
+        and noun.head.lower_ in words("place_prepositions")
     )
-
-
-_PLACES = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
-"""Prepositions of place."""
 
 
 def _within(doc: Doc, start: int, end: int) -> Span:
