@@ -68,9 +68,14 @@ def _a_place(name: Span) -> bool:
     return (
         parsed
         and root.dep_ == "pobj"
-        and root.head.lower_ in words("place_prepositions")  # seldom near or in someone
+        and root.head.lower_ in _WHERE
         and gender_of([t.text for t in name]) is None  # not "in ... Brenda Johnson"
     )
+
+
+_WHERE = words("place_prepositions") - {"at"}
+"""Prepositions of place a person is seldom the object of: one is near or in a town,
+but angry or aimed at a person (``mad at Sanders``)."""
 
 
 _AHEAD = 400
