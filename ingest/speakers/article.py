@@ -407,11 +407,7 @@ class ArticleSpeakers:
     def _titled(self, title: str, offset: int, places: Sequence[str] = ()) -> Speaker | None:
         """``the president``: the person named nearest before with that title; of the
         ``places`` too when the mention names them (``Saskatchewan premier``)."""
-        titled = [
-            (at, name)
-            for at, name, role in self.stated_roles
-            if title in role.lower().split() and all(p in role.lower() for p in places)
-        ]
+        titled = self._holders(title, places)
         before = [name for at, name in titled if at <= offset]
         if before:
             return self.person(before[-1], offset)
@@ -421,13 +417,20 @@ class ArticleSpeakers:
     def _titled_next(self, title: str, offset: int) -> Speaker | None:
         """The person named with ``title`` right after ``offset``, within `_AHEAD`
         characters, if no one is named with it before."""
-        titled = [
-            (at, name) for at, name, role in self.stated_roles if title in role.lower().split()
-        ]
+        titled = self._holders(title)
         if any(at < offset for at, _ in titled):
             return None
         ahead = [name for at, name in titled if at - offset <= _AHEAD]
         return self.person(ahead[0], offset) if ahead else None
+
+    def _holders(self, title: str, places: Sequence[str] = ()) -> list[tuple[int, str]]:
+        """Where the article names someone with ``title`` in their role (and each of
+        ``places``), and who."""
+        return [
+            (at, name)
+            for at, name, role in self.stated_roles
+            if title in role.lower().split() and all(p in role.lower() for p in places)
+        ]
 
     def _aged(self, age: str, offset: int) -> Speaker | None:
         """``the 45-year-old``: the person named before with that age (``Sarah Jones, 45,``)."""

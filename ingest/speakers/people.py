@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..dates import MONTHS, WEEKDAYS
 from ..lexicons import words
@@ -38,14 +38,14 @@ def _gendered(token: Token) -> bool:
 def _hyphenated(token: Token) -> list[Token]:
     """The word ``token`` opens, with the halves joined to it by a hyphen."""
     doc, end = token.doc, token.i + 1
-    while (
-        end + 1 < len(doc)
-        and doc[end].text == "-"
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-    ):
+    while end + 1 < len(doc) and _joins(doc, end):
         end += 2
     return [t for t in doc[token.i : end] if t.text != "-"]
+
+
+def _joins(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen joining the words on either side into one (``Jean-Marc``)."""
+    return i > 0 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 def role_gender(role: str | None) -> str | None:
@@ -163,16 +163,10 @@ def _given_name_within(ent: Span) -> int | None:
             and token.is_title
             and _gendered(token)
             and all(t.is_title and t.is_alpha for t in rest)
-            and not _joined_to_previous(token)  # "Marc" in "Jean-Marc Ayrault"
+            and not _joins(ent.doc, token.i - 1)  # "Marc" in "Jean-Marc Ayrault"
         ):
             return token.i
     return None
-
-
-def _joined_to_previous(token: Token) -> bool:
-    """The word is the second half of a hyphenated one (``Jean-Marc``, ``Marie-Claude``)."""
-    doc = token.doc
-    return token.i > 1 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_
 
 
 def _given_name(token: Token) -> bool:
@@ -235,12 +229,12 @@ def names_a_person(ent: Span) -> bool:
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:
         return True  # "Fox News Sean Hannity": a host after the network
     name = ent.doc[_after_title(ent) or ent.start : ent.end]
-    words = [t for t in name if t.text != "-"]  # "Jean-François Roberge": two words
-    hyphens = len(name) - len(words)
+    parts = [t for t in name if t.text != "-"]  # "Jean-François Roberge": two words
+    hyphens = len(name) - len(parts)
     return (
         ent.label_ in {"ORG", "GPE", "NORP", "WORK_OF_ART"}
-        and 2 <= len(words) - hyphens <= 3
-        and all(t.is_title and t.is_alpha for t in words)
+        and 2 <= len(parts) - hyphens <= 3
+        and all(t.is_title and t.is_alpha for t in parts)
         and (_abbreviated_title_before(name) or _gendered(name[0]))
     )
 

@@ -75,8 +75,9 @@ def body_named_before(span: Span, docs: list[tuple[int, Doc]], offset: int) -> S
     """The body a bare ``the association``, ``the company`` or ``the ministry`` refers
     back to: the last organisation named before ``offset`` (article offsets; ``docs``
     the parsed paragraphs with theirs), in its paragraph or the few before, whose name
-    that noun heads (``the Canadian Civil
-    Liberties Association``, ``Ford Motor Company``, ``Ontario's Ministry of Health``)."""
+    that noun heads (``the Canadian Civil Liberties Association``, ``Ford Motor
+    Company``, ``Ontario's Ministry of Health``); however far back when it is the only
+    one so named (but not ``the party``: `_LOOSE`)."""
     root = span.root
     head = root.lower_
     if len(span) != 2 or not is_definite(span) or root.tag_ != "NN" or not root.is_lower:
