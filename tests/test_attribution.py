@@ -1815,3 +1815,32 @@ def test_which_after_a_body_reports_for_it_whatever_the_parse(article_from, nlp)
 def test_a_colon_credits_who_can_speak(article_from, nlp, paragraph, speaker):
     [quote] = [q for q in proposed(article_from(paragraph), nlp) if q.type == "direct"]
     assert quote.speaker == speaker
+
+
+def test_a_report_said_for_the_first_time_is_the_clause_after_that(article_from, nlp):
+    # the parser hangs the "that" clause on "time", as if it said which time
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Mayor Olivia Chow also said for the first time that some property taxes have "
+        "been frozen.\n",
+    )
+    assert quote.text == "that some property taxes have been frozen"
+    assert quote.speaker == "Olivia Chow"
+
+
+def test_he_has_said_contracted_is_his_report_not_hearsay(article_from, nlp):
+    # the parser reads "'s" as "is", a passive with "He" as its subject
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Look at Premier Doug Ford. He's said he gets his ideas about housing from "
+        "his time on city council.\n",
+    )
+    assert quote.text == "he gets his ideas about housing from his time on city council"
+    assert quote.speaker == "Doug Ford"
+
+
+def test_it_is_said_contracted_stays_hearsay_with_no_speaker(article_from, nlp):
+    article = article_from("It's said he was a spy for years.\n")
+    assert [q.speaker for q in extract(article, nlp)] == []

@@ -25,10 +25,7 @@ def said_after(cue: Token) -> Span | None:
     when ...``, ``said goodbye``), which is no clause's subject."""
     doc, sentence = cue.doc, cue.sent
     obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
-    that = next(
-        (t for t in doc[cue.i + 1 : sentence.end] if t.lower_ == "that" and t.dep_ == "mark"),
-        None,
-    )
+    that = next((t for t in doc[cue.i + 1 : sentence.end] if _introduces(t)), None)
     if obj is not None and obj.left_edge.i == cue.i + 1 and _may_be_subject(obj):
         start = obj.left_edge.i
     elif that is not None and not any(
@@ -43,6 +40,16 @@ def said_after(cue: Token) -> Span | None:
     # a verb of its own, not of a clause saying when (``a prayer before the game started``)
     verbs = [t for t in rest if t.pos_ in {"VERB", "AUX"} and t.dep_ not in _WHEN_CLAUSES]
     return rest if any(is_finite(t) for t in verbs) else None
+
+
+def _introduces(word: Token) -> bool:
+    """A ``that`` opening a clause: its complementizer, or the relative adverb the parse
+    makes it when it hangs the clause on the noun before (``said for the first time
+    that some emails have been located``, where ``that`` is no relative pronoun's
+    subject or object)."""
+    return word.lower_ == "that" and (
+        word.dep_ == "mark" or (word.dep_ == "advmod" and word.head.dep_ == "relcl")
+    )
 
 
 _WHEN_CLAUSES = frozenset({"advcl", "pcomp", "relcl"})

@@ -211,7 +211,7 @@ def _is_passive(verb: Token) -> bool:
     the tagger may call one after ``when`` a past tense, which would have a subject)."""
     children = {c.dep_ for c in verb.children}
     if "nsubjpass" in children:
-        return True
+        return not _perfect(verb)
     if verb.tag_ == "VBD":
         return (
             verb.dep_ == "advcl"
@@ -222,6 +222,22 @@ def _is_passive(verb: Token) -> bool:
 
 
 _WHEN = {"when", "if", "once", "unless", "until", "after", "before", "while", "as"}
+
+
+def _perfect(verb: Token) -> bool:
+    """``He's said he gets his ideas from ...``: the parse reads ``'s`` as ``is`` and
+    the speaker as a passive's subject, but a verb said of someone (``He's said to
+    be ...``) takes no clause with a subject of its own; this one is ``has said``.
+    Not so ``It's said he was a spy``, hearsay, nor ``It's been reported``."""
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "auxpass"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return (
+        auxiliaries in (["'s"], ["’s"])
+        and all(s.lower_ != "it" for s in subjects)
+        and any(
+            c.dep_ == "ccomp" and any(s.dep_ in SUBJECTS for s in c.children) for c in verb.children
+        )
+    )
 
 
 def _issuer(document: Token) -> Span | None:
