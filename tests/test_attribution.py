@@ -1844,3 +1844,27 @@ def test_he_has_said_contracted_is_his_report_not_hearsay(article_from, nlp):
 def test_it_is_said_contracted_stays_hearsay_with_no_speaker(article_from, nlp):
     article = article_from("It's said he was a spy for years.\n")
     assert [q.speaker for q in extract(article, nlp)] == []
+
+
+def test_a_description_read_as_a_verb_leaves_the_person_the_speaker(article_from, nlp):
+    # the tagger reads "rabbi" as a verb, whose subject is Salkin, in a clause before "said"
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he "
+        "and other rabbis were alarmed about the rhetoric on the campaign trail.\n",
+    )
+    assert quote.speaker == "Jeffrey Salkin"
+    assert quote.text.startswith("he and other rabbis were alarmed")
+
+
+def test_a_report_before_said_and_the_name_joined_by_a_comma_is_theirs(article_from, nlp):
+    # the parse makes "said" a conjunct of the clause before, its subject after it
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "In nearby Decatur, the big steel plant is hanging on, but it is under intense "
+        "pressure from imports, said the company's chief executive, John J. Ferriola.\n",
+    )
+    assert quote.speaker == "John J. Ferriola"
+    assert "it is under intense pressure from imports" in quote.text

@@ -126,7 +126,7 @@ def inverted_subject(cue: Token) -> Token | None:
         cue.i == 0
         or doc[cue.i - 1].text != ","
         or cue.tag_ not in {"VBD", "VBZ"}
-        or any(c.dep_ in SUBJECTS or (c.dep_ == "ccomp" and c.i > cue.i) for c in cue.children)
+        or any(_not_inverted(c, cue) or (c.dep_ == "ccomp" and c.i > cue.i) for c in cue.children)
         or (cue.dep_ == "ROOT" and not any(c.dep_ == "ccomp" for c in cue.lefts))
     ):
         return None
@@ -139,6 +139,13 @@ def inverted_subject(cue: Token) -> Token | None:
 
 
 _NAMED_AFTER = {"dobj", "attr", "npadvmod", "appos", "nsubj"}
+
+
+def _not_inverted(child: Token, cue: Token) -> bool:
+    """A subject that makes the cue no inverted one: any but the subject after a
+    conjunct (``... is under pressure from imports, said the company's chief
+    executive``), which the parse reads right, the verb joined to the clause it reports."""
+    return child.dep_ in SUBJECTS and (child.i < cue.i or cue.dep_ != "conj")
 
 
 def _has_subject(verb: Token) -> bool:
