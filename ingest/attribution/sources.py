@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import words
 from ..speakers import can_speak, is_someone, released_by
 from .cues import SUBJECTS, TENSED, inverted_subject, is_cue, is_finite
+from .edges import after_dateline
 
 
 def source_of(cue: Token) -> Span | None:
@@ -435,10 +436,14 @@ def _who(relative: Token) -> Token:
 def _after_dateline(token: Token) -> Token | None:
     """The subject after a dateline the parse took for the subject: ``CLEVELAND, July
     19 (UPI) — Former Attorney General Michael Mukasey told ...`` is Mukasey's, whether
-    the parse hangs him on the place or on the verb."""
+    the parse hangs him on the place or on the verb. Inside the paragraph's dateline
+    (`after_dateline`), whoever the parse hangs on the place is the subject (``VANCOUVER
+    — Leaders of several First Nations say``); an upper-case name starting a sentence
+    elsewhere yields only to a name (not ``NATO, the alliance, said``)."""
     if not (token.i == token.sent.start and token.text.isupper() and len(token.text) > 1):
         return None
-    named = [c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    dateline = token.i < after_dateline(token.doc)
+    named = [c for c in token.rights if c.dep_ == "appos" and (dateline or c.pos_ == "PROPN")]
     named += [c for c in token.head.children if c.dep_ in SUBJECTS and c.i > token.i]
     return named[-1] if named else None
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .. import roles
+from ..dates import dateline_length
 from ..lexicons import words
 from ..names import name_key
 from ..parse import text_of
@@ -62,7 +63,10 @@ def _body_of(name: str, body: str) -> str:
 
 def _a_place(name: Span) -> bool:
     """A name the recogniser took for a person's where the sentence makes it a place:
-    ``who lives near Clinton``, ``in Washington``; no ``she`` or ``he`` points to it."""
+    ``who lives near Clinton``, ``in Washington``, or the dateline opening the paragraph
+    (``VANCOUVER — ...``); no ``she`` or ``he`` points to it."""
+    if name.end_char <= dateline_length(text_of(name.doc)):
+        return True
     root = name.root
     parsed = name.doc.has_annotation("DEP")  # some paragraphs are read for names only
     return (

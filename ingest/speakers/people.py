@@ -48,6 +48,65 @@ def _joins(doc: Doc, i: int) -> bool:
     return i > 0 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
+def missed_names(doc: Doc) -> Doc:
+    """The pipeline component (`parse.load_nlp` runs it after the recogniser): a name
+    the recogniser left in no entity becomes a person's.
+
+    The small model misses names it has not met: ``Chief Dolores Pollard of the Haisla
+    Nation said`` gave no PERSON, so the speaker kept the title and the nation, and a
+    ``she`` after it went to someone else. A name here is a listed given name
+    (`_gendered`) and one or two capitalised words after it, all outside any entity
+    and with no more after them (not ``Steve Harvey Morning Show``); not the second
+    half of a hyphenated word (``Dodd-Frank Wall``), nor a place or building named
+    after someone (``Rose Bowl``: `lexicons/place_heads.txt`).
+    """
+    found, i = [], 0
+    while i < len(doc) - 1:
+        end = _missed_name_end(doc, i)
+        if end is None:
+            i += 1
+            continue
+        found.append(Span(doc, i, end, label="PERSON"))
+        i = end
+    if found:
+        doc.set_ents(found, default="unmodified")
+    return doc
+
+
+def _missed_name_end(doc: Doc, start: int) -> int | None:
+    """Where a name the recogniser missed, starting at ``start``, ends (`missed_names`)."""
+    if not (_bare_capital(doc[start]) and _gendered(doc[start])) or _joins(doc, start - 1):
+        return None
+    end = start + len(_hyphenated(doc[start])) * 2 - 1  # "Jean-François": three tokens
+    words_after = 0
+    while end < len(doc) and words_after < 2 and _bare_capital(doc[end]):
+        end += 1
+        words_after += 1
+        while end + 1 < len(doc) and _joins(doc, end) and _bare_capital(doc[end + 1]):
+            end += 2  # "Erskine-Smith"
+    last = doc[end - 1].lower_
+    if (
+        not words_after
+        or (end < len(doc) and _bare_capital(doc[end]))  # "Steve Harvey Morning Show"
+        or last in words("place_heads")
+        or last in words("institution_heads")
+    ):
+        return None
+    return end
+
+
+def _bare_capital(token: Token) -> bool:
+    """A capitalised proper noun in no entity and no title (``Pollard``, not ``Chief``)."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.is_alpha
+        and not token.ent_type_
+        and not is_title(token)
+        and token.lower_ not in words("honorifics")
+    )
+
+
 def role_gender(role: str | None) -> str | None:
     """The gender a stated role gives its holder (``wife of the senator``), read from the
     role's own words (`_own_words`)."""
