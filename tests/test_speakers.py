@@ -1058,3 +1058,13 @@ def test_a_missed_name_is_a_given_name_and_a_surname_and_no_place(nlp, sentence,
         if person
         else not any(w in p for p in people for w in ("Rose", "Steve Harvey Morning", "Frank Wall"))
     )
+
+
+def test_she_never_points_back_to_the_byline_s_writer(article_from, nlp):
+    article = article_from(
+        "Arena to close\n\nBy Emma Laurent\n\n"
+        "The city council voted 12-3 on Monday to close the arena.\n\n"
+        '"It is a sad day for this town," she said.\n'
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.speaker != "Emma Laurent"

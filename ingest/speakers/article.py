@@ -44,7 +44,7 @@ from .people import (
 )
 from .references import body_named_before, documents_issued, is_epithet, places_of
 from .speaker import Speaker
-from .writers import Writers
+from .writers import Writers, byline
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
 
@@ -148,8 +148,11 @@ class ArticleSpeakers:
         (`attribution.marks.capital_speakers`)."""
         article = cls(docs=docs, quoted=quoted, labels=labels)
         entities = [(offset, ent) for offset, doc in docs for ent in doc.ents]
+        bylines = {id(doc) for _, doc in docs[:3] if byline(doc) is not None}
         names = [
-            (offset, ent) for offset, ent in entities if names_a_person(ent) and not _a_place(ent)
+            (offset, ent)
+            for offset, ent in entities
+            if names_a_person(ent) and not _a_place(ent) and id(ent.doc) not in bylines
         ]
         for offset, ent in names:
             name = person_name(ent)

@@ -55,8 +55,7 @@ class Writers:
 def _named(docs: Sequence[tuple[int, Doc]]) -> Speaker | None:
     """The writer a byline in the first lines or a line about them in the last names."""
     for _, doc in docs[:3]:
-        name = _opening(doc)
-        if name is not None and doc[: name.start].text.strip().lower() == "by":
+        if (name := byline(doc)) is not None:
             return Speaker(person_name(name), "person")
     for _, doc in docs[-3:]:
         name = _opening(doc)
@@ -64,6 +63,15 @@ def _named(docs: Sequence[tuple[int, Doc]]) -> Speaker | None:
             after = [t for t in doc[name.end : name.end + 2] if not t.is_punct]
             if [t.lower_ for t in after[:1]] == ["is"] and _describes(after[1:]):
                 return Speaker(person_name(name), "person")
+    return None
+
+
+def byline(doc: Doc) -> Span | None:
+    """The writer a byline names (``By Emma Laurent``): never someone the story is
+    about, so no ``she`` in it points back to them."""
+    name = _opening(doc)
+    if name is not None and doc[: name.start].text.strip().lower() == "by":
+        return name
     return None
 
 
