@@ -1868,3 +1868,22 @@ def test_a_report_before_said_and_the_name_joined_by_a_comma_is_theirs(article_f
     )
     assert quote.speaker == "John J. Ferriola"
     assert "it is under intense pressure from imports" in quote.text
+
+
+def test_a_bill_that_added_billions_said_nothing(article_from, nlp):
+    # "added" with a thing for its object is no speech verb, so "called" is the senator's
+    article = article_from(
+        "Sen. Rand Paul, R-Ky., said the bill added billions to the deficit and called it "
+        '"business as usual in the swamp."\n'
+    )
+    quotes = extract(article, nlp)
+    assert {q.speaker for q in quotes} == {"Rand Paul"}
+    assert any(q.cue.text == "called" for q in quotes)
+
+
+def test_added_with_a_quote_or_a_person_after_it_is_still_speech(article_from, nlp):
+    article = article_from(
+        '"It is Bernie\'s to lose," added another New Hampshire Democrat.\n\n'
+        'Mayor Ann Lee spoke on Monday. She added, "We are ready."\n'
+    )
+    assert [q.cue.text for q in extract(article, nlp)] == ["added", "added"]

@@ -39,7 +39,7 @@ def is_cue(token: Token) -> bool:
     or one whose particle makes it a retort (``shot back``, ``pushed back``)."""
     if token.pos_ not in {"VERB", "AUX"} and not _verb_read_as_noun(token):
         return False
-    if _aside(token):
+    if _aside(token) or _adds_a_thing(token):
         return False
     lemma = token.lemma_.lower()
     return (
@@ -62,6 +62,20 @@ def _aside(verb: Token) -> bool:
         and doc[i - 1].lower_ in {"that", "this"}
         and i + 1 < len(doc)
         and doc[i + 1].text == ","
+    )
+
+
+def _adds_a_thing(verb: Token) -> bool:
+    """``the bill added billions to the deficit``, ``add a clip``: ``add`` with a thing
+    for its object says what grew, not what was said. An object in quotation marks is
+    what was said (``He added, "She's qualified."``), and a person after it who said it
+    (``..., added another New Hampshire Democrat``)."""
+    return verb.lemma_.lower() == "add" and any(
+        c.dep_ == "dobj"
+        and c.tag_ not in {"WDT", "WP"}  # "which he added 'is deeply regrettable'"
+        and not is_someone(c)
+        and not any(t.is_quote for t in c.subtree)
+        for c in verb.children
     )
 
 
