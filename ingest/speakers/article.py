@@ -214,8 +214,8 @@ class ArticleSpeakers:
             return name
         before = [known for at, known in longer if offset is None or at <= offset]
         counts = Counter(known for _, known in longer)
-        candidates = {before[-1]} if before else set(counts)
-        best = max(candidates, key=lambda known: (counts[known], len(known)))
+        candidates = [before[-1]] if before else list(counts)  # in the order first named
+        best = max(candidates, key=lambda known: (counts[known], len(known)))  # ties: first
         return self.fullest(best) if best != name else best
 
     def role_of(self, name: str, offset: int) -> str | None:
