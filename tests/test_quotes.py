@@ -128,3 +128,12 @@ def test_a_broadcaster_s_video_and_audio_labels_are_not_paragraphs():
         "Corrections and clarifications | Submit a news tip | Report error\n"
     )
     assert [text[p.start : p.end] for p in paragraphs(text)] == [body]
+
+
+def test_credit_lines_for_reporting_are_not_paragraphs():
+    body = "“The bill is far from perfect,” the senator said."
+    text = (
+        f"{body}\n\nAssociated Press writers Lisa Mascaro and Kevin Freking contributed "
+        "to this report.\n\nMaggie Haberman contributed reporting from New York.\n"
+    )
+    assert [text[p.start : p.end] for p in paragraphs(text)] == [body]
