@@ -21,7 +21,13 @@ from .attribution import Attribution, attribute, introducer, signature_line
 from .attribution.bounds import alternatives, option_features, redrawn
 from .attribution.cues import claim_nouns
 from .attribution.features import features
-from .attribution.marks import capital_speakers, credit_line, name_line, points_back
+from .attribution.marks import (
+    capital_speakers,
+    credit_line,
+    interviewee,
+    name_line,
+    points_back,
+)
 from .attribution.model import RANKER, shipped
 from .attribution.model import Scorer as LearnedScorer
 from .lexicons import words
@@ -346,6 +352,7 @@ def _quotes(
         [q.span for q in quoted],
         capital_labels,
     )
+    answering = interviewee([(p.start, doc) for p, doc in zip(kept, docs, strict=True)])
     year = dates.timeline_year(article.text)
     found: list[tuple[Quote, bool]] = []  # each record, and whether the scorer doubts it
     emitted: set[tuple[int, int]] = set()
@@ -372,6 +379,7 @@ def _quotes(
             signed,
             headline=headline,
             speakers_in_capitals=capital_labels,
+            answering=answering,
         )
         whole = {piece.span: span for piece, span in pieces.items()}
         continuing = [span for piece, span in pieces.items() if span[1] > piece.end]

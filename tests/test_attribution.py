@@ -1887,3 +1887,24 @@ def test_added_with_a_quote_or_a_person_after_it_is_still_speech(article_from, n
         'Mayor Ann Lee spoke on Monday. She added, "We are ready."\n'
     )
     assert [q.cue.text for q in extract(article, nlp)] == ["added", "added"]
+
+
+def test_the_answers_of_a_printed_interview_are_the_interviewee_s(article_from, nlp):
+    article = article_from(
+        "Q&A: The governor on rates\n\n"
+        "Bank of Canada Governor Tiff Macklem spoke with reporters on Wednesday. The "
+        "interview has been edited and condensed.\n\n"
+        "Q: Why hold now?\n\n"
+        "A: The economy is slowing, but inflation is still a concern.\n\n"
+        "Q: What about housing?\n\n"
+        "A: Housing is a supply problem. Interest rates can't build houses.\n"
+    )
+    quotes = extract(article, nlp)
+    assert [(q.speaker, q.type, q.text) for q in quotes] == [
+        ("Tiff Macklem", "direct", "The economy is slowing, but inflation is still a concern"),
+        (
+            "Tiff Macklem",
+            "direct",
+            "Housing is a supply problem. Interest rates can't build houses",
+        ),
+    ]

@@ -15,6 +15,7 @@ from ..lexicons import words
 from ..parse import text_of
 from ..records import Mention
 from ..speakers import SPEAKING_ENTITIES, can_speak
+from ..speakers.writers import byline
 from .candidate import Attribution, _mention
 from .cues import SUBJECTS, is_cue
 from .edges import _strip
@@ -301,6 +302,44 @@ def _names_someone(label: Span, speakers: frozenset[str]) -> bool:
         # the label ends with the name: "U.S. Military Strikes Escalate" is a clause
         and any(e.end == label.end for e in speaking)
     )
+
+
+_QUESTION = re.compile(r"\s*Q\s*:\s+(?=\S)")
+_ANSWER = re.compile(r"\s*(A)\s*(:)\s+(?=\S)")
+
+
+def interviewee(paragraphs: Sequence[tuple[int, Doc]]) -> Mention | None:
+    """Who answers an interview printed as questions and answers (``Q: Why hold now?``,
+    ``A: The economy is slowing ...``): the first person the lines before the first
+    question name (``Bank of Canada Governor Tiff Macklem spoke with The Globe and
+    Mail``), not the byline's writer. None in an article with no such exchange, or
+    when nobody is named before it: an answer is then nobody's record, as before."""
+    texts = [text_of(doc) for _, doc in paragraphs]
+    first = next((i for i, text in enumerate(texts) if _QUESTION.match(text)), None)
+    if first is None or not any(_ANSWER.match(text) for text in texts[first:]):
+        return None
+    for offset, doc in paragraphs[:first]:
+        if byline(doc) is not None:
+            continue
+        person = next((e for e in doc.ents if e.label_ == "PERSON"), None)
+        if person is not None:
+            return _mention(person, offset)
+    return None
+
+
+def _answered(doc: Doc, offset: int, answering: Mention | None) -> Attribution | None:
+    """``A: The economy is slowing ...``: the interviewee's words (`interviewee`)."""
+    match = _ANSWER.match(text_of(doc))
+    if match is None or answering is None:
+        return None
+    content = _strip(doc[doc.char_span(match.end(), len(text_of(doc)), "expand").start :])
+    if len([t for t in content if t.is_alpha]) < 3:
+        return None
+    attribution = _marked(
+        Mention(match.group(2), match.start(2) + offset, match.end(2) + offset), answering, "label"
+    )
+    attribution.spans = [(content.start_char + offset, content.end_char + offset)]
+    return attribution
 
 
 def _labelled(doc: Doc, offset: int, speakers: frozenset[str]) -> Attribution | None:

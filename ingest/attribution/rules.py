@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..parse import text_of
 from ..quotes import Quoted
+from ..records import Mention
 from ..speakers import NO_ONE
 from .candidate import Attribution, _mention
 from .content import (
@@ -34,7 +35,7 @@ from .cues import (
 )
 from .edges import _strip
 from .headlines import _headline
-from .marks import _captioned, _credited, _introducer, _labelled, _signature
+from .marks import _answered, _captioned, _credited, _introducer, _labelled, _signature
 from .nominal import _according_to, _claimed, _claims
 from .passages import (
     _closes,
@@ -75,6 +76,7 @@ def attribute(
     signed: Attribution | None = None,
     headline: bool = False,
     speakers_in_capitals: frozenset[str] = frozenset(),
+    answering: Mention | None = None,
 ) -> list[Attribution]:
     """The attributions in one paragraph.
 
@@ -83,13 +85,16 @@ def attribute(
     it), for quotes that carry on its speaker; ``signed`` is the ``- Name`` line
     (or the credit) that follows the paragraph, if any; ``headline`` says the
     paragraph is the article's title; ``speakers_in_capitals`` the labels like
-    ``RAMOS:`` that name speakers in this article (`marks.capital_speakers`).
+    ``RAMOS:`` that name speakers in this article (`marks.capital_speakers`);
+    ``answering`` who answers the article's ``Q:`` and ``A:`` lines (`marks.interviewee`).
     """
     local = [(q.start - offset, q.end - offset) for q in quoted]
     labelled = _labelled(doc, offset, speakers_in_capitals)
-    if labelled is not None:
+    answer = _answered(doc, offset, answering) if labelled is None else None
+    if labelled is not None or answer is not None:
+        labelled = labelled or answer
         labelled.quoted = [q.span for q in quoted]
-        if labelled.source.text.isupper():
+        if answer is not None or labelled.source.text.isupper():
             labelled.type = "direct"  # a transcript line
         else:
             labelled.type = "mixed" if quoted else "indirect"
