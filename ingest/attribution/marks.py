@@ -335,8 +335,8 @@ def _answered(doc: Doc, offset: int, answering: Mention | None) -> Attribution |
     content = _strip(doc[doc.char_span(match.end(), len(text_of(doc)), "expand").start :])
     if len([t for t in content if t.is_alpha]) < 3:
         return None
-    attribution = _marked(
-        Mention(match.group(2), match.start(2) + offset, match.end(2) + offset), answering, "label"
+    attribution = _marked(  # a rule of its own: the learned scorer weighs it apart
+        Mention(match.group(2), match.start(2) + offset, match.end(2) + offset), answering, "answer"
     )
     attribution.spans = [(content.start_char + offset, content.end_char + offset)]
     return attribution
