@@ -449,6 +449,15 @@ def test_without_a_topic_where_something_happened_is_not_the_target():
     assert (quote.stance, quote.topic) == ("neutral", "")
 
 
+def test_without_a_topic_the_dateline_is_not_the_target():
+    text = (
+        "MONTREAL — Quebec Premier François Legault on Tuesday defended the province's "
+        'secularism law, saying it reflects "the values of a majority of Quebecers."\n'
+    )
+    quotes = extract(Article(id="legault", text=text, path="legault.txt"))
+    assert quotes and all(q.topic != "MONTREAL" for q in quotes)
+
+
 def test_what_is_not_a_statement_has_no_stance():
     stance = judge("Tren de Aragua", Topic.from_file(DEMO_TOPIC), statement=False)
     assert (stance.label, stance.score, stance.evidence) == ("neutral", 0.0, ())

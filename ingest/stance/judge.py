@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from ..dates import dateline_length
 from ..lexicons import words
-from ..parse import load_nlp
+from ..parse import load_nlp, text_of
 from .mentions import speaker_mentions
 from .model import features, load_model
 from .signals import Signal, target_signals, topic_signal
@@ -116,8 +117,9 @@ def setting_of(
     report: whom the speaker told (``told CBS News``, ``said to reporters``), where
     and when (``in Charlotte``, ``on Twitter``, ``during a visit to Ohio``), who
     passed it on (``According to Yahoo News``) and the speaker's own description
-    (``Lynch, attorney general of North Carolina``); and, in the quote too, the
-    places where something happened (``a shooting in Scarborough``). A quote is not
+    (``Lynch, attorney general of North Carolina``), the dateline the paragraph opens
+    with (``MONTREAL — ...``); and, in the quote too, the places where something
+    happened (``a shooting in Scarborough``). A quote is not
     judged toward what is named there: it came out ``opposes: North Carolina``. Other
     words of the quote never count as setting, and the rest of the sentences stays
     (``critics questioned its legitimacy`` is about the strikes the sentence before
@@ -139,6 +141,8 @@ def setting_of(
     if len(named):
         described = [c for c in named.root.children if c.dep_ not in _SIDES]
         scene.update(t.i for c in described for t in c.subtree)
+    dateline = dateline_length(text_of(doc))  # "MONTREAL — ...": where it was filed
+    scene.update(t.i for t in statement if t.idx < dateline)
     return frozenset((scene - said) | places)
 
 
