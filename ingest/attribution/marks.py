@@ -332,12 +332,19 @@ def _answered(doc: Doc, offset: int, answering: Mention | None) -> Attribution |
     match = _ANSWER.match(text_of(doc))
     if match is None or answering is None:
         return None
+    return _after_colon(doc, offset, match, answering, "answer")  # weighed apart from labels
+
+
+def _after_colon(
+    doc: Doc, offset: int, match: re.Match[str], source: Mention, rule: str
+) -> Attribution | None:
+    """The words after a label's colon (``match`` group 2) as what ``source`` said, if
+    there are three words or more."""
     content = _strip(doc[doc.char_span(match.end(), len(text_of(doc)), "expand").start :])
     if len([t for t in content if t.is_alpha]) < 3:
         return None
-    attribution = _marked(  # a rule of its own: the learned scorer weighs it apart
-        Mention(match.group(2), match.start(2) + offset, match.end(2) + offset), answering, "answer"
-    )
+    colon = Mention(match.group(2), match.start(2) + offset, match.end(2) + offset)
+    attribution = _marked(colon, source, rule)
     attribution.spans = [(content.start_char + offset, content.end_char + offset)]
     return attribution
 
@@ -355,13 +362,4 @@ def _labelled(doc: Doc, offset: int, speakers: frozenset[str]) -> Attribution | 
     label = doc.char_span(*match.span(1))
     if label is None or len(label) > 6 or not _names_someone(label, speakers):
         return None
-    content = _strip(doc[doc.char_span(match.end(), len(text_of(doc)), "expand").start :])
-    if len([t for t in content if t.is_alpha]) < 3:
-        return None
-    attribution = _marked(
-        Mention(match.group(2), match.start(2) + offset, match.end(2) + offset),
-        _mention(label, offset),
-        "label",
-    )
-    attribution.spans = [(content.start_char + offset, content.end_char + offset)]
-    return attribution
+    return _after_colon(doc, offset, match, _mention(label, offset), "label")
