@@ -1908,3 +1908,18 @@ def test_the_answers_of_a_printed_interview_are_the_interviewee_s(article_from, 
             "Housing is a supply problem. Interest rates can't build houses",
         ),
     ]
+
+
+def test_a_quote_after_a_sentence_about_its_speaker_does_not_borrow_another_s_cue(
+    article_from, nlp
+):
+    article = article_from(
+        "Leaders condemn strikes\n\n"
+        "World leaders were quick, with activists condemning the policy as a violation of "
+        "human rights.\n\n"
+        "On Tuesday, Mayor Ann Lee repeated her warning about the budget. “We will run out "
+        "of money for buses by the spring, and nobody in this building is listening.”\n"
+    )
+    [quote] = [q for q in extract(article, nlp) if "buses" in q.text]
+    assert quote.speaker == "Ann Lee"
+    assert quote.cue is None or quote.cue.text == "repeated"

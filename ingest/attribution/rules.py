@@ -30,6 +30,7 @@ from .cues import (
     _has_subject,
     _prep_cue,
     _reports,
+    is_cue,
     is_thought,
     speech_verbs,
 )
@@ -225,11 +226,16 @@ def attribute(
             # a statement whose speaker the article leaves to context: the last one named
             context = last or previous
             named = _preceding_subject(doc, start)
+            if named is not None:  # "Trump repeated his allegations. '...'": his verb
+                verb = named.root.head
+                said = _mention(verb, offset) if verb != named.root and is_cue(verb) else None
+            else:
+                said = context.cue if context else None
             found.append(
                 Attribution(
                     spans=[span],
                     type="direct",
-                    cue=context.cue if context else None,
+                    cue=said,
                     source=(
                         _mention(named, offset)
                         if named is not None
