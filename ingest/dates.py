@@ -14,8 +14,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from dateutil import parser as dateutil_parser
+
+from .parse import per_doc, text_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 MONTHS = {
     name: number
@@ -157,6 +163,22 @@ def dateline_length(paragraph: str) -> int:
     (0 without one): the writer's, not part of what anyone said."""
     match = _DATELINE.match(paragraph)
     return match.end() if match else 0
+
+
+def after_dateline(doc: Doc) -> int:
+    """The first token of a parsed paragraph after the dateline opening it (``JERUSALEM
+    — ...``, ``WASHINGTON ― ...``): the writer's words, not anyone's, so no content
+    starts in it and no one it names speaks or is a stance's target. 0 without one;
+    the paragraph's length when it is all dateline."""
+
+    def find() -> int:
+        opening = dateline_length(text_of(doc))
+        if not opening:
+            return 0
+        rest = doc.char_span(opening, len(text_of(doc)), alignment_mode="expand")
+        return rest.start if rest is not None and len(rest) else len(doc)
+
+    return per_doc(doc, "quotedb.after_dateline", find)
 
 
 def front_matter(text: str) -> dict[str, str]:

@@ -22,11 +22,12 @@ import numpy
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_QUOTE
 from spacy.tokens import Doc, Span, Token
 
+from ..dates import after_dateline
 from ..parse import per_doc, text_of
 from .candidate import Attribution
 from .content import _content_spans
 from .cues import speech_verbs
-from .edges import _stretched, after_dateline
+from .edges import _stretched
 from .features import _QUOTE_MARKS, _span
 
 _CLAUSE_MARKS = {",", ";", ":", "—", "–", "--", "―", "(", "-"}

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from ..dates import dateline_length
-from ..parse import per_doc, text_of
+from ..dates import after_dateline
 
 _WH = {"who", "whom", "whose", "which"}
 
@@ -58,19 +57,6 @@ def _stretched(start: int, end: int, local: Sequence[tuple[int, int]]) -> tuple[
         if s < end and start < e:
             start, end = min(start, s), max(end, e)
     return start, end
-
-
-def after_dateline(doc: Doc) -> int:
-    """The first token of ``doc`` that a content may start with: the one after the
-    dateline opening the paragraph (``JERUSALEM — ...``, ``WASHINGTON ― ...``: the
-    writer's, not anyone's words), else 0."""
-
-    def find() -> int:
-        opening = dateline_length(text_of(doc))
-        rest = doc.char_span(opening, len(text_of(doc)), alignment_mode="expand")
-        return rest.start if opening and rest is not None and len(rest) else 0
-
-    return per_doc(doc, "quotedb.after_dateline", find)
 
 
 def _past_dateline(span: Span) -> Span:

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..dates import after_dateline
 from ..lexicons import words
 from ..speakers import can_speak, is_someone, released_by
 from .cues import SUBJECTS, TENSED, inverted_subject, is_cue, is_finite
-from .edges import after_dateline
 
 
 def source_of(cue: Token) -> Span | None:

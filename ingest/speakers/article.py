@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .. import roles
-from ..dates import dateline_length
+from ..dates import after_dateline
 from ..lexicons import words
 from ..names import name_key
 from ..parse import text_of
@@ -65,7 +65,7 @@ def _a_place(name: Span) -> bool:
     """A name the recogniser took for a person's where the sentence makes it a place:
     ``who lives near Clinton``, ``in Washington``, or the dateline opening the paragraph
     (``VANCOUVER — ...``); no ``she`` or ``he`` points to it."""
-    if name.end_char <= dateline_length(text_of(name.doc)):
+    if name.end <= after_dateline(name.doc):
         return True
     root = name.root
     parsed = name.doc.has_annotation("DEP")  # some paragraphs are read for names only

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from ..dates import dateline_length
+from ..dates import after_dateline
 from ..lexicons import words
-from ..parse import load_nlp, text_of
+from ..parse import load_nlp
 from .mentions import speaker_mentions
 from .model import features, load_model
 from .signals import Signal, target_signals, topic_signal
@@ -141,8 +141,8 @@ def setting_of(
     if len(named):
         described = [c for c in named.root.children if c.dep_ not in _SIDES]
         scene.update(t.i for c in described for t in c.subtree)
-    dateline = dateline_length(text_of(doc))  # "MONTREAL — ...": where it was filed
-    scene.update(t.i for t in statement if t.idx < dateline)
+    dateline = after_dateline(doc)  # "MONTREAL — ...": where it was filed
+    scene.update(t.i for t in statement if t.i < dateline)
     return frozenset((scene - said) | places)
 
 
