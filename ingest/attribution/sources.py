@@ -4,7 +4,7 @@ a quote, a claim's owner).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -129,16 +129,12 @@ def _participle_subject(verb: Token) -> Token | None:
     before = [c for c in verb.lefts if c.dep_ in {"advcl", "ccomp"}]
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         before.append(verb.head)
-    return next(
-        (
-            child
-            for participle in before
-            for child in participle.lefts
-            if child.dep_ == "nsubj"
-            and (participle.tag_ == "VBG" or (participle.tag_ in _PAST and _set_off(child)))
-        ),
-        None,
-    )
+
+    def interrupted_by(subject: Token) -> bool:  # its head is the participle
+        participle = subject.head
+        return participle.tag_ == "VBG" or (participle.tag_ in _PAST and _set_off(subject))
+
+    return _subject_in(before, interrupted_by)
 
 
 _PAST = frozenset({"VBN", "VBD"})  # "asked about the project": the tagger may say either
@@ -151,15 +147,16 @@ def _described_subject(verb: Token) -> Token | None:
     before ``said``; the clause ``said`` reports comes after it."""
     if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return None
+    clauses = [c for c in verb.lefts if c.dep_ == "ccomp"]
+    return _subject_in(clauses, lambda subject: _set_off(subject) and can_speak(subject))
+
+
+def _subject_in(clauses: Sequence[Token], fits: Callable[[Token], bool]) -> Token | None:
+    """The first subject on the left of one of ``clauses`` that ``fits``: a speaker the
+    parser hung on a clause before the verb rather than on the verb (`_participle_subject`,
+    `_described_subject`, `_clausal_subject`)."""
     return next(
-        (
-            subject
-            for clause in verb.lefts
-            if clause.dep_ == "ccomp"
-            for subject in clause.lefts
-            if subject.dep_ == "nsubj" and _set_off(subject) and can_speak(subject)
-        ),
-        None,
+        (s for clause in clauses for s in clause.lefts if s.dep_ == "nsubj" and fits(s)), None
     )
 
 
@@ -200,16 +197,8 @@ def _clausal_subject(verb: Token) -> Token | None:
     """The subject of a participle the parser made the verb's subject: in ``Large
     majorities of voters in six states going to the polls on Tuesday said``,
     ``going`` is the clausal subject of ``said`` and ``majorities`` its subject."""
-    return next(
-        (
-            subject
-            for clause in verb.lefts
-            if clause.dep_ == "csubj" and clause.tag_ == "VBG"
-            for subject in clause.lefts
-            if subject.dep_ == "nsubj" and can_speak(subject)
-        ),
-        None,
-    )
+    clauses = [c for c in verb.lefts if c.dep_ == "csubj" and c.tag_ == "VBG"]
+    return _subject_in(clauses, can_speak)
 
 
 def _missed_subject(verb: Token) -> Span | None:
