@@ -125,6 +125,6 @@ def _name_head(name: Span) -> str:
     """The noun a body's name is named for, read from its words (paragraphs that name no
     speaker are not parsed): ``ministry`` in ``Ministry of Health``, ``association`` in
     ``Canadian Civil Liberties Association``."""
-    words = [t.lower_ for t in name]
-    cut = next((i for i, word in enumerate(words) if word in {"of", "for", "on"}), len(words))
-    return words[cut - 1] if cut else words[-1]
+    lowered = [t.lower_ for t in name]
+    cut = next((i for i, word in enumerate(lowered) if word in {"of", "for", "on"}), len(lowered))
+    return lowered[cut - 1] if cut else lowered[-1]
