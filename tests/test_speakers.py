@@ -1028,6 +1028,24 @@ def test_a_name_the_recogniser_misses_is_still_a_person_with_a_role(article_from
     ]
 
 
+def test_a_surname_after_a_title_is_the_person_and_the_title_the_role(article_from, nlp):
+    # the small model marks no entity in "Chief Pollard" or "Mayor Chow"
+    article = article_from(
+        "Chiefs vow court fight\n\n"
+        '"We will not back down," Chief Pollard said. "Not now, not ever."\n\n'
+        "Mayor Chow said the city would pay for the cleanup.\n\n"
+        "The Justice Department said it would appeal, and the Premier League said "
+        "Saturday's match was off.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Pollard", "Chief"),
+        ("Chow", "Mayor"),
+        ("Justice Department", None),
+        ("Premier League", None),
+    ]
+
+
 def test_a_dateline_is_neither_the_speaker_nor_whom_she_stands_for(article_from, nlp):
     # the recogniser reads "VANCOUVER" as a person and the parse makes it the subject
     article = article_from(

@@ -58,11 +58,12 @@ def missed_names(doc: Doc) -> Doc:
     (`_gendered`) and one or two capitalised words after it, all outside any entity
     and with no more after them (not ``Steve Harvey Morning Show``); not the second
     half of a hyphenated word (``Dodd-Frank Wall``), nor a place or building named
-    after someone (``Rose Bowl``: `lexicons/place_heads.txt`).
+    after someone (``Rose Bowl``: `lexicons/place_heads.txt`). So is a surname alone
+    right after a title (``Chief Pollard said``: `_titled_surname_end`).
     """
     found, i = [], 0
     while i < len(doc) - 1:
-        end = _missed_name_end(doc, i)
+        end = _missed_name_end(doc, i) or _titled_surname_end(doc, i)
         if end is None:
             i += 1
             continue
@@ -90,6 +91,27 @@ def _missed_name_end(doc: Doc, start: int) -> int | None:
         or (end < len(doc) and _bare_capital(doc[end]))  # "Steve Harvey Morning Show"
         or last in words("place_heads")
         or last in words("institution_heads")
+    ):
+        return None
+    return end
+
+
+def _titled_surname_end(doc: Doc, start: int) -> int | None:
+    """Where a surname the recogniser missed after a capitalised title ends (``Chief
+    Pollard said``, ``Mayor Chow``): one or two capitalised words outside any entity, right
+    after the title and with no more capitals after them; not a place or a body named with
+    a title (``Premier League``, ``Justice Department``), nor words that qualify a noun
+    after them (``Special Operations forces``)."""
+    if start == 0 or not (doc[start - 1].is_title and is_title(doc[start - 1])):
+        return None
+    end = start
+    while end < len(doc) and end - start < 2 and _bare_capital(doc[end]):
+        end += 1
+    if (
+        end == start
+        or (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN")
+        or doc[end - 1].dep_ == "compound"
+        or doc[end - 1].lower_ in words("place_heads") | words("institution_heads")
     ):
         return None
     return end
