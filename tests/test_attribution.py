@@ -469,6 +469,25 @@ def test_what_a_speech_verb_takes_as_its_object_is_the_content(
     assert quote.text.startswith(content)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "The Calgary Chamber of Commerce praised the decision in a news release.",
+            "the decision",
+        ),
+        ("The senator reiterated that approach in his interview on Sunday.", "that approach"),
+        (
+            "The minister urged a bigger role for Canada at the Munich Security Conference.",
+            "a bigger role for Canada",
+        ),
+    ],
+)
+def test_where_a_speech_act_was_made_is_not_what_it_said(article_from, nlp, sentence, content):
+    article, quote = only_quote(article_from, nlp, sentence + "\n")
+    assert quote.text == content
+
+
 def test_a_relative_who_keeps_its_antecedent_in_the_mention(article_from, nlp):
     article, quote = only_quote(
         article_from,

@@ -167,7 +167,7 @@ def _content_spans(cue: Token) -> list[Span]:
     ):
         parts = [obj] + [c for c in cue.rights if c.dep_ in {"prep", "oprd"} and c.i > obj.i]
         span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
-        return [span] if len(span) >= 3 else []
+        return [_before_outlet(span)] if len(span) >= 3 else []
     if lemma == "say" and (said := said_after(cue)) is not None:
         return [said]
     return []
@@ -309,6 +309,37 @@ _CUE_PHRASE = 5
 """The most tokens from a parenthetical cue to its closing comma (``said on Saturday``)."""
 _CUE_PHRASE_DEPS = frozenset({"prep", "npadvmod", "advmod", "dative", "prt"})
 """What may follow a parenthetical cue before its closing comma: when, where, to whom."""
+
+
+def _before_outlet(content: Span) -> Span:
+    """An object's words without where they were said when that ends them (or only a
+    time follows): ``praised the decision in a news release`` said "the decision",
+    ``urged a bigger role at the Munich Security Conference`` "a bigger role"
+    (`lexicons/outlets_of_speech.txt`)."""
+    for token in content:
+        said_in = (
+            token.dep_ == "prep"
+            and token.lower_ in {"in", "on", "at", "during"}
+            and all(_a_time(t) for t in content.doc[token.right_edge.i + 1 : content.end])
+            and token.i > content.start + 1  # "promised Sunday at a rally": not "Sunday"
+            and any(
+                c.dep_ == "pobj"
+                and c.lemma_.lower() in words("outlets_of_speech")
+                and not any(g.dep_ in _CLAUSES for g in c.children)  # "a rally to end ..."
+                for c in token.children
+            )
+        )
+        if said_in:
+            return _strip(content.doc[content.start : token.i])
+    return content
+
+
+_CLAUSES = frozenset({"acl", "relcl", "ccomp", "xcomp", "advcl"})
+
+
+def _a_time(token: Token) -> bool:
+    """A word of a when (``on Sunday``, ``last week``)."""
+    return token.ent_type_ in {"DATE", "TIME"} or token.lower_ in {"on", "at", ","}
 
 
 def _without(head: Token, cue: Token) -> list[Span]:
