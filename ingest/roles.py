@@ -42,14 +42,14 @@ def normalise(role: str | None) -> str | None:
     """``the Colombian President`` -> ``President of Colombia``; None stays None.
 
     A country adjective or a name's possessive in front becomes ``of COUNTRY`` at
-    the end (not ``the mayor's``); leading articles go; qualifiers (``Former``) are
-    lower-cased.
+    the end (not ``the mayor's``); leading articles go (``another senator`` is a
+    senator); qualifiers (``Former``) are lower-cased.
     """
     if not role:
         return None
     role = _AGE.sub("", role)  # "a 29-year-old nurse": an age is no role
     tokens = role.replace("’s", " 's").replace("'s", " 's").split()
-    while tokens and tokens[0].lower() in {"a", "an", "the"}:
+    while tokens and tokens[0].lower() in {"a", "an", "the", "another"}:
         tokens = tokens[1:]
     country = None
     for size in (2, 1):
