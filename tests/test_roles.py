@@ -76,6 +76,11 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
         # how local news describes the people it quotes
         ("Tenant Maria Santos said she slept in her coat.", "Maria Santos", "Tenant"),
         (
+            "Conservative critic Michelle Ferreri questioned why the government waited.",
+            "Michelle Ferreri",
+            "Conservative critic",
+        ),
+        (
             "Insp. Hugh Smith of the Hamilton police said officers acted quickly.",
             "Hugh Smith",
             "Inspector of the Hamilton police",
@@ -135,6 +140,14 @@ def test_a_name_without_a_role_has_none(nlp):
 def test_country_adjective_and_of_country_are_one_role():
     assert normalise("Colombian President") == normalise("President of Colombia")
     assert normalise("the US President") == "President of the United States"
+
+
+def test_another_of_the_kind_is_one_of_the_kind():
+    # "Another senator, Bob Smith, said ...": Smith is a senator
+    assert normalise("another pollster") == "pollster"
+    assert normalise("another top strategist in Trump's campaign") == (
+        "top strategist in Trump's campaign"
+    )
 
 
 def test_abbreviated_titles_are_written_out():
