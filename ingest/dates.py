@@ -84,6 +84,15 @@ _POSTED = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _POSTED_LINES = 8
+# "Saturday, November 21, 2026", "21 November 2026 4:12 PM EST", "2026-11-21": a line
+# near the top that is nothing but the date the page gives itself.
+_DATE_ONLY = re.compile(
+    rf"^[ \t]*(?P<date>(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?"
+    rf"(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}\s+(?:{_MONTH})\.?,?)"
+    r"\s+\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _WEEKDAY = re.compile(rf"\b(?:on|last)\s+({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(yesterday|today|last week|last month|last year)\b", re.IGNORECASE)
 
@@ -114,12 +123,18 @@ def _top(text: str, lines: int) -> str:
 
 
 def posted_date(text: str) -> str | None:
-    """The ISO date of a ``Posted: ...`` or ``Published ...`` line among the article's
-    first lines (an ``Updated`` one if that is all there is)."""
+    """The ISO date of a ``Posted: ...`` or ``Published ...`` line, or of a line that is
+    only a date, among the article's first lines (an ``Updated`` one if that is all there
+    is)."""
+    top = _top(text, _POSTED_LINES * 2)
+    labelled = [
+        (m.start(), m["what"].lower().endswith("updated"), m) for m in _POSTED.finditer(top)
+    ]
+    bare = [(m.start(), False, m) for m in _DATE_ONLY.finditer(top)]
     found = [
-        (match.group("what").lower().endswith("updated"), iso)
-        for match in _POSTED.finditer(_top(text, _POSTED_LINES * 2))
-        if (iso := iso_date(match.group("date")))
+        (updated, iso)
+        for _, updated, m in sorted(labelled + bare, key=lambda found: found[0])
+        if (iso := iso_date(m["date"]))
     ]
     if not found:
         return None

@@ -90,6 +90,11 @@ def test_a_date_header_fused_with_the_headline_dates_the_article_and_leaves_the_
         ("Updated 9:41 AM EDT, Tue March 5, 2024", "2024-03-05"),
         ("Published March 3, 2024\nUpdated March 4, 2024", "2024-03-03"),
         ("The report was published on March 3, 2024, by the ministry.", None),
+        # a line that is nothing but a date
+        ("Saturday, November 21, 2026", "2026-11-21"),
+        ("By Priya Raman\n21 November 2026 4:12 PM EST", "2026-11-21"),
+        ("Published March 3, 2024\nMarch 9, 2024", "2024-03-03"),
+        ("On November 21, 2026, the council met.", None),
     ],
 )  # fmt: skip
 def test_a_scraped_page_s_posted_line_dates_the_article(write_article, top, published):
