@@ -1046,6 +1046,31 @@ def test_a_surname_after_a_title_is_the_person_and_the_title_the_role(article_fr
     ]
 
 
+def test_a_hyphenated_surname_said_alone_is_the_person_named_in_full(article_from, nlp):
+    # the tokenizer splits "St-Onge" in three and the recogniser calls it a work of art
+    article = article_from(
+        "Wildfire nears town\n\n"
+        "Alberta Wildfire information officer Josee St-Onge said the fire had grown.\n\n"
+        '"Conditions today are extremely challenging," St-Onge said.\n'
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [q.speaker for q in quotes] == ["Josee St-Onge", "Josee St-Onge"]
+
+
+def test_a_name_with_a_capital_inside_is_a_name(article_from, nlp):
+    # the recogniser reads "Crystal McAteer" as a product; "McAteer" is no title-case word
+    article = article_from(
+        "Wildfire nears town\n\n"
+        "Mayor Crystal McAteer said buses were taking people to Peace River.\n\n"
+        '"Please, do not wait," McAteer said.\n'
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Crystal McAteer", "Mayor"),
+        ("Crystal McAteer", "Mayor"),
+    ]
+
+
 def test_a_dateline_is_neither_the_speaker_nor_whom_she_stands_for(article_from, nlp):
     # the recogniser reads "VANCOUVER" as a person and the parse makes it the subject
     article = article_from(

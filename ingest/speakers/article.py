@@ -41,6 +41,7 @@ from .people import (
     person_span,
     role_gender,
     titled_gender,
+    whole_word,
 )
 from .references import body_named_before, documents_issued, is_epithet, places_of
 from .speaker import Speaker
@@ -163,8 +164,10 @@ class ArticleSpeakers:
         surnames = {name.split()[-1] for _, name in article.people if len(name.split()) > 1}
         for offset, doc in docs:
             for token in doc:
-                if token.text in surnames and token.ent_type_ != "PERSON":
-                    article.people.append((offset + token.idx, token.text))
+                hyphenated = token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+                word = whole_word(token) if hyphenated else doc[token.i : token.i + 1]
+                if word.start == token.i and word.text in surnames and token.ent_type_ != "PERSON":
+                    article.people.append((offset + token.idx, word.text))  # "St-Onge" too
         article.people.sort()
         said: dict[str, set[str]] = {}
         for offset, ent in names:
@@ -299,8 +302,8 @@ class ArticleSpeakers:
             for c in root.children
         ):  # "Clinton and Sanders said", "Cruz and his aides": all of them, not the first
             return Speaker(joint(span), "group")
-        if person is None and root.text in self._surnames():
-            person = span.doc[root.i : root.i + 1]  # a known name the tagger took for a noun
+        if person is None and whole_word(root).text in self._surnames():
+            person = whole_word(root)  # a known name the tagger took for a noun
         if person is not None:
             return self.person(
                 person_name(person),

@@ -43,6 +43,16 @@ def _hyphenated(token: Token) -> list[Token]:
     return [t for t in doc[token.i : end] if t.text != "-"]
 
 
+def whole_word(token: Token) -> Span:
+    """The word a token is part of, with the halves a hyphen joins to it (``St-Onge``,
+    which the tokenizer splits in three)."""
+    doc, start = token.doc, token.i
+    while start > 1 and _joins(doc, start - 1):
+        start -= 2
+    first = doc[start]
+    return doc[start : start + len(_hyphenated(first)) * 2 - 1]
+
+
 def _joins(doc: Doc, i: int) -> bool:
     """Token ``i`` is a hyphen joining the words on either side into one (``Jean-Marc``)."""
     return i > 0 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
@@ -117,11 +127,18 @@ def _titled_surname_end(doc: Doc, start: int) -> int | None:
     return end
 
 
+def capitalised(token: Token) -> bool:
+    """A word written as a name is: a capital first, not all capitals (``Pollard``, and
+    ``McAteer`` or ``LeBlanc``, which ``Token.is_title`` refuses)."""
+    text = token.text
+    return text[:1].isupper() and (token.is_title or (token.is_alpha and not text.isupper()))
+
+
 def _bare_capital(token: Token) -> bool:
     """A capitalised proper noun in no entity and no title (``Pollard``, not ``Chief``)."""
     return (
         token.pos_ == "PROPN"
-        and token.is_title
+        and capitalised(token)
         and token.is_alpha
         and not token.ent_type_
         and not is_title(token)
@@ -180,7 +197,7 @@ def person_span(ent: Span) -> Span:
     while (
         end < len(doc)
         and doc[end].pos_ == "PROPN"
-        and doc[end].is_title
+        and capitalised(doc[end])
         and (doc[end].ent_type_ in {"", "PERSON"} or _surname_after(doc[end - 1], doc[end]))
     ):
         end += 1
@@ -255,7 +272,7 @@ def _given_name(token: Token) -> bool:
     no entity and no title, listed as a given name or right after a title (``MP Nate``)."""
     return (
         token.pos_ == "PROPN"
-        and token.is_title
+        and capitalised(token)
         and token.is_alpha
         and not token.ent_type_
         and token.lower_ not in words("titles")
@@ -304,7 +321,8 @@ def names_a_person(ent: Span) -> bool:
     """A PERSON entity, or a name the recogniser took for something else: two or three
     capitalised words after any titles that start with a given name (``Carly Fiorina``
     or ``NDP MPP Jessica Bell`` as an ORG, ``Ontario Premier Doug Ford`` as a work of
-    art) or follow an abbreviated rank (``RCMP Cpl. Jodi Shelley`` as an ORG)."""
+    art, ``Mayor Crystal McAteer`` as a product) or follow an abbreviated rank (``RCMP
+    Cpl. Jodi Shelley`` as an ORG)."""
     if ent.label_ == "PERSON":
         return True
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:
@@ -313,9 +331,9 @@ def names_a_person(ent: Span) -> bool:
     parts = [t for t in name if t.text != "-"]  # "Jean-François Roberge": two words
     hyphens = len(name) - len(parts)
     return (
-        ent.label_ in {"ORG", "GPE", "NORP", "WORK_OF_ART"}
+        ent.label_ in {"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT"}
         and 2 <= len(parts) - hyphens <= 3
-        and all(t.is_title and t.is_alpha for t in parts)
+        and all(capitalised(t) and t.is_alpha for t in parts)
         and (_abbreviated_title_before(name) or _gendered(name[0]))
     )
 
