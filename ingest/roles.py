@@ -57,7 +57,13 @@ def normalise(role: str | None) -> str | None:
         if len(tokens) > size and place in pairs("demonyms"):
             country, tokens = pairs("demonyms")[place], tokens[size:]
             break
-    if country is None and len(tokens) > 2 and tokens[1] == "'s" and tokens[0][:1].isupper():
+    if (
+        country is None
+        and len(tokens) > 2
+        and tokens[1] == "'s"
+        and tokens[0][:1].isupper()
+        and tokens[0].lower() not in words("titles")  # "King's Bench Justice"
+    ):
         country, tokens = tokens[0], tokens[2:]
     tokens = [_written_out(t) for t in tokens]
     if country and not any(t.lower() == "of" for t in tokens):
@@ -128,6 +134,7 @@ def _in_title(token: Token, title_start: int) -> bool:
         or token.lower_ in _CONNECTORS
         or (token.ent_type_ in _PLACE_LABELS and token.pos_ == "PROPN")
         or token.lower_ in words("role_qualifiers")
+        or _court_of(token)
         or token.pos_ == "ADJ"  # "Democratic presidential nominee"
         # "Conservative Leader", "union president", "Police Chief": a noun naming the title's
         # party or body (the title must still touch the name: see `_title_before`); a name
@@ -138,6 +145,17 @@ def _in_title(token: Token, title_start: int) -> bool:
             and token.pos_ in {"PROPN", "NOUN"}
             and (not token.ent_type_ or (token.pos_ == "PROPN" and token.head.i >= title_start))
         )
+    )
+
+
+def _court_of(token: Token) -> bool:
+    """``Court`` in ``Court of King's Bench Justice``, ``Court of Appeal Justice``: a body
+    named with ``of`` whose member the title names."""
+    return (
+        token.is_title
+        and token.lower_ in words("institution_heads")
+        and token.i + 1 < len(token.doc)
+        and token.nbor().lower_ == "of"
     )
 
 

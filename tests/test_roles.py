@@ -137,6 +137,12 @@ def test_country_adjective_and_of_country_are_one_role():
     assert normalise("the US President") == "President of the United States"
 
 
+def test_a_title_s_possessive_is_no_country():
+    # "Venezuela's Defense Minister" is Venezuela's; "King's Bench" is a court's name
+    assert normalise("Venezuela's Defense Minister") == "Defense Minister of Venezuela"
+    assert normalise("King's Bench Justice") == "King's Bench Justice"
+
+
 def test_another_of_the_kind_is_one_of_the_kind():
     # "Another senator, Bob Smith, said ...": Smith is a senator
     assert normalise("another pollster") == "pollster"

@@ -1071,6 +1071,35 @@ def test_a_name_with_a_capital_inside_is_a_name(article_from, nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        (
+            "Court of King's Bench Justice Shauna McCarthy said the thefts were a breach of trust.",
+            "Shauna McCarthy",
+            "Court of King's Bench Justice",
+        ),
+        (
+            "Lobbyist and GOP strategist Charlie Black said the firm did nothing wrong.",
+            "Charlie Black",
+            "Lobbyist and GOP strategist",
+        ),
+        # a list, or a body the person leads, is not the person
+        (
+            "He and House Judiciary Committee Chairman Bob Goodlatte said the program was abused.",
+            "he and House Judiciary Committee Chairman Bob Goodlatte",
+            None,
+        ),
+    ],
+)
+def test_a_title_phrase_the_parse_hung_on_its_first_word_is_the_person_it_ends_with(
+    article_from, nlp, sentence, speaker, role
+):
+    article = article_from(f"Fraud sentence\n\n{sentence}\n")
+    [(_, [quote])] = extract_many([article], nlp)
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
 def test_a_dateline_is_neither_the_speaker_nor_whom_she_stands_for(article_from, nlp):
     # the recogniser reads "VANCOUVER" as a person and the parse makes it the subject
     article = article_from(

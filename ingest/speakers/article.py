@@ -41,6 +41,7 @@ from .people import (
     person_span,
     role_gender,
     titled_gender,
+    titled_name_at_end,
     whole_word,
 )
 from .references import body_named_before, documents_issued, is_epithet, places_of
@@ -304,6 +305,8 @@ class ArticleSpeakers:
             return Speaker(joint(span), "group")
         if person is None and whole_word(root).text in self._surnames():
             person = whole_word(root)  # a known name the tagger took for a noun
+        if person is None:
+            person = titled_name_at_end(span)
         if person is not None:
             return self.person(
                 person_name(person),

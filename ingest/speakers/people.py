@@ -317,6 +317,32 @@ def person_at(token: Token) -> Span | None:
     )
 
 
+def titled_name_at_end(span: Span) -> Span | None:
+    """The person's name a title phrase ends with when the parse made another of its
+    words the head: ``Court of King's Bench Justice Shauna McCarthy`` (the head is
+    "Court"), ``former Pennsylvania Gov. and Democratic National Committee Chairman Ed
+    Rendell``. Only title words may come before the name: not another person or a list
+    (``he and Chairman Bob Goodlatte``, ``the caucus, ... and Lt. Gov. Ralph Northam``)
+    nor a body the name is of (``government of President Petro Poroshenko``)."""
+    name = next((e for e in reversed(span.ents) if names_a_person(e)), None)
+    if name is None or name.start == span.start or not is_title(span.doc[name.start - 1]):
+        return None
+    title = span.doc[span.start : name.start]
+    if not all(_of_a_title(t) for t in title):
+        return None
+    rest = span.doc[name.end : span.end]
+    return name if all(t.is_punct for t in rest) else None
+
+
+def _of_a_title(token: Token) -> bool:
+    """A word a title may be written with: capitalised, a title or qualifier, or a joint."""
+    return token.pos_ != "PRON" and (
+        token.text[:1].isupper()
+        or token.lower_ in words("titles") | words("role_qualifiers")
+        or token.lower_ in {"of", "the", "and", "'s", "’s"}
+    )
+
+
 def names_a_person(ent: Span) -> bool:
     """A PERSON entity, or a name the recogniser took for something else: two or three
     capitalised words after any titles that start with a given name (``Carly Fiorina``
