@@ -1089,6 +1089,17 @@ def test_calling_someone_on_the_phone_or_declining_to_talk_reports_nothing(artic
     ]
 
 
+def test_what_a_speaker_would_not_say_is_not_what_they_said(article_from, nlp):
+    article = article_from(
+        "Lecce would not say how the ban would be enforced.\n\n"
+        "Police did not say whether the suspect was armed.\n\n"
+        "The minister said how the ban would be enforced: by the teachers.\n"
+    )
+    assert [(q.speaker, q.cue.text) for q in proposed(article, nlp)] == [
+        ("unnamed minister", "said")
+    ]
+
+
 def test_a_pull_quote_is_said_by_whom_the_next_paragraph_names(article_from, nlp):
     article = article_from(
         "“We have waited long enough,” said Ann Lee, who lives by the harbour.\n\n"

@@ -111,7 +111,7 @@ def _content_spans(cue: Token) -> list[Span]:
     """
     if cue.lower_ == "according":
         return _according_clause(cue)
-    if _refused(cue) or _asks_anonymity(cue):
+    if _refused(cue) or _asks_anonymity(cue) or _withheld(cue):
         return []
     if (around := _parenthetical(cue)) is not None:
         return around
@@ -208,6 +208,29 @@ def _refused(cue: Token) -> bool:
         and cue.head.lemma_.lower() in words("stance_refusals")
         and not any(child.dep_ == "neg" for child in cue.head.children)
     )
+
+
+def _withheld(cue: Token) -> bool:
+    """``would not say how the ban would be enforced``, ``did not say whether ...``: a
+    negated cue whose clause asks what the speaker left unsaid, as a refusal
+    (`_refused`) does; its words are the writer's question, not the speaker's."""
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    return (
+        clause is not None
+        and cue.lemma_.lower() in _TELLING
+        and clause.i > cue.i
+        and any(child.dep_ == "neg" for child in cue.children)
+        and (clause.left_edge.tag_ in _WH or clause.left_edge.lower_ in {"whether", "if"})
+    )
+
+
+_WH = frozenset({"WDT", "WP", "WP$", "WRB"})
+_TELLING = frozenset(
+    {"say", "tell", "specify", "explain", "disclose", "reveal", "confirm", "indicate"}
+    | {"comment", "discuss", "elaborate", "answer", "detail", "identify"}
+)
+"""Cues that, negated, leave the question after them unanswered (not ``did not see how
+anyone could disagree``, which is a view)."""
 
 
 def _asks_anonymity(cue: Token) -> bool:
