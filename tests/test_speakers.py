@@ -1100,6 +1100,28 @@ def test_a_title_phrase_the_parse_hung_on_its_first_word_is_the_person_it_ends_w
     assert (quote.speaker, quote.role) == (speaker, role)
 
 
+def test_a_park_named_for_a_woman_is_no_she(article_from, nlp):
+    # the recogniser reads "Victoria Park" as a place, and "Victoria" is a woman's name
+    article = article_from(
+        "Tent rules pass\n\n"
+        "Julie Chamberlain, who has lived in a tent in Victoria Park since July, said she "
+        "does not know where she will go.\n\n"
+        '"They keep moving us," she said.\n'
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [q.speaker for q in quotes] == ["Julie Chamberlain", "Julie Chamberlain"]
+
+
+def test_a_place_a_sentence_opens_with_is_not_who_spoke(article_from, nlp):
+    # the parser reads "Outside" as an adjective and makes "city hall" a second subject
+    article = article_from(
+        "Tent rules pass\n\n"
+        'Outside city hall, dozens of people rallied against the vote, chanting "housing now."\n'
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.speaker == "dozens of people"
+
+
 def test_a_dateline_is_neither_the_speaker_nor_whom_she_stands_for(article_from, nlp):
     # the recogniser reads "VANCOUVER" as a person and the parse makes it the subject
     article = article_from(

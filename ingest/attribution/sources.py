@@ -68,10 +68,11 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
     Capt. Adam Smith``; the person named last is who spoke. Two pieces of one name
     (``National Rifle Association``) stay as they are, and so do two subjects apart by a
     comma or a conjunction: a subject and its apposition, or a list (``Ban Ki-moon, the
-    secretary general, vowed``). Of subjects on both sides, someone named right after
-    a verb that follows a comma comes first: ``The rejection of the treaty signals
-    "the beginning of the end", said Geert Wilders``, where the parser took ``signals``
-    for a noun and the report for a subject, is Wilders'."""
+    secretary general, vowed``); but a place a sentence opens with is no subject
+    (``Outside city hall, about 40 people rallied``). Of subjects on both sides, someone
+    named right after a verb that follows a comma comes first: ``The rejection of the
+    treaty signals "the beginning of the end", said Geert Wilders``, where the parser
+    took ``signals`` for a noun and the report for a subject, is Wilders'."""
     children = list(verb.children)
     doc = verb.doc
     after = next((c for c in children if c.dep_ in SUBJECTS and c.left_edge.i == verb.i + 1), None)
@@ -102,9 +103,17 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
         # "ratios, which Hazelton argued would keep ...": the relative pronoun is the
         # subject of what was argued, the name right after it the speaker
         relative = first.lower_ in {"which", "that"} and later.left_edge.i == first.i + 1
-        if labelled or named or relative:
+        # "Outside city hall, about 40 people rallied ...": a fronted place the parser
+        # made a subject, its preposition read as an adjective
+        setting = doc[first.left_edge.i].lower_ in _FRONTING and first.left_edge.i == 0
+        if labelled or named or relative or setting:
             return [later, *(c for c in children if c is not later)]
     return children
+
+
+_FRONTING = frozenset({"outside", "inside", "near", "across", "behind", "beyond", "beside"})
+"""Prepositions that open a sentence with where it happened, which the parser may read as
+an adjective of a noun it then makes the subject."""
 
 
 def _object_of(first: Token, later: Token) -> bool:

@@ -361,6 +361,7 @@ def names_a_person(ent: Span) -> bool:
         and 2 <= len(parts) - hyphens <= 3
         and all(capitalised(t) and t.is_alpha for t in parts)
         and (_abbreviated_title_before(name) or _gendered(name[0]))
+        and name[-1].lower_ not in words("place_heads")  # "Victoria Park", a GPE
     )
 
 
