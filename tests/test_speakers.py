@@ -1122,6 +1122,17 @@ def test_a_place_a_sentence_opens_with_is_not_who_spoke(article_from, nlp):
     assert quote.speaker == "dozens of people"
 
 
+def test_a_quebec_given_name_tells_who_she_is(article_from, nlp):
+    # the recogniser reads "Véronique Proulx" as an organisation
+    article = article_from(
+        "Quebec caps immigration\n\n"
+        "Véronique Proulx is president of a manufacturers' group.\n\n"
+        '"Every month we wait, we lose orders," she said in an interview.\n'
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.speaker == "Véronique Proulx"
+
+
 def test_a_dateline_is_neither_the_speaker_nor_whom_she_stands_for(article_from, nlp):
     # the recogniser reads "VANCOUVER" as a person and the parse makes it the subject
     article = article_from(
