@@ -1087,6 +1087,11 @@ def test_a_name_the_recogniser_misses_is_still_a_person_with_a_role(article_from
             ],
             [("dozens of people", None)],
         ),
+        # a crowd counted is a group, not sources left unnamed
+        (
+            ['About 40 people rallied against the vote, chanting "housing now."'],
+            [("About 40 people", None)],
+        ),
     ],
 )
 def test_names_the_recogniser_misreads_in_canadian_copy(article_from, nlp, paragraphs, speakers):

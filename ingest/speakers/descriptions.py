@@ -110,7 +110,10 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
     )
     head = (head or rest[-1]).lower()
     wording = " ".join(rest if as_written else _lower_first(rest))
-    if head in words("unnamed_heads"):
+    # "about 40 people rallied": a crowd counted, not sources unnamed ("two people
+    # familiar with the talks" stay unnamed)
+    crowd = head == "people" and rest[-1].lower() == head and any(like_num(t) for t in rest)
+    if head in words("unnamed_heads") and not crowd:
         if _owned(tokens, head):
             return Speaker(wording, "unnamed", wording)  # "his lawyer": described, not unnamed
         return Speaker("unnamed " + wording, "unnamed", wording)
@@ -121,6 +124,7 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
         or _counted(head)
         or collective
         or share
+        or crowd
     ):
         return Speaker(wording, "group")  # "critics", "some who ...", "49 said", "24 percent"
     kind = "document" if head in words("document_heads") else "organization"
