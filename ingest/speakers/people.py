@@ -95,12 +95,10 @@ def _missed_name_end(doc: Doc, start: int) -> int | None:
         words_after += 1
         while end + 1 < len(doc) and _joins(doc, end) and _bare_capital(doc[end + 1]):
             end += 2  # "Erskine-Smith"
-    last = doc[end - 1].lower_
     if (
         not words_after
         or (end < len(doc) and _bare_capital(doc[end]))  # "Steve Harvey Morning Show"
-        or last in words("place_heads")
-        or last in words("institution_heads")
+        or _names_a_place_or_body(doc[end - 1])
     ):
         return None
     return end
@@ -121,10 +119,17 @@ def _titled_surname_end(doc: Doc, start: int) -> int | None:
         end == start
         or (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN")
         or doc[end - 1].dep_ == "compound"
-        or doc[end - 1].lower_ in words("place_heads") | words("institution_heads")
+        or _names_a_place_or_body(doc[end - 1])
     ):
         return None
     return end
+
+
+def _names_a_place_or_body(last: Token) -> bool:
+    """The last word of capitals after a given name or a title says they name a place or
+    a body, not a person (``Rose Bowl``, ``Justice Department``: `lexicons/place_heads.txt`,
+    `lexicons/institution_heads.txt`)."""
+    return last.lower_ in words("place_heads") or last.lower_ in words("institution_heads")
 
 
 def capitalised(token: Token) -> bool:
@@ -338,7 +343,8 @@ def _of_a_title(token: Token) -> bool:
     """A word a title may be written with: capitalised, a title or qualifier, or a joint."""
     return token.pos_ != "PRON" and (
         token.text[:1].isupper()
-        or token.lower_ in words("titles") | words("role_qualifiers")
+        or token.lower_ in words("titles")
+        or token.lower_ in words("role_qualifiers")
         or token.lower_ in {"of", "the", "and", "'s", "’s"}
     )
 
