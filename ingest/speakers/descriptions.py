@@ -61,8 +61,9 @@ def can_speak(noun: Token) -> bool:
 
     ``threat`` or ``operations`` can be talked about but say nothing.
     """
-    return is_someone(noun) or noun.lemma_.lower() in words("institution_heads") | words(
-        "document_heads"
+    lemma = noun.lemma_.lower()
+    return (
+        is_someone(noun) or lemma in words("institution_heads") or lemma in words("document_heads")
     )
 
 
