@@ -100,7 +100,11 @@ def _title_before(name: Span) -> str | None:
     while start < name.start and doc[start].lower_ in _CONNECTORS:
         start += 1
     before = doc[start : name.start]
-    if not before or not is_title(before[-1]) or before[-1].lower_ in words("role_qualifiers"):
+    if (
+        not before
+        or not (is_title(before[-1]) or _portfolio_critic(before[-1]))
+        or before[-1].lower_ in words("role_qualifiers")
+    ):
         return None  # "the health of X", "a spokeswoman for X": the title must touch the name
     body = _body_after(name)
     return before.text + " of " + body if body else before.text
@@ -139,11 +143,15 @@ def _in_title(token: Token, title_start: int) -> bool:
         # "Conservative Leader", "union president", "Police Chief": a noun naming the title's
         # party or body (the title must still touch the name: see `_title_before`); a name
         # hung on the title says whose it is whatever the recogniser took it for
-        # ("Clinton spokesman", "Hamilton police spokesperson")
+        # ("Clinton spokesman", "Hamilton police spokesperson", "Flames coach", which the
+        # tagger took for a noun)
         or (
             token.dep_ == "compound"
             and token.pos_ in {"PROPN", "NOUN"}
-            and (not token.ent_type_ or (token.pos_ == "PROPN" and token.head.i >= title_start))
+            and (
+                not token.ent_type_
+                or ((token.pos_ == "PROPN" or token.is_title) and token.head.i >= title_start)
+            )
         )
     )
 
@@ -159,10 +167,28 @@ def _court_of(token: Token) -> bool:
     )
 
 
+def _portfolio_critic(token: Token) -> bool:
+    """``critic`` after the file an opposition member shadows (``Liberal health critic Rob
+    Rankin``, ``the NDP's finance critic``): a title in Westminster politics. A critic
+    alone (``another critic, Laurence Tribe``) takes a side and holds no post."""
+    return token.lower_ == "critic" and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" for c in token.lefts
+    )
+
+
+def _head_of(token: Token) -> bool:
+    """``head of macro strategy at Desjardins`` set beside a name: the one who runs it
+    (``head`` alone is too many other things to be a title word)."""
+    return token.lower_ == "head" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.rights
+    )
+
+
 def _appositive(name: Span) -> str | None:
-    """``Rachel VanLandingham, a former military legal advisor``."""
+    """``Rachel VanLandingham, a former military legal advisor``, ``Royce Mendes, head of
+    macro strategy at Desjardins``."""
     for child in name.root.rights:
-        if child.dep_ == "appos" and is_title(child):
+        if child.dep_ == "appos" and (is_title(child) or _head_of(child)):
             return _phrase(child)
     return None
 
@@ -180,13 +206,32 @@ def _relative(name: Span) -> str | None:
 def _phrase(head: Token) -> str:
     """The noun phrase headed by ``head``, up to the first clause or apposition in it (its
     own or one of its nouns': ``lawyer for the Sierra Club, which has ...``), without
-    punctuation."""
-    clauses = [t.left_edge.i for t in head.subtree if t.dep_ in {"relcl", "acl", "appos"}]
+    punctuation but a possessive's (``Teachers' Federation``). A name set right after
+    its noun says which one (``the advocacy group People for Education``) and stays; others
+    coordinated with the role are not its words (``head of the National Center ..., and
+    other scientists``), a second description is (``president and chief executive``,
+    ``senator from Texas and winner of the Iowa caucuses``)."""
+    clauses = [
+        t.left_edge.i
+        for t in head.subtree
+        if t.dep_ in {"relcl", "acl"} or (t.dep_ == "appos" and not _naming(t))
+    ]
+    others = [c for c in head.rights if c.dep_ == "conj" and c.tag_ in {"NNS", "NNPS"}]
+    clauses += [c.i for c in head.rights if c.dep_ == "cc" and others and c.i < others[0].i]
     end = min([i for i in clauses if i > head.i], default=head.right_edge.i + 1)
+    while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
+        end += 1  # not inside a name: "head of Right to Rise USA", misparsed
     text = ""
-    for token in (t for t in head.subtree if t.i < end):
+    for token in head.doc[head.left_edge.i : end]:
         joining = token.text == "-" and not token.whitespace_ and text[-1:].isalnum()
-        if not token.is_punct or joining:  # "two-term", not "two term"
+        if not token.is_punct or joining or token.tag_ == "POS":  # "two-term", not "two term"
             text += token.text
         text += token.whitespace_
     return " ".join(text.split()).strip(" -")
+
+
+def _naming(apposition: Token) -> bool:
+    """A proper name right after the noun it names, no comma between: ``the advocacy
+    group People for Education``, which the recogniser may read as a body only."""
+    named = apposition.pos_ == "PROPN" or apposition.ent_type_ in _PLACE_LABELS
+    return named and apposition.left_edge.i == apposition.head.i + 1

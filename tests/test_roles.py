@@ -73,6 +73,53 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
             "Hamilton police spokesperson",
         ),
         ("Fox News host Sean Hannity said the poll was wrong.", "Sean Hannity", "Fox News host"),
+        ("Flames coach Ryan Huska was blunt about the third period.", "Ryan Huska", "Flames coach"),
+        # an opposition member's file is a post; a possessive keeps its apostrophe
+        (
+            "Liberal health critic Rob Rankin said the numbers were wrong.",
+            "Rob Rankin",
+            "Liberal health critic",
+        ),
+        (
+            "Karen Littlewood, president of the Ontario Secondary School Teachers' Federation, "
+            "said members had spoken.",
+            "Karen Littlewood",
+            "president of the Ontario Secondary School Teachers' Federation",
+        ),
+        # the one who runs it; the body named, whatever the parse made of its name
+        (
+            "Royce Mendes, head of macro strategy at Desjardins, wrote that the bank was done.",
+            "Royce Mendes",
+            "head of macro strategy at Desjardins",
+        ),
+        (
+            "Annie Kidder, executive director of the advocacy group People for Education, "
+            "said parents were anxious.",
+            "Annie Kidder",
+            "executive director of the advocacy group People for Education",
+        ),
+        (
+            "Murphy, the head of Right to Rise USA, said on Friday that it was fine.",
+            "Murphy",
+            "head of Right to Rise USA",
+        ),
+        # others named with the person are not their role; a second title is
+        (
+            "It works, according to Craig Bryan, head of the National Center for Veterans "
+            "Studies at the University of Utah, and other scientists.",
+            "Craig Bryan",
+            "head of the National Center for Veterans Studies at the University of Utah",
+        ),
+        (
+            "Jane Doe, president and chief executive of Acme Corp., said it was fine.",
+            "Jane Doe",
+            "president and chief executive of Acme Corp.",
+        ),
+        (
+            "Ted Cruz, the senator from Texas and winner of the Iowa caucuses, said it was huge.",
+            "Ted Cruz",
+            "senator from Texas and winner of the Iowa caucuses",
+        ),
         # how local news describes the people it quotes
         ("Tenant Maria Santos said she slept in her coat.", "Maria Santos", "Tenant"),
         (
