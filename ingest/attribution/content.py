@@ -23,6 +23,7 @@ from .misparses import (
     asked,
     clause_above,
     object_as_subject,
+    object_opening_list,
     said_after,
     through_addressee,
     through_document,
@@ -123,9 +124,9 @@ def _content_spans(cue: Token) -> list[Span]:
     )
     clauses.sort(key=lambda c: c.i < cue.i)  # a clause to the right wins
     if clauses:
-        spans = _without(clauses[0], cue)
-        subject = object_as_subject(cue, clauses[0])
-        if spans and subject is not None and spans[0].start == subject.right_edge.i + 1:
+        spans = _after_outlet(_without(clauses[0], cue), cue)
+        subject = object_as_subject(cue, clauses[0]) or object_opening_list(cue, clauses[0])
+        if spans and subject is not None and spans[0].start == clauses[0].left_edge.i:
             spans[0] = doc[subject.left_edge.i : spans[0].end]
         return spans
     if (question := asked(cue)) is not None:
@@ -234,12 +235,21 @@ anyone could disagree``, which is a view)."""
 
 
 def _asks_anonymity(cue: Token) -> bool:
-    """``who asked not to be named``, ``requested anonymity``: the terms of the
-    interview, not something the source said about anything."""
+    """``who asked not to be named``, ``requested anonymity``, ``asked that her name not
+    be used``: the terms of the interview, not something the source said about anything."""
     if cue.lemma_.lower() not in {"ask", "request"}:
         return False
     for child in cue.rights:
         if child.dep_ == "dobj" and child.lemma_.lower() == "anonymity":
+            return True
+        if (
+            child.dep_ == "ccomp"
+            and any(c.dep_ == "neg" for c in child.children)
+            and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in {"name", "identity"}
+                for c in child.children
+            )
+        ):
             return True
         if child.dep_ == "xcomp" and (
             (
@@ -355,6 +365,25 @@ def _before_outlet(content: Span) -> Span:
         if said_in:
             return _strip(content.doc[content.start : token.i])
     return content
+
+
+def _after_outlet(spans: list[Span], cue: Token) -> list[Span]:
+    """A clause without where it was said when the parse hung that on the clause: in
+    ``said in a statement it was reviewing the decision`` the report starts at "it"
+    (`lexicons/outlets_of_speech.txt`)."""
+    if not spans or spans[0].start != cue.i + 1:
+        return spans
+    said_in = cue.doc[cue.i + 1]
+    outlet = next((c for c in said_in.children if c.dep_ == "pobj"), None)
+    if (
+        said_in.dep_ != "prep"
+        or said_in.lower_ not in {"in", "on", "at", "during"}
+        or outlet is None
+        or outlet.lemma_.lower() not in words("outlets_of_speech")
+        or said_in.right_edge.i + 1 >= spans[0].end
+    ):
+        return spans
+    return [_strip(cue.doc[said_in.right_edge.i + 1 : spans[0].end]), *spans[1:]]
 
 
 _CLAUSES = frozenset({"acl", "relcl", "ccomp", "xcomp", "advcl"})

@@ -312,19 +312,24 @@ def interviewee(paragraphs: Sequence[tuple[int, Doc]]) -> Mention | None:
     """Who answers an interview printed as questions and answers (``Q: Why hold now?``,
     ``A: The economy is slowing ...``): the first person the lines before the first
     question name (``Bank of Canada Governor Tiff Macklem spoke with The Globe and
-    Mail``), not the byline's writer. None in an article with no such exchange, or
-    when nobody is named before it: an answer is then nobody's record, as before."""
+    Mail``), not the byline's writer nor a short line under it (``Calgary Herald``, which
+    the recogniser may take for a person): the interviewee is introduced in a sentence.
+    None in an article with no such exchange, or when nobody is named before it: an
+    answer is then nobody's record, as before."""
     texts = [text_of(doc) for _, doc in paragraphs]
     first = next((i for i, text in enumerate(texts) if _QUESTION.match(text)), None)
     if first is None or not any(_ANSWER.match(text) for text in texts[first:]):
         return None
     for offset, doc in paragraphs[:first]:
-        if byline(doc) is not None:
+        if byline(doc) is not None or sum(t.is_alpha for t in doc) < _A_SENTENCE:
             continue
         person = next((e for e in doc.ents if e.label_ == "PERSON"), None)
         if person is not None:
             return _mention(person, offset)
     return None
+
+
+_A_SENTENCE = 6  # words: fewer make a credit line or a headline, not the introduction
 
 
 def _answered(doc: Doc, offset: int, answering: Mention | None) -> Attribution | None:

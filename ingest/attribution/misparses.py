@@ -83,6 +83,25 @@ def object_as_subject(cue: Token, clause: Token) -> Token | None:
     return objects[-1]
 
 
+def object_opening_list(cue: Token, clause: Token) -> Token | None:
+    """The object the parse gave ``said`` that opens the list its clause's subject ends:
+    in ``The union has said class sizes, violence in schools and wages are its main
+    concerns`` it reads ``class sizes`` as what was said and the rest as the report.
+    ``Say`` takes a report, not a thing (`_may_be_subject`), and the subject after the
+    comma must be a list's last items (``violence ... and wages``)."""
+    if clause.i < cue.i or cue.lemma_.lower() != "say":
+        return None
+    subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+    objects = [c for c in cue.rights if c.dep_ == "dobj" and c.i < clause.i]
+    if not (subjects and objects and _may_be_subject(objects[-1])):
+        return None
+    last = objects[-1].right_edge  # the comma, where the parse hung it on the object
+    between = cue.doc[last.i + (last.text != ",") : clause.left_edge.i]
+    listed = any(t.dep_ == "cc" for t in subjects[0].subtree)
+    single = not any(t.dep_ == "cc" for t in objects[-1].subtree)
+    return objects[-1] if listed and single and between.text == "," else None
+
+
 def clause_above(cue: Token) -> Span | None:
     """The clause the parse turned inside out after ``with X saying``: in ``The bill
     passed, with economists warning the central bank could raise rates`` it reads ``the
