@@ -139,6 +139,14 @@ def entities_alone(nlp: Language) -> bool:
     return "Listener" not in tok2vec.get("@architectures", "")
 
 
+def naming_pipes(nlp: Language) -> list[str]:
+    """The components that name people in a paragraph read for its entities alone: the
+    recogniser, and `speakers.people.missed_names` after it, which tells the names it
+    missed by their capitals where there are no tags (``EDMONTON — Connor McDavid
+    scored ...``: the lede names in full whom the quotes name by surname)."""
+    return [name for name in nlp.pipe_names if name in {"ner", _MISSED_NAMES}]
+
+
 def word_forms(nlp: Language, lemmas: frozenset[str]) -> frozenset[str] | None:
     """Every lower-case word to which ``nlp`` may give one of ``lemmas`` as its lemma.
 

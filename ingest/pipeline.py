@@ -31,7 +31,15 @@ from .attribution.marks import (
 from .attribution.model import RANKER, shipped
 from .attribution.model import Scorer as LearnedScorer
 from .lexicons import words
-from .parse import entities_alone, is_title_case, load_nlp, pipeline_name, text_of, word_forms
+from .parse import (
+    entities_alone,
+    is_title_case,
+    load_nlp,
+    naming_pipes,
+    pipeline_name,
+    text_of,
+    word_forms,
+)
 from .records import Article, Mention, Quote
 from .speakers import ArticleSpeakers, Speaker
 from .stance import Topic, judge, setting_of
@@ -246,7 +254,7 @@ def _parsed(nlp: Language, docs: list[Doc], full: list[bool]) -> list[Doc]:
     again from the start. One that gets no parser cannot be checked so: on the
     PolNeAR dev and seed articles none of them changed a quote.
     """
-    others = [name for name in nlp.pipe_names if name != "ner"]
+    others = [name for name in nlp.pipe_names if name not in naming_pipes(nlp)]
     named = [i for i, whole in enumerate(full) if not whole]
     docs = _through(nlp, docs, named, disable=others)
     more = [i for i in named if speakers.reads_parse(docs[i])]

@@ -1092,6 +1092,57 @@ def test_a_name_the_recogniser_misses_is_still_a_person_with_a_role(article_from
             ['About 40 people rallied against the vote, chanting "housing now."'],
             [("About 40 people", None)],
         ),
+        # the dateline the parse hung on the subject, a place's relative clause: neither speaks
+        (
+            [
+                "HALIFAX — Nurses in rural Nova Scotia say emergency department closures have "
+                "become so common that patients no longer know where to go."
+            ],
+            [("Nurses", None)],
+        ),
+        (
+            [
+                "Some residents of Lytton, which was largely destroyed by fire in 2021, say they "
+                "still feel forgotten."
+            ],
+            [("residents of Lytton", None)],
+        ),
+        # the lede names in full, in a paragraph read for its names alone, whom a quote names
+        # by surname; the recogniser finds no person in it
+        (
+            [
+                "EDMONTON — Connor McDavid scored his 400th career goal in overtime Saturday to "
+                "give the Edmonton Oilers a 3-2 win.",
+                '"It\'s special to do it here," McDavid said after the game.',
+            ],
+            [("Connor McDavid", None)],
+        ),
+        # "she" is the woman the paragraph describes, not the last woman named; "Ont." is
+        # no person
+        (
+            [
+                "The case was prosecuted by Crown attorney Amanda Rubaszek.",
+                "One of the victims, an 83-year-old woman from Sudbury, Ont., read a statement "
+                'in court. "I worked for 40 years," she said.',
+            ],
+            [("unnamed one of the victims", "one of the victims")],
+        ),
+        # the "she" a sentence after a woman brought in unnamed is hers, not an unknown "she"
+        (
+            [
+                "A grain farmer near Kindersley, who asked that her name not be used, said she "
+                'had sold part of her equipment. "I don\'t know if we make it," she said.'
+            ],
+            [("unnamed grain farmer near Kindersley", "grain farmer near Kindersley")] * 2,
+        ),
+        # the parse made the body the head and the chief its modifier
+        (
+            [
+                "Grand Chief Alvin Fiddler of Nishnawbe Aski Nation called the situation "
+                '"a national shame."'
+            ],
+            [("Alvin Fiddler", "Grand Chief of Nishnawbe Aski Nation")],
+        ),
     ],
 )
 def test_names_the_recogniser_misreads_in_canadian_copy(article_from, nlp, paragraphs, speakers):

@@ -487,10 +487,28 @@ def _phrase(head: Token) -> Span:
             or (child.dep_ == "prep" and (child.lower_ == "of" or child.right_edge.i < named))
             or (head.pos_ == "NUM" and child.dep_ in {"prep", "appos"})
         ):  # "one in three nurses": a number's phrase goes on to whom it counts
-            right = child.right_edge
+            right = _before_relative(child)
         elif child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}:
             right = _phrase(child)[-1]
     return head.doc[left.i : right.i + 1]
+
+
+def _before_relative(modifier: Token) -> Token:
+    """The last word of ``modifier``'s phrase before a relative clause set off in it:
+    ``residents of Lytton, which was destroyed by fire in 2021,`` are residents of
+    Lytton; ``the head of the union that represents nurses`` keeps the clause that says
+    which union."""
+    right = modifier.right_edge
+    clauses = [
+        t.left_edge.i
+        for t in modifier.subtree
+        if t.dep_ == "relcl" and t.i > modifier.i and t.doc[t.left_edge.i - 1].text == ","
+    ]
+    if clauses:
+        right = modifier.doc[min(clauses) - 1]
+        while right.i > modifier.i and right.is_punct:
+            right = right.nbor(-1)
+    return right
 
 
 def _left_edge(head: Token) -> Token:
@@ -498,6 +516,7 @@ def _left_edge(head: Token) -> Token:
 
     A plural takes no ``a``: in ``a move critics argue is driven by ...`` the
     parser hung the antecedent ``a move`` on ``critics``, whose phrase starts after it.
+    Nor does a phrase start in the paragraph's dateline, which the parse may hang on it.
     """
     lefts = list(head.lefts)
     if head.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in lefts):
@@ -505,6 +524,8 @@ def _left_edge(head: Token) -> Token:
         if nouns:
             return head.doc[nouns[-1].i + 1]
     edge = head.left_edge
+    if edge.i < (first := after_dateline(head.doc)) <= head.i:
+        edge = head.doc[first]  # "HALIFAX — Nurses in rural Nova Scotia say": not the place
     while edge.i < head.i and edge.is_punct:
         edge = edge.nbor()
     return edge

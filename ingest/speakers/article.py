@@ -34,6 +34,7 @@ from .people import (
     age_after,
     extends_name,
     gender_of,
+    named_before_body,
     named_in_apposition,
     names_a_person,
     person_at,
@@ -134,6 +135,7 @@ class ArticleSpeakers:
     genders: dict[str, str] = field(default_factory=dict)  # fullest name -> as titled elsewhere
     writers: Writers = Writers()  # who writes "I" and "we" outside quotation marks
     epithets: set[int] = field(default_factory=set)  # "the businessman": maybe someone named
+    introduced: set[int] = field(default_factory=set)  # "a grain farmer": one new person
     issued: list[tuple[int, str, int, Token]] = field(default_factory=list)
     # (offset of "a statement", its lemma, its paragraph's offset, whose it is)
 
@@ -253,6 +255,8 @@ class ArticleSpeakers:
             self.unnamed.append((mention.start, speaker))
             if span is not None and is_epithet(span):
                 self.epithets.add(mention.start)
+            if span is not None and _introduces_one(span):
+                self.introduced.add(mention.start)
         self.last_speaker = (mention.start, speaker)
         return speaker
 
@@ -306,7 +310,7 @@ class ArticleSpeakers:
         if person is None and whole_word(root).text in self._surnames():
             person = whole_word(root)  # a known name the tagger took for a noun
         if person is None:
-            person = titled_name_at_end(span)
+            person = titled_name_at_end(span) or named_before_body(span)
         if person is not None:
             return self.person(
                 person_name(person),
@@ -486,15 +490,23 @@ class ArticleSpeakers:
                 ),
                 None,
             )
+            if wanted is not None and (
+                described := self._described_before(offset, wanted, nearest)
+            ):  # "One of the victims, an 83-year-old woman, read a statement. “...,” she said"
+                return described
             last = self.last_speaker
             if (
                 last
                 and last[1].kind == "unnamed"
                 and last[0] not in self.epithets
                 and wanted is not None
-                and gender_of(last[1].name.split()) == wanted
+                and (
+                    gender_of(last[1].name.split()) == wanted
+                    or (last[0] in self.introduced and self._next_sentence(last[0], offset))
+                )
                 and (nearest is None or last[0] >= nearest[0])
-            ):  # "the victims' son said ... “...,” he wrote": the son, named by no name
+            ):  # "the victims' son said ... “...,” he wrote": the son, named by no name; "A
+                # grain farmer said ... “...,” she said": the farmer, a sentence on
                 return last[1]
             if (
                 last
@@ -510,6 +522,50 @@ class ArticleSpeakers:
         elif self.last_speaker is not None:
             return self.last_speaker[1]
         return Speaker(pronoun, "unnamed")
+
+    def _next_sentence(self, first: int, second: int) -> bool:
+        """Article offset ``second`` lies in a later sentence of the paragraph holding
+        ``first`` (a "she" in the same sentence is someone the speaker speaks of)."""
+        found = self._paragraph(second)
+        if found is None or found[0] > first:
+            return False
+        paragraph, doc = found
+        starts = [max(t.sent.start for t in doc if t.idx <= o - paragraph) for o in (first, second)]
+        return starts[0] != starts[1]
+
+    def _described_before(
+        self, offset: int, wanted: str, nearest: tuple[int, str] | None
+    ) -> Speaker | None:
+        """Whom ``she`` or ``he`` at ``offset`` is when the paragraph opened on someone
+        described, not named, as a woman or a man (``One of the victims, an 83-year-old
+        woman from Sudbury, read a statement in court. “I worked for 40 years,” she
+        said``), after the nearest name: the one described, not a person named before.
+        Only a phrase that brings someone in (``a``, ``one``) describes someone new."""
+        found = self._paragraph(offset)
+        if found is None:
+            return None
+        paragraph, doc = found
+        subjects = [
+            t
+            for t in doc
+            if t.dep_ == "nsubj"
+            and paragraph + t.left_edge.idx < offset
+            and (nearest is None or nearest[0] < paragraph + t.left_edge.idx)
+            and t.ent_type_ != "PERSON"
+            and not any(s <= paragraph + t.idx < e for s, e in self.quoted)
+        ]
+        if not subjects:
+            return None
+        head = subjects[0]
+        if head.left_edge.lower_ not in _INTRODUCING:
+            return None  # "the actor", "her daughter": someone the article may have named
+        described = [head] + [c for c in head.children if c.dep_ == "appos"]
+        if gender_of([t.lower_ for t in described]) != wanted or not any(
+            is_someone(t) for t in described
+        ):
+            return None
+        whom = [c.right_edge.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"]
+        return self._named_at(doc[head.left_edge.i : max([head.i] + whom) + 1], paragraph)
 
     def _many(self, offset: int) -> Speaker | None:
         """Who ``they`` are when the last speaker is one person: the nearest subject
@@ -544,6 +600,16 @@ class ArticleSpeakers:
             if earlier.name.split()[-1] == head or head in earlier.name.split():
                 return earlier
         return speaker
+
+
+_INTRODUCING = frozenset({"a", "an", "one"})
+"""Words opening a phrase that brings in someone not met before (`_described_before`)."""
+
+
+def _introduces_one(span: Span) -> bool:
+    """``A grain farmer near Kindersley``, ``One California delegate``: one person the
+    article brings in, whom a ``she`` or ``he`` in the next sentences may be."""
+    return span[0].lower_ in _INTRODUCING and span.root.tag_ not in {"NNS", "NNPS"}
 
 
 def reads_parse(doc: Doc) -> bool:

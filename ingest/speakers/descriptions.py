@@ -99,6 +99,8 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
     tokens = LEADING.sub("", phrase).strip(" ,.;:").split()
     if not tokens:
         return Speaker(phrase, "unnamed")
+    if (one := _one_of(tokens)) is not None:
+        return one
     first = tokens[0].lower()
     determiners = words("unnamed_determiners") | {"the"}
     partitive = (head or "").lower() in words("partitive_heads")  # "some who ...": keep "some"
@@ -132,6 +134,18 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
     named = _without_opening(tokens)
     # "Caracas vowed ...": the capital speaks for its government, named one way
     return Speaker(pairs("capitals").get(named.lower(), named), kind)
+
+
+def _one_of(tokens: list[str]) -> Speaker | None:
+    """``One of the officers`` (``, a woman from Sudbury``): one person of a group, left
+    unnamed, described by the group up to any comma; not a body."""
+    if len(tokens) < 3 or tokens[0].lower() != "one" or tokens[1].lower() != "of":
+        return None
+    described = " ".join(tokens).split(",")[0].split()
+    if described[-1].lower() not in words("group_heads"):
+        return None
+    wording = " ".join(["one"] + described[1:])
+    return Speaker("unnamed " + wording, "unnamed", wording)
 
 
 def joint(span: Span) -> str:

@@ -112,6 +112,8 @@ def _titled_surname_end(doc: Doc, start: int) -> int | None:
     after them (``Special Operations forces``)."""
     if start == 0 or not (doc[start - 1].is_title and is_title(doc[start - 1])):
         return None
+    if not doc.has_annotation("TAG"):
+        return None  # "Chief Financial Officer": only the parse tells a name from a title's words
     end = start
     while end < len(doc) and end - start < 2 and _bare_capital(doc[end]):
         end += 1
@@ -140,9 +142,10 @@ def capitalised(token: Token) -> bool:
 
 
 def _bare_capital(token: Token) -> bool:
-    """A capitalised proper noun in no entity and no title (``Pollard``, not ``Chief``)."""
+    """A capitalised proper noun in no entity and no title (``Pollard``, not ``Chief``).
+    A paragraph read for its entities alone has no tags: there the capitals must do."""
     return (
-        token.pos_ == "PROPN"
+        (token.pos_ == "PROPN" or not token.doc.has_annotation("TAG"))
         and capitalised(token)
         and token.is_alpha
         and not token.ent_type_
@@ -339,6 +342,19 @@ def titled_name_at_end(span: Span) -> Span | None:
     return name if all(t.is_punct for t in rest) else None
 
 
+def named_before_body(span: Span) -> Span | None:
+    """The person's name a phrase opens with when the parse made the body after ``of``
+    the head: ``Grand Chief Alvin Fiddler of Nishnawbe Aski Nation called ...`` (the
+    head is "Nation"). Only title words may come before the name."""
+    name = next((e for e in span.ents if names_a_person(e)), None)
+    if name is None or name.end >= span.end or span.doc[name.end].lower_ != "of":
+        return None
+    title = span.doc[span.start : name.start]
+    if not all(_of_a_title(t) for t in title) or not name.end < span.root.i:
+        return None
+    return name
+
+
 def _of_a_title(token: Token) -> bool:
     """A word a title may be written with: capitalised, a title or qualifier, or a joint."""
     return token.pos_ != "PRON" and (
@@ -354,9 +370,10 @@ def names_a_person(ent: Span) -> bool:
     capitalised words after any titles that start with a given name (``Carly Fiorina``
     or ``NDP MPP Jessica Bell`` as an ORG, ``Ontario Premier Doug Ford`` as a work of
     art, ``Mayor Crystal McAteer`` as a product) or follow an abbreviated rank (``RCMP
-    Cpl. Jodi Shelley`` as an ORG)."""
+    Cpl. Jodi Shelley`` as an ORG). Not a state or province abbreviated after a place
+    (``Sudbury, Ont.``, taken for a person)."""
     if ent.label_ == "PERSON":
-        return True
+        return not _abbreviated_region(ent)
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:
         return True  # "Fox News Sean Hannity": a host after the network
     name = ent.doc[_after_title(ent) or ent.start : ent.end]
@@ -368,6 +385,19 @@ def names_a_person(ent: Span) -> bool:
         and all(capitalised(t) and t.is_alpha for t in parts)
         and (_abbreviated_title_before(name) or _gendered(name[0]))
         and name[-1].lower_ not in words("place_heads")  # "Victoria Park", a GPE
+    )
+
+
+def _abbreviated_region(ent: Span) -> bool:
+    """One word after a place and a comma, its period after it: ``Ont.`` in ``Sudbury,
+    Ont.``, ``Md.`` in ``Ashton, Md.``; no person is named so."""
+    doc, start = ent.doc, ent.start
+    return (
+        len(ent) == 1
+        and start > 1
+        and doc[start - 1].text == ","
+        and doc[start - 2].ent_type_ == "GPE"
+        and (ent.text.endswith(".") or (ent.end < len(doc) and doc[ent.end].text == "."))
     )
 
 
