@@ -245,8 +245,8 @@ def _parsed(nlp: Language, docs: list[Doc], full: list[bool]) -> list[Doc]:
     `ArticleSpeakers.read` takes people and their roles from every paragraph,
     quote or not, so that ``he`` and ``Trump`` resolve to a person named
     elsewhere. A paragraph that cannot hold a quote gets the entity recogniser
-    alone (`entities_alone`), and the rest of the pipeline after it only if
-    `speakers.reads_parse` wants it.
+    alone (`entities_alone`, with `parse.naming_pipes`), and the rest of the
+    pipeline after it only if `speakers.reads_parse` wants it.
 
     All the recogniser takes from the parser is its sentence boundaries, which
     no entity may cross; entities found without them are the same unless one
