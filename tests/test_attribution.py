@@ -1005,6 +1005,9 @@ def test_a_title_case_headline_is_no_speaker_label_unless_a_name_ends_it(article
     assert proposed(article_from(headline), nlp) == []
     labelled = proposed(article_from("Pat Caddell: Democrats are worried about turnout.\n"), nlp)
     assert [q.speaker for q in labelled] == ["Pat Caddell"]
+    # a tribute's headline is about the man it names, who is not saying the words after it
+    tribute = "Remembering Murray Sinclair: 'He changed how this country sees itself'\n\nHe died.\n"
+    assert [q.speaker for q in proposed(article_from(tribute), nlp)] in ([], [None])
 
 
 def test_he_continued_beside_a_quote_is_its_cue(article_from, nlp):

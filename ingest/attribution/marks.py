@@ -288,8 +288,9 @@ def capital_speakers(texts: Sequence[str]) -> frozenset[str]:
 def _names_someone(label: Span, speakers: frozenset[str]) -> bool:
     """A speaker labelled in capitals (``WALLACE``, one of `capital_speakers`), a named
     entity that can speak and ends the label (``Pat Caddell``, not ``U.S. Military
-    Strikes Escalate``), or a proper name of one or two words heading a headline (``Pence: ...``,
-    ``Politifact: ...``), which the entity recogniser often misses in title case."""
+    Strikes Escalate`` nor ``Remembering Murray Sinclair``), or a proper name of one or
+    two words heading a headline (``Pence: ...``, ``Politifact: ...``), which the entity
+    recogniser often misses in title case."""
     if all(t.is_upper or t.is_punct for t in label):
         return label.text in speakers
     if len(label) <= 2 and all(t.is_title and t.pos_ == "PROPN" for t in label):
@@ -301,6 +302,8 @@ def _names_someone(label: Span, speakers: frozenset[str]) -> bool:
         and all(t.is_title or not t.is_alpha for t in label)
         # the label ends with the name: "U.S. Military Strikes Escalate" is a clause
         and any(e.end == label.end for e in speaking)
+        # and no verb comes before it: "Remembering Murray Sinclair" is about him
+        and not any(t.pos_ in {"VERB", "AUX"} and not t.ent_type_ for t in label)
     )
 
 
