@@ -1587,6 +1587,26 @@ def test_where_it_was_said_is_not_what_was_said_where_the_parse_hung_it_on_the_c
     assert quote.text == "it was reviewing the decision"
 
 
+def test_the_question_put_to_a_speaker_is_not_their_answer(article_from, nlp):
+    # the parse makes "Asked" the root and the whole sentence its report
+    article = article_from(
+        "Minister Prabmeet Sarkaria said a bill would come next week. Asked how many "
+        'municipalities would be affected, he said, "All of them."\n'
+    )
+    assert [(q.speaker, q.text) for q in extract(article, nlp)] == [
+        ("Prabmeet Sarkaria", "a bill would come next week"),
+        ("Prabmeet Sarkaria", '"All of them."'),
+    ]
+    # a show named in the question is not what the answer's cue reports
+    article = article_from(
+        'Asked why he had yet to endorse Clinton during an appearance on "CBS This Morning," '
+        'Sanders said he had not "heard her say the things that need to be said."\n'
+    )
+    assert [q.text for q in extract(article, nlp)] == [
+        'he had not "heard her say the things that need to be said."'
+    ]
+
+
 def test_a_list_the_parse_split_at_its_first_comma_is_all_reported(article_from, nlp):
     # the parse reads "class sizes" as what was said and the rest of the list as the clause
     article, quote = only_quote(

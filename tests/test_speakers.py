@@ -1135,6 +1135,17 @@ def test_a_name_the_recogniser_misses_is_still_a_person_with_a_role(article_from
             ],
             [("unnamed grain farmer near Kindersley", "grain farmer near Kindersley")] * 2,
         ),
+        # "Cruz's Iowa", which the recogniser took for a person, is nobody "he" can be
+        (
+            [
+                "“It’s taxing on campaign resources,” O’Donnell said. “Big time.” For instance, "
+                "Cruz’s Iowa director, Bryan English, is spending much of his time on the Cruz "
+                "bus this month.",
+                "Sen. Ted Cruz campaigned in Iowa on Tuesday. Asked which county was his "
+                'favorite, he demurred: "Whichever one I\'m in."',
+            ],
+            [("O’Donnell", None), ("Ted Cruz", "Senator")],
+        ),
         # the parse made the body the head and the chief its modifier
         (
             [

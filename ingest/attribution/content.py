@@ -17,6 +17,7 @@ from .cues import (
     inverted_subject,
     is_cue,
     is_thought,
+    put_to_them,
 )
 from .edges import _non_space, _stretched, _strip
 from .misparses import (
@@ -122,6 +123,7 @@ def _content_spans(cue: Token) -> list[Span]:
         or through_document(cue)
         or through_addressee(cue)
     )
+    clauses = [c for c in clauses if not put_to_them(c)]  # "Asked why ..., Sanders said ..."
     clauses.sort(key=lambda c: c.i < cue.i)  # a clause to the right wins
     if clauses:
         spans = _after_outlet(_without(clauses[0], cue), cue)
@@ -321,7 +323,11 @@ def _parenthetical(cue: Token) -> list[Span] | None:
     after = _strip(doc[closing + 1 : end])
     if sum(t.is_alpha for t in after) < 2 or _goes_on(cue, after):
         return None
-    if start >= opening or (doc[opening - 1].dep_ == "cc" and opening - 1 > start):
+    if (
+        start >= opening
+        or (doc[opening - 1].dep_ == "cc" and opening - 1 > start)
+        or put_to_them(doc[start])  # "Asked how many ..., he said, ...": the question
+    ):
         return [after]  # "to help his clients and, he argued, to help stabilize Ukraine"
     return [_strip(doc[start:opening]), after]
 

@@ -39,7 +39,7 @@ def is_cue(token: Token) -> bool:
     or one whose particle makes it a retort (``shot back``, ``pushed back``)."""
     if token.pos_ not in {"VERB", "AUX"} and not _verb_read_as_noun(token):
         return False
-    if _aside(token) or _adds_a_thing(token):
+    if _aside(token) or _adds_a_thing(token) or put_to_them(token):
         return False
     lemma = token.lemma_.lower()
     return (
@@ -62,6 +62,18 @@ def _aside(verb: Token) -> bool:
         and doc[i - 1].lower_ in {"that", "this"}
         and i + 1 < len(doc)
         and doc[i + 1].text == ","
+    )
+
+
+def put_to_them(verb: Token) -> bool:
+    """``Asked how many would be affected, he said, "All of them."``: the question put to
+    the speaker opening the sentence, which the reporter asked; the answer has its own
+    cue. One put by someone named (``Asked by Matt Lauer whether ...``) is theirs."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.i == verb.sent.start
+        and verb.lemma_.lower() == "ask"
+        and not any(c.dep_ == "agent" for c in verb.children)
     )
 
 

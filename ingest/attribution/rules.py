@@ -32,6 +32,7 @@ from .cues import (
     _reports,
     is_cue,
     is_thought,
+    put_to_them,
     speech_verbs,
 )
 from .edges import _strip
@@ -131,6 +132,8 @@ def attribute(
         if governing:
             cue = governing[0][0]
             clause = _reported_clause(governing, start, end)
+            if clause is not None and put_to_them(clause[1][0]):
+                continue  # quoted in the question put to the speaker: "Asked why ..., X said"
             if clause is not None:
                 reports = [_reported(*clause, local, offset, "governing-cue")]
                 if clause[0] != cue:  # the inner cue is a statement of its own

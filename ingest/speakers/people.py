@@ -371,9 +371,12 @@ def names_a_person(ent: Span) -> bool:
     or ``NDP MPP Jessica Bell`` as an ORG, ``Ontario Premier Doug Ford`` as a work of
     art, ``Mayor Crystal McAteer`` as a product) or follow an abbreviated rank (``RCMP
     Cpl. Jodi Shelley`` as an ORG). Not a state or province abbreviated after a place
-    (``Sudbury, Ont.``, taken for a person)."""
+    (``Sudbury, Ont.``, taken for a person), nor a person's thing (``Cruz's Iowa``)."""
     if ent.label_ == "PERSON":
-        return not _abbreviated_region(ent)
+        # "Cruz's Iowa": a possessive inside makes it something of a person's
+        return not _abbreviated_region(ent) and not any(
+            _POSSESSIVE.fullmatch(t.text) for t in ent[:-1]
+        )
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:
         return True  # "Fox News Sean Hannity": a host after the network
     name = ent.doc[_after_title(ent) or ent.start : ent.end]
