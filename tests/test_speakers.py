@@ -1146,6 +1146,20 @@ def test_a_name_the_recogniser_misses_is_still_a_person_with_a_role(article_from
             ],
             [("O’Donnell", None), ("Ted Cruz", "Senator")],
         ),
+        # where a titled person works is no "he"; a name with a title beside it is a person's
+        (
+            [
+                "Mike Westwick, a fire information officer with N.W.T. Fire, said winds were "
+                "pushing the fire. He said crews had dug a fire break overnight.",
+            ],
+            [("Mike Westwick", "fire information officer with N.W.T. Fire")] * 2,
+        ),
+        (
+            [
+                '"We are already seeing layoffs," said Marketa Evans, the group\'s president and CEO.'
+            ],
+            [("Marketa Evans", "group's president and CEO")],
+        ),
         # the parse made the body the head and the chief its modifier
         (
             [

@@ -370,12 +370,15 @@ def names_a_person(ent: Span) -> bool:
     capitalised words after any titles that start with a given name (``Carly Fiorina``
     or ``NDP MPP Jessica Bell`` as an ORG, ``Ontario Premier Doug Ford`` as a work of
     art, ``Mayor Crystal McAteer`` as a product) or follow an abbreviated rank (``RCMP
-    Cpl. Jodi Shelley`` as an ORG). Not a state or province abbreviated after a place
-    (``Sudbury, Ont.``, taken for a person), nor a person's thing (``Cruz's Iowa``)."""
+    Cpl. Jodi Shelley`` as an ORG) or have a title beside them (`_titled_after`). Not a
+    state or province abbreviated after a place (``Sudbury, Ont.``, taken for a person),
+    a person's thing (``Cruz's Iowa``) nor a titled person's employer (`_employer`)."""
     if ent.label_ == "PERSON":
         # "Cruz's Iowa": a possessive inside makes it something of a person's
-        return not _abbreviated_region(ent) and not any(
-            _POSSESSIVE.fullmatch(t.text) for t in ent[:-1]
+        return (
+            not _abbreviated_region(ent)
+            and not any(_POSSESSIVE.fullmatch(t.text) for t in ent[:-1])
+            and not _employer(ent)
         )
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:
         return True  # "Fox News Sean Hannity": a host after the network
@@ -386,8 +389,35 @@ def names_a_person(ent: Span) -> bool:
         ent.label_ in {"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT"}
         and 2 <= len(parts) - hyphens <= 3
         and all(capitalised(t) and t.is_alpha for t in parts)
-        and (_abbreviated_title_before(name) or _gendered(name[0]))
+        and (_abbreviated_title_before(name) or _gendered(name[0]) or _titled_after(ent))
         and name[-1].lower_ not in words("place_heads")  # "Victoria Park", a GPE
+    )
+
+
+def _employer(ent: Span) -> bool:
+    """Where the title before works (``a fire information officer with N.W.T. Fire``,
+    ``an analyst at Morgan Stanley``), which the recogniser may take for a person: a
+    body. (``for`` may name a person: ``a spokesperson for the minister``.)"""
+    root = ent.root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ in {"with", "at"}
+        and root.head.head.lower_ in words("titles")
+    )
+
+
+def _titled_after(ent: Span) -> bool:
+    """A title set beside the name (``Marketa Evans, the group's president and CEO``):
+    a person's, whatever the recogniser took the name for; not a place's (``South
+    Carolina, the first Southern state``) nor a firm's someone worked at (``at Bear
+    Stearns, ...``)."""
+    root = ent.root
+    return (
+        ent.label_ not in {"GPE", "LOC", "FAC"}
+        and root.dep_ != "pobj"
+        and ent.end < len(ent.doc)
+        and ent.doc[ent.end].text == ","
+        and any(c.dep_ == "appos" and is_title(c) for c in root.rights)
     )
 
 
