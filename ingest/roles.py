@@ -221,8 +221,11 @@ def _phrase(head: Token) -> str:
     end = min([i for i in clauses if i > head.i], default=head.right_edge.i + 1)
     while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
         end += 1  # not inside a name: "head of Right to Rise USA", misparsed
+    doc, start = head.doc, head.left_edge.i
+    while start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        start -= 2  # "co-founder", which the parse split into three appositions
     text = ""
-    for token in head.doc[head.left_edge.i : end]:
+    for token in doc[start:end]:
         joining = token.text == "-" and not token.whitespace_ and text[-1:].isalnum()
         if not token.is_punct or joining or token.tag_ == "POS":  # "two-term", not "two term"
             text += token.text

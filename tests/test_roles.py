@@ -103,6 +103,11 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
             "Murphy",
             "head of Right to Rise USA",
         ),
+        (
+            "Boufeldja Benabdallah, co-founder of the Islamic Cultural Centre, said they remain.",
+            "Boufeldja Benabdallah",
+            "co-founder of the Islamic Cultural Centre",
+        ),
         # others named with the person are not their role; a second title is
         (
             "It works, according to Craig Bryan, head of the National Center for Veterans "
