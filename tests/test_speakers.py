@@ -1160,6 +1160,14 @@ def test_a_name_the_recogniser_misses_is_still_a_person_with_a_role(article_from
             ],
             [("Marketa Evans", "group's president and CEO")],
         ),
+        # the name the parse hung on the place is the mayor's, and the role stops before it
+        (
+            [
+                "The mayor of Fort St. James, Bev Playfair, said the district had written to "
+                "the province twice."
+            ],
+            [("Bev Playfair", "mayor of Fort St. James")],
+        ),
         # the parse made the body the head and the chief its modifier
         (
             [

@@ -325,7 +325,7 @@ class ArticleSpeakers:
             return self.person(
                 person_name(person),
                 mention.start,
-                roles.role_in(person_span(person)) or described_role(span),
+                roles.role_in(person_span(person)) or described_role(_before(span, person)),
                 titled_gender(person),
             )
         owner = possessor(root)
@@ -600,6 +600,18 @@ class ArticleSpeakers:
             if earlier.name.split()[-1] == head or head in earlier.name.split():
                 return earlier
         return speaker
+
+
+def _before(description: Span, name: Span) -> Span:
+    """The words of ``description`` before the ``name`` set beside them, without the
+    comma or courtesy title between (``The mayor of Fort St. James`` of ``..., Bev
+    Playfair``)."""
+    doc, end = description.doc, min(name.start, description.end)
+    while end > description.start + 1 and (
+        doc[end - 1].is_punct or doc[end - 1].lower_ in words("honorifics")
+    ):
+        end -= 1  # "the minister of the economy, Mr. Guajardo"
+    return doc[description.start : end]
 
 
 _INTRODUCING = frozenset({"a", "an", "one"})
