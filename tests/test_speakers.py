@@ -1168,6 +1168,16 @@ def test_a_name_the_recogniser_misses_is_still_a_person_with_a_role(article_from
             ],
             [("Bev Playfair", "mayor of Fort St. James")],
         ),
+        # before anyone is named, "she" is the councillor the lede brings in, named after
+        (
+            [
+                "A Calgary city councillor has apologized for a post in which she compared "
+                'bike lanes to "a war zone."',
+                'In a statement on Sunday, Coun. Sonya Sharp wrote: "I used language that was '
+                'hurtful and wrong."',
+            ],
+            [("Sonya Sharp", "Councillor")] * 2,
+        ),
         # the parse made the body the head and the chief its modifier
         (
             [

@@ -560,10 +560,11 @@ class ArticleSpeakers:
         if head.left_edge.lower_ not in _INTRODUCING:
             return None  # "the actor", "her daughter": someone the article may have named
         described = [head] + [c for c in head.children if c.dep_ == "appos"]
-        if gender_of([t.lower_ for t in described]) != wanted or not any(
+        gender = gender_of([t.lower_ for t in described])
+        if gender not in {wanted, None if nearest is None else wanted} or not any(
             is_someone(t) for t in described
         ):
-            return None
+            return None  # "A Calgary city councillor ... she": hers, when no one is named
         whom = [c.right_edge.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"]
         return self._named_at(doc[head.left_edge.i : max([head.i] + whom) + 1], paragraph)
 
