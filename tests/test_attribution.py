@@ -1607,6 +1607,17 @@ def test_the_question_put_to_a_speaker_is_not_their_answer(article_from, nlp):
     ]
 
 
+def test_what_another_source_said_set_against_a_report_is_theirs(article_from, nlp):
+    article = article_from(
+        'Conservative critic Jasraj Hallan said the government had "lost control of spending," '
+        "while the Bloc Québécois said the budget ignored Quebec's priorities.\n"
+    )
+    assert [(q.speaker, q.text) for q in extract(article, nlp)] == [
+        ("Jasraj Hallan", 'the government had "lost control of spending,"'),
+        ("Bloc Québécois", "the budget ignored Quebec's priorities"),
+    ]
+
+
 def test_a_list_the_parse_split_at_its_first_comma_is_all_reported(article_from, nlp):
     # the parse reads "class sizes" as what was said and the rest of the list as the clause
     article, quote = only_quote(

@@ -423,7 +423,7 @@ def _without(head: Token, cue: Token) -> list[Span]:
             dropped.update(t.i for t in child.subtree)
             dropped.update(t.i for t in head.children if t.dep_ == "cc" and t.i < child.i)
     for token in head.subtree:  # "..., saying ..." at its end reports words of its own
-        if _trailing_participle(token, head, cue):
+        if _trailing_participle(token, head, cue) or _set_against(token, cue):
             dropped.update(range(token.left_edge.i, token.right_edge.i + 1))
     spans: list[Span] = []
     run: list[int] = []
@@ -439,6 +439,18 @@ def _without(head: Token, cue: Token) -> list[Span]:
     spans = [_strip(span) for span in spans]
     spans = [span for span in spans if not all(t.is_punct for t in span)]
     return spans if sum(len(span) for span in spans) >= 3 else []
+
+
+def _set_against(token: Token, cue: Token) -> bool:
+    """``said the government had "lost control," while the Bloc said the budget ignored
+    Quebec``: what another source said, set against the report, is theirs (its own record)."""
+    return (
+        token.dep_ == "advcl"
+        and token.i > cue.i
+        and is_cue(token)
+        and any(c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in token.children)
+        and any(c.dep_ in SUBJECTS for c in token.children)
+    )
 
 
 def _trailing_participle(token: Token, head: Token, cue: Token) -> bool:
