@@ -1156,7 +1156,8 @@ def test_a_name_the_recogniser_misses_is_still_a_person_with_a_role(article_from
         ),
         (
             [
-                '"We are already seeing layoffs," said Marketa Evans, the group\'s president and CEO.'
+                '"We are already seeing layoffs," said Marketa Evans, the group\'s president '
+                "and CEO."
             ],
             [("Marketa Evans", "group's president and CEO")],
         ),
@@ -1192,6 +1193,23 @@ def test_names_the_recogniser_misreads_in_canadian_copy(article_from, nlp, parag
     article = article_from("Local news\n\n" + "\n\n".join(paragraphs) + "\n")
     [(_, quotes)] = extract_many([article], nlp)
     assert [(q.speaker, q.role) for q in quotes] == speakers
+
+
+def test_a_post_in_capitals_is_no_person_s_name(article_from, nlp):
+    # the recogniser reads the headline's "Nunavut MLA" and the body's "MLA" as people
+    article = article_from(
+        "Nunavut MLA calls for inquiry into Iqaluit water crisis\n\n"
+        "IQALUIT, Nunavut — A Nunavut MLA is calling for a public inquiry into the City of "
+        "Iqaluit's handling of a fuel contamination.\n\n"
+        '"People deserve answers, and so far they haven\'t gotten any," Adam Arreak '
+        "Lightstone, the MLA for Iqaluit-Manirajak, said in the legislative assembly.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [q.speaker for q in quotes] == [
+        "unnamed Nunavut MLA",
+        "unnamed Nunavut MLA",
+        "Adam Arreak Lightstone",
+    ]
 
 
 @pytest.mark.parametrize(

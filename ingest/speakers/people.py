@@ -372,13 +372,15 @@ def names_a_person(ent: Span) -> bool:
     art, ``Mayor Crystal McAteer`` as a product) or follow an abbreviated rank (``RCMP
     Cpl. Jodi Shelley`` as an ORG) or have a title beside them (`_titled_after`). Not a
     state or province abbreviated after a place (``Sudbury, Ont.``, taken for a person),
-    a person's thing (``Cruz's Iowa``) nor a titled person's employer (`_employer`)."""
+    a person's thing (``Cruz's Iowa``), a place's post (``Nunavut MLA``) nor a titled
+    person's employer (`_employer`)."""
     if ent.label_ == "PERSON":
         # "Cruz's Iowa": a possessive inside makes it something of a person's
         return (
             not _abbreviated_region(ent)
             and not any(_POSSESSIVE.fullmatch(t.text) for t in ent[:-1])
             and not _employer(ent)
+            and not _place_and_post(ent)
         )
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:
         return True  # "Fox News Sean Hannity": a host after the network
@@ -392,6 +394,13 @@ def names_a_person(ent: Span) -> bool:
         and (_abbreviated_title_before(name) or _gendered(name[0]) or _titled_after(ent))
         and name[-1].lower_ not in words("place_heads")  # "Victoria Park", a GPE
     )
+
+
+def _place_and_post(ent: Span) -> bool:
+    """An abbreviated post, alone or after a place (``the MLA for Iqaluit``, ``Nunavut
+    MLA``), which the recogniser takes for a name: an office in capitals, no given name."""
+    last = ent[-1]
+    return last.is_upper and is_title(last) and (len(ent) == 1 or not _gendered(ent[0]))
 
 
 def _employer(ent: Span) -> bool:
