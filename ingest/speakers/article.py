@@ -540,7 +540,9 @@ class ArticleSpeakers:
         described, not named, as a woman or a man (``One of the victims, an 83-year-old
         woman from Sudbury, read a statement in court. “I worked for 40 years,” she
         said``), after the nearest name: the one described, not a person named before.
-        Only a phrase that brings someone in (``a``, ``one``) describes someone new."""
+        Only a phrase that brings someone in (``a``, ``one``) describes someone new; before
+        anyone is named, any word may describe her (``A Calgary city councillor has
+        apologized for a post in which she ...``)."""
         found = self._paragraph(offset)
         if found is None:
             return None
@@ -557,14 +559,14 @@ class ArticleSpeakers:
         if not subjects:
             return None
         head = subjects[0]
-        if head.left_edge.lower_ not in _INTRODUCING:
+        if not _introduces_one(doc[head.left_edge.i : head.i + 1]):
             return None  # "the actor", "her daughter": someone the article may have named
         described = [head] + [c for c in head.children if c.dep_ == "appos"]
         gender = gender_of([t.lower_ for t in described])
-        if gender not in {wanted, None if nearest is None else wanted} or not any(
+        if not (gender == wanted or (gender is None and nearest is None)) or not any(
             is_someone(t) for t in described
         ):
-            return None  # "A Calgary city councillor ... she": hers, when no one is named
+            return None
         whom = [c.right_edge.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"]
         return self._named_at(doc[head.left_edge.i : max([head.i] + whom) + 1], paragraph)
 
@@ -615,14 +617,10 @@ def _before(description: Span, name: Span) -> Span:
     return doc[description.start : end]
 
 
-_INTRODUCING = frozenset({"a", "an", "one"})
-"""Words opening a phrase that brings in someone not met before (`_described_before`)."""
-
-
 def _introduces_one(span: Span) -> bool:
     """``A grain farmer near Kindersley``, ``One California delegate``: one person the
     article brings in, whom a ``she`` or ``he`` in the next sentences may be."""
-    return span[0].lower_ in _INTRODUCING and span.root.tag_ not in {"NNS", "NNPS"}
+    return span[0].lower_ in {"a", "an", "one"} and span.root.tag_ not in {"NNS", "NNPS"}
 
 
 def reads_parse(doc: Doc) -> bool:
