@@ -205,6 +205,12 @@ def _listed(token: dict) -> list[str] | None:
     return None
 
 
+def hyphen_joins(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen joining the words on either side into one (``Jean-Marc``,
+    ``co-founder``): one word the tokenizer split in three."""
+    return i > 0 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
 def per_doc(doc: Doc, key: Hashable, make: Callable[[], T]) -> T:
     """What ``make`` builds from ``doc``, built on first use and kept in ``doc.user_data``
     under ``key``: what many rules read of one paragraph or quote is worked out once."""

@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import pairs, words
+from .parse import hyphen_joins
 
 _CONNECTORS = frozenset({"of", "the", "for", "and", "'s", "’s"})
 _PLACE_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
@@ -222,7 +223,7 @@ def _phrase(head: Token) -> str:
     while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
         end += 1  # not inside a name: "head of Right to Rise USA", misparsed
     doc, start = head.doc, head.left_edge.i
-    while start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+    while start > 1 and hyphen_joins(doc, start - 1):
         start -= 2  # "co-founder", which the parse split into three appositions
     text = ""
     for token in doc[start:end]:

@@ -356,16 +356,14 @@ def _before_outlet(content: Span) -> Span:
     ``urged a bigger role at the Munich Security Conference`` "a bigger role"
     (`lexicons/outlets_of_speech.txt`)."""
     for token in content:
+        outlets = _outlets(token)
         said_in = (
-            token.dep_ == "prep"
-            and token.lower_ in {"in", "on", "at", "during"}
+            outlets
             and all(_a_time(t) for t in content.doc[token.right_edge.i + 1 : content.end])
             and token.i > content.start + 1  # "promised Sunday at a rally": not "Sunday"
             and any(
-                c.dep_ == "pobj"
-                and c.lemma_.lower() in words("outlets_of_speech")
-                and not any(g.dep_ in _CLAUSES for g in c.children)  # "a rally to end ..."
-                for c in token.children
+                not any(g.dep_ in _CLAUSES for g in outlet.children)  # "a rally to end ..."
+                for outlet in outlets
             )
         )
         if said_in:
@@ -380,16 +378,22 @@ def _after_outlet(spans: list[Span], cue: Token) -> list[Span]:
     if not spans or spans[0].start != cue.i + 1:
         return spans
     said_in = cue.doc[cue.i + 1]
-    outlet = next((c for c in said_in.children if c.dep_ == "pobj"), None)
-    if (
-        said_in.dep_ != "prep"
-        or said_in.lower_ not in {"in", "on", "at", "during"}
-        or outlet is None
-        or outlet.lemma_.lower() not in words("outlets_of_speech")
-        or said_in.right_edge.i + 1 >= spans[0].end
-    ):
+    if not _outlets(said_in) or said_in.right_edge.i + 1 >= spans[0].end:
         return spans
     return [_strip(cue.doc[said_in.right_edge.i + 1 : spans[0].end]), *spans[1:]]
+
+
+def _outlets(prep: Token) -> list[Token]:
+    """The outlets ``prep`` says words were said in (``in a news release``, ``at a rally``,
+    ``during his interview``: `lexicons/outlets_of_speech.txt`); none if it says no such
+    place."""
+    if prep.dep_ != "prep" or prep.lower_ not in {"in", "on", "at", "during"}:
+        return []
+    return [
+        c
+        for c in prep.children
+        if c.dep_ == "pobj" and c.lemma_.lower() in words("outlets_of_speech")
+    ]
 
 
 _CLAUSES = frozenset({"acl", "relcl", "ccomp", "xcomp", "advcl"})

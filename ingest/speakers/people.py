@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import MONTHS, WEEKDAYS
 from ..lexicons import words
 from ..names import same_person
-from ..parse import is_title_case
+from ..parse import hyphen_joins, is_title_case
 from ..roles import is_title
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -38,7 +38,7 @@ def _gendered(token: Token) -> bool:
 def _hyphenated(token: Token) -> list[Token]:
     """The word ``token`` opens, with the halves joined to it by a hyphen."""
     doc, end = token.doc, token.i + 1
-    while end + 1 < len(doc) and _joins(doc, end):
+    while end + 1 < len(doc) and hyphen_joins(doc, end):
         end += 2
     return [t for t in doc[token.i : end] if t.text != "-"]
 
@@ -47,15 +47,10 @@ def whole_word(token: Token) -> Span:
     """The word a token is part of, with the halves a hyphen joins to it (``St-Onge``,
     which the tokenizer splits in three)."""
     doc, start = token.doc, token.i
-    while start > 1 and _joins(doc, start - 1):
+    while start > 1 and hyphen_joins(doc, start - 1):
         start -= 2
     first = doc[start]
     return doc[start : start + len(_hyphenated(first)) * 2 - 1]
-
-
-def _joins(doc: Doc, i: int) -> bool:
-    """Token ``i`` is a hyphen joining the words on either side into one (``Jean-Marc``)."""
-    return i > 0 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 def missed_names(doc: Doc) -> Doc:
@@ -86,14 +81,14 @@ def missed_names(doc: Doc) -> Doc:
 
 def _missed_name_end(doc: Doc, start: int) -> int | None:
     """Where a name the recogniser missed, starting at ``start``, ends (`missed_names`)."""
-    if not (_bare_capital(doc[start]) and _gendered(doc[start])) or _joins(doc, start - 1):
+    if not (_bare_capital(doc[start]) and _gendered(doc[start])) or hyphen_joins(doc, start - 1):
         return None
     end = start + len(_hyphenated(doc[start])) * 2 - 1  # "Jean-François": three tokens
     words_after = 0
     while end < len(doc) and words_after < 2 and _bare_capital(doc[end]):
         end += 1
         words_after += 1
-        while end + 1 < len(doc) and _joins(doc, end) and _bare_capital(doc[end + 1]):
+        while end + 1 < len(doc) and hyphen_joins(doc, end) and _bare_capital(doc[end + 1]):
             end += 2  # "Erskine-Smith"
     if (
         not words_after
@@ -269,7 +264,7 @@ def _given_name_within(ent: Span) -> int | None:
             and token.is_title
             and _gendered(token)
             and all(t.is_title and t.is_alpha for t in rest)
-            and not _joins(ent.doc, token.i - 1)  # "Marc" in "Jean-Marc Ayrault"
+            and not hyphen_joins(ent.doc, token.i - 1)  # "Marc" in "Jean-Marc Ayrault"
         ):
             return token.i
     return None
@@ -335,8 +330,7 @@ def titled_name_at_end(span: Span) -> Span | None:
     name = next((e for e in reversed(span.ents) if names_a_person(e)), None)
     if name is None or name.start == span.start or not is_title(span.doc[name.start - 1]):
         return None
-    title = span.doc[span.start : name.start]
-    if not all(_of_a_title(t) for t in title):
+    if not _titled_only(span, name):
         return None
     rest = span.doc[name.end : span.end]
     return name if all(t.is_punct for t in rest) else None
@@ -349,10 +343,14 @@ def named_before_body(span: Span) -> Span | None:
     name = next((e for e in span.ents if names_a_person(e)), None)
     if name is None or name.end >= span.end or span.doc[name.end].lower_ != "of":
         return None
-    title = span.doc[span.start : name.start]
-    if not all(_of_a_title(t) for t in title) or not name.end < span.root.i:
+    if not _titled_only(span, name) or not name.end < span.root.i:
         return None
     return name
+
+
+def _titled_only(span: Span, name: Span) -> bool:
+    """Only words a title may be written with come before ``name`` in ``span``."""
+    return all(_of_a_title(t) for t in span.doc[span.start : name.start])
 
 
 def _of_a_title(token: Token) -> bool:
