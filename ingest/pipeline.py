@@ -254,7 +254,8 @@ def _parsed(nlp: Language, docs: list[Doc], full: list[bool]) -> list[Doc]:
     again from the start. One that gets no parser cannot be checked so: on the
     PolNeAR dev and seed articles none of them changed a quote.
     """
-    others = [name for name in nlp.pipe_names if name not in naming_pipes(nlp)]
+    naming = naming_pipes(nlp)
+    others = [name for name in nlp.pipe_names if name not in naming]
     named = [i for i, whole in enumerate(full) if not whole]
     docs = _through(nlp, docs, named, disable=others)
     more = [i for i in named if speakers.reads_parse(docs[i])]

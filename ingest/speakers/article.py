@@ -547,19 +547,19 @@ class ArticleSpeakers:
         if found is None:
             return None
         paragraph, doc = found
-        subjects = [
-            t
-            for t in doc
-            if t.dep_ == "nsubj"
-            and paragraph + t.left_edge.idx < offset
-            and (nearest is None or nearest[0] < paragraph + t.left_edge.idx)
-            and t.ent_type_ != "PERSON"
-            and not any(s <= paragraph + t.idx < e for s, e in self.quoted)
-        ]
-        if not subjects:
-            return None
-        head = subjects[0]
-        if not _introduces_one(doc[head.left_edge.i : head.i + 1]):
+        head = next(
+            (
+                t
+                for t in doc
+                if t.dep_ == "nsubj"
+                and paragraph + t.left_edge.idx < offset
+                and (nearest is None or nearest[0] < paragraph + t.left_edge.idx)
+                and t.ent_type_ != "PERSON"
+                and not any(s <= paragraph + t.idx < e for s, e in self.quoted)
+            ),
+            None,
+        )
+        if head is None or not _introduces_one(doc[head.left_edge.i : head.i + 1]):
             return None  # "the actor", "her daughter": someone the article may have named
         described = [head] + [c for c in head.children if c.dep_ == "appos"]
         gender = gender_of([t.lower_ for t in described])
