@@ -17,11 +17,12 @@ from .clean import Paragraph
 
 # (opening pattern, closing pattern) per quotation style; each pattern matches one mark.
 # Straight and curly double marks are one style: scraped text often mixes them ("...”),
-# and a closing mark opening a paragraph (”Word) is a mistyped opening one.
+# and a closing mark opening a paragraph (”Word) is a mistyped opening one. A quote
+# ending in a quote is closed with a space between the marks (``the 'Title Sponsor,' "``).
 _STYLES: dict[str, tuple[str, str]] = {
     "double": (
         r'“|^”(?=\w)|(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)',
-        r'”|(?<=\S)"(?=$|[\s.,;:!?)\]}—–-])',
+        r'”|(?:(?<=\S)|(?<=[\'’] ))"(?=$|[\s.,;:!?)\]}—–-])',
     ),
     "straight single": (
         r"(?:(?<=^)|(?<=[\s(\[{—–\"“-]))(?<!')'(?=[^\W\d_])",

@@ -137,3 +137,8 @@ def test_credit_lines_for_reporting_are_not_paragraphs():
         "to this report.\n\nMaggie Haberman contributed reporting from New York.\n"
     )
     assert [text[p.start : p.end] for p in paragraphs(text)] == [body]
+
+
+def test_a_quote_ending_in_a_quote_closes_after_a_space_between_the_marks():
+    passage = "\"I made the donation. That is why he is the 'Title Sponsor,' \""
+    assert quoted_texts(f"{passage} Eric Trump wrote of the gift.\n") == [passage]
