@@ -2013,3 +2013,54 @@ def test_a_quote_after_a_sentence_about_its_speaker_does_not_borrow_another_s_cu
     [quote] = [q for q in extract(article, nlp) if "buses" in q.text]
     assert quote.speaker == "Ann Lee"
     assert quote.cue is None or quote.cue.text == "repeated"
+
+
+@pytest.mark.parametrize(
+    "text, said, speaker",
+    [
+        (
+            "“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP "
+            "presidential frontrunner nationally and current polling leader in South Carolina "
+            "by a wide margin after winning the New Hampshire primaries, said when Boyle asked "
+            "him a question.\n",
+            "“Very good reporter, very good reporter this guy,”",
+            "Trump",
+        ),
+        (
+            "“We’ve had more successful conventions than this one,” Texas delegate Bill "
+            "Eastland, wearing a cowboy hat and “Ted Cruz” campaign pins, said matter-of-factly "
+            "as confetti fluttered down around him.\n",
+            "“We’ve had more successful conventions than this one,”",
+            "Bill Eastland",
+        ),
+    ],
+)
+def test_who_is_described_between_a_quote_and_its_cue_is_the_speaker_not_what_was_said(
+    article_from, nlp, text, said, speaker
+):
+    quotes = extract(article_from(text), nlp)
+    assert [(q.text, q.speaker) for q in quotes] == [(said, speaker)]
+
+
+def test_a_topic_labelling_a_paragraph_is_no_speaker(article_from, nlp):
+    article = article_from(
+        "Superdelegates: Clinton is backed by 520 superdelegates compared with 39 who back "
+        'Sanders. "The concern would be that we have a process that is eroding democracy," '
+        "Devine said.\n"
+    )
+    quotes = extract(article, nlp)
+    assert "Superdelegates" not in [q.speaker for q in quotes]
+    assert ("Devine", "said") in [(q.speaker, q.cue.text) for q in quotes if "eroding" in q.text]
+
+
+def test_a_participle_telling_someone_a_quote_reports_it_after_the_said_clause(
+    article_from, nlp
+):
+    article = article_from(
+        "Carson said he saw no need to change anything, telling Stephanopolous that “we tell "
+        "the truth, we deal with the issues.”\n"
+    )
+    quotes = extract(article, nlp)
+    assert [(q.cue.text, q.speaker) for q in quotes if "tell the truth" in q.text] == [
+        ("telling", "Carson")
+    ]

@@ -29,6 +29,8 @@ from .content import _content_spans
 from .cues import speech_verbs
 from .edges import _stretched
 from .features import _QUOTE_MARKS, _span
+from .passages import closes_on_comma
+from .sources import _name_between
 
 _CLAUSE_MARKS = {",", ";", ":", "—", "–", "--", "―", "(", "-"}
 _COMPLEMENTIZERS = {"that", "whether", "if"}
@@ -170,8 +172,28 @@ def alternatives(
                 and _complementizer_only(doc, drawn, head, offset)
             )
             or _adds_report(doc, list(drawn), kept, cue, offset)
+            or _names_speaker(list(drawn), quoted, cue, offset)
         )
     ]
+
+
+def _names_speaker(
+    drawn: list[tuple[int, int]], quoted: list[tuple[int, int]], cue: Token | None, offset: int
+) -> bool:
+    """The alternative runs on from a quote closed on a comma into the name before the cue
+    after it, in its sentence (``"...," Texas delegate Bill Eastland, wearing a cowboy hat,
+    said``): those words say who spoke, whatever the parse hung them on."""
+    if cue is None:
+        return False
+    sentence, at = cue.sent.start_char + offset, cue.idx + offset
+    return any(
+        sentence <= s
+        and e <= at
+        and closes_on_comma(cue.doc, e - offset)
+        and any(start < at and e < end for start, end in drawn)
+        and _name_between(cue, [(e - offset, e - offset)]) is not None
+        for s, e in quoted
+    )
 
 
 def _adds_report(

@@ -29,6 +29,8 @@ from .misparses import (
     through_addressee,
     through_document,
 )
+from .passages import closes_on_comma
+from .sources import _name_between
 
 
 def _clause_around(
@@ -67,10 +69,26 @@ def _reported_clause(
     doc = governing[0][0].doc
     quoted = _non_space(text_of(doc)[start:end])
     for cue, child in reversed(governing):
-        content = _after_introduction(_governed(cue, child), start)
+        content = _before_speaker(_after_introduction(_governed(cue, child), start), cue, end)
         if quoted < 0.9 * _non_space(content.text):
             return cue, content
     return None
+
+
+def _before_speaker(content: Span, cue: Token, end: int) -> Span:
+    """``content`` up to the quote ending at ``end`` when the quote closes on a comma and
+    a name follows it before the cue: in ``"Very good reporter," Trump, the 2016 GOP
+    front-runner ..., said`` those words say who spoke, though the parse may hang them
+    on the quote (``"...," just as Clinton did in 2008, Rendell said`` goes on)."""
+    doc = content.doc
+    if (
+        not closes_on_comma(doc, end)
+        or cue.idx < end
+        or content.end_char <= end
+        or _name_between(cue, [(end, end)]) is None
+    ):
+        return content
+    return doc.char_span(content.start_char, end, alignment_mode="contract") or content
 
 
 def _after_introduction(content: Span, start: int) -> Span:

@@ -285,17 +285,19 @@ def capital_speakers(texts: Sequence[str]) -> frozenset[str]:
     )
 
 
-def _names_someone(label: Span, speakers: frozenset[str]) -> bool:
+def _names_someone(label: Span, speakers: frozenset[str], headline: bool) -> bool:
     """A speaker labelled in capitals (``WALLACE``, one of `capital_speakers`), a named
     entity that can speak and ends the label (``Pat Caddell``, not ``U.S. Military
     Strikes Escalate`` nor ``Remembering Murray Sinclair``), or a proper name of one or
     two words heading a headline (``Pence: ...``, ``Politifact: ...``), which the entity
-    recogniser often misses in title case."""
+    recogniser often misses in title case. In the body such a word, a group or a place
+    is what the paragraph is about (``Superdelegates: Clinton is backed by 520 ...``)."""
     if all(t.is_upper or t.is_punct for t in label):
         return label.text in speakers
-    if len(label) <= 2 and all(t.is_title and t.pos_ == "PROPN" for t in label):
+    if headline and len(label) <= 2 and all(t.is_title and t.pos_ == "PROPN" for t in label):
         return True
-    speaking = [e for e in label.ents if e.label_ in SPEAKING_ENTITIES]
+    kinds = SPEAKING_ENTITIES if headline else {"PERSON", "ORG"}
+    speaking = [e for e in label.ents if e.label_ in kinds]
     named = sum(len(e) for e in speaking)
     return (
         2 * named >= len(label)
@@ -357,7 +359,9 @@ def _after_colon(
     return attribution
 
 
-def _labelled(doc: Doc, offset: int, speakers: frozenset[str]) -> Attribution | None:
+def _labelled(
+    doc: Doc, offset: int, speakers: frozenset[str], headline: bool
+) -> Attribution | None:
     """``PENCE: Well, look ...`` or ``Sanders: Clinton needs ...``: a name, a colon, the content.
 
     The label must look like a name (capitalised words, at most six; in capitals only
@@ -368,6 +372,6 @@ def _labelled(doc: Doc, offset: int, speakers: frozenset[str]) -> Attribution | 
     if match is None or match.group(1).lower() in words("colon_labels"):
         return None
     label = doc.char_span(*match.span(1))
-    if label is None or len(label) > 6 or not _names_someone(label, speakers):
+    if label is None or len(label) > 6 or not _names_someone(label, speakers, headline):
         return None
     return _after_colon(doc, offset, match, _mention(label, offset), "label")

@@ -5,10 +5,13 @@ sentence, and how many words it holds.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from ..lexicons import words
 from ..parse import text_of
+from .sources import _name_between
 
 
 def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
@@ -18,6 +21,9 @@ def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
         return None
     inside = [t for t in span if not t.is_punct] or list(span)
     tops = [t for t in inside if t.head == t or not start <= t.head.idx < end]
+    first = next((t for t in tops if t.left_edge.i <= inside[0].i), None)
+    if first is not None and len(tops) > 1:
+        return first
     return max(tops, key=lambda t: sum(1 for w in t.subtree if start <= w.idx < end), default=None)
 
 
@@ -91,6 +97,27 @@ def _opens_sentence(doc: Doc, start: int, end: int) -> bool:
 def _closes(passage: str) -> bool:
     """The passage ends with its closing mark here, rather than running on to the next paragraph."""
     return passage.rstrip()[-1:] in "\"'”’»"
+
+
+def closes_on_comma(doc: Doc, end: int) -> bool:
+    """The passage ending at ``end`` has a comma inside its closing mark (``"...," Lee
+    said``): its sentence goes on to say who spoke."""
+    return text_of(doc)[:end].rstrip("\"'”’»").endswith(",")
+
+
+def _in_description(cue: Token, start: int, local: Sequence[tuple[int, int]]) -> bool:
+    """The passage at ``start`` stands in the name and description between a quote closed
+    on a comma and the cue after both: ``"...," Texas delegate Bill Eastland, wearing
+    "Ted Cruz" campaign pins, said`` quotes the pins, in who the speaker is, not what he
+    said (``"...," she said, but "I think he will do it," said Kunin`` is her quote)."""
+    sentence = cue.sent.start_char
+    return cue.idx > start and any(
+        sentence <= s
+        and e <= start
+        and closes_on_comma(cue.doc, e)
+        and _name_between(cue, [(e, e)]) is not None
+        for s, e in local
+    )
 
 
 def _is_utterance(doc: Doc, start: int, end: int) -> bool:

@@ -41,6 +41,7 @@ from .marks import _answered, _captioned, _credited, _introducer, _labelled, _si
 from .nominal import _according_to, _claimed, _claims
 from .passages import (
     _closes,
+    _in_description,
     _is_utterance,
     _names_a_work,
     _nickname,
@@ -91,7 +92,7 @@ def attribute(
     ``answering`` who answers the article's ``Q:`` and ``A:`` lines (`marks.interviewee`).
     """
     local = [(q.start - offset, q.end - offset) for q in quoted]
-    labelled = _labelled(doc, offset, speakers_in_capitals)
+    labelled = _labelled(doc, offset, speakers_in_capitals, headline)
     answer = _answered(doc, offset, answering) if labelled is None else None
     if labelled is not None or answer is not None:
         labelled = labelled or answer
@@ -129,6 +130,8 @@ def attribute(
         governing = _governing_cues(root, start, end) if root is not None else []
         if governing and _refused(governing[0][0]):
             continue  # "declined to discuss whether the deal was 'dead'": not their words
+        if governing and _in_description(governing[0][0], start, local):
+            continue
         if governing:
             cue = governing[0][0]
             clause = _reported_clause(governing, start, end)

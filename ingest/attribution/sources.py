@@ -329,24 +329,27 @@ def _name_between(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
     on the quote: ``"...," Flynn, a top surrogate, said`` gives ``Flynn``, and
     ``"...," campaign manager Robby Mook said`` gives the whole title and name. A
     verb between them has the name for its subject, not the cue: in ``"...," Christie
-    said when asked whether ...`` the name is not the one ``asked``."""
-    before = [e for s, e in quoted if e <= cue.idx]
-    if not before:
-        return None
-    between = cue.doc.char_span(max(before), cue.idx, alignment_mode="contract")
-    if between is None:
-        return None
-    words = [t for t in between if not t.is_space]
-    while words and words[0].is_punct:
-        words = words[1:]
-    if not words or len(words) > 12 or any(t.pos_ in {"VERB", "AUX"} for t in words):
-        return None  # "... star Selenis Leyva opened up about being described": her verb
-    end = next((t.i for t in words if t.is_punct), words[-1].i + 1)
-    phrase = cue.doc[words[0].i : end]
-    if words[0].pos_ == "PROPN" or (
-        words[0].pos_ in {"NOUN", "ADJ"} and any(t.pos_ == "PROPN" for t in phrase)
-    ):
-        return phrase
+    said when asked whether ...`` the name is not the one ``asked``; but a description
+    set off by commas may say anything (``"...," Bill Eastland, wearing a cowboy hat and
+    "Ted Cruz" campaign pins, said``), a quote within it too."""
+    for end in sorted((e for _, e in quoted if e <= cue.idx), reverse=True):
+        between = cue.doc.char_span(end, cue.idx, alignment_mode="contract")
+        if between is None:
+            continue
+        words = [t for t in between if not t.is_space]
+        while words and words[0].is_punct:
+            words = words[1:]
+        if not words:
+            return None
+        stop = next((t.i for t in words if t.is_punct), words[-1].i + 1)
+        phrase = cue.doc[words[0].i : stop]
+        set_off = stop < words[-1].i and cue.doc[stop].text == "," and words[-1].text == ","
+        plain = len(words) <= 12 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+        named = words[0].pos_ == "PROPN" or (
+            words[0].pos_ in {"NOUN", "ADJ"} and any(t.pos_ == "PROPN" for t in phrase)
+        )
+        if named and (plain or (set_off and not any(t.pos_ in {"VERB", "AUX"} for t in phrase))):
+            return phrase
     return None
 
 
