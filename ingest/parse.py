@@ -61,10 +61,10 @@ def _load(name: str) -> Language:
 
 
 def _add_missed_names(nlp: Language) -> None:
-    """Run `speakers.people.missed_names` after the entity recogniser: names it left out."""
+    """Run `speakers.names_by_rule.missed_names` after the entity recogniser: names it left out."""
     from spacy.language import Language
 
-    from .speakers.people import missed_names
+    from .speakers.names_by_rule import missed_names
 
     if nlp.has_pipe("ner") and not nlp.has_pipe(_MISSED_NAMES):
         if not Language.has_factory(_MISSED_NAMES):
@@ -141,7 +141,7 @@ def entities_alone(nlp: Language) -> bool:
 
 def naming_pipes(nlp: Language) -> list[str]:
     """The components that name people in a paragraph read for its entities alone: the
-    recogniser, and `speakers.people.missed_names` after it, which tells the names it
+    recogniser, and `speakers.names_by_rule.missed_names` after it, which tells the names it
     missed by their capitals where there are no tags (``EDMONTON — Connor McDavid
     scored ...``: the lede names in full whom the quotes name by surname)."""
     return [name for name in nlp.pipe_names if name in {"ner", _MISSED_NAMES}]

@@ -13,18 +13,27 @@ by someone (``a statement released by President Donald Trump``) by its source.
 The article is read whole before any mention is resolved, because the fullest
 form of a name may come after a quote that uses the short one.
 
-Where each part is decided: `article` resolves a mention against the article
-(pronouns, surnames, titles, ages, earlier unnamed sources); `people` reads a
-person's name and what a name tells (gender, age); `descriptions` words the
-sources that are not named people and tells which nouns can speak; `references`
-what words used again for someone point to (``the businessman``, ``Saskatchewan
-premier``, ``the statement``); `writers` tells who "I" and "we" are outside
-quotation marks (an op-ed's, an editorial's or a letter's writer).
+Where each part is decided: `article_speakers` reads the article whole (who it names,
+where, with what roles and genders) and sends each mention on; `pronouns` tells who
+a pronoun is (the writer, the last speaker, the nearest person who fits, the man or
+woman just described, the people named since one person spoke); `mentions` whom any
+other mention names (surnames, titles, ages, owners, documents, earlier unnamed
+sources). `recognised_names` tells which entities the recogniser gives name a person
+and how far the name runs; `names_by_rule` finds the names it missed; `names_in_phrases`
+whose name a word or a phrase holds (a titled name, a name set beside a description);
+`name_words` the words a name is written with; `genders` what gender a name, a
+courtesy title or a role tells. `descriptions` words the sources that are not named
+people and tells which nouns can speak; `references` what words used again for
+someone point to (``the businessman``, ``Saskatchewan premier``, ``the statement``);
+`writers` tells who "I" and "we" are outside quotation marks (an op-ed's, an
+editorial's or a letter's writer).
 """
 
-from .article import NO_ONE, ArticleSpeakers, reads_parse
+from .article_speakers import ArticleSpeakers, reads_parse
 from .descriptions import SPEAKING_ENTITIES, can_speak, describe, is_someone, released_by
-from .people import clean_name, person_name, person_span
+from .mentions import NO_ONE
+from .name_words import clean_name
+from .recognised_names import person_name, person_span
 from .speaker import Speaker
 
 __all__ = [

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from .. import roles
 from ..lexicons import lines, pairs, words
-from .people import LEADING
+from .name_words import LEADING
 from .speaker import Speaker
 
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..parse import text_of
-from .people import names_a_person, person_name
+from .recognised_names import names_a_person, person_name
 from .speaker import Speaker
 
 UNNAMED_WRITER = Speaker("unnamed writer", "unnamed")

@@ -1,0 +1,241 @@
+"""`ArticleSpeakers`: the mentions of one article resolved to speakers, the article
+read whole first. Who a pronoun is, `pronouns` tells; whom any other mention names,
+`mentions`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import roles
+from ..dates import after_dateline
+from ..lexicons import words
+from ..names import name_key
+from ..parse import text_of
+from ..records import Mention
+from .descriptions import describe, is_abstract, is_hearsay
+from .genders import gender_of, role_gender, titled_gender
+from .mentions import NO_ONE, Mentions
+from .name_words import extends_name, whole_word
+from .pronouns import Pronouns, introduces_one
+from .recognised_names import names_a_person, person_name, person_span
+from .references import documents_issued, is_epithet
+from .speaker import Speaker
+from .writers import Writers, byline
+
+
+def _a_place(name: Span) -> bool:
+    """A name the recogniser took for a person's where the sentence makes it a place:
+    ``who lives near Clinton``, ``in Washington``, or the dateline opening the paragraph
+    (``VANCOUVER — ...``); no ``she`` or ``he`` points to it."""
+    if name.end <= after_dateline(name.doc):
+        return True
+    root = name.root
+    parsed = name.doc.has_annotation("DEP")  # some paragraphs are read for names only
+    return (
+        parsed
+        and root.dep_ == "pobj"
+        and root.head.lower_ in _WHERE
+        and gender_of([t.text for t in name]) is None  # not "in ... Brenda Johnson"
+    )
+
+
+_WHERE = words("place_prepositions") - {"at"}
+"""Prepositions of place a person is seldom the object of: one is near or in a town,
+but angry or aimed at a person (``mad at Sanders``)."""
+
+
+@dataclass
+class ArticleSpeakers(Pronouns, Mentions):
+    """The people an article names, to resolve its source mentions against.
+
+    Build it with `read` from the article's parsed paragraphs (each Doc with
+    its offset in the article), then call `resolve` for each mention in order.
+    """
+
+    docs: list[tuple[int, Doc]] = field(default_factory=list)
+    people: list[tuple[int, str]] = field(default_factory=list)  # (offset, name as written)
+    stated_roles: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, name, role)
+    last_speaker: tuple[int, Speaker] | None = None
+    unnamed: list[tuple[int, Speaker]] = field(default_factory=list)
+    quoted: Sequence[tuple[int, int]] = ()  # the quoted passages (article offsets)
+    labels: frozenset[str] = frozenset()  # "RAMOS" in "RAMOS: ...": people who speak
+    titled: dict[int, str] = field(default_factory=dict)  # offset -> female | male (Mrs. Lee)
+    genders: dict[str, str] = field(default_factory=dict)  # fullest name -> as titled elsewhere
+    writers: Writers = Writers()  # who writes "I" and "we" outside quotation marks
+    epithets: set[int] = field(default_factory=set)  # "the businessman": maybe someone named
+    introduced: set[int] = field(default_factory=set)  # "a grain farmer": one new person
+    issued: list[tuple[int, str, int, Token]] = field(default_factory=list)
+    # (offset of "a statement", its lemma, its paragraph's offset, whose it is)
+
+    @classmethod
+    def read(
+        cls,
+        docs: list[tuple[int, Doc]],
+        quoted: Sequence[tuple[int, int]] = (),
+        labels: frozenset[str] = frozenset(),
+    ) -> ArticleSpeakers:
+        """Every person the article names, where, and the roles it gives them; ``quoted``
+        are the passages in quotation marks, whose names no pronoun outside points to;
+        ``labels`` the names in capitals that label its transcript lines
+        (`attribution.marks.capital_speakers`)."""
+        article = cls(docs=docs, quoted=quoted, labels=labels)
+        entities = [(offset, ent) for offset, doc in docs for ent in doc.ents]
+        bylines = {id(doc) for _, doc in docs[:3] if byline(doc) is not None}
+        names = [
+            (offset, ent)
+            for offset, ent in entities
+            if names_a_person(ent) and not _a_place(ent) and id(ent.doc) not in bylines
+        ]
+        for offset, ent in names:
+            name = person_name(ent)
+            if name:
+                article.people.append((offset + ent.start_char, name))
+                if (titled := titled_gender(ent)) is not None:
+                    article.titled[offset + ent.start_char] = titled
+        surnames = {name.split()[-1] for _, name in article.people if len(name.split()) > 1}
+        for offset, doc in docs:
+            for token in doc:
+                hyphenated = token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+                word = whole_word(token) if hyphenated else doc[token.i : token.i + 1]
+                if word.start == token.i and word.text in surnames and token.ent_type_ != "PERSON":
+                    article.people.append((offset + token.idx, word.text))  # "St-Onge" too
+        article.people.sort()
+        said: dict[str, set[str]] = {}
+        for offset, ent in names:
+            at = offset + ent.start_char
+            full = article.fullest(person_name(ent), at, article.titled.get(at))
+            role = roles.role_in(person_span(ent))
+            if role:
+                article.stated_roles.append((at, full, role))
+            gender = article.titled.get(at) or role_gender(role)
+            if full and gender is not None:
+                said.setdefault(full, set()).add(gender)
+        article.genders = {full: found.pop() for full, found in said.items() if len(found) == 1}
+        article.writers = Writers.read(docs, transcript=bool(labels))
+        article.issued = [
+            (offset + document.idx, document.lemma_.lower(), offset, issuer)
+            for offset, doc in docs
+            for document, issuer in documents_issued(doc)
+        ]
+        return article
+
+    def gender(self, name: str, offset: int) -> str | None:
+        """``female`` or ``male`` when the text says so (``Mrs. Lee``, a role noun such as
+        ``wife``) or the given name does (``Hillary``; ``lexicons/female.txt`` and
+        ``male.txt``), else None: which person a ``she`` or ``he`` may be."""
+        titled = self.titled.get(offset)
+        full = self.fullest(name, offset, titled)
+        return titled or gender_of(full.split()[:1]) or self.genders.get(full)
+
+    def fullest(self, name: str, offset: int | None = None, gender: str | None = None) -> str:
+        """``Petro`` -> ``Gustavo Petro`` when the article names him in full.
+
+        A surname shared by several people (``Clinton``) goes to the one named
+        in full nearest before ``offset``, else to the one named most often; of
+        ``gender`` when a courtesy title says (``Mrs. Clinton`` is not Bill).
+        """
+        tokens = name_key(name)
+        if not tokens:
+            return name
+        fuller = {  # each name once: the article's people list every mention
+            known
+            for known in {known for _, known in self.people}
+            if extends_name(name_key(known), tokens)
+            and (gender is None or gender_of(known.split()[:1]) in {None, gender})
+        }
+        longer = [(at, known) for at, known in self.people if known in fuller]
+        if not longer:
+            return name
+        before = [known for at, known in longer if offset is None or at <= offset]
+        counts = Counter(known for _, known in longer)
+        candidates = [before[-1]] if before else list(counts)  # in the order first named
+        best = max(candidates, key=lambda known: (counts[known], len(known)))  # ties: first
+        return self.fullest(best) if best != name else best
+
+    def role_of(self, name: str, offset: int) -> str | None:
+        """The role the article gives ``name`` at ``offset``.
+
+        The latest stated before, else the first stated after.
+        """
+        stated = [(at, role) for at, known, role in self.stated_roles if known == name]
+        before = [role for at, role in stated if at <= offset]
+        if before:
+            return before[-1]
+        return stated[0][1] if stated else None
+
+    def resolve(self, mention: Mention) -> Speaker | None:
+        """The speaker a source mention names, with the role the article gives them;
+        None when the mention names no one who can speak (``a growing paranoia``,
+        ``such a characterization``: the parse's subject, not a source)."""
+        span = self._span(mention)
+        written = mention.text.strip()
+        if written.lower() in words("pronouns"):
+            return self._pronoun(written.lower(), mention.start)
+        if written in self.labels:  # "RAMOS:" is Jorge Ramos, a person
+            speaker = self.person(written.title(), mention.start)
+            self.last_speaker = (mention.start, speaker)
+            return speaker
+        speaker = self._named(span, mention) if span is not None else describe(mention.text)
+        if speaker is None:
+            return None
+        if speaker.kind == "unnamed":
+            speaker = self._earlier_unnamed(span, speaker)
+            self.unnamed.append((mention.start, speaker))
+            if span is not None and is_epithet(span):
+                self.epithets.add(mention.start)
+            if span is not None and introduces_one(span):
+                self.introduced.add(mention.start)
+        self.last_speaker = (mention.start, speaker)
+        return speaker
+
+    def names_no_one(self, mention: Mention) -> bool:
+        """The mention is an idea, unspecified reports or no one (``such a
+        characterization``, ``reports``, ``nobody``): what it "says" is no one's
+        statement. Words that point back (``all``, ``these``) name someone the article
+        named before, unresolved."""
+        span = self._span(mention)
+        if span is None:
+            return False
+        root = span.root
+        return span.text.lower() in NO_ONE or is_abstract(root) or is_hearsay(root)
+
+    def _span(self, mention: Mention) -> Span | None:
+        found = self._paragraph(mention.start)
+        if found is None:
+            return None
+        offset, doc = found
+        return doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+
+    def _paragraph(self, at: int) -> tuple[int, Doc] | None:
+        """The parsed paragraph holding article offset ``at``, with its own offset."""
+        return next(
+            (
+                (offset, doc)
+                for offset, doc in reversed(self.docs)
+                if offset <= at < offset + len(text_of(doc))
+            ),
+            None,
+        )
+
+    def person(
+        self, name: str, offset: int, role: str | None = None, gender: str | None = None
+    ) -> Speaker:
+        full = self.fullest(name, offset, gender or self.titled.get(offset))
+        return Speaker(full, "person", role or self.role_of(full, offset))
+
+
+def reads_parse(doc: Doc) -> bool:
+    """Whether `ArticleSpeakers.read` needs more of ``doc`` than its entities.
+
+    It does where a person is named and a title word may give a role
+    (`roles.role_in` reads the parse) or a capitalised word after the name may
+    continue it (`person_span` asks the tagger); elsewhere the entities alone
+    give the same people.
+    """
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    continued = any(ent.end < len(doc) and doc[ent.end].is_title for ent in people)
+    return bool(people) and (continued or roles.may_give_role(doc))

@@ -1,0 +1,53 @@
+"""Which gender a name or the words beside it tell: a given name the name lists give
+one gender (``Hillary``), a courtesy title (``Mrs. Clinton``), a stated role (``wife
+of the senator``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from ..lexicons import words
+from .name_words import hyphenated
+
+
+def gender_of(said: Iterable[str]) -> str | None:
+    """``female`` or ``male`` if the words name only one (``Mrs.``, ``Hillary``, ``wife``)."""
+    lowered = {word.lower() for word in said}
+    found = {gender for gender in ("female", "male") if lowered & words(gender)}
+    return found.pop() if len(found) == 1 else None
+
+
+def gendered(token: Token) -> bool:
+    """A word the name lists give one gender: how a given name is told (``Stephen``,
+    ``Hillary``) where the recogniser did not mark one. A hyphenated given name is
+    told by either half (``Jean-François``)."""
+    return gender_of([t.text for t in hyphenated(token)]) is not None
+
+
+def role_gender(role: str | None) -> str | None:
+    """The gender a stated role gives its holder (``wife of the senator``), read from the
+    role's own words (`_own_words`)."""
+    return gender_of(_own_words(role))
+
+
+def _own_words(role: str | None) -> list[str]:
+    """The role's words up to its first preposition: ``wife`` in ``wife of the senator``,
+    and not ``Donald`` in ``supporter of Republican Donald Trump``, which says whom the
+    role is of, not what its holder is."""
+    own: list[str] = []
+    for word in (role or "").split():
+        if word.lower() in _PREPOSITIONS:
+            break
+        own.append(word)
+    return own
+
+
+_PREPOSITIONS = frozenset({"of", "for", "to", "at", "in", "with", "from", "on", "under"})
+
+
+def titled_gender(name: Span) -> str | None:
+    """The gender the courtesy title of a name says: ``Mrs. Clinton``, ``Mr. Trump``."""
+    title = [name[0]] + ([name.doc[name.start - 1]] if name.start else [])
+    return gender_of(t.text for t in title if t.lower_ in words("honorifics"))

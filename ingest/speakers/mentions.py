@@ -1,0 +1,285 @@
+"""Whom a source mention other than a pronoun names: a person by name, surname or
+courtesy title; the holder of a title (``the premier``, ``Saskatchewan premier``) or
+an age (``the 45-year-old``); the person a description is set beside; whose campaign or
+statement it is; a body named before; else the description as written, and a later
+``the official`` the unnamed official described before. The part of `ArticleSpeakers`
+that reads mentions other than pronouns."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from .. import roles
+from ..lexicons import words
+from ..records import Mention
+from .descriptions import (
+    RELATIVES,
+    antecedent,
+    describe,
+    described_as,
+    described_role,
+    is_abstract,
+    is_definite,
+    is_hearsay,
+    is_someone,
+    joint,
+    possessor,
+    released_by,
+)
+from .genders import titled_gender
+from .name_words import whole_word
+from .names_in_phrases import (
+    age_after,
+    named_before_body,
+    named_in_apposition,
+    person_at,
+    titled_name_at_end,
+)
+from .recognised_names import names_a_person, person_name, person_span
+from .references import body_named_before, places_of
+from .speaker import Speaker
+
+if TYPE_CHECKING:
+    from .article_speakers import ArticleSpeakers
+
+
+# bodies that speak for one person, named after them: "the Clinton campaign", "Ryan's office"
+_PERSONAL_BODIES = frozenset({"campaign", "administration", "office"})
+
+
+def _body_of(name: str, body: str) -> str:
+    """How a person's body is named: "the Trump campaign" and "the Obama administration",
+    but "Trey Gowdy's office" (AP style: "Bernie Sanders' office")."""
+    if body != "office":
+        return f"{name} {body}"
+    return f"{name}' office" if name.endswith("s") else f"{name}'s office"
+
+
+_AHEAD = 400
+"""How far after a title with a place (``Toronto's police chief says``) the person
+holding it may be named (a lede's next sentence or two)."""
+
+
+_AGED = re.compile(r"\b(\d{1,3})-year-old\b")  # "the 45-year-old", "the 45-year-old woman"
+
+
+# a mention that only points ("That ... said", "Another notes", "All told"): no one is named
+_POINTING = frozenset({"that", "this", "these", "another", "all", "each", "both", "either"})
+
+
+# pronouns that name no one a reader could look up: a question (``who said ...?``),
+# a denial (``nobody said ...``); an indefinite person is an unnamed source
+NO_ONE = frozenset(
+    {"who", "whom", "what", "whoever", "whatever", "nobody", "no one", "none", "neither", "nothing"}
+)
+
+
+_INDEFINITE = {
+    "someone": "unnamed",
+    "somebody": "unnamed",
+    "you": "unnamed",  # anyone, the reader, or whom a quote addresses: no organisation
+    "everyone": "group",
+    "everybody": "group",
+}
+
+
+class Mentions:
+    """Whom the mentions of an article other than pronouns name: mixed into
+    `ArticleSpeakers`, whose record (the people named, their roles, the unnamed sources
+    described) they read."""
+
+    def _named(self: ArticleSpeakers, span: Span, mention: Mention) -> Speaker | None:
+        span = antecedent(span)
+        root = span.root
+        if len(span) == 1 and root.lower_ in RELATIVES and root.head.dep_ == "relcl":
+            # "a report, which said": the report
+            noun = root.head.head
+            return self._named(span.doc[noun.left_edge.i : noun.i + 1], mention)
+        if (len(span) == 1 and root.lower_ in _POINTING) or span.text.lower() in NO_ONE:
+            return None
+        if len(span) == 1 and root.lower_ in _INDEFINITE:
+            kind = _INDEFINITE[root.lower_]
+            return Speaker("unnamed person" if kind == "unnamed" else root.lower_, kind)
+        person = person_at(root)
+        if person is not None and any(
+            c.dep_ == "conj" and span.start <= c.i < span.end and is_someone(c)
+            for c in root.children
+        ):  # "Clinton and Sanders said", "Cruz and his aides": all of them, not the first
+            return Speaker(joint(span), "group")
+        if person is None and whole_word(root).text in self._surnames():
+            person = whole_word(root)  # a known name the tagger took for a noun
+        if person is None:
+            person = titled_name_at_end(span) or named_before_body(span)
+        if person is not None:
+            return self.person(
+                person_name(person),
+                mention.start,
+                roles.role_in(person_span(person)),
+                titled_gender(person),
+            )
+        if (age := _AGED.search(span.text)) and (aged := self._aged(age[1], mention.start)):
+            return aged
+        if (person := named_in_apposition(root)) is not None:
+            # "Trump's campaign manager, Corey Lewandowski": the person, whom it describes
+            return self.person(
+                person_name(person),
+                mention.start,
+                roles.role_in(person_span(person)) or described_role(_before(span, person)),
+                titled_gender(person),
+            )
+        owner = possessor(root)
+        if owner is not None and (
+            root.lemma_.lower() in words("speech_nouns") or is_abstract(root)
+        ):
+            # "Trump's comments suggest", "the administration's strategy frames them as": theirs
+            return self._named(owner, mention)
+        if root.lemma_.lower() in _PERSONAL_BODIES and (
+            (person := self._owner(root, mention)) is not None
+        ):  # "Sanders' campaign", "the Sanders campaign": one name for it
+            return Speaker(_body_of(person.name, root.lemma_.lower()), "organization")
+        if root.lower_ in words("titles"):
+            places = places_of(span)
+            pointing = is_definite(span) or (
+                len(span) == 1 and root.lower_ in words("unnamed_heads")
+            )
+            if pointing or places:
+                # "the premier said", a headline's bare "Premier says", "Saskatchewan's
+                # premier says": whoever holds it, there if the mention says where ("the
+                # Ohio governor" is Kasich, not Bush), else ("the Florida senator": Rubio,
+                # named "Sen. Rubio") the nearest who holds it at all; or, as a lede
+                # has it, whom the next lines name with the title ("Toronto's police
+                # chief says ..." then "Chief Myron Demkiw made the announcement")
+                return (
+                    self._titled(root.lower_, mention.start, places)
+                    or (self._titled(root.lower_, mention.start) if pointing and places else None)
+                    or (self._titled_next(root.lower_, mention.end) if places else None)
+                    or describe(described_as(span), root.text, as_written=True)
+                )
+        if root.lower_ in words("document_heads"):
+            source = released_by(root)
+            if source is not None:
+                named = self._named(source, mention)
+                if named is not None and (named.kind != "organization" or source.root.ent_type_):
+                    return named
+            elif is_definite(span) and (issuer := self._issuer(root, mention.start)) is not None:
+                return issuer  # "said in a statement ... “...,” the statement read": theirs
+        if is_abstract(root) or is_hearsay(root):
+            return None
+        if (body := body_named_before(span, self.docs, mention.start)) is not None:
+            return describe(body.text)  # "the association" is the one named before
+        return describe(described_as(span), span.root.text, as_written=True)
+
+    def _owner(self: ArticleSpeakers, body: Token, mention: Mention) -> Speaker | None:
+        """The person whose campaign, office or administration ``body`` is, named as its
+        possessor (``Sanders' campaign``) or right before it (``the Trump campaign``);
+        not a pronoun's (``her campaign`` stays as written: a wrong name would be worse),
+        nor a body described further (``Mr. Obama's Council of Economic Advisers``)."""
+        if any(c.dep_ in {"prep", "acl", "relcl", "appos", "conj"} for c in body.rights):
+            return None
+        owner = next(
+            # a capitalised word: "Sanders'" is tagged a noun
+            (c for c in body.lefts if c.dep_ in {"poss", "compound"} and c.is_title),
+            None,
+        )
+        if owner is None or any(c.i != owner.i and c.dep_ != "det" for c in body.lefts):
+            return None  # "Trump's overtly racist campaign", "the stop-Trump campaign"
+        phrase = owner.doc[owner.left_edge.i : owner.i + 1]
+        if any(t.text == "-" for t in phrase):
+            return None
+        found = self._named(phrase, mention)  # named where the mention is, as a possessor is
+        return found if found is not None and found.kind == "person" else None
+
+    def _issuer(self: ArticleSpeakers, document: Token, offset: int) -> Speaker | None:
+        """Whose ``the statement`` is: the speaker of the last ``a statement`` of the same
+        kind the article gave before (`references.documents_issued`)."""
+        before = [
+            (paragraph, issuer)
+            for at, lemma, paragraph, issuer in self.issued
+            if at < offset and lemma == document.lemma_.lower()
+        ]
+        if not before:
+            return None
+        paragraph, issuer = before[-1]
+        if issuer.lower_ in words("pronouns"):
+            return self._pronoun(issuer.lower_, paragraph + issuer.idx)
+        return self._named_at(issuer.doc[issuer.left_edge.i : issuer.i + 1], paragraph)
+
+    def _named_at(self: ArticleSpeakers, phrase: Span, paragraph: int) -> Speaker | None:
+        """`_named` for a phrase found elsewhere in the article (``paragraph``: the offset
+        of its paragraph), not at a mention being resolved."""
+        start = paragraph + phrase.start_char
+        return self._named(phrase, Mention(phrase.text, start, start + len(phrase.text)))
+
+    def _surnames(self: ArticleSpeakers) -> set[str]:
+        """The names and last names of the people the article names so far."""
+        return {word for _, name in self.people for word in (name, name.split()[-1])}
+
+    def _titled(
+        self: ArticleSpeakers, title: str, offset: int, places: Sequence[str] = ()
+    ) -> Speaker | None:
+        """``the president``: the person named nearest before with that title; of the
+        ``places`` too when the mention names them (``Saskatchewan premier``)."""
+        titled = self._holders(title, places)
+        before = [name for at, name in titled if at <= offset]
+        if before:
+            return self.person(before[-1], offset)
+        names = Counter(name for _, name in titled)
+        return self.person(names.most_common(1)[0][0], offset) if names else None
+
+    def _titled_next(self: ArticleSpeakers, title: str, offset: int) -> Speaker | None:
+        """The person named with ``title`` right after ``offset``, within `_AHEAD`
+        characters, if no one is named with it before."""
+        titled = self._holders(title)
+        if any(at < offset for at, _ in titled):
+            return None
+        ahead = [name for at, name in titled if at - offset <= _AHEAD]
+        return self.person(ahead[0], offset) if ahead else None
+
+    def _holders(
+        self: ArticleSpeakers, title: str, places: Sequence[str] = ()
+    ) -> list[tuple[int, str]]:
+        """Where the article names someone with ``title`` in their role (and each of
+        ``places``), and who."""
+        return [
+            (at, name)
+            for at, name, role in self.stated_roles
+            if title in role.lower().split() and all(p in role.lower() for p in places)
+        ]
+
+    def _aged(self: ArticleSpeakers, age: str, offset: int) -> Speaker | None:
+        """``the 45-year-old``: the person named before with that age (``Sarah Jones, 45,``)."""
+        aged = [
+            (start + ent.start_char, ent)
+            for start, doc in self.docs
+            for ent in doc.ents
+            if names_a_person(ent) and age_after(ent) == age
+        ]
+        before = [ent for at, ent in aged if at < offset]
+        return self.person(person_name(before[-1]), offset) if before else None
+
+    def _earlier_unnamed(self: ArticleSpeakers, span: Span | None, speaker: Speaker) -> Speaker:
+        """``the official`` is the unnamed official the article described before."""
+        if span is None or not is_definite(span) or len(span) > 2:
+            return speaker
+        head = span.root.lower_
+        for _, earlier in reversed(self.unnamed):
+            if earlier.name.split()[-1] == head or head in earlier.name.split():
+                return earlier
+        return speaker
+
+
+def _before(description: Span, name: Span) -> Span:
+    """The words of ``description`` before the ``name`` set beside them, without the
+    comma or courtesy title between (``The mayor of Fort St. James`` of ``..., Bev
+    Playfair``)."""
+    doc, end = description.doc, min(name.start, description.end)
+    while end > description.start + 1 and (
+        doc[end - 1].is_punct or doc[end - 1].lower_ in words("honorifics")
+    ):
+        end -= 1  # "the minister of the economy, Mr. Guajardo"
+    return doc[description.start : end]

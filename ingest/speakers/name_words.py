@@ -1,0 +1,58 @@
+"""The words a person's name is written with: a word written as a name, the halves a
+hyphen joins, a name without courtesy titles or marks, and a fuller form of a name."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..lexicons import words
+from ..names import same_person
+from ..parse import hyphen_joins
+
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+LEADING = re.compile(r"^[^\w]+")
+
+
+_BRACKETS = re.compile(r"[()\[\]]")
+
+
+def hyphenated(token: Token) -> list[Token]:
+    """The word ``token`` opens, with the halves joined to it by a hyphen."""
+    doc, end = token.doc, token.i + 1
+    while end + 1 < len(doc) and hyphen_joins(doc, end):
+        end += 2
+    return [t for t in doc[token.i : end] if t.text != "-"]
+
+
+def whole_word(token: Token) -> Span:
+    """The word a token is part of, with the halves a hyphen joins to it (``St-Onge``,
+    which the tokenizer splits in three)."""
+    doc, start = token.doc, token.i
+    while start > 1 and hyphen_joins(doc, start - 1):
+        start -= 2
+    first = doc[start]
+    return doc[start : start + len(hyphenated(first)) * 2 - 1]
+
+
+def capitalised(token: Token) -> bool:
+    """A word written as a name is: a capital first, not all capitals (``Pollard``, and
+    ``McAteer`` or ``LeBlanc``, which ``Token.is_title`` refuses)."""
+    text = token.text
+    return text[:1].isupper() and (token.is_title or (token.is_alpha and not text.isupper()))
+
+
+def clean_name(name: str) -> str:
+    """A name without courtesy titles, possessive ending or surrounding punctuation (a
+    name starts with a letter: ``">Sanders`` is markup left in the text), nor the
+    brackets an editor put in a quote (``George (W. Bush)``, ``[Gary] Johnson``)."""
+    tokens = [t for t in _BRACKETS.sub("", name).split() if t.lower() not in words("honorifics")]
+    return LEADING.sub("", POSSESSIVE.sub("", " ".join(tokens))).strip(" ,.;:\"“”‘’'-–—")
+
+
+def extends_name(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """``Hillary Clinton`` extends ``Clinton``: a fuller name of the same person."""
+    return len(longer) > len(shorter) and same_person(longer, shorter)

@@ -1,0 +1,102 @@
+"""Names the entity recogniser missed, found by rule: a listed given name and the
+capitalised words after it, or a surname right after a title (`missed_names`, the
+pipeline component `parse.load_nlp` runs after the recogniser)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons import words
+from ..parse import hyphen_joins
+from ..roles import is_title
+from .genders import gendered
+from .name_words import capitalised, hyphenated
+
+
+def missed_names(doc: Doc) -> Doc:
+    """The pipeline component (`parse.load_nlp` runs it after the recogniser): a name
+    the recogniser left in no entity becomes a person's.
+
+    The small model misses names it has not met: ``Chief Dolores Pollard of the Haisla
+    Nation said`` gave no PERSON, so the speaker kept the title and the nation, and a
+    ``she`` after it went to someone else. A name here is a listed given name
+    (`gendered`) and one or two capitalised words after it, all outside any entity
+    and with no more after them (not ``Steve Harvey Morning Show``); not the second
+    half of a hyphenated word (``Dodd-Frank Wall``), nor a place or building named
+    after someone (``Rose Bowl``: `lexicons/place_heads.txt`). So is a surname alone
+    right after a title (``Chief Pollard said``: `_titled_surname_end`).
+    """
+    found, i = [], 0
+    while i < len(doc) - 1:
+        end = _missed_name_end(doc, i) or _titled_surname_end(doc, i)
+        if end is None:
+            i += 1
+            continue
+        found.append(Span(doc, i, end, label="PERSON"))
+        i = end
+    if found:
+        doc.set_ents(found, default="unmodified")
+    return doc
+
+
+def _missed_name_end(doc: Doc, start: int) -> int | None:
+    """Where a name the recogniser missed, starting at ``start``, ends (`missed_names`)."""
+    if not (_bare_capital(doc[start]) and gendered(doc[start])) or hyphen_joins(doc, start - 1):
+        return None
+    end = start + len(hyphenated(doc[start])) * 2 - 1  # "Jean-François": three tokens
+    words_after = 0
+    while end < len(doc) and words_after < 2 and _bare_capital(doc[end]):
+        end += 1
+        words_after += 1
+        while end + 1 < len(doc) and hyphen_joins(doc, end) and _bare_capital(doc[end + 1]):
+            end += 2  # "Erskine-Smith"
+    if (
+        not words_after
+        or (end < len(doc) and _bare_capital(doc[end]))  # "Steve Harvey Morning Show"
+        or _names_a_place_or_body(doc[end - 1])
+    ):
+        return None
+    return end
+
+
+def _titled_surname_end(doc: Doc, start: int) -> int | None:
+    """Where a surname the recogniser missed after a capitalised title ends (``Chief
+    Pollard said``, ``Mayor Chow``): one or two capitalised words outside any entity, right
+    after the title and with no more capitals after them; not a place or a body named with
+    a title (``Premier League``, ``Justice Department``), nor words that qualify a noun
+    after them (``Special Operations forces``)."""
+    if start == 0 or not (doc[start - 1].is_title and is_title(doc[start - 1])):
+        return None
+    if not doc.has_annotation("TAG"):
+        return None  # "Chief Financial Officer": only the parse tells a name from a title's words
+    end = start
+    while end < len(doc) and end - start < 2 and _bare_capital(doc[end]):
+        end += 1
+    if (
+        end == start
+        or (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN")
+        or doc[end - 1].dep_ == "compound"
+        or _names_a_place_or_body(doc[end - 1])
+    ):
+        return None
+    return end
+
+
+def _names_a_place_or_body(last: Token) -> bool:
+    """The last word of capitals after a given name or a title says they name a place or
+    a body, not a person (``Rose Bowl``, ``Justice Department``: `lexicons/place_heads.txt`,
+    `lexicons/institution_heads.txt`)."""
+    return last.lower_ in words("place_heads") or last.lower_ in words("institution_heads")
+
+
+def _bare_capital(token: Token) -> bool:
+    """A capitalised proper noun in no entity and no title (``Pollard``, not ``Chief``).
+    A paragraph read for its entities alone has no tags: there the capitals must do."""
+    return (
+        (token.pos_ == "PROPN" or not token.doc.has_annotation("TAG"))
+        and capitalised(token)
+        and token.is_alpha
+        and not token.ent_type_
+        and not is_title(token)
+        and token.lower_ not in words("honorifics")
+    )

@@ -1,0 +1,108 @@
+"""Whose name a word or a phrase holds: the person's name a word is part of, a titled
+name the parse did not make the phrase's head (``Court of King's Bench Justice Shauna
+McCarthy``), a name before the body it is of, a name set beside a description; and the
+age written after a name."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..lexicons import words
+from ..roles import is_title
+from .recognised_names import names_a_person, person_span
+
+
+def person_at(token: Token) -> Span | None:
+    """The person's name ``token`` belongs to, if any."""
+    ents = token.doc.ents
+    for ent in ents:
+        if ent.start <= token.i < ent.end and names_a_person(ent):
+            return ent
+    if token.ent_type_ == "PERSON":
+        return None
+    # a surname the recogniser left out of the name before it (`person_span`)
+    return next(
+        (
+            ent
+            for ent in reversed(ents)
+            if ent.end <= token.i and names_a_person(ent) and token.i < person_span(ent).end
+        ),
+        None,
+    )
+
+
+def titled_name_at_end(span: Span) -> Span | None:
+    """The person's name a title phrase ends with when the parse made another of its
+    words the head: ``Court of King's Bench Justice Shauna McCarthy`` (the head is
+    "Court"), ``former Pennsylvania Gov. and Democratic National Committee Chairman Ed
+    Rendell``. Only title words may come before the name: not another person or a list
+    (``he and Chairman Bob Goodlatte``, ``the caucus, ... and Lt. Gov. Ralph Northam``)
+    nor a body the name is of (``government of President Petro Poroshenko``)."""
+    name = next((e for e in reversed(span.ents) if names_a_person(e)), None)
+    if name is None or name.start == span.start or not is_title(span.doc[name.start - 1]):
+        return None
+    if not _titled_only(span, name):
+        return None
+    rest = span.doc[name.end : span.end]
+    return name if all(t.is_punct for t in rest) else None
+
+
+def named_before_body(span: Span) -> Span | None:
+    """The person's name a phrase opens with when the parse made the body after ``of``
+    the head: ``Grand Chief Alvin Fiddler of Nishnawbe Aski Nation called ...`` (the
+    head is "Nation"). Only title words may come before the name."""
+    name = next((e for e in span.ents if names_a_person(e)), None)
+    if name is None or name.end >= span.end or span.doc[name.end].lower_ != "of":
+        return None
+    if not _titled_only(span, name) or not name.end < span.root.i:
+        return None
+    return name
+
+
+def _titled_only(span: Span, name: Span) -> bool:
+    """Only words a title may be written with come before ``name`` in ``span``."""
+    return all(_of_a_title(t) for t in span.doc[span.start : name.start])
+
+
+def _of_a_title(token: Token) -> bool:
+    """A word a title may be written with: capitalised, a title or qualifier, or a joint."""
+    return token.pos_ != "PRON" and (
+        token.text[:1].isupper()
+        or token.lower_ in words("titles")
+        or token.lower_ in words("role_qualifiers")
+        or token.lower_ in {"of", "the", "and", "'s", "’s"}
+    )
+
+
+def named_in_apposition(head: Token) -> Span | None:
+    """The person a described source is named as right after (``his sister Amanda
+    Clarke``, ``Trump's campaign manager, Corey Lewandowski,``); not one of several
+    (``presidential candidates Hillary Clinton and Donald Trump``).
+
+    After a person or a place the description is of (``a spokesperson for Paul
+    Calandra, Hannah Jensen,``, ``The mayor of Fort St. James, Bev Playfair,``) the parse
+    hangs the name on that name, which cannot be a second person as well: the name is
+    the description's."""
+    if head.tag_ in {"NNS", "NNPS"}:
+        return None
+    whose = [
+        noun
+        for prep in head.rights
+        if prep.dep_ == "prep"
+        for noun in prep.children
+        if noun.dep_ == "pobj" and (noun.pos_ == "PROPN" or person_at(noun) is not None)
+    ]
+    for child in [*head.rights, *(c for noun in whose for c in noun.rights)]:
+        if child.dep_ == "appos" and not any(c.dep_ == "conj" for c in child.children):
+            person = person_at(child)
+            if child.head is head or (person is not None and person != person_at(child.head)):
+                return person
+    return None
+
+
+def age_after(name: Span) -> str | None:
+    """The age written right after a name: ``Sarah Jones, 45,`` or ``Sarah Jones (45)``."""
+    after = name.doc[name.end : name.end + 3]
+    if len(after) == 3 and after[0].text in {",", "("} and after[2].text in {",", ")", "."}:
+        return after[1].text if after[1].text.isdigit() else None
+    return None

@@ -1,0 +1,169 @@
+"""Who a pronoun is: ``I`` or ``we`` outside quotation marks the writer; ``he`` or
+``she`` the last speaker or the nearest earlier person it fits, or the unnamed man or
+woman just described; ``they`` the people named since one person spoke. The part of
+`ArticleSpeakers` that reads pronouns."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from ..parse import text_of
+from .descriptions import is_someone
+from .genders import gender_of
+from .speaker import Speaker
+
+if TYPE_CHECKING:
+    from .article_speakers import ArticleSpeakers
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
+
+
+_GENDERED = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}
+
+
+class Pronouns:
+    """Who the pronouns of an article are: mixed into `ArticleSpeakers`, whose record
+    (the people named, the last speaker, the passages quoted) they read."""
+
+    def _narrated(self: ArticleSpeakers, offset: int) -> bool:
+        """The words at ``offset`` are the writer's: outside quotation marks, in a
+        paragraph that does not open with one (a quote whose closing mark is missing)."""
+        if any(s <= offset < e for s, e in self.quoted):
+            return False
+        found = self._paragraph(offset)
+        first = next((t for t in found[1] if not t.is_space), None) if found else None
+        return first is None or not first.is_quote
+
+    def _pronoun(self: ArticleSpeakers, pronoun: str, offset: int) -> Speaker:
+        writer = self.writers.at(offset) if pronoun in {"i", "we"} else None
+        if writer is not None and self._narrated(offset):
+            return writer
+        if pronoun in _PERSON_PRONOUNS:
+            wanted = _GENDERED.get(pronoun)
+
+            def fits(name: str, at: int) -> bool:  # "she" is no one known as a man
+                return wanted is None or self.gender(name, at) in {None, wanted}
+
+            # "“... They control Crooked Hillary,” he said": not a name the speaker says
+            nearest = next(
+                (
+                    (at, name)
+                    for at, name in reversed(self.people)
+                    if at < offset
+                    and not any(s <= at < e for s, e in self.quoted)
+                    and fits(name, at)
+                ),
+                None,
+            )
+            if wanted is not None and (
+                described := self._described_before(offset, wanted, nearest)
+            ):  # "One of the victims, an 83-year-old woman, read a statement. “...,” she said"
+                return described
+            last = self.last_speaker
+            if (
+                last
+                and last[1].kind == "unnamed"
+                and last[0] not in self.epithets
+                and wanted is not None
+                and (
+                    gender_of(last[1].name.split()) == wanted
+                    or (last[0] in self.introduced and self._next_sentence(last[0], offset))
+                )
+                and (nearest is None or last[0] >= nearest[0])
+            ):  # "the victims' son said ... “...,” he wrote": the son, named by no name; "A
+                # grain farmer said ... “...,” she said": the farmer, a sentence on
+                return last[1]
+            if (
+                last
+                and last[1].kind == "person"
+                and (nearest is None or last[0] >= nearest[0])
+                and fits(last[1].name, last[0])
+            ):
+                return self.person(last[1].name, offset)
+            if nearest is not None:
+                return self.person(nearest[1], nearest[0])
+        elif pronoun in {"they", "them", "their"} and (many := self._many(offset)) is not None:
+            return many
+        elif self.last_speaker is not None:
+            return self.last_speaker[1]
+        return Speaker(pronoun, "unnamed")
+
+    def _next_sentence(self: ArticleSpeakers, first: int, second: int) -> bool:
+        """Article offset ``second`` lies in a later sentence of the paragraph holding
+        ``first`` (a "she" in the same sentence is someone the speaker speaks of)."""
+        found = self._paragraph(second)
+        if found is None or found[0] > first:
+            return False
+        paragraph, doc = found
+        starts = [max(t.sent.start for t in doc if t.idx <= o - paragraph) for o in (first, second)]
+        return starts[0] != starts[1]
+
+    def _described_before(
+        self: ArticleSpeakers, offset: int, wanted: str, nearest: tuple[int, str] | None
+    ) -> Speaker | None:
+        """Whom ``she`` or ``he`` at ``offset`` is when the paragraph opened on someone
+        described, not named, as a woman or a man (``One of the victims, an 83-year-old
+        woman from Sudbury, read a statement in court. “I worked for 40 years,” she
+        said``), after the nearest name: the one described, not a person named before.
+        Only a phrase that brings someone in (``a``, ``one``) describes someone new; before
+        anyone is named, any word may describe her (``A Calgary city councillor has
+        apologized for a post in which she ...``)."""
+        found = self._paragraph(offset)
+        if found is None:
+            return None
+        paragraph, doc = found
+        head = next(
+            (
+                t
+                for t in doc
+                if t.dep_ == "nsubj"
+                and paragraph + t.left_edge.idx < offset
+                and (nearest is None or nearest[0] < paragraph + t.left_edge.idx)
+                and t.ent_type_ != "PERSON"
+                and not any(s <= paragraph + t.idx < e for s, e in self.quoted)
+            ),
+            None,
+        )
+        if head is None or not introduces_one(doc[head.left_edge.i : head.i + 1]):
+            return None  # "the actor", "her daughter": someone the article may have named
+        described = [head] + [c for c in head.children if c.dep_ == "appos"]
+        gender = gender_of([t.lower_ for t in described])
+        if not (gender == wanted or (gender is None and nearest is None)) or not any(
+            is_someone(t) for t in described
+        ):
+            return None
+        whom = [c.right_edge.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"]
+        return self._named_at(doc[head.left_edge.i : max([head.i] + whom) + 1], paragraph)
+
+    def _many(self: ArticleSpeakers, offset: int) -> Speaker | None:
+        """Who ``they`` are when the last speaker is one person: the nearest subject
+        before that names several people or a body (``Wilcox and Beruff argued ...
+        States can do that, they said``, ``Republicans ... which they say ...``)."""
+        last = self.last_speaker
+        if last is None or last[1].kind != "person":
+            return None
+        for paragraph, doc in reversed(self.docs):
+            if paragraph > offset or paragraph + len(text_of(doc)) < last[0]:
+                continue
+            subjects = [
+                t
+                for t in doc
+                if last[0] < paragraph + t.idx < offset
+                and t.dep_ in {"nsubj", "nsubjpass"}
+                and (t.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in t.children))
+                and is_someone(t)
+            ]
+            if subjects:
+                noun = subjects[-1]  # with all of them: "Johnson and Weld"
+                end = max([noun.i] + [c.right_edge.i for c in noun.children if c.dep_ == "conj"])
+                return self._named_at(doc[noun.left_edge.i : end + 1], paragraph)
+        return None
+
+
+def introduces_one(span: Span) -> bool:
+    """``A grain farmer near Kindersley``, ``One California delegate``: one person the
+    article brings in, whom a ``she`` or ``he`` in the next sentences may be."""
+    return span[0].lower_ in {"a", "an", "one"} and span.root.tag_ not in {"NNS", "NNPS"}

@@ -1,0 +1,212 @@
+"""The names the entity recogniser gives: which of its entities name a person (a
+PERSON, or a name it took for a body or a place), and how far a person's name runs
+(past a surname it stopped short of, after the titles it took in)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..dates import MONTHS, WEEKDAYS
+from ..lexicons import words
+from ..parse import hyphen_joins, is_title_case
+from ..roles import is_title
+from .genders import gendered
+from .name_words import POSSESSIVE, capitalised, clean_name
+
+
+def person_span(ent: Span) -> Span:
+    """A PERSON entity extended over the capitalised proper nouns that follow it.
+
+    Small models often stop short of a double surname (``Vladimir Padrino López``)
+    or of a given name after a title (``Liberal MP Nate Erskine-Smith`` gives
+    ``Erskine-Smith``). A possessive ends a name, and another entity is no part of
+    it (``Trump's October declaration``). Titles the entity starts with are no part
+    of the name but the person's role (``Coun. Josh Matlow``, ``NDP MPP Jessica
+    Bell``).
+    """
+    doc, start, end = ent.doc, _name_start(ent), ent.end
+    if start == ent.start and start > 0 and _given_name(doc[start - 1]):
+        start -= 1
+    # a title-case headline's verb or pronoun is no part of the name the recogniser ran
+    # on into it ("Salma Hayek Described Her Experience ..."; in running text, "George
+    # Will" is a name)
+    cut = next((t.i for t in doc[start + 1 : end] if t.pos_ in _NOT_IN_NAMES), None)
+    if cut is not None and is_title_case(doc):
+        end = cut
+    if POSSESSIVE.fullmatch(doc[end - 1].text):
+        return doc[start:end]
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and capitalised(doc[end])
+        and (doc[end].ent_type_ in {"", "PERSON"} or _surname_after(doc[end - 1], doc[end]))
+    ):
+        end += 1
+    return doc[start:end]
+
+
+_NOT_IN_NAMES = frozenset({"VERB", "AUX", "PRON"})
+
+
+def _surname_after(given: Token, word: Token) -> bool:
+    """A capitalised word the recogniser took for an entity of its own (``Holyday`` as a
+    date in ``Coun. Stephen Holyday``) right after a given name: the surname, unless it
+    is a day or a month (``said Stephen Tuesday``)."""
+    return (
+        word.is_alpha
+        and gendered(given)
+        and word.lower_ not in WEEKDAYS
+        and word.lower_ not in MONTHS
+    )
+
+
+def _name_start(ent: Span) -> int:
+    """Where the name in an entity starts: after its titles (``Coun. Josh Matlow``) or
+    the outlet it comes after (``Fox News Sean Hannity``)."""
+    start = _after_title(ent)
+    if start is None and ent.label_ != "PERSON":
+        start = _given_name_within(ent)
+    if start is not None:
+        return start
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in words("titles"):
+        start += 1
+    return start
+
+
+def _after_title(ent: Span) -> int | None:
+    """Right after the last title word of an entity when only capitalised words follow
+    it (``Ontario Premier Doug Ford``, ``Toronto Police spokesperson Const. Victor
+    Kwong``)."""
+    last = max((t.i for t in ent[:-1] if is_title(t)), default=None)
+    if last is None:
+        return None
+    name = ent.doc[last + 1 : ent.end]
+    if len(name) >= 2 and all(t.is_title for t in name):  # not "King Jr"
+        return last + 1
+    return None
+
+
+def _given_name_within(ent: Span) -> int | None:
+    """Where a person's name closes an entity that does not start with it: a listed given
+    name and one or two capitalised words to its end, after words of an outlet or body
+    (``Fox News Sean Hannity``, ``Washington Post Jennifer Rubin``), or None. An entity
+    that opens with a given name is one name (``Christina N Luis Olidem``)."""
+    first = next((t for t in ent if t.is_alpha), None)
+    if first is None or gendered(first):
+        return None
+    for token in ent[1:-1]:
+        rest = ent.doc[token.i + 1 : ent.end]
+        if (
+            len(rest) <= 2
+            and token.is_title
+            and gendered(token)
+            and all(t.is_title and t.is_alpha for t in rest)
+            and not hyphen_joins(ent.doc, token.i - 1)  # "Marc" in "Jean-Marc Ayrault"
+        ):
+            return token.i
+    return None
+
+
+def _given_name(token: Token) -> bool:
+    """A given name the recogniser left out of the name after it: a capitalised word in
+    no entity and no title, listed as a given name or right after a title (``MP Nate``)."""
+    return (
+        token.pos_ == "PROPN"
+        and capitalised(token)
+        and token.is_alpha
+        and not token.ent_type_
+        and token.lower_ not in words("titles")
+        and (gendered(token) or (token.i > 0 and is_title(token.doc[token.i - 1])))
+    )
+
+
+def person_name(ent: Span) -> str:
+    """A person's name without courtesy titles or possessive ending."""
+    return clean_name(person_span(ent).text)
+
+
+def names_a_person(ent: Span) -> bool:
+    """A PERSON entity, or a name the recogniser took for something else: two or three
+    capitalised words after any titles that start with a given name (``Carly Fiorina``
+    or ``NDP MPP Jessica Bell`` as an ORG, ``Ontario Premier Doug Ford`` as a work of
+    art, ``Mayor Crystal McAteer`` as a product) or follow an abbreviated rank (``RCMP
+    Cpl. Jodi Shelley`` as an ORG) or have a title beside them (`_titled_after`). Not a
+    state or province abbreviated after a place (``Sudbury, Ont.``, taken for a person),
+    a person's thing (``Cruz's Iowa``), a place's post (``Nunavut MLA``) nor a titled
+    person's employer (`_employer`)."""
+    if ent.label_ == "PERSON":
+        # "Cruz's Iowa": a possessive inside makes it something of a person's
+        return (
+            not _abbreviated_region(ent)
+            and not any(POSSESSIVE.fullmatch(t.text) for t in ent[:-1])
+            and not _employer(ent)
+            and not _place_and_post(ent)
+        )
+    if ent.label_ == "ORG" and _given_name_within(ent) is not None:
+        return True  # "Fox News Sean Hannity": a host after the network
+    name = ent.doc[_after_title(ent) or ent.start : ent.end]
+    parts = [t for t in name if t.text != "-"]  # "Jean-François Roberge": two words
+    hyphens = len(name) - len(parts)
+    return (
+        ent.label_ in {"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT"}
+        and 2 <= len(parts) - hyphens <= 3
+        and all(capitalised(t) and t.is_alpha for t in parts)
+        and (_abbreviated_title_before(name) or gendered(name[0]) or _titled_after(ent))
+        and name[-1].lower_ not in words("place_heads")  # "Victoria Park", a GPE
+    )
+
+
+def _place_and_post(ent: Span) -> bool:
+    """An abbreviated post, alone or after a place (``the MLA for Iqaluit``, ``Nunavut
+    MLA``), which the recogniser takes for a name: an office in capitals, no given name."""
+    last = ent[-1]
+    return last.is_upper and is_title(last) and (len(ent) == 1 or not gendered(ent[0]))
+
+
+def _employer(ent: Span) -> bool:
+    """Where the title before works (``a fire information officer with N.W.T. Fire``,
+    ``an analyst at Morgan Stanley``), which the recogniser may take for a person: a
+    body. (``for`` may name a person: ``a spokesperson for the minister``.)"""
+    root = ent.root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ in {"with", "at"}
+        and root.head.head.lower_ in words("titles")
+    )
+
+
+def _titled_after(ent: Span) -> bool:
+    """A title set beside the name (``Marketa Evans, the group's president and CEO``):
+    a person's, whatever the recogniser took the name for; not a place's (``South
+    Carolina, the first Southern state``) nor a firm's someone worked at (``at Bear
+    Stearns, ...``)."""
+    root = ent.root
+    return (
+        ent.label_ not in {"GPE", "LOC", "FAC"}
+        and root.dep_ != "pobj"
+        and ent.end < len(ent.doc)
+        and ent.doc[ent.end].text == ","
+        and any(c.dep_ == "appos" and is_title(c) for c in root.rights)
+    )
+
+
+def _abbreviated_region(ent: Span) -> bool:
+    """One word after a place and a comma, its period after it: ``Ont.`` in ``Sudbury,
+    Ont.``, ``Md.`` in ``Ashton, Md.``; no person is named so."""
+    doc, start = ent.doc, ent.start
+    return (
+        len(ent) == 1
+        and start > 1
+        and doc[start - 1].text == ","
+        and doc[start - 2].ent_type_ == "GPE"
+        and (ent.text.endswith(".") or (ent.end < len(doc) and doc[ent.end].text == "."))
+    )
+
+
+def _abbreviated_title_before(name: Span) -> bool:
+    """An abbreviated rank or office right before the words (``Cpl.``, ``Det. Const.``):
+    only a person's name follows one, where a title written out may be part of a body's
+    name (``National`` in ``National Rifle Association``)."""
+    before = name.doc[name.start - 1] if name.start > 0 else None
+    return before is not None and before.text.endswith(".") and is_title(before)
