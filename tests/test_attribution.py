@@ -2064,3 +2064,23 @@ def test_a_participle_telling_someone_a_quote_reports_it_after_the_said_clause(
     assert [(q.cue.text, q.speaker) for q in quotes if "tell the truth" in q.text] == [
         ("telling", "Carson")
     ]
+
+
+def test_a_quote_a_colon_introduces_is_what_was_said_not_the_writer_s_words_after_it(
+    article_from, nlp
+):
+    article = article_from(
+        'Additionally, Clinton said: "I have acknowledged repeatedly that using two email '
+        'accounts was a mistake," but in fact Clinton used only one email account.\n\n'
+        "When asked how his proposed ban would affect Khan, Trump said: "
+        '"There will always be exceptions," the Times reported.\n'
+    )
+    quotes = extract(article, nlp)
+    assert [(q.text, q.speaker, q.cue.text) for q in quotes] == [
+        (
+            '"I have acknowledged repeatedly that using two email accounts was a mistake,"',
+            "Clinton",
+            "said",
+        ),
+        ('"There will always be exceptions,"', "Trump", "said"),
+    ]

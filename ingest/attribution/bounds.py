@@ -25,12 +25,10 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import after_dateline
 from ..parse import per_doc, text_of
 from .candidate import Attribution
-from .content import _content_spans
+from .content import _content_spans, quote_ends_report
 from .cues import speech_verbs
 from .edges import _stretched
 from .features import _QUOTE_MARKS, _span
-from .passages import closes_on_comma
-from .sources import _name_between
 
 _CLAUSE_MARKS = {",", ";", ":", "—", "–", "--", "―", "(", "-"}
 _COMPLEMENTIZERS = {"that", "whether", "if"}
@@ -172,26 +170,25 @@ def alternatives(
                 and _complementizer_only(doc, drawn, head, offset)
             )
             or _adds_report(doc, list(drawn), kept, cue, offset)
-            or _names_speaker(list(drawn), quoted, cue, offset)
+            or _past_report(list(drawn), quoted, cue, offset)
         )
     ]
 
 
-def _names_speaker(
+def _past_report(
     drawn: list[tuple[int, int]], quoted: list[tuple[int, int]], cue: Token | None, offset: int
 ) -> bool:
-    """The alternative runs on from a quote closed on a comma into the name before the cue
-    after it, in its sentence (``"...," Texas delegate Bill Eastland, wearing a cowboy hat,
-    said``): those words say who spoke, whatever the parse hung them on."""
+    """The alternative runs on over the end of a quote that ends what the cue reports
+    (`content.quote_ends_report`: a name between the quote and the cue after it, or a colon
+    introducing it): the words after it say who spoke, or are the writer's."""
     if cue is None:
         return False
-    sentence, at = cue.sent.start_char + offset, cue.idx + offset
+    sentence = cue.sent
     return any(
-        sentence <= s
-        and e <= at
-        and closes_on_comma(cue.doc, e - offset)
-        and any(start < at and e < end for start, end in drawn)
-        and _name_between(cue, [(e - offset, e - offset)]) is not None
+        sentence.start_char <= s - offset
+        and e - offset <= sentence.end_char
+        and any(start < e < end for start, end in drawn)
+        and quote_ends_report(cue, s - offset, e - offset)
         for s, e in quoted
     )
 

@@ -69,26 +69,31 @@ def _reported_clause(
     doc = governing[0][0].doc
     quoted = _non_space(text_of(doc)[start:end])
     for cue, child in reversed(governing):
-        content = _before_speaker(_after_introduction(_governed(cue, child), start), cue, end)
+        content = _after_introduction(_governed(cue, child), start)
+        if content.end_char > end and quote_ends_report(cue, start, end):
+            content = doc.char_span(content.start_char, end, alignment_mode="contract") or content
         if quoted < 0.9 * _non_space(content.text):
             return cue, content
     return None
 
 
-def _before_speaker(content: Span, cue: Token, end: int) -> Span:
-    """``content`` up to the quote ending at ``end`` when the quote closes on a comma and
-    a name follows it before the cue: in ``"Very good reporter," Trump, the 2016 GOP
-    front-runner ..., said`` those words say who spoke, though the parse may hang them
-    on the quote (``"...," just as Clinton did in 2008, Rendell said`` goes on)."""
-    doc = content.doc
-    if (
-        not closes_on_comma(doc, end)
-        or cue.idx < end
-        or content.end_char <= end
-        or _name_between(cue, [(end, end)]) is None
-    ):
-        return content
-    return doc.char_span(content.start_char, end, alignment_mode="contract") or content
+def quote_ends_report(cue: Token, start: int, end: int) -> bool:
+    """What ``cue`` reports ends with the quote at [start, end), whatever the parse joins
+    to it: when the quote closes on a comma and a name follows it before the cue
+    (``"Very good reporter," Trump, the 2016 GOP front-runner ..., said``; but ``"...,"
+    just as Clinton did in 2008, Rendell said`` goes on), or when a colon after the cue
+    introduces it and it ends on a stop or a comma (``Clinton said: "I have acknowledged
+    ... a mistake," but in fact Clinton used only one ...``: the writer's)."""
+    doc = cue.doc
+    if cue.idx < start:  # a quote ending mid-sentence (``should have seen'' it coming``) goes on
+        closed = text_of(doc)[:end].rstrip("\"'”’»")[-1:] in {",", ".", "?", "!"}
+        return closed and introduces(cue, start)
+    return closes_on_comma(doc, end) and _name_between(cue, [(end, end)]) is not None
+
+
+def introduces(cue: Token, start: int) -> bool:
+    """A colon right after ``cue`` introduces the quote at ``start`` (``Trump said: "..."``)."""
+    return cue.idx < start and text_of(cue.doc)[cue.idx + len(cue) : start].strip() == ":"
 
 
 def _after_introduction(content: Span, start: int) -> Span:

@@ -23,6 +23,7 @@ from .content import (
     _governed,
     _refused,
     _reported_clause,
+    introduces,
 )
 from .cues import (
     _cue_for,
@@ -148,6 +149,8 @@ def attribute(
                 covered.extend((s - offset, e - offset) for a in reports for s, e in a.spans)
                 used_cues.update({clause[0].i, cue.i})
                 continue
+            # 'Trump said: "There will always be exceptions," the Times reported': his words
+            cue = next((c for c, _ in governing if introduces(c, start)), cue)
         elif _claimed(root, start, end):
             continue  # reported by its noun: `_claims`
         else:
