@@ -737,6 +737,29 @@ def test_a_report_with_its_speaker_named_after_the_verb_is_theirs(article_from, 
     assert (quote.cue.text, quote.speaker) == ("argued", "Reyes")
 
 
+def test_a_report_whose_verb_the_parse_reads_as_a_participle_is_the_name_after_it(
+    article_from, nlp
+):
+    article, quote = only_quote(
+        article_from, nlp, "The plan will fail, warned economist Jane Doe.\n"
+    )
+    assert quote.text == "The plan will fail"
+    assert (quote.cue.text, quote.speaker) == ("warned", "Jane Doe")
+
+
+def test_whom_a_speaker_told_is_never_the_speaker(article_from, nlp):
+    quotes = extract(
+        article_from(
+            "“It’s a good day for the city,” Coun. Sonya Sharp, wearing a “Calgary Strong” "
+            "pin, told reporters.\n"
+        ),
+        nlp,
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("“It’s a good day for the city,”", "Sonya Sharp")
+    ]
+
+
 def test_a_report_whose_verb_the_parse_makes_the_root_is_the_name_after_it(article_from, nlp):
     article, quote = only_quote(
         article_from, nlp, "Nobody was consulted, complained resident Jane Doe.\n"
@@ -2053,9 +2076,7 @@ def test_a_topic_labelling_a_paragraph_is_no_speaker(article_from, nlp):
     assert ("Devine", "said") in [(q.speaker, q.cue.text) for q in quotes if "eroding" in q.text]
 
 
-def test_a_participle_telling_someone_a_quote_reports_it_after_the_said_clause(
-    article_from, nlp
-):
+def test_a_participle_telling_someone_a_quote_reports_it_after_the_said_clause(article_from, nlp):
     article = article_from(
         "Carson said he saw no need to change anything, telling Stephanopolous that “we tell "
         "the truth, we deal with the issues.”\n"

@@ -151,7 +151,9 @@ def inverted_subject(cue: Token) -> Token | None:
     if (
         cue.i == 0
         or doc[cue.i - 1].text != ","
-        or cue.tag_ not in {"VBD", "VBZ"}
+        or cue.tag_ not in {"VBD", "VBZ", "VBN"}  # "..., warned economist Jane Doe": VBN
+        or (cue.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} for c in cue.children))
+        or cue.lemma_.lower() in TELLING
         or any(_not_inverted(c, cue) or (c.dep_ == "ccomp" and c.i > cue.i) for c in cue.children)
         or (cue.dep_ == "ROOT" and not any(c.dep_ == "ccomp" for c in cue.lefts))
     ):
@@ -165,6 +167,10 @@ def inverted_subject(cue: Token) -> Token | None:
 
 
 _NAMED_AFTER = {"dobj", "attr", "npadvmod", "appos", "nsubj"}
+
+TELLING = frozenset({"tell", "inform", "remind", "assure", "notify", "convince"})
+"""Verbs whose object is whom they tell, never who spoke: ``..., Sonya Sharp, wearing a
+pin, told reporters`` is no ``..., argued Reyes`` (``warned`` may be either)."""
 
 
 def _not_inverted(child: Token, cue: Token) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..lexicons import words
-from .cues import SUBJECTS, _complement, is_finite, opened_by_that
+from .cues import SUBJECTS, TELLING, _complement, is_finite, opened_by_that
 from .edges import _strip
 
 _ASKING = {"ask", "wonder", "question", "inquire"}  # their "if ..." is the question put
@@ -139,7 +139,7 @@ def through_document(cue: Token) -> list[Token]:
     ][:1]
 
 
-_ADDRESSING = frozenset({"tell", "inform", "remind", "assure", "warn", "notify", "convince"})
+_ADDRESSING = TELLING | {"warn"}
 """Verbs of telling someone something: their ``that`` clause follows whom they tell."""
 
 
