@@ -2105,3 +2105,15 @@ def test_a_quote_a_colon_introduces_is_what_was_said_not_the_writer_s_words_afte
         ),
         ('"There will always be exceptions,"', "Trump", "said"),
     ]
+
+
+def test_a_name_quoted_in_passing_does_not_swallow_the_quote_told_after_it(article_from, nlp):
+    article = article_from(
+        "In June 2009, Axelrod emailed her condolences, addressing her informally as "
+        "“Hillary” and telling her, “you are an all-star player and we need you for the "
+        "long run!”\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [(q.text, q.cue.text, q.speaker) for q in quotes if "all-star" in q.text] == [
+        ("“you are an all-star player and we need you for the long run!”", "telling", "Axelrod")
+    ]

@@ -16,7 +16,7 @@ from .candidate import Attribution, _mention
 from .content import _content_spans, _reported_clause
 from .cues import _framing, _governing_cues, speech_verbs
 from .edges import _stretched, _strip
-from .passages import _after_colon, _opens_sentence, _words_in
+from .passages import _after_colon, _opens_sentence, _quote_root, _words_in
 from .sources import _source_outside
 
 
@@ -89,6 +89,22 @@ def _reported_around(doc: Doc, start: int, end: int, used: set[int]) -> bool:
         and any(c.start_char <= start and end <= c.end_char for c in _content_spans(token))
         for token in fragment[0].sent
     )
+
+
+def _holds_another_report(span: Span, end: int, local: Sequence[tuple[int, int]]) -> bool:
+    """A framing clause runs on over a later passage that a speech verb within it reports
+    (``emailed her condolences, addressing her as "Hillary" and telling her, "you are an
+    all-star player ..."``): the fragment names someone in passing; the later passage,
+    reported by its own verb, is the statement."""
+    doc = span.doc
+    for s, e in local:
+        if s < end or not span.start_char <= s < span.end_char:
+            continue
+        root = _quote_root(doc, s, e)
+        governing = _governing_cues(root, s, e) if root is not None else []
+        if governing and span.start_char <= governing[0][0].idx < span.end_char:
+            return True
+    return False
 
 
 def _carried_on(

@@ -56,6 +56,7 @@ from .reports import (
     _followed_by,
     _framed_fragment,
     _held,
+    _holds_another_report,
     _mixed,
     _reported,
     _reported_around,
@@ -159,6 +160,8 @@ def attribute(
             if framing is not None and _reported_around(doc, start, end, used_cues):
                 continue  # "But, Carson added, he did not support ... 'willy-nilly'": the
                 # speech verb's report holds the fragment (the cues below)
+            if framing is not None and _holds_another_report(framing[1], end, local):
+                continue
             if framing is not None:
                 report = replace(_reported(*framing, local, offset, "framing-verb"), confidence=0.4)
                 found.append(report)
