@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import click
-from quotedb.ingest import pipeline
+from quotedb.ingest import pipeline, quote_record
 from quotedb.ingest.parse import load_nlp
 from quotedb.ingest.read import read_paths
 from quotedb.ingest.records import Article
@@ -39,13 +39,13 @@ def main(paths: tuple[Path, ...], rounds: int) -> None:
     nlp = load_nlp()
     _seconds(articles[:5], nlp, None)  # load the models before timing
     topic = Topic.from_file(demo_topic())
-    judge = pipeline.judge
+    judge = quote_record.judge  # where each record's stance is judged
     for number in range(1, rounds + 1):
-        pipeline.judge = judge
+        quote_record.judge = judge
         free, topical = _seconds(articles, nlp, None), _seconds(articles, nlp, topic)
-        pipeline.judge = lambda text, topic=None, **_: judge(text, topic, statement=False)
+        quote_record.judge = lambda text, topic=None, **_: judge(text, topic, statement=False)
         off = _seconds(articles, nlp, None)
-        pipeline.judge = judge
+        quote_record.judge = judge
         click.echo(
             f"round {number}: no topic {free:.1f} s, topic {topical:.1f} s, stance off {off:.1f} s"
             f" -> stance adds {free / off - 1:+.1%} (no topic), {topical / off - 1:+.1%} (topic)"

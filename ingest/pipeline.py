@@ -2,56 +2,36 @@
 
 read -> clean (kept paragraphs) -> quotes (quotation marks) -> parse (spaCy,
 one paragraph a Doc; a paragraph that cannot hold a quote gets only what
-naming people needs) -> attribution (cue, source, content) -> speakers, roles,
-dates, stance -> `Quote`.
+naming people needs: `parse_plan`) -> attribution (cue, source, content) ->
+speakers, roles, dates, stance -> `Quote` (`quote_record`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import replace
 from typing import Protocol
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
-from . import clean, dates, quotes, speakers
+from . import clean, dates, quote_record, quotes
 from .attribution import Attribution, attribute, introducer, signature_line
 from .attribution.bounds import alternatives, option_features, redrawn
-from .attribution.cues import claim_nouns
 from .attribution.features import features
-from .attribution.marks import (
-    capital_speakers,
-    credit_line,
-    interviewee,
-    name_line,
-    points_back,
-)
+from .attribution.marks import capital_speakers, credit_line, interviewee, name_line
 from .attribution.model import RANKER, shipped
 from .attribution.model import Scorer as LearnedScorer
-from .lexicons import words
-from .parse import (
-    entities_alone,
-    is_title_case,
-    load_nlp,
-    naming_pipes,
-    pipeline_name,
-    text_of,
-    word_forms,
-)
-from .records import Article, Mention, Quote
-from .speakers import ArticleSpeakers, Speaker
-from .stance import Topic, judge, setting_of
+from .parse import load_nlp, pipeline_name
+from .parse_plan import Prepared, cue_words, parsed, sentence_cased
+from .records import Article, Quote
+from .speakers import ArticleSpeakers
+from .stance import Topic
 
-BATCH_SIZE = 64
 #: About how many paragraphs are parsed together: an article's own few leave the
 #: parser's batches part empty; parsing several articles' paragraphs in one go is
 #: about 5% faster (PolNeAR dev).
 GROUP_PARAGRAPHS = 200
-#: Below this confidence a record is as likely as not no one's statement (a
-#: journalist's phrase, a title in quotation marks): it is stored, but gets no stance.
-STATEMENT_CONFIDENCE = 0.5
 
 
 class Scorer(Protocol):
@@ -110,12 +90,12 @@ def extract_many(
     if isinstance(chosen, LearnedScorer):
         chosen = chosen.reading(pipeline_name(nlp))
     bounds = shipped(RANKER) if ranker is _SHIPPED else ranker
-    cues = None if parse_all else _cues(nlp)
-    for group in _groups(_Prepared.of(nlp, cues, article) for article in articles):
+    cues = None if parse_all else cue_words(nlp)
+    for group in _groups(Prepared.of(nlp, cues, article) for article in articles):
         # the group's paragraphs are parsed together: the parser's batches fill up
         pooled = [doc for article in group for doc in article.docs]
         full = [whole for article in group for whole in article.full]
-        pooled = _sentence_cased(nlp, _parsed(nlp, pooled, full))
+        pooled = sentence_cased(nlp, parsed(nlp, pooled, full))
         at = 0
         for article in group:
             docs = pooled[at : at + len(article.docs)]
@@ -137,9 +117,9 @@ def extract_many(
             )
 
 
-def _groups(articles: Iterable[_Prepared]) -> Iterator[list[_Prepared]]:
+def _groups(articles: Iterable[Prepared]) -> Iterator[list[Prepared]]:
     """Consecutive articles with about `GROUP_PARAGRAPHS` paragraphs between them."""
-    group: list[_Prepared] = []
+    group: list[Prepared] = []
     size = 0
     for article in articles:
         group.append(article)
@@ -149,188 +129,6 @@ def _groups(articles: Iterable[_Prepared]) -> Iterator[list[_Prepared]]:
             group, size = [], 0
     if group:
         yield group
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    """An article ready to parse: its kept paragraphs, quoted passages and tokenised
-    paragraphs, with which of them may hold a quote (all of them when ``cues`` is None)."""
-
-    article: Article
-    kept: list[clean.Paragraph]
-    quoted: list[quotes.Quoted]
-    docs: list[Doc]
-    full: list[bool]
-
-    @classmethod
-    def of(cls, nlp: Language, cues: _Cues | None, article: Article) -> _Prepared:
-        kept = clean.paragraphs(article.text)
-        quoted = quotes.find_quoted(article.text, kept)
-        docs = [nlp.make_doc(article.text[p.start : p.end]) for p in kept]
-        full = [True] * len(docs) if cues is None else _may_quote(cues, kept, docs, quoted)
-        return cls(article, kept, quoted, docs, full)
-
-
-@dataclass(frozen=True)
-class _Cues:
-    """The words without which `attribution.attribute` reports nothing.
-
-    Lower-case word forms, derived from the lexicons through the pipeline's
-    lemmatizer (`word_forms`), so the tokenizer's words are enough to tell.
-    """
-
-    verbs: frozenset[str]  # speech and thought verbs, and ``according`` (to)
-    nouns: frozenset[str]  # speech nouns and documents, which report only a "that" clause
-    preps: tuple[tuple[frozenset[str], str], ...]  # verb forms, preposition/particle/"as"
-
-    def found_in(self, doc: Doc) -> bool:
-        lower = {token.lower_ for token in doc}
-        return (
-            not lower.isdisjoint(self.verbs)
-            or ("that" in lower and not lower.isdisjoint(self.nouns))
-            or any(prep in lower and not lower.isdisjoint(verb) for verb, prep in self.preps)
-        )
-
-
-@cache
-def _cues(nlp: Language) -> _Cues | None:
-    """The cue words for ``nlp``; None where they cannot be told before the parse
-    (another lemmatizer) or a paragraph's people cannot be named without it."""
-    if not entities_alone(nlp):
-        return None
-    verbs = word_forms(nlp, words("speech_verbs") | words("thought_verbs"))
-    nouns = word_forms(nlp, claim_nouns())
-    pairs = [entry.split() for entry in words("prep_cues")]
-    pairs += [entry.split() for entry in words("phrasal_cues")]  # "shot back"
-    pairs += [[verb, "as"] for verb in words("view_verbs")]  # "sees him as a threat"
-    preps = [(word_forms(nlp, frozenset({verb})), prep) for verb, prep in pairs]
-    if verbs is None or nouns is None or any(forms is None for forms, _ in preps):
-        return None
-    return _Cues(verbs | {"according"}, nouns, tuple(preps))
-
-
-def _may_quote(
-    cues: _Cues, kept: list[clean.Paragraph], docs: list[Doc], quoted: list[quotes.Quoted]
-) -> list[bool]:
-    """Which paragraphs may hold a quote, told from their words before any parse.
-
-    Whatever `attribution.attribute` finds starts from a quoted passage (or a
-    quotation mark the finder left unpaired), a cue word, a colon (``Name:``
-    labels, a line introducing the next one) or a ``- Name`` line signing the
-    quote above. The first paragraph with none of them after a line ending in
-    a colon may be what that line introduces, so it is parsed too, and so is one
-    opening with ``That``/``This`` after a quote, which may credit it (``That was
-    the message from ...``).
-    """
-    may: list[bool] = []
-    introduced = after_quote = False
-    for paragraph, doc in zip(kept, docs, strict=True):
-        holds_quote = any(q.start < paragraph.end and paragraph.start < q.end for q in quoted)
-        marked = (
-            holds_quote
-            or any(token.is_quote for token in doc)
-            or ":" in text_of(doc)
-            or signature_line(doc, paragraph.start) is not None
-            or cues.found_in(doc)
-        )
-        may.append(marked or introduced or (after_quote and points_back(doc)))
-        introduced = (introduced and marked) or text_of(doc).endswith(":")
-        after_quote = holds_quote
-    return may
-
-
-def _parsed(nlp: Language, docs: list[Doc], full: list[bool]) -> list[Doc]:
-    """The paragraphs parsed: in full where ``full``, elsewhere as far as naming people needs.
-
-    `ArticleSpeakers.read` takes people and their roles from every paragraph,
-    quote or not, so that ``he`` and ``Trump`` resolve to a person named
-    elsewhere. A paragraph that cannot hold a quote gets the entity recogniser
-    alone (`entities_alone`, with `parse.naming_pipes`), and the rest of the
-    pipeline after it only if `speakers.reads_parse` wants it.
-
-    All the recogniser takes from the parser is its sentence boundaries, which
-    no entity may cross; entities found without them are the same unless one
-    crosses a boundary the parser then sets, and such a paragraph is parsed
-    again from the start. One that gets no parser cannot be checked so: on the
-    PolNeAR dev and seed articles none of them changed a quote.
-    """
-    naming = naming_pipes(nlp)
-    others = [name for name in nlp.pipe_names if name not in naming]
-    named = [i for i, whole in enumerate(full) if not whole]
-    docs = _through(nlp, docs, named, disable=others)
-    more = [i for i in named if speakers.reads_parse(docs[i])]
-    docs = _through(nlp, docs, more, disable=["ner"])
-    again = [i for i in more if not _within_sentences(docs[i])]
-    docs = [nlp.make_doc(doc.text) if i in again else doc for i, doc in enumerate(docs)]
-    return _through(nlp, docs, [i for i, whole in enumerate(full) if whole] + again)
-
-
-def _through(
-    nlp: Language, docs: list[Doc], indices: list[int], disable: Iterable[str] = ()
-) -> list[Doc]:
-    """``docs`` with those at ``indices`` run through ``nlp`` (less ``disable``), in batches."""
-    done = nlp.pipe([docs[i] for i in indices], batch_size=BATCH_SIZE, disable=list(disable))
-    ran = dict(zip(indices, done, strict=True))
-    return [ran.get(i, doc) for i, doc in enumerate(docs)]
-
-
-def _within_sentences(doc: Doc) -> bool:
-    """No entity runs over a sentence boundary (as it would, found before the parse)."""
-    return not any(token.is_sent_start for ent in doc.ents for token in ent[1:])
-
-
-def _sentence_cased(nlp: Language, docs: list[Doc]) -> list[Doc]:
-    """Title-case lines that quote someone, with the parse of their sentence-case form.
-
-    In ``Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’`` the tagger
-    takes every capitalised word for a name, so the headline has no verb and its
-    quote is framed by nothing; lowercased, ``rip`` is the verb. The text and
-    entities stay those of the line as written. A title-case line without
-    quotation marks keeps its parse: its verbs, found, mostly report what a
-    video or a study shows, which is no quote.
-    """
-    titles = [
-        i for i, doc in enumerate(docs) if is_title_case(doc) and any(t.is_quote for t in doc)
-    ]
-    lowered = ["".join(_lowered(t) for t in docs[i]) for i in titles]
-    for i, again in zip(titles, nlp.pipe(lowered, batch_size=BATCH_SIZE), strict=True):
-        docs[i] = _reparsed(docs[i], again) or docs[i]
-    return docs
-
-
-def _lowered(token: Token) -> str:
-    text = token.lower_ if token.i > 0 and token.is_title else token.text
-    return text + token.whitespace_
-
-
-def _reparsed(doc: Doc, again: Doc) -> Doc | None:
-    """``doc``'s words and entities with ``again``'s tags and parse (None if the two
-    were tokenised differently). An entity the new parse finds a verb in was the
-    tagger's mistake (``Rip Donald Trump``) and is dropped."""
-    if [t.idx for t in doc] != [t.idx for t in again]:
-        return None
-    verbs = {t.i for t in again if t.pos_ in {"VERB", "AUX"}}
-    ents = ["O"] * len(doc)
-    for ent in doc.ents:
-        if not verbs & set(range(ent.start, ent.end)):
-            ents[ent.start : ent.end] = [f"B-{ent.label_}"] + [f"I-{ent.label_}"] * (len(ent) - 1)
-    return Doc(
-        doc.vocab,
-        words=[t.text for t in doc],
-        spaces=[bool(t.whitespace_) for t in doc],
-        tags=[t.tag_ for t in again],
-        pos=[t.pos_ for t in again],
-        morphs=[str(t.morph) for t in again],
-        lemmas=[_lemma(t, a) for t, a in zip(doc, again, strict=True)],
-        heads=[t.head.i for t in again],
-        deps=[t.dep_ for t in again],
-        ents=ents,
-    )
-
-
-def _lemma(written: Token, lowered: Token) -> str:
-    """The lowercased parse's lemma, but a word that is its own lemma keeps its case."""
-    return lowered.lemma_ if lowered.lemma_ != lowered.text else written.text
 
 
 _UNSCORED = frozenset({"answer"})
@@ -377,12 +175,12 @@ def _quotes(
     for index, (paragraph, doc) in enumerate(zip(kept, docs, strict=True)):
         if not full[index]:
             continue
-        pieces = _pieces(quoted, paragraph)
+        pieces = quotes.pieces_in(quoted, paragraph)
         after = index + 1
         signed = None
         if after < len(kept):
             signed = signature_line(docs[after], kept[after].start)
-            if signed is None and _only_quoted(article.text, paragraph, pieces):
+            if signed is None and quotes.only_quoted(article.text, paragraph, pieces):
                 signed = credit_line(docs[after], kept[after].start) or name_line(
                     docs[after], kept[after].start
                 )
@@ -400,7 +198,7 @@ def _quotes(
         whole = {piece.span: span for piece, span in pieces.items()}
         continuing = [span for piece, span in pieces.items() if span[1] > piece.end]
         for proposed in attributions:
-            spans = [_run_on(whole.get(span, span), pieces) for span in proposed.spans]
+            spans = [quotes.run_on(whole.get(span, span), pieces) for span in proposed.spans]
             spans = [span for span in spans if span not in emitted]
             if not spans:
                 continue  # a later piece of a quote already attributed
@@ -441,7 +239,7 @@ def _quotes(
                 )
             found.append(
                 (
-                    _quote(
+                    quote_record.quote(
                         article,
                         attribution,
                         resolved,
@@ -518,163 +316,3 @@ def _redrawn(
     chosen, lead = ranker.choose([spans for _, spans in options], seen)
     name, drawn = options[chosen]
     return replace(redrawn(attribution, name, drawn, passages, article.text), lead=lead)
-
-
-def _run_on(span: tuple[int, int], pieces: dict[quotes.Quoted, tuple[int, int]]) -> tuple[int, int]:
-    """``span`` run on to the end of the quote it ends with, when that quote goes on into
-    later paragraphs: a transcript line (``"PENCE: Well, ...``) answered over several
-    paragraphs is one statement, whose later paragraphs are not another record."""
-    for piece, (_, end) in pieces.items():
-        if end > piece.end and piece.start <= span[0] < piece.end - 2 <= span[1] <= piece.end:
-            return span[0], end
-    return span
-
-
-def _only_quoted(
-    text: str, paragraph: clean.Paragraph, pieces: dict[quotes.Quoted, tuple[int, int]]
-) -> bool:
-    """The paragraph is a pull quote: quoted words and nothing else to read."""
-    spans = [piece.span for piece in pieces]
-    outside = _blanked(text[paragraph.start : paragraph.end], paragraph.start, spans)
-    return bool(pieces) and not any(c.isalnum() for c in outside)
-
-
-def _blanked(text: str, begin: int, spans: list[tuple[int, int]]) -> str:
-    """``text`` (which starts at article offset ``begin``) with the characters of
-    ``spans`` (article offsets) turned to spaces, so that offsets still line up."""
-    for start, end in spans:
-        cut_from, cut_to = max(start - begin, 0), min(end - begin, len(text))
-        if cut_from < cut_to:
-            text = text[:cut_from] + " " * (cut_to - cut_from) + text[cut_to:]
-    return text
-
-
-def _pieces(
-    quoted: list[quotes.Quoted], paragraph: clean.Paragraph
-) -> dict[quotes.Quoted, tuple[int, int]]:
-    """The quoted passages touching a paragraph, clipped to it, each mapped to its whole span.
-
-    A quote running over several paragraphs is offered to each of them, so the
-    cue can be in the first (``Lee said, "...``) or the last (``...," Lee said``);
-    the record gets the whole quote once.
-    """
-    return {
-        replace(q, start=max(q.start, paragraph.start), end=min(q.end, paragraph.end)): (
-            q.start,
-            q.end,
-        )
-        for q in quoted
-        if q.start < paragraph.end and paragraph.start < q.end
-    }
-
-
-def _attributing_sentence(attribution: Attribution, doc: Doc, offset: int, text: str) -> str:
-    """The sentence of the cue (else of the quote), its quoted words blanked out.
-
-    That is where a statement's time is given (``On Tuesday, Trump said``);
-    dates inside the quote are about what was said. A cue on a line below the
-    paragraph (``— Donald J. Trump (@realDonaldTrump) March 3, 2024`` under a post)
-    gives that line.
-    """
-    anchor = attribution.cue.start if attribution.cue else attribution.spans[0][0]
-    if anchor - offset >= len(text_of(doc)):
-        end = text.find("\n", anchor)
-        return text[anchor : end if end >= 0 else len(text)]
-    if not 0 <= anchor - offset < len(text_of(doc)):
-        anchor = attribution.spans[0][0]
-    token = doc.char_span(anchor - offset, anchor - offset + 1, alignment_mode="expand")
-    if token is None:
-        return ""
-    return _blanked(token.sent.text, offset + token.sent.start_char, attribution.spans)
-
-
-def _quote_span(attribution: Attribution, doc: Doc, offset: int) -> Span | None:
-    """The quote cut from its parsed paragraph, so stance needs no second parse.
-
-    A split quote keeps its attribution in between (the cue matters to stance);
-    a quote reaching into another paragraph is parsed on its own (None).
-    """
-    start, end = attribution.spans[0][0] - offset, attribution.spans[-1][1] - offset
-    if start < 0 or end > len(text_of(doc)):
-        return None
-    return doc.char_span(start, end, alignment_mode="expand")
-
-
-def _names(mention: Mention | None, resolved: Speaker | None) -> str | None:
-    """Every name the speaker goes by here (``Donald Trump, he``), so that stance
-    toward named things leaves out the speaker's own mentions."""
-    names = [resolved.name if resolved else None, mention.text if mention else None]
-    return ", ".join(dict.fromkeys(n for n in names if n)) or None
-
-
-def _statement(attribution: Attribution, doc: Doc, offset: int) -> Span | None:
-    """The whole sentences holding a quote, its source and its cue: with no topic,
-    stance is judged toward a named target as the model learned it, from news
-    sentences naming both the speaker and the target."""
-    marks = [i for span in attribution.spans for i in span]
-    marks += [i for m in (attribution.cue, attribution.source) if m for i in (m.start, m.end)]
-    start, end = min(marks) - offset, max(marks) - offset
-    span = doc.char_span(max(start, 0), min(end, len(text_of(doc))), alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    return doc[span[0].sent.start : span[-1].sent.end]
-
-
-def _quote(
-    article: Article,
-    attribution: Attribution,
-    resolved: Speaker | None,
-    confidence: float,
-    doc: Doc,
-    offset: int,
-    topic: Topic | None,
-    year: int | None,
-) -> Quote:
-    """``year``: the article's `dates.timeline_year`, for statement dates without one."""
-    text = " ... ".join(article.text[s:e] for s, e in attribution.spans)
-    mention = attribution.source
-    date, precision = dates.statement_date(
-        _attributing_sentence(attribution, doc, offset, article.text),
-        article.published,
-        year,
-    )
-    judged = (_quote_span if topic else _statement)(attribution, doc, offset)  # no new parse
-    statement = confidence >= STATEMENT_CONFIDENCE
-    setting: frozenset[int] = frozenset()
-    if statement and judged is not None and not topic:  # what a quote is not judged toward
-        setting = setting_of(
-            judged,
-            [(s - offset, e - offset) for s, e in attribution.spans],
-            (mention.start - offset, mention.end - offset) if mention else None,
-        )
-    verdict = judge(
-        text,
-        topic,
-        cue=attribution.cue.text if attribution.cue else None,
-        speaker=None if topic else _names(mention, resolved),
-        doc=judged,
-        statement=statement,
-        setting=setting,
-    )
-    return Quote(
-        article=article.id,
-        spans=attribution.spans,
-        text=text,
-        type=attribution.type,
-        cue=attribution.cue,
-        speaker_mention=mention,
-        speaker=resolved.name if resolved else None,
-        speaker_kind=resolved.kind if resolved else None,
-        role=resolved.role if resolved else None,
-        date=date or article.published,
-        date_precision=precision or ("day" if article.published else None),
-        date_source="statement" if date else "article" if article.published else None,
-        article_date=article.published,
-        stance=verdict.label,
-        stance_score=verdict.score,
-        stance_evidence=list(verdict.evidence),
-        topic=verdict.target,
-        confidence=confidence,
-        act=attribution.act,
-        context=text_of(doc),
-    )

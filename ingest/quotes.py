@@ -4,14 +4,15 @@ Handles straight and curly double quotes, curly single quotes used as
 quotation marks (told apart from apostrophes), the ``''...''`` and ````...''``
 styles, and guillemets. An unbalanced mark is dropped, never allowed to swallow
 the rest of the article, and a quote may run over several paragraphs when each
-paragraph re-opens it (or the next one closes it).
+paragraph re-opens it (or the next one closes it). Each paragraph is offered the
+pieces of the passages it holds (`pieces_in`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .clean import Paragraph
 
@@ -125,3 +126,47 @@ def _outermost(found: list[Quoted]) -> list[Quoted]:
             continue
         kept.append(quoted)
     return kept
+
+
+def pieces_in(quoted: list[Quoted], paragraph: Paragraph) -> dict[Quoted, tuple[int, int]]:
+    """The quoted passages touching a paragraph, clipped to it, each mapped to its whole span.
+
+    A quote running over several paragraphs is offered to each of them, so the
+    cue can be in the first (``Lee said, "...``) or the last (``...," Lee said``);
+    the record gets the whole quote once.
+    """
+    return {
+        replace(q, start=max(q.start, paragraph.start), end=min(q.end, paragraph.end)): (
+            q.start,
+            q.end,
+        )
+        for q in quoted
+        if q.start < paragraph.end and paragraph.start < q.end
+    }
+
+
+def run_on(span: tuple[int, int], pieces: dict[Quoted, tuple[int, int]]) -> tuple[int, int]:
+    """``span`` run on to the end of the quote it ends with, when that quote goes on into
+    later paragraphs: a transcript line (``"PENCE: Well, ...``) answered over several
+    paragraphs is one statement, whose later paragraphs are not another record."""
+    for piece, (_, end) in pieces.items():
+        if end > piece.end and piece.start <= span[0] < piece.end - 2 <= span[1] <= piece.end:
+            return span[0], end
+    return span
+
+
+def only_quoted(text: str, paragraph: Paragraph, pieces: dict[Quoted, tuple[int, int]]) -> bool:
+    """The paragraph is a pull quote: quoted words and nothing else to read."""
+    spans = [piece.span for piece in pieces]
+    outside = blanked(text[paragraph.start : paragraph.end], paragraph.start, spans)
+    return bool(pieces) and not any(c.isalnum() for c in outside)
+
+
+def blanked(text: str, begin: int, spans: list[tuple[int, int]]) -> str:
+    """``text`` (which starts at article offset ``begin``) with the characters of
+    ``spans`` (article offsets) turned to spaces, so that offsets still line up."""
+    for start, end in spans:
+        cut_from, cut_to = max(start - begin, 0), min(end - begin, len(text))
+        if cut_from < cut_to:
+            text = text[:cut_from] + " " * (cut_to - cut_from) + text[cut_to:]
+    return text
