@@ -15,7 +15,10 @@ from .sources import _name_between
 
 
 def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
-    """The token of a quoted passage that attaches it to the rest of the sentence."""
+    """The token of a quoted passage that attaches it to the rest of the sentence: where
+    the parse splits the passage, the piece holding its first words (in ``telling him that
+    "we tell the truth, we deal with the issues"`` the parse hangs ``deal`` on a verb
+    before; ``tell`` is the telling's), else the piece holding most of it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None

@@ -133,7 +133,7 @@ def attribute(
         if governing and _refused(governing[0][0]):
             continue  # "declined to discuss whether the deal was 'dead'": not their words
         if governing and _in_description(governing[0][0], start, local):
-            continue
+            continue  # '"...," Bill Eastland, wearing "Ted Cruz" pins, said': who he is
         if governing:
             cue = governing[0][0]
             clause = _reported_clause(governing, start, end)
