@@ -155,6 +155,7 @@ def alternatives(
     inside = [(s, e) for s, e in attribution.quoted if proposed[0][0] <= s and e <= proposed[-1][1]]
     if inside and inside != proposed:
         add("quoted-only", inside)
+    ends = _report_ends(quoted, cue, offset)
     return [
         (name, list(drawn))
         for drawn, name in found.items()
@@ -170,27 +171,26 @@ def alternatives(
                 and _complementizer_only(doc, drawn, head, offset)
             )
             or _adds_report(doc, list(drawn), kept, cue, offset)
-            or _past_report(list(drawn), quoted, cue, offset)
+            or any(start < e < end for e in ends for start, end in drawn)
         )
     ]
 
 
-def _past_report(
-    drawn: list[tuple[int, int]], quoted: list[tuple[int, int]], cue: Token | None, offset: int
-) -> bool:
-    """The alternative runs on over the end of a quote that ends what the cue reports
-    (`content.quote_ends_report`: a name between the quote and the cue after it, or a colon
-    introducing it): the words after it say who spoke, or are the writer's."""
+def _report_ends(quoted: list[tuple[int, int]], cue: Token | None, offset: int) -> list[int]:
+    """The ends of the quotes in the cue's sentence that end what it reports
+    (`content.quote_ends_report`: a name between the quote and the cue after it, or a
+    colon introducing it). No alternative runs on over one: the words after it say who
+    spoke, or are the writer's."""
     if cue is None:
-        return False
+        return []
     sentence = cue.sent
-    return any(
-        sentence.start_char <= s - offset
-        and e - offset <= sentence.end_char
-        and any(start < e < end for start, end in drawn)
-        and quote_ends_report(cue, s - offset, e - offset)
+    return [
+        e
         for s, e in quoted
-    )
+        if sentence.start_char <= s - offset
+        and e - offset <= sentence.end_char
+        and quote_ends_report(cue, s - offset, e - offset)
+    ]
 
 
 def _adds_report(
