@@ -2,7 +2,9 @@
 
 Works on one parsed paragraph at a time. The rules (`rules`) propose candidates:
 a reporting cue (`cues`: a speech verb from ``lexicons/speech_verbs.txt``, or
-``according to``) links a source mention (`sources`) with content (`content`,
+``according to``) links a source mention (`sources`: the cue's subject;
+`source_phrases`: how far the mention runs; `named_sources`: a name the parse does not
+make the subject) with content (`content`,
 its edges trimmed by `edges`): a quoted passage (direct; `passages` says which
 are names, titles or utterances), a clause that contains a quoted fragment
 (mixed), or a plain clause (indirect); `misparses` mends the reports the parse

@@ -29,8 +29,8 @@ from .misparses import (
     through_addressee,
     through_document,
 )
+from .named_sources import _name_between
 from .passages import closes_on_comma
-from .sources import _name_between
 
 
 def _clause_around(

@@ -13,7 +13,7 @@ from .candidate import Attribution, _mention
 from .cues import SUBJECTS
 from .edges import _stretched, _strip
 from .reports import _held
-from .sources import _phrase
+from .source_phrases import _phrase
 
 
 def _headline(

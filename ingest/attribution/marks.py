@@ -19,7 +19,8 @@ from ..speakers.writers import byline
 from .candidate import Attribution, _mention
 from .cues import SUBJECTS, is_cue
 from .edges import _strip
-from .sources import POINTING_BACK, _is_relative, _phrase, credit
+from .named_sources import POINTING_BACK, credit
+from .source_phrases import _is_relative, _phrase
 
 _DASHES = "-–—―"
 
@@ -152,7 +153,7 @@ def credit_line(doc: Doc, offset: int) -> Attribution | None:
 
 def _credited(found: tuple[Token, Span] | None, offset: int) -> Attribution | None:
     """A pull quote's attribution from the verb and name of the sentence crediting it
-    (`sources.credit`); ``spans`` are filled in by the caller."""
+    (`named_sources.credit`); ``spans`` are filled in by the caller."""
     if found is None:
         return None
     verb, named = found

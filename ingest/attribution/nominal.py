@@ -12,8 +12,9 @@ from spacy.tokens import Doc, Span, Token
 from .candidate import Attribution, _mention
 from .cues import _claim_clause
 from .edges import _stretched, _strip, _trim
+from .named_sources import _claimant
 from .reports import _held
-from .sources import _claimant, _phrase
+from .source_phrases import _phrase
 
 
 def _claims(

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicons import words
 from ..parse import text_of
-from .sources import _name_between
+from .named_sources import _name_between
 
 
 def _quote_root(doc: Doc, start: int, end: int) -> Token | None:

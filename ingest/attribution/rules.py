@@ -39,6 +39,7 @@ from .cues import (
 from .edges import _strip
 from .headlines import _headline
 from .marks import _answered, _captioned, _credited, _introducer, _labelled, _signature
+from .named_sources import _named_after, _preceding_subject, _source_outside
 from .nominal import _according_to, _claimed, _claims
 from .passages import (
     _closes,
@@ -61,7 +62,6 @@ from .reports import (
     _reported,
     _reported_around,
 )
-from .sources import _named_after, _preceding_subject, _source_outside
 
 
 def _all_of(doc: Doc, offset: int) -> tuple[int, int]:

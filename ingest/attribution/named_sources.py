@@ -1,0 +1,172 @@
+"""Sources the parse does not give as a cue's subject: the name between a quote and the
+cue after it, someone named just before a cue whose subject the parse lost, the person
+the sentence before a cue-less quote is about, a claim's owner, a pull quote's credit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons import words
+from ..speakers import is_someone, released_by
+from .cues import SUBJECTS, is_finite
+from .source_phrases import _left_edge, _phrase, _subject
+from .sources import source_of
+
+
+def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
+    """The cue's source, which cannot be words inside a quote.
+
+    When the parser finds no subject or takes part of the quote as the subject, the
+    source is the name between the quote and the cue (``"...," Rep. Lee (D-Md.)
+    said``), the phrase right after the cue (``"... Full panic mode," said
+    Leslie Wimes``) or, for a subject the parser hung elsewhere, someone named
+    right before it (``..., former president Bill Clinton said his wife ...``).
+    """
+    subject = source_of(cue)
+    if subject is not None and not any(s <= subject.start_char < e for s, e in quoted):
+        return subject
+    between = _name_between(cue, quoted)
+    if between is not None:
+        return between
+    if subject is None and (before := _someone_before(cue)) is not None:
+        return before
+    if subject is None and not any(e <= cue.idx for _, e in quoted):
+        return None
+    after = cue.nbor() if cue.i + 1 < len(cue.doc) else None
+    if after is None or after.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"}:
+        return None
+    while after.head.i > after.i and after.head.pos_ in {"PROPN", "NOUN"}:
+        after = after.head
+    return _phrase(after) if subject is not None or is_someone(after) else None
+
+
+def _someone_before(cue: Token) -> Span | None:
+    """A finite cue's subject when the parser hung it elsewhere: the name or person
+    noun just before the verb and its auxiliaries (``... Bill Clinton said his wife
+    ...``, ``..., Ileana Ros-Lehtinen and Carlos Curbelo, have said they ...``), past
+    a parenthesis (``Sen. Chris Murphy (a Democrat so boyish ...) says ...``)."""
+    doc = cue.doc
+    auxiliaries = [c for c in cue.lefts if c.dep_ in {"aux", "neg"}]
+    at = min([cue.i, *(c.i for c in auxiliaries)]) - 1
+    if not is_finite(cue) or at < 0:
+        return None
+    if doc[at].text == ")":
+        opening = next((t.i for t in reversed(doc[cue.sent.start : at]) if t.text == "("), None)
+        at = opening - 1 if opening is not None else -1
+    elif doc[at].text == ",":
+        at -= 1
+    if at < 0:
+        return None
+    before = doc[at]
+    if before.pos_ not in {"PROPN", "NOUN"} or not is_someone(before):
+        return None
+    return doc[_left_edge(before).i : before.i + 1]
+
+
+def _name_between(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
+    """The name between a closing quotation mark and the cue, when the parse hangs it
+    on the quote: ``"...," Flynn, a top surrogate, said`` gives ``Flynn``, and
+    ``"...," campaign manager Robby Mook said`` gives the whole title and name. A
+    verb between them has the name for its subject, not the cue: in ``"...," Christie
+    said when asked whether ...`` the name is not the one ``asked``; but a description
+    set off by commas may say anything (``"...," Bill Eastland, wearing a cowboy hat and
+    "Ted Cruz" campaign pins, said``), a quote within it too."""
+    for end in sorted((e for _, e in quoted if e <= cue.idx), reverse=True):
+        between = cue.doc.char_span(end, cue.idx, alignment_mode="contract")
+        if between is None:
+            continue
+        words = [t for t in between if not t.is_space]
+        while words and words[0].is_punct:
+            words = words[1:]
+        if not words:
+            return None
+        stop = next((t.i for t in words if t.is_punct), words[-1].i + 1)
+        phrase = cue.doc[words[0].i : stop]
+        set_off = stop < words[-1].i and cue.doc[stop].text == "," and words[-1].text == ","
+        plain = len(words) <= 12 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+        named = words[0].pos_ == "PROPN" or (
+            words[0].pos_ in {"NOUN", "ADJ"} and any(t.pos_ == "PROPN" for t in phrase)
+        )
+        if named and (plain or (set_off and not any(t.pos_ in {"VERB", "AUX"} for t in phrase))):
+            return phrase
+    return None
+
+
+def _preceding_subject(doc: Doc, start: int) -> Span | None:
+    """Who the sentence before a cue-less quote is about, when it names someone.
+
+    ``Trump repeated his allegations. "What they do ..."``: the quote is his,
+    not that of whoever an earlier paragraph quoted.
+    """
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    if token is None or token.sent.start == 0:
+        return None
+    before = doc[token.sent.start - 1].sent
+    for candidate in before:
+        if candidate.dep_ in SUBJECTS and (
+            candidate.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or candidate.pos_ == "PRON"
+        ):
+            return _phrase(candidate)
+    people = [ent for ent in before.ents if ent.label_ == "PERSON"]
+    if people:
+        return people[-1]
+    # the small model often takes a lone surname for an organisation
+    return next((ent for ent in before.ents if ent.label_ == "ORG" and len(ent) == 1), None)
+
+
+def _claimant(noun: Token) -> Span | None:
+    """Whose claim a nominal cue reports: the possessor (``Trump's claim``), the subject
+    of the verb it is the object of (``made the promise``), or a document itself when
+    the text says whose it is (``an assessment from the Council``)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.dep_ == "dobj":
+        owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if owner is not None:
+        return _subject(owner)
+    if noun.lemma_.lower() in words("document_heads") and released_by(noun) is not None:
+        return _phrase(noun)
+    # "Pentagon assurances that ...", "the claim by Trump that ..."
+    named = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if named:
+        return _phrase(named[-1])
+    by = next(
+        (
+            o
+            for c in noun.rights
+            if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+            for o in c.children
+            if o.dep_ == "pobj" and is_someone(o)
+        ),
+        None,
+    )
+    return _phrase(by) if by is not None else None
+
+
+POINTING_BACK = frozenset({"that", "this", "those", "these", "such", "so"})
+
+
+def _named_after(doc: Doc, end: int) -> tuple[Token, Span] | None:
+    """The speaker a pull quote's next sentence names: ``"We are not going anywhere."
+    That was the message from union leader Rita Moss.`` gives the sentence's verb and
+    ``Rita Moss``."""
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    if last is None or last.sent.end >= len(doc):
+        return None
+    return credit(doc[last.sent.end].sent)
+
+
+def credit(sentence: Span) -> tuple[Token, Span] | None:
+    """The verb and the person or body a sentence credits the quote before it to.
+
+    The sentence must point back at the quote (``That``, ``This``, ``So``), hold no
+    quotation of its own, and name someone after its verb.
+    """
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    if not words or words[0].lower_ not in POINTING_BACK or any(t.is_quote for t in sentence):
+        return None
+    verb = sentence.root
+    named = [ent for ent in sentence.ents if ent.label_ in {"PERSON", "ORG"} and ent.start > verb.i]
+    return (verb, named[0]) if named else None
