@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 
 from . import clean, dates, quote_record, quotes
 from .attribution import Attribution, attribute, introducer, signature_line
-from .attribution.bounds import alternatives, option_features, redrawn
+from .attribution.bounds import alternatives, redrawn
+from .attribution.bounds_features import option_features
 from .attribution.features import features
 from .attribution.marks import capital_speakers, credit_line, interviewee, name_line
 from .attribution.model import RANKER, shipped
@@ -45,7 +46,7 @@ class Scorer(Protocol):
 
 class Ranker(Protocol):
     """What chooses a candidate's content boundaries among its alternatives
-    (`attribution.model.Scorer` over `bounds.option_features`, or a recorder)."""
+    (`attribution.model.Scorer` over `bounds_features.option_features`, or a recorder)."""
 
     def choose(
         self, spans: list[list[tuple[int, int]]], seen: list[dict[str, float]]

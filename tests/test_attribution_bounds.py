@@ -6,7 +6,8 @@ import json
 from dataclasses import replace
 
 from quotedb.ingest.attribution import attribute
-from quotedb.ingest.attribution.bounds import alternatives, option_features, redrawn
+from quotedb.ingest.attribution.bounds import alternatives, redrawn
+from quotedb.ingest.attribution.bounds_features import option_features
 from quotedb.ingest.attribution.candidate import Attribution
 from quotedb.ingest.attribution.model import Scorer
 from quotedb.ingest.attribution.train_bounds import corrected_choices

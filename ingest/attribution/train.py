@@ -423,7 +423,8 @@ where its content starts and ends. Built {date.today().isoformat()} by
   of a step. The training candidates' boundaries are drawn by boundary rankers
   fitted without their article (5 folds), as a new article's are drawn
   by one that never saw it.
-- **Boundary ranker** (`ingest/attribution/bounds.py`, trained by `train_bounds.py`):
+- **Boundary ranker** (`ingest/attribution/bounds.py`, features in `bounds_features.py`,
+  trained by `train_bounds.py`):
   logistic regression over each alternative content of a candidate (the rules' span, cut
   at a clause boundary, stretched to the sentence, the next sentence or the cue's clause,
   narrowed to the quoted words): how it was drawn, the words at and beyond its edges,
