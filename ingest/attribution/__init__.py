@@ -3,17 +3,18 @@
 Works on one parsed paragraph at a time. The rules (`rules`) propose candidates:
 a reporting cue (`cues`: a speech verb from ``lexicons/speech_verbs.txt``, or
 ``according to``) links a source mention (`sources`: the cue's subject;
-`source_phrases`: how far the mention runs; `named_sources`: a name the parse does not
-make the subject) with content (`content`,
-its edges trimmed by `edges`): a quoted passage (direct; `passages` says which
-are names, titles or utterances), a clause that contains a quoted fragment
-(mixed), or a plain clause (indirect); `misparses` mends the reports the parse
-misread; `reports` says which report a quoted passage belongs to. A noun or
-``according to`` reports a clause too (`nominal`), and so does a headline
-(`headlines`); punctuation cues (`marks`) handle labels, colons and signature
-lines. The learned boundary ranker (`bounds`) redraws each candidate's content
-where a reader would; the learned scorer (`model`, over `features`) then decides
-which candidates are attributed statements and how sure that is.
+`source_phrases`: how far the mention runs; `named_sources`: a name the parse does
+not make the subject) with content (`content`, its edges trimmed by `edges`, where
+it was said left out by `outlets`; `unsaid` tells the reports of nothing said): a
+quoted passage (direct; `passages` says which are names, titles or utterances), a
+clause that contains a quoted fragment (mixed), or a plain clause (indirect);
+`misparses` mends the reports the parse misread; `reports` says which report a
+quoted passage belongs to. A noun or ``according to`` reports a clause too
+(`nominal`), and so does a headline (`headlines`); punctuation cues (`marks`)
+handle labels, colons and signature lines. The learned boundary ranker (`bounds`,
+over `bounds_features`) redraws each candidate's content where a reader would; the
+learned scorer (`model`, over `features`) then decides which candidates are
+attributed statements and how sure that is.
 """
 
 from .candidate import Attribution

@@ -30,7 +30,9 @@ from .misparses import (
     through_document,
 )
 from .named_sources import _name_between
+from .outlets import _after_outlet, _before_outlet
 from .passages import closes_on_comma
+from .unsaid import _asks_anonymity, _refused, _withheld
 
 
 def _clause_around(
@@ -225,68 +227,6 @@ def _as_noted(cue: Token) -> bool:
     )
 
 
-def _refused(cue: Token) -> bool:
-    """``declined to discuss``, ``refused to say``: the cue is the complement of a verb
-    that denies it (``lexicons/stance_refusals.txt``, the words stance reads the same way),
-    unless that verb is itself negated (``don't hesitate to report that ...``)."""
-    return (
-        cue.dep_ == "xcomp"
-        and cue.head.lemma_.lower() in words("stance_refusals")
-        and not any(child.dep_ == "neg" for child in cue.head.children)
-    )
-
-
-def _withheld(cue: Token) -> bool:
-    """``would not say how the ban would be enforced``, ``did not say whether ...``: a
-    negated cue whose clause asks what the speaker left unsaid, as a refusal
-    (`_refused`) does; its words are the writer's question, not the speaker's."""
-    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
-    return (
-        clause is not None
-        and cue.lemma_.lower() in _TELLING
-        and clause.i > cue.i
-        and any(child.dep_ == "neg" for child in cue.children)
-        and (clause.left_edge.tag_ in _WH or clause.left_edge.lower_ in {"whether", "if"})
-    )
-
-
-_WH = frozenset({"WDT", "WP", "WP$", "WRB"})
-_TELLING = frozenset(
-    {"say", "tell", "specify", "explain", "disclose", "reveal", "confirm", "indicate"}
-    | {"comment", "discuss", "elaborate", "answer", "detail", "identify"}
-)
-"""Cues that, negated, leave the question after them unanswered (not ``did not see how
-anyone could disagree``, which is a view)."""
-
-
-def _asks_anonymity(cue: Token) -> bool:
-    """``who asked not to be named``, ``requested anonymity``, ``asked that her name not
-    be used``: the terms of the interview, not something the source said about anything."""
-    if cue.lemma_.lower() not in {"ask", "request"}:
-        return False
-    for child in cue.rights:
-        if child.dep_ == "dobj" and child.lemma_.lower() == "anonymity":
-            return True
-        if (
-            child.dep_ == "ccomp"
-            and any(c.dep_ == "neg" for c in child.children)
-            and any(
-                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in {"name", "identity"}
-                for c in child.children
-            )
-        ):
-            return True
-        if child.dep_ == "xcomp" and (
-            (
-                child.lemma_.lower() in {"name", "identify", "quote"}
-                and any(c.dep_ == "neg" for c in child.children)
-            )
-            or any(c.lower_ == "anonymous" for c in child.children)
-        ):
-            return True
-    return False
-
-
 def _names_it(cue: Token) -> bool:
     """``called the plan a disgrace``, ``branded him as a liar``: the verb's object has
     a complement saying what it is called, so the verb reports a verdict."""
@@ -371,60 +311,6 @@ _CUE_PHRASE = 5
 """The most tokens from a parenthetical cue to its closing comma (``said on Saturday``)."""
 _CUE_PHRASE_DEPS = frozenset({"prep", "npadvmod", "advmod", "dative", "prt"})
 """What may follow a parenthetical cue before its closing comma: when, where, to whom."""
-
-
-def _before_outlet(content: Span) -> Span:
-    """An object's words without where they were said when that ends them (or only a
-    time follows): ``praised the decision in a news release`` said "the decision",
-    ``urged a bigger role at the Munich Security Conference`` "a bigger role"
-    (`lexicons/outlets_of_speech.txt`)."""
-    for token in content:
-        outlets = _outlets(token)
-        said_in = (
-            outlets
-            and all(_a_time(t) for t in content.doc[token.right_edge.i + 1 : content.end])
-            and token.i > content.start + 1  # "promised Sunday at a rally": not "Sunday"
-            and any(
-                not any(g.dep_ in _CLAUSES for g in outlet.children)  # "a rally to end ..."
-                for outlet in outlets
-            )
-        )
-        if said_in:
-            return _strip(content.doc[content.start : token.i])
-    return content
-
-
-def _after_outlet(spans: list[Span], cue: Token) -> list[Span]:
-    """A clause without where it was said when the parse hung that on the clause: in
-    ``said in a statement it was reviewing the decision`` the report starts at "it"
-    (`lexicons/outlets_of_speech.txt`)."""
-    if not spans or spans[0].start != cue.i + 1:
-        return spans
-    said_in = cue.doc[cue.i + 1]
-    if not _outlets(said_in) or said_in.right_edge.i + 1 >= spans[0].end:
-        return spans
-    return [_strip(cue.doc[said_in.right_edge.i + 1 : spans[0].end]), *spans[1:]]
-
-
-def _outlets(prep: Token) -> list[Token]:
-    """The outlets ``prep`` says words were said in (``in a news release``, ``at a rally``,
-    ``during his interview``: `lexicons/outlets_of_speech.txt`); none if it says no such
-    place."""
-    if prep.dep_ != "prep" or prep.lower_ not in {"in", "on", "at", "during"}:
-        return []
-    return [
-        c
-        for c in prep.children
-        if c.dep_ == "pobj" and c.lemma_.lower() in words("outlets_of_speech")
-    ]
-
-
-_CLAUSES = frozenset({"acl", "relcl", "ccomp", "xcomp", "advcl"})
-
-
-def _a_time(token: Token) -> bool:
-    """A word of a when (``on Sunday``, ``last week``)."""
-    return token.ent_type_ in {"DATE", "TIME"} or token.lower_ in {"on", "at", ","}
 
 
 def _without(head: Token, cue: Token) -> list[Span]:

@@ -21,7 +21,6 @@ from .content import (
     _clause_around,
     _content_spans,
     _governed,
-    _refused,
     _reported_clause,
     introduces,
 )
@@ -62,6 +61,7 @@ from .reports import (
     _reported,
     _reported_around,
 )
+from .unsaid import _refused
 
 
 def _all_of(doc: Doc, offset: int) -> tuple[int, int]:

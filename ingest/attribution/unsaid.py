@@ -1,0 +1,73 @@
+"""Reports of nothing said: a refusal (``declined to discuss``, ``refused to say``), an
+answer withheld (``would not say whether ...``, whose clause is the writer's question)
+and the terms of an interview (``who asked not to be named``). `content` gives such a
+cue no content.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicons import words
+
+
+def _refused(cue: Token) -> bool:
+    """``declined to discuss``, ``refused to say``: the cue is the complement of a verb
+    that denies it (``lexicons/stance_refusals.txt``, the words stance reads the same way),
+    unless that verb is itself negated (``don't hesitate to report that ...``)."""
+    return (
+        cue.dep_ == "xcomp"
+        and cue.head.lemma_.lower() in words("stance_refusals")
+        and not any(child.dep_ == "neg" for child in cue.head.children)
+    )
+
+
+def _withheld(cue: Token) -> bool:
+    """``would not say how the ban would be enforced``, ``did not say whether ...``: a
+    negated cue whose clause asks what the speaker left unsaid, as a refusal
+    (`_refused`) does; its words are the writer's question, not the speaker's."""
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    return (
+        clause is not None
+        and cue.lemma_.lower() in _ANSWERS
+        and clause.i > cue.i
+        and any(child.dep_ == "neg" for child in cue.children)
+        and (clause.left_edge.tag_ in _WH or clause.left_edge.lower_ in {"whether", "if"})
+    )
+
+
+_WH = frozenset({"WDT", "WP", "WP$", "WRB"})
+_ANSWERS = frozenset(
+    {"say", "tell", "specify", "explain", "disclose", "reveal", "confirm", "indicate"}
+    | {"comment", "discuss", "elaborate", "answer", "detail", "identify"}
+)
+"""Cues that, negated, leave the question after them unanswered (not ``did not see how
+anyone could disagree``, which is a view)."""
+
+
+def _asks_anonymity(cue: Token) -> bool:
+    """``who asked not to be named``, ``requested anonymity``, ``asked that her name not
+    be used``: the terms of the interview, not something the source said about anything."""
+    if cue.lemma_.lower() not in {"ask", "request"}:
+        return False
+    for child in cue.rights:
+        if child.dep_ == "dobj" and child.lemma_.lower() == "anonymity":
+            return True
+        if (
+            child.dep_ == "ccomp"
+            and any(c.dep_ == "neg" for c in child.children)
+            and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in {"name", "identity"}
+                for c in child.children
+            )
+        ):
+            return True
+        if child.dep_ == "xcomp" and (
+            (
+                child.lemma_.lower() in {"name", "identify", "quote"}
+                and any(c.dep_ == "neg" for c in child.children)
+            )
+            or any(c.lower_ == "anonymous" for c in child.children)
+        ):
+            return True
+    return False
