@@ -21,10 +21,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates import after_dateline
 from .candidate import Attribution
-from .content import _content_spans, quote_ends_report
+from .content import _content_spans
 from .cues import speech_verbs
 from .edges import _stretched
 from .features import _span
+from .passages import quote_ends_report
 
 _CLAUSE_MARKS = {",", ";", ":", "—", "–", "--", "―", "(", "-"}
 _COMPLEMENTIZERS = {"that", "whether", "if"}
@@ -174,7 +175,7 @@ def alternatives(
 
 def _report_ends(quoted: list[tuple[int, int]], cue: Token | None, offset: int) -> list[int]:
     """The ends of the quotes in the cue's sentence that end what it reports
-    (`content.quote_ends_report`: a name between the quote and the cue after it, or a
+    (`passages.quote_ends_report`: a name between the quote and the cue after it, or a
     colon introducing it). No alternative runs on over one: the words after it say who
     spoke, or are the writer's."""
     if cue is None:

@@ -29,9 +29,8 @@ from .misparses import (
     through_addressee,
     through_document,
 )
-from .named_sources import _name_between
 from .outlets import _after_outlet, _before_outlet
-from .passages import closes_on_comma
+from .passages import quote_ends_report
 from .unsaid import _asks_anonymity, _refused, _withheld
 
 
@@ -77,25 +76,6 @@ def _reported_clause(
         if quoted < 0.9 * _non_space(content.text):
             return cue, content
     return None
-
-
-def quote_ends_report(cue: Token, start: int, end: int) -> bool:
-    """What ``cue`` reports ends with the quote at [start, end), whatever the parse joins
-    to it: when the quote closes on a comma and a name follows it before the cue
-    (``"Very good reporter," Trump, the 2016 GOP front-runner ..., said``; but ``"...,"
-    just as Clinton did in 2008, Rendell said`` goes on), or when a colon after the cue
-    introduces it and it ends on a stop or a comma (``Clinton said: "I have acknowledged
-    ... a mistake," but in fact Clinton used only one ...``: the writer's)."""
-    doc = cue.doc
-    if cue.idx < start:  # a quote ending mid-sentence (``should have seen'' it coming``) goes on
-        closed = text_of(doc)[:end].rstrip("\"'”’»")[-1:] in {",", ".", "?", "!"}
-        return closed and introduces(cue, start)
-    return closes_on_comma(doc, end) and _name_between(cue, [(end, end)]) is not None
-
-
-def introduces(cue: Token, start: int) -> bool:
-    """A colon right after ``cue`` introduces the quote at ``start`` (``Trump said: "..."``)."""
-    return cue.idx < start and text_of(cue.doc)[cue.idx + len(cue) : start].strip() == ":"
 
 
 def _after_introduction(content: Span, start: int) -> Span:

@@ -5,7 +5,7 @@ the sentence before a cue-less quote is about, a claim's owner, a pull quote's c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,7 +28,7 @@ def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | Non
     subject = source_of(cue)
     if subject is not None and not any(s <= subject.start_char < e for s, e in quoted):
         return subject
-    between = _name_between(cue, quoted)
+    between = _name_between(cue, (e for _, e in quoted))
     if between is not None:
         return between
     if subject is None and (before := _someone_before(cue)) is not None:
@@ -66,15 +66,16 @@ def _someone_before(cue: Token) -> Span | None:
     return doc[_left_edge(before).i : before.i + 1]
 
 
-def _name_between(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
-    """The name between a closing quotation mark and the cue, when the parse hangs it
-    on the quote: ``"...," Flynn, a top surrogate, said`` gives ``Flynn``, and
-    ``"...," campaign manager Robby Mook said`` gives the whole title and name. A
-    verb between them has the name for its subject, not the cue: in ``"...," Christie
-    said when asked whether ...`` the name is not the one ``asked``; but a description
-    set off by commas may say anything (``"...," Bill Eastland, wearing a cowboy hat and
-    "Ted Cruz" campaign pins, said``), a quote within it too."""
-    for end in sorted((e for _, e in quoted if e <= cue.idx), reverse=True):
+def _name_between(cue: Token, ends: Iterable[int]) -> Span | None:
+    """The name between a closing quotation mark (one of ``ends``, where the paragraph's
+    quotes end) and the cue, when the parse hangs it on the quote: ``"...," Flynn, a top
+    surrogate, said`` gives ``Flynn``, and ``"...," campaign manager Robby Mook said``
+    gives the whole title and name. A verb between them has the name for its subject,
+    not the cue: in ``"...," Christie said when asked whether ...`` the name is not the
+    one ``asked``; but a description set off by commas may say anything (``"...," Bill
+    Eastland, wearing a cowboy hat and "Ted Cruz" campaign pins, said``), a quote within
+    it too."""
+    for end in sorted((e for e in ends if e <= cue.idx), reverse=True):
         between = cue.doc.char_span(end, cue.idx, alignment_mode="contract")
         if between is None:
             continue

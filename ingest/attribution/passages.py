@@ -24,9 +24,10 @@ def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
         return None
     inside = [t for t in span if not t.is_punct] or list(span)
     tops = [t for t in inside if t.head == t or not start <= t.head.idx < end]
-    first = next((t for t in tops if t.left_edge.i <= inside[0].i), None)
-    if first is not None and len(tops) > 1:
-        return first
+    if len(tops) > 1:
+        first = next((t for t in tops if t.left_edge.i <= inside[0].i), None)
+        if first is not None:
+            return first
     return max(tops, key=lambda t: sum(1 for w in t.subtree if start <= w.idx < end), default=None)
 
 
@@ -97,36 +98,52 @@ def _opens_sentence(doc: Doc, start: int, end: int) -> bool:
     return span is None or not any(t.is_alpha for t in doc[span.sent.start : span.start])
 
 
+_CLOSING_MARKS = "\"'”’»"
+
+
 def _closes(passage: str) -> bool:
     """The passage ends with its closing mark here, rather than running on to the next paragraph."""
-    return passage.rstrip()[-1:] in "\"'”’»"
+    return passage.rstrip()[-1:] in _CLOSING_MARKS
 
 
-def closes_on_comma(doc: Doc, end: int) -> bool:
-    """The passage ending at ``end`` has a comma inside its closing mark (``"...," Lee
-    said``): its sentence goes on to say who spoke."""
-    return text_of(doc)[:end].rstrip("\"'”’»").endswith(",")
+def _last_inside(doc: Doc, end: int) -> str:
+    """The last character inside the closing marks of the passage ending at ``end``."""
+    return text_of(doc)[:end].rstrip(_CLOSING_MARKS)[-1:]
+
+
+def quote_ends_report(cue: Token, start: int, end: int) -> bool:
+    """What ``cue`` reports ends with the quote at [start, end), whatever the parse joins
+    to it: when the quote closes on a comma and a name follows it before the cue
+    (``"Very good reporter," Trump, the 2016 GOP front-runner ..., said``; but ``"...,"
+    just as Clinton did in 2008, Rendell said`` goes on), or when a colon after the cue
+    introduces it and it ends on a stop or a comma (``Clinton said: "I have acknowledged
+    ... a mistake," but in fact Clinton used only one ...``: the writer's)."""
+    if cue.idx < start:  # a quote ending mid-sentence (``should have seen'' it coming``) goes on
+        return _last_inside(cue.doc, end) in {",", ".", "?", "!"} and introduces(cue, start)
+    return _last_inside(cue.doc, end) == "," and _name_between(cue, [end]) is not None
+
+
+def introduces(cue: Token, start: int) -> bool:
+    """A colon right after ``cue`` introduces the quote at ``start`` (``Trump said: "..."``)."""
+    return cue.idx < start and text_of(cue.doc)[cue.idx + len(cue) : start].strip() == ":"
 
 
 def _in_description(cue: Token, start: int, local: Sequence[tuple[int, int]]) -> bool:
-    """The passage at ``start`` stands in the name and description between a quote closed
-    on a comma and the cue after both: ``"...," Texas delegate Bill Eastland, wearing
-    "Ted Cruz" campaign pins, said`` quotes the pins, in who the speaker is, not what he
-    said (``"...," she said, but "I think he will do it," said Kunin`` is her quote)."""
+    """The passage at ``start`` stands in the name and description between a quote that
+    ends the cue's report (`quote_ends_report`) and the cue after both: ``"...," Texas
+    delegate Bill Eastland, wearing "Ted Cruz" campaign pins, said`` quotes the pins, in
+    who the speaker is, not what he said (``"...," she said, but "I think he will do it,"
+    said Kunin`` is her quote)."""
     sentence = cue.sent.start_char
     return cue.idx > start and any(
-        sentence <= s
-        and e <= start
-        and closes_on_comma(cue.doc, e)
-        and _name_between(cue, [(e, e)]) is not None
-        for s, e in local
+        sentence <= s and e <= start and quote_ends_report(cue, s, e) for s, e in local
     )
 
 
 def _is_utterance(doc: Doc, start: int, end: int) -> bool:
     """The quoted words end like a sentence (``"You winning?"``, ``"Never."``) or hold
     one (``"Absolutely not. Absolutely not," Clinton responded``)."""
-    if text_of(doc)[start:end].rstrip("\"'”’»").endswith((".", "?", "!")):
+    if text_of(doc)[start:end].rstrip(_CLOSING_MARKS).endswith((".", "?", "!")):
         return True
     inside = [token for token in doc if start <= token.idx < end]
     return any(

@@ -22,7 +22,6 @@ from .content import (
     _content_spans,
     _governed,
     _reported_clause,
-    introduces,
 )
 from .cues import (
     _cue_for,
@@ -48,6 +47,7 @@ from .passages import (
     _nickname,
     _quote_root,
     _words_in,
+    introduces,
     is_quoted_name,
 )
 from .reports import (
