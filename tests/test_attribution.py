@@ -2117,3 +2117,31 @@ def test_a_name_quoted_in_passing_does_not_swallow_the_quote_told_after_it(artic
     assert [(q.text, q.cue.text, q.speaker) for q in quotes if "all-star" in q.text] == [
         ("“you are an all-star player and we need you for the long run!”", "telling", "Axelrod")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, said",
+    [
+        # the parse reads a list as a name and its apposition, which the report keeps
+        (
+            "Family spokesman Bob Gunnell says Ali was accompanied by his wife, Lonnie, and "
+            "other family members and friends.",
+            "Ali was accompanied by his wife, Lonnie, and other family members and friends",
+        ),
+        (
+            "Sanders said he and Trump differ on Israel, the Iranian nuclear deal and the "
+            "possibility of compromising over the Supreme Court.",
+            "he and Trump differ on Israel, the Iranian nuclear deal and the possibility of "
+            "compromising over the Supreme Court",
+        ),
+        # the writer's description of a person named at the end is still left out
+        (
+            "Lee said the city would hire Ann Marsh, a former planner and engineer with "
+            "the province.",
+            "the city would hire Ann Marsh",
+        ),
+    ],
+)
+def test_a_list_read_as_an_apposition_is_what_was_said(article_from, nlp, sentence, said):
+    article, quote = only_quote(article_from, nlp, sentence + "\n")
+    assert quote.text == said

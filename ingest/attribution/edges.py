@@ -23,7 +23,10 @@ def _strip(span: Span) -> Span:
     for token in span[3:]:
         comma = token.left_edge.i - 1
         if (
-            (token.dep_ == "appos" or (token.dep_ == "relcl" and token.left_edge.lower_ in _WH))
+            (
+                (token.dep_ == "appos" and not _lists(token))
+                or (token.dep_ == "relcl" and token.left_edge.lower_ in _WH)
+            )
             and comma >= span.start
             and token.doc[comma].text == ","
             and token.right_edge.i >= span.end - 2
@@ -38,6 +41,16 @@ def _strip(span: Span) -> Span:
     ):
         span = span[:-1]  # nor a coordinator left dangling: "would be more intense — and"
     return span
+
+
+def _lists(appos: Token) -> bool:
+    """An "apposition" with conjuncts of its own is the parse's reading of a list
+    (``his wife, Lonnie, and other family members``, ``differ on Israel, the Iranian
+    nuclear deal and the possibility of ...``): its items are what was said. Not the
+    description of a named person or body (``Rep. Don Beyer, a former lieutenant
+    governor and ambassador``), which is the writer's."""
+    described = appos.head.ent_type_ in {"PERSON", "ORG"} and appos.pos_ != "PROPN"
+    return not described and any(child.dep_ == "conj" for child in appos.children)
 
 
 def _as_punctuation(token: Token) -> bool:
