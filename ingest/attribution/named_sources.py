@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import words
 from ..speakers import is_someone, released_by
 from .cues import SUBJECTS, is_finite
-from .source_phrases import _left_edge, _phrase, _subject
+from .source_phrases import _in_title, _left_edge, _phrase, _subject
 from .sources import source_of
 
 
@@ -87,7 +87,8 @@ def _name_between(cue: Token, ends: Iterable[int]) -> Span | None:
         stop = next((t.i for t in words if t.is_punct), words[-1].i + 1)
         phrase = cue.doc[words[0].i : stop]
         set_off = stop < words[-1].i and cue.doc[stop].text == "," and words[-1].text == ","
-        plain = len(words) <= 12 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+        verbs = [t for t in words if t.pos_ in {"VERB", "AUX"} and not _in_title(t)]
+        plain = len(words) <= 12 and not verbs  # "Jets head coach Dale Sorensen": a title
         named = words[0].pos_ == "PROPN" or (
             words[0].pos_ in {"NOUN", "ADJ"} and any(t.pos_ == "PROPN" for t in phrase)
         )

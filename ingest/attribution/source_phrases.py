@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..dates import after_dateline
 from ..lexicons import words
+from ..roles import is_title
 from ..speakers import can_speak, is_someone
 from .cues import SUBJECTS
 
@@ -107,6 +108,8 @@ def _who(relative: Token) -> Token:
     after a noun that cannot speak, the people named in that noun's phrase (``a focal
     point for demonstrators, who called ...``: the demonstrators)."""
     noun = relative.head.head if relative.head.dep_ == "relcl" else _noun_before(relative)
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+        noun = noun.head  # "the Atlantic Fiscal Institute, a Halifax think tank, which said"
     if relative.lower_ != "who" or can_speak(noun):
         return noun
     people = [  # not "a handful of Democrats, who": that phrase names the people already
@@ -176,7 +179,29 @@ def _phrase(head: Token) -> Span:
             right = _before_relative(child)
         elif child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}:
             right = _phrase(child)[-1]
-    return head.doc[left.i : right.i + 1]
+    return head.doc[left.i : _titled_person_after(right).i + 1]
+
+
+def _titled_person_after(last: Token) -> Token:
+    """The end of the person a phrase ending on ``last`` goes on to name when the parser
+    took the title between for a verb: in ``said Jets captain Ryan Pelkey`` it made
+    ``captain`` a verb with the team its subject; the captain spoke. ``last`` itself
+    when no title and name follow."""
+    doc = last.doc
+    at = last.i + 1
+    while at < len(doc) and doc[at].is_lower and _in_title(doc[at]):
+        at += 1
+    if at == last.i + 1 or at >= len(doc) or doc[at].ent_type_ != "PERSON":
+        return last
+    while at + 1 < len(doc) and doc[at + 1].ent_iob_ == "I":
+        at += 1
+    return doc[at]
+
+
+def _in_title(token: Token) -> bool:
+    """A title word (``captain``, ``coach``), or one that opens one (``head coach``)."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return is_title(token) or (following is not None and is_title(following))
 
 
 def _before_relative(modifier: Token) -> Token:

@@ -16,7 +16,7 @@ from ..lexicons import words
 from ..names import name_key
 from ..parse import text_of
 from ..records import Mention
-from .descriptions import describe, is_abstract, is_hearsay
+from .descriptions import describe, is_abstract, is_hearsay, role_before
 from .genders import gender_of, role_gender, titled_gender
 from .mentions import NO_ONE, Mentions
 from .name_words import extends_name, whole_word
@@ -96,6 +96,10 @@ class ArticleSpeakers(Pronouns, Mentions):
                 article.people.append((offset + ent.start_char, name))
                 if (titled := titled_gender(ent)) is not None:
                     article.titled[offset + ent.start_char] = titled
+        alone = {name for _, name in article.people if len(name.split()) == 1}
+        for offset, ent in entities:  # "Kerri-Lynn Adair" (an ORG), then "Adair, 38,"
+            if alone and ent.label_ != "PERSON" and _full_name(ent, alone):
+                article.people.append((offset + ent.start_char, ent.text))
         surnames = {name.split()[-1] for _, name in article.people if len(name.split()) > 1}
         for offset, doc in docs:
             for token in doc:
@@ -108,7 +112,7 @@ class ArticleSpeakers(Pronouns, Mentions):
         for offset, ent in names:
             at = offset + ent.start_char
             full = article.fullest(person_name(ent), at, article.titled.get(at))
-            role = roles.role_in(person_span(ent))
+            role = roles.role_in(person_span(ent)) or role_before(ent)
             if role:
                 article.stated_roles.append((at, full, role))
             gender = article.titled.get(at) or role_gender(role)
@@ -226,6 +230,19 @@ class ArticleSpeakers(Pronouns, Mentions):
     ) -> Speaker:
         full = self.fullest(name, offset, gender or self.titled.get(offset))
         return Speaker(full, "person", role or self.role_of(full, offset))
+
+
+def _full_name(ent: Span, surnames: set[str]) -> bool:
+    """Whether ``ent``, which the recogniser did not take for a person, is a given name
+    and one of ``surnames`` the article names a person by alone (``Kerri-Lynn Adair``,
+    read as a body, when ``Adair, a 38-year-old physiotherapist`` is a person); not one
+    with a title in it (``GOP Rep McCaul``)."""
+    parts = [t for t in ent if t.text != "-"]
+    return (
+        ent[-1].text in surnames
+        and 2 <= len(parts) - (len(ent) - len(parts)) <= 3
+        and all(t.is_alpha and t.text[0].isupper() and not roles.is_title(t) for t in parts)
+    )
 
 
 def reads_parse(doc: Doc) -> bool:

@@ -174,6 +174,33 @@ def described_role(span: Span) -> str | None:
     return None
 
 
+def before_name(description: Span, name: Span) -> Span:
+    """The words of ``description`` before the ``name`` set beside them, without the
+    comma or courtesy title between (``The mayor of Fort St. James`` of ``..., Bev
+    Playfair``)."""
+    doc, end = description.doc, min(name.start, description.end)
+    while end > description.start + 1 and (
+        doc[end - 1].is_punct or doc[end - 1].lower_ in words("honorifics")
+    ):
+        end -= 1  # "the minister of the economy, Mr. Guajardo"
+    return doc[description.start : end]
+
+
+def role_before(name: Span) -> str | None:
+    """The role a description set before a name gives (``B.C.'s Minister of Emergency
+    Management, Ravi Chahal``, ``The mayor of Fort St. James, Bev Playfair``), which the
+    parse hangs the name on as an apposition: later, ``the minister`` is Chahal. Only a
+    title: ``his opponent, Hillary Clinton`` says how she stands to him, not what she is,
+    and a quote the parse hung the name on is no description."""
+    root = name.root
+    if root.dep_ != "appos" or root.head.i >= name.start or not roles.is_title(root.head):
+        return None
+    description = before_name(name.doc[root.head.left_edge.i : name.start], name)
+    if any(t.is_quote for t in description):
+        return None
+    return described_role(description)
+
+
 def _counted(head: str) -> bool:
     """A number standing for people (``49 said ...``, ``24%``)."""
     return head.replace(",", "").rstrip("%").isdigit() or (head != "one" and like_num(head))
@@ -204,9 +231,22 @@ def _lower_first(tokens: list[str]) -> list[str]:
 
 
 def antecedent(span: Span) -> Span:
-    """``members of Congress and critics, who``: the source without its relative pronoun."""
+    """``members of Congress and critics, who``: the source without its relative pronoun,
+    and a name without the description set after it (``the Atlantic Fiscal Institute, a
+    Halifax think tank, which``)."""
     while len(span) > 1 and (span[-1].lower_ in RELATIVES or span[-1].is_punct):
         span = span[:-1]
+    root = span.root
+    described = [
+        c.left_edge.i
+        for c in root.children
+        if c.dep_ == "appos"
+        and span.start < c.left_edge.i - 1
+        and c.left_edge.i < span.end
+        and set(range(c.left_edge.i, span.end)) <= {t.i for t in c.subtree}  # to the end
+    ]
+    if root.pos_ == "PROPN" and described and span.doc[described[0] - 1].text == ",":
+        span = span.doc[span.start : described[0] - 1]
     return span
 
 

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .. import roles
-from ..lexicons import words
+from ..lexicons import pairs, words
 from ..records import Mention
 from .descriptions import (
     RELATIVES,
     antecedent,
+    before_name,
     describe,
     described_as,
     described_role,
@@ -34,13 +35,12 @@ from .descriptions import (
 from .genders import titled_gender
 from .name_words import whole_word
 from .names_in_phrases import (
-    age_after,
     named_before_body,
     named_in_apposition,
     person_at,
     titled_name_at_end,
 )
-from .recognised_names import names_a_person, person_name, person_span
+from .recognised_names import age_after, names_a_person, person_name, person_span
 from .references import body_named_before, places_of
 from .speaker import Speaker
 
@@ -129,7 +129,7 @@ class Mentions:
             return self.person(
                 person_name(person),
                 mention.start,
-                roles.role_in(person_span(person)) or described_role(_before(span, person)),
+                roles.role_in(person_span(person)) or described_role(before_name(span, person)),
                 titled_gender(person),
             )
         owner = possessor(root)
@@ -222,14 +222,24 @@ class Mentions:
     def _titled(
         self: ArticleSpeakers, title: str, offset: int, places: Sequence[str] = ()
     ) -> Speaker | None:
-        """``the president``: the person named nearest before with that title; of the
-        ``places`` too when the mention names them (``Saskatchewan premier``)."""
+        """``the president``: of the people named before with that title, the one the
+        article last mentioned (``the coach`` after ``Sorensen said`` is Sorensen, though
+        the other team's coach was introduced since); of the ``places`` too when the
+        mention names them (``Saskatchewan premier``)."""
         titled = self._holders(title, places)
         before = [name for at, name in titled if at <= offset]
         if before:
-            return self.person(before[-1], offset)
+            return self.person(max(before, key=lambda name: self._last_named(name, offset)), offset)
         names = Counter(name for _, name in titled)
         return self.person(names.most_common(1)[0][0], offset) if names else None
+
+    def _last_named(self: ArticleSpeakers, name: str, offset: int) -> int:
+        """Where the article last names ``name``, by any part of it, before ``offset``."""
+        parts = set(name.split())
+        return max(
+            (at for at, named in self.people if at <= offset and named.split()[-1] in parts),
+            default=-1,
+        )
 
     def _titled_next(self: ArticleSpeakers, title: str, offset: int) -> Speaker | None:
         """The person named with ``title`` right after ``offset``, within `_AHEAD`
@@ -248,7 +258,7 @@ class Mentions:
         return [
             (at, name)
             for at, name, role in self.stated_roles
-            if title in role.lower().split() and all(p in role.lower() for p in places)
+            if _holds(role, title) and all(p in role.lower() for p in places)
         ]
 
     def _aged(self: ArticleSpeakers, age: str, offset: int) -> Speaker | None:
@@ -273,13 +283,14 @@ class Mentions:
         return speaker
 
 
-def _before(description: Span, name: Span) -> Span:
-    """The words of ``description`` before the ``name`` set beside them, without the
-    comma or courtesy title between (``The mayor of Fort St. James`` of ``..., Bev
-    Playfair``)."""
-    doc, end = description.doc, min(name.start, description.end)
-    while end > description.start + 1 and (
-        doc[end - 1].is_punct or doc[end - 1].lower_ in words("honorifics")
-    ):
-        end -= 1  # "the minister of the economy, Mr. Guajardo"
-    return doc[description.start : end]
+def _holds(role: str, title: str) -> bool:
+    """``title`` (``judge``) is a word of ``role``, or the title it stands for is
+    (``Court of King's Bench Justice``) other than as a portfolio (``Minister of Justice``)."""
+    written = role.lower().split()
+    if title in written:
+        return True
+    other = pairs("title_equivalents").get(title)
+    return other is not None and any(
+        word == other and (i == 0 or written[i - 1] not in {"of", "for"})
+        for i, word in enumerate(written)
+    )

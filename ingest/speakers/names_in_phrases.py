@@ -98,11 +98,3 @@ def named_in_apposition(head: Token) -> Span | None:
             if child.head is head or (person is not None and person != person_at(child.head)):
                 return person
     return None
-
-
-def age_after(name: Span) -> str | None:
-    """The age written right after a name: ``Sarah Jones, 45,`` or ``Sarah Jones (45)``."""
-    after = name.doc[name.end : name.end + 3]
-    if len(after) == 3 and after[0].text in {",", "("} and after[2].text in {",", ")", "."}:
-        return after[1].text if after[1].text.isdigit() else None
-    return None

@@ -4,11 +4,13 @@ PERSON, or a name it took for a body or a place), and how far a person's name ru
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ..dates import MONTHS, WEEKDAYS
 from ..lexicons import words
-from ..parse import hyphen_joins, is_title_case
+from ..parse import hyphen_joins, is_title_case, text_of
 from ..roles import is_title
 from .genders import gendered
 from .name_words import POSSESSIVE, capitalised, clean_name
@@ -150,11 +152,35 @@ def names_a_person(ent: Span) -> bool:
     hyphens = len(name) - len(parts)
     return (
         ent.label_ in {"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT"}
-        and 2 <= len(parts) - hyphens <= 3
+        and 1 <= len(parts) - hyphens <= 3
         and all(capitalised(t) and t.is_alpha for t in parts)
-        and (_abbreviated_title_before(name) or gendered(name[0]) or _titled_after(ent))
+        and (
+            (
+                len(parts) - hyphens >= 2
+                and (_abbreviated_title_before(name) or gendered(name[0]) or _titled_after(ent))
+            )
+            or _aged(ent)  # "Yousif, 31, fled Khartoum", taken for a place
+        )
         and name[-1].lower_ not in words("place_heads")  # "Victoria Park", a GPE
     )
+
+
+def age_after(name: Span) -> str | None:
+    """The age written right after a name: ``Sarah Jones, 45,`` or ``Sarah Jones (45)``."""
+    after = name.doc[name.end : name.end + 3]
+    if len(after) == 3 and after[0].text in {",", "("} and after[2].text in {",", ")", "."}:
+        return after[1].text if after[1].text.isdigit() else None
+    return None
+
+
+def _aged(ent: Span) -> bool:
+    """An age set beside the name (``Yousif, 31,``, ``Adair, a 38-year-old
+    physiotherapist``): only people are named so."""
+    after = text_of(ent.doc)[ent.end_char : ent.end_char + 20]
+    return _YEARS_OLD.match(after) is not None or age_after(ent) is not None
+
+
+_YEARS_OLD = re.compile(r",\s+an?\s+\d{1,3}-years?-old\b")
 
 
 def _place_and_post(ent: Span) -> bool:
