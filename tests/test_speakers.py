@@ -1340,6 +1340,29 @@ def test_a_team_s_title_the_parse_read_as_a_verb_is_the_person_s(article_from, n
     assert quote.speaker == "Ryan Pelkey"
 
 
+def test_she_goes_on_about_the_sentence_s_subject_not_a_name_in_its_object(article_from, nlp):
+    article = article_from(
+        "A mother’s long road\n\n"
+        "Amani Yousif keeps her daughter’s school drawings in a plastic folder.\n\n"
+        "Yousif, 31, fled Khartoum in 2024. She arrived in Toronto in July with her "
+        "seven-year-old daughter, Rayan, and made a refugee claim.\n\n"
+        "She told the Star she spent 14 months in Egypt before she got a visa.\n"
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.speaker == "Amani Yousif"
+
+
+def test_he_is_the_main_clause_s_subject_not_a_team_named_in_a_later_clause(article_from, nlp):
+    article = article_from(
+        "Jets edge Oilers\n\n"
+        "Jets head coach Dale Sorensen said he had not been happy with the middle frame, "
+        "when the Jets turned the puck over 11 times.\n\n"
+        "“That’s not who we want to be,” he said.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [q.speaker for q in quotes] == ["Dale Sorensen", "Dale Sorensen"]
+
+
 def test_a_name_the_recogniser_took_for_a_body_is_a_person_given_an_age(article_from, nlp):
     article = article_from(
         "Adair reaches Scotties final\n\n"
@@ -1350,6 +1373,18 @@ def test_a_name_the_recogniser_took_for_a_body_is_a_person_given_an_age(article_
     )
     [(_, [quote])] = extract_many([article], nlp)
     assert quote.speaker == "Kerri-Lynn Adair"
+
+
+def test_he_after_a_question_put_to_someone_is_whoever_was_asked(article_from, nlp):
+    article = article_from(
+        "Sanders on his health\n\n"
+        "Last month, The Huffington Post’s Scott Conroy asked Sanders whether questions "
+        "about his health were fair game.\n\n"
+        "“Sure it is. I would not have run if I was not blessed,” he said.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    [answer] = [q for q in quotes if q.text.startswith("“Sure it is")]
+    assert answer.speaker == "Sanders"
 
 
 def test_a_body_described_before_which_said_is_the_body_s_name(article_from, nlp):

@@ -5,9 +5,10 @@ woman just described; ``they`` the people named since one person spoke. The part
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..parse import text_of
 from .descriptions import is_someone
@@ -22,6 +23,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
 
 
 _GENDERED = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}
+_PRONOUN_OF = {"female": "she", "male": "he"}
 
 
 class Pronouns:
@@ -84,12 +86,66 @@ class Pronouns:
             ):
                 return self.person(last[1].name, offset)
             if nearest is not None:
-                return self.person(nearest[1], nearest[0])
+                at, name = self._subject_instead(nearest, wanted, fits)
+                return self.person(name, at)
         elif pronoun in {"they", "them", "their"} and (many := self._many(offset)) is not None:
             return many
         elif self.last_speaker is not None:
             return self.last_speaker[1]
         return Speaker(pronoun, "unnamed")
+
+    def _subject_instead(
+        self: ArticleSpeakers,
+        nearest: tuple[int, str],
+        wanted: str | None,
+        fits: Callable[[str, int], bool],
+    ) -> tuple[int, str]:
+        """The person a ``she`` or ``he`` goes on about when the nearest name is not its
+        sentence's subject (the main clause's: not ``the Jets`` in ``Sorensen said he
+        had not been happy ..., when the Jets turned the puck over``): the subject, named
+        (``Yousif fled with her daughter, Rayan. She told the Star ...``: Yousif) or
+        itself a ``she`` (``She arrived with her daughter, Rayan``), then the person
+        named before it. A name the sentence is not about is seldom whom the next
+        sentence's pronoun means."""
+        found = self._paragraph(nearest[0])
+        if found is None or wanted is None:
+            return nearest
+        paragraph, doc = found
+        token = next((t for t in doc if paragraph + t.idx == nearest[0]), None)
+        if token is None or not doc.has_annotation("DEP"):
+            return nearest  # a paragraph read for its names alone has no parse
+        while token.dep_ == "compound" and token.head.ent_type_ == token.ent_type_:
+            token = token.head  # "Rayan" of "Amani Rayan"
+        subject = next(
+            (c for c in token.sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+        )
+        if subject is None or subject.i >= token.i or _asked(token):
+            return nearest
+        if subject.lower_ == _PRONOUN_OF[wanted]:
+            # the name before that one, taken as it is: "Hannity asked Trump how high the
+            # wall would be. “...,” he told Hannity" is Trump's answer
+            at = paragraph + subject.idx
+            since = self._paragraph_before(paragraph)
+            earlier = (
+                (seen, name)
+                for seen, name in reversed(self.people)
+                if since <= seen < at
+                and not any(s <= seen < e for s, e in self.quoted)
+                and fits(name, seen)
+            )
+            return next(earlier, nearest)
+        phrase = _phrase_of(subject)
+        named = [
+            (seen, name)
+            for seen, name in self.people
+            if seen - paragraph in phrase and fits(name, seen)
+        ]
+        return named[-1] if named else nearest
+
+    def _paragraph_before(self: ArticleSpeakers, paragraph: int) -> int:
+        """Where the paragraph before the one at offset ``paragraph`` starts (itself if first)."""
+        starts = [offset for offset, _ in self.docs if offset < paragraph]
+        return starts[-1] if starts else paragraph
 
     def _next_sentence(self: ArticleSpeakers, first: int, second: int) -> bool:
         """Article offset ``second`` lies in a later sentence of the paragraph holding
@@ -167,3 +223,33 @@ def introduces_one(span: Span) -> bool:
     """``A grain farmer near Kindersley``, ``One California delegate``: one person the
     article brings in, whom a ``she`` or ``he`` in the next sentences may be."""
     return span[0].lower_ in {"a", "an", "one"} and span.root.tag_ not in {"NNS", "NNPS"}
+
+
+def _phrase_of(subject: Token) -> set[int]:
+    """Where the words naming a subject start (paragraph offsets): the subject's own name
+    (``Sherman, a ... grad whose aggressiveness has driven reporters off the Hill beat``
+    names Sherman), else the name set beside it (``Sanders's campaign manager, Jeff
+    Weaver``), else its words less the phrases hung on it (``Jets head coach Dale
+    Sorensen``, which the parse headed by "head"; not ``Sanders`` of ``a senior adviser
+    to Mr. Sanders``). The last person named there is whom it names."""
+    if subject.ent_type_ == "PERSON":
+        return {t.idx for t in subject.doc[subject.left_edge.i : subject.i + 1]}
+    beside = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    if beside:
+        return {t.idx for t in beside[0].subtree}
+    aside = {
+        t.i
+        for c in subject.children
+        if c.dep_ in {"appos", "relcl", "acl", "prep"}
+        for t in c.subtree
+    }
+    return {t.idx for t in subject.subtree if t.i not in aside}
+
+
+def _asked(token: Token) -> bool:
+    """The person a question was put to (``Conroy asked Sanders whether ...``), whose
+    answer the next ``he said`` reports."""
+    return token.dep_ in {"dobj", "dative"} and token.head.lemma_.lower() in _ASKING
+
+
+_ASKING = frozenset({"ask", "press", "question", "interview"})
