@@ -1325,19 +1325,29 @@ def test_the_coach_is_the_coach_the_article_last_spoke_of(article_from, nlp):
 
 
 @pytest.mark.parametrize(
-    "paragraph",
+    "paragraph, speaker, role",
     [
-        "“Everybody’s happy for Mikko,” said Jets captain Ryan Pelkey. “He works hard.”",
-        "“Novak was our best player. It wasn’t close,” Jets captain Ryan Pelkey said. "
-        "“We didn’t give him a lot of help.”",
+        (
+            "“Everybody’s happy for Mikko,” said Jets captain Ryan Pelkey. “He works hard.”",
+            "Ryan Pelkey",
+            "captain",
+        ),
+        (
+            "“Novak was our best player. It wasn’t close,” Jets head coach Dale Sorensen "
+            "said. “We didn’t give him a lot of help.”",
+            "Dale Sorensen",
+            "head coach",
+        ),
     ],
 )
-def test_a_team_s_title_the_parse_read_as_a_verb_is_the_person_s(article_from, nlp, paragraph):
-    # the tagger reads "captain" (and "head" of "head coach") as a verb with the team
-    # for its subject
+def test_a_team_s_title_the_parse_read_as_a_verb_is_the_person_s(
+    article_from, nlp, paragraph, speaker, role
+):
+    # the tagger reads "captain" and the "head" of "head coach" as verbs, with the team
+    # for their subject
     article = article_from(f"Jets edge Oilers\n\n{paragraph}\n")
     [(_, [quote])] = extract_many([article], nlp)
-    assert quote.speaker == "Ryan Pelkey"
+    assert (quote.speaker, quote.role) == (speaker, role)
 
 
 def test_she_goes_on_about_the_sentence_s_subject_not_a_name_in_its_object(article_from, nlp):
