@@ -1406,3 +1406,15 @@ def test_a_body_described_before_which_said_is_the_body_s_name(article_from, nlp
     )
     [(_, [quote])] = extract_many([article], nlp)
     assert quote.speaker == "Atlantic Fiscal Institute"
+
+
+def test_a_titled_office_is_not_a_person_with_that_title_named_next(article_from, nlp):
+    article = article_from(
+        "Warrant needed\n\n"
+        "Quebec's Director of Criminal and Penal Prosecutions said in a brief statement "
+        "that it was reviewing the decision.\n\n"
+        "Brenda McAllister, executive director of the Canadian Digital Rights Coalition, "
+        'called the ruling "a landmark for privacy."\n'
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[0].speaker == "Quebec's Director of Criminal and Penal Prosecutions"

@@ -157,7 +157,11 @@ class Mentions:
                 return (
                     self._titled(root.lower_, mention.start, places)
                     or (self._titled(root.lower_, mention.start) if pointing and places else None)
-                    or (self._titled_next(root.lower_, mention.end) if places else None)
+                    or (
+                        self._titled_next(root.lower_, mention.end, _office_of(root))
+                        if places
+                        else None
+                    )
                     or describe(described_as(span), root.text, as_written=True)
                 )
         if root.lower_ in words("document_heads"):
@@ -241,10 +245,12 @@ class Mentions:
             default=-1,
         )
 
-    def _titled_next(self: ArticleSpeakers, title: str, offset: int) -> Speaker | None:
-        """The person named with ``title`` right after ``offset``, within `_AHEAD`
-        characters, if no one is named with it before."""
-        titled = self._holders(title)
+    def _titled_next(
+        self: ArticleSpeakers, title: str, offset: int, office: Sequence[str] = ()
+    ) -> Speaker | None:
+        """The person named with ``title`` (and the words of its ``office``) right after
+        ``offset``, within `_AHEAD` characters, if no one is named with it before."""
+        titled = self._holders(title, office)
         if any(at < offset for at, _ in titled):
             return None
         ahead = [name for at, name in titled if at - offset <= _AHEAD]
@@ -294,3 +300,16 @@ def _holds(role: str, title: str) -> bool:
         word == other and (i == 0 or written[i - 1] not in {"of", "for"})
         for i, word in enumerate(written)
     )
+
+
+def _office_of(title: Token) -> list[str]:
+    """The body a title names as its own (``Director of Criminal and Penal
+    Prosecutions``: ``prosecutions``), which whoever holds it has in their role too: the
+    executive director of a digital rights coalition named next is not that director."""
+    return [
+        obj.lower_
+        for prep in title.rights
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
