@@ -2145,3 +2145,18 @@ def test_a_name_quoted_in_passing_does_not_swallow_the_quote_told_after_it(artic
 def test_a_list_read_as_an_apposition_is_what_was_said(article_from, nlp, sentence, said):
     article, quote = only_quote(article_from, nlp, sentence + "\n")
     assert quote.text == said
+
+
+def test_a_report_stops_before_the_speaker_s_next_report_that_holds_a_quote(
+    article_from, nlp
+):
+    article = article_from(
+        "Adair reaches final\n\n"
+        "The Alberta skip said her team would regroup for the bronze-medal game Sunday "
+        'morning, though she admitted it would be "a tough one to get up for."\n'
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [(q.cue.text, q.text) for q in quotes] == [
+        ("said", "her team would regroup for the bronze-medal game Sunday morning"),
+        ("admitted", 'it would be "a tough one to get up for."'),
+    ]

@@ -170,3 +170,45 @@ def _cut_before_quotes(contents: list[Span], covered: Sequence[tuple[int, int]])
         if ending is not None and len(ending):
             kept.append(_strip(ending))
     return kept if kept and _words_in(doc, kept[0].start_char, kept[-1].end_char) >= 3 else []
+
+
+def _before_nested_report(
+    contents: list[Span], found: Sequence[Attribution], offset: int
+) -> list[Span] | None:
+    """``contents`` ending before the clause of another cue inside them whose report is
+    already a record: in ``The Alberta skip said her team would regroup for the
+    bronze-medal game, though she admitted it would be "a tough one to get up for."``
+    the quote is what she admitted, and what she said stops before ``though``. None when
+    no such clause starts after three words of the content."""
+    doc = contents[0].doc
+    start, end = contents[0].start_char, contents[-1].end_char
+    cuts = []
+    for other in found:
+        overlaps = any(s - offset < end and start < e - offset for s, e in other.spans)
+        if other.cue is None or not overlaps:
+            continue
+        at = (other.cue.start - offset, other.cue.end - offset)
+        cue = doc.char_span(*at, alignment_mode="expand")
+        if cue is not None and start < cue.root.idx < end and _clause_beside(cue.root, contents):
+            cuts.append(cue.root.left_edge.idx)
+    cut = min(cuts, default=start)
+    if cut <= start or _words_in(doc, start, cut) < 3:
+        return None
+    kept = [piece for piece in contents if piece.end_char <= cut]
+    piece = next((p for p in contents if p.start_char < cut < p.end_char), None)
+    if piece is not None:
+        kept.append(_strip(doc.char_span(piece.start_char, cut, alignment_mode="contract")))
+    return kept
+
+
+def _clause_beside(cue: Token, contents: list[Span]) -> bool:
+    """``cue`` heads a clause set beside the reported one, after a comma (``..., though
+    she admitted``, ``..., and she added``), not a word inside it."""
+    doc = cue.doc
+    edge = cue.left_edge.i
+    return (
+        cue.dep_ in {"advcl", "conj"}
+        and any(cue.head == piece.root for piece in contents)
+        and edge > 0
+        and (doc[edge - 1].text == "," or doc[edge].dep_ == "cc")
+    )

@@ -51,6 +51,7 @@ from .passages import (
     is_quoted_name,
 )
 from .reports import (
+    _before_nested_report,
     _carried_on,
     _cut_before_quotes,
     _followed_by,
@@ -280,7 +281,12 @@ def attribute(
             continue
         c_start, c_end = contents[0].start_char, contents[-1].end_char
         if any(s < c_end and c_start < e for s, e in covered):
-            continue  # already a direct or mixed quote
+            contents = _before_nested_report(contents, found, offset) or []
+            if not contents:
+                continue  # already a direct or mixed quote
+            c_start, c_end = contents[0].start_char, contents[-1].end_char
+            if any(s < c_end and c_start < e for s, e in covered):
+                continue
         inside = _held(local, c_start, c_end, offset)
         subject = _source_outside(token, local)
         if subject is None or subject.text.lower() in NO_ONE:
