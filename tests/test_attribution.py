@@ -2160,3 +2160,14 @@ def test_a_report_stops_before_the_speaker_s_next_report_that_holds_a_quote(
         ("said", "her team would regroup for the bronze-medal game Sunday morning"),
         ("admitted", 'it would be "a tough one to get up for."'),
     ]
+
+
+def test_a_content_never_ends_inside_a_hyphenated_word(article_from, nlp):
+    # the parse makes "re", "-" and "evaluated" three clauses of "said"
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Sorensen said Fleury would be re-evaluated Sunday but declined to discuss the "
+        "nature of the injury.\n",
+    )
+    assert quote.text == "Fleury would be re-evaluated Sunday"

@@ -20,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import after_dateline
+from ..parse import hyphen_joins
 from .candidate import Attribution
 from .content import _content_spans
 from .cues import speech_verbs
@@ -94,7 +95,8 @@ def alternatives(
     cuts = [
         i
         for i in range(tail.start + 2, tail.end)
-        if doc[i - 1].text in _CLAUSE_MARKS
+        if not _in_word(doc, i)
+        and doc[i - 1].text in _CLAUSE_MARKS
         or doc[i].dep_ == "cc"
         or doc[i].lower_ in {"which"}
         or (doc[i - 1].is_quote and doc[i - 1].idx + len(doc[i - 1]) in closing)
@@ -107,7 +109,8 @@ def alternatives(
     starts = [
         i
         for i in range(head.start + 1, head.end - 1)
-        if doc[i - 1].text in _CLAUSE_MARKS
+        if not _in_word(doc, i)
+        and doc[i - 1].text in _CLAUSE_MARKS
         or doc[i - 1].lower_ in {"that", "whether"}
         or (doc[i].dep_ == "mark" and doc[i].lower_ in _COMPLEMENTIZERS)
         or (doc[i].is_quote and i < head.start + 3)
@@ -171,6 +174,11 @@ def alternatives(
             or any(start < e < end for e in ends for start, end in drawn)
         )
     ]
+
+
+def _in_word(doc: Doc, i: int) -> bool:
+    """Token ``i`` is inside a hyphenated word (``re-evaluated``): no boundary falls there."""
+    return hyphen_joins(doc, i) or hyphen_joins(doc, i - 1)
 
 
 def _report_ends(quoted: list[tuple[int, int]], cue: Token | None, offset: int) -> list[int]:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from ..dates import after_dateline
+from ..parse import hyphen_joins
 
 _WH = {"who", "whom", "whose", "which"}
 
@@ -18,8 +19,12 @@ def _strip(span: Span) -> Span:
     """``span`` without edge punctuation (other than quotation marks) and without a
     trailing non-restrictive appendage (``, who ...``, ``, a former ...``), which
     reports of speech leave out of what was said, nor a dateline opening the paragraph
-    (``JERUSALEM — ...``)."""
+    (``JERUSALEM — ...``); nor does it end inside a hyphenated word the parse split into
+    clauses of their own (``Fleury would be re`` of ``re-evaluated Sunday``)."""
     span = _past_dateline(span)
+    doc = span.doc
+    while span.end + 1 < len(doc) and hyphen_joins(doc, span.end):
+        span = doc[span.start : max(span.end + 2, doc[span.end + 1].right_edge.i + 1)]
     for token in span[3:]:
         comma = token.left_edge.i - 1
         if (
