@@ -2147,9 +2147,7 @@ def test_a_list_read_as_an_apposition_is_what_was_said(article_from, nlp, senten
     assert quote.text == said
 
 
-def test_a_report_stops_before_the_speaker_s_next_report_that_holds_a_quote(
-    article_from, nlp
-):
+def test_a_report_stops_before_the_speaker_s_next_report_that_holds_a_quote(article_from, nlp):
     article = article_from(
         "Adair reaches final\n\n"
         "The Alberta skip said her team would regroup for the bronze-medal game Sunday "
