@@ -163,13 +163,19 @@ def _cut_before_quotes(contents: list[Span], covered: Sequence[tuple[int, int]])
     before = text_of(doc)[start:cut].rstrip()
     if not before.endswith((".", "!", "?")):
         return contents  # the quote is part of the sentence reported
+    kept = _cut_at(contents, cut)
+    return kept if kept and _words_in(doc, kept[0].start_char, kept[-1].end_char) >= 3 else []
+
+
+def _cut_at(contents: list[Span], cut: int) -> list[Span]:
+    """The pieces of ``contents`` before character ``cut``, the one it falls in ending there."""
     kept = [piece for piece in contents if piece.end_char <= cut]
     piece = next((p for p in contents if p.start_char < cut < p.end_char), None)
     if piece is not None:
-        ending = doc.char_span(piece.start_char, cut, alignment_mode="contract")
+        ending = piece.doc.char_span(piece.start_char, cut, alignment_mode="contract")
         if ending is not None and len(ending):
             kept.append(_strip(ending))
-    return kept if kept and _words_in(doc, kept[0].start_char, kept[-1].end_char) >= 3 else []
+    return kept
 
 
 def _before_nested_report(
@@ -194,11 +200,7 @@ def _before_nested_report(
     cut = min(cuts, default=start)
     if cut <= start or _words_in(doc, start, cut) < 3:
         return None
-    kept = [piece for piece in contents if piece.end_char <= cut]
-    piece = next((p for p in contents if p.start_char < cut < p.end_char), None)
-    if piece is not None:
-        kept.append(_strip(doc.char_span(piece.start_char, cut, alignment_mode="contract")))
-    return kept
+    return _cut_at(contents, cut)
 
 
 def _clause_beside(cue: Token, contents: list[Span]) -> bool:

@@ -242,8 +242,7 @@ def antecedent(span: Span) -> Span:
         for c in root.children
         if c.dep_ == "appos"
         and span.start < c.left_edge.i - 1
-        and c.left_edge.i < span.end
-        and set(range(c.left_edge.i, span.end)) <= {t.i for t in c.subtree}  # to the end
+        and c.left_edge.i < span.end <= c.right_edge.i + 1  # it runs to the span's end
     ]
     if root.pos_ == "PROPN" and described and span.doc[described[0] - 1].text == ",":
         span = span.doc[span.start : described[0] - 1]

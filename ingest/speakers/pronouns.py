@@ -49,17 +49,7 @@ class Pronouns:
             def fits(name: str, at: int) -> bool:  # "she" is no one known as a man
                 return wanted is None or self.gender(name, at) in {None, wanted}
 
-            # "“... They control Crooked Hillary,” he said": not a name the speaker says
-            nearest = next(
-                (
-                    (at, name)
-                    for at, name in reversed(self.people)
-                    if at < offset
-                    and not any(s <= at < e for s, e in self.quoted)
-                    and fits(name, at)
-                ),
-                None,
-            )
+            nearest = self._named_before(offset, fits)
             if wanted is not None and (
                 described := self._described_before(offset, wanted, nearest)
             ):  # "One of the victims, an 83-year-old woman, read a statement. “...,” she said"
@@ -94,6 +84,23 @@ class Pronouns:
             return self.last_speaker[1]
         return Speaker(pronoun, "unnamed")
 
+    def _named_before(
+        self: ArticleSpeakers, offset: int, fits: Callable[[str, int], bool], since: int = 0
+    ) -> tuple[int, str] | None:
+        """The person named nearest before ``offset`` (and not before ``since``) whom
+        ``fits`` allows, outside quotation marks: in "“... They control Crooked Hillary,”
+        he said" Hillary is not a name the writer gives."""
+        return next(
+            (
+                (at, name)
+                for at, name in reversed(self.people)
+                if since <= at < offset
+                and not any(s <= at < e for s, e in self.quoted)
+                and fits(name, at)
+            ),
+            None,
+        )
+
     def _subject_instead(
         self: ArticleSpeakers,
         nearest: tuple[int, str],
@@ -124,16 +131,10 @@ class Pronouns:
         if subject.lower_ == _PRONOUN_OF[wanted]:
             # the name before that one, taken as it is: "Hannity asked Trump how high the
             # wall would be. “...,” he told Hannity" is Trump's answer
-            at = paragraph + subject.idx
-            since = self._paragraph_before(paragraph)
-            earlier = (
-                (seen, name)
-                for seen, name in reversed(self.people)
-                if since <= seen < at
-                and not any(s <= seen < e for s, e in self.quoted)
-                and fits(name, seen)
+            earlier = self._named_before(
+                paragraph + subject.idx, fits, since=self._paragraph_before(paragraph)
             )
-            return next(earlier, nearest)
+            return earlier or nearest
         phrase = _phrase_of(subject)
         named = [
             (seen, name)
