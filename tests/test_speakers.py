@@ -1418,3 +1418,13 @@ def test_a_titled_office_is_not_a_person_with_that_title_named_next(article_from
     )
     [(_, quotes)] = extract_many([article], nlp)
     assert quotes[0].speaker == "Quebec's Director of Criminal and Penal Prosecutions"
+
+
+def test_a_dateline_the_recogniser_read_into_a_body_s_name_is_no_full_name(article_from, nlp):
+    article = article_from(
+        "Sanders meets the pope\n\n"
+        "ROME - Bernie Sanders met privately with Pope Francis on Saturday.\n\n"
+        "“I am an enormous fan of the pope,” Sanders said in an interview.\n"
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.speaker == "Bernie Sanders"

@@ -19,7 +19,7 @@ from ..records import Mention
 from .descriptions import describe, is_abstract, is_hearsay, role_before
 from .genders import gender_of, role_gender, titled_gender
 from .mentions import NO_ONE, Mentions
-from .name_words import extends_name, whole_word
+from .name_words import extends_name, whole_word, words_of_name
 from .pronouns import Pronouns, introduces_one
 from .recognised_names import names_a_person, person_name, person_span
 from .references import documents_issued, is_epithet
@@ -237,11 +237,10 @@ def _full_name(ent: Span, surnames: set[str]) -> bool:
     and one of ``surnames`` the article names a person by alone (``Kerri-Lynn Adair``,
     read as a body, when ``Adair, a 38-year-old physiotherapist`` is a person); not one
     with a title in it (``GOP Rep McCaul``)."""
-    parts = [t for t in ent if t.text != "-"]
     return (
         ent[-1].text in surnames
-        and 2 <= len(parts) - (len(ent) - len(parts)) <= 3
-        and all(t.is_alpha and t.text[0].isupper() and not roles.is_title(t) for t in parts)
+        and 2 <= words_of_name(ent) <= 3
+        and not any(roles.is_title(t) for t in ent)
     )
 
 

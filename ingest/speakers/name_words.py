@@ -45,6 +45,16 @@ def capitalised(token: Token) -> bool:
     return text[:1].isupper() and (token.is_title or (token.is_alpha and not text.isupper()))
 
 
+def words_of_name(name: Span) -> int:
+    """How many words ``name`` has when each is written as a name is (`capitalised`,
+    letters only), a hyphenated one counted once (``Jean-François Roberge``: two); 0
+    when one is not."""
+    parts = [t for t in name if t.text != "-"]
+    if not all(capitalised(t) and t.is_alpha for t in parts):
+        return 0
+    return len(parts) - (len(name) - len(parts))
+
+
 def clean_name(name: str) -> str:
     """A name without courtesy titles, possessive ending or surrounding punctuation (a
     name starts with a letter: ``">Sanders`` is markup left in the text), nor the

@@ -13,7 +13,7 @@ from ..lexicons import words
 from ..parse import hyphen_joins, is_title_case, text_of
 from ..roles import is_title
 from .genders import gendered
-from .name_words import POSSESSIVE, capitalised, clean_name
+from .name_words import POSSESSIVE, capitalised, clean_name, words_of_name
 
 
 def person_span(ent: Span) -> Span:
@@ -148,15 +148,13 @@ def names_a_person(ent: Span) -> bool:
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:
         return True  # "Fox News Sean Hannity": a host after the network
     name = ent.doc[_after_title(ent) or ent.start : ent.end]
-    parts = [t for t in name if t.text != "-"]  # "Jean-François Roberge": two words
-    hyphens = len(name) - len(parts)
+    count = words_of_name(name)
     return (
         ent.label_ in {"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT"}
-        and 1 <= len(parts) - hyphens <= 3
-        and all(capitalised(t) and t.is_alpha for t in parts)
+        and 1 <= count <= 3
         and (
             (
-                len(parts) - hyphens >= 2
+                count >= 2
                 and (_abbreviated_title_before(name) or gendered(name[0]) or _titled_after(ent))
             )
             or _aged(ent)  # "Yousif, 31, fled Khartoum", taken for a place
