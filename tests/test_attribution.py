@@ -2169,3 +2169,44 @@ def test_a_content_never_ends_inside_a_hyphenated_word(article_from, nlp):
         "nature of the injury.\n",
     )
     assert quote.text == "Fleury would be re-evaluated Sunday"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        (
+            "The Ohio governor said the U.S. needs to secure the border and create a "
+            "guest-worker program, but that he would not support mass deportation.",
+            "the U.S. needs to secure the border and create a guest-worker program, but that "
+            "he would not support mass deportation",
+        ),
+        (
+            "Both think Obama advanced this agenda, but that there is still more to do.",
+            "Obama advanced this agenda, but that there is still more to do",
+        ),
+    ],
+)
+def test_a_second_that_clause_is_more_of_what_was_said(article_from, nlp, sentence, said):
+    # the parse makes the second clause a conjunct of the cue, as if a second act
+    article, quote = only_quote(article_from, nlp, sentence + "\n")
+    assert quote.text == said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        (
+            "Trump hailed the vote, telling reporters during a visit to Scotland on Friday "
+            "that he thinks the Brexit is “a great thing.”",
+            "that he thinks the Brexit is “a great thing.”",
+        ),
+        (
+            "She told the crowd, “Thank you all for coming tonight.”",
+            "“Thank you all for coming tonight.”",
+        ),
+    ],
+)
+def test_whom_a_speaker_tells_is_no_part_of_what_was_told(article_from, nlp, sentence, said):
+    article = article_from(sentence + "\n")
+    told = [q for q in proposed(article, nlp) if q.cue.text in {"telling", "told"}]
+    assert [q.text for q in told] == [said]

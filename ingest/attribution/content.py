@@ -17,10 +17,12 @@ from .cues import (
     inverted_subject,
     is_cue,
     is_thought,
+    opened_by_that,
     put_to_them,
 )
 from .edges import _non_space, _stretched, _strip
 from .misparses import (
+    ADDRESSING,
     asked,
     clause_above,
     object_as_subject,
@@ -91,17 +93,40 @@ def _governed(cue: Token, child: Token) -> Span:
     """What a cue says about: its clause (fronted or after it), or its complements.
 
     ``said Monday that it was "fair"`` gives the ``that`` clause; ``called Trump a
-    "liar"`` gives ``Trump a "liar"``.
+    "liar"`` gives ``Trump a "liar"``; ``telling reporters during a visit that he thinks
+    it is "a great thing"`` the ``that`` clause the parse hung on the visit.
     """
     doc = cue.doc
-    if child.dep_ == "ccomp" or child.i < cue.i:
+    hung = through_addressee(cue) if child.dep_ != "ccomp" and child.i > cue.i else []
+    if hung and child.left_edge.i <= hung[0].left_edge.i <= child.right_edge.i:
+        child = hung[0]
+    if child.dep_ == "ccomp" or child.i < cue.i or child in hung:
         spans = _without(child, cue)
         if spans:
             return doc[spans[0].start : spans[-1].end]
         return _strip(doc[child.left_edge.i : child.right_edge.i + 1])
-    parts = [c for c in cue.rights if c.dep_ in _GOVERNED or c == child]
+    parts = _after_addressee(
+        cue, child, [c for c in cue.rights if c.dep_ in _GOVERNED or c == child]
+    )
     first, last = min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts)
     return _strip(doc[first : last + 1])
+
+
+def _after_addressee(cue: Token, child: Token, parts: list[Token]) -> list[Token]:
+    """The parts of what a telling cue governs after whom it tells, when punctuation sets
+    that off from the words told: in ``She told the crowd, "Thank you all for coming"``
+    the crowd is no part of what she said."""
+    doc = cue.doc
+    told = [
+        p
+        for p in parts
+        if p.dep_ in {"dobj", "dative"}
+        and p.right_edge.i < child.left_edge.i
+        and doc[p.right_edge.i + 1].is_punct
+    ]
+    if not told or cue.lemma_.lower() not in ADDRESSING:
+        return parts
+    return [p for p in parts if p.left_edge.i > told[-1].right_edge.i]
 
 
 # what a cue's content spans: its clause, object and complements
@@ -131,7 +156,7 @@ def _content_spans(cue: Token) -> list[Span]:
     clauses = [c for c in clauses if not put_to_them(c)]  # "Asked why ..., Sanders said ..."
     clauses.sort(key=lambda c: c.i < cue.i)  # a clause to the right wins
     if clauses:
-        spans = _after_outlet(_without(clauses[0], cue), cue)
+        spans = _with_second_complement(_after_outlet(_without(clauses[0], cue), cue), cue)
         subject = object_as_subject(cue, clauses[0]) or object_opening_list(cue, clauses[0])
         if spans and subject is not None and spans[0].start == clauses[0].left_edge.i:
             spans[0] = doc[subject.left_edge.i : spans[0].end]
@@ -179,6 +204,27 @@ def _content_spans(cue: Token) -> list[Span]:
     if lemma == "say" and (said := said_after(cue)) is not None:
         return [said]
     return []
+
+
+def _with_second_complement(spans: list[Span], cue: Token) -> list[Span]:
+    """``spans`` run on over a second ``that`` clause the parse coordinates with the cue
+    itself: in ``Kasich said the U.S. needs to secure the border, but that he would not
+    support mass deportation``, ``support`` is a ``conj`` of ``said``, yet its ``that``
+    makes it a second thing said, not a second act of the speaker."""
+    if not spans:
+        return spans
+    doc = cue.doc
+    second = [
+        c
+        for c in cue.rights
+        if c.dep_ == "conj"
+        and c.left_edge.i >= spans[-1].end
+        and opened_by_that(c)
+        and c.left_edge.head == c
+    ]
+    if not second:
+        return spans
+    return [*spans[:-1], _strip(doc[spans[-1].start : second[-1].right_edge.i + 1])]
 
 
 def _according_clause(according: Token) -> list[Span]:
@@ -312,7 +358,8 @@ def _without(head: Token, cue: Token) -> list[Span]:
             if t.i < cue.i and t.dep_ in SUBJECTS and t.lower_ in {"that", "which", "who"}
         )
     for child in head.children:
-        if child.dep_ == "conj" and is_cue(child):
+        if child.dep_ == "conj" and is_cue(child) and not opened_by_that(child):
+            # "said it was reviewing the study and that its guidance advises ...": more said
             dropped.update(t.i for t in child.subtree)
             dropped.update(t.i for t in head.children if t.dep_ == "cc" and t.i < child.i)
     for token in head.subtree:  # "..., saying ..." at its end reports words of its own

@@ -139,7 +139,7 @@ def through_document(cue: Token) -> list[Token]:
     ][:1]
 
 
-_ADDRESSING = TELLING | {"warn"}
+ADDRESSING = TELLING | {"warn", "caution", "advise"}
 """Verbs of telling someone something: their ``that`` clause follows whom they tell."""
 
 
@@ -147,13 +147,18 @@ def through_addressee(cue: Token) -> list[Token]:
     """The ``that`` clause the parse hangs on whom a cue tells: in ``she told a meeting of
     fisheries ministers that few people understood ...`` it reads a relative clause of
     the ministers, but a relative ``that`` is its clause's subject or object, and this
-    one only introduces it (`cues._complement`)."""
-    if cue.lemma_.lower() not in _ADDRESSING:
+    one only introduces it (`cues._complement`). So in ``telling reporters during a
+    visit to Scotland that he thinks ...``, where it hangs on the visit."""
+    if cue.lemma_.lower() not in ADDRESSING:
         return []
     told = next((c for c in cue.rights if c.dep_ in {"dobj", "dative"}), None)
+    if told is None:
+        return []
     return [
         clause
-        for clause in (told.subtree if told is not None else ())
+        for phrase in cue.rights
+        if phrase.i >= told.i
+        for clause in phrase.subtree
         if clause.dep_ in {"acl", "relcl"} and _complement(clause)
     ][:1]
 
