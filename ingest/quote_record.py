@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from . import dates
 from .attribution import Attribution
 from .parse import text_of
-from .quotes import blanked
+from .quotes import blanked, by_paragraph
 from .records import Article, Mention, Quote
 from .speakers import Speaker
 from .stance import Topic, judge, setting_of
@@ -88,7 +88,8 @@ def quote(
     year: int | None,
 ) -> Quote:
     """``year``: the article's `dates.timeline_year`, for statement dates without one."""
-    text = " ... ".join(article.text[s:e] for s, e in attribution.spans)
+    spans = by_paragraph(article.text, attribution.spans)
+    text = " ... ".join(article.text[s:e] for s, e in spans)
     mention = attribution.source
     date, precision = dates.statement_date(
         _attributing_sentence(attribution, doc, offset, article.text),
@@ -115,7 +116,7 @@ def quote(
     )
     return Quote(
         article=article.id,
-        spans=attribution.spans,
+        spans=spans,
         text=text,
         type=attribution.type,
         cue=attribution.cue,

@@ -145,6 +145,24 @@ def pieces_in(quoted: list[Quoted], paragraph: Paragraph) -> dict[Quoted, tuple[
     }
 
 
+def by_paragraph(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` cut where a paragraph of ``text`` ends: a quote running over several
+    paragraphs stays one record, with a piece for each paragraph, as it is printed and
+    as a quote interrupted by its cue is (``"We are ready," she said. "The rest ..."``)."""
+    pieces = []
+    for start, end in spans:
+        for piece in _PARAGRAPH_BREAK.split(text[start:end]):
+            stripped = piece.strip()
+            if stripped:
+                at = text.index(stripped, start)
+                pieces.append((at, at + len(stripped)))
+                start = at + len(stripped)
+    return pieces
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
 def run_on(span: tuple[int, int], pieces: dict[Quoted, tuple[int, int]]) -> tuple[int, int]:
     """``span`` run on to the end of the quote it ends with, when that quote goes on into
     later paragraphs: a transcript line (``"PENCE: Well, ...``) answered over several

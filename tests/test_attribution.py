@@ -2210,3 +2210,19 @@ def test_whom_a_speaker_tells_is_no_part_of_what_was_told(article_from, nlp, sen
     article = article_from(sentence + "\n")
     told = [q for q in proposed(article, nlp) if q.cue.text in {"telling", "told"}]
     assert [q.text for q in told] == [said]
+
+
+def test_a_quote_running_over_two_paragraphs_is_one_record_with_a_piece_in_each(
+    article_from, nlp
+):
+    article = article_from(
+        "“They understand now. That is the worst part,” she said. “A four-year-old should "
+        "not understand this.\n\n"
+        "“You made a choice that night. We did not get to make any choices at all.”\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert [article.text[s:e] for s, e in quote.spans] == [
+        "“They understand now. That is the worst part,”",
+        "“A four-year-old should not understand this.",
+        "“You made a choice that night. We did not get to make any choices at all.”",
+    ]
