@@ -67,6 +67,25 @@ def test_bare_surname_goes_to_the_clinton_the_article_means(nlp):
     assert (resolved.name, resolved.kind) == ("Hillary Clinton", "person")
 
 
+def test_a_hyphenated_surname_is_not_someone_else_s_surname(nlp):
+    text, speakers = article(
+        nlp,
+        "“I cried in the tunnel,” Ouellet-Asante said afterward.",
+        "He said the hardest part of his rehab was not physical.",
+        "Ouellet-Asante’s mother, Adwoa Asante, made the trip from Montreal.",
+    )
+    assert speakers.resolve(mention(text, "He")).name != "Adwoa Asante"
+
+
+def test_a_surname_the_recogniser_split_at_its_hyphen_is_the_whole_name(nlp):
+    text, speakers = article(
+        nlp,
+        "Family lawyer Nkechi Ogundipe-Roy said the family was devastated.",
+        "“Everyone in that garage could see it,” Ogundipe-Roy told The Canadian Press.",
+    )
+    assert speakers.resolve(mention(text, "Ogundipe-Roy", 2)).name == "Nkechi Ogundipe-Roy"
+
+
 def test_pronoun_goes_to_the_nearest_earlier_person(nlp):
     text, speakers = article(
         nlp,
@@ -315,6 +334,51 @@ def test_the_association_is_the_only_association_named_however_long_before(nlp):
     )
     found = speakers.resolve(mention(text, "The association"))
     assert found.name == "Ontario Nurses' Association"
+
+
+@pytest.mark.parametrize(
+    ("named", "called", "name"),
+    [
+        (
+            "Borealis Nickel Corp. said in a statement that it had paused drilling.",
+            "The company",
+            "Borealis Nickel Corp",  # as its own mention resolves: no sentence's full stop
+        ),
+        (
+            "The Kawartha Ridge Teachers' Association said the cuts would cost 31 positions.",
+            "the union",
+            "Kawartha Ridge Teachers' Association",
+        ),
+        (
+            "The workers are represented by Unifor Local 4120, which called the strike.",
+            "the union",
+            "Unifor Local 4120",
+        ),
+    ],
+)
+def test_the_company_or_the_union_is_the_body_whose_name_makes_it_one(nlp, named, called, name):
+    text, speakers = article(nlp, named, f"{called} said talks would resume on Tuesday.")
+    assert speakers.resolve(mention(text, called)).name == name
+
+
+def test_the_union_is_not_a_federation_of_grocers(nlp):
+    text, speakers = article(
+        nlp,
+        "The workers are represented by Unifor Local 4120.",
+        "Grocers rely on the firm, according to the Canadian Federation of Independent Grocers.",
+        "According to the union, no new talks are scheduled.",
+    )
+    assert speakers.resolve(mention(text, "the union", 1)).name == "Unifor Local 4120"
+
+
+def test_initials_are_the_body_the_article_names_in_full(nlp):
+    text, speakers = article(
+        nlp,
+        "Workers at the Toronto Transit Commission voted to strike on Sunday.",
+        "The TTC said it remained committed to a fair deal.",
+    )
+    found = speakers.resolve(mention(text, "The TTC"))
+    assert (found.name, found.kind) == ("Toronto Transit Commission", "organization")
 
 
 def test_a_body_named_long_before_is_not_what_the_party_means(nlp):

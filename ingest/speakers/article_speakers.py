@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -14,7 +14,7 @@ from .. import roles
 from ..dates import after_dateline
 from ..lexicons import words
 from ..names import name_key
-from ..parse import text_of
+from ..parse import hyphen_joins, text_of
 from ..records import Mention
 from .descriptions import describe, is_abstract, is_hearsay, role_before
 from .genders import gender_of, role_gender, titled_gender
@@ -22,7 +22,7 @@ from .mentions import NO_ONE, Mentions
 from .name_words import extends_name, whole_word, words_of_name
 from .pronouns import Pronouns, introduces_one
 from .recognised_names import names_a_person, person_name, person_span
-from .references import documents_issued, is_epithet
+from .references import acronyms, documents_issued, is_epithet
 from .speaker import Speaker
 from .writers import Writers, byline
 
@@ -69,6 +69,7 @@ class ArticleSpeakers(Pronouns, Mentions):
     epithets: set[int] = field(default_factory=set)  # "the businessman": maybe someone named
     introduced: set[int] = field(default_factory=set)  # "a grain farmer": one new person
     issued: list[tuple[int, str, int, Token]] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "TTC" -> its full name
     # (offset of "a statement", its lemma, its paragraph's offset, whose it is)
 
     @classmethod
@@ -105,7 +106,12 @@ class ArticleSpeakers(Pronouns, Mentions):
             for token in doc:
                 hyphenated = token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
                 word = whole_word(token) if hyphenated else doc[token.i : token.i + 1]
-                if word.start == token.i and word.text in surnames and token.ent_type_ != "PERSON":
+                if (
+                    word.start == token.i
+                    and word.text in surnames
+                    and token.ent_type_ != "PERSON"
+                    and not hyphen_joins(doc, token.i - 1)  # not Asante of "Ouellet-Asante"
+                ):
                     article.people.append((offset + token.idx, word.text))  # "St-Onge" too
         article.people.sort()
         said: dict[str, set[str]] = {}
@@ -120,6 +126,7 @@ class ArticleSpeakers(Pronouns, Mentions):
                 said.setdefault(full, set()).add(gender)
         article.genders = {full: found.pop() for full, found in said.items() if len(found) == 1}
         article.writers = Writers.read(docs, transcript=bool(labels))
+        article.acronyms = acronyms(docs)
         article.issued = [
             (offset + document.idx, document.lemma_.lower(), offset, issuer)
             for offset, doc in docs
@@ -186,6 +193,8 @@ class ArticleSpeakers(Pronouns, Mentions):
         speaker = self._named(span, mention) if span is not None else describe(mention.text)
         if speaker is None:
             return None
+        if speaker.kind == "organization" and speaker.name in self.acronyms:
+            speaker = replace(speaker, name=self.acronyms[speaker.name])  # one name for it
         if speaker.kind == "unnamed":
             speaker = self._earlier_unnamed(span, speaker)
             self.unnamed.append((mention.start, speaker))
@@ -238,7 +247,7 @@ def _full_name(ent: Span, surnames: set[str]) -> bool:
     read as a body, when ``Adair, a 38-year-old physiotherapist`` is a person); not one
     with a title in it (``GOP Rep McCaul``)."""
     return (
-        ent[-1].text in surnames
+        whole_word(ent[-1]).text in surnames
         and 2 <= words_of_name(ent) <= 3
         and not any(roles.is_title(t) for t in ent)
     )

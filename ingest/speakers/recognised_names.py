@@ -13,7 +13,7 @@ from ..lexicons import words
 from ..parse import hyphen_joins, is_title_case, text_of
 from ..roles import is_title
 from .genders import gendered
-from .name_words import POSSESSIVE, capitalised, clean_name, words_of_name
+from .name_words import POSSESSIVE, capitalised, clean_name, whole_word, words_of_name
 
 
 def person_span(ent: Span) -> Span:
@@ -29,6 +29,8 @@ def person_span(ent: Span) -> Span:
     doc, start, end = ent.doc, _name_start(ent), ent.end
     if start == ent.start and start > 0 and _given_name(doc[start - 1]):
         start -= 1
+    if hyphen_joins(doc, start - 1):  # "Roy" of "Ogundipe-Roy": the whole surname
+        start = whole_word(doc[start]).start
     # a title-case headline's verb or pronoun is no part of the name the recogniser ran
     # on into it ("Salma Hayek Described Her Experience ..."; in running text, "George
     # Will" is a name)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicons import words
+from ..lexicons import pairs, words
 from ..parse import text_of
 from .descriptions import is_definite
 
@@ -89,10 +89,7 @@ def body_named_before(span: Span, docs: list[tuple[int, Doc]], offset: int) -> S
         (n, ent)
         for n, (at, doc) in enumerate(before)
         for ent in doc.ents
-        if at + ent.end_char <= offset
-        and ent.label_ == "ORG"
-        and _name_head(ent) == head
-        and _a_name(ent)
+        if at + ent.end_char <= offset and ent.label_ == "ORG" and _is_a(ent, head) and _a_name(ent)
     ]
     if not named:
         return None
@@ -112,6 +109,15 @@ party is named (in a story about the Workers World Party's rally, ``the party`` 
 the Democrats')."""
 
 
+def _is_a(name: Span, noun: str) -> bool:
+    """The body ``name`` is one a bare ``the noun`` may call it: named for that noun
+    (``Ford Motor Company``), or with a last word that makes it one
+    (``PrairieCart Inc.`` is a company, ``Teachers' Association`` a union:
+    ``lexicons/body_name_words.txt``)."""
+    head = _name_head(name)
+    return head == noun or head in pairs("body_name_words").get(noun, "").split()
+
+
 def _a_name(ent: Span) -> bool:
     """An entity that reads as a body's name, not a headline the recogniser took for one
     (``San Bernardino Terror Suspect Named By Police``)."""
@@ -124,7 +130,21 @@ _NAME_WORDS = 6
 def _name_head(name: Span) -> str:
     """The noun a body's name is named for, read from its words (paragraphs that name no
     speaker are not parsed): ``ministry`` in ``Ministry of Health``, ``association`` in
-    ``Canadian Civil Liberties Association``."""
-    lowered = [t.lower_ for t in name]
+    ``Canadian Civil Liberties Association``, ``local`` in ``Unifor Local 4120``."""
+    lowered = [t.lower_ for t in name if not t.like_num]
     cut = next((i for i, word in enumerate(lowered) if word in {"of", "for", "on"}), len(lowered))
     return lowered[cut - 1] if cut else lowered[-1]
+
+
+def acronyms(docs: list[tuple[int, Doc]]) -> dict[str, str]:
+    """The bodies an article names in full, by their initials: ``TTC`` is the
+    ``Toronto Transit Commission``, ``SIU`` the ``Special Investigations Unit`` (small
+    words such as ``of`` and ``the`` give no letter). The first full name wins."""
+    found: dict[str, str] = {}
+    for _, doc in docs:
+        for ent in doc.ents:
+            named = [t for t in ent if not t.is_stop]
+            if ent.label_ == "ORG" and len(named) >= 2 and all(t.is_title for t in named):
+                name = ent[1:] if ent[0].lower_ == "the" else ent
+                found.setdefault("".join(t.text[0] for t in named), name.text)
+    return found
