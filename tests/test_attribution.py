@@ -2212,9 +2212,7 @@ def test_whom_a_speaker_tells_is_no_part_of_what_was_told(article_from, nlp, sen
     assert [q.text for q in told] == [said]
 
 
-def test_a_quote_running_over_two_paragraphs_is_one_record_with_a_piece_in_each(
-    article_from, nlp
-):
+def test_a_quote_running_over_two_paragraphs_is_one_record_with_a_piece_in_each(article_from, nlp):
     article = article_from(
         "“They understand now. That is the worst part,” she said. “A four-year-old should "
         "not understand this.\n\n"
@@ -2226,3 +2224,30 @@ def test_a_quote_running_over_two_paragraphs_is_one_record_with_a_piece_in_each(
         "“A four-year-old should not understand this.",
         "“You made a choice that night. We did not get to make any choices at all.”",
     ]
+
+
+def test_a_so_called_name_is_nobody_s_statement_unless_a_report_holds_it(article_from, nlp):
+    article = article_from(
+        "Budget day\n\n"
+        "The province draws $200 million from its so-called “rainy day fund,” which was "
+        "created in 2021.\n\n"
+        "He said he would keep tax increases at or below inflation, but would not sign "
+        "the so-called “tax freeze pledge” circulated by a taxpayers' group.\n"
+    )
+    assert [q.text for q in proposed(article, nlp)] == [
+        "he would keep tax increases at or below inflation, but would not sign the "
+        "so-called “tax freeze pledge” circulated by a taxpayers' group"
+    ]
+
+
+def test_how_the_words_were_said_is_no_part_of_them(article_from, nlp):
+    article = article_from(
+        "“They understand now. That is the worst part,” she said, her voice breaking. "
+        "“A four-year-old should not understand this.”\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.text == (
+        "“They understand now. That is the worst part,” ... "
+        "“A four-year-old should not understand this.”"
+    )
+    assert quote.speaker_mention.text == "she"

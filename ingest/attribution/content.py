@@ -177,7 +177,8 @@ def _content_spans(cue: Token) -> list[Span]:
         span = _strip(doc[first.left_edge.i : infinitive.right_edge.i + 1])
         return [span] if len(span) >= 3 else []
     if cue.dep_ == "parataxis" or _as_noted(cue) or inverted_subject(cue) is not None:
-        return _without(cue.head, cue)
+        spans = _without(cue.head, cue)
+        return [s for s in spans if s.end <= cue.i] if _said_how(cue) else spans
     prep = _prep_cue(cue)
     if prep is not None:
         if prep.dep_ == "mark":  # "called for Trump to drop out": the clause it marks
@@ -225,6 +226,23 @@ def _with_second_complement(spans: list[Span], cue: Token) -> list[Span]:
     if not second:
         return spans
     return [*spans[:-1], _strip(doc[spans[-1].start : second[-1].right_edge.i + 1])]
+
+
+def _said_how(cue: Token) -> bool:
+    """``"...," she said, her voice breaking``: the parse hangs the cue on the participle
+    after it (or on ``breaking`` tagged a noun), which tells how the words were said, not
+    more of them: no finite verb follows the cue there."""
+    manner, doc = cue.head, cue.doc
+    after = doc[cue.i + 1 : manner.right_edge.i + 1]
+    return (
+        cue.dep_ == "parataxis"
+        and manner.i > cue.i
+        and manner.lower_.endswith("ing")
+        and not any(t.tag_ in _FINITE for t in after)
+    )
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _according_clause(according: Token) -> list[Span]:

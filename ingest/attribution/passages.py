@@ -64,6 +64,15 @@ def _nickname(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _so_called(doc: Doc, start: int, end: int) -> bool:
+    """A passage after ``so-called`` (``the province's so-called "rainy day fund"``) is
+    the writer keeping a name at arm's length: nobody's statement."""
+    passage = doc.char_span(start, end, alignment_mode="expand")
+    if passage is None or passage.start < 3:
+        return False
+    return [t.lower_ for t in doc[passage.start - 3 : passage.start]] == ["so", "-", "called"]
+
+
 def is_quoted_name(doc: Doc, start: int, end: int) -> bool:
     """A few capitalised words with no verb in quotation marks are a name or a
     title (``"Fox News Sunday,"``, ``“Cartel de los Soles”``: ``lexicons/name_particles.txt``),

@@ -46,6 +46,7 @@ from .passages import (
     _names_a_work,
     _nickname,
     _quote_root,
+    _so_called,
     _words_in,
     introduces,
     is_quoted_name,
@@ -156,7 +157,9 @@ def attribute(
         elif _claimed(root, start, end):
             continue  # reported by its noun: `_claims`
         else:
-            title = is_quoted_name(doc, start, end)  # "acted in the movie 'Sharknado 3'": a name
+            # "acted in the movie 'Sharknado 3'": a name; "its so-called 'rainy day fund'": the
+            # writer's words at arm's length (a report holding either still holds it)
+            title = is_quoted_name(doc, start, end) or _so_called(doc, start, end)
             framing = None if title else _framed_fragment(doc, root, start, end)
             if framing is not None and _reported_around(doc, start, end, used_cues):
                 continue  # "But, Carson added, he did not support ... 'willy-nilly'": the
