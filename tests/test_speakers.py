@@ -86,6 +86,20 @@ def test_a_surname_the_recogniser_split_at_its_hyphen_is_the_whole_name(nlp):
     assert speakers.resolve(mention(text, "Ogundipe-Roy", 2)).name == "Nkechi Ogundipe-Roy"
 
 
+def test_someone_known_by_a_given_name_alone_is_named_again_by_it(nlp):
+    text, speakers = article(
+        nlp,
+        "“We have nowhere to go,” said Priya, 29, who asked that her last name not be used.",
+        "Devon Kwan-Halloran, an organizer, said the group would help residents.",
+        "“The landlord has to prove it,” he said.",
+        "For Priya, the uncertainty has been the hardest part.",
+        "“Some people have already left,” she said.",
+    )
+    he, she = text.index("” he said") + 2, text.index("” she said") + 2
+    assert speakers.resolve(Mention("he", he, he + 2)).name == "Devon Kwan-Halloran"
+    assert speakers.resolve(Mention("she", she, she + 3)).name == "Priya"
+
+
 def test_pronoun_goes_to_the_nearest_earlier_person(nlp):
     text, speakers = article(
         nlp,
@@ -359,6 +373,26 @@ def test_the_association_is_the_only_association_named_however_long_before(nlp):
 def test_the_company_or_the_union_is_the_body_whose_name_makes_it_one(nlp, named, called, name):
     text, speakers = article(nlp, named, f"{called} said talks would resume on Tuesday.")
     assert speakers.resolve(mention(text, called)).name == name
+
+
+def test_the_company_is_the_body_that_last_spoke_when_no_name_says_company(nlp):
+    text, speakers = article(
+        nlp,
+        "Lumenor Software says it will lay off about 900 people.",
+        "In a statement, the company said the cuts would affect most teams.",
+    )
+    speakers.resolve(mention(text, "Lumenor Software"))
+    assert speakers.resolve(mention(text, "the company")).name == "Lumenor Software"
+
+
+def test_a_police_service_that_spoke_is_not_the_company(nlp):
+    text, speakers = article(
+        nlp,
+        "The London Police Service said it respected the findings.",
+        "The company said it would review its security.",
+    )
+    speakers.resolve(mention(text, "The London Police Service"))
+    assert speakers.resolve(mention(text, "The company")).name == "company"
 
 
 def test_the_union_is_not_a_federation_of_grocers(nlp):

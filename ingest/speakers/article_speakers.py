@@ -70,6 +70,7 @@ class ArticleSpeakers(Pronouns, Mentions):
     introduced: set[int] = field(default_factory=set)  # "a grain farmer": one new person
     issued: list[tuple[int, str, int, Token]] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)  # "TTC" -> its full name
+    bodies: list[tuple[int, str]] = field(default_factory=list)  # bodies that spoke, by name
     # (offset of "a statement", its lemma, its paragraph's offset, whose it is)
 
     @classmethod
@@ -102,6 +103,9 @@ class ArticleSpeakers(Pronouns, Mentions):
             if alone and ent.label_ != "PERSON" and _full_name(ent, alone):
                 article.people.append((offset + ent.start_char, ent.text))
         surnames = {name.split()[-1] for _, name in article.people if len(name.split()) > 1}
+        # and a given name someone goes by alone ("said Priya, 29, who asked that her last
+        # name not be used", then "For Priya, ..."), as a name the article mentions again
+        surnames |= {name for _, name in article.people if " " not in name and gender_of([name])}
         for offset, doc in docs:
             for token in doc:
                 hyphenated = token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
@@ -195,6 +199,8 @@ class ArticleSpeakers(Pronouns, Mentions):
             return None
         if speaker.kind == "organization" and speaker.name in self.acronyms:
             speaker = replace(speaker, name=self.acronyms[speaker.name])  # one name for it
+        if speaker.kind == "organization" and speaker.name[:1].isupper():
+            self.bodies.append((mention.start, speaker.name))
         if speaker.kind == "unnamed":
             speaker = self._earlier_unnamed(span, speaker)
             self.unnamed.append((mention.start, speaker))

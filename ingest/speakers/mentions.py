@@ -41,7 +41,7 @@ from .names_in_phrases import (
     titled_name_at_end,
 )
 from .recognised_names import age_after, names_a_person, person_name, person_span
-from .references import body_named_before, places_of
+from .references import bare_body, body_named_before, places_of, spoke_before
 from .speaker import Speaker
 
 if TYPE_CHECKING:
@@ -176,6 +176,10 @@ class Mentions:
             return None
         if (body := body_named_before(span, self.docs, mention.start)) is not None:
             return describe(body.text)  # "the association" is the one named before
+        if (noun := bare_body(span)) and (
+            spoken := spoke_before(noun, self.bodies, self.docs, self.quoted, mention.start)
+        ):
+            return Speaker(spoken, "organization")  # "Lumenor says ... the company said"
         return describe(described_as(span), span.root.text, as_written=True)
 
     def _owner(self: ArticleSpeakers, body: Token, mention: Mention) -> Speaker | None:

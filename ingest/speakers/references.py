@@ -5,6 +5,8 @@ association`` (the body it named whose name that word heads)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import pairs, words
@@ -78,12 +80,9 @@ def body_named_before(span: Span, docs: list[tuple[int, Doc]], offset: int) -> S
     that noun heads (``the Canadian Civil Liberties Association``, ``Ford Motor
     Company``, ``Ontario's Ministry of Health``); however far back when it is the only
     one so named (but not ``the party``: `_LOOSE`)."""
-    root = span.root
-    head = root.lower_
-    if len(span) != 2 or not is_definite(span) or root.tag_ != "NN" or not root.is_lower:
-        return None  # "the departments" are several
-    if head not in words("institution_heads"):
-        return None  # "the group", "the survey": any group, any survey
+    head = bare_body(span)
+    if head is None:
+        return None
     before = [(at, doc) for at, doc in docs if at <= offset]
     named = [
         (n, ent)
@@ -107,6 +106,64 @@ _LOOSE = frozenset({"party"})
 GOP``): ``the party`` points back only into the last few paragraphs even when one
 party is named (in a story about the Workers World Party's rally, ``the party`` was
 the Democrats')."""
+
+
+def bare_body(span: Span) -> str | None:
+    """The noun of a bare ``the company``, ``the department``: a body the article
+    refers back to by its kind (`body_named_before`), else None."""
+    root = span.root
+    if len(span) != 2 or not is_definite(span) or root.tag_ != "NN" or not root.is_lower:
+        return None  # "the departments" are several
+    return root.lower_ if root.lower_ in words("institution_heads") else None  # not "the group"
+
+
+def spoke_before(
+    noun: str,
+    bodies: list[tuple[int, str]],
+    docs: list[tuple[int, Doc]],
+    quoted: Sequence[tuple[int, int]],
+    offset: int,
+) -> str | None:
+    """The body a bare ``the company`` or ``the department`` is when none named before
+    is named for that noun (``Lumenor Software says ... the company said``): the
+    last body to speak (``bodies``: offsets and names of the bodies resolved so far), in
+    the mention's paragraph or the few before, with no other body or place named
+    since outside quotation marks (``quoted``: ``Apple has stated ... Coca Cola's
+    funding ... The company has`` is Coca Cola's), and no word of its name making it
+    another kind of body (``London Police Service`` is no company)."""
+    if not bodies:
+        return None
+    at, name = bodies[-1]
+    paragraphs = sum(1 for start, _ in docs if at < start <= offset)
+    said = _sentence_end(docs, at)
+    since = (
+        ent.text
+        for start, doc in docs
+        for ent in doc.ents
+        if ent.label_ in {"ORG", "GPE"}
+        and said <= start + ent.start_char < offset
+        and not any(s <= start + ent.start_char < e for s, e in quoted)
+    )
+    if paragraphs >= _REACH or any(other not in name for other in since):
+        return None
+    return None if _of_another_kind(name, noun) else name
+
+
+def _sentence_end(docs: list[tuple[int, Doc]], at: int) -> int:
+    """Where the sentence holding article offset ``at`` ends (the article's offsets)."""
+    for start, doc in docs:
+        if start <= at < start + len(text_of(doc)):
+            token = next((t for t in doc if start + t.idx >= at), None)
+            return start + (token.sent.end_char if token is not None else len(text_of(doc)))
+    return at
+
+
+def _of_another_kind(name: str, noun: str) -> bool:
+    kinds = pairs("body_name_words")
+    own = {noun, *kinds.get(noun, "").split()}
+    other = {word for kind, named in kinds.items() for word in named.split()}
+    other |= words("institution_heads")
+    return any(word.lower() in other - own for word in name.split())
 
 
 def _is_a(name: Span, noun: str) -> bool:
