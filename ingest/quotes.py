@@ -33,6 +33,15 @@ _STYLES: dict[str, tuple[str, str]] = {
     "doubled": (r"(?:``|(?:(?<=^)|(?<=[\s(\[{—–-]))'')(?=\S)", r"(?<=\S)''(?=$|[\s.,;:!?)\]}—–-])"),
     "guillemet": (r"«", r"»"),
 }
+_WRITTEN_WITH = {
+    "double": '“”"',
+    "straight single": "'",
+    "single": "‘’",
+    "doubled": "`'",
+    "guillemet": "«»",
+}
+"""The characters each style's marks are written with: a paragraph with none of them has
+no mark of that style, and is not searched for one (for speed: most have none)."""
 _OPEN = {style: re.compile(patterns[0], re.MULTILINE) for style, patterns in _STYLES.items()}
 _CLOSE = {style: re.compile(patterns[1], re.MULTILINE) for style, patterns in _STYLES.items()}
 MAX_PARAGRAPHS = 6
@@ -71,6 +80,8 @@ def find_quoted(text: str, paragraphs: Sequence[Paragraph]) -> list[Quoted]:
 def _marks(text: str, paragraph: Paragraph, style: str) -> list[tuple[int, str]]:
     """Opening and closing marks of one style in a paragraph, as (offset, kind)."""
     segment = text[paragraph.start : paragraph.end]
+    if not any(char in segment for char in _WRITTEN_WITH[style]):
+        return []
     opens = {m.start() for m in _OPEN[style].finditer(segment)}
     closes = {m.start() for m in _CLOSE[style].finditer(segment)}
     marks = []

@@ -95,8 +95,8 @@ def alternatives(
     cuts = [
         i
         for i in range(tail.start + 2, tail.end)
-        if not _in_word(doc, i)
-        and doc[i - 1].text in _CLAUSE_MARKS
+        if doc[i - 1].text in _CLAUSE_MARKS
+        and not _in_word(doc, i)
         or doc[i].dep_ == "cc"
         or doc[i].lower_ in {"which"}
         or (doc[i - 1].is_quote and doc[i - 1].idx + len(doc[i - 1]) in closing)
@@ -109,8 +109,8 @@ def alternatives(
     starts = [
         i
         for i in range(head.start + 1, head.end - 1)
-        if not _in_word(doc, i)
-        and doc[i - 1].text in _CLAUSE_MARKS
+        if doc[i - 1].text in _CLAUSE_MARKS
+        and not _in_word(doc, i)
         or doc[i - 1].lower_ in {"that", "whether"}
         or (doc[i].dep_ == "mark" and doc[i].lower_ in _COMPLEMENTIZERS)
         or (doc[i].is_quote and i < head.start + 3)

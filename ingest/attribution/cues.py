@@ -46,10 +46,23 @@ def is_cue(token: Token) -> bool:
         lemma in words("speech_verbs")
         or (lemma in words("carrying_on_verbs") and _carries_on(token))
         or (lemma == "read" and _written_subject(token))
-        or any(
-            c.dep_ in {"prt", "advmod"} and f"{lemma} {c.lower_}" in words("phrasal_cues")
-            for c in token.children
+        or (
+            lemma in _verbs_of("phrasal_cues")
+            and any(
+                c.dep_ in {"prt", "advmod"} and f"{lemma} {c.lower_}" in words("phrasal_cues")
+                for c in token.children
+            )
         )
+    )
+
+
+@cache
+def _verbs_of(pairs: str) -> frozenset[str]:
+    """What may come before a space in an entry of ``lexicons/PAIRS.txt`` (a verb and its
+    particle or preposition): a word that is none of them needs no look at its children
+    (for speed: most words are none)."""
+    return frozenset(
+        entry[:at] for entry in words(pairs) for at, char in enumerate(entry) if char == " "
     )
 
 
@@ -194,6 +207,9 @@ def _prep_cue(verb: Token) -> Token | None:
     clause that follows, hung on the verb: the preposition all the same. Those
     markers are looked for only when no preposition of the verb's own is one.
     """
+    lemma = verb.lemma_.lower()
+    if lemma not in _verbs_of("prep_cues"):
+        return None
     follows = (
         mark
         for clause in verb.rights
@@ -205,8 +221,7 @@ def _prep_cue(verb: Token) -> Token | None:
         (
             prep
             for prep in chain(verb.rights, follows)
-            if prep.dep_ in {"prep", "mark"}
-            and f"{verb.lemma_.lower()} {prep.lower_}" in words("prep_cues")
+            if prep.dep_ in {"prep", "mark"} and f"{lemma} {prep.lower_}" in words("prep_cues")
         ),
         None,
     )

@@ -107,16 +107,7 @@ class ArticleSpeakers(Pronouns, Mentions):
         # name not be used", then "For Priya, ..."), as a name the article mentions again
         surnames |= {name for _, name in article.people if " " not in name and gender_of([name])}
         for offset, doc in docs:
-            for token in doc:
-                hyphenated = token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
-                word = whole_word(token) if hyphenated else doc[token.i : token.i + 1]
-                if (
-                    word.start == token.i
-                    and word.text in surnames
-                    and token.ent_type_ != "PERSON"
-                    and not hyphen_joins(doc, token.i - 1)  # not Asante of "Ouellet-Asante"
-                ):
-                    article.people.append((offset + token.idx, word.text))  # "St-Onge" too
+            article.people += [(offset + at, word) for at, word in _surnames_in(doc, surnames)]
         article.people.sort()
         said: dict[str, set[str]] = {}
         for offset, ent in names:
@@ -245,6 +236,32 @@ class ArticleSpeakers(Pronouns, Mentions):
     ) -> Speaker:
         full = self.fullest(name, offset, gender or self.titled.get(offset))
         return Speaker(full, "person", role or self.role_of(full, offset))
+
+
+def _surnames_in(doc: Doc, surnames: set[str]) -> list[tuple[int, str]]:
+    """Each word of ``doc`` that is one of ``surnames`` outside a person's entity, with
+    its offset in ``doc`` (``St-Onge`` too, which the tokenizer splits in three).
+
+    For speed, a paragraph whose text holds none of them is not read word by word, and
+    the others' words are read without a span each.
+    """
+    text = text_of(doc)
+    if not any(surname in text for surname in surnames):
+        return []
+    found = []
+    tokens = list(doc)
+    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+        word = token.text
+        if following is not None and following.text == "-":
+            whole = whole_word(token)
+            word = whole.text if whole.start == token.i else ""
+        if (
+            word in surnames
+            and token.ent_type_ != "PERSON"
+            and not hyphen_joins(doc, token.i - 1)  # not Asante of "Ouellet-Asante"
+        ):
+            found.append((token.idx, word))
+    return found
 
 
 def _full_name(ent: Span, surnames: set[str]) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -249,10 +249,15 @@ class Model:
     def weighed(self, found: dict[str, float], label: int, top: int = 5) -> list[str]:
         """The features that pushed hardest toward ``label`` (for the evidence)."""
         names, rows, values = self.vector(found)
-        coef = self.coef[rows]
-        pushes = values * (coef[:, label] - coef.mean(axis=1))
+        pushes = values * (self.coef[rows, label] - self._mean_weight[rows])
         order = np.argsort(-pushes)[:top]
         return [names[i] for i in order if pushes[i] > 0]
+
+    @cached_property
+    def _mean_weight(self) -> np.ndarray:
+        """Each feature's mean weight over the classes, worked out once per model rather
+        than for the rows of every verdict's evidence."""
+        return self.coef.mean(axis=1)
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
