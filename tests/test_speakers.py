@@ -395,6 +395,39 @@ def test_a_police_service_that_spoke_is_not_the_company(nlp):
     assert speakers.resolve(mention(text, "The company")).name == "company"
 
 
+@pytest.mark.parametrize(
+    ("lede", "described", "named", "name"),
+    [
+        (
+            "A Calgary-based online grocery delivery company says hackers took customer data.",
+            "A Calgary-based online grocery delivery company",
+            "PrairieCart Inc. said in a statement that it took servers offline.",
+            "PrairieCart Inc",
+        ),
+        (
+            "LONDON, Ont. - Ontario's police watchdog says there are no grounds for charges.",
+            "Ontario's police watchdog",
+            "In a report released Thursday, Special Investigations Unit director Mariana "
+            "Costa-Whitfield concluded that the officer believed his life was in danger.",
+            "Special Investigations Unit",
+        ),
+    ],
+)
+def test_a_lede_s_description_of_a_body_is_the_body_named_next(nlp, lede, described, named, name):
+    text, speakers = article(nlp, "Data breach at grocer", lede, named)
+    assert speakers.resolve(mention(text, described)).name == name
+
+
+def test_a_lede_s_his_campaign_is_not_the_body_named_next(nlp):
+    text, speakers = article(
+        nlp,
+        "Sanders raises $33M",
+        "Bernie Sanders raised $33 million, his campaign said on Saturday.",
+        "The White House declined to comment on the race.",
+    )
+    assert speakers.resolve(mention(text, "his campaign")).name != "White House"
+
+
 def test_the_union_is_not_a_federation_of_grocers(nlp):
     text, speakers = article(
         nlp,

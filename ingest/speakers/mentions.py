@@ -41,7 +41,7 @@ from .names_in_phrases import (
     titled_name_at_end,
 )
 from .recognised_names import age_after, names_a_person, person_name, person_span
-from .references import bare_body, body_named_before, places_of, spoke_before
+from .references import bare_body, body_named_before, body_named_next, places_of, spoke_before
 from .speaker import Speaker
 
 if TYPE_CHECKING:
@@ -180,6 +180,8 @@ class Mentions:
             spoken := spoke_before(noun, self.bodies, self.docs, self.quoted, mention.start)
         ):
             return Speaker(spoken, "organization")  # "Lumenor says ... the company said"
+        if (body := body_named_next(span, self.docs, self.quoted, mention.start)) is not None:
+            return describe(body.text)  # "A Calgary-based company says ...", named next
         return describe(described_as(span), span.root.text, as_written=True)
 
     def _owner(self: ArticleSpeakers, body: Token, mention: Mention) -> Speaker | None:

@@ -149,6 +149,46 @@ def spoke_before(
     return None if _of_another_kind(name, noun) else name
 
 
+def body_named_next(
+    span: Span, docs: list[tuple[int, Doc]], quoted: Sequence[tuple[int, int]], offset: int
+) -> Span | None:
+    """The body a lede describes before it names it (``A Calgary-based online grocery
+    company says ...``, then ``PrairieCart Inc. said ...``; ``Ontario's police watchdog
+    says ...``, then ``Special Investigations Unit director ...``): in one of the
+    article's first paragraphs, a description headed by a body's noun that the article
+    has not used before is the first body named in the next paragraph, outside
+    quotation marks, unless a word of its name makes it another kind of body."""
+    root = span.root
+    noun = root.lower_
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.ent_type_ not in _PLACES:
+        return None  # "his campaign": his
+    if owner is None and is_definite(span):
+        return None  # "the company": one named before, if any (`body_named_before`)
+    if root.tag_ != "NN" or noun not in words("institution_heads"):
+        return None
+    at = next((n for n, (start, _) in enumerate(docs) if start > offset), len(docs))
+    if at > _LEDE or at == len(docs):
+        return None
+    start, doc = docs[at]
+    return next(
+        (
+            ent
+            for ent in doc.ents
+            if ent.label_ == "ORG"
+            and _a_name(ent)
+            and not any(s <= start + ent.start_char < e for s, e in quoted)
+            and not _of_another_kind(ent.text, noun)
+        ),
+        None,
+    )
+
+
+_LEDE = 3
+"""The paragraphs (headline and byline included) a description may name a body in before
+the next one names it."""
+
+
 def _sentence_end(docs: list[tuple[int, Doc]], at: int) -> int:
     """Where the sentence holding article offset ``at`` ends (the article's offsets)."""
     for start, doc in docs:
