@@ -1,7 +1,9 @@
 """What the words an article uses again for someone refer to: a bare ``the businessman``
 (someone it has named), a title with its place (``Saskatchewan premier``: whoever the
 article says holds it there), ``the statement`` (whoever it said issued one), ``the
-association`` (the body it named whose name that word heads)."""
+association`` or ``the company`` (the body it named that the word fits, else the body
+that spoke last), a lede's ``A Calgary-based company`` (the body named next) and
+initials (``TTC``: the body the article names in full)."""
 
 from __future__ import annotations
 
@@ -155,9 +157,9 @@ def body_named_next(
     """The body a lede describes before it names it (``A Calgary-based online grocery
     company says ...``, then ``PrairieCart Inc. said ...``; ``Ontario's police watchdog
     says ...``, then ``Special Investigations Unit director ...``): in one of the
-    article's first paragraphs, a description headed by a body's noun that the article
-    has not used before is the first body named in the next paragraph, outside
-    quotation marks, unless a word of its name makes it another kind of body."""
+    article's first paragraphs, an indefinite description headed by a body's noun, or
+    one a place owns, is the first body named in the next paragraph, outside quotation
+    marks, unless a word of its name makes it another kind of body."""
     root = span.root
     noun = root.lower_
     owner = next((c for c in root.children if c.dep_ == "poss"), None)
@@ -199,6 +201,8 @@ def _sentence_end(docs: list[tuple[int, Doc]], at: int) -> int:
 
 
 def _of_another_kind(name: str, noun: str) -> bool:
+    """A word of ``name`` makes the body a kind other than ``noun`` (``Police`` in
+    ``London Police Service`` for ``company``; ``Local`` in ``Unifor Local 4120``)."""
     kinds = pairs("body_name_words")
     own = {noun, *kinds.get(noun, "").split()}
     other = {word for kind, named in kinds.items() for word in named.split()}
