@@ -12,6 +12,7 @@ from ..lexicons import words
 from ..parse import text_of
 from .cues import (
     SUBJECTS,
+    TENSED,
     _intended,
     _prep_cue,
     inverted_subject,
@@ -238,11 +239,8 @@ def _said_how(cue: Token) -> bool:
         cue.dep_ == "parataxis"
         and manner.i > cue.i
         and manner.lower_.endswith("ing")
-        and not any(t.tag_ in _FINITE for t in after)
+        and not any(t.tag_ in TENSED or t.tag_ == "MD" for t in after)
     )
-
-
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _according_clause(according: Token) -> list[Span]:

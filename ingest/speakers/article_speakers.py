@@ -22,7 +22,7 @@ from .mentions import NO_ONE, Mentions
 from .name_words import extends_name, whole_word, words_of_name
 from .pronouns import Pronouns, introduces_one
 from .recognised_names import names_a_person, person_name, person_span
-from .references import acronyms, documents_issued, is_epithet
+from .references import acronyms, documents_issued, is_epithet, paragraph_at
 from .speaker import Speaker
 from .writers import Writers, byline
 
@@ -69,9 +69,9 @@ class ArticleSpeakers(Pronouns, Mentions):
     epithets: set[int] = field(default_factory=set)  # "the businessman": maybe someone named
     introduced: set[int] = field(default_factory=set)  # "a grain farmer": one new person
     issued: list[tuple[int, str, int, Token]] = field(default_factory=list)
+    # (offset of "a statement", its lemma, its paragraph's offset, whose it is)
     acronyms: dict[str, str] = field(default_factory=dict)  # "TTC" -> its full name
     bodies: list[tuple[int, str]] = field(default_factory=list)  # bodies that spoke, by name
-    # (offset of "a statement", its lemma, its paragraph's offset, whose it is)
 
     @classmethod
     def read(
@@ -222,14 +222,7 @@ class ArticleSpeakers(Pronouns, Mentions):
 
     def _paragraph(self, at: int) -> tuple[int, Doc] | None:
         """The parsed paragraph holding article offset ``at``, with its own offset."""
-        return next(
-            (
-                (offset, doc)
-                for offset, doc in reversed(self.docs)
-                if offset <= at < offset + len(text_of(doc))
-            ),
-            None,
-        )
+        return paragraph_at(self.docs, at)
 
     def person(
         self, name: str, offset: int, role: str | None = None, gender: str | None = None
@@ -252,14 +245,10 @@ def _surnames_in(doc: Doc, surnames: set[str]) -> list[tuple[int, str]]:
     tokens = list(doc)
     for token, following in zip(tokens, [*tokens[1:], None], strict=True):
         word = token.text
-        if following is not None and following.text == "-":
-            whole = whole_word(token)
+        if (following is not None and following.text == "-") or hyphen_joins(doc, token.i - 1):
+            whole = whole_word(token)  # "St-Onge" once, at "St"; not "Asante" of "Ouellet-Asante"
             word = whole.text if whole.start == token.i else ""
-        if (
-            word in surnames
-            and token.ent_type_ != "PERSON"
-            and not hyphen_joins(doc, token.i - 1)  # not Asante of "Ouellet-Asante"
-        ):
+        if word in surnames and token.ent_type_ != "PERSON":
             found.append((token.idx, word))
     return found
 

@@ -191,13 +191,21 @@ _LEDE = 3
 the next one names it."""
 
 
+def paragraph_at(docs: list[tuple[int, Doc]], at: int) -> tuple[int, Doc] | None:
+    """The parsed paragraph holding article offset ``at``, with its own offset."""
+    return next(
+        ((start, doc) for start, doc in docs if start <= at < start + len(text_of(doc))), None
+    )
+
+
 def _sentence_end(docs: list[tuple[int, Doc]], at: int) -> int:
     """Where the sentence holding article offset ``at`` ends (the article's offsets)."""
-    for start, doc in docs:
-        if start <= at < start + len(text_of(doc)):
-            token = next((t for t in doc if start + t.idx >= at), None)
-            return start + (token.sent.end_char if token is not None else len(text_of(doc)))
-    return at
+    found = paragraph_at(docs, at)
+    if found is None:
+        return at
+    start, doc = found
+    token = next((t for t in doc if start + t.idx >= at), None)
+    return start + (token.sent.end_char if token is not None else len(text_of(doc)))
 
 
 def _of_another_kind(name: str, noun: str) -> bool:
