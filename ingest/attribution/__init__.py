@@ -4,8 +4,10 @@ Works on one parsed paragraph at a time. The rules (`rules`) propose candidates:
 a reporting cue (`cues`: a speech verb from ``lexicons/speech_verbs.txt``, or
 ``according to``) links a source mention (`sources`: the cue's subject;
 `source_phrases`: how far the mention runs; `named_sources`: a name the parse does
-not make the subject) with content (`content`, its edges trimmed by `edges`, where
-it was said left out by `outlets`; `unsaid` tells the reports of nothing said): a
+not make the subject) with content (`content`: the cue's clause, less what
+`clause_words` says was not said, on both sides of a cue set off by commas in
+`parenthetical`; its edges trimmed by `edges`, where it was said left out by
+`outlets`; `unsaid` tells the reports of nothing said): a
 quoted passage (direct; `passages` says which are names, titles or utterances), a
 clause that contains a quoted fragment (mixed), or a plain clause (indirect);
 `misparses` mends the reports the parse misread; `reports` says which report a

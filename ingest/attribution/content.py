@@ -10,13 +10,12 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import words
 from ..parse import text_of
+from .clause_words import _without
 from .cues import (
-    SUBJECTS,
     TENSED,
     _intended,
     _prep_cue,
     inverted_subject,
-    is_cue,
     is_thought,
     opened_by_that,
     put_to_them,
@@ -33,6 +32,7 @@ from .misparses import (
     through_document,
 )
 from .outlets import _after_outlet, _before_outlet
+from .parenthetical import _parenthetical
 from .passages import quote_ends_report
 from .unsaid import _asks_anonymity, _refused, _withheld
 
@@ -274,163 +274,4 @@ def _names_it(cue: Token) -> bool:
     a complement saying what it is called, so the verb reports a verdict."""
     return any(
         c.dep_ in {"oprd", "xcomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in cue.children
-    )
-
-
-def _parenthetical(cue: Token) -> list[Span] | None:
-    """``A, officials said, B``: the sentence on both sides of a report set off by
-    commas inside what it reports.
-
-    The commas say what the parse often does not: it hangs such a cue on an
-    auxiliary (``Even then, he said, he's learned ...``), makes it the root with
-    the report its conjunct, or a clause of the report's verb (``If she wins,
-    Clinton suggested in a tweet, women won't be punished``). One comma comes
-    right before the cue's subject, the other right after the verb and the few
-    words of time or place that go with it (``said on Saturday``). A relative
-    clause (``Sanders, who said ..., won``) is none; one it interrupts (``the
-    stadium, which, he said, is full``) is what it reports.
-    """
-    doc, sentence = cue.doc, cue.sent
-    subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
-    if subject is None or subject.tag_ in {"WP", "WDT"}:
-        return None
-    opening = subject.left_edge.i - 1
-    between = doc[subject.right_edge.i + 1 : cue.i]  # "also", "has": the verb's own
-    if (
-        opening <= sentence.start
-        or doc[opening].text != ","
-        or any(t.head != cue or t.dep_ not in {"advmod", "aux", "neg"} for t in between)
-    ):
-        return None
-    closing = next((t.i for t in doc[cue.i + 1 : sentence.end] if t.text == ","), None)
-    if closing is None or closing - cue.i > _CUE_PHRASE:
-        return None
-    # "said on Saturday", "told reporters": not "described Johnson, an heir to ..., as"
-    phrase = [c for c in cue.rights if c.i < closing]
-    own = {t.i for c in phrase for t in c.subtree}
-    if not own >= set(range(cue.i + 1, closing)) or any(
-        c.dep_ not in _CUE_PHRASE_DEPS and not (c.dep_ == "dobj" and cue.lemma_ == "tell")
-        for c in phrase
-    ):
-        return None
-    start, end = sentence.start, sentence.end
-    if doc[opening - 1].tag_ in {"WDT", "WP"}:  # "the stadium, which, he said, is ..."
-        start = opening - 1
-        relative = next((t for t in doc[start].ancestors if t.i > closing), None)
-        end = relative.right_edge.i + 1 if relative is not None else end
-        while start - 2 >= sentence.start and doc[start - 1].lower_ == "of":
-            start = doc[start - 2].left_edge.i  # "all of which"
-    else:  # the clause it interrupts, not one joined before it ("..., but at that point")
-        joints = [
-            t.i + 1 for t in doc[start:opening] if t.dep_ == "cc" and doc[t.i - 1].text == ","
-        ]
-        start = max(joints, default=start)
-    after = _strip(doc[closing + 1 : end])
-    if sum(t.is_alpha for t in after) < 2 or _goes_on(cue, after):
-        return None
-    if (
-        start >= opening
-        or (doc[opening - 1].dep_ == "cc" and opening - 1 > start)
-        or put_to_them(doc[start])  # "Asked how many ..., he said, ...": the question
-    ):
-        return [after]  # "to help his clients and, he argued, to help stabilize Ukraine"
-    return [_strip(doc[start:opening]), after]
-
-
-def _goes_on(cue: Token, after: Span) -> bool:
-    """The words after the closing comma are the cue's own next act (``A, Spicer said,
-    adding, "B."``): a speech verb hung on the cue, not the rest of what it reports."""
-    top = next((t for t in after if not after.start <= t.head.i < after.end), None)
-    return (
-        top is not None
-        and top.head == cue
-        and top.dep_ in {"advcl", "conj", "xcomp"}
-        and is_cue(top)
-    )
-
-
-_CUE_PHRASE = 5
-"""The most tokens from a parenthetical cue to its closing comma (``said on Saturday``)."""
-_CUE_PHRASE_DEPS = frozenset({"prep", "npadvmod", "advmod", "dative", "prt"})
-"""What may follow a parenthetical cue before its closing comma: when, where, to whom."""
-
-
-def _without(head: Token, cue: Token) -> list[Span]:
-    """``head``'s subtree minus the cue's own words (and any speech verb coordinated with it).
-
-    A clause that wraps around its cue (``a balancing act that analysts say reflects a
-    desire ...``, where the parse gives ``reflects`` the relative ``that``) loses the
-    words that are not its own, the cue and its speaker, and the relative pronoun.
-    """
-    doc = cue.doc
-    inside = head in cue.ancestors  # a parenthetical cue sits within the clause
-    dropped = {t.i for t in cue.subtree} if inside else set()
-    if not inside and head.left_edge.i < cue.i < head.right_edge.i:
-        own = {t.i for t in head.subtree}
-        dropped.update(i for i in range(head.left_edge.i, head.right_edge.i + 1) if i not in own)
-        dropped.update(
-            t.i
-            for t in head.children
-            if t.i < cue.i and t.dep_ in SUBJECTS and t.lower_ in {"that", "which", "who"}
-        )
-    for child in head.children:
-        if child.dep_ == "conj" and is_cue(child) and not opened_by_that(child):
-            # "said it was reviewing the study and that its guidance advises ...": more said
-            dropped.update(t.i for t in child.subtree)
-            dropped.update(t.i for t in head.children if t.dep_ == "cc" and t.i < child.i)
-    for token in head.subtree:  # "..., saying ..." at its end reports words of its own
-        if _trailing_participle(token, head, cue) or _set_against(token, cue):
-            dropped.update(range(token.left_edge.i, token.right_edge.i + 1))
-    spans: list[Span] = []
-    run: list[int] = []
-    for token in doc[head.left_edge.i : head.right_edge.i + 1]:
-        if token.i in dropped:
-            if run:
-                spans.append(doc[run[0] : run[-1] + 1])
-            run = []
-        else:
-            run.append(token.i)
-    if run:
-        spans.append(doc[run[0] : run[-1] + 1])
-    spans = [_strip(span) for span in spans]
-    spans = [span for span in spans if not all(t.is_punct for t in span)]
-    return spans if sum(len(span) for span in spans) >= 3 else []
-
-
-def _set_against(token: Token, cue: Token) -> bool:
-    """``said the government had "lost control," while the Bloc said the budget ignored
-    Quebec``: what another source said, set against the report, is theirs (its own record)."""
-    return (
-        token.dep_ == "advcl"
-        and token.i > cue.i
-        and is_cue(token)
-        and any(c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in token.children)
-        and any(c.dep_ in SUBJECTS for c in token.children)
-    )
-
-
-def _trailing_participle(token: Token, head: Token, cue: Token) -> bool:
-    """``saying`` in ``argued that a database would keep people out, saying it is "all
-    about management"``: a speech participle that ends the clause is its speaker's next
-    statement (its own record), not part of the clause it trails. The parse often hangs
-    it inside the reported clause, as a clause of its own or joined to the last words
-    (``saying he has been a leader in hiring veterans and calling him "a patriot"``)."""
-    ends = (
-        token is not cue
-        and token.tag_ == "VBG"
-        and token.left_edge.i > head.left_edge.i
-        and token.right_edge.i >= head.right_edge.i - 1
-    )
-    if not ends:
-        return False
-    if token.dep_ in {"advcl", "conj"} and is_cue(token):
-        return True
-    # ``"Too much hate," she said, blaming some of it on Trump``: right after the cue, a
-    # participle the writer adds about the speaker, outside the quotation marks (not
-    # ``..., he said, for how coal can go on, while reducing its impact``)
-    return (
-        token.dep_ in {"advcl", "acl"}
-        and token.left_edge.i == token.i
-        and cue.right_edge.i < token.i <= cue.right_edge.i + 2
-        and token.doc[token.i - 1].text == ","
     )
