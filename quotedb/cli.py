@@ -267,8 +267,8 @@ def train_attribution(data, dev, out, seed, limit, corrections, articles, model,
     Point QUOTEDB_ATTRIBUTION_MODEL at OUT to use it, or copy it over
     ingest/models/attribution/ to ship it.
     """
+    from quotedb.ingest.attribution import model_card, train_bounds, train_corrections
     from quotedb.ingest.attribution import train as trainer
-    from quotedb.ingest.attribution import train_bounds
 
     procs = engines.worker_count(workers)
     if corrections and articles is None:
@@ -290,7 +290,7 @@ def train_attribution(data, dev, out, seed, limit, corrections, articles, model,
         )
         if corrections:
             train_rows += _reviewed(
-                trainer.corrected_examples, corrections, articles, model, ranker
+                train_corrections.corrected_examples, corrections, articles, model, ranker
             )
         dev_rows = list(_counted(bar, trainer.examples(dev, model, procs, limit, ranker)))
     pipeline = pipeline_name(load_nlp(model))
@@ -299,7 +299,7 @@ def train_attribution(data, dev, out, seed, limit, corrections, articles, model,
     )
     scorer.save(out)
     ranker.save(out, RANKER)
-    card = trainer.write_card(out, report, bounds, data, dev, seed, pipeline)
+    card = model_card.write_card(out, report, bounds, data, dev, seed, pipeline)
     click.echo(
         f"dev: precision {report.dev['precision']:.3f}, recall {report.dev['recall']:.3f} "
         f"at threshold {report.dev['threshold']:.2f}; wrote {out / 'model.json'}, "

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 from quotedb.ingest.attribution.features import VECTOR, spelled_out
 from quotedb.ingest.attribution.model import RANKER, Scorer, shipped
-from quotedb.ingest.attribution.train import corrected_examples, read_contents
+from quotedb.ingest.attribution.train import read_contents
+from quotedb.ingest.attribution.train_corrections import corrected_examples
 from quotedb.ingest.parse import pipeline_name
 from quotedb.ingest.pipeline import _unrepeated, extract, extract_many
 from quotedb.ingest.records import Quote

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Scorer
-from .train import Options, _characters, _jaccard, _run, reviewed, reviewed_articles
+from .train import Options, _characters, _jaccard, _run
+from .train_corrections import reviewed, reviewed_articles
 
 REGULARISATION = (0.03, 0.1, 0.3)  # logistic regression C values tried on dev
 _TIE = 1e-3  # alternatives this close to the best overlap are as good as it
