@@ -20,7 +20,7 @@ from .attribution import Attribution, attribute, introducer, signature_line
 from .attribution.bounds import alternatives, redrawn
 from .attribution.bounds_features import option_features
 from .attribution.features import features
-from .attribution.marks import capital_speakers, credit_line, interviewee, name_line
+from .attribution.marks import credit_line, interviewee, label_speakers, name_line
 from .attribution.model import RANKER, shipped
 from .attribution.model import Scorer as LearnedScorer
 from .parse import load_nlp, pipeline_name
@@ -161,11 +161,11 @@ def _quotes(
     the same with a floor or without, and a doubted one that repeats a believed
     one's words is dropped.
     """
-    capital_labels = capital_speakers([article.text[p.start : p.end] for p in kept])
+    labels = label_speakers([article.text[p.start : p.end] for p in kept])
     people = ArticleSpeakers.read(
         [(p.start, doc) for p, doc in zip(kept, docs, strict=True)],
         [q.span for q in quoted],
-        capital_labels,
+        labels,
     )
     answering = interviewee([(p.start, doc) for p, doc in zip(kept, docs, strict=True)])
     year = dates.timeline_year(article.text)
@@ -193,7 +193,7 @@ def _quotes(
             previous,
             signed,
             headline=headline,
-            speakers_in_capitals=capital_labels,
+            speakers_labelled=labels,
             answering=answering,
         )
         whole = {piece.span: span for piece, span in pieces.items()}

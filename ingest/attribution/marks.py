@@ -261,40 +261,48 @@ def _introducer(doc: Doc, start: int, offset: int) -> Attribution | None:
     return _colon(colon.root, offset) if colon is not None else None
 
 
-def capital_speakers(texts: Sequence[str]) -> frozenset[str]:
-    """The labels in capitals (``RAMOS: ...``) that name speakers in an article.
+def label_speakers(texts: Sequence[str]) -> frozenset[str]:
+    """The labels (``RAMOS: ...``, ``Lindqvist: ...``) that name speakers in an article.
 
     In a transcript, two or more labels with one of them recurring (``RAMOS``,
-    ``TRUMP``, ``RAMOS``), every label is a speaker; elsewhere a label is one only
-    when the article names it in ordinary case too (``Jorge Ramos``). A section name
-    (``POLITICS: ...``, ``BREAKING NEWS: ...``) is neither.
+    ``TRUMP``, ``RAMOS``), every label in capitals is a speaker; elsewhere one is
+    only when the article names it in ordinary case too (``Jorge Ramos``). A label in
+    title case (``Harker: ...`` then ``Lindqvist: ...``, an interview printed as an
+    exchange) is a speaker when two or more such labels each open two paragraphs or
+    more, whether or not the recogniser knows the name. A section name
+    (``POLITICS: ...``, ``BREAKING NEWS: ...``, ``Update: ...``) is none of them.
     """
-    labels = Counter()
+    capitals, titled = Counter(), Counter()
     for text in texts:
         match = _LABEL.match(text)
-        if (
-            match
-            and match.group(1).isupper()
-            and match.group(1).lower() not in words("colon_labels")
-        ):
-            labels[match.group(1)] += 1
-    if len(labels) >= 2 and max(labels.values()) >= 2:
-        return frozenset(labels)
+        if not match or match.group(1).lower() in words("colon_labels"):
+            continue
+        label = match.group(1)
+        if label.isupper():
+            capitals[label] += 1
+        elif len(label.split()) <= 2 and all(w[:1].isupper() for w in label.split()):
+            titled[label] += 1
+    exchange = frozenset(label for label, n in titled.items() if n >= 2)
+    exchange = exchange if len(exchange) >= 2 else frozenset()
+    if len(capitals) >= 2 and max(capitals.values()) >= 2:
+        return frozenset(capitals) | exchange
     article = "\n".join(texts)
-    return frozenset(
-        label for label in labels if re.search(rf"\b{re.escape(label.title())}\b", article)
+    return exchange | frozenset(
+        label for label in capitals if re.search(rf"\b{re.escape(label.title())}\b", article)
     )
 
 
 def _names_someone(label: Span, speakers: frozenset[str], headline: bool) -> bool:
-    """A speaker labelled in capitals (``WALLACE``, one of `capital_speakers`), a named
+    """A speaker the article labels its lines with (``WALLACE``, one of `label_speakers`), a named
     entity that can speak and ends the label (``Pat Caddell``, not ``U.S. Military
     Strikes Escalate`` nor ``Remembering Murray Sinclair``), or a proper name of one or
     two words heading a headline (``Pence: ...``, ``Politifact: ...``), which the entity
     recogniser often misses in title case. In the body such a word, a group or a place
     is what the paragraph is about (``Superdelegates: Clinton is backed by 520 ...``)."""
+    if label.text in speakers:
+        return True
     if all(t.is_upper or t.is_punct for t in label):
-        return label.text in speakers
+        return False
     if headline and len(label) <= 2 and all(t.is_title and t.pos_ == "PROPN" for t in label):
         return True
     kinds = SPEAKING_ENTITIES if headline else {"PERSON", "ORG"}

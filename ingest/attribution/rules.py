@@ -82,7 +82,7 @@ def attribute(
     previous: Attribution | None,
     signed: Attribution | None = None,
     headline: bool = False,
-    speakers_in_capitals: frozenset[str] = frozenset(),
+    speakers_labelled: frozenset[str] = frozenset(),
     answering: Mention | None = None,
 ) -> list[Attribution]:
     """The attributions in one paragraph.
@@ -91,17 +91,17 @@ def attribute(
     is the last attribution of the previous paragraph (or the colon that ends
     it), for quotes that carry on its speaker; ``signed`` is the ``- Name`` line
     (or the credit) that follows the paragraph, if any; ``headline`` says the
-    paragraph is the article's title; ``speakers_in_capitals`` the labels like
-    ``RAMOS:`` that name speakers in this article (`marks.capital_speakers`);
+    paragraph is the article's title; ``speakers_labelled`` the labels like
+    ``RAMOS:`` that name speakers in this article (`marks.label_speakers`);
     ``answering`` who answers the article's ``Q:`` and ``A:`` lines (`marks.interviewee`).
     """
     local = [(q.start - offset, q.end - offset) for q in quoted]
-    labelled = _labelled(doc, offset, speakers_in_capitals, headline)
+    labelled = _labelled(doc, offset, speakers_labelled, headline)
     answer = _answered(doc, offset, answering) if labelled is None else None
     if labelled is not None or answer is not None:
         labelled = labelled or answer
         labelled.quoted = [q.span for q in quoted]
-        if answer is not None or labelled.source.text.isupper():
+        if answer is not None or labelled.source.text in speakers_labelled:
             labelled.type = "direct"  # a transcript line
         else:
             labelled.type = "mixed" if quoted else "indirect"
