@@ -38,9 +38,35 @@ def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | Non
     after = cue.nbor() if cue.i + 1 < len(cue.doc) else None
     if after is None or after.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"}:
         return None
+    if (named := _name_closing(after)) is not None:
+        return named
     while after.head.i > after.i and after.head.pos_ in {"PROPN", "NOUN"}:
         after = after.head
     return _phrase(after) if subject is not None or is_someone(after) else None
+
+
+def _name_closing(first: Token) -> Span | None:
+    """A person's name a few words on from ``first``, with no punctuation between: in
+    ``"...," said Stags fullback Jordie Reihana`` the parse makes ``fullback`` a verb and
+    ``Stags`` its subject, but the words before the name describe the source the name
+    gives."""
+    doc = first.doc
+    person = next(
+        (
+            e
+            for e in doc.ents
+            if e.label_ == "PERSON" and first.i < e.start <= first.i + _DESCRIPTION
+        ),
+        None,
+    )
+    if person is None or any(t.is_punct or t.pos_ == "AUX" for t in doc[first.i : person.start]):
+        return None
+    return person
+
+
+_DESCRIPTION = 3
+"""The most words of a description before the name after an inverted cue (``said Stags
+fullback``)."""
 
 
 def _someone_before(cue: Token) -> Span | None:
