@@ -1211,6 +1211,36 @@ def test_a_section_name_in_capitals_is_no_speaker_but_a_transcript_label_is_the_
     assert speakers == [("Ann Lee", "person"), ("Tom Okafor", "person"), ("Ann Lee", "person")]
 
 
+def test_an_interview_printed_as_an_exchange_of_names_is_a_transcript(article_from, nlp):
+    """Magazines print interviews as ``Harker: ...`` / ``Lindqvist: ...``; the recogniser
+    may know neither name at the head of a line, but two names taking turns are speakers."""
+    interview = article_from(
+        "Ingrid Solberg on housing\n\n"
+        "Ingrid Solberg spent two decades at a central bank. We spoke in Bergen.\n\n"
+        "Harker: Why did you write the book?\n\n"
+        "Solberg: Because I think we forgot that people live in the economy.\n\n"
+        "Harker: What would you change first?\n\n"
+        "Solberg: I would put rents on the first slide of every meeting.\n"
+    )
+    lines = [(q.speaker, q.type) for q in proposed(interview, nlp)]
+    assert lines[-4:] == [
+        ("Harker", "direct"),
+        ("Ingrid Solberg", "direct"),
+        ("Harker", "direct"),
+        ("Ingrid Solberg", "direct"),
+    ]
+
+
+def test_a_description_before_a_name_after_the_cue_is_no_source_of_its_own(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        '"It\'s the right call," said Stags fullback Jordie Reihana, who grew up on the '
+        "coast.\n",
+    )
+    assert quote.speaker == "Jordie Reihana"
+
+
 def test_a_clause_wrapped_around_its_cue_holds_neither_cue_nor_speaker(article_from, nlp):
     article, quote = only_quote(
         article_from,
@@ -1767,6 +1797,16 @@ def test_a_fronted_report_is_kept_when_its_speaker_goes_on_to_add_a_quote(articl
     assert (said.text, said.cue.text) == ("The two leaders will meet early next month", "said")
     assert said.type == "indirect"
     assert (added.text, added.cue.text) == ("“They have a lot to talk about.”", "adding")
+
+
+def test_how_a_fronted_report_was_given_is_no_part_of_it(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "The mining company has hired a bank to find a buyer for the mine, the sources "
+        "said, speaking on condition of anonymity because the talks are private.\n",
+    )
+    assert quote.text == "The mining company has hired a bank to find a buyer for the mine"
 
 
 def test_a_verb_in_a_when_clause_after_a_quote_is_not_its_cue(article_from, nlp):

@@ -75,13 +75,15 @@ def _parenthetical(cue: Token) -> list[Span] | None:
 
 def _goes_on(cue: Token, after: Span) -> bool:
     """The words after the closing comma are the cue's own next act (``A, Spicer said,
-    adding, "B."``): a speech verb hung on the cue, not the rest of what it reports."""
+    adding, "B."``) or how it was said (``A, the sources said, speaking on condition of
+    anonymity``): a speech verb or a participle hung on the cue, not the rest of what it
+    reports."""
     top = next((t for t in after if not after.start <= t.head.i < after.end), None)
     return (
         top is not None
         and top.head == cue
         and top.dep_ in {"advcl", "conj", "xcomp"}
-        and is_cue(top)
+        and (is_cue(top) or top.tag_ == "VBG")
     )
 
 
