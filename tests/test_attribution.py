@@ -1809,6 +1809,15 @@ def test_how_a_fronted_report_was_given_is_no_part_of_it(article_from, nlp):
     assert quote.text == "The mining company has hired a bank to find a buyer for the mine"
 
 
+def test_whom_a_passive_cue_addresses_is_not_its_speaker(article_from, nlp):
+    article = article_from(
+        "Storm closes rail line\n\n"
+        "Rail operators said the line would stay closed overnight. Passengers are being "
+        "advised not to travel.\n"
+    )
+    assert "passengers" not in {(q.speaker or "").lower() for q in proposed(article, nlp)}
+
+
 def test_a_verb_in_a_when_clause_after_a_quote_is_not_its_cue(article_from, nlp):
     (quote,) = proposed(
         article_from(

@@ -13,7 +13,7 @@ from ..lexicons import words
 from ..speakers import is_someone, released_by
 from .cues import SUBJECTS, is_finite
 from .source_phrases import _in_title, _left_edge, _phrase, _subject
-from .sources import source_of
+from .sources import _is_passive, source_of
 
 
 def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
@@ -77,8 +77,8 @@ def _someone_before(cue: Token) -> Span | None:
     doc = cue.doc
     auxiliaries = [c for c in cue.lefts if c.dep_ in {"aux", "neg"}]
     at = min([cue.i, *(c.i for c in auxiliaries)]) - 1
-    if not is_finite(cue) or at < 0:
-        return None
+    if not is_finite(cue) or at < 0 or _is_passive(cue):
+        return None  # "Passengers are being advised not to travel": whom, not who
     if doc[at].text == ")":
         opening = next((t.i for t in reversed(doc[cue.sent.start : at]) if t.text == "("), None)
         at = opening - 1 if opening is not None else -1
