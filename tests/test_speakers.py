@@ -1559,3 +1559,64 @@ def test_a_dateline_the_recogniser_read_into_a_body_s_name_is_no_full_name(artic
     )
     [(_, [quote])] = extract_many([article], nlp)
     assert quote.speaker == "Bernie Sanders"
+
+
+def test_a_bare_surname_stays_with_the_person_the_article_established_under_it(nlp):
+    text, speakers = article(
+        nlp,
+        "Susan Whitfield has run the food bank for a decade.",
+        "Whitfield, who trained as a nurse, opens the doors at six.",
+        "Her husband, Peter Whitfield, a retired bus driver, helps on Saturdays.",
+        "Whitfield said demand had doubled since the spring.",
+    )
+    resolved = speakers.resolve(mention(text, "Whitfield", 4))
+    assert resolved.name == "Susan Whitfield"
+
+
+def test_a_bare_surname_right_after_someone_named_in_full_in_its_paragraph_is_them(nlp):
+    text, speakers = article(
+        nlp,
+        "Hillary Clinton spoke in Ohio on Monday. Clinton said she would win.",
+        "Former president Bill Clinton campaigned in Iowa. Clinton told the crowd to vote.",
+    )
+    resolved = speakers.resolve(mention(text, "Clinton", 4))
+    assert resolved.name == "Bill Clinton"
+
+
+def test_she_after_a_sentence_she_opens_is_not_the_name_later_in_it(article_from, nlp):
+    article = article_from(
+        "Nadia Ferrante dies at 81\n\n"
+        "Nadia Ferrante, a set designer, died on Monday in Turin. She was 81.\n\n"
+        "“I built rooms for people to lie in,” she once said.\n\n"
+        "The Turin Film Festival said in a statement that it would name a prize for her.\n\n"
+        "Besides her two sons, she is survived by a brother, Paolo Ferrante.\n\n"
+        "Asked in 2010 what she was proudest of, she answered: “The doors that stuck.”\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    [answer] = [q for q in quotes if "doors that stuck" in q.text]
+    assert answer.speaker == "Nadia Ferrante"
+
+
+def test_she_after_an_unnamed_speaker_when_no_woman_is_named_is_that_speaker(
+    article_from, nlp
+):
+    article = article_from(
+        "Robbery at corner store\n\n"
+        "Sgt. Paul Brennan said two men demanded cash at the counter.\n\n"
+        "The cashier, who asked reporters not to use her name, said she hid in the "
+        "back room.\n\n"
+        "“I just heard shouting and then the door,” she said.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [q.speaker for q in quotes if "shouting" in q.text] == ["unnamed cashier"]
+    assert not any("use her name" in q.text for q in quotes)  # the terms, not a statement
+
+
+def test_the_skipper_is_the_captain_named_before(article_from, nlp):
+    article = article_from(
+        "Rovers beaten\n\n"
+        "Captain Lewis Marsh headed in a corner on the hour.\n\n"
+        "'We let ourselves down,' the skipper said.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [q.speaker for q in quotes] == ["Lewis Marsh"]

@@ -82,8 +82,8 @@ class ArticleSpeakers(Pronouns, Mentions):
     ) -> ArticleSpeakers:
         """Every person the article names, where, and the roles it gives them; ``quoted``
         are the passages in quotation marks, whose names no pronoun outside points to;
-        ``labels`` the names in capitals that label its transcript lines
-        (`attribution.marks.capital_speakers`)."""
+        ``labels`` the names that label its transcript lines (``RAMOS:``, ``Lindqvist:``)
+        (`attribution.marks.label_speakers`)."""
         article = cls(docs=docs, quoted=quoted, labels=labels)
         entities = [(offset, ent) for offset, doc in docs for ent in doc.ents]
         bylines = {id(doc) for _, doc in docs[:3] if byline(doc) is not None}
@@ -140,9 +140,10 @@ class ArticleSpeakers(Pronouns, Mentions):
     def fullest(self, name: str, offset: int | None = None, gender: str | None = None) -> str:
         """``Petro`` -> ``Gustavo Petro`` when the article names him in full.
 
-        A surname shared by several people (``Clinton``) goes to the one named
-        in full nearest before ``offset``, else to the one named most often; of
-        ``gender`` when a courtesy title says (``Mrs. Clinton`` is not Bill).
+        A surname shared by several people (``Clinton``) goes to the one the
+        article has established under it (`_established`), else to the one named
+        most often; of ``gender`` when a courtesy title says (``Mrs. Clinton`` is not
+        Bill).
         """
         tokens = name_key(name)
         if not tokens:
@@ -158,9 +159,36 @@ class ArticleSpeakers(Pronouns, Mentions):
             return name
         before = [known for at, known in longer if offset is None or at <= offset]
         counts = Counter(known for _, known in longer)
-        candidates = [before[-1]] if before else list(counts)  # in the order first named
+        if len(set(before)) > 1 and offset is not None:
+            candidates = [self._established(tokens, longer, offset)]
+        else:
+            candidates = [before[-1]] if before else list(counts)  # in the order first named
         best = max(candidates, key=lambda known: (counts[known], len(known)))  # ties: first
         return self.fullest(best) if best != name else best
+
+    def _established(
+        self, tokens: tuple[str, ...], longer: list[tuple[int, str]], offset: int
+    ) -> str:
+        """Which of the people named in full before ``offset`` a bare surname (``tokens``)
+        there means: one named in full earlier in the same paragraph (``Bill Clinton
+        campaigned ... Clinton told the crowd``), else the one the article has called by
+        it most, counting their full names and the bare surnames written while no one
+        else had it (``Ruth Abernathy`` and her ``Abernathy``s, then her husband
+        ``Curtis Abernathy`` once: a later ``Abernathy`` is still Ruth); the latest
+        named on a tie."""
+        named = [(at, known) for at, known in longer if at <= offset]
+        here = self._paragraph(offset)
+        if here is not None and named[-1][0] >= here[0]:
+            return named[-1][1]
+        credit = Counter(known for _, known in named)
+        for at, written in self.people:
+            if at >= offset or name_key(written) != tokens:
+                continue
+            holders = {known for named_at, known in named if named_at <= at}
+            if len(holders) == 1:
+                credit[holders.pop()] += 1
+        latest = {known: at for at, known in named}
+        return max(latest, key=lambda known: (credit[known], latest[known]))
 
     def role_of(self, name: str, offset: int) -> str | None:
         """The role the article gives ``name`` at ``offset``.
