@@ -45,9 +45,13 @@ _ANSWERS = frozenset(
 anyone could disagree``, which is a view)."""
 
 
+_OWN = frozenset({"name", "identity"})
+
+
 def _asks_anonymity(cue: Token) -> bool:
     """``who asked not to be named``, ``requested anonymity``, ``asked that her name not
-    be used``: the terms of the interview, not something the source said about anything."""
+    be used``, ``asked 7 News not to use her name``: the terms of the interview, not
+    something the source said about anything."""
     if cue.lemma_.lower() not in {"ask", "request"}:
         return False
     for child in cue.rights:
@@ -57,16 +61,15 @@ def _asks_anonymity(cue: Token) -> bool:
             child.dep_ == "ccomp"
             and any(c.dep_ == "neg" for c in child.children)
             and any(
-                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in {"name", "identity"}
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _OWN
                 for c in child.children
             )
         ):
             return True
+        refused = any(c.dep_ == "neg" for c in child.children)
+        own = any(c.dep_ == "dobj" and c.lemma_.lower() in _OWN for c in child.children)
         if child.dep_ == "xcomp" and (
-            (
-                child.lemma_.lower() in {"name", "identify", "quote"}
-                and any(c.dep_ == "neg" for c in child.children)
-            )
+            (refused and (child.lemma_.lower() in {"name", "identify", "quote"} or own))
             or any(c.lower_ == "anonymous" for c in child.children)
         ):
             return True

@@ -78,6 +78,9 @@ class Pronouns:
             if nearest is not None:
                 at, name = self._subject_instead(nearest, wanted, fits)
                 return self.person(name, at)
+            if last and last[1].kind == "unnamed" and fits(last[1].name, last[0]):
+                return last[1]  # "The clerk, who asked ... not to use her name, said": no
+                # one named could be her
         elif pronoun in {"they", "them", "their"} and (many := self._many(offset)) is not None:
             return many
         elif self.last_speaker is not None:
@@ -119,22 +122,26 @@ class Pronouns:
             return nearest
         paragraph, doc = found
         token = next((t for t in doc if paragraph + t.idx == nearest[0]), None)
-        if token is None or not doc.has_annotation("DEP"):
-            return nearest  # a paragraph read for its names alone has no parse
-        while token.dep_ == "compound" and token.head.ent_type_ == token.ent_type_:
-            token = token.head  # "Rayan" of "Amani Rayan"
-        subject = next(
-            (c for c in token.sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None
-        )
+        if token is None:
+            return nearest
+        if doc.has_annotation("DEP"):
+            while token.dep_ == "compound" and token.head.ent_type_ == token.ent_type_:
+                token = token.head  # "Rayan" of "Amani Rayan"
+            subject = next(
+                (c for c in token.sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+            )
+        else:  # a paragraph read for its names alone
+            subject = _opening_subject(token, _PRONOUN_OF[wanted])
         if subject is None or subject.i >= token.i or _asked(token):
             return nearest
         if subject.lower_ == _PRONOUN_OF[wanted]:
             # the name before that one, taken as it is: "Hannity asked Trump how high the
-            # wall would be. “...,” he told Hannity" is Trump's answer
-            earlier = self._named_before(
-                paragraph + subject.idx, fits, since=self._paragraph_before(paragraph)
-            )
-            return earlier or nearest
+            # wall would be. “...,” he told Hannity" is Trump's answer; further back when
+            # the paragraphs name no one before it ("The festival said ... in her honor.
+            # She is survived by a sister, Rose Atieno." goes on about the one who died)
+            at = paragraph + subject.idx
+            earlier = self._named_before(at, fits, since=self._paragraph_before(paragraph))
+            return earlier or self._named_before(at, fits) or nearest
         phrase = _phrase_of(subject)
         named = [
             (seen, name)
@@ -218,6 +225,24 @@ class Pronouns:
                 end = max([noun.i] + [c.right_edge.i for c in noun.children if c.dep_ == "conj"])
                 return self._named_at(doc[noun.left_edge.i : end + 1], paragraph)
         return None
+
+
+def _opening_subject(name: Token, pronoun: str) -> Token | None:
+    """What a sentence read without a parse is about, before ``name``: the ``pronoun``
+    (``she``) or the person's name opening it, or opening the clause after its first
+    comma (``In addition to her son, she is survived by a sister, Rose Atieno``;
+    ``Trump never mentioned Clinton, who trailed Sanders``). Sentences end at their
+    stops; a name or pronoun elsewhere (``the things she had come to believe``) is none."""
+    doc = name.doc
+    start = next((t.i + 1 for t in reversed(doc[: name.i]) if t.text in {".", "!", "?"}), 0)
+    comma = next((t.i + 1 for t in doc[start : name.i] if t.text == ","), None)
+    for at in (start, comma):
+        if at is None or at >= name.i:
+            continue
+        word = doc[at]
+        if word.lower_ == pronoun or (word.ent_type_ == "PERSON" and word.ent_iob_ == "B"):
+            return word
+    return None
 
 
 def introduces_one(span: Span) -> bool:
