@@ -76,15 +76,20 @@ def _parenthetical(cue: Token) -> list[Span] | None:
 def _goes_on(cue: Token, after: Span) -> bool:
     """The words after the closing comma are the cue's own next act (``A, Spicer said,
     adding, "B."``) or how it was said (``A, the sources said, speaking on condition of
-    anonymity``): a speech verb or a participle hung on the cue, not the rest of what it
-    reports."""
+    anonymity``): a speech verb or a participle of speaking hung on the cue, not the rest of
+    what it reports."""
     top = next((t for t in after if not after.start <= t.head.i < after.end), None)
     return (
         top is not None
         and top.head == cue
         and top.dep_ in {"advcl", "conj", "xcomp"}
-        and (is_cue(top) or top.tag_ == "VBG")
+        and (is_cue(top) or (top.tag_ == "VBG" and top.lemma_.lower() in _SPEAKING))
     )
+
+
+_SPEAKING = frozenset({"speak", "talk"})
+"""Verbs of speaking that take no report, whose participle says how it was given
+(``speaking on condition of anonymity``, ``talking to reporters``), not what."""
 
 
 _CUE_PHRASE = 5
