@@ -92,6 +92,7 @@ class ArticleSpeakers(Pronouns, Mentions):
             for offset, ent in entities
             if names_a_person(ent) and not _a_place(ent) and id(ent.doc) not in bylines
         ]
+        names = _without_bodies_short_names(names, entities)
         for offset, ent in names:
             name = person_name(ent)
             if name:
@@ -257,6 +258,28 @@ class ArticleSpeakers(Pronouns, Mentions):
     ) -> Speaker:
         full = self.fullest(name, offset, gender or self.titled.get(offset))
         return Speaker(full, "person", role or self.role_of(full, offset))
+
+
+def _without_bodies_short_names(
+    names: list[tuple[int, Span]], entities: list[tuple[int, Span]]
+) -> list[tuple[int, Span]]:
+    """``names`` less the one-word names that are how the article shortens a body's name:
+    the recogniser takes ``Lakeshore`` in ``Lakeshore’s science wing`` for a person, but
+    the article named ``Lakeshore High School`` and no person called Lakeshore. A word
+    that is also a person's surname (``Trump`` of ``Donald Trump`` and ``Trump Tower``)
+    stays a name."""
+    bodies = {  # not "Yousif’s", an ORG of one word and its possessive
+        ent[0].text
+        for _, ent in entities
+        if ent.label_ in {"ORG", "FAC"} and sum(t.is_alpha for t in ent) > 1
+    }
+    full = [person_name(ent).split() for _, ent in names]
+    surnames = {words[-1] for words in full if len(words) > 1}
+    return [
+        (offset, ent)
+        for (offset, ent), words in zip(names, full, strict=True)
+        if len(words) != 1 or words[0] not in bodies or words[0] in surnames
+    ]
 
 
 def _surnames_in(doc: Doc, surnames: set[str]) -> list[tuple[int, str]]:
