@@ -2300,3 +2300,15 @@ def test_how_the_words_were_said_is_no_part_of_them(article_from, nlp):
         "“A four-year-old should not understand this.”"
     )
     assert quote.speaker_mention.text == "she"
+
+
+def test_what_a_study_found_is_its_statement_and_what_a_person_found_a_thought(
+    article_from, nlp
+):
+    article = article_from(
+        "The study, published in a sleep journal, found that teenagers who use phones "
+        "after midnight sleep 52 minutes less.\n\n"
+        "The coach found that his players were tired.\n"
+    )
+    acts = [(q.speaker, q.act) for q in proposed(article, nlp)]
+    assert acts == [("study", "speech"), ("coach", "thought")]

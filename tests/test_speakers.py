@@ -1620,3 +1620,16 @@ def test_the_skipper_is_the_captain_named_before(article_from, nlp):
     )
     [(_, quotes)] = extract_many([article], nlp)
     assert [q.speaker for q in quotes] == ["Lewis Marsh"]
+
+
+def test_a_body_s_name_shortened_to_one_word_is_no_person_a_she_could_be(article_from, nlp):
+    article = article_from(
+        "The orchard teacher\n\n"
+        "Ruth Abernathy taught chemistry at Lakeshore High School for 26 years.\n\n"
+        "In 2016 the district shut Lakeshore’s science wing after black mold was found "
+        "in the ducts.\n\n"
+        "She remembers the moment she decided to leave: “I realized I was making excuses "
+        "for people who had never set foot in that building.”\n"
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.speaker == "Ruth Abernathy"

@@ -193,6 +193,16 @@ def _not_inverted(child: Token, cue: Token) -> bool:
     return child.dep_ in SUBJECTS and (child.i < cue.i or cue.dep_ != "conj")
 
 
+def published(cue: Token, source: Span) -> bool:
+    """A finding a document gives (``the study found that ...``, ``a new poll shows
+    ...``): what it publishes, a statement as ``according to the study`` is, not a
+    belief; a person's finding stays a thought."""
+    return cue.lemma_.lower() in _FINDINGS and source.root.lemma_.lower() in words("document_heads")
+
+
+_FINDINGS = frozenset({"find", "show", "conclude"})
+
+
 def _has_subject(verb: Token) -> bool:
     """The verb names its own subject. A belief is attributed only then: a participle
     (``a video showing``, ``believing that``) describes rather than attributes."""
