@@ -1633,3 +1633,36 @@ def test_a_body_s_name_shortened_to_one_word_is_no_person_a_she_could_be(article
     )
     [(_, [quote])] = extract_many([article], nlp)
     assert quote.speaker == "Ruth Abernathy"
+
+
+def test_a_relative_named_in_full_at_the_cue_is_not_the_one_known_by_the_surname(
+    article_from, nlp
+):
+    """The recogniser may take only ``Haberkorn`` of ``Ute Haberkorn said``, and the article
+    calls the daughter ``Haberkorn``: the given name before it says which one spoke."""
+    article = article_from(
+        "The long way back\n\n"
+        "Lena Haberkorn hits the same backhand forty times in a row.\n\n"
+        "“I had a good career. People would have understood if I stopped,” Haberkorn said.\n\n"
+        "Her mother, Ute Haberkorn, a former handball player, remembers the months after "
+        "the surgery.\n\n"
+        "“She would not talk about tennis. Not one word,” Ute Haberkorn said by phone from "
+        "the family’s home near Ulm.\n\n"
+        "She added that she had never once suggested her daughter retire.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [q.speaker for q in quotes] == ["Lena Haberkorn", "Ute Haberkorn", "Ute Haberkorn"]
+
+
+def test_the_report_goes_on_speaking_for_whoever_published_it(article_from, nlp):
+    article = article_from(
+        "Rents soar\n\n"
+        "Ms Brennan cited a report published last week by the Economic and Social Research "
+        "Institute on rents in Dublin.\n\n"
+        "The report also found that one in four renters under 35 spends more than half of "
+        "their income on rent.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [(q.speaker, q.act) for q in quotes if "one in four" in q.text] == [
+        ("Economic and Social Research Institute", "speech")
+    ]

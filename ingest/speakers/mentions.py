@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from .. import roles
 from ..lexicons import pairs, words
+from ..names import name_key
 from ..records import Mention
 from .descriptions import (
     RELATIVES,
@@ -112,7 +113,7 @@ class Mentions:
         ):  # "Clinton and Sanders said", "Cruz and his aides": all of them, not the first
             return Speaker(joint(span), "group")
         if person is None and whole_word(root).text in self._surnames():
-            person = whole_word(root)  # a known name the tagger took for a noun
+            person = self._with_given_name(whole_word(root), span)  # a known name, as a noun
         if person is None:
             person = titled_name_at_end(span) or named_before_body(span)
         if person is not None:
@@ -225,6 +226,21 @@ class Mentions:
         start = paragraph + phrase.start_char
         return self._named(phrase, Mention(phrase.text, start, start + len(phrase.text)))
 
+    def _with_given_name(self: ArticleSpeakers, surname: Span, mention: Span) -> Span:
+        """A known surname with the capitalised words before it in the mention, when
+        together they name someone the article names: ``Ute Haberkorn`` (the recogniser
+        took only ``Haberkorn``, and for a body) is the mother, not the daughter the
+        article calls ``Haberkorn``; ``Team Trump`` is still Trump."""
+        doc = surname.doc
+        known = {name_key(name) for _, name in self.people}
+        for start in range(max(mention.start, surname.start - _GIVEN_NAMES), surname.start):
+            words = doc[start : surname.start]
+            if all(t.is_title and not roles.is_title(t) for t in words) and (
+                name_key(doc[start : surname.end].text) in known
+            ):
+                return doc[start : surname.end]
+        return surname
+
     def _surnames(self: ArticleSpeakers) -> set[str]:
         """The names and last names of the people the article names so far."""
         return {word for _, name in self.people for word in (name, name.split()[-1])}
@@ -293,6 +309,10 @@ class Mentions:
             if earlier.name.split()[-1] == head or head in earlier.name.split():
                 return earlier
         return speaker
+
+
+_GIVEN_NAMES = 2
+"""The most given names before a surname (``Mary Kay Henry``)."""
 
 
 def _holds(role: str, title: str) -> bool:

@@ -71,7 +71,7 @@ class Pronouns:
             if (
                 last
                 and last[1].kind == "person"
-                and (nearest is None or last[0] >= nearest[0])
+                and (nearest is None or last[0] >= nearest[0] or _in_mention(nearest, last))
                 and fits(last[1].name, last[0])
             ):
                 return self.person(last[1].name, offset)
@@ -225,6 +225,13 @@ class Pronouns:
                 end = max([noun.i] + [c.right_edge.i for c in noun.children if c.dep_ == "conj"])
                 return self._named_at(doc[noun.left_edge.i : end + 1], paragraph)
         return None
+
+
+def _in_mention(named: tuple[int, str], last: tuple[int, Speaker]) -> bool:
+    """The name found at ``named`` is a word of the last speaker's own mention (the
+    ``Haberkorn`` of ``Ute Haberkorn said``), not someone named after them."""
+    at, speaker = last
+    return speaker.name.split()[-1] == named[1] and 0 <= named[0] - at < len(speaker.name)
 
 
 def _opening_subject(name: Token, pronoun: str) -> Token | None:
