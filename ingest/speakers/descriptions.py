@@ -263,14 +263,18 @@ def is_definite(span: Span) -> bool:
 
 
 def released_by(head: Token) -> Span | None:
-    """The source of a document: ``a statement released by X``, ``an assessment from X``."""
+    """The source of a document: ``a statement released by X``, ``an assessment from X``,
+    ``the Auditor-General's most recent report`` (a name owning it)."""
     for token in head.subtree:
         if token.dep_ in {"agent", "prep"} and token.lower_ in {"by", "from"}:
             objects = [child for child in token.children if child.dep_ == "pobj"]
             if objects:
                 tokens = list(objects[0].subtree)
                 return head.doc[tokens[0].i : tokens[-1].i + 1]
-    return None
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None:
+        return None
+    return head.doc[owner.left_edge.i : owner.i + 1]
 
 
 def described_as(span: Span) -> str:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import pairs, words
 from ..parse import text_of
-from .descriptions import is_definite
+from .descriptions import is_definite, released_by
 
 
 def places_of(span: Span) -> list[str]:
@@ -36,17 +36,22 @@ _PLACES = frozenset({"GPE", "LOC", "NORP"})
 
 def documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
     """The documents a paragraph says someone issued, with who: ``Dabrusin defended the
-    rule in a statement``, ``In a letter, the mayor said``; the document a later ``the
-    statement read`` means. Only a speech verb issues one: ``Trump leads in a new poll``
+    rule in a statement``, ``In a letter, the mayor said``, ``a report published last
+    week by the Economic and Social Research Institute``, ``the Auditor-General's most
+    recent report``; the document a later ``the statement read`` or ``the report also
+    found`` means. Only a speech verb issues one it is in: ``Trump leads in a new poll``
     is no poll of his."""
     written = text_of(doc).lower()
     if not any(word in written for word in _OWN_WORDS):
         return []  # most paragraphs name no document: no need to walk their words
     found = []
     for document in doc:
-        if document.dep_ != "pobj" or document.lemma_.lower() not in _OWN_WORDS:
+        if document.lemma_.lower() not in _OWN_WORDS:
             continue
-        if document.head.lower_ not in {"in", "via", "through", "on"}:
+        if (author := released_by(document)) is not None:
+            found.append((document, author.root))
+            continue
+        if document.dep_ != "pobj" or document.head.lower_ not in {"in", "via", "through", "on"}:
             continue
         verb = document.head.head  # said, wrote, announced: not "leads in a new poll"
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
