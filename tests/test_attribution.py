@@ -998,7 +998,8 @@ def test_a_relative_pronoun_before_a_colon_is_not_the_source(article_from, nlp):
         " that followed: “Half of the harbour is gone.”\n",
     )
     assert quote.speaker_mention.text == "A post"
-    assert (quote.speaker, quote.speaker_kind) == ("A post", "document")
+    # the post's words are its writer's: a fisherman, unnamed
+    assert (quote.speaker, quote.speaker_kind) == ("unnamed fisherman", "unnamed")
 
 
 def test_a_pull_quote_is_said_by_whom_the_next_sentence_names(article_from, nlp):

@@ -278,7 +278,10 @@ def _without_bodies_short_names(
     return [
         (offset, ent)
         for (offset, ent), words in zip(names, full, strict=True)
-        if len(words) != 1 or words[0] not in bodies or words[0] in surnames
+        if ent.label_ != "PERSON"  # a body's name taken for a person's given an age: kept
+        or len(words) != 1
+        or words[0] not in bodies
+        or words[0] in surnames
     ]
 
 
