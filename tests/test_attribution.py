@@ -1236,8 +1236,7 @@ def test_a_description_before_a_name_after_the_cue_is_no_source_of_its_own(artic
     article, quote = only_quote(
         article_from,
         nlp,
-        '"It\'s the right call," said Stags fullback Jordie Reihana, who grew up on the '
-        "coast.\n",
+        '"It\'s the right call," said Stags fullback Jordie Reihana, who grew up on the coast.\n',
     )
     assert quote.speaker == "Jordie Reihana"
 
@@ -2303,9 +2302,7 @@ def test_how_the_words_were_said_is_no_part_of_them(article_from, nlp):
     assert quote.speaker_mention.text == "she"
 
 
-def test_what_a_study_found_is_its_statement_and_what_a_person_found_a_thought(
-    article_from, nlp
-):
+def test_what_a_study_found_is_its_statement_and_what_a_person_found_a_thought(article_from, nlp):
     article = article_from(
         "The study, published in a sleep journal, found that teenagers who use phones "
         "after midnight sleep 52 minutes less.\n\n"

@@ -1597,9 +1597,7 @@ def test_she_after_a_sentence_she_opens_is_not_the_name_later_in_it(article_from
     assert answer.speaker == "Nadia Ferrante"
 
 
-def test_she_after_an_unnamed_speaker_when_no_woman_is_named_is_that_speaker(
-    article_from, nlp
-):
+def test_she_after_an_unnamed_speaker_when_no_woman_is_named_is_that_speaker(article_from, nlp):
     article = article_from(
         "Robbery at corner store\n\n"
         "Sgt. Paul Brennan said two men demanded cash at the counter.\n\n"
@@ -1635,9 +1633,7 @@ def test_a_body_s_name_shortened_to_one_word_is_no_person_a_she_could_be(article
     assert quote.speaker == "Ruth Abernathy"
 
 
-def test_a_relative_named_in_full_at_the_cue_is_not_the_one_known_by_the_surname(
-    article_from, nlp
-):
+def test_a_relative_named_in_full_at_the_cue_is_not_the_one_known_by_the_surname(article_from, nlp):
     """The recogniser may take only ``Haberkorn`` of ``Ute Haberkorn said``, and the article
     calls the daughter ``Haberkorn``: the given name before it says which one spoke."""
     article = article_from(
