@@ -1818,6 +1818,17 @@ def test_whom_a_passive_cue_addresses_is_not_its_speaker(article_from, nlp):
     assert "passengers" not in {(q.speaker or "").lower() for q in proposed(article, nlp)}
 
 
+def test_a_press_release_s_dateline_is_not_who_announced(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "MINNEAPOLIS, June 4, 2024 /PRNewswire/ -- Northwind Thermal Systems, Inc. (NASDAQ: "
+        "NWTS), a leading maker of heat pumps, today announced that it has agreed to buy "
+        "GridLeaf Energy.\n",
+    )
+    assert quote.speaker.startswith("Northwind Thermal Systems")
+
+
 def test_a_verb_in_a_when_clause_after_a_quote_is_not_its_cue(article_from, nlp):
     (quote,) = proposed(
         article_from(

@@ -10,12 +10,31 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span, Token
 
-from ..speakers import can_speak, is_someone
+from ..dates import after_dateline
+from ..speakers import SPEAKING_ENTITIES, can_speak, is_someone
 from .cues import SUBJECTS, TENSED, inverted_subject, is_cue
 from .source_phrases import _issuer, _object_of, _phrase, _subject
 
 
 def source_of(cue: Token) -> Span | None:
+    """The subject of a cue verb as a noun phrase, or the agent of a passive (`_source`),
+    never the dateline: in ``MINNEAPOLIS, June 4, 2024 /PRNewswire/ -- Northwind Thermal
+    Systems, Inc. ... today announced`` the parse makes the city the subject, and the
+    company named after the dateline is the source."""
+    found = _source(cue)
+    if found is None or found.end > (opening := after_dateline(cue.doc)):
+        return found
+    return next(
+        (
+            ent
+            for ent in cue.doc.ents
+            if opening <= ent.start < cue.i and ent.label_ in SPEAKING_ENTITIES
+        ),
+        found,
+    )
+
+
+def _source(cue: Token) -> Span | None:
     """The subject of a cue verb as a noun phrase, or the agent of a passive.
 
     A cue with no subject of its own borrows the one of the verb it hangs from:
