@@ -57,16 +57,16 @@ def _asks_anonymity(cue: Token) -> bool:
     for child in cue.rights:
         if child.dep_ == "dobj" and child.lemma_.lower() == "anonymity":
             return True
+        refused = any(c.dep_ == "neg" for c in child.children)
         if (
             child.dep_ == "ccomp"
-            and any(c.dep_ == "neg" for c in child.children)
+            and refused
             and any(
                 c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _OWN
                 for c in child.children
             )
         ):
             return True
-        refused = any(c.dep_ == "neg" for c in child.children)
         own = any(c.dep_ == "dobj" and c.lemma_.lower() in _OWN for c in child.children)
         if child.dep_ == "xcomp" and (
             (refused and (child.lemma_.lower() in {"name", "identify", "quote"} or own))
