@@ -212,14 +212,15 @@ def _with_second_complement(spans: list[Span], cue: Token) -> list[Span]:
     """``spans`` run on over a second ``that`` clause the parse coordinates with the cue
     itself: in ``Kasich said the U.S. needs to secure the border, but that he would not
     support mass deportation``, ``support`` is a ``conj`` of ``said``, yet its ``that``
-    makes it a second thing said, not a second act of the speaker."""
+    makes it a second thing said, not a second act of the speaker. So with a list of
+    ``that`` clauses each hung on the cue (``recommended that A, that B, and that C``)."""
     if not spans:
         return spans
     doc = cue.doc
     second = [
         c
         for c in cue.rights
-        if c.dep_ == "conj"
+        if c.dep_ in {"conj", "ccomp"}
         and c.left_edge.i >= spans[-1].end
         and opened_by_that(c)
         and c.left_edge.head == c

@@ -39,7 +39,7 @@ def is_cue(token: Token) -> bool:
     or one whose particle makes it a retort (``shot back``, ``pushed back``)."""
     if token.pos_ not in {"VERB", "AUX"} and not _verb_read_as_noun(token):
         return False
-    if _aside(token) or _adds_a_thing(token) or put_to_them(token):
+    if _aside(token) or _adds_a_thing(token) or _reminds_of(token) or put_to_them(token):
         return False
     lemma = token.lemma_.lower()
     return (
@@ -101,6 +101,14 @@ def _adds_a_thing(verb: Token) -> bool:
         and not is_someone(c)
         and not any(t.is_quote for t in c.subtree)
         for c in verb.children
+    )
+
+
+def _reminds_of(verb: Token) -> bool:
+    """``the schools reminded him of “a third-world country”``: what something called to
+    mind, not what anyone said (``reminded members that ...`` is said)."""
+    return verb.lemma_.lower() == "remind" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in verb.children
     )
 
 
@@ -265,8 +273,8 @@ def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]])
         # the quote ends its sentence ("...?" she said.): look at the start of the next one
         following = doc[around.end].sent
         reach = following.start + _CUE_REACH
-        if _said_by_subject(following):  # "...!" Scott's niece, state Del. Marcia Price, shouted
-            reach = following.root.i + 1
+        if (said := _said_by_subject(following)) is not None:
+            reach = said.i + 1  # "...!" Scott's niece, state Del. Marcia Price, shouted
         around = doc[around.start : min(following.end, reach)]
     candidates = [
         token
@@ -281,17 +289,36 @@ def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]])
     return min(candidates, key=lambda t: (_put_to(t), min(abs(t.idx - start), abs(t.idx - end))))
 
 
-def _said_by_subject(sentence: Span) -> bool:
-    """The sentence opens with its subject, however long, and goes on with a speech
-    verb: a cue that closes the quote before it even past ``_CUE_REACH``."""
+def _said_by_subject(sentence: Span) -> Token | None:
+    """The speech verb of a sentence that opens with its subject, however long, and goes
+    on with it: a cue that closes the quote before it even past ``_CUE_REACH``; or with
+    one heard (``a Conservative MP could be heard shouting``)."""
     root = sentence.root
     subjects = [c for c in root.lefts if c.dep_ in SUBJECTS]
-    return (
-        is_cue(root)
-        and len(subjects) == 1
-        and subjects[0].left_edge.i == sentence.start
-        and all(t.is_punct for t in sentence.doc[subjects[0].right_edge.i + 1 : root.i])
-    )
+    cue = root if is_cue(root) else _heard(root)
+    auxiliaries = {"aux", "auxpass", "neg"}
+    if (
+        cue is None
+        or len(subjects) != 1
+        or subjects[0].left_edge.i != sentence.start
+        or not all(
+            t.is_punct or t.dep_ in auxiliaries
+            for t in sentence.doc[subjects[0].right_edge.i + 1 : root.i]
+        )
+    ):
+        return None
+    return cue
+
+
+def _heard(verb: Token) -> Token | None:
+    """The speech verb someone was heard or seen at: ``shouting`` in ``could be heard
+    shouting``, ``saying`` in ``was caught on video saying``."""
+    if verb.lemma_ not in _PERCEIVED:
+        return None
+    return next((c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and is_cue(c)), None)
+
+
+_PERCEIVED = frozenset({"hear", "overhear", "see", "catch", "record", "film"})
 
 
 def _put_to(cue: Token) -> bool:

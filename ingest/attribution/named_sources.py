@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
-from ..speakers import is_someone, released_by
+from ..speakers import SPEAKING_ENTITIES, is_someone, released_by
 from .cues import SUBJECTS, is_finite
 from .source_phrases import _in_title, _left_edge, _phrase, _subject
 from .sources import _is_passive, source_of
@@ -89,6 +89,9 @@ def _someone_before(cue: Token) -> Span | None:
     before = doc[at]
     if before.pos_ not in {"PROPN", "NOUN"} or not is_someone(before):
         return None
+    named = next((e for e in doc.ents if e.end == at + 1), None)
+    if named is not None and named.label_ in SPEAKING_ENTITIES:
+        return named  # "..., Ontario’s Ministry for Seniors and Accessibility says": all of it
     return doc[_left_edge(before).i : before.i + 1]
 
 

@@ -50,7 +50,7 @@ def _parenthetical(cue: Token) -> list[Span] | None:
     ):
         return None
     start, end = sentence.start, sentence.end
-    if doc[opening - 1].tag_ in {"WDT", "WP"}:  # "the stadium, which, he said, is ..."
+    if doc[opening - 1].tag_ in {"WDT", "WP", "WRB"}:  # "the stadium, which, he said, is ..."
         start = opening - 1
         relative = next((t for t in doc[start].ancestors if t.i > closing), None)
         end = relative.right_edge.i + 1 if relative is not None else end
@@ -68,6 +68,7 @@ def _parenthetical(cue: Token) -> list[Span] | None:
         start >= opening
         or (doc[opening - 1].dep_ == "cc" and opening - 1 > start)
         or put_to_them(doc[start])  # "Asked how many ..., he said, ...": the question
+        or doc[opening - 1].tag_ == "WRB"  # "a farm, where, she says, ...": what she says of it
     ):
         return [after]  # "to help his clients and, he argued, to help stabilize Ukraine"
     return [_strip(doc[start:opening]), after]

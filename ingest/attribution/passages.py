@@ -34,16 +34,25 @@ def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
 def _names_a_work(doc: Doc, start: int, end: int) -> bool:
     """A title in quotation marks after a preposition or a possessive (``on NBC's "Meet
     the Press."``, ``on ''The Late Show With Stephen Colbert''``) names a show, a paper
-    or a book: where something was said, never what."""
+    or a book: where something was said, never what; so does one after a thing
+    ``called`` or ``titled`` (``a podcast called “Dirt Money”``)."""
     passage = doc.char_span(start, end, alignment_mode="expand")
     if passage is None or passage.start == 0:
         return False
     before = doc[passage.start - 1]
     return (
-        (before.dep_ in {"prep", "case"} or before.tag_ == "POS")
+        (before.dep_ in {"prep", "case"} or before.tag_ == "POS" or _naming(before))
         and before.lower_ not in {"as", "like", "of"}  # chants of “Marco! Marco!”
         and _title_words(doc, start, end)
     )
+
+
+def _naming(word: Token) -> bool:
+    """``called``, ``titled``, ``dubbed`` hung on the noun they name: a thing's name follows."""
+    return word.tag_ == "VBN" and word.dep_ == "acl" and word.lemma_ in _NAMING
+
+
+_NAMING = frozenset({"call", "name", "title", "entitle", "dub", "headline", "label"})
 
 
 def _nickname(doc: Doc, start: int, end: int) -> bool:

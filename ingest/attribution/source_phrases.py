@@ -127,7 +127,13 @@ def _after_dateline(token: Token) -> Token | None:
     (`after_dateline`), whoever the parse hangs on the place is the subject (``VANCOUVER
     — Leaders of several First Nations say``); an upper-case name starting a sentence
     elsewhere yields only to a name (not ``NATO, the alliance, said``)."""
-    if not (token.i == token.sent.start and token.text.isupper() and len(token.text) > 1):
+    opening = token.doc[token.sent.start : token.i + 1]  # "SYLVAN LAKE, Alta. —" too
+    if not (
+        len(opening) <= 3
+        and all(t.text.isupper() and t.dep_ in {"compound", "amod"} for t in opening[:-1])
+        and token.text.isupper()
+        and len(token.text) > 1
+    ):
         return None
     dateline = token.i < after_dateline(token.doc)
     named = [c for c in token.rights if c.dep_ == "appos" and (dateline or c.pos_ == "PROPN")]
@@ -199,9 +205,12 @@ def _titled_person_after(last: Token) -> Token:
 
 
 def _in_title(token: Token) -> bool:
-    """A title word (``captain``, ``coach``), or one that opens one (``head coach``)."""
+    """A title word (``captain``, ``coach``), or one that opens one (``head coach``; not
+    ``told`` of ``told host Sean Hannity``)."""
     following = token.nbor() if token.i + 1 < len(token.doc) else None
-    return is_title(token) or (following is not None and is_title(following))
+    return is_title(token) or (
+        following is not None and is_title(following) and token.pos_ not in {"VERB", "AUX"}
+    )
 
 
 def _before_relative(modifier: Token) -> Token:

@@ -29,8 +29,9 @@ from .writers import Writers, byline
 
 def _a_place(name: Span) -> bool:
     """A name the recogniser took for a person's where the sentence makes it a place:
-    ``who lives near Clinton``, ``in Washington``, or the dateline opening the paragraph
-    (``VANCOUVER — ...``); no ``she`` or ``he`` points to it."""
+    ``who lives near Clinton``, ``in Washington``, ``in Prince Albert`` (a title and one
+    name: a town named for someone), or the dateline opening the paragraph (``VANCOUVER
+    — ...``); no ``she`` or ``he`` points to it."""
     if name.end <= after_dateline(name.doc):
         return True
     root = name.root
@@ -39,7 +40,10 @@ def _a_place(name: Span) -> bool:
         parsed
         and root.dep_ == "pobj"
         and root.head.lower_ in _WHERE
-        and gender_of([t.text for t in name]) is None  # not "in ... Brenda Johnson"
+        and (
+            gender_of([t.text for t in name]) is None  # not "in ... Brenda Johnson"
+            or (len(name) == 2 and roles.is_title(name[0]))
+        )
     )
 
 
@@ -72,6 +76,7 @@ class ArticleSpeakers(Pronouns, Mentions):
     # (offset of "a statement", its lemma, its paragraph's offset, whose it is)
     acronyms: dict[str, str] = field(default_factory=dict)  # "TTC" -> its full name
     bodies: list[tuple[int, str]] = field(default_factory=list)  # bodies that spoke, by name
+    spoken: Counter[str] = field(default_factory=Counter)  # person -> mentions resolved so far
 
     @classmethod
     def read(
@@ -107,8 +112,10 @@ class ArticleSpeakers(Pronouns, Mentions):
         # and a given name someone goes by alone ("said Priya, 29, who asked that her last
         # name not be used", then "For Priya, ..."), as a name the article mentions again
         surnames |= {name for _, name in article.people if " " not in name and gender_of([name])}
+        given = _given_names(article.people, surnames)
         for offset, doc in docs:
             article.people += [(offset + at, word) for at, word in _surnames_in(doc, surnames)]
+            article.people += [(offset + at, word) for at, word in _given_names_in(doc, given)]
         article.people.sort()
         said: dict[str, set[str]] = {}
         for offset, ent in names:
@@ -157,7 +164,8 @@ class ArticleSpeakers(Pronouns, Mentions):
         }
         longer = [(at, known) for at, known in self.people if known in fuller]
         if not longer:
-            return name
+            given = self._given_name_of(tokens)
+            return self.fullest(given) if given else name
         before = [known for at, known in longer if offset is None or at <= offset]
         counts = Counter(known for _, known in longer)
         if len(set(before)) > 1 and offset is not None:
@@ -167,28 +175,49 @@ class ArticleSpeakers(Pronouns, Mentions):
         best = max(candidates, key=lambda known: (counts[known], len(known)))  # ties: first
         return self.fullest(best) if best != name else best
 
+    def _given_name_of(self, tokens: tuple[str, ...]) -> str | None:
+        """The one person named in full whose given name ``tokens`` is, when it is a given
+        name (``lexicons/female.txt``, ``male.txt``) and no one's surname: ``Denise, a
+        former bookkeeper`` after ``Denise Arsenault``; None when two people have it."""
+        if len(tokens) != 1 or gender_of(tokens) is None:
+            return None
+        keys = {name_key(known): known for _, known in self.people}
+        if any(len(key) > 1 and key[-1] == tokens[0] for key in keys):
+            return None  # "Grant" of "Ulysses Grant"
+        found = {known for key, known in keys.items() if len(key) > 1 and key[0] == tokens[0]}
+        return found.pop() if len(found) == 1 else None
+
     def _established(
         self, tokens: tuple[str, ...], longer: list[tuple[int, str]], offset: int
     ) -> str:
         """Which of the people named in full before ``offset`` a bare surname (``tokens``)
         there means: one named in full earlier in the same paragraph (``Bill Clinton
         campaigned ... Clinton told the crowd``), else the one the article has called by
-        it most, counting their full names and the bare surnames written while no one
+        it most, counting their full names, the bare surnames written while no one
         else had it (``Ruth Abernathy`` and her ``Abernathy``s, then her husband
-        ``Curtis Abernathy`` once: a later ``Abernathy`` is still Ruth); the latest
-        named on a tie."""
+        ``Curtis Abernathy`` once: a later ``Abernathy`` is still Ruth), their given name
+        alone outside quotation marks (``Denise, a former bookkeeper``) and the records
+        already theirs (the one who speaks); the latest named on a tie."""
         named = [(at, known) for at, known in longer if at <= offset]
         here = self._paragraph(offset)
         if here is not None and named[-1][0] >= here[0]:
             return named[-1][1]
         credit = Counter(known for _, known in named)
+        latest = {known: at for at, known in named}
         for at, written in self.people:
-            if at >= offset or name_key(written) != tokens:
+            if at >= offset:
+                continue
+            if (given := self._given_name_of(name_key(written))) in latest:
+                if not any(s <= at < e for s, e in self.quoted):
+                    credit[given] += 1  # "Denise, a former bookkeeper": Denise Arsenault's
+                continue
+            if name_key(written) != tokens:
                 continue
             holders = {known for named_at, known in named if named_at <= at}
             if len(holders) == 1:
                 credit[holders.pop()] += 1
-        latest = {known: at for at, known in named}
+        for known in latest:  # and whom the article has quoted: its people who speak
+            credit[known] += self.spoken[known]
         return max(latest, key=lambda known: (credit[known], latest[known]))
 
     def role_of(self, name: str, offset: int) -> str | None:
@@ -206,6 +235,12 @@ class ArticleSpeakers(Pronouns, Mentions):
         """The speaker a source mention names, with the role the article gives them;
         None when the mention names no one who can speak (``a growing paranoia``,
         ``such a characterization``: the parse's subject, not a source)."""
+        speaker = self._resolved(mention)
+        if speaker is not None and speaker.kind == "person":
+            self.spoken[speaker.name] += 1
+        return speaker
+
+    def _resolved(self, mention: Mention) -> Speaker | None:
         span = self._span(mention)
         written = mention.text.strip()
         if written.lower() in words("pronouns"):
@@ -305,6 +340,39 @@ def _surnames_in(doc: Doc, surnames: set[str]) -> list[tuple[int, str]]:
         if word in surnames and token.ent_type_ != "PERSON":
             found.append((token.idx, word))
     return found
+
+
+def _given_names(people: list[tuple[int, str]], surnames: set[str]) -> set[str]:
+    """The given names (``lexicons/female.txt``, ``male.txt``) of people named in full that
+    no one else has as a given name or a surname: a feature calls ``Denise Arsenault``
+    ``Denise``, and the recogniser may not mark that (`_given_names_in`)."""
+    first = Counter(
+        name.split()[0] for name in {name for _, name in people} if len(name.split()) > 1
+    )
+    return {
+        word
+        for word, holders in first.items()
+        if holders == 1 and word not in surnames and gender_of([word]) is not None
+    }
+
+
+def _given_names_in(doc: Doc, given: set[str]) -> list[tuple[int, str]]:
+    """Each of ``given`` in ``doc`` alone: outside a person's entity, not opening a
+    sentence (``Will`` and ``Grace`` are words too) and not within a longer name (``North
+    Carolina``), with its offset."""
+    if not any(word in text_of(doc) for word in given):
+        return []
+    return [
+        (token.idx, token.text)
+        for token in doc
+        if token.text in given
+        and token.ent_type_ != "PERSON"
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].text not in {".", "!", "?", "“", '"'}
+        and not doc[token.i - 1].is_space
+        and not doc[token.i - 1].is_title
+        and not doc[token.i + 1].is_title
+    ]
 
 
 def _full_name(ent: Span, surnames: set[str]) -> bool:

@@ -264,14 +264,22 @@ def is_definite(span: Span) -> bool:
 
 def released_by(head: Token) -> Span | None:
     """The source of a document: ``a statement released by X``, ``an assessment from X``,
-    ``the Auditor-General's most recent report`` (a name owning it)."""
+    ``the Auditor-General's most recent report`` (a name owning it, or a body: ``the
+    agency's weekly report``)."""
     for token in head.subtree:
         if token.dep_ in {"agent", "prep"} and token.lower_ in {"by", "from"}:
             objects = [child for child in token.children if child.dep_ == "pobj"]
             if objects:
                 tokens = list(objects[0].subtree)
                 return head.doc[tokens[0].i : tokens[-1].i + 1]
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    owner = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in words("institution_heads"))
+        ),
+        None,
+    )
     if owner is None:
         return None
     return head.doc[owner.left_edge.i : owner.i + 1]

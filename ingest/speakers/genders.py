@@ -13,8 +13,9 @@ from .name_words import hyphenated
 
 
 def gender_of(said: Iterable[str]) -> str | None:
-    """``female`` or ``male`` if the words name only one (``Mrs.``, ``Hillary``, ``wife``)."""
-    lowered = {word.lower() for word in said}
+    """``female`` or ``male`` if the words name only one (``Mrs.``, ``Hillary``, ``wife``),
+    either half of a hyphenated one too (``Marc-Antoine``, ``ex-wife``)."""
+    lowered = {part for word in said for part in (word.lower(), *word.lower().split("-"))}
     found = {gender for gender in ("female", "male") if lowered & words(gender)}
     return found.pop() if len(found) == 1 else None
 

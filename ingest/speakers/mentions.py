@@ -169,7 +169,14 @@ class Mentions:
             source = released_by(root)
             if source is not None:
                 named = self._named(source, mention)
-                if named is not None and (named.kind != "organization" or source.root.ent_type_):
+                if named is not None and (
+                    named.kind != "organization"
+                    or source.root.ent_type_
+                    or (  # "the department's website", not "a survey by the group in March"
+                        source.root.lower_ in words("institution_heads")
+                        and not any(c.dep_ == "prep" for c in source.root.children)
+                    )
+                ):
                     return named
             elif is_definite(span) and (issuer := self._issuer(root, mention.start)) is not None:
                 return issuer  # "said in a statement ... “...,” the statement read": theirs

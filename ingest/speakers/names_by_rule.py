@@ -34,9 +34,24 @@ def missed_names(doc: Doc) -> Doc:
             continue
         found.append(Span(doc, i, end, label="PERSON"))
         i = end
+    found += [Span(doc, e.start, e.end, label="PERSON") for e in doc.ents if _mislabelled(e)]
     if found:
         doc.set_ents(found, default="unmodified")
     return doc
+
+
+def _mislabelled(ent: Span) -> bool:
+    """A person's name the recogniser gave another label (``Logan Reimer`` a product,
+    ``Carly Fiorina`` an organisation): a listed given name and one or two more proper
+    nouns, the last no plural (``Carolina Panthers``), place or body (``Rose Bowl``)."""
+    return (
+        ent.label_ != "PERSON"
+        and 2 <= len(ent) <= 3
+        and all(t.pos_ == "PROPN" and capitalised(t) and t.is_alpha for t in ent)
+        and gendered(ent[0])
+        and ent[-1].tag_ != "NNPS"
+        and not _names_a_place_or_body(ent[-1])
+    )
 
 
 def _missed_name_end(doc: Doc, start: int) -> int | None:
@@ -54,6 +69,7 @@ def _missed_name_end(doc: Doc, start: int) -> int | None:
         not words_after
         or (end < len(doc) and _bare_capital(doc[end]))  # "Steve Harvey Morning Show"
         or _names_a_place_or_body(doc[end - 1])
+        or doc[end - 1].tag_ == "NNPS"  # "the Saskatoon Blades": a team
     ):
         return None
     return end
@@ -77,6 +93,7 @@ def _titled_surname_end(doc: Doc, start: int) -> int | None:
         or (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN")
         or doc[end - 1].dep_ == "compound"
         or _names_a_place_or_body(doc[end - 1])
+        or doc[end - 1].tag_ == "NNPS"  # "the Prince Albert Raiders": a team
     ):
         return None
     return end

@@ -45,9 +45,12 @@ class Pronouns:
             return writer
         if pronoun in _PERSON_PRONOUNS:
             wanted = _GENDERED.get(pronoun)
+            bound = self._own_subject(offset)
 
             def fits(name: str, at: int) -> bool:  # "she" is no one known as a man
-                return wanted is None or self.gender(name, at) in {None, wanted}
+                return at not in bound and (
+                    wanted is None or self.gender(name, at) in {None, wanted}
+                )
 
             nearest = self._named_before(offset, fits)
             if wanted is not None and (
@@ -86,6 +89,26 @@ class Pronouns:
         elif self.last_speaker is not None:
             return self.last_speaker[1]
         return Speaker(pronoun, "unnamed")
+
+    def _own_subject(self: ArticleSpeakers, offset: int) -> range:
+        """Where the subject of the clause lies (article offsets) when the pronoun at
+        ``offset`` is its object, whom the pronoun is not: in ``her lawyer, Amira Haddad,
+        read a statement from her`` (else ``herself``) the statement is not Haddad's."""
+        found = self._paragraph(offset)
+        if found is None or not found[1].has_annotation("DEP"):
+            return range(0)
+        paragraph, doc = found
+        token = next((t for t in doc if paragraph + t.idx == offset), None)
+        if token is None or token.dep_ not in {"pobj", "dobj", "dative"}:
+            return range(0)
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return range(0)
+        last = subject.right_edge
+        return range(paragraph + subject.left_edge.idx, paragraph + last.idx + len(last))
 
     def _named_before(
         self: ArticleSpeakers, offset: int, fits: Callable[[str, int], bool], since: int = 0

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import pairs, words
 from ..parse import text_of
-from .descriptions import is_definite, released_by
+from .descriptions import is_definite, is_someone, released_by
 
 
 def places_of(span: Span) -> list[str]:
@@ -48,7 +48,7 @@ def documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
     for document in doc:
         if document.lemma_.lower() not in _OWN_WORDS:
             continue
-        if (author := released_by(document)) is not None:
+        if (author := released_by(document) or _read_from(document)) is not None:
             found.append((document, author.root))
             continue
         if document.dep_ != "pobj" or document.head.lower_ not in {"in", "via", "through", "on"}:
@@ -58,6 +58,24 @@ def documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
         if verb.lemma_.lower() in words("speech_verbs") and subject is not None:
             found.append((document, subject))
     return found
+
+
+def _read_from(document: Token) -> Span | None:
+    """Whose words a document handed on is: ``her lawyer read a statement from her``
+    (the parse hangs ``from her`` on the verb)."""
+    if document.dep_ != "dobj":
+        return None
+    source = next(
+        (
+            o
+            for c in document.head.rights
+            if c.dep_ == "prep" and c.lower_ == "from" and c.i > document.i
+            for o in c.children
+            if o.dep_ == "pobj" and is_someone(o)
+        ),
+        None,
+    )
+    return document.doc[source.left_edge.i : source.i + 1] if source is not None else None
 
 
 _OWN_WORDS = frozenset(
@@ -101,7 +119,7 @@ def body_named_before(span: Span, docs: list[tuple[int, Doc]], offset: int) -> S
         return None
     n, last = named[-1]
     only = len({ent.text.lower() for _, ent in named}) == 1 and head not in _LOOSE
-    return last if only or len(before) - n <= _REACH else None
+    return whole_name(last) if only or len(before) - n <= _REACH else None
 
 
 _REACH = 4
@@ -113,6 +131,16 @@ _LOOSE = frozenset({"party"})
 GOP``): ``the party`` points back only into the last few paragraphs even when one
 party is named (in a story about the Workers World Party's rally, ``the party`` was
 the Democrats')."""
+
+
+def whole_name(ent: Span) -> Span:
+    """A body's name the recogniser cut before the place it is of: ``the Public Health
+    Agency of`` and ``Canada`` are one name."""
+    doc = ent.doc
+    if ent[-1].lower_ in {"of", "for"} and ent.end < len(doc) and doc[ent.end].ent_iob_ == "B":
+        following = next(e for e in doc.ents if e.start == ent.end)
+        return doc[ent.start : following.end]
+    return ent
 
 
 def bare_body(span: Span) -> str | None:
@@ -256,9 +284,9 @@ def acronyms(docs: list[tuple[int, Doc]]) -> dict[str, str]:
     words such as ``of`` and ``the`` give no letter). The first full name wins."""
     found: dict[str, str] = {}
     for _, doc in docs:
-        for ent in doc.ents:
+        for ent in (whole_name(ent) for ent in doc.ents if ent.label_ == "ORG"):
             named = [t for t in ent if not t.is_stop]
-            if ent.label_ == "ORG" and len(named) >= 2 and all(t.is_title for t in named):
+            if len(named) >= 2 and all(t.is_title for t in named):
                 name = ent[1:] if ent[0].lower_ == "the" else ent
                 found.setdefault("".join(t.text[0] for t in named), name.text)
     return found

@@ -1,0 +1,205 @@
+"""Who said what in the copy of Canadian newsrooms: features that call people by their
+given names, question period, releases, agencies known by their initials."""
+
+from __future__ import annotations
+
+import pytest
+from quotedb.ingest.pipeline import extract_many
+
+
+def said(article_from, nlp, text: str) -> list[tuple[str | None, str]]:
+    """Each record's speaker and words, in order, with the shipped models."""
+    article = article_from(text)
+    [(_, quotes)] = extract_many([article], nlp)
+    return [(q.speaker, q.text) for q in quotes]
+
+
+def test_a_couple_s_surname_is_the_one_the_feature_is_about(article_from, nlp):
+    """The feature names the husband in full once and goes on about the wife, calling
+    her by her given name: a bare ``Okafor`` is her, and so is ``Grace`` alone."""
+    records = said(
+        article_from,
+        nlp,
+        "When Grace Okafor's husband stopped recognizing their street, she blamed the "
+        "new medication.\n\n"
+        "Samuel Okafor was 57. Within a year Grace, a retired nurse in Kingston, Ont., "
+        "was looking after him full time.\n\n"
+        "“Nobody tells you how lonely it is,” Okafor told CBC Radio.\n\n"
+        "Okafor says she wants more respite beds in the city.\n",
+    )
+    assert [speaker for speaker, _ in records] == ["Grace Okafor", "Grace Okafor"]
+
+
+def test_a_body_s_name_the_parse_split_at_and_is_the_whole_name(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "In a statement to CBC News, Ontario’s Ministry for Seniors and Accessibility "
+        "says the province has made record investments in dementia care.\n",
+    )
+    assert [speaker for speaker, _ in records] == [
+        "Ontario’s Ministry for Seniors and Accessibility"
+    ]
+
+
+def test_a_heckler_heard_shouting_said_it(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "Housing Minister Anita Sekhon said the fund had fast-tracked 750,000 homes.\n\n"
+        '"Fast-tracked to where?" a Conservative MP could be heard shouting from the '
+        "back row.\n",
+    )
+    assert records[-1] == ("unnamed Conservative MP", '"Fast-tracked to where?"')
+
+
+def test_reminding_someone_of_a_rule_is_saying_it(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "The Speaker, Raymond Achterberg, interrupted the exchange.\n\n"
+        "Achterberg reminded members that props are not permitted in the chamber and said "
+        "he would take the matter under advisement.\n",
+    )
+    assert records[0] == ("Raymond Achterberg", "that props are not permitted in the chamber")
+
+
+def test_an_agency_is_one_speaker_by_its_name_its_initials_and_the_agency(article_from, nlp):
+    """The recogniser cuts ``the Public Health Agency of`` before ``Canada``; its initials,
+    ``the agency`` and the agency's own report are still the agency."""
+    records = said(
+        article_from,
+        nlp,
+        "Measles spreads through the air, according to the Public Health Agency of Canada.\n\n"
+        "The agency said 412 cases had been recorded this year.\n\n"
+        "Most of them were in Ontario, according to the agency's weekly surveillance "
+        "report.\n\n"
+        "Infants face the highest risk of complications, according to PHAC.\n",
+    )
+    assert {speaker for speaker, _ in records} == {"Public Health Agency of Canada"}
+    assert len(records) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Indigenous Services Canada said in a statement that the work continues.\n\n"
+            "About 30 advisories remain in effect, according to the department's website.\n",
+            "Indigenous Services Canada",
+        ),
+        (
+            "According to a 2023 report from the city’s public works department, "
+            "pedestrians struck at 50 km/h are twice as likely to die.\n",
+            "city’s public works department",
+        ),
+    ],
+)
+def test_a_document_speaks_for_the_body_it_is_from(article_from, nlp, text, speaker):
+    records = said(article_from, nlp, text)
+    assert records[-1][0] == speaker
+
+
+def test_a_team_named_for_a_place_is_no_person_a_he_could_be(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "Blades edge Raiders\n\n"
+        "Logan Reimer scored with 1:14 left as the Saskatoon Blades beat the Prince "
+        "Albert Raiders 4-3.\n\n"
+        '"I just closed my eyes and shot it," Reimer said.\n\n'
+        "Reimer's goal was his 14th of the season. The Raiders have lost four straight.\n\n"
+        '"Every game against them feels like a playoff game," he said.\n',
+    )
+    assert [speaker for speaker, _ in records] == ["Logan Reimer", "Logan Reimer"]
+
+
+def test_a_statement_read_from_her_is_hers_not_the_reader_s(article_from, nlp):
+    """``her lawyer, Amira Haddad, read a statement from her``: not ``herself``, so the
+    ``her`` is the mother named before, and so is the statement."""
+    records = said(
+        article_from,
+        nlp,
+        "The inmate's mother, Donna Moorcroft, did not speak in court. Instead, her lawyer, "
+        "Amira Haddad, read a statement from her after the verdict.\n\n"
+        '"Tyler was not a statistic. He was a son and a brother," the statement read.\n',
+    )
+    assert [speaker for speaker, _ in records] == ["Donna Moorcroft"]
+
+
+def test_a_report_set_off_inside_a_where_clause_is_the_clause(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "Nadia Ferencz grew up on a grain farm near Rosetown, Sask., where, she says, the "
+        "most sophisticated piece of soil-testing equipment was her father’s boot.\n",
+    )
+    assert records == [
+        (
+            "Nadia Ferencz",
+            "the most sophisticated piece of soil-testing equipment was her father’s boot",
+        )
+    ]
+
+
+def test_a_title_after_called_is_a_name_not_a_quote(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "Ferencz, who co-hosts a podcast for rural founders called “Dirt Money,” is "
+        "candid about what comes next.\n",
+    )
+    assert records == []
+
+
+def test_a_two_word_dateline_is_not_who_speaks(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "SYLVAN LAKE, Alta. — RCMP are asking for the public's help to find the driver "
+        "of a pickup truck that struck a cyclist.\n",
+    )
+    assert [speaker for speaker, _ in records] == ["RCMP"]
+
+
+def test_she_may_be_a_harjit_and_is_never_a_marc_antoine(article_from, nlp):
+    """Punjabi given names such as Harjit are borne by women and men; either half of a
+    hyphenated name says a man (``Marc-Antoine``)."""
+    records = said(
+        article_from,
+        nlp,
+        "Desjardins economist Marc-Antoine Roy said higher sales had not yet lifted "
+        "prices.\n\n"
+        "Harjit Dosanjh, a realtor in Brampton, Ont., said open houses were busy again.\n\n"
+        "“I had a townhouse last weekend with three offers,” Dosanjh said.\n\n"
+        "She said most of her buyers were first-timers.\n",
+    )
+    assert records[-1] == ("Harjit Dosanjh", "most of her buyers were first-timers")
+
+
+def test_recommendations_listed_as_that_clauses_are_one_report(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "The jury recommended that body scanners be installed at every provincial jail, "
+        "that naloxone kits be kept on every cell block, and that officers check on "
+        "inmates in segregation at least once an hour.\n",
+    )
+    assert records == [
+        (
+            "jury",
+            "that body scanners be installed at every provincial jail, that naloxone kits be "
+            "kept on every cell block, and that officers check on inmates in segregation at "
+            "least once an hour",
+        )
+    ]
+
+
+def test_what_a_place_reminded_someone_of_is_not_said(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "The schools in Florida reminded him of “a third-world country,” where teachers "
+        "lacked supplies.\n",
+    )
+    assert records == []
