@@ -203,3 +203,13 @@ def test_what_a_place_reminded_someone_of_is_not_said(article_from, nlp):
         "lacked supplies.\n",
     )
     assert records == []
+
+
+def test_whom_a_speaker_told_is_not_part_of_the_speaker_s_title(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "Dana Whitfield was a guest on the show.\n\n"
+        "Whitfield told host Sean Bell a Liberal loss is “increasingly likely.”\n",
+    )
+    assert [speaker for speaker, _ in records] == ["Dana Whitfield"]

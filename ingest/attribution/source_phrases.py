@@ -209,7 +209,9 @@ def _in_title(token: Token) -> bool:
     ``told`` of ``told host Sean Hannity``)."""
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     return is_title(token) or (
-        following is not None and is_title(following) and token.pos_ not in {"VERB", "AUX"}
+        following is not None
+        and is_title(following)
+        and token.lemma_.lower() not in words("speech_verbs")  # "head" may be read a verb
     )
 
 
