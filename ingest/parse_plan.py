@@ -22,6 +22,7 @@ from .attribution.marks import points_back
 from .lexicons import words
 from .parse import entities_alone, is_title_case, naming_pipes, text_of, word_forms
 from .records import Article
+from .speakers.references import may_issue
 
 BATCH_SIZE = 64
 
@@ -64,6 +65,7 @@ class _Cues:
             not lower.isdisjoint(self.verbs)
             or ("that" in lower and not lower.isdisjoint(self.nouns))
             or any(prep in lower and not lower.isdisjoint(verb) for verb, prep in self.preps)
+            or may_issue(lower)
         )
 
 

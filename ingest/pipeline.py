@@ -19,6 +19,7 @@ from . import clean, dates, quote_record, quotes
 from .attribution import Attribution, attribute, introducer, signature_line
 from .attribution.bounds import alternatives, redrawn
 from .attribution.bounds_features import option_features
+from .attribution.exchanges import exchange
 from .attribution.features import features
 from .attribution.marks import credit_line, interviewee, label_speakers, name_line
 from .attribution.model import RANKER, shipped
@@ -173,6 +174,7 @@ def _quotes(
     emitted: set[tuple[int, int]] = set()
     lowest = _lowest(scorer, floor)
     previous: Attribution | None = None
+    history: list[Attribution] = []  # each paragraph's last attribution, in order
     for index, (paragraph, doc) in enumerate(zip(kept, docs, strict=True)):
         if not full[index]:
             continue
@@ -195,6 +197,7 @@ def _quotes(
             headline=headline,
             speakers_labelled=labels,
             answering=answering,
+            turns=exchange(history, article.text),
         )
         whole = {piece.span: span for piece, span in pieces.items()}
         continuing = [span for piece, span in pieces.items() if span[1] > piece.end]
@@ -255,6 +258,7 @@ def _quotes(
             )
         if attributions:
             previous = attributions[-1]
+            history.append(previous)
         previous = introducer(doc, paragraph.start) or previous
     return _unrepeated(found, emitted, fragments=every_candidate)
 

@@ -213,3 +213,176 @@ def test_whom_a_speaker_told_is_not_part_of_the_speaker_s_title(article_from, nl
         "Whitfield told host Sean Bell a Liberal loss is “increasingly likely.”\n",
     )
     assert [speaker for speaker, _ in records] == ["Dana Whitfield"]
+
+
+def test_a_name_the_recogniser_missed_whole_is_a_person_once_it_speaks(article_from, nlp):
+    """Neither ``Harpreet`` nor ``Sandhu`` is a name the recogniser or the name lists know;
+    ``Sandhu told reporters`` makes ``Harpreet Sandhu`` a person a ``she`` can be."""
+    records = said(
+        article_from,
+        nlp,
+        "Manitoba's Josée Lavallée stole a single in the extra end to beat Ontario's "
+        "Harpreet Sandhu 7-6, with lead Tessa Kwan sweeping the final stone home.\n\n"
+        '"That one\'s going to sting for a while," Sandhu told reporters.\n\n'
+        'She said her team had played "the best curling of our lives" all week.\n',
+    )
+    assert [speaker for speaker, _ in records] == ["Harpreet Sandhu", "Harpreet Sandhu"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Canada Post has been losing money for several years as letter volumes decline. "
+            "The corporation has argued that it needs to reshape its workforce.\n",
+            "Canada Post",
+        ),
+        (
+            "Hundreds of travellers were stranded on Friday after BC Ferries cancelled "
+            "dozens of sailings.\n\n"
+            "The ferry corporation said a problem with the propulsion system had forced the "
+            "vessel out of service.\n",
+            "BC Ferries",
+        ),
+        (
+            "Environment and Climate Change Canada issued a special air quality statement "
+            "for the Edmonton region early in the morning.\n\n"
+            "“Wildfire smoke can be harmful to everyone’s health even at low "
+            "concentrations,” the statement reads.\n",
+            "Environment and Climate Change Canada",
+        ),
+        (
+            "Her precise hitting — she curled 91 per cent, according to statistics kept by "
+            "Curling Canada — kept Lavallée from pulling ahead.\n",
+            "Curling Canada",
+        ),
+    ],
+)
+def test_a_body_spoken_of_by_its_kind_or_its_document_is_the_body(article_from, nlp, text, speaker):
+    records = said(article_from, nlp, text)
+    assert records[-1][0] == speaker
+
+
+def test_a_second_that_clause_after_but_is_more_of_what_was_said(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "Joanasie Akoomalik, the MLA for Quttiktuq, said the exercise is welcome, but that "
+        "sovereignty also means investing in the communities where people actually live.\n",
+    )
+    assert records == [
+        (
+            "Joanasie Akoomalik",
+            "the exercise is welcome, but that sovereignty also means investing in the "
+            "communities where people actually live",
+        )
+    ]
+
+
+def test_a_man_known_only_by_his_given_name_is_a_person_he_can_be(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "A man who gave his name only as Marcel watched as a loader scooped up his tent.\n\n"
+        '"They took my medication. It was in a bag inside," Marcel said.\n\n'
+        "He said he did not know where he would sleep Tuesday night.\n",
+    )
+    assert [speaker for speaker, _ in records] == ["Marcel", "Marcel"]
+
+
+def test_questions_and_answers_with_no_cue_alternate_between_asker_and_witness(article_from, nlp):
+    article = article_from(
+        "Inquiry hears from former deputy minister\n\n"
+        "Howard Lindqvist testified Wednesday before commission counsel Anjali Raman.\n\n"
+        "“Did you read the warning that day?” Raman asked.\n\n"
+        "“I did not,” Lindqvist replied. “I was travelling back from Ottawa.”\n\n"
+        "“Whose responsibility was it to make you aware of it?”\n\n"
+        "“The duty officer’s, in the first instance.”\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp, floor=0.0)
+    assert [q.speaker for q in quotes] == [
+        "Anjali Raman",
+        "Howard Lindqvist",
+        "Anjali Raman",
+        "Howard Lindqvist",
+    ]
+
+
+def test_a_name_read_as_a_nationality_is_a_person_once_it_speaks(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "At the other end, Jets goaltender Mathis Ouellet stopped all 11 shots he faced in "
+        "the third period.\n\n"
+        "Ouellet, who was pulled in his previous start, said he had simply tried to reset.\n\n"
+        "“Honestly, I was just trying to stay square,” he said with a laugh.\n",
+    )
+    assert [speaker for speaker, _ in records] == ["Mathis Ouellet", "Mathis Ouellet"]
+
+
+def test_the_speaker_between_a_quote_and_its_cue_is_the_speaker_however_tagged(article_from, nlp):
+    """The tagger reads ``Fehr`` as a common noun; the words after the quote still name
+    who said it."""
+    records = said(
+        article_from,
+        nlp,
+        'Education Minister Jeremy Fehr said the offer was "fair, generous and '
+        'responsible."\n\n'
+        '"We have put real money on the table. Real money," Fehr said at a news '
+        "conference.\n",
+    )
+    assert [speaker for speaker, _ in records] == ["Jeremy Fehr", "Jeremy Fehr"]
+
+
+def test_a_second_verb_after_and_shares_the_speaker_the_parse_gave_the_first(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "Coun. Dean Wozniak said the project’s cost estimate had already risen 40 per cent "
+        'in two years, and warned that taxpayers would be "on the hook" for any '
+        "overruns.\n",
+    )
+    assert [speaker for speaker, _ in records] == ["Dean Wozniak", "Dean Wozniak"]
+
+
+def test_she_is_the_elder_whose_words_her_granddaughter_translated(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "Chief Harlan Bighetty said the money would be placed in a trust.\n\n"
+        "Mary Bighetty, 91, an elder and the chief’s great-aunt, was a young mother when "
+        "the water rose. She spoke in Cree; her words were translated by her granddaughter, "
+        "Tanis Ross.\n\n"
+        "“I remember the water coming up over the willows,” she said through the "
+        "interpreter.\n",
+    )
+    assert [speaker for speaker, _ in records] == ["Harlan Bighetty", "Mary Bighetty"]
+
+
+def test_a_sign_quoted_in_who_the_speaker_is_is_not_what_he_said(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "Luca, standing nearby with a sign his mother had made that read \"I'd rather be "
+        'in calculus," said he had mixed feelings seeing his teachers on the sidewalk.\n',
+    )
+    assert [text for _, text in records] == [
+        "he had mixed feelings seeing his teachers on the sidewalk"
+    ]
+
+
+def test_a_rhetorical_question_after_an_interviewer_s_indirect_question_is_the_speaker_s(
+    article_from, nlp
+):
+    """``Hannity asked Trump if ...`` is no exchange printed turn by turn: the question
+    Trump puts to the crowd is still Trump's."""
+    records = said(
+        article_from,
+        nlp,
+        "Hannity asked Trump on Wednesday if the wall was still in his plans.\n\n"
+        "“We’re going to build a wall. Yeah, 100 percent,” Trump said.\n\n"
+        "“We are going to build a wall,” Trump added. He then had a question for the "
+        "crowd.\n\n"
+        "“Who’s going to pay for it?”\n",
+    )
+    assert records[-1] == ("Trump", "“Who’s going to pay for it?”")

@@ -222,12 +222,23 @@ def _with_second_complement(spans: list[Span], cue: Token) -> list[Span]:
         for c in cue.rights
         if c.dep_ in {"conj", "ccomp"}
         and c.left_edge.i >= spans[-1].end
-        and opened_by_that(c)
-        and c.left_edge.head == c
+        and ((opened_by_that(c) and c.left_edge.head == c) or _that_after_but(c.left_edge))
     ]
     if not second:
         return spans
     return [*spans[:-1], _strip(doc[spans[-1].start : second[-1].right_edge.i + 1])]
+
+
+def _that_after_but(word: Token) -> bool:
+    """``..., but that sovereignty also means ...``: a ``that`` right after ``but`` or
+    ``and`` opens a second thing said, though the parse read it as ``that sovereignty``;
+    not one that is the clause's subject (``but that wasn't the case``)."""
+    return (
+        word.lower_ == "that"
+        and word.i > 0
+        and word.doc[word.i - 1].dep_ == "cc"
+        and word.dep_ not in {"nsubj", "nsubjpass"}
+    )
 
 
 def _said_how(cue: Token) -> bool:

@@ -118,8 +118,10 @@ def _name_between(cue: Token, ends: Iterable[int]) -> Span | None:
         set_off = stop < words[-1].i and cue.doc[stop].text == "," and words[-1].text == ","
         verbs = [t for t in words if t.pos_ in {"VERB", "AUX"} and not _in_title(t)]
         plain = len(words) <= 12 and not verbs  # "Jets head coach Dale Sorensen": a title
-        named = words[0].pos_ == "PROPN" or (
-            words[0].pos_ in {"NOUN", "ADJ"} and any(t.pos_ == "PROPN" for t in phrase)
+        named = (
+            words[0].pos_ == "PROPN"
+            or (words[0].pos_ in {"NOUN", "ADJ"} and any(t.pos_ == "PROPN" for t in phrase))
+            or (words[0].is_title and words[0].ent_type_ in SPEAKING_ENTITIES)  # "Fehr" a noun
         )
         if named and (plain or (set_off and not any(t.pos_ in {"VERB", "AUX"} for t in phrase))):
             return phrase

@@ -151,10 +151,22 @@ def _in_description(cue: Token, start: int, local: Sequence[tuple[int, int]]) ->
     ends the cue's report (`quote_ends_report`) and the cue after both: ``"...," Texas
     delegate Bill Eastland, wearing "Ted Cruz" campaign pins, said`` quotes the pins, in
     who the speaker is, not what he said (``"...," she said, but "I think he will do it,"
-    said Kunin`` is her quote)."""
+    said Kunin`` is her quote). So is one between the cue's subject and a cue whose
+    report follows it (``Luca, standing nearby with a sign that read "I'd rather be in
+    calculus," said he had mixed feelings``)."""
     sentence = cue.sent.start_char
-    return cue.idx > start and any(
+    if cue.idx > start and any(
         sentence <= s and e <= start and quote_ends_report(cue, s, e) for s, e in local
+    ):
+        return True
+    opening = cue.doc[cue.sent.start]  # "Luca, standing ...": the parse may hang Luca anywhere
+    subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    if subject is None and opening.pos_ == "PROPN" and opening.nbor().text == ",":
+        subject = opening
+    return (
+        subject is not None
+        and subject.idx < start < cue.idx
+        and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
     )
 
 

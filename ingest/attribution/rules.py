@@ -36,6 +36,7 @@ from .cues import (
     speech_verbs,
 )
 from .edges import _strip
+from .exchanges import Exchange
 from .headlines import _headline
 from .marks import _answered, _captioned, _credited, _introducer, _labelled, _signature
 from .named_sources import _named_after, _preceding_subject, _source_outside
@@ -85,6 +86,7 @@ def attribute(
     headline: bool = False,
     speakers_labelled: frozenset[str] = frozenset(),
     answering: Mention | None = None,
+    turns: Exchange | None = None,
 ) -> list[Attribution]:
     """The attributions in one paragraph.
 
@@ -94,7 +96,8 @@ def attribute(
     (or the credit) that follows the paragraph, if any; ``headline`` says the
     paragraph is the article's title; ``speakers_labelled`` the labels like
     ``RAMOS:`` that name speakers in this article (`marks.label_speakers`);
-    ``answering`` who answers the article's ``Q:`` and ``A:`` lines (`marks.interviewee`).
+    ``answering`` who answers the article's ``Q:`` and ``A:`` lines (`marks.interviewee`);
+    ``turns`` the question-and-answer exchange the article is in, if any (`exchanges`).
     """
     local = [(q.start - offset, q.end - offset) for q in quoted]
     labelled = _labelled(doc, offset, speakers_labelled, headline)
@@ -224,12 +227,13 @@ def attribute(
             last.spans.append(span)
             last.quoted.append(span)
         elif previous is not None and previous.type == "direct":
+            turn = turns.speaker_of(text_of(doc)[start:end]) if turns is not None else previous
             found.append(
                 Attribution(
                     spans=[span],
                     type="direct",
-                    cue=previous.cue,
-                    source=previous.source,
+                    cue=turn.cue,
+                    source=turn.source,
                     rule="carried",
                     confidence=0.6,
                     quoted=[span],

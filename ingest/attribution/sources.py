@@ -74,7 +74,7 @@ def _source(cue: Token) -> Span | None:
             return _subject(interrupted)
         if (described := _described_subject(verb)) is not None:
             return _subject(described)
-        if verb.dep_ not in _BORROWS_SUBJECT or verb.head == verb:
+        if (verb.dep_ not in _BORROWS_SUBJECT and not _joined(verb)) or verb.head == verb:
             return None
         verb = _reporter_above(verb) or verb.head
 
@@ -264,6 +264,17 @@ def _perfect(verb: Token) -> bool:
         and any(
             c.dep_ == "ccomp" and any(s.dep_ in SUBJECTS for s in c.children) for c in verb.children
         )
+    )
+
+
+def _joined(verb: Token) -> bool:
+    """A verb with no subject right after ``and`` that the parse made a clause of the one
+    before (``said the cost had risen, and warned that ...``): a second act of its subject."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].dep_ == "cc"
+        and verb.tag_ in TENSED
     )
 
 

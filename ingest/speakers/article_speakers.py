@@ -14,7 +14,7 @@ from .. import roles
 from ..dates import after_dateline
 from ..lexicons import words
 from ..names import name_key
-from ..parse import hyphen_joins, text_of
+from ..parse import hyphen_joins, is_title_case, text_of
 from ..records import Mention
 from .descriptions import describe, is_abstract, is_hearsay, role_before
 from .genders import gender_of, role_gender, titled_gender
@@ -108,6 +108,8 @@ class ArticleSpeakers(Pronouns, Mentions):
         for offset, ent in entities:  # "Kerri-Lynn Adair" (an ORG), then "Adair, 38,"
             if alone and ent.label_ != "PERSON" and _full_name(ent, alone):
                 article.people.append((offset + ent.start_char, ent.text))
+        known = {name.split()[-1] for _, name in article.people}
+        article.people += _unrecognised_speakers(docs, known)
         surnames = {name.split()[-1] for _, name in article.people if len(name.split()) > 1}
         # and a given name someone goes by alone ("said Priya, 29, who asked that her last
         # name not be used", then "For Priya, ..."), as a name the article mentions again
@@ -340,6 +342,65 @@ def _surnames_in(doc: Doc, surnames: set[str]) -> list[tuple[int, str]]:
         if word in surnames and token.ent_type_ != "PERSON":
             found.append((token.idx, word))
     return found
+
+
+def _unrecognised_speakers(docs: list[tuple[int, Doc]], known: set[str]) -> list[tuple[int, str]]:
+    """Names the recogniser missed whole, told by their use: two capitalised proper nouns
+    in no entity (``Ontario's Harpreet Sandhu``) whose last word the article makes the
+    subject of a speech verb alone (``Sandhu told reporters``), with their offsets. The
+    given name need not be a listed one; the surname is no ``known`` person's (a second
+    ``Woods`` is more likely a misreading than a relative), and neither word is a
+    headline's capitals or a capitalised word opening a sentence (``Is Sanders``)."""
+    speaking = {
+        token.text
+        for _, doc in docs
+        if doc.has_annotation("DEP") and not is_title_case(doc)
+        for token in doc
+        if token.dep_ == "nsubj"
+        and token.pos_ == "PROPN"
+        and token.is_title
+        and token.head.lemma_.lower() in words("speech_verbs")
+        and not any(c.dep_ == "compound" for c in token.children)
+        and token.text not in known
+    }
+    if not speaking:
+        return []
+    return [
+        (offset + first.idx, f"{first.text} {last.text}")
+        for offset, doc in docs
+        if any(word in text_of(doc) for word in speaking) and not is_title_case(doc)
+        for first, last in zip(doc, doc[1:], strict=False)
+        if last.text in speaking
+        and first.text not in speaking
+        and not first.is_stop
+        and not first.is_sent_start
+        and first.i > 0
+        and doc[first.i - 1].text not in {".", "!", "?", '"', "“"}
+        and all(
+            (t.pos_ == "PROPN" or not doc.has_annotation("TAG"))  # read for names only
+            and t.is_title
+            and t.is_alpha
+            for t in (first, last)
+        )
+        and (_unlabelled(first, last) or _mislabelled_pair(first, last))
+        and not roles.is_title(first)
+        and first.lower_ not in words("honorifics")
+    ]
+
+
+def _unlabelled(first: Token, last: Token) -> bool:
+    return not first.ent_type_ and not last.ent_type_
+
+
+def _mislabelled_pair(first: Token, last: Token) -> bool:
+    """The two words are one entity of another kind (``Mathis Ouellet`` read as a
+    nationality)."""
+    return (
+        first.ent_iob_ == "B"
+        and last.ent_iob_ == "I"
+        and first.ent_type_ not in {"PERSON", "GPE", "LOC", "FAC", "ORG"}
+        and (last.i + 1 == len(last.doc) or last.doc[last.i + 1].ent_iob_ != "I")
+    )
 
 
 def _given_names(people: list[tuple[int, str]], surnames: set[str]) -> set[str]:

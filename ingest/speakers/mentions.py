@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -33,7 +34,7 @@ from .descriptions import (
     possessor,
     released_by,
 )
-from .genders import titled_gender
+from .genders import gendered, titled_gender
 from .name_words import whole_word
 from .names_in_phrases import (
     named_before_body,
@@ -42,7 +43,15 @@ from .names_in_phrases import (
     titled_name_at_end,
 )
 from .recognised_names import age_after, names_a_person, person_name, person_span
-from .references import bare_body, body_named_before, body_named_next, places_of, spoke_before
+from .references import (
+    bare_body,
+    body_described_before,
+    body_named_before,
+    body_named_next,
+    body_subject_before,
+    places_of,
+    spoke_before,
+)
 from .speaker import Speaker
 
 if TYPE_CHECKING:
@@ -123,6 +132,8 @@ class Mentions:
                 roles.role_in(person_span(person)),
                 titled_gender(person),
             )
+        if len(span) == 1 and root.pos_ == "PROPN" and gendered(root):
+            return self.person(root.text, mention.start)  # "Marcel said": a given name alone
         if (age := _AGED.search(span.text)) and (aged := self._aged(age[1], mention.start)):
             return aged
         if (person := named_in_apposition(root)) is not None:
@@ -184,10 +195,15 @@ class Mentions:
             return None
         if (body := body_named_before(span, self.docs, mention.start)) is not None:
             return describe(body.text)  # "the association" is the one named before
+        if (body := body_described_before(span, self.docs, mention.start)) is not None:
+            return replace(describe(body.text), kind="organization")  # "the ferry corporation"
         if (noun := bare_body(span)) and (
             spoken := spoke_before(noun, self.bodies, self.docs, self.quoted, mention.start)
         ):
             return Speaker(spoken, "organization")  # "Lumenor says ... the company said"
+        if (body := body_subject_before(span, self.quoted, mention.start)) is not None:
+            # "Canada Post has been ... The corporation has": a body, whatever its name's head
+            return replace(describe(body.text), kind="organization")
         if (body := body_named_next(span, self.docs, self.quoted, mention.start)) is not None:
             return describe(body.text)  # "A Calgary-based company says ...", named next
         return describe(described_as(span), span.root.text, as_written=True)

@@ -24,6 +24,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i"})
 
 _GENDERED = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}
 _PRONOUN_OF = {"female": "she", "male": "he"}
+_POSSESSIVE = {"female": "her", "male": "his"}
 
 
 class Pronouns:
@@ -157,7 +158,13 @@ class Pronouns:
             subject = _opening_subject(token, _PRONOUN_OF[wanted])
         if subject is None or subject.i >= token.i or _asked(token):
             return nearest
-        if subject.lower_ == _PRONOUN_OF[wanted]:
+        owner = next(
+            (c for c in subject.children if c.dep_ == "poss" and c.lower_ == _POSSESSIVE[wanted]),
+            None,
+        )
+        if owner is not None and not is_someone(subject):
+            subject = owner  # "her words were translated by her granddaughter, Tanis Ross"
+        if subject.lower_ in {_PRONOUN_OF[wanted], _POSSESSIVE[wanted]}:
             # the name before that one, taken as it is: "Hannity asked Trump how high the
             # wall would be. “...,” he told Hannity" is Trump's answer; further back when
             # the paragraphs name no one before it ("The festival said ... in her honor.

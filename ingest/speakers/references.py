@@ -51,6 +51,12 @@ def documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
         if (author := released_by(document) or _read_from(document)) is not None:
             found.append((document, author.root))
             continue
+        if document.dep_ == "dobj" and document.head.lemma_.lower() in _ISSUING:
+            # "Environment Canada issued a special air quality statement"
+            issuer = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+            if issuer is not None:
+                found.append((document, issuer))
+            continue
         if document.dep_ != "pobj" or document.head.lower_ not in {"in", "via", "through", "on"}:
             continue
         verb = document.head.head  # said, wrote, announced: not "leads in a new poll"
@@ -76,6 +82,22 @@ def _read_from(document: Token) -> Span | None:
         None,
     )
     return document.doc[source.left_edge.i : source.i + 1] if source is not None else None
+
+
+_ISSUING = frozenset({"issue", "release", "publish", "post", "send", "put", "distribute"})
+
+
+_ISSUED_FORMS = frozenset(
+    {"issued", "issues", "released", "releases", "published", "publishes", "posted"}
+    | {"posts", "sent", "sends", "distributed"}
+)
+
+
+def may_issue(lower: set[str]) -> bool:
+    """Whether a paragraph's lower-case words may say someone issued a document
+    (``issued a special air quality statement``): one a later ``the statement reads``
+    speaks for, which only the parse tells (`documents_issued`)."""
+    return not lower.isdisjoint(_ISSUED_FORMS) and not lower.isdisjoint(_OWN_WORDS)
 
 
 _OWN_WORDS = frozenset(
@@ -143,6 +165,48 @@ def whole_name(ent: Span) -> Span:
     return ent
 
 
+def body_described_before(span: Span, docs: list[tuple[int, Doc]], offset: int) -> Span | None:
+    """The body ``the ferry corporation`` or ``the mining company`` refers back to: the
+    last organisation named before, in its paragraph or the few before, whose name has
+    that modifier's word (``BC Ferries``, ``Boreal Shield Mining``)."""
+    if _described_body(span) is None:
+        return None
+    kinds = {_singular(t.lower_) for t in span[1:-1]}
+    before = [(at, doc) for at, doc in docs if at <= offset]
+    named = [
+        ent
+        for at, doc in before[-_REACH:]
+        for ent in doc.ents
+        if at + ent.end_char <= offset
+        and ent.label_ == "ORG"
+        and any(_singular(t.lower_) in kinds for t in ent)
+    ]
+    return whole_name(named[-1]) if named else None
+
+
+def _described_body(span: Span) -> str | None:
+    """The noun of ``the ferry corporation``, ``the federal weather agency``: a body
+    described by its kind and trade, else None."""
+    root = span.root
+    if (
+        not 3 <= len(span) <= 4
+        or not is_definite(span)
+        or root.i != span.end - 1
+        or root.lower_ not in words("institution_heads")
+        or any(t.dep_ not in {"compound", "amod"} or not t.is_lower for t in span[1:-1])
+    ):
+        return None
+    return root.lower_
+
+
+def _singular(word: str) -> str:
+    """``ferries`` -> ``ferry``, ``mines`` -> ``mine``: enough to tell a name's word from
+    a description's."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word.removesuffix("s")
+
+
 def bare_body(span: Span) -> str | None:
     """The noun of a bare ``the company``, ``the department``: a body the article
     refers back to by its kind (`body_named_before`), else None."""
@@ -182,6 +246,29 @@ def spoke_before(
     if paragraphs >= _REACH or any(other not in name for other in since):
         return None
     return None if _of_another_kind(name, noun) else name
+
+
+def body_subject_before(span: Span, quoted: Sequence[tuple[int, int]], offset: int) -> Span | None:
+    """The body a bare ``the corporation`` is when its paragraph made that body the subject
+    of a sentence before it (``Canada Post has been losing money ... The corporation has
+    argued``), outside quotation marks, with no word of its name making it another kind
+    of body, though its name does not say ``corporation`` (nor ``the mining company``
+    ``Boreal Shield Metals``)."""
+    noun = bare_body(span) or _described_body(span)
+    if noun is None:
+        return None
+    doc, paragraph = span.doc, offset - span.start_char
+    found = [
+        ent
+        for ent in doc.ents
+        if ent.label_ == "ORG"
+        and ent.end <= span.start
+        and ent.root.dep_ in {"nsubj", "nsubjpass"}
+        and ent.root.sent != span.sent
+        and not any(s <= paragraph + ent.start_char < e for s, e in quoted)
+        and not _of_another_kind(ent.text, noun)
+    ]
+    return found[-1] if found else None
 
 
 def body_named_next(
