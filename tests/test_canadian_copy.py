@@ -386,3 +386,27 @@ def test_a_rhetorical_question_after_an_interviewer_s_indirect_question_is_the_s
         "“Who’s going to pay for it?”\n",
     )
     assert records[-1] == ("Trump", "“Who’s going to pay for it?”")
+
+
+def test_a_name_set_off_before_a_description_and_its_cue_is_the_speaker(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "Her older son, Luca Petrescu, is in Grade 12 at Campbell Collegiate.\n\n"
+        "Education Minister Jeremy Fehr said the government's offer was fair.\n\n"
+        "Luca, standing nearby with a sign his mother had made that read \"I'd rather be "
+        'in calculus," said he had mixed feelings seeing his teachers on the sidewalk.\n\n'
+        '"They\'re the ones who wrote my reference letters," he said.\n',
+    )
+    assert [speaker for speaker, _ in records] == ["Jeremy Fehr", "Luca Petrescu", "Luca Petrescu"]
+
+
+def test_a_place_ending_the_speaker_s_description_is_not_the_speaker(article_from, nlp):
+    records = said(
+        article_from,
+        nlp,
+        "Dr. Marc-Olivier Thibodeau, a permafrost researcher at Université Laval who "
+        "co-wrote the chapter on northern Canada, said thawing ground was already "
+        "buckling roads.\n",
+    )
+    assert [speaker for speaker, _ in records] == ["Marc-Olivier Thibodeau"]

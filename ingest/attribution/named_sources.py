@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
+from ..roles import is_title
 from ..speakers import SPEAKING_ENTITIES, is_someone, released_by
 from .cues import SUBJECTS, is_finite
 from .source_phrases import _in_title, _left_edge, _phrase, _subject
@@ -33,6 +34,8 @@ def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | Non
         return between
     if subject is None and (before := _someone_before(cue)) is not None:
         return before
+    if subject is None and (opening := _opening_name(cue, quoted)) is not None:
+        return opening
     if subject is None and not any(e <= cue.idx for _, e in quoted):
         return None
     after = cue.nbor() if cue.i + 1 < len(cue.doc) else None
@@ -43,6 +46,47 @@ def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | Non
     while after.head.i > after.i and after.head.pos_ in {"PROPN", "NOUN"}:
         after = after.head
     return _phrase(after) if subject is not None or is_someone(after) else None
+
+
+def _described_opener(cue: Token) -> Span | None:
+    """The person a sentence opens with when a description set off by commas runs from
+    there to the cue (``Dr. Marc-Olivier Thibodeau, a permafrost researcher who co-wrote
+    the chapter on northern Canada, said``): whoever the description ends on is not the
+    subject."""
+    sentence = cue.sent
+    person = next(
+        (e for e in cue.doc.ents if e.label_ == "PERSON" and sentence.start <= e.start < cue.i),
+        None,
+    )
+    if (
+        person is None
+        or person.start - sentence.start > 2
+        or not all(  # only a title before the name: "Dr.", "Coun.", not "In criticizing"
+            is_title(t) or t.lower_ in words("honorifics")
+            for t in cue.doc[sentence.start : person.start]
+        )
+        or person.end >= cue.i
+        or cue.doc[person.end].text != ","
+    ):
+        return None
+    return cue.doc[sentence.start : person.end]
+
+
+def _opening_name(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
+    """The name that opens the cue's sentence, set off by a comma, when the parse gave
+    the cue no subject: ``Luca, standing nearby with a sign that read "...," said he
+    ...`` (the parse hung ``Luca`` on the sign's words)."""
+    first = cue.doc[cue.sent.start]
+    if (
+        first.i + 1 >= cue.i
+        or cue.doc[first.i + 1].text != ","
+        or first.pos_ != "PROPN"
+        or not is_someone(first)
+        or any(s <= first.idx < e for s, e in quoted)
+        or cue.doc[cue.i - 1].text not in {",", '"', "”"}
+    ):
+        return None
+    return cue.doc[first.i : first.i + 1]
 
 
 def _name_closing(first: Token) -> Span | None:
@@ -83,6 +127,8 @@ def _someone_before(cue: Token) -> Span | None:
         opening = next((t.i for t in reversed(doc[cue.sent.start : at]) if t.text == "("), None)
         at = opening - 1 if opening is not None else -1
     elif doc[at].text == ",":
+        if (opener := _described_opener(cue)) is not None:
+            return opener  # "Dr. Marc-Olivier Thibodeau, a researcher ... on northern Canada,"
         at -= 1
     if at < 0:
         return None
