@@ -22,7 +22,7 @@ from .attribution.marks import points_back
 from .lexicons import words
 from .parse import entities_alone, is_title_case, naming_pipes, text_of, word_forms
 from .records import Article
-from .speakers.references import may_issue
+from .speakers.references import ISSUING, OWN_WORDS
 
 BATCH_SIZE = 64
 
@@ -58,6 +58,7 @@ class _Cues:
     verbs: frozenset[str]  # speech and thought verbs, and ``according`` (to)
     nouns: frozenset[str]  # speech nouns and documents, which report only a "that" clause
     preps: tuple[tuple[frozenset[str], str], ...]  # verb forms, preposition/particle/"as"
+    issuing: frozenset[str]  # "issued a statement": whose the later "the statement reads" is
 
     def found_in(self, doc: Doc) -> bool:
         lower = {token.lower_ for token in doc}
@@ -65,7 +66,7 @@ class _Cues:
             not lower.isdisjoint(self.verbs)
             or ("that" in lower and not lower.isdisjoint(self.nouns))
             or any(prep in lower and not lower.isdisjoint(verb) for verb, prep in self.preps)
-            or may_issue(lower)
+            or (not lower.isdisjoint(self.issuing) and not lower.isdisjoint(OWN_WORDS))
         )
 
 
@@ -81,9 +82,10 @@ def cue_words(nlp: Language) -> _Cues | None:
     pairs += [entry.split() for entry in words("phrasal_cues")]  # "shot back"
     pairs += [[verb, "as"] for verb in words("view_verbs")]  # "sees him as a threat"
     preps = [(word_forms(nlp, frozenset({verb})), prep) for verb, prep in pairs]
-    if verbs is None or nouns is None or any(forms is None for forms, _ in preps):
+    issuing = word_forms(nlp, ISSUING)
+    if verbs is None or nouns is None or issuing is None or any(f is None for f, _ in preps):
         return None
-    return _Cues(verbs | {"according"}, nouns, tuple(preps))
+    return _Cues(verbs | {"according"}, nouns, tuple(preps), issuing)
 
 
 def _may_quote(

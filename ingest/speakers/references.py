@@ -42,16 +42,16 @@ def documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
     found`` means. Only a speech verb issues one it is in: ``Trump leads in a new poll``
     is no poll of his."""
     written = text_of(doc).lower()
-    if not any(word in written for word in _OWN_WORDS):
+    if not any(word in written for word in OWN_WORDS):
         return []  # most paragraphs name no document: no need to walk their words
     found = []
     for document in doc:
-        if document.lemma_.lower() not in _OWN_WORDS:
+        if document.lemma_.lower() not in OWN_WORDS:
             continue
         if (author := released_by(document) or _read_from(document)) is not None:
             found.append((document, author.root))
             continue
-        if document.dep_ == "dobj" and document.head.lemma_.lower() in _ISSUING:
+        if document.dep_ == "dobj" and document.head.lemma_.lower() in ISSUING:
             # "Environment Canada issued a special air quality statement"
             issuer = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
             if issuer is not None:
@@ -84,23 +84,11 @@ def _read_from(document: Token) -> Span | None:
     return document.doc[source.left_edge.i : source.i + 1] if source is not None else None
 
 
-_ISSUING = frozenset({"issue", "release", "publish", "post", "send", "put", "distribute"})
+ISSUING = frozenset({"issue", "release", "publish", "post", "send", "put", "distribute"})
+"""Verbs by which someone puts out a document that speaks for them (`documents_issued`;
+`parse_plan` parses a paragraph with one of them and one of `OWN_WORDS`)."""
 
-
-_ISSUED_FORMS = frozenset(
-    {"issued", "issues", "released", "releases", "published", "publishes", "posted"}
-    | {"posts", "sent", "sends", "distributed"}
-)
-
-
-def may_issue(lower: set[str]) -> bool:
-    """Whether a paragraph's lower-case words may say someone issued a document
-    (``issued a special air quality statement``): one a later ``the statement reads``
-    speaks for, which only the parse tells (`documents_issued`)."""
-    return not lower.isdisjoint(_ISSUED_FORMS) and not lower.isdisjoint(_OWN_WORDS)
-
-
-_OWN_WORDS = frozenset(
+OWN_WORDS = frozenset(
     {"statement", "letter", "release", "memo", "post", "tweet", "email", "report"}
 )
 """Documents someone writes in their own words, whose ``the statement`` goes on speaking
