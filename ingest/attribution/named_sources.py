@@ -72,15 +72,23 @@ def _described_opener(cue: Token) -> Span | None:
     return cue.doc[sentence.start : person.end]
 
 
+def name_set_off_first(sentence: Span) -> Token | None:
+    """The proper noun a sentence opens with, set off by a comma (``Luca, standing nearby
+    ...``), whatever the parse hung it on."""
+    first = sentence[0]
+    if len(sentence) > 1 and first.pos_ == "PROPN" and first.nbor().text == ",":
+        return first
+    return None
+
+
 def _opening_name(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
     """The name that opens the cue's sentence, set off by a comma, when the parse gave
     the cue no subject: ``Luca, standing nearby with a sign that read "...," said he
     ...`` (the parse hung ``Luca`` on the sign's words)."""
-    first = cue.doc[cue.sent.start]
+    first = name_set_off_first(cue.sent)
     if (
-        first.i + 1 >= cue.i
-        or cue.doc[first.i + 1].text != ","
-        or first.pos_ != "PROPN"
+        first is None
+        or first.i + 1 >= cue.i
         or not is_someone(first)
         or any(s <= first.idx < e for s, e in quoted)
         or cue.doc[cue.i - 1].text not in {",", '"', "”"}

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicons import words
 from ..parse import text_of
-from .named_sources import _name_between
+from .named_sources import _name_between, name_set_off_first
 
 
 def _quote_root(doc: Doc, start: int, end: int) -> Token | None:
@@ -159,10 +159,9 @@ def _in_description(cue: Token, start: int, local: Sequence[tuple[int, int]]) ->
         sentence <= s and e <= start and quote_ends_report(cue, s, e) for s, e in local
     ):
         return True
-    opening = cue.doc[cue.sent.start]  # "Luca, standing ...": the parse may hang Luca anywhere
     subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
-    if subject is None and opening.pos_ == "PROPN" and opening.nbor().text == ",":
-        subject = opening
+    if subject is None:
+        subject = name_set_off_first(cue.sent)  # "Luca, standing ...": hung anywhere
     return (
         subject is not None
         and subject.idx < start < cue.idx

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -183,11 +184,18 @@ class ArticleSpeakers(Pronouns, Mentions):
         former bookkeeper`` after ``Denise Arsenault``; None when two people have it."""
         if len(tokens) != 1 or gender_of(tokens) is None:
             return None
-        keys = {name_key(known): known for _, known in self.people}
-        if any(len(key) > 1 and key[-1] == tokens[0] for key in keys):
+        if any(key[-1] == tokens[0] for key in self._named_in_full):
             return None  # "Grant" of "Ulysses Grant"
-        found = {known for key, known in keys.items() if len(key) > 1 and key[0] == tokens[0]}
+        found = {known for key, known in self._named_in_full.items() if key[0] == tokens[0]}
         return found.pop() if len(found) == 1 else None
+
+    @cached_property
+    def _named_in_full(self) -> dict[tuple[str, ...], str]:
+        """The names of two words or more the article gives, by their `name_key`: read
+        once, for every name `_given_name_of` is asked about (the people are all known
+        when `read` returns)."""
+        keys = {name_key(known): known for _, known in self.people}
+        return {key: known for key, known in keys.items() if len(key) > 1}
 
     def _established(
         self, tokens: tuple[str, ...], longer: list[tuple[int, str]], offset: int
@@ -209,11 +217,12 @@ class ArticleSpeakers(Pronouns, Mentions):
         for at, written in self.people:
             if at >= offset:
                 continue
-            if (given := self._given_name_of(name_key(written))) in latest:
+            key = name_key(written)
+            if (given := self._given_name_of(key)) in latest:
                 if not any(s <= at < e for s, e in self.quoted):
                     credit[given] += 1  # "Denise, a former bookkeeper": Denise Arsenault's
                 continue
-            if name_key(written) != tokens:
+            if key != tokens:
                 continue
             holders = {known for named_at, known in named if named_at <= at}
             if len(holders) == 1:
@@ -374,8 +383,7 @@ def _unrecognised_speakers(docs: list[tuple[int, Doc]], known: set[str]) -> list
         and first.text not in speaking
         and not first.is_stop
         and not first.is_sent_start
-        and first.i > 0
-        and doc[first.i - 1].text not in {".", "!", "?", '"', "“"}
+        and _inside_sentence(first)
         and all(
             (t.pos_ == "PROPN" or not doc.has_annotation("TAG"))  # read for names only
             and t.is_title
@@ -403,6 +411,16 @@ def _mislabelled_pair(first: Token, last: Token) -> bool:
     )
 
 
+def _inside_sentence(word: Token) -> bool:
+    """No stop or opening quotation mark right before ``word``: a capital there is a
+    name's, not a sentence's (read without the parse's sentences, which a paragraph read
+    for its names lacks)."""
+    return word.i > 0 and word.doc[word.i - 1].text not in _OPENING
+
+
+_OPENING = frozenset({".", "!", "?", '"', "“"})
+
+
 def _given_names(people: list[tuple[int, str]], surnames: set[str]) -> set[str]:
     """The given names (``lexicons/female.txt``, ``male.txt``) of people named in full that
     no one else has as a given name or a surname: a feature calls ``Denise Arsenault``
@@ -428,8 +446,8 @@ def _given_names_in(doc: Doc, given: set[str]) -> list[tuple[int, str]]:
         for token in doc
         if token.text in given
         and token.ent_type_ != "PERSON"
-        and 0 < token.i < len(doc) - 1
-        and doc[token.i - 1].text not in {".", "!", "?", "“", '"'}
+        and token.i < len(doc) - 1
+        and _inside_sentence(token)
         and not doc[token.i - 1].is_space
         and not doc[token.i - 1].is_title
         and not doc[token.i + 1].is_title
