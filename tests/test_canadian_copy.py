@@ -174,15 +174,49 @@ def test_who_said_it(article_from, nlp, text, speakers):
     assert [speaker for speaker, _ in said(article_from, nlp, text)] == speakers
 
 
-def test_a_heckler_heard_shouting_said_it(article_from, nlp):
-    records = said(
-        article_from,
-        nlp,
-        "Housing Minister Anita Sekhon said the fund had fast-tracked 750,000 homes.\n\n"
-        '"Fast-tracked to where?" a Conservative MP could be heard shouting from the '
-        "back row.\n",
-    )
-    assert records[-1] == ("unnamed Conservative MP", '"Fast-tracked to where?"')
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        pytest.param(
+            (
+                "Housing Minister Anita Sekhon said the fund had fast-tracked 750,000 homes.\n\n"
+                '"Fast-tracked to where?" a Conservative MP could be heard shouting from the '
+                "back row.\n"
+            ),
+            ("unnamed Conservative MP", '"Fast-tracked to where?"'),
+            id="a_heckler_heard_shouting_said_it",
+        ),
+        # Punjabi given names such as Harjit are borne by women and men; either half of a
+        # hyphenated name says a man (``Marc-Antoine``).
+        pytest.param(
+            (
+                "Desjardins economist Marc-Antoine Roy said higher sales had not yet lifted "
+                "prices.\n\n"
+                "Harjit Dosanjh, a realtor in Brampton, Ont., said open houses were busy again.\n\n"
+                "“I had a townhouse last weekend with three offers,” Dosanjh said.\n\n"
+                "She said most of her buyers were first-timers.\n"
+            ),
+            ("Harjit Dosanjh", "most of her buyers were first-timers"),
+            id="she_may_be_a_harjit_and_is_never_a_marc_antoine",
+        ),
+        # ``Hannity asked Trump if ...`` is no exchange printed turn by turn: the question
+        # Trump puts to the crowd is still Trump's.
+        pytest.param(
+            (
+                "Hannity asked Trump on Wednesday if the wall was still in his plans.\n\n"
+                "“We’re going to build a wall. Yeah, 100 percent,” Trump said.\n\n"
+                "“We are going to build a wall,” Trump added. He then had a question for the "
+                "crowd.\n\n"
+                "“Who’s going to pay for it?”\n"
+            ),
+            ("Trump", "“Who’s going to pay for it?”"),
+            id="a_rhetorical_question_after_an_interviewer_s_indirect_question_is_the_speaker_s",
+        ),
+    ],
+)
+def test_the_last_record(article_from, nlp, text, last):
+    """Who said the article's last statement, and its words."""
+    assert said(article_from, nlp, text)[-1] == last
 
 
 def test_reminding_someone_of_a_rule_is_saying_it(article_from, nlp):
@@ -235,21 +269,6 @@ def test_a_title_after_called_is_a_name_not_a_quote(article_from, nlp):
         "candid about what comes next.\n",
     )
     assert records == []
-
-
-def test_she_may_be_a_harjit_and_is_never_a_marc_antoine(article_from, nlp):
-    """Punjabi given names such as Harjit are borne by women and men; either half of a
-    hyphenated name says a man (``Marc-Antoine``)."""
-    records = said(
-        article_from,
-        nlp,
-        "Desjardins economist Marc-Antoine Roy said higher sales had not yet lifted "
-        "prices.\n\n"
-        "Harjit Dosanjh, a realtor in Brampton, Ont., said open houses were busy again.\n\n"
-        "“I had a townhouse last weekend with three offers,” Dosanjh said.\n\n"
-        "She said most of her buyers were first-timers.\n",
-    )
-    assert records[-1] == ("Harjit Dosanjh", "most of her buyers were first-timers")
 
 
 def test_recommendations_listed_as_that_clauses_are_one_report(article_from, nlp):
@@ -370,20 +389,3 @@ def test_a_sign_quoted_in_who_the_speaker_is_is_not_what_he_said(article_from, n
     assert [text for _, text in records] == [
         "he had mixed feelings seeing his teachers on the sidewalk"
     ]
-
-
-def test_a_rhetorical_question_after_an_interviewer_s_indirect_question_is_the_speaker_s(
-    article_from, nlp
-):
-    """``Hannity asked Trump if ...`` is no exchange printed turn by turn: the question
-    Trump puts to the crowd is still Trump's."""
-    records = said(
-        article_from,
-        nlp,
-        "Hannity asked Trump on Wednesday if the wall was still in his plans.\n\n"
-        "“We’re going to build a wall. Yeah, 100 percent,” Trump said.\n\n"
-        "“We are going to build a wall,” Trump added. He then had a question for the "
-        "crowd.\n\n"
-        "“Who’s going to pay for it?”\n",
-    )
-    assert records[-1] == ("Trump", "“Who’s going to pay for it?”")
