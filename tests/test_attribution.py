@@ -737,6 +737,22 @@ def test_a_report_with_its_speaker_named_after_the_verb_is_theirs(article_from, 
     assert (quote.cue.text, quote.speaker) == ("argued", "Reyes")
 
 
+def test_a_fronted_report_whose_verb_the_parse_hangs_on_it_is_still_reported(article_from, nlp):
+    # the parse makes "reported" an adverbial clause of "end", not the verb over it
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "Headline\n\nA six-year trend of declining federal budget deficits will end this "
+        "year, sooner than expected, the nonpartisan Congressional Budget Office reported "
+        "on Tuesday -- a development that injects new questions into the race.\n",
+    )
+    assert quote.text == (
+        "A six-year trend of declining federal budget deficits will end this year, "
+        "sooner than expected"
+    )
+    assert (quote.cue.text, quote.speaker) == ("reported", "Congressional Budget Office")
+
+
 def test_a_report_whose_verb_the_parse_reads_as_a_participle_is_the_name_after_it(
     article_from, nlp
 ):

@@ -180,6 +180,8 @@ def _content_spans(cue: Token) -> list[Span]:
     if cue.dep_ == "parataxis" or _as_noted(cue) or inverted_subject(cue) is not None:
         spans = _without(cue.head, cue)
         return [s for s in spans if s.end <= cue.i] if _said_how(cue) else spans
+    if (subject := _hung_after(cue)) is not None:
+        return [_strip(doc[cue.head.left_edge.i : subject.left_edge.i])]
     prep = _prep_cue(cue)
     if prep is not None:
         if prep.dep_ == "mark":  # "called for Trump to drop out": the clause it marks
@@ -265,6 +267,28 @@ def _according_clause(according: Token) -> list[Span]:
         return []
     span = _strip(according.doc[head.left_edge.i : according.i])
     return [span] if len(span) >= 3 else []
+
+
+def _hung_after(cue: Token) -> Token | None:
+    """The subject of a fronted report whose cue the parse hung on the reported verb as
+    an adverbial clause: ``Deficits will end this year, sooner than expected, the Budget
+    Office reported on Tuesday -- a development that ...``. After a comma, with a
+    subject of its own and nothing it governs itself (no object, clause or mark such as
+    ``when``), the cue reports what comes before its subject, as ``..., officials
+    said`` does."""
+    subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    if (
+        cue.dep_ != "advcl"
+        or cue.head.i > cue.i
+        or cue.tag_ not in TENSED
+        or subject is None
+        or subject.tag_ in {"WP", "WDT"}
+        or subject.left_edge.i <= cue.head.i
+        or cue.doc[subject.left_edge.i - 1].text != ","
+        or any(c.dep_ in _GOVERNED - {"prep"} or c.dep_ == "mark" for c in cue.children)
+    ):
+        return None
+    return subject
 
 
 def _as_noted(cue: Token) -> bool:
