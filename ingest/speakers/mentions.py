@@ -63,10 +63,12 @@ _PERSONAL_BODIES = frozenset({"campaign", "administration", "office"})
 
 
 def _body_of(name: str, body: str) -> str:
-    """How a person's body is named: "the Trump campaign" and "the Obama administration",
-    but "Trey Gowdy's office" (AP style: "Bernie Sanders' office")."""
+    """How a person's body is named: by the surname, as news writes it and whatever
+    the mention says ("the Trump campaign", "Sanders' campaign" and "the Bernie
+    Sanders campaign" are the Sanders campaign: one speaker, in every article), but
+    "Trey Gowdy's office" (AP style: "Bernie Sanders' office")."""
     if body != "office":
-        return f"{name} {body}"
+        return f"{name.split()[-1]} {body}"
     return f"{name}' office" if name.endswith("s") else f"{name}'s office"
 
 
@@ -110,7 +112,10 @@ class Mentions:
             # "a report, which said": the report
             noun = root.head.head
             return self._named(span.doc[noun.left_edge.i : noun.i + 1], mention)
-        if (len(span) == 1 and root.lower_ in _POINTING) or span.text.lower() in NO_ONE:
+        if (
+            (len(span) == 1 and root.lower_ in _POINTING | RELATIVES)  # "which said": unknown
+            or span.text.lower() in NO_ONE
+        ):
             return None
         if len(span) == 1 and root.lower_ in _INDEFINITE:
             kind = _INDEFINITE[root.lower_]
@@ -206,6 +211,8 @@ class Mentions:
             return replace(describe(body.text), kind="organization")
         if (body := body_named_next(span, self.docs, self.quoted, mention.start)) is not None:
             return describe(body.text)  # "A Calgary-based company says ...", named next
+        if (body := _body_described(span)) is not None:
+            return describe(body.text)  # "the nonpartisan Congressional Budget Office"
         return describe(described_as(span), span.root.text, as_written=True)
 
     def _owner(self: ArticleSpeakers, body: Token, mention: Mention) -> Speaker | None:
@@ -362,3 +369,33 @@ def _office_of(title: Token) -> list[str]:
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]
+
+
+def _body_described(span: Span) -> Span | None:
+    """The body's own name when the mention describes it first: ``the nonpartisan
+    Congressional Budget Office``, ``the left-leaning Center for American Progress``
+    are the Congressional Budget Office and the Center for American Progress, as
+    the article may call them elsewhere: one speaker, not one per epithet. Only
+    determiners, adjectives and common nouns may stand before the recogniser's name
+    (``the state's Republican Party`` keeps its owner)."""
+    root = span.root
+    body = next((e for e in span.ents if e.label_ == "ORG" and e.start <= root.i < e.end), None)
+    if (
+        body is None
+        or body.start == span.start
+        or len(body) < 2  # "an anti-Trump super PAC" is no "PAC"
+        or not all(t.is_punct for t in span.doc[body.end : span.end])  # "A, B and C"
+    ):
+        return None
+    before = span.doc[span.start : body.start]
+    if not all(
+        t.dep_ in _EPITHETS or t.text == "-" or (t.is_lower and t.dep_ not in {"poss", "case"})
+        for t in before
+    ):
+        return None
+    return body
+
+
+_EPITHETS = frozenset({"det", "amod", "advmod", "npadvmod"})
+"""What may describe a body before its name: ``the``, ``nonpartisan``, ``left``-``leaning``
+(and any word in lower case: ``the advocacy group Human Rights Watch``)."""
