@@ -32,8 +32,9 @@ ARTICLES = {
     # The host the url names, without "www." (`quotedb.db.load.url_host`).
     "host": str,
 }
-# article_id: the article an unnamed source was quoted in, for it is someone only
-# there (`quotedb.db.speakers`); null for a source named the same across articles.
+# article_id: the article an unnamed source (or a body only a common noun describes,
+# "the company") was quoted in, for it is someone only there (`quotedb.db.speakers`);
+# null for a source named the same across articles.
 SPEAKERS = {"id": int, "name": str, "kind": str, "role": str, "aliases": str, "article_id": str}
 QUOTES = {
     "id": str,

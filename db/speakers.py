@@ -89,7 +89,7 @@ class Registry:
         ``forms`` (the mention's words) become aliases, pronouns excepted;
         ``article`` is where the mention is, which only an unnamed source keeps.
         """
-        article = scope(kind, article)
+        article = scope(kind, article, name)
         entry = self.find(name, kind, article)
         if entry is None:
             entry = Entry(name, kind, article=article)
@@ -118,7 +118,7 @@ class Registry:
             for entry in self.entries:
                 self._index(entry)
         wanted = name_key(name, kind)
-        same = self._by_key.get((scope(kind, article), wanted))
+        same = self._by_key.get((scope(kind, article, name), wanted))
         if same or kind != "person" or not wanted:
             return same[0] if same else None
         people = self._by_last.get(wanted[-1], [])
@@ -160,9 +160,24 @@ _POSSESSED = re.compile(r"['’]s\s+\S")
 _RELATIVE = re.compile(r",?\s+(?:who|which|that)$")
 
 
-def scope(kind: str, article: str | None) -> str | None:
-    """The article a source's identity depends on: an unnamed source's, no one else's."""
-    return article if kind == "unnamed" else None
+def scope(kind: str, article: str | None, name: str = "") -> str | None:
+    """The article a source's identity depends on: an unnamed source's, a body's or
+    document's that only a common noun describes (``company``, ``the statement``: one
+    article's company is not another's), and anyone's described as someone's (``his
+    advisers``); no one else's. A group (``critics``) is a kind of source in every
+    article alike."""
+    said = name.split()
+    described = (
+        kind in {"organization", "document"}
+        and name.islower()
+        and bool(said)
+        and (said[-1] in words("institution_heads") or said[-1] in words("document_heads"))
+    )
+    owned = bool(said) and said[0].lower() in _POSSESSIVES
+    return article if kind == "unnamed" or described or owned else None
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 
 def forms(quote: Quote) -> list[str]:

@@ -855,6 +855,26 @@ def test_an_unnamed_source_is_someone_only_within_its_article():
     )
 
 
+def test_a_body_only_a_common_noun_describes_is_its_article_s_own():
+    registry = Registry()
+    company = registry.add("company", "organization", article="a")
+    assert registry.add("company", "organization", article="a") is company
+    assert registry.add("company", "organization", article="b") is not company  # another one
+    assert registry.add("statement", "document", article="b") is not registry.add(
+        "statement", "document", article="c"
+    )
+    pentagon = registry.add("Pentagon", "organization", article="a")
+    assert registry.add("Pentagon", "organization", article="b") is pentagon
+    # a name the parse lowercased at a sentence's start is still the name
+    assert registry.add("d’souza", "organization", article="a") is registry.add(
+        "D’Souza", "organization", article="b"
+    )
+    # one candidate's advisers are not another's
+    assert registry.add("his advisers", "group", article="a") is not registry.add(
+        "his advisers", "group", article="b"
+    )
+
+
 def test_the_database_keeps_one_row_per_unnamed_source_and_article_with_stable_ids(
     tmp_path, write_article
 ):
