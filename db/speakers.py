@@ -169,8 +169,8 @@ def scope(kind: str, article: str | None, name: str = "") -> str | None:
     said = name.split()
     described = (
         kind in {"organization", "document"}
-        and name.islower()
         and bool(said)
+        and (name.islower() or (said[0].lower() in _ARTICLES and name[1:].islower()))
         and (said[-1] in words("institution_heads") or said[-1] in words("document_heads"))
     )
     owned = bool(said) and said[0].lower() in _POSSESSIVES
@@ -178,6 +178,7 @@ def scope(kind: str, article: str | None, name: str = "") -> str | None:
 
 
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_ARTICLES = frozenset({"a", "an", "the"})  # "A federal lawsuit" is described as "a federal lawsuit"
 
 
 def forms(quote: Quote) -> list[str]:

@@ -863,6 +863,9 @@ def test_a_body_only_a_common_noun_describes_is_its_article_s_own():
     assert registry.add("statement", "document", article="b") is not registry.add(
         "statement", "document", article="c"
     )
+    lawsuit = registry.add("A federal lawsuit", "document", article="a")
+    assert registry.add("a federal lawsuit", "document", article="a") is lawsuit
+    assert registry.add("a federal lawsuit", "document", article="b") is not lawsuit
     pentagon = registry.add("Pentagon", "organization", article="a")
     assert registry.add("Pentagon", "organization", article="b") is pentagon
     # a name the parse lowercased at a sentence's start is still the name
