@@ -1465,6 +1465,24 @@ def test_a_missed_name_is_a_given_name_and_a_surname_and_no_place(nlp, sentence,
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        # the small model knows few such names with a curly apostrophe
+        ("Best-selling author Dinesh D’Souza made a prediction.", ["Dinesh D’Souza"]),
+        ("After the debate, D’Souza replied that he would bet on Clinton.", ["D’Souza", "Clinton"]),
+        ("Flights were delayed at O’Hare International Airport on Monday.", []),
+        # the recogniser calls this one an organisation
+        (
+            "“It is taxing,” said Brett O’Donnell, chief strategist for the campaign.",
+            ["Brett O’Donnell"],
+        ),
+    ],
+)
+def test_a_surname_written_with_o_or_d_apostrophe_is_a_person(nlp, sentence, people):
+    assert [e.text for e in nlp(sentence).ents if e.label_ == "PERSON"] == people
+
+
 def test_she_never_points_back_to_the_byline_s_writer(article_from, nlp):
     article = article_from(
         "Arena to close\n\nBy Emma Laurent\n\n"

@@ -4,6 +4,8 @@ pipeline component `parse.load_nlp` runs after the recogniser)."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
@@ -24,11 +26,14 @@ def missed_names(doc: Doc) -> Doc:
     and with no more after them (not ``Steve Harvey Morning Show``); not the second
     half of a hyphenated word (``Dodd-Frank Wall``), nor a place or building named
     after someone (``Rose Bowl``: `lexicons/place_heads.txt`). So is a surname alone
-    right after a title (``Chief Pollard said``: `_titled_surname_end`).
+    right after a title (``Chief Pollard said``: `_titled_surname_end`), and one written
+    with ``O’`` or ``D’`` (`_apostrophe_name_end`).
     """
     found, i = [], 0
     while i < len(doc) - 1:
-        end = _missed_name_end(doc, i) or _titled_surname_end(doc, i)
+        end = (
+            _missed_name_end(doc, i) or _titled_surname_end(doc, i) or _apostrophe_name_end(doc, i)
+        )
         if end is None:
             i += 1
             continue
@@ -42,12 +47,16 @@ def missed_names(doc: Doc) -> Doc:
 
 def _mislabelled(ent: Span) -> bool:
     """A person's name the recogniser gave another label (``Logan Reimer`` a product,
-    ``Carly Fiorina`` an organisation): a listed given name and one or two more proper
-    nouns, the last no plural (``Carolina Panthers``), place or body (``Rose Bowl``)."""
+    ``Carly Fiorina``, ``Brett O’Donnell`` an organisation): a listed given name and one
+    or two more proper nouns (or an ``O’`` surname, tagged a noun), the last no plural
+    (``Carolina Panthers``), place or body (``Rose Bowl``)."""
     return (
         ent.label_ != "PERSON"
         and 2 <= len(ent) <= 3
-        and all(t.pos_ == "PROPN" and capitalised(t) and t.is_alpha for t in ent)
+        and all(
+            (t.pos_ == "PROPN" and capitalised(t) and t.is_alpha) or _O_OR_D.match(t.text)
+            for t in ent
+        )
         and gendered(ent[0])
         and ent[-1].tag_ != "NNPS"
         and not _names_a_place_or_body(ent[-1])
@@ -97,6 +106,31 @@ def _titled_surname_end(doc: Doc, start: int) -> int | None:
     ):
         return None
     return end
+
+
+def _apostrophe_name_end(doc: Doc, start: int) -> int | None:
+    """Where a surname written with ``O’`` or ``D’`` (``D’Souza replied``, ``Dinesh
+    D’Souza``, ``Brett O’Donnell``) ends, with the given name before it if there is one:
+    the recogniser, which knows few such names written with a curly apostrophe, left it
+    in no entity. Not one a capitalised word follows (``O’Hare International Airport``,
+    ``The O’Reilly Factor``)."""
+    given = (
+        _bare_capital(doc[start])
+        and not doc[start].is_stop
+        and start + 1 < len(doc)
+        and _apostrophe_surname(doc[start + 1])
+    )
+    end = start + 2 if given else start + 1 if _apostrophe_surname(doc[start]) else None
+    if end is None or (end < len(doc) and doc[end].is_title and not doc[end].is_sent_start):
+        return None
+    return end
+
+
+def _apostrophe_surname(token: Token) -> bool:
+    return _O_OR_D.match(token.text) is not None and not token.ent_type_
+
+
+_O_OR_D = re.compile(r"^[OD]['’][A-Z][a-z]+$")
 
 
 def _names_a_place_or_body(last: Token) -> bool:
