@@ -87,7 +87,8 @@ class Registry:
         """The entry for ``name``, created or upgraded to the fuller name.
 
         ``forms`` (the mention's words) become aliases, pronouns excepted;
-        ``article`` is where the mention is, which only an unnamed source keeps.
+        ``article`` is where the mention is, which a source only that article knows
+        keeps (`scope`).
         """
         article = scope(kind, article, name)
         entry = self.find(name, kind, article)
