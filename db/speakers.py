@@ -91,7 +91,7 @@ class Registry:
         keeps (`scope`).
         """
         article = scope(kind, article, name)
-        entry = self.find(name, kind, article)
+        entry = self._found(name, kind, article)
         if entry is None:
             entry = Entry(name, kind, article=article)
             self.entries.append(entry)
@@ -113,13 +113,17 @@ class Registry:
 
     def find(self, name: str, kind: str, article: str | None = None) -> Entry | None:
         """The first entry with this key, else for a person the most quoted one it can be."""
+        return self._found(name, kind, scope(kind, article, name))
+
+    def _found(self, name: str, kind: str, scoped: str | None) -> Entry | None:
+        """`find` with the article already narrowed by `scope` (`add` has done it once)."""
         if len(self._position) != len(self.entries):  # entries given or appended from outside
             self._by_key, self._by_last = {}, {}
             self._position = {id(entry): number for number, entry in enumerate(self.entries)}
             for entry in self.entries:
                 self._index(entry)
         wanted = name_key(name, kind)
-        same = self._by_key.get((scope(kind, article, name), wanted))
+        same = self._by_key.get((scoped, wanted))
         if same or kind != "person" or not wanted:
             return same[0] if same else None
         people = self._by_last.get(wanted[-1], [])

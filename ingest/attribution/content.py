@@ -132,6 +132,8 @@ def _after_addressee(cue: Token, child: Token, parts: list[Token]) -> list[Token
 
 # what a cue's content spans: its clause, object and complements
 _GOVERNED = {"dobj", "dative", "ccomp", "xcomp", "oprd", "prep", "attr", "acomp", "obj"}
+# what a cue governs of its own, beyond when and where ("said on Tuesday")
+_OWN_OBJECTS = _GOVERNED - {"prep"}
 
 
 def _content_spans(cue: Token) -> list[Span]:
@@ -285,7 +287,7 @@ def _hung_after(cue: Token) -> Token | None:
         or subject.tag_ in {"WP", "WDT"}
         or subject.left_edge.i <= cue.head.i
         or cue.doc[subject.left_edge.i - 1].text != ","
-        or any(c.dep_ in _GOVERNED - {"prep"} or c.dep_ == "mark" for c in cue.children)
+        or any(c.dep_ in _OWN_OBJECTS or c.dep_ == "mark" for c in cue.children)
     ):
         return None
     return subject
@@ -300,7 +302,7 @@ def _as_noted(cue: Token) -> bool:
         cue.dep_ == "advcl"
         and cue.tag_ != "VBG"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
-        and not any(c.dep_ in _GOVERNED - {"prep"} for c in cue.children)
+        and not any(c.dep_ in _OWN_OBJECTS for c in cue.children)
         and _prep_cue(cue) is None
     )
 
