@@ -2337,3 +2337,138 @@ def test_what_a_study_found_is_its_statement_and_what_a_person_found_a_thought(a
     )
     acts = [(q.speaker, q.act) for q in proposed(article, nlp)]
     assert acts == [("study", "speech"), ("coach", "thought")]
+
+
+def test_a_cue_lent_to_a_quote_in_the_next_sentence_still_reports_its_own_clause(article_from, nlp):
+    article = article_from(
+        "“She has two opportunities now,” said Megan Greene, an economist. “And Fed members "
+        "have been laying down sign posts everywhere.” Greene added that the Fed very much "
+        "wants to get out of the way before the election.\n"
+    )
+    added = [q for q in proposed(article, nlp) if q.cue.text == "added"]
+    assert [q.type for q in added] == ["direct", "indirect"]
+    assert added[1].text == "that the Fed very much wants to get out of the way before the election"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "said"),
+    [
+        (
+            "As part of his plea, Marcel Lehel Lazar, 44, said that he broke into nearly "
+            "100 accounts from his home overseas.",
+            "Marcel Lehel Lazar",
+            "that he broke into nearly 100 accounts from his home overseas",
+        ),
+        (
+            "Addressing the committee members, many of them skeptical about the bid, the "
+            "campaign chief, Paul Manafort, bluntly suggested that the candidate's style "
+            "amounted to an act.",
+            "Paul Manafort",
+            "that the candidate's style amounted to an act",
+        ),
+        (
+            "Two emails have been placed in secure storage, Patrick F. Kennedy, the "
+            "undersecretary for management, wrote in a memo to the inspector general.",
+            "Patrick F. Kennedy",
+            "Two emails have been placed in secure storage",
+        ),
+    ],
+)
+def test_a_speaker_the_parse_hangs_on_the_words_before_still_speaks(
+    article_from, nlp, sentence, speaker, said
+):
+    # the parse makes the name an apposition of an earlier noun: the verb has no subject
+    article = article_from(sentence + "\n")
+    found = [(q.speaker_mention.text, q.text) for q in proposed(article, nlp) if q.speaker_mention]
+    assert (speaker, said) in found
+
+
+def test_a_quote_in_the_speaker_s_description_is_reported_by_the_verb_the_description_holds(
+    article_from, nlp
+):
+    article = article_from(
+        '"It wasn\'t a convincing argument," said one Democrat familiar with the discussion, '
+        'who added that the White House seemed "rattled" by the rising opposition.\n'
+    )
+    quotes = proposed(article, nlp)
+    said = [q.text for q in quotes if q.cue.text == "said"]
+    assert said == ['"It wasn\'t a convincing argument,"']
+    (added,) = [q for q in quotes if q.cue.text == "added"]
+    assert added.text == 'that the White House seemed "rattled" by the rising opposition'
+    assert added.type == "mixed"
+    assert added.speaker_mention.text.startswith("one Democrat familiar with the discussion")
+
+
+def test_a_quote_the_verb_s_subject_holds_inside_a_report_is_that_report_s(article_from, nlp):
+    # the parse hangs the quoted adverbs on "the advertisement", subject of "suggests"
+    article = article_from(
+        "City Attorney Brad Holm said in the letter that the advertisement “unmistakably and "
+        "wrongfully” suggests that the officers support the campaign.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.cue.text == "said" and quote.speaker_mention.text == "City Attorney Brad Holm"
+    assert quote.text == (
+        "that the advertisement “unmistakably and wrongfully” suggests that the officers "
+        "support the campaign"
+    )
+
+
+def test_a_quote_running_on_past_the_clause_that_opens_it_is_all_said(article_from, nlp):
+    article = article_from(
+        "Cruz added that he was the only one who had spent his life “fighting to defend the "
+        "Constitution. I’ll tell you this, we will see our rights taken away.”\n\n"
+        'She told reporters that "John Kasich is throwing votes away." Then she left.\n\n'
+        "Hegseth emphasized the threat posed by these groups, stating, “These people aren’t "
+        "just smugglers—they’re terrorists. They are fueling addiction and violence in our "
+        "streets.”\n"
+    )
+    added, told, stated = proposed(article, nlp)
+    assert added.type == "mixed"
+    assert added.text == (
+        "that he was the only one who had spent his life “fighting to defend the "
+        "Constitution. I’ll tell you this, we will see our rights taken away.”"
+    )
+    # a quote that only "that" opens, or that a verb of its own introduces, stays the
+    # quoted words, typed direct
+    assert (told.type, told.text) == ("direct", '"John Kasich is throwing votes away."')
+    assert (stated.type, stated.text) == (
+        "direct",
+        "“These people aren’t just smugglers—they’re terrorists. They are fueling addiction "
+        "and violence in our streets.”",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        (
+            "Rubio and Cruz urged the rest of the party to coalesce around their campaigns "
+            "and tried to make the case that the fight was still in its early stages.",
+            "the rest of the party to coalesce around their campaigns",
+        ),
+        (
+            "She was urging voters to see the big picture and promising to manage the upheaval.",
+            "voters to see the big picture",
+        ),
+    ],
+)
+def test_the_speaker_s_next_act_is_no_part_of_what_they_urged(article_from, nlp, sentence, said):
+    article = article_from(sentence + "\n")
+    urged = [q for q in proposed(article, nlp) if q.cue.text in {"urged", "urging"}]
+    assert [q.text for q in urged] == [said]
+
+
+def test_a_quote_split_around_its_cue_is_one_direct_record_even_when_it_opens_with_a_subject(
+    article_from, nlp
+):
+    # "That" is the subject of "promises" inside the quote, not a quote "promises" reports
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        '"That," he added, "promises to make life a lot more difficult for our children."\n',
+    )
+    assert quote.cue.text == "added" and quote.type == "direct"
+    assert [article.text[s:e] for s, e in quote.spans] == [
+        '"That,"',
+        '"promises to make life a lot more difficult for our children."',
+    ]

@@ -215,3 +215,26 @@ def test_the_ranker_sees_what_kind_of_phrase_a_cut_drops(nlp):
     )
     assert cut["dropped-verb"] == 1.0 and cut["dropped-size=<11"] == 1.0
     assert cut["dropped-root-dep=advcl"] == 1.0
+
+
+def test_no_alternative_takes_in_the_speaker_s_next_act(nlp):
+    text = "He called his opponent ''Senator Cruz'' instead and made no mention of Mrs. Clinton."
+    doc = nlp(text)
+    passage = Quoted(text.index("''"), text.index("Cruz''") + 6, "doubled")
+    quoted = [passage.span]
+    [called] = [a for a in attribute(doc, 0, [passage], None) if a.cue.text == "called"]
+    drawn = [text[s:e] for _, spans in alternatives(called, doc, 0, quoted) for s, e in spans]
+    assert "his opponent ''Senator Cruz''" in drawn
+    assert not any("made no mention" in words for words in drawn)
+
+
+def test_a_verb_going_on_from_a_relative_clause_may_still_be_what_was_said(nlp):
+    # the parse hangs "led" on the cue, but it is the bill that led
+    text = (
+        "These voters point to the crime bill, which put more officers on the streets, but "
+        "also led to tougher sentences."
+    )
+    doc = nlp(text)
+    [point] = [a for a in attribute(doc, 0, [], None) if a.cue.text == "point"]
+    drawn = [text[s:e] for _, spans in alternatives(point, doc, 0, []) for s, e in spans]
+    assert any("also led to tougher sentences" in words for words in drawn)

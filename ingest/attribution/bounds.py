@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import after_dateline
 from ..parse import hyphen_joins
 from .candidate import Attribution
-from .content import _content_spans
+from .content import _content_spans, next_act
 from .cues import speech_verbs
 from .edges import _stretched
 from .features import _span
@@ -203,11 +203,13 @@ def _adds_report(
 ) -> bool:
     """The alternative takes in a reporting verb the rule's span left out (``declared
     the army would "repel any aggression" and reiterated ...``, ``the claim that ...
-    has further fueled skepticism, with experts suggesting ...``) or its own cue: the
-    words it adds are another report, or the sentence the report sits in."""
+    has further fueled skepticism, with experts suggesting ...``), its own cue or the
+    speaker's next act (`content.next_act`): the words it adds are another report, or
+    the sentence the report sits in."""
     speech = speech_verbs(doc)
     return any(
-        t.i not in kept and (speech[t.i] or t == cue or (cue is not None and t == cue.head))
+        t.i not in kept
+        and (speech[t.i] or t == cue or (cue is not None and (t == cue.head or next_act(t, cue))))
         for span in _tokens(doc, drawn, offset) or []
         for t in span
     )

@@ -76,9 +76,28 @@ def _reported_clause(
         content = _after_introduction(_governed(cue, child), start)
         if content.end_char > end and quote_ends_report(cue, start, end):
             content = doc.char_span(content.start_char, end, alignment_mode="contract") or content
+        elif cue == governing[0][0] and _runs_on(content, start, end):
+            content = doc.char_span(content.start_char, end, alignment_mode="expand") or content
         if quoted < 0.9 * _non_space(content.text):
             return cue, content
     return None
+
+
+def _runs_on(content: Span, start: int, end: int) -> bool:
+    """The quote at [start, end) opens inside the clause ``content`` and runs on past
+    its sentence: ``added that he was the only one "fighting to defend the Constitution.
+    I'll tell you this, ..."`` said all of it. Only for the cue right above the quote
+    (not ``emphasized the threat, stating, "These people are terrorists. They ..."``),
+    and not for a quote that only a ``that`` opens (``told that "..."``): those stay
+    the quoted words, typed direct."""
+    if not content.start_char < start < content.end_char < end:
+        return False
+    sentence_end = content[-1].sent.end_char
+    opening = content.doc.char_span(content.start_char, start, alignment_mode="expand")
+    return end > sentence_end + 1 and (
+        opening is not None
+        and any(not (t.is_punct or t.lower_ in {"that", "whether", "if"}) for t in opening)
+    )
 
 
 def _after_introduction(content: Span, start: int) -> Span:
@@ -177,7 +196,7 @@ def _content_spans(cue: Token) -> list[Span]:
         )
         if first.dep_ == "prep" and first.i == cue.i + 1:  # "called on leaders to ..."
             first = next((c for c in first.children if c.dep_ == "pobj"), infinitive)
-        span = _strip(doc[first.left_edge.i : infinitive.right_edge.i + 1])
+        span = _strip(doc[first.left_edge.i : _infinitive_end(infinitive, cue)])
         return [span] if len(span) >= 3 else []
     if cue.dep_ == "parataxis" or _as_noted(cue) or inverted_subject(cue) is not None:
         spans = _without(cue.head, cue)
@@ -210,6 +229,41 @@ def _content_spans(cue: Token) -> list[Span]:
     if lemma == "say" and (said := said_after(cue)) is not None:
         return [said]
     return []
+
+
+def _infinitive_end(infinitive: Token, cue: Token) -> int:
+    """Where an infinitive the cue governs ends: before the speaker's next act
+    (`next_act`) the parse coordinates with it."""
+    act = next((c for c in infinitive.rights if next_act(c, cue)), None)
+    if act is None:
+        return infinitive.right_edge.i + 1
+    end = act.left_edge.i
+    while end > infinitive.i + 1 and infinitive.doc[end - 1].dep_ in {"cc", "punct"}:
+        end -= 1
+    return end
+
+
+def next_act(verb: Token, cue: Token) -> bool:
+    """``verb`` is the speaker's next act, no part of what the cue reports: a verb with
+    no subject of its own coordinated with the cue (``called his opponent "Senator Cruz"
+    instead and made no mention of ...``), or with an infinitive the cue governs when it
+    is no infinitive itself (``urged the party to coalesce around them and tried to make
+    the case``, ``urging voters to see the big picture and promising to ...``). Not
+    after a relative clause, which such a verb may go on (``point to the bill, which put
+    more officers on the streets, but also led to ...``: the bill led)."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    head = verb.head
+    if head == cue:
+        return not any(t.dep_ == "relcl" for t in verb.doc[cue.i + 1 : verb.i])
+    return (
+        head.dep_ == "xcomp"
+        and head.head == cue
+        and head.tag_ == "VB"
+        and verb.tag_ in {"VBD", "VBZ", "VBP", "VBG"}
+    )
 
 
 def _with_second_complement(spans: list[Span], cue: Token) -> list[Span]:

@@ -366,10 +366,23 @@ def _governing_cues(
             continue
         if found and child.dep_ in {"advcl", "conj"} and is_cue(child):
             break  # "condemned the action, calling it a 'failure'": calling is its own act
-        if governs(ancestor):
+        if governs(ancestor) and not _in_subject(ancestor, child):
             found.append((ancestor, child))
         child = ancestor
     return found
+
+
+def _in_subject(verb: Token, child: Token) -> bool:
+    """The quote lies in the verb's subject phrase (``child``), so the verb does not
+    report it; a verb above may ('"...," said one Democrat familiar with it, who added
+    that the White House seemed "rattled"'; ``Holm said that the ad "unmistakably"
+    suggests ...``). Not the subject of a passive, which is what was said (``"American
+    Skin" was written by Springsteen``), nor a report the parse took for the subject of
+    an inverted cue, which has a second subject after it (``The rejection signals "the
+    beginning of the end" for the EU, said Geert Wilders``)."""
+    if child.dep_ != "nsubj":
+        return False
+    return child.i > verb.i or not any(c.dep_ in SUBJECTS and c.i > verb.i for c in verb.children)
 
 
 def _framing(verb: Token) -> bool:

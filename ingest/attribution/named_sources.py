@@ -125,10 +125,13 @@ def _someone_before(cue: Token) -> Span | None:
     """A finite cue's subject when the parser hung it elsewhere: the name or person
     noun just before the verb and its auxiliaries (``... Bill Clinton said his wife
     ...``, ``..., Ileana Ros-Lehtinen and Carlos Curbelo, have said they ...``), past
-    a parenthesis (``Sen. Chris Murphy (a Democrat so boyish ...) says ...``)."""
+    a parenthesis (``Sen. Chris Murphy (a Democrat so boyish ...) says ...``), an adverb
+    (``..., Paul Manafort, bluntly suggested that ...``) or an age (``Marcel Lehel Lazar,
+    44, said``)."""
     doc = cue.doc
-    auxiliaries = [c for c in cue.lefts if c.dep_ in {"aux", "neg"}]
-    at = min([cue.i, *(c.i for c in auxiliaries)]) - 1
+    at = cue.i - 1
+    while at >= cue.sent.start and doc[at].head == cue and doc[at].dep_ in {"aux", "neg", "advmod"}:
+        at -= 1
     if not is_finite(cue) or at < 0 or _is_passive(cue):
         return None  # "Passengers are being advised not to travel": whom, not who
     if doc[at].text == ")":
@@ -138,15 +141,32 @@ def _someone_before(cue: Token) -> Span | None:
         if (opener := _described_opener(cue)) is not None:
             return opener  # "Dr. Marc-Olivier Thibodeau, a researcher ... on northern Canada,"
         at -= 1
+        if at >= 2 and doc[at].like_num and doc[at - 1].text == ",":
+            at -= 2  # "Marcel Lehel Lazar, 44, said"
     if at < 0:
         return None
     before = doc[at]
+    if (described := _described_by(before)) is not None:
+        return described  # "..., Patrick F. Kennedy, the undersecretary for management, wrote"
     if before.pos_ not in {"PROPN", "NOUN"} or not is_someone(before):
         return None
     named = next((e for e in doc.ents if e.end == at + 1), None)
     if named is not None and named.label_ in SPEAKING_ENTITIES:
         return named  # "..., Ontario’s Ministry for Seniors and Accessibility says": all of it
     return doc[_left_edge(before).i : before.i + 1]
+
+
+def _described_by(last: Token) -> Span | None:
+    """The person whose description, set off by commas, ends on ``last``: in ``...,
+    Patrick F. Kennedy, the undersecretary for management, wrote`` the parse hangs
+    the name on the words before it, and the verb has no subject."""
+    description = last
+    while description.dep_ in {"pobj", "prep"} and description.head.i < description.i:
+        description = description.head
+    name = description.head
+    if description.dep_ != "appos" or name.i > description.i or name.ent_type_ != "PERSON":
+        return None
+    return next((e for e in last.doc.ents if e.start <= name.i < e.end), None)
 
 
 def _name_between(cue: Token, ends: Iterable[int]) -> Span | None:

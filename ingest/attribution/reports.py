@@ -39,12 +39,13 @@ def _mixed(
     rule: str,
 ) -> Attribution:
     """A mixed quote: what ``cue`` reports (paragraph offsets), each part stretched over
-    every quoted passage it cuts into (the parse often leaves a closing mark outside)."""
+    every quoted passage it cuts into (the parse often leaves a closing mark outside);
+    direct when each part is a quoted passage (``"That," he added, "promises ..."``)."""
     spans = [_stretched(s, e, local) for s, e in spans]
     subject = _source_outside(cue, local)
     return Attribution(
         spans=[(s + offset, e + offset) for s, e in spans],
-        type="mixed",
+        type="direct" if all(span in local for span in spans) else "mixed",
         cue=_mention(cue, offset),
         source=_mention(subject, offset) if subject is not None else None,
         rule=rule,

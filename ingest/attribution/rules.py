@@ -212,7 +212,11 @@ def attribute(
                     quoted=[span],
                 )
             )
-            used_cues.add(cue.i)
+            quote = doc.char_span(start, end, alignment_mode="expand")
+            if quote is None or quote[0].sent.start <= cue.i < quote[-1].sent.end:
+                used_cues.add(cue.i)
+            # else '..." Greene added that the Fed wants ...': a cue lent to a quote in
+            # the sentence before or after still reports its own clause (below)
         elif _words_in(doc, start, end) < 3:
             continue
         elif (

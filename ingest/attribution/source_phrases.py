@@ -117,7 +117,14 @@ def _who(relative: Token) -> Token:
         for t in noun.subtree
         if t.dep_ == "pobj" and t.head.lower_ != "of" and t.i < relative.i and is_someone(t)
     ]
-    return people[-1] if people else noun
+    if people:
+        return people[-1]
+    holder = noun  # "one Democrat familiar with the discussion, who added": the Democrat
+    while holder.dep_ in {"pobj", "prep", "amod"} and holder.head.i < holder.i:
+        holder = holder.head
+        if holder.pos_ in {"NOUN", "PROPN"} and can_speak(holder):
+            return holder
+    return noun
 
 
 def _after_dateline(token: Token) -> Token | None:
