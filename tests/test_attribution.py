@@ -2336,7 +2336,7 @@ def test_what_a_study_found_is_its_statement_and_what_a_person_found_a_thought(a
         "The coach found that his players were tired.\n"
     )
     acts = [(q.speaker, q.act) for q in proposed(article, nlp)]
-    assert acts == [("study", "speech"), ("coach", "thought")]
+    assert acts == [("study", "speech"), ("unnamed coach", "thought")]
 
 
 def test_a_cue_lent_to_a_quote_in_the_next_sentence_still_reports_its_own_clause(article_from, nlp):

@@ -812,6 +812,14 @@ def test_an_administration_is_an_organisation_not_its_leader(nlp):
         ("his advisers", "his advisers", "group"),
         ("the lawsuit", "lawsuit", "document"),
         ("court filings", "court filings", "document"),
+        # people a story meets by their trade or family, one or many: never a body
+        ("an architect", "unnamed architect", "unnamed"),
+        ("the plumber", "unnamed plumber", "unnamed"),
+        ("the defendant's cousin", "defendant's cousin", "unnamed"),
+        ("two Democratic speechwriters", "democratic speechwriters", "group"),
+        ("retired postmen", "retired postmen", "group"),
+        ("grandparents", "grandparents", "group"),
+        ("the bus company", "bus company", "organization"),
     ],
 )
 def test_sources_that_are_not_named_people(phrase, name, kind):
@@ -1741,3 +1749,48 @@ def test_the_report_goes_on_speaking_for_whoever_published_it(article_from, nlp)
     assert [(q.speaker, q.act) for q in quotes if "one in four" in q.text] == [
         ("Economic and Social Research Institute", "speech")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Climate change is a problem that demands a bipartisan response from Congress.",
+        "The agency released new emissions rules that promise to transform the economy.",
+    ],
+)
+def test_a_relative_clause_on_a_noun_that_cannot_speak_is_no_one_s(article_from, nlp, sentence):
+    # not "a problem" or "new emissions rules" as a speaker; the scorer sees no source
+    article = article_from(sentence + "\n")
+    found = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    assert found and all(q.speaker is None for q in found)
+
+
+def test_a_relative_clause_on_a_document_is_still_its_report(article_from, nlp):
+    article = article_from(
+        "The company issued a report that says profits fell sharply in the third quarter.\n"
+    )
+    (quote,) = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    assert quote.text == "profits fell sharply in the third quarter"
+
+
+def test_a_name_the_recogniser_misses_after_an_upper_case_title_is_a_person(article_from, nlp):
+    article = article_from(
+        "She later posted on Bluesky: ‘At some point the government has to start listening.’\n\n"
+        "But the Conservative MP Clive Durrant told TalkTV the figures should be ‘put in "
+        "context’.\n\n"
+        "‘Nobody is denying the weather is changing,’ he said.\n"
+    )
+    quotes = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    told, said = [q for q in quotes if q.cue.text in {"told", "said"}]
+    assert (told.speaker, told.speaker_kind) == ("Clive Durrant", "person")
+    assert told.role == "Conservative MP"
+    assert said.speaker == "Clive Durrant"  # not the platform she posted on
+
+
+def test_a_performer_named_once_is_who_the_description_means_after(article_from, nlp):
+    article = article_from(
+        "The folk singer Mara Quinlan was made an MBE on Tuesday.\n\n"
+        "Earlier, the singer told reporters that the ceremony had been ‘surreal’.\n"
+    )
+    (quote,) = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    assert (quote.speaker, quote.role) == ("Mara Quinlan", "folk singer")

@@ -42,12 +42,16 @@ def _subject(token: Token) -> Span:
 
     ``Mayor Ann Lee, who said ...`` gives ``Mayor Ann Lee, who``: the name for the
     speaker, and the pronoun that is the grammatical source. A document that speaks
-    through a relative clause is its issuer's (``The Post ran a piece that noted ...``).
+    through a relative clause is its issuer's (``The Post ran a piece that noted ...``);
+    a noun that cannot speak leaves the pronoun alone, no one's (``a problem that
+    demands a bipartisan response``, ``new rules that promise to transform ...``).
     """
     if _is_relative(token):
         noun = _who(token)
         if (issuer := _issuer(noun)) is not None:
             return issuer  # "the Post ran a piece that noted ...": the Post's
+        if noun.pos_ == "NOUN" and not noun.ent_type_ and not can_speak(noun):
+            return token.doc[token.i : token.i + 1]  # "a problem that demands": no one
         antecedent = _phrase(noun)
         if antecedent.end <= token.i:
             return token.doc[antecedent.start : token.i + 1]

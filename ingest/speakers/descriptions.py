@@ -123,6 +123,7 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
     collective = head in _COLLECTIVES and "of" in [t.lower() for t in rest]  # "a group of rabbis"
     if (
         head in words("group_heads")
+        or _people(head)
         or head in words("partitive_heads")
         or _counted(head)
         or collective
@@ -199,6 +200,20 @@ def role_before(name: Span) -> str | None:
     if any(t.is_quote for t in description):
         return None
     return described_role(description)
+
+
+def _people(head: str) -> bool:
+    """The plural of a noun for one person (``plumbers``, ``grandparents``, ``postmen``,
+    ``nannies``, ``witnesses``) that ``lexicons/group_heads.txt`` does not list itself."""
+    if head.endswith("men"):
+        singular = {head[:-3] + "man"}
+    elif head.endswith("ies"):
+        singular = {head[:-3] + "y"}
+    elif head.endswith("s") and not head.endswith("ss"):
+        singular = {head[:-1], head[:-2]}
+    else:
+        return False
+    return len(head) > 4 and bool(singular & words("unnamed_heads"))
 
 
 def _counted(head: str) -> bool:

@@ -23,6 +23,7 @@ from .descriptions import (
     RELATIVES,
     antecedent,
     before_name,
+    can_speak,
     describe,
     described_as,
     described_role,
@@ -109,8 +110,10 @@ class Mentions:
         span = antecedent(span)
         root = span.root
         if len(span) == 1 and root.lower_ in RELATIVES and root.head.dep_ == "relcl":
-            # "a report, which said": the report
+            # "a report, which said": the report; "a problem that demands": no one
             noun = root.head.head
+            if noun.pos_ == "NOUN" and not noun.ent_type_ and not can_speak(noun):
+                return None
             return self._named(span.doc[noun.left_edge.i : noun.i + 1], mention)
         if (
             (len(span) == 1 and root.lower_ in _POINTING | RELATIVES)  # "which said": unknown

@@ -85,12 +85,17 @@ def _missed_name_end(doc: Doc, start: int) -> int | None:
 
 
 def _titled_surname_end(doc: Doc, start: int) -> int | None:
-    """Where a surname the recogniser missed after a capitalised title ends (``Chief
-    Pollard said``, ``Mayor Chow``): one or two capitalised words outside any entity, right
+    """Where a surname the recogniser missed after a capitalised title or a courtesy
+    ends (``Chief Pollard said``, ``Mayor Chow``, ``MP Clive Durrant``, ``Mr Durrant``):
+    one or two capitalised words outside any entity, right
     after the title and with no more capitals after them; not a place or a body named with
     a title (``Premier League``, ``Justice Department``), nor words that qualify a noun
     after them (``Special Operations forces``)."""
-    if start == 0 or not (doc[start - 1].is_title and is_title(doc[start - 1])):
+    title = doc[start - 1] if start else None
+    if title is None or not (
+        (title.is_title or title.is_upper)  # "Chief", "MP" ("Conservative MP Clive Durrant")
+        and (is_title(title) or title.lower_ in words("honorifics"))  # "Mr Durrant"
+    ):
         return None
     if not doc.has_annotation("TAG"):
         return None  # "Chief Financial Officer": only the parse tells a name from a title's words
