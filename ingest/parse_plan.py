@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from . import clean, quotes, speakers
-from .attribution import signature_line
+from .attribution import signature_line, signed_post
 from .attribution.cues import claim_nouns
 from .attribution.marks import points_back
 from .lexicons import words
@@ -95,21 +95,26 @@ def _may_quote(
 
     Whatever `attribution.attribute` finds starts from a quoted passage (or a
     quotation mark the finder left unpaired), a cue word, a colon (``Name:``
-    labels, a line introducing the next one) or a ``- Name`` line signing the
-    quote above. The first paragraph with none of them after a line ending in
-    a colon may be what that line introduces, so it is parsed too, and so is one
-    opening with ``That``/``This`` after a quote, which may credit it (``That was
-    the message from ...``).
+    labels, a line introducing the next one), a ``- Name`` line signing the
+    quote above, or an embedded post signed on the line below or on its own last
+    line. The first paragraph with none of them after a line ending in a colon
+    may be what that line introduces, so it is parsed too, and so is one opening
+    with ``That``/``This`` after a quote, which may credit it (``That was the
+    message from ...``).
     """
     may: list[bool] = []
     introduced = after_quote = False
-    for paragraph, doc in zip(kept, docs, strict=True):
+    signed = [signature_line(doc, p.start) for p, doc in zip(kept, docs, strict=True)]
+    for index, (paragraph, doc) in enumerate(zip(kept, docs, strict=True)):
         holds_quote = any(q.start < paragraph.end and paragraph.start < q.end for q in quoted)
+        signs_below = index + 1 < len(signed) and (below := signed[index + 1]) is not None
         marked = (
             holds_quote
             or any(token.is_quote for token in doc)
             or ":" in text_of(doc)
-            or signature_line(doc, paragraph.start) is not None
+            or signed[index] is not None
+            or (signs_below and below.rule == "post")  # an embedded post, signed below
+            or signed_post(doc, paragraph.start) is not None
             or cues.found_in(doc)
         )
         may.append(marked or introduced or (after_quote and points_back(doc)))

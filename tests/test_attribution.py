@@ -2472,3 +2472,26 @@ def test_a_quote_split_around_its_cue_is_one_direct_record_even_when_it_opens_wi
         '"That,"',
         '"promises to make life a lot more difficult for our children."',
     ]
+
+
+def test_whom_a_headline_says_was_accused_is_not_the_accuser(article_from, nlp):
+    article = article_from(
+        "Taoiseach accused of ‘sleepwalking’ into hospital trolley crisis\n\n"
+        "The Taoiseach, Ciarán Moloney, clashed with opposition leaders on Tuesday.\n"
+    )
+    accused = [q for q in proposed(article, nlp) if q.cue.text == "accused"]
+    assert accused and all(q.speaker is None for q in accused)
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_an_embedded_post_with_no_quotation_marks_is_its_signer_s(article_from, nlp, between):
+    article = article_from(
+        "Pillai said her first cabinet meeting would take up a loan waiver.\n\n"
+        "Thank you, Karnataka. Tomorrow we start work. Tonight, go home and sleep."
+        + between
+        + "— Meera Pillai (@MeeraPillaiJSP) May 16, 2026\n\nShe left for Bengaluru.\n"
+    )
+    posts = [q for q in proposed(article, nlp) if q.cue.text == "—"]
+    assert [(q.speaker, q.text) for q in posts] == [
+        ("Meera Pillai", "Thank you, Karnataka. Tomorrow we start work. Tonight, go home and sleep")
+    ]

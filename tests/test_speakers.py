@@ -1794,3 +1794,14 @@ def test_a_performer_named_once_is_who_the_description_means_after(article_from,
     )
     (quote,) = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
     assert (quote.speaker, quote.role) == ("Mara Quinlan", "folk singer")
+
+
+def test_given_names_from_beyond_north_america_tell_whom_he_and_she_mean(article_from, nlp):
+    article = article_from(
+        "Health Minister Tunde Akinwale and the epidemiologist Nisha Raghavan spoke on "
+        "Tuesday.\n\n"
+        "“The doses have arrived,” he said.\n\n"
+        "“Now the work begins,” she said.\n"
+    )
+    quotes = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    assert [q.speaker for q in quotes] == ["Tunde Akinwale", "Nisha Raghavan"]

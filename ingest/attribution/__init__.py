@@ -21,7 +21,7 @@ attributed statements and how sure that is.
 
 from .candidate import Attribution
 from .cues import is_cue, is_thought
-from .marks import introducer, signature_line
+from .marks import introducer, signature_line, signed_post
 from .rules import attribute
 from .sources import source_of
 
@@ -32,5 +32,6 @@ __all__ = [
     "is_cue",
     "is_thought",
     "signature_line",
+    "signed_post",
     "source_of",
 ]

@@ -121,6 +121,27 @@ def _caption(words: Span | None) -> Span | None:
     return doc[words.start : person.end]
 
 
+def signed_post(doc: Doc, offset: int) -> Attribution | None:
+    """An embedded post whose signature is the paragraph's last line (``Thank you,
+    Karnataka. Tomorrow we start work.`` then ``— Meera Pillai (@MeeraPillaiJSP) May 16,
+    2026``): the words above that line, its signer's."""
+    text = text_of(doc)
+    line = text.rstrip().rfind("\n")
+    match = _POST.fullmatch(text, line + 1) if line > 0 else None
+    words_above = doc.char_span(0, line, alignment_mode="contract") if match else None
+    if match is None or words_above is None or not len(words_above):
+        return None
+    (d_start, d_end), (n_start, n_end) = match.span(1), match.span(2)
+    post = _marked(
+        Mention(match.group(1), d_start + offset, d_end + offset),
+        Mention(match.group(2), n_start + offset, n_end + offset),
+        "post",
+    )
+    said = _strip(words_above)
+    post.spans = [(said.start_char + offset, said.end_char + offset)]
+    return post
+
+
 def signature_line(doc: Doc, offset: int) -> Attribution | None:
     """The paragraph as a ``- Name`` line signing the quote above it, or None."""
     return _signature(doc, 0, offset)

@@ -38,7 +38,15 @@ from .cues import (
 from .edges import _strip
 from .exchanges import Exchange
 from .headlines import _headline
-from .marks import _answered, _captioned, _credited, _introducer, _labelled, _signature
+from .marks import (
+    _answered,
+    _captioned,
+    _credited,
+    _introducer,
+    _labelled,
+    _signature,
+    signed_post,
+)
 from .named_sources import _named_after, _preceding_subject, _source_outside
 from .nominal import _according_to, _claimed, _claims
 from .passages import (
@@ -113,6 +121,8 @@ def attribute(
     if signed is not None and signed.rule == "post" and not quoted:
         # an embedded post, signed "— Name (@handle) date" on the line below: all its words
         return [replace(signed, spans=[_all_of(doc, offset)])]
+    if not quoted and (post := signed_post(doc, offset)) is not None:
+        return [post]  # the same, signed on its own last line
     if previous is not None and previous.introduces and not quoted and not any(speech_verbs(doc)):
         return [
             replace(

@@ -234,8 +234,11 @@ def _missed_subject(verb: Token) -> Span | None:
 
 
 def _is_passive(verb: Token) -> bool:
-    """``was asked``, or a bare participle modifying a clause or noun (``when asked``;
-    the tagger may call one after ``when`` a past tense, which would have a subject)."""
+    """``was asked``, a bare participle modifying a clause or noun (``when asked``;
+    the tagger may call one after ``when`` a past tense, which would have a subject), or
+    a headline's participle with neither auxiliary nor object (``Taoiseach accused of
+    'sleepwalking' into crisis``: he was accused; a sentence ending in a full stop is
+    prose, where the tagger may call a past tense a participle)."""
     children = {c.dep_ for c in verb.children}
     if "nsubjpass" in children:
         return not _perfect(verb)
@@ -245,6 +248,8 @@ def _is_passive(verb: Token) -> bool:
             and not children & {"aux", "nsubj"}
             and any(c.lower_ in _WHEN and c.dep_ in {"advmod", "mark"} for c in verb.children)
         )
+    if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not verb.sent[-1].is_punct:
+        return not children & {"aux", "auxpass", "dobj", "ccomp"}  # a headline's participle
     return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and "aux" not in children
 
 
