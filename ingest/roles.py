@@ -101,6 +101,8 @@ def _title_before(name: Span) -> str | None:
     while start < name.start and doc[start].lower_ in _CONNECTORS:
         start += 1
     before = doc[start : name.start]
+    if len(before) > 1 and before[-1].lower_ in words("honorifics"):
+        before = before[:-1]  # "Health Minister Dr. Tunde Akinwale": the title before
     if (
         not before
         or not (is_title(before[-1]) or _portfolio_critic(before[-1]))

@@ -1805,3 +1805,36 @@ def test_given_names_from_beyond_north_america_tell_whom_he_and_she_mean(article
     )
     quotes = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
     assert [q.speaker for q in quotes] == ["Tunde Akinwale", "Nisha Raghavan"]
+
+
+def test_a_body_s_initials_after_an_abbreviated_place_are_its_full_name(article_from, nlp):
+    article = article_from(
+        "HearthWise Inc. is recalling 1.3 million heaters, the U.S. Consumer Product Safety "
+        "Commission said on Thursday.\n\n"
+        "The CPSC said the heaters' thermal cutoff switch can fail.\n"
+    )
+    quotes = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    assert {q.speaker for q in quotes} == {"U.S. Consumer Product Safety Commission"}
+
+
+def test_the_health_minister_in_a_lede_is_the_one_named_next_with_a_courtesy(article_from, nlp):
+    article = article_from(
+        "LAGOS, Nigeria — Nigeria will extend its malaria vaccination programme to 12 more "
+        "states, the health minister announced on Tuesday.\n\n"
+        "Speaking at the airport, Health Minister Dr. Tunde Akinwale said the expansion would "
+        "reach two million children.\n"
+    )
+    quotes = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    assert [(q.speaker, q.role) for q in quotes] == [("Tunde Akinwale", "Health Minister")] * 2
+
+
+def test_a_body_s_papers_speak_for_it_and_go_on_speaking_for_it(article_from, nlp):
+    article = article_from(
+        "Trentvale Hospitals NHS Foundation Trust has 412 patients waiting more than two "
+        "years.\n\n"
+        "The trust’s own board papers, published last month, acknowledge that it is unlikely "
+        "to clear its two-year waits this year. The papers describe theatre productivity as "
+        "‘below the national median’.\n"
+    )
+    quotes = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    assert {q.speaker for q in quotes} == {"Trentvale Hospitals NHS Foundation Trust"}

@@ -182,6 +182,11 @@ class Mentions:
                         if places
                         else None
                     )
+                    or (  # "the health minister announced", then "Health Minister Tunde ..."
+                        self._titled_next(root.lower_, mention.end, qualified)
+                        if pointing and (qualified := _qualifiers(root))
+                        else None
+                    )
                     or describe(described_as(span), root.text, as_written=True)
                 )
         if root.lower_ in words("document_heads"):
@@ -359,6 +364,12 @@ def _holds(role: str, title: str) -> bool:
         word == other and (i == 0 or written[i - 1] not in {"of", "for"})
         for i, word in enumerate(written)
     )
+
+
+def _qualifiers(title: Token) -> list[str]:
+    """The words before a title that say which one it is (``health`` in ``the health
+    minister``), which the person named next with it has in their role too."""
+    return [c.lower_ for c in title.lefts if c.dep_ in {"compound", "amod"} and c.is_alpha]
 
 
 def _office_of(title: Token) -> list[str]:

@@ -89,7 +89,7 @@ ISSUING = frozenset({"issue", "release", "publish", "post", "send", "put", "dist
 `parse_plan` parses a paragraph with one of them and one of `OWN_WORDS`)."""
 
 OWN_WORDS = frozenset(
-    {"statement", "letter", "release", "memo", "post", "tweet", "email", "report"}
+    {"statement", "letter", "release", "memo", "post", "tweet", "email", "report", "paper"}
 )
 """Documents someone writes in their own words, whose ``the statement`` goes on speaking
 for them (not a video, an ad or a poll, which show or ask others)."""
@@ -356,7 +356,9 @@ def _name_head(name: Span) -> str:
 def acronyms(docs: list[tuple[int, Doc]]) -> dict[str, str]:
     """The bodies an article names in full, by their initials: ``TTC`` is the
     ``Toronto Transit Commission``, ``SIU`` the ``Special Investigations Unit`` (small
-    words such as ``of`` and ``the`` give no letter). The first full name wins."""
+    words such as ``of`` and ``the`` give no letter, and an abbreviated place before the
+    name may give none: ``CPSC``, the ``U.S. Consumer Product Safety Commission``). The
+    first full name wins."""
     found: dict[str, str] = {}
     for _, doc in docs:
         for ent in (whole_name(ent) for ent in doc.ents if ent.label_ == "ORG"):
@@ -364,4 +366,7 @@ def acronyms(docs: list[tuple[int, Doc]]) -> dict[str, str]:
             if len(named) >= 2 and all(t.is_title for t in named):
                 name = ent[1:] if ent[0].lower_ == "the" else ent
                 found.setdefault("".join(t.text[0] for t in named), name.text)
+                if len(named) >= 3 and "." in named[0].text:  # "U.S. Consumer Product
+                    # Safety Commission" is the CPSC
+                    found.setdefault("".join(t.text[0] for t in named[1:]), name.text)
     return found
