@@ -1838,3 +1838,16 @@ def test_a_body_s_papers_speak_for_it_and_go_on_speaking_for_it(article_from, nl
     )
     quotes = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
     assert {q.speaker for q in quotes} == {"Trentvale Hospitals NHS Foundation Trust"}
+
+
+def test_the_office_a_quote_names_is_not_a_person_called_by_it(article_from, nlp):
+    # the recogniser tags "Taoiseach" inside the quote as a person's name
+    article = article_from(
+        "The Taoiseach, Ciarán Moloney, clashed with opposition leaders on Tuesday.\n\n"
+        "‘Every year the Taoiseach comes into this chamber and tells us lessons have been "
+        "learned,’ she said.\n\n"
+        "‘There are 4,000 more nurses working in our hospitals today,’ the Taoiseach said.\n"
+    )
+    quotes = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    (nurses,) = [q for q in quotes if "4,000" in q.text]
+    assert (nurses.speaker, nurses.role) == ("Ciarán Moloney", "Taoiseach")

@@ -130,6 +130,13 @@ def person_name(ent: Span) -> str:
     return clean_name(person_span(ent).text)
 
 
+def _office(ent: Span) -> bool:
+    """A title alone after ``the`` (``the Taoiseach``, ``the Pope``): whoever holds the
+    office, not a name a later ``the Taoiseach said`` could mean as someone else."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return len(ent) == 1 and before is not None and before.lower_ == "the" and is_title(ent[0])
+
+
 def names_a_person(ent: Span) -> bool:
     """A PERSON entity, or a name the recogniser took for something else: two or three
     capitalised words after any titles that start with a given name (``Carly Fiorina``
@@ -137,8 +144,8 @@ def names_a_person(ent: Span) -> bool:
     art, ``Mayor Crystal McAteer`` as a product) or follow an abbreviated rank (``RCMP
     Cpl. Jodi Shelley`` as an ORG) or have a title beside them (`_titled_after`). Not a
     state or province abbreviated after a place (``Sudbury, Ont.``, taken for a person),
-    a person's thing (``Cruz's Iowa``), a place's post (``Nunavut MLA``) nor a titled
-    person's employer (`_employer`)."""
+    a person's thing (``Cruz's Iowa``), a place's post (``Nunavut MLA``), a titled
+    person's employer (`_employer`) nor an office (`_office`)."""
     if ent.label_ == "PERSON":
         # "Cruz's Iowa": a possessive inside makes it something of a person's
         return (
@@ -146,6 +153,7 @@ def names_a_person(ent: Span) -> bool:
             and not any(POSSESSIVE.fullmatch(t.text) for t in ent[:-1])
             and not _employer(ent)
             and not _place_and_post(ent)
+            and not _office(ent)
         )
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:
         return True  # "Fox News Sean Hannity": a host after the network
