@@ -178,11 +178,10 @@ def scope(kind: str, article: str | None, name: str = "") -> str | None:
         and (name.islower() or (said[0].lower() in _ARTICLES and name[1:].islower()))
         and (said[-1] in words("institution_heads") or said[-1] in words("document_heads"))
     )
-    owned = bool(said) and said[0].lower() in _POSSESSIVES
+    owned = bool(said) and said[0].lower() in words("possessives")
     return article if kind == "unnamed" or described or owned else None
 
 
-_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _ARTICLES = frozenset({"a", "an", "the"})  # "A federal lawsuit" is described as "a federal lawsuit"
 
 

@@ -107,13 +107,13 @@ def _may_quote(
     signed = [signature_line(doc, p.start) for p, doc in zip(kept, docs, strict=True)]
     for index, (paragraph, doc) in enumerate(zip(kept, docs, strict=True)):
         holds_quote = any(q.start < paragraph.end and paragraph.start < q.end for q in quoted)
-        signs_below = index + 1 < len(signed) and (below := signed[index + 1]) is not None
+        below = signed[index + 1] if index + 1 < len(signed) else None
         marked = (
             holds_quote
             or any(token.is_quote for token in doc)
             or ":" in text_of(doc)
             or signed[index] is not None
-            or (signs_below and below.rule == "post")  # an embedded post, signed below
+            or (below is not None and below.rule == "post")  # an embedded post, signed below
             or signed_post(doc, paragraph.start) is not None
             or cues.found_in(doc)
         )

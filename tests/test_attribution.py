@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from proposals import proposed
 from quotedb.ingest.attribution.content import _clause_around, _content_spans
 from quotedb.ingest.attribution.cues import is_cue
 from quotedb.ingest.pipeline import extract, extract_many
 from spacy.tokens import Doc
-
-
-def proposed(article, nlp):
-    """What the rules propose, each with its rule's prior confidence and span: no learned models.
-    (The scorer's decisions are tested in test_attribution_model.py.)"""
-    return next(extract_many([article], nlp, scorer=None, ranker=None))[1]
 
 
 def only_quote(article_from, nlp, text: str):

@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from proposals import proposed
 from quotedb.ingest.attribution.features import VECTOR, spelled_out
 from quotedb.ingest.attribution.model import RANKER, Scorer, shipped
 from quotedb.ingest.attribution.train import read_contents
@@ -178,7 +179,7 @@ def test_names_in_quotation_marks_are_not_someone_s_words(article_from, nlp):
         "The government ties the boats to the gangs “Tren de Aragua”, which it has banned, "
         "and “Cartel de los Soles” in its campaign.\n"
     )
-    for candidates in (extract(article, nlp), extract_many_all(article, nlp)):
+    for candidates in (extract(article, nlp), proposed(article, nlp)):
         assert [q.text for q in candidates] == ["“We will not stop until the boats stop coming,”"]
 
 
@@ -197,7 +198,7 @@ def test_hopes_thoughts_aims_and_views_are_thoughts(article_from, nlp):
         "The governor is seeking to close the old prison before the election.\n\n"
         "The council sees the new bridge as a waste of money. It saw the crowd grow.\n"
     )
-    found = extract_many_all(article, nlp)
+    found = proposed(article, nlp)
     assert [(q.text, q.act) for q in found] == [
         ("that the bridge will open in May", "thought"),
         ("the council will vote against the budget in June", "thought"),
@@ -221,13 +222,8 @@ def test_an_abstract_noun_is_no_speaker(article_from, nlp):
         "A growing paranoia characterized his administration’s foreign policy, and the "
         "spokesman said that the talks had failed.\n"
     )
-    speakers = {q.speaker for q in extract_many_all(article, nlp)}
+    speakers = {q.speaker for q in proposed(article, nlp)}
     assert "a growing paranoia" not in {str(s).lower() for s in speakers}
-
-
-def extract_many_all(article, nlp):
-    """Every candidate the rules propose, whatever the scorer would keep."""
-    return next(extract_many([article], nlp, scorer=None, ranker=None))[1]
 
 
 def test_extract_keeps_only_what_min_confidence_and_act_ask_for(tmp_path):

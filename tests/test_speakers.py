@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from proposals import proposed
 from quotedb.db import load
 from quotedb.db.speakers import Registry, current_roles, forms
 from quotedb.ingest.pipeline import extract_many
@@ -1761,7 +1762,7 @@ def test_the_report_goes_on_speaking_for_whoever_published_it(article_from, nlp)
 def test_a_relative_clause_on_a_noun_that_cannot_speak_is_no_one_s(article_from, nlp, sentence):
     # not "a problem" or "new emissions rules" as a speaker; the scorer sees no source
     article = article_from(sentence + "\n")
-    found = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    found = proposed(article, nlp)
     assert found and all(q.speaker is None for q in found)
 
 
@@ -1769,7 +1770,7 @@ def test_a_relative_clause_on_a_document_is_still_its_report(article_from, nlp):
     article = article_from(
         "The company issued a report that says profits fell sharply in the third quarter.\n"
     )
-    (quote,) = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    (quote,) = proposed(article, nlp)
     assert quote.text == "profits fell sharply in the third quarter"
 
 
@@ -1780,7 +1781,7 @@ def test_a_name_the_recogniser_misses_after_an_upper_case_title_is_a_person(arti
         "context’.\n\n"
         "‘Nobody is denying the weather is changing,’ he said.\n"
     )
-    quotes = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    quotes = proposed(article, nlp)
     told, said = [q for q in quotes if q.cue.text in {"told", "said"}]
     assert (told.speaker, told.speaker_kind) == ("Clive Durrant", "person")
     assert told.role == "Conservative MP"
@@ -1792,7 +1793,7 @@ def test_a_performer_named_once_is_who_the_description_means_after(article_from,
         "The folk singer Mara Quinlan was made an MBE on Tuesday.\n\n"
         "Earlier, the singer told reporters that the ceremony had been ‘surreal’.\n"
     )
-    (quote,) = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    (quote,) = proposed(article, nlp)
     assert (quote.speaker, quote.role) == ("Mara Quinlan", "folk singer")
 
 
@@ -1803,7 +1804,7 @@ def test_given_names_from_beyond_north_america_tell_whom_he_and_she_mean(article
         "“The doses have arrived,” he said.\n\n"
         "“Now the work begins,” she said.\n"
     )
-    quotes = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    quotes = proposed(article, nlp)
     assert [q.speaker for q in quotes] == ["Tunde Akinwale", "Nisha Raghavan"]
 
 
@@ -1813,7 +1814,7 @@ def test_a_body_s_initials_after_an_abbreviated_place_are_its_full_name(article_
         "Commission said on Thursday.\n\n"
         "The CPSC said the heaters' thermal cutoff switch can fail.\n"
     )
-    quotes = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    quotes = proposed(article, nlp)
     assert {q.speaker for q in quotes} == {"U.S. Consumer Product Safety Commission"}
 
 
@@ -1824,7 +1825,7 @@ def test_the_health_minister_in_a_lede_is_the_one_named_next_with_a_courtesy(art
         "Speaking at the airport, Health Minister Dr. Tunde Akinwale said the expansion would "
         "reach two million children.\n"
     )
-    quotes = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    quotes = proposed(article, nlp)
     assert [(q.speaker, q.role) for q in quotes] == [("Tunde Akinwale", "Health Minister")] * 2
 
 
@@ -1836,7 +1837,7 @@ def test_a_body_s_papers_speak_for_it_and_go_on_speaking_for_it(article_from, nl
         "to clear its two-year waits this year. The papers describe theatre productivity as "
         "‘below the national median’.\n"
     )
-    quotes = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    quotes = proposed(article, nlp)
     assert {q.speaker for q in quotes} == {"Trentvale Hospitals NHS Foundation Trust"}
 
 
@@ -1848,6 +1849,6 @@ def test_the_office_a_quote_names_is_not_a_person_called_by_it(article_from, nlp
         "learned,’ she said.\n\n"
         "‘There are 4,000 more nurses working in our hospitals today,’ the Taoiseach said.\n"
     )
-    quotes = next(extract_many([article], nlp, scorer=None, ranker=None))[1]
+    quotes = proposed(article, nlp)
     (nurses,) = [q for q in quotes if "4,000" in q.text]
     assert (nurses.speaker, nurses.role) == ("Ciarán Moloney", "Taoiseach")

@@ -12,6 +12,7 @@ from ..lexicons import words
 from ..parse import text_of
 from .clause_words import _without
 from .cues import (
+    SUBJECTS,
     TENSED,
     _intended,
     _prep_cue,
@@ -253,7 +254,7 @@ def next_act(verb: Token, cue: Token) -> bool:
     more officers on the streets, but also led to ...``: the bill led)."""
     if verb.dep_ != "conj" or verb.pos_ != "VERB":
         return False
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    if any(c.dep_ in SUBJECTS for c in verb.children):
         return False
     head = verb.head
     if head == cue:

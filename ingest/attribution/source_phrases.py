@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..dates import after_dateline
 from ..lexicons import words
 from ..roles import is_title
-from ..speakers import can_speak, is_someone
+from ..speakers import can_speak, is_someone, speechless
 from .cues import SUBJECTS
 
 
@@ -50,7 +50,7 @@ def _subject(token: Token) -> Span:
         noun = _who(token)
         if (issuer := _issuer(noun)) is not None:
             return issuer  # "the Post ran a piece that noted ...": the Post's
-        if noun.pos_ == "NOUN" and not noun.ent_type_ and not can_speak(noun):
+        if speechless(noun):
             return token.doc[token.i : token.i + 1]  # "a problem that demands": no one
         antecedent = _phrase(noun)
         if antecedent.end <= token.i:

@@ -30,7 +30,14 @@ editorial's or a letter's writer).
 """
 
 from .article_speakers import ArticleSpeakers, reads_parse
-from .descriptions import SPEAKING_ENTITIES, can_speak, describe, is_someone, released_by
+from .descriptions import (
+    SPEAKING_ENTITIES,
+    can_speak,
+    describe,
+    is_someone,
+    released_by,
+    speechless,
+)
 from .mentions import NO_ONE
 from .name_words import clean_name
 from .recognised_names import person_name, person_span
@@ -49,4 +56,5 @@ __all__ = [
     "person_span",
     "reads_parse",
     "released_by",
+    "speechless",
 ]

@@ -23,10 +23,6 @@ _PEOPLE_NOUNS = ("titles", "group_heads", "unnamed_heads")
 RELATIVES = frozenset({"who", "which", "that"})
 
 
-# words that place a described person ("his lawyer", "this reporter"): see `_owned`
-_POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "its", "their"})
-
-
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 
@@ -65,6 +61,12 @@ def can_speak(noun: Token) -> bool:
     return (
         is_someone(noun) or lemma in words("institution_heads") or lemma in words("document_heads")
     )
+
+
+def speechless(noun: Token) -> bool:
+    """A common noun no name makes someone's that cannot speak (``a problem``, ``new
+    rules``): what a relative clause on it reports is no one's."""
+    return noun.pos_ == "NOUN" and not noun.ent_type_ and not can_speak(noun)
 
 
 def is_abstract(noun: Token) -> bool:
@@ -206,14 +208,20 @@ def _people(head: str) -> bool:
     """The plural of a noun for one person (``plumbers``, ``grandparents``, ``postmen``,
     ``nannies``, ``witnesses``) that ``lexicons/group_heads.txt`` does not list itself."""
     if head.endswith("men"):
-        singular = {head[:-3] + "man"}
-    elif head.endswith("ies"):
-        singular = {head[:-3] + "y"}
+        forms = {head[:-3] + "man"}
     elif head.endswith("s") and not head.endswith("ss"):
-        singular = {head[:-1], head[:-2]}
+        forms = {singular(head), head[:-2]}  # "witnesses": "witness"
     else:
         return False
-    return len(head) > 4 and bool(singular & words("unnamed_heads"))
+    return len(head) > 4 and bool(forms & words("unnamed_heads"))
+
+
+def singular(word: str) -> str:
+    """``ferries`` -> ``ferry``, ``mines`` -> ``mine``: enough to tell a name's word from
+    a description's, or a noun for one person from its plural."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word.removesuffix("s")
 
 
 def _counted(head: str) -> bool:
@@ -228,7 +236,7 @@ def _owned(tokens: list[str], head: str) -> bool:
     if head not in lowered:
         return False
     before = lowered[: lowered.index(head)]
-    return bool(set(before) & (_POSSESSIVES | _DEMONSTRATIVES)) or any(
+    return bool(set(before) & (words("possessives") | _DEMONSTRATIVES)) or any(
         t.endswith(("'s", "’s")) for t in before
     )
 

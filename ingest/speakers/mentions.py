@@ -23,7 +23,6 @@ from .descriptions import (
     RELATIVES,
     antecedent,
     before_name,
-    can_speak,
     describe,
     described_as,
     described_role,
@@ -34,6 +33,7 @@ from .descriptions import (
     joint,
     possessor,
     released_by,
+    speechless,
 )
 from .genders import gendered, titled_gender
 from .name_words import whole_word
@@ -112,7 +112,7 @@ class Mentions:
         if len(span) == 1 and root.lower_ in RELATIVES and root.head.dep_ == "relcl":
             # "a report, which said": the report; "a problem that demands": no one
             noun = root.head.head
-            if noun.pos_ == "NOUN" and not noun.ent_type_ and not can_speak(noun):
+            if speechless(noun):
                 return None
             return self._named(span.doc[noun.left_edge.i : noun.i + 1], mention)
         if (

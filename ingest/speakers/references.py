@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import pairs, words
 from ..parse import text_of
-from .descriptions import is_definite, is_someone, released_by
+from .descriptions import is_definite, is_someone, released_by, singular
 
 
 def places_of(span: Span) -> list[str]:
@@ -159,7 +159,7 @@ def body_described_before(span: Span, docs: list[tuple[int, Doc]], offset: int) 
     that modifier's word (``BC Ferries``, ``Boreal Shield Mining``)."""
     if _described_body(span) is None:
         return None
-    kinds = {_singular(t.lower_) for t in span[1:-1]}
+    kinds = {singular(t.lower_) for t in span[1:-1]}
     before = [(at, doc) for at, doc in docs if at <= offset]
     named = [
         ent
@@ -167,7 +167,7 @@ def body_described_before(span: Span, docs: list[tuple[int, Doc]], offset: int) 
         for ent in doc.ents
         if at + ent.end_char <= offset
         and ent.label_ == "ORG"
-        and any(_singular(t.lower_) in kinds for t in ent)
+        and any(singular(t.lower_) in kinds for t in ent)
     ]
     return whole_name(named[-1]) if named else None
 
@@ -185,14 +185,6 @@ def _described_body(span: Span) -> str | None:
     ):
         return None
     return root.lower_
-
-
-def _singular(word: str) -> str:
-    """``ferries`` -> ``ferry``, ``mines`` -> ``mine``: enough to tell a name's word from
-    a description's."""
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word.removesuffix("s")
 
 
 def bare_body(span: Span) -> str | None:
