@@ -238,3 +238,22 @@ def test_a_verb_going_on_from_a_relative_clause_may_still_be_what_was_said(nlp):
     [point] = [a for a in attribute(doc, 0, [], None) if a.cue.text == "point"]
     drawn = [text[s:e] for _, spans in alternatives(point, doc, 0, []) for s, e in spans]
     assert any("also led to tougher sentences" in words for words in drawn)
+
+
+def test_the_model_card_says_how_far_a_perfect_ranker_could_go():
+    from quotedb.ingest.attribution.train_bounds import Choice, _picked
+
+    dev = [
+        Choice("a", ({}, {}, {}), (0.4, 1.0, 0.6)),  # the ranker picks the 0.6 cut
+        Choice("b", ({}, {}), (0.3, 0.45)),  # no alternative comes near a human content
+    ]
+    counted = _picked([0.0, 0.1, 0.5, 0.0, 0.2], dev)
+    assert counted == {
+        "candidates": 2,
+        "proposed": 0,
+        "chosen": 1,
+        "best": 1,
+        "proposed_exact": 0,
+        "chosen_exact": 0,
+        "best_exact": 1,
+    }

@@ -80,8 +80,10 @@ def _teaches(choice: Choice) -> bool:
 
 
 def _picked(scores, choices: list[Choice]) -> dict[str, int]:
-    """How often the rules' span and the ranker's choice match their human content."""
-    counted = {"candidates": 0, "proposed": 0, "chosen": 0, "proposed_exact": 0, "chosen_exact": 0}
+    """How often the rules' span, the ranker's choice and the best of the alternatives
+    (what a perfect ranker would reach) match their human content."""
+    kinds = ("proposed", "chosen", "best")
+    counted = dict.fromkeys(("candidates", *kinds, *(f"{kind}_exact" for kind in kinds)), 0)
     row = 0
     for choice in choices:
         n = len(choice.overlap)
@@ -92,6 +94,8 @@ def _picked(scores, choices: list[Choice]) -> dict[str, int]:
         counted["chosen"] += choice.overlap[pick] >= 0.5
         counted["proposed_exact"] += choice.overlap[0] >= 1 - _TIE
         counted["chosen_exact"] += choice.overlap[pick] >= 1 - _TIE
+        counted["best"] += max(choice.overlap) >= 0.5
+        counted["best_exact"] += max(choice.overlap) >= 1 - _TIE
     return counted
 
 
