@@ -1852,3 +1852,90 @@ def test_the_office_a_quote_names_is_not_a_person_called_by_it(article_from, nlp
     quotes = proposed(article, nlp)
     (nurses,) = [q for q in quotes if "4,000" in q.text]
     assert (nurses.speaker, nurses.role) == ("Ciarán Moloney", "Taoiseach")
+
+
+def test_the_n_year_old_is_the_person_just_named_whoever_says_so(article_from, nlp):
+    article = article_from(
+        "Head coach Tom Albrecht said the turnaround started on the defensive end.\n\n"
+        "“We were soft. There’s no other word for it,” Albrecht said.\n\n"
+        "The 61-year-old, who is in his 14th season in Spokane, added that he had “never been "
+        "prouder of a second half” in his tenure.\n\n"
+        "Walter Lindqvist, 83, a retired engineer, told the court the money had been “gone "
+        "before we knew it was gone.”\n\n"
+        "“My wife doesn’t know my name anymore,” the 83-year-old said.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [q.speaker for q in quotes if "prouder" in q.text] == ["Tom Albrecht"]
+    # the parse makes "old" an adjective of "said": the age is still the source
+    assert [q.speaker for q in quotes if "my name" in q.text] == ["Walter Lindqvist"]
+
+
+def test_the_n_year_old_someone_unnamed_was_introduced_as_stays_unnamed(article_from, nlp):
+    article = article_from(
+        "Police Chief Maria Ortiz said officers arrived within minutes.\n\n"
+        "A 32-year-old man who lives nearby said he heard three shots. The 32-year-old said "
+        "he called 911 right away.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [q.speaker for q in quotes if "911" in q.text] != ["Maria Ortiz"]
+
+
+def test_who_after_a_place_is_the_person_the_place_describes(article_from, nlp):
+    article = article_from(
+        "The first victim to speak was Dorothy Kavanagh, 79, a retired schoolteacher from "
+        "Braintree who said she had given Mr. Pellegrino $610,000.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [q.speaker for q in quotes] == ["Dorothy Kavanagh"]
+
+
+def test_she_in_the_next_paragraph_is_the_unnamed_woman_who_spoke_last(article_from, nlp):
+    article = article_from(
+        "Donna Leszczynski, a department spokeswoman, said the home had 30 days to respond.\n\n"
+        "One resident, an 81-year-old woman recovering from a stroke, told inspectors she had "
+        "stopped drinking water in the evenings.\n\n"
+        "“Nobody comes,” she said, according to the report.\n"
+    )
+    quotes = proposed(article, nlp)
+    # "told inspectors she had stopped": the parse reads a relative clause of the inspectors
+    (water,) = [q for q in quotes if "drinking water" in q.text]
+    assert water.text.startswith("she had stopped")
+    assert [q.speaker for q in quotes if "Nobody" in q.text] == [water.speaker]
+    assert water.speaker != "Donna Leszczynski"
+
+
+def test_a_title_case_headline_s_guessed_name_is_no_one_and_the_judge_is_she(article_from, nlp):
+    article = article_from(
+        "Judge Rules Ohio’s Long-Term Isolation of Mentally Ill Prisoners Is Unconstitutional\n\n"
+        "In a 74-page opinion, Judge Harriet Okonkwo-Bell wrote that the state had subjected "
+        "hundreds of men to cruel conditions.\n\n"
+        "Tamsin Alvarado, a lawyer for the prisoners, said the decision would be cited "
+        "elsewhere.\n\n"
+        "The judge addressed that concern directly. Staffing shortages were “a reason to fix "
+        "the system, not a license to keep it broken,” she wrote.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert "Rules Ohio" not in {q.speaker for q in quotes}
+    assert [q.speaker for q in quotes if "Staffing" in q.text] == ["Harriet Okonkwo-Bell"]
+
+
+def test_a_name_set_beside_a_title_is_a_person_whatever_the_recogniser_says(article_from, nlp):
+    article = article_from(
+        "Tuvalu’s lead negotiator, Losaline Tefuka, said the talks had stalled.\n\n"
+        "The EU’s chief negotiator, Jakob Reiter, told AFP the bloc was open to discussing "
+        "trade concerns.\n\n"
+        "Asked about a federal review, a spokeswoman for the attorney general’s office, Renée "
+        "Albright, said the office had shared its full file.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [q.speaker for q in quotes] == ["Losaline Tefuka", "Jakob Reiter", "Renée Albright"]
+
+
+def test_the_group_is_the_body_its_paragraph_just_spoke_of(article_from, nlp):
+    article = article_from(
+        "The junta turned to Russian mercenaries, first from the Wagner Group.\n\n"
+        "Human Rights Watch has said that soldiers have killed civilians. In a report "
+        "published in July, the group said it had documented at least 47 killings.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [q.speaker for q in quotes if "documented" in q.text] == ["Human Rights Watch"]

@@ -159,8 +159,29 @@ def through_addressee(cue: Token) -> list[Token]:
         for phrase in cue.rights
         if phrase.i >= told.i
         for clause in phrase.subtree
-        if clause.dep_ in {"acl", "relcl"} and _complement(clause)
+        if clause.dep_ in {"acl", "relcl"}
+        and (_complement(clause) or (clause.head == told and _without_that(clause, told)))
     ][:1]
+
+
+def _without_that(clause: Token, told: Token) -> bool:
+    """A clause right after whom a cue tells, read as a relative clause of theirs, that
+    is what they were told: ``told inspectors she had stopped drinking water``. A
+    relative clause without ``that`` lacks the object it hangs on (``told the people
+    she met``); this one opens with its own subject and has its complement."""
+    subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+    return (
+        subject is not None
+        and subject.left_edge.i == told.i + 1
+        and not any(c.tag_ in {"WDT", "WP", "WP$"} or c.lower_ == "that" for c in clause.children)
+        and any(c.dep_ in _COMPLETE for c in clause.children)
+        and not any(c.dep_ == "prep" and not list(c.children) for c in clause.children)
+    )
+
+
+_COMPLETE = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "auxpass"})
+"""What a clause has when no object is missing from it: an object, a complement, or a
+passive's auxiliary."""
 
 
 def asked(cue: Token) -> Token | None:

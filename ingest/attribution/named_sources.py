@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
 from ..roles import is_title
-from ..speakers import SPEAKING_ENTITIES, is_someone, released_by
+from ..speakers import AGED, SPEAKING_ENTITIES, is_someone, released_by
 from .cues import SUBJECTS, is_finite
 from .source_phrases import _in_title, _left_edge, _phrase, _subject
 from .sources import _is_passive, source_of
@@ -148,12 +148,33 @@ def _someone_before(cue: Token) -> Span | None:
     before = doc[at]
     if (described := _described_by(before)) is not None:
         return described  # "..., Patrick F. Kennedy, the undersecretary for management, wrote"
+    if (aged := _aged_ending(before)) is not None:
+        return aged  # "“...,” the 83-year-old said": the parse made "old" the verb's adjective
     if before.pos_ not in {"PROPN", "NOUN"} or not is_someone(before):
         return None
     named = next((e for e in doc.ents if e.end == at + 1), None)
     if named is not None and named.label_ in SPEAKING_ENTITIES:
         return named  # "..., Ontario’s Ministry for Seniors and Accessibility says": all of it
     return doc[_left_edge(before).i : before.i + 1]
+
+
+def _aged_ending(last: Token) -> Span | None:
+    """``the 83-year-old`` (``a 30-year-old``) ending on ``last``: someone described by
+    age alone."""
+    if last.lower_ != "old":
+        return None
+    doc = last.doc
+    start = next(
+        (i for i in range(last.i - 1, max(last.i - 6, -1), -1) if doc[i].lower_ in _ARTICLES),
+        None,
+    )
+    if start is None:
+        return None
+    phrase = doc[start : last.i + 1]
+    return phrase if AGED.search(phrase.text) else None
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _described_by(last: Token) -> Span | None:

@@ -107,6 +107,9 @@ def _person_hung_on(head: Token) -> Token | None:
     )
 
 
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _who(relative: Token) -> Token:
     """The noun a relative pronoun stands for: the one its clause hangs on, or for ``who``
     after a noun that cannot speak, the people named in that noun's phrase (``a focal
@@ -114,17 +117,21 @@ def _who(relative: Token) -> Token:
     noun = relative.head.head if relative.head.dep_ == "relcl" else _noun_before(relative)
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
         noun = noun.head  # "the Atlantic Fiscal Institute, a Halifax think tank, which said"
-    if relative.lower_ != "who" or can_speak(noun):
-        return noun
+    if relative.lower_ != "who" or (can_speak(noun) and noun.ent_type_ not in _PLACES):
+        return noun  # not "a retired schoolteacher from Braintree who said": she said
     people = [  # not "a handful of Democrats, who": that phrase names the people already
         t
         for t in noun.subtree
-        if t.dep_ == "pobj" and t.head.lower_ != "of" and t.i < relative.i and is_someone(t)
+        if t.dep_ == "pobj"
+        and t.head.lower_ != "of"
+        and t.i < relative.i
+        and is_someone(t)
+        and t.ent_type_ not in _PLACES
     ]
     if people:
         return people[-1]
     holder = noun  # "one Democrat familiar with the discussion, who added": the Democrat
-    while holder.dep_ in {"pobj", "prep", "amod"} and holder.head.i < holder.i:
+    while holder.dep_ in {"pobj", "prep", "amod", "appos"} and holder.head.i < holder.i:
         holder = holder.head
         if holder.pos_ in {"NOUN", "PROPN"} and can_speak(holder):
             return holder

@@ -41,9 +41,11 @@ from .descriptions import (
 from .mentions import NO_ONE
 from .name_words import clean_name
 from .recognised_names import person_name, person_span
+from .references import AGED
 from .speaker import Speaker
 
 __all__ = [
+    "AGED",
     "NO_ONE",
     "SPEAKING_ENTITIES",
     "ArticleSpeakers",

@@ -18,12 +18,12 @@ from ..names import name_key
 from ..parse import hyphen_joins, is_title_case, text_of
 from ..records import Mention
 from .descriptions import describe, is_abstract, is_hearsay, role_before
-from .genders import gender_of, role_gender, titled_gender
+from .genders import described_gender, gender_of, role_gender, titled_gender
 from .mentions import NO_ONE, Mentions
 from .name_words import extends_name, whole_word, words_of_name
 from .pronouns import Pronouns, introduces_one
 from .recognised_names import names_a_person, person_name, person_span
-from .references import acronyms, documents_issued, is_epithet, paragraph_at
+from .references import acronyms, documents_issued, is_epithet, paragraph_at, points_back
 from .speaker import Speaker
 from .writers import Writers, byline
 
@@ -73,6 +73,9 @@ class ArticleSpeakers(Pronouns, Mentions):
     writers: Writers = Writers()  # who writes "I" and "we" outside quotation marks
     epithets: set[int] = field(default_factory=set)  # "the businessman": maybe someone named
     introduced: set[int] = field(default_factory=set)  # "a grain farmer": one new person
+    unnamed_genders: dict[int, str] = field(
+        default_factory=dict
+    )  # "One resident, an 81-year-old woman"
     issued: list[tuple[int, str, int, Token]] = field(default_factory=list)
     # (offset of "a statement", its lemma, its paragraph's offset, whose it is)
     acronyms: dict[str, str] = field(default_factory=dict)  # "TTC" -> its full name
@@ -98,7 +101,7 @@ class ArticleSpeakers(Pronouns, Mentions):
             for offset, ent in entities
             if names_a_person(ent) and not _a_place(ent) and id(ent.doc) not in bylines
         ]
-        names = _without_bodies_short_names(names, entities)
+        names = _without_headline_guesses(_without_bodies_short_names(names, entities))
         for offset, ent in names:
             name = person_name(ent)
             if name:
@@ -263,6 +266,13 @@ class ArticleSpeakers(Pronouns, Mentions):
         speaker = self._named(span, mention) if span is not None else describe(mention.text)
         if speaker is None:
             return None
+        if (
+            speaker.kind != "person"
+            and span is not None
+            and points_back(span)
+            and (named := self._described_person(span, mention.start)) is not None
+        ):  # "The 61-year-old, who is in his 14th season, added": the coach named before
+            speaker = named
         if speaker.kind == "organization" and speaker.name in self.acronyms:
             speaker = replace(speaker, name=self.acronyms[speaker.name])  # one name for it
         if speaker.kind == "organization" and speaker.name[:1].isupper():
@@ -274,6 +284,8 @@ class ArticleSpeakers(Pronouns, Mentions):
                 self.epithets.add(mention.start)
             if span is not None and introduces_one(span):
                 self.introduced.add(mention.start)
+            if span is not None and (sex := described_gender(span.root)) is not None:
+                self.unnamed_genders[mention.start] = sex
         self.last_speaker = (mention.start, speaker)
         return speaker
 
@@ -295,6 +307,12 @@ class ArticleSpeakers(Pronouns, Mentions):
         offset, doc = found
         return doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
 
+    def text_before(self, offset: int) -> str:
+        """The words of the article's paragraphs before article offset ``offset``."""
+        return "\n\n".join(
+            text_of(doc)[: offset - start] for start, doc in self.docs if start < offset
+        )
+
     def _paragraph(self, at: int) -> tuple[int, Doc] | None:
         """The parsed paragraph holding article offset ``at``, with its own offset."""
         return paragraph_at(self.docs, at)
@@ -304,6 +322,24 @@ class ArticleSpeakers(Pronouns, Mentions):
     ) -> Speaker:
         full = self.fullest(name, offset, gender or self.titled.get(offset))
         return Speaker(full, "person", role or self.role_of(full, offset))
+
+
+def _without_headline_guesses(names: list[tuple[int, Span]]) -> list[tuple[int, Span]]:
+    """The names less those the recogniser found in a title-case headline (no full stop
+    at its end) that share no word with a name found anywhere else: in ``Judge Rules
+    Ohio's Long-Term Isolation of Mentally Ill Prisoners Is Unconstitutional`` every word
+    is capitalised, and ``Rules Ohio`` is no one (the judge is Harriet Okonkwo-Bell); a
+    headline's ``Trump Says ...`` is the Donald Trump the story names."""
+
+    def headline(doc: Doc) -> bool:
+        return is_title_case(doc) and not text_of(doc).rstrip().endswith(".")
+
+    prose = {word for _, ent in names if not headline(ent.doc) for word in person_name(ent).split()}
+    return [
+        (offset, ent)
+        for offset, ent in names
+        if not headline(ent.doc) or prose & set(person_name(ent).split())
+    ]
 
 
 def _without_bodies_short_names(

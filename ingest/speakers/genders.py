@@ -20,6 +20,12 @@ def gender_of(said: Iterable[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def described_gender(head: Token) -> str | None:
+    """The gender a description of someone unnamed gives, in its head or the phrase set
+    beside it: ``One resident, an 81-year-old woman recovering from a stroke``."""
+    return gender_of([head.lower_] + [c.lower_ for c in head.children if c.dep_ == "appos"])
+
+
 def gendered(token: Token) -> bool:
     """A word the name lists give one gender: how a given name is told (``Stephen``,
     ``Hillary``) where the recogniser did not mark one. A hyphenated given name is

@@ -7,7 +7,6 @@ that reads mentions other than pronouns."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -45,6 +44,7 @@ from .names_in_phrases import (
 )
 from .recognised_names import age_after, names_a_person, person_name, person_span
 from .references import (
+    AGED,
     bare_body,
     body_described_before,
     body_named_before,
@@ -76,9 +76,6 @@ def _body_of(name: str, body: str) -> str:
 _AHEAD = 400
 """How far after a title with a place (``Toronto's police chief says``) the person
 holding it may be named (a lede's next sentence or two)."""
-
-
-_AGED = re.compile(r"\b(\d{1,3})-year-old\b")  # "the 45-year-old", "the 45-year-old woman"
 
 
 # a mention that only points ("That ... said", "Another notes", "All told"): no one is named
@@ -142,7 +139,7 @@ class Mentions:
             )
         if len(span) == 1 and root.pos_ == "PROPN" and gendered(root):
             return self.person(root.text, mention.start)  # "Marcel said": a given name alone
-        if (age := _AGED.search(span.text)) and (aged := self._aged(age[1], mention.start)):
+        if (age := AGED.search(span.text)) and (aged := self._aged(age[1], mention.start)):
             return aged
         if (person := named_in_apposition(root)) is not None:
             # "Trump's campaign manager, Corey Lewandowski": the person, whom it describes
@@ -206,17 +203,23 @@ class Mentions:
                 return issuer  # "said in a statement ... “...,” the statement read": theirs
         if is_abstract(root) or is_hearsay(root):
             return None
-        if (body := body_named_before(span, self.docs, mention.start)) is not None:
-            return describe(body.text)  # "the association" is the one named before
+        subject = body_subject_before(span, self.quoted, mention.start)
+        if (body := body_named_before(span, self.docs, mention.start)) is not None and (
+            subject is None or (body.doc is span.doc and body.start > subject.start)
+        ):  # "the association" is the one named before, unless a body its paragraph went on
+            # about since is ("Human Rights Watch has said ... In a report ..., the group said")
+            return describe(body.text)
+        if body is not None and subject is not None:
+            return replace(describe(subject.text), kind="organization")
         if (body := body_described_before(span, self.docs, mention.start)) is not None:
             return replace(describe(body.text), kind="organization")  # "the ferry corporation"
         if (noun := bare_body(span)) and (
             spoken := spoke_before(noun, self.bodies, self.docs, self.quoted, mention.start)
         ):
             return Speaker(spoken, "organization")  # "Lumenor says ... the company said"
-        if (body := body_subject_before(span, self.quoted, mention.start)) is not None:
+        if subject is not None:
             # "Canada Post has been ... The corporation has": a body, whatever its name's head
-            return replace(describe(body.text), kind="organization")
+            return replace(describe(subject.text), kind="organization")
         if (body := body_named_next(span, self.docs, self.quoted, mention.start)) is not None:
             return describe(body.text)  # "A Calgary-based company says ...", named next
         if (body := _body_described(span)) is not None:

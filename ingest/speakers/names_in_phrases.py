@@ -79,8 +79,9 @@ def named_in_apposition(head: Token) -> Span | None:
     Clarke``, ``Trump's campaign manager, Corey Lewandowski,``); not one of several
     (``presidential candidates Hillary Clinton and Donald Trump``).
 
-    After a person or a place the description is of (``a spokesperson for Paul
-    Calandra, Hannah Jensen,``, ``The mayor of Fort St. James, Bev Playfair,``) the parse
+    After a person, a place or a body the description is of (``a spokesperson for Paul
+    Calandra, Hannah Jensen,``, ``The mayor of Fort St. James, Bev Playfair,``, ``a
+    spokeswoman for the attorney general's office, Renée Albright,``) the parse
     hangs the name on that name, which cannot be a second person as well: the name is
     the description's."""
     if head.tag_ in {"NNS", "NNPS"}:
@@ -90,7 +91,12 @@ def named_in_apposition(head: Token) -> Span | None:
         for prep in head.rights
         if prep.dep_ == "prep"
         for noun in prep.children
-        if noun.dep_ == "pobj" and (noun.pos_ == "PROPN" or person_at(noun) is not None)
+        if noun.dep_ == "pobj"
+        and (
+            noun.pos_ == "PROPN"
+            or person_at(noun) is not None
+            or noun.lemma_.lower() in words("institution_heads")  # "for the ... office, Renée"
+        )
     ]
     for child in [*head.rights, *(c for noun in whose for c in noun.rights)]:
         if child.dep_ == "appos" and not any(c.dep_ == "conj" for c in child.children):

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..parse import text_of
+from ..roles import is_title
 from .descriptions import is_someone
 from .genders import gender_of
+from .references import introduced_before, is_epithet
 from .speaker import Speaker
 
 if TYPE_CHECKING:
@@ -58,6 +60,8 @@ class Pronouns:
                 described := self._described_before(offset, wanted, nearest)
             ):  # "One of the victims, an 83-year-old woman, read a statement. “...,” she said"
                 return described
+            if (titled := self._titled_subject(offset, nearest, fits)) is not None:
+                return titled  # "The judge addressed that concern. “...,” she wrote": the judge
             last = self.last_speaker
             if (
                 last
@@ -66,6 +70,8 @@ class Pronouns:
                 and wanted is not None
                 and (
                     gender_of(last[1].name.split()) == wanted
+                    or self.unnamed_genders.get(last[0])
+                    == wanted  # "One resident, an 81-year-old woman"
                     or (last[0] in self.introduced and self._next_sentence(last[0], offset))
                 )
                 and (nearest is None or last[0] >= nearest[0])
@@ -90,6 +96,75 @@ class Pronouns:
         elif self.last_speaker is not None:
             return self.last_speaker[1]
         return Speaker(pronoun, "unnamed")
+
+    def _described_person(self: ArticleSpeakers, span: Span, offset: int) -> Speaker | None:
+        """Whom a description pointing back means (`references.points_back`: ``The
+        61-year-old``, ``The British actor, best known for ...``), of those its words
+        fit (``actor``: no woman): of the people named before it in its paragraph, else
+        in the two before, the last named as a subject (``Kerrigan ... pulled away from
+        Ethiopia's Tigist Alemu``: Kerrigan), else the last named. No one when the
+        article brought in someone unnamed so described (``a 32-year-old man``)."""
+        found = self._paragraph(offset)
+        if found is None or introduced_before(span, self.text_before(offset)):
+            return None
+        wanted = gender_of([t.lower_ for t in span])
+        for since in (found[0], self._paragraph_before(self._paragraph_before(found[0]))):
+            named = [
+                (at, name)
+                for at, name in self.people
+                if since <= at < offset
+                and not any(s <= at < e for s, e in self.quoted)
+                and (wanted is None or self.gender(name, at) in {None, wanted})
+            ]
+            if named:
+                subjects = [(at, name) for at, name in named if self._subject_at(at)]
+                return self.person((subjects or named)[-1][1], offset)
+        return None
+
+    def _subject_at(self: ArticleSpeakers, at: int) -> bool:
+        """The name at article offset ``at`` is the subject of its clause (or the root of a
+        sentence the parser left without one: ``Fairweather, whose previous film ...
+        won ..., confirmed the exchange``)."""
+        found = self._paragraph(at)
+        if found is None or not found[1].has_annotation("DEP"):
+            return False
+        paragraph, doc = found
+        token = next((t for t in doc if paragraph + t.idx == at), None)
+        while token is not None and token.dep_ == "compound" and token.head.ent_type_:
+            token = token.head  # "Nora" of "Nora Quist"
+        return token is not None and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
+
+    def _titled_subject(
+        self: ArticleSpeakers,
+        offset: int,
+        nearest: tuple[int, str] | None,
+        fits: Callable[[str, int], bool],
+    ) -> Speaker | None:
+        """The titled person a ``she`` or ``he`` at ``offset`` goes on about when the
+        sentence before it, in a paragraph that names no one before, has a title for its
+        subject (``The judge addressed that concern directly. Staffing shortages were
+        “...,” she wrote``): whoever the article gave that title (`Mentions._titled`).
+        After a name in the paragraph the title is that person's (``... anchor Ilia
+        Calderón reacted ... The Afro-Colombian journalist expressed ... she tweeted``)."""
+        found = self._paragraph(offset)
+        if found is None or not found[1].has_annotation("DEP"):
+            return None
+        paragraph, doc = found
+        here = next((t for t in doc if paragraph + t.idx >= offset), None)
+        if here is None or here.sent.start == 0:
+            return None
+        before = doc[here.sent.start - 1].sent
+        subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+        if (
+            subject is None
+            or (nearest is not None and nearest[0] >= paragraph)
+            or any(s <= paragraph + subject.idx < e for s, e in self.quoted)
+            or not is_epithet(doc[subject.left_edge.i : subject.i + 1])
+            or not is_title(subject)
+        ):
+            return None
+        titled = self._titled(subject.lower_, paragraph + subject.idx)
+        return titled if titled is not None and fits(titled.name, paragraph + subject.idx) else None
 
     def _own_subject(self: ArticleSpeakers, offset: int) -> range:
         """Where the subject of the clause lies (article offsets) when the pronoun at

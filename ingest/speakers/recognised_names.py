@@ -165,7 +165,12 @@ def names_a_person(ent: Span) -> bool:
         and (
             (
                 count >= 2
-                and (_abbreviated_title_before(name) or gendered(name[0]) or _titled_after(ent))
+                and (
+                    _abbreviated_title_before(name)
+                    or gendered(name[0])
+                    or _titled_after(ent)
+                    or _titled_before(ent)
+                )
             )
             or _aged(ent)  # "Yousif, 31, fled Khartoum", taken for a place
         )
@@ -222,6 +227,19 @@ def _titled_after(ent: Span) -> bool:
         and ent.end < len(ent.doc)
         and ent.doc[ent.end].text == ","
         and any(c.dep_ == "appos" and is_title(c) for c in root.rights)
+    )
+
+
+def _titled_before(ent: Span) -> bool:
+    """The name set beside a title before it (``The EU's chief negotiator, Jakob Reiter,``;
+    the recogniser took the name for an organisation): a person's."""
+    root = ent.root
+    return (
+        ent.label_ == "ORG"
+        and root.dep_ == "appos"
+        and root.head.i < ent.start
+        and ent.doc[ent.start - 1].text == ","
+        and is_title(root.head)
     )
 
 

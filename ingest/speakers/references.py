@@ -7,6 +7,7 @@ initials (``TTC``: the body the article names in full)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -14,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import pairs, words
 from ..parse import text_of
 from .descriptions import is_definite, is_someone, released_by, singular
+from .genders import gendered
 
 
 def places_of(span: Span) -> list[str]:
@@ -106,6 +108,41 @@ def is_epithet(span: Span) -> bool:
 
 
 _DESCRIBING = frozenset({"relcl", "acl", "prep", "appos", "poss"})
+
+AGED = re.compile(r"\b(\d{1,3})-year-old\b")  # "the 45-year-old", "the 45-year-old woman"
+
+
+def points_back(span: Span) -> bool:
+    """``The 61-year-old, who is in his 14th season``, ``the 34-year-old mother of
+    three``: someone described by their age, anything more said of them set aside by
+    commas. News uses such a description, as it uses ``he``, for someone it has just
+    named. (A trade or a title may be someone else's, named or not: in political copy
+    ``the New York businessman`` was the candidate named three paragraphs back, ``the
+    GOP candidate`` not the daughter named last; a title the article gives someone is
+    theirs, `Mentions._titled`.)"""
+    root = span.root
+    if not is_definite(span) or root.tag_ in {"NNS", "NNPS"} or not AGED.search(span.text):
+        return False
+    return all(
+        _set_aside(c) for c in root.children if c.dep_ in _DESCRIBING and c.i > span.end - 1
+    ) and not any(c.dep_ == "poss" for c in root.children)
+
+
+def _set_aside(modifier: Token) -> bool:
+    """A phrase after a noun set off from it by a comma, a dash or a bracket."""
+    start = modifier.left_edge.i
+    return start > 0 and modifier.doc[start - 1].text in {",", "(", "—", "–"}
+
+
+def introduced_before(span: Span, text: str) -> bool:
+    """``text`` (the article before ``span``, a description by age) brought in someone
+    unnamed of that age, whom ``span`` may mean: ``a 32-year-old man`` before ``the
+    32-year-old``."""
+    age = AGED.search(span.text)
+    return (
+        age is not None
+        and re.search(rf"\b(?:an?|one)\s+{age[1]}-year-old\b", text, re.I) is not None
+    )
 
 
 def body_named_before(span: Span, docs: list[tuple[int, Doc]], offset: int) -> Span | None:
@@ -238,17 +275,25 @@ def body_subject_before(span: Span, quoted: Sequence[tuple[int, int]], offset: i
     if noun is None:
         return None
     doc, paragraph = span.doc, offset - span.start_char
-    found = [
-        ent
-        for ent in doc.ents
-        if ent.label_ == "ORG"
-        and ent.end <= span.start
-        and ent.root.dep_ in {"nsubj", "nsubjpass"}
-        and ent.root.sent != span.sent
-        and not any(s <= paragraph + ent.start_char < e for s, e in quoted)
-        and not _of_another_kind(ent.text, noun)
+    subjects = [ent for ent in doc.ents if ent.label_ == "ORG"] + [
+        doc[t.left_edge.i : t.i + 1]  # "Human Rights Watch has said", the recogniser silent
+        for t in doc
+        if t.pos_ == "PROPN"
+        and not t.ent_type_
+        and t.left_edge.i < t.i
+        and all(w.is_title for w in t.lefts)
+        and not gendered(t.left_edge)  # no person the recogniser missed
     ]
-    return found[-1] if found else None
+    found = [
+        name
+        for name in subjects
+        if name.end <= span.start
+        and name.root.dep_ in {"nsubj", "nsubjpass"}
+        and name.root.sent != span.sent
+        and not any(s <= paragraph + name.start_char < e for s, e in quoted)
+        and not _of_another_kind(name.text, noun)
+    ]
+    return max(found, key=lambda name: name.start) if found else None
 
 
 def body_named_next(
