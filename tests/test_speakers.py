@@ -1939,3 +1939,44 @@ def test_the_group_is_the_body_its_paragraph_just_spoke_of(article_from, nlp):
     )
     quotes = proposed(article, nlp)
     assert [q.speaker for q in quotes if "documented" in q.text] == ["Human Rights Watch"]
+
+
+def test_the_spokesperson_is_the_unnamed_one_who_spoke_since_a_named_one(article_from, nlp):
+    article = article_from(
+        "A spokesperson for the European Commission, Lea Martens, declined to comment.\n\n"
+        "Reisly Chief Executive Sanne Bakker said the company had waited for the regulators."
+        "\n\n"
+        "“This is not about revenge,” the 46-year-old said.\n\n"
+        "A Meridian spokesperson said the company would contest the claim.\n\n"
+        "“Reisly’s problems are the result of strong competition,” the spokesperson said.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [q.speaker for q in quotes if "revenge" in q.text] == ["Sanne Bakker"]
+    assert [q.speaker for q in quotes if "competition" in q.text] == [
+        "unnamed Meridian spokesperson"
+    ]
+
+
+def test_the_company_is_the_one_its_sentence_is_about_though_the_recogniser_missed_it(
+    article_from, nlp
+):
+    article = article_from(
+        "Quillbase, the note-taking app with more than 40 million users, is raising the price "
+        "of its premium plan, the company announced on Thursday.\n\n"
+        "The San Francisco-based company said the increase reflected the cost of its AI "
+        "assistant.\n\n"
+        "The announcement came hours before Quillbase reported fourth-quarter earnings.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [q.speaker for q in quotes] == ["Quillbase", "Quillbase"]
+
+
+def test_someone_a_lede_describes_is_whom_the_next_paragraph_names_so(article_from, nlp):
+    article = article_from(
+        "COLUMBUS, Ohio — A federal judge ruled on Tuesday that Ohio’s practice of isolating "
+        "prisoners violates the Eighth Amendment.\n\n"
+        "In a 74-page opinion, Judge Harriet Okonkwo-Bell wrote that the state had failed "
+        "hundreds of men.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert {q.speaker for q in quotes} == {"Harriet Okonkwo-Bell"}

@@ -193,6 +193,23 @@ class ArticleSpeakers(Pronouns, Mentions):
         return found.pop() if len(found) == 1 else None
 
     @cached_property
+    def organisations(self) -> frozenset[str]:
+        """The one-word names the recogniser gave an organisation somewhere in the article
+        (``Quillbase``), which it may miss elsewhere (`references.body_subject_before`);
+        not a word it tags more often as a person's name (``Sanders`` was an ORG too),
+        nor a given name."""
+        ents = [ent for _, doc in self.docs for ent in doc.ents]
+        people = Counter(
+            word for ent in ents if ent.label_ == "PERSON" for word in ent.text.split()
+        )
+        bodies = Counter(ent.text for ent in ents if ent.label_ == "ORG" and len(ent) == 1)
+        return frozenset(
+            name
+            for name, count in bodies.items()
+            if count > people[name] and gender_of([name]) is None  # not "Haley"
+        )
+
+    @cached_property
     def _named_in_full(self) -> dict[tuple[str, ...], str]:
         """The names of two words or more the article gives, by their `name_key`: read
         once, for every name `_given_name_of` is asked about (the people are all known

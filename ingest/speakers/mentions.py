@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from .. import roles
 from ..lexicons import pairs, words
 from ..names import name_key
+from ..parse import text_of
 from ..records import Mention
 from .descriptions import (
     RELATIVES,
@@ -159,11 +160,29 @@ class Mentions:
             (person := self._owner(root, mention)) is not None
         ):  # "Sanders' campaign", "the Sanders campaign": one name for it
             return Speaker(_body_of(person.name, root.lemma_.lower()), "organization")
-        if root.lower_ in words("titles"):
+        if root.lower_ in words("titles") and root.pos_ in {"NOUN", "PROPN"}:  # not "of", "the"
             places = places_of(span)
             pointing = is_definite(span) or (
                 len(span) == 1 and root.lower_ in words("unnamed_heads")
             )
+            whose = [t for c in root.rights if c.dep_ == "prep" for t in c.subtree]
+            if (
+                span[0].lower_ in {"a", "an"}
+                and not any(t.ent_type_ == "PERSON" for t in whose)  # "a spokesman for Mayor X"
+                and (
+                    named := self._titled_next(
+                        root.lower_, mention.end, _named_office(root), self._next_end(mention)
+                    )
+                )
+            ):  # "a senior engineer ... warned" (a lede), then "The engineer, Ikenna Obi,";
+                # "a U.S. District Court judge" is no circuit judge named next
+                return named
+            if (
+                pointing
+                and not places
+                and (since := self._unnamed_since(root.lower_, mention.start))
+            ):
+                return since  # "A Meridian spokesperson said ... the spokesperson said"
             if pointing or places:
                 # "the premier said", a headline's bare "Premier says", "Saskatchewan's
                 # premier says": whoever holds it, there if the mention says where ("the
@@ -203,7 +222,7 @@ class Mentions:
                 return issuer  # "said in a statement ... “...,” the statement read": theirs
         if is_abstract(root) or is_hearsay(root):
             return None
-        subject = body_subject_before(span, self.quoted, mention.start)
+        subject = body_subject_before(span, self.quoted, mention.start, self.organisations)
         if (body := body_named_before(span, self.docs, mention.start)) is not None and (
             subject is None or (body.doc is span.doc and body.start > subject.start)
         ):  # "the association" is the one named before, unless a body its paragraph went on
@@ -309,15 +328,27 @@ class Mentions:
         )
 
     def _titled_next(
-        self: ArticleSpeakers, title: str, offset: int, office: Sequence[str] = ()
+        self: ArticleSpeakers,
+        title: str,
+        offset: int,
+        office: Sequence[str] = (),
+        reach: int | None = None,
     ) -> Speaker | None:
         """The person named with ``title`` (and the words of its ``office``) right after
-        ``offset``, within `_AHEAD` characters, if no one is named with it before."""
+        ``offset``, within `_AHEAD` characters (or up to article offset ``reach``), if no
+        one is named with it before."""
         titled = self._holders(title, office)
         if any(at < offset for at, _ in titled):
             return None
-        ahead = [name for at, name in titled if at - offset <= _AHEAD]
+        end = offset + _AHEAD if reach is None else reach
+        ahead = [name for at, name in titled if at <= end]
         return self.person(ahead[0], offset) if ahead else None
+
+    def _next_end(self: ArticleSpeakers, mention: Mention) -> int:
+        """Where the paragraph after the mention's ends (article offsets): how far ahead an
+        article names whom a lede described (``a senior engineer ... warned``)."""
+        after = [start + len(text_of(doc)) for start, doc in self.docs if start > mention.end]
+        return after[0] if after else mention.end
 
     def _holders(
         self: ArticleSpeakers, title: str, places: Sequence[str] = ()
@@ -340,6 +371,23 @@ class Mentions:
         ]
         before = [ent for at, ent in aged if at < offset]
         return self.person(person_name(before[-1]), offset) if before else None
+
+    def _unnamed_since(self: ArticleSpeakers, title: str, offset: int) -> Speaker | None:
+        """The unnamed source so described (``A Meridian spokesperson said``) who spoke
+        before ``offset`` and after the article last named anyone with that title (``A
+        spokesperson for the European Commission, Lea Martens``): whom a later ``the
+        spokesperson`` means."""
+        named = max(
+            (self._last_named(name, offset) for _, name in self._holders(title)), default=-1
+        )
+        return next(
+            (
+                speaker
+                for at, speaker in reversed(self.unnamed)
+                if named < at < offset and speaker.name.split()[-1].lower() == title
+            ),
+            None,
+        )
 
     def _earlier_unnamed(self: ArticleSpeakers, span: Span | None, speaker: Speaker) -> Speaker:
         """``the official`` is the unnamed official the article described before."""
@@ -367,6 +415,14 @@ def _holds(role: str, title: str) -> bool:
         word == other and (i == 0 or written[i - 1] not in {"of", "for"})
         for i, word in enumerate(written)
     )
+
+
+def _named_office(title: Token) -> list[str]:
+    """The capitalised words before a title in its phrase that name its office
+    (``district``, ``court`` in ``a U.S. District Court judge``; not ``federal`` or
+    ``senior``)."""
+    phrase = title.doc[title.left_edge.i : title.i]
+    return [t.lower_ for t in phrase if t.is_alpha and t.is_title and t.i > title.left_edge.i]
 
 
 def _qualifiers(title: Token) -> list[str]:

@@ -8,7 +8,7 @@ initials (``TTC``: the body the article names in full)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -225,10 +225,14 @@ def _described_body(span: Span) -> str | None:
 
 
 def bare_body(span: Span) -> str | None:
-    """The noun of a bare ``the company``, ``the department``: a body the article
-    refers back to by its kind (`body_named_before`), else None."""
+    """The noun of a bare ``the company``, ``the department`` (or one said to be based
+    somewhere: ``The San Francisco-based company``): a body the article refers back to
+    by its kind (`body_named_before`), else None."""
     root = span.root
-    if len(span) != 2 or not is_definite(span) or root.tag_ != "NN" or not root.is_lower:
+    based = len(span) > 3 and span[-2].lower_ == "based" and span[-3].text == "-"
+    if not (len(span) == 2 or based) or not is_definite(span):
+        return None
+    if root.i != span.end - 1 or root.tag_ != "NN" or not root.is_lower:
         return None  # "the departments" are several
     return root.lower_ if root.lower_ in words("institution_heads") else None  # not "the group"
 
@@ -265,12 +269,22 @@ def spoke_before(
     return None if _of_another_kind(name, noun) else name
 
 
-def body_subject_before(span: Span, quoted: Sequence[tuple[int, int]], offset: int) -> Span | None:
+def body_subject_before(
+    span: Span,
+    quoted: Sequence[tuple[int, int]],
+    offset: int,
+    known: Container[str] = frozenset(),
+) -> Span | None:
     """The body a bare ``the corporation`` is when its paragraph made that body the subject
     of a sentence before it (``Canada Post has been losing money ... The corporation has
-    argued``), outside quotation marks, with no word of its name making it another kind
-    of body, though its name does not say ``corporation`` (nor ``the mining company``
-    ``Boreal Shield Metals``)."""
+    argued``), or of the words it reports when the article names that body elsewhere
+    (``Quillbase, the note-taking app, is raising the price ..., the company announced``;
+    not ``Assem, the plane's co-pilot, had logged ..., the airline said``, a pilot the
+    recogniser took for a body), outside quotation marks, with no word of its name
+    making it another kind of body, though its name does not say ``corporation`` (nor
+    ``the mining company`` ``Boreal Shield Metals``). ``known``: the names the article's
+    organisations go by, which the recogniser may miss where one is a subject
+    (``Quillbase`` was a noun in the lede)."""
     noun = bare_body(span) or _described_body(span)
     if noun is None:
         return None
@@ -284,12 +298,13 @@ def body_subject_before(span: Span, quoted: Sequence[tuple[int, int]], offset: i
         and all(w.is_title for w in t.lefts)
         and not gendered(t.left_edge)  # no person the recogniser missed
     ]
+    subjects += [doc[t.i : t.i + 1] for t in doc if t.text in known and t.ent_type_ != "ORG"]
     found = [
         name
         for name in subjects
         if name.end <= span.start
         and name.root.dep_ in {"nsubj", "nsubjpass"}
-        and name.root.sent != span.sent
+        and (name.root.sent != span.sent or name.text in known)
         and not any(s <= paragraph + name.start_char < e for s, e in quoted)
         and not _of_another_kind(name.text, noun)
     ]
