@@ -82,7 +82,7 @@ Precision and recall on dev by confidence threshold (recall over all dev attribu
 |---|---|---|---|---|
 {rows}
 
-**Tried, not kept** (2026-12-06, same training candidates and dev split): gradient-boosted
+**Tried, not kept** (2026-12-06, on the candidates of commit 3e07bf5): gradient-boosted
 trees (scikit-learn `HistGradientBoostingClassifier`, 200-600 trees of 15-31 leaves, over
 the features seen in 20 or more candidates) in place of the logistic regression: dev log
 loss 0.330-0.333 against 0.330, best dev F1 0.704-0.705 against 0.707; averaging the two
