@@ -73,9 +73,8 @@ class ArticleSpeakers(Pronouns, Mentions):
     writers: Writers = Writers()  # who writes "I" and "we" outside quotation marks
     epithets: set[int] = field(default_factory=set)  # "the businessman": maybe someone named
     introduced: set[int] = field(default_factory=set)  # "a grain farmer": one new person
-    unnamed_genders: dict[int, str] = field(
-        default_factory=dict
-    )  # "One resident, an 81-year-old woman"
+    # offset of an unnamed source -> the gender its description gives ("an 81-year-old woman")
+    unnamed_genders: dict[int, str] = field(default_factory=dict)
     issued: list[tuple[int, str, int, Token]] = field(default_factory=list)
     # (offset of "a statement", its lemma, its paragraph's offset, whose it is)
     acronyms: dict[str, str] = field(default_factory=dict)  # "TTC" -> its full name

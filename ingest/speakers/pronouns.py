@@ -98,12 +98,12 @@ class Pronouns:
         return Speaker(pronoun, "unnamed")
 
     def _described_person(self: ArticleSpeakers, span: Span, offset: int) -> Speaker | None:
-        """Whom a description pointing back means (`references.points_back`: ``The
-        61-year-old``, ``The British actor, best known for ...``), of those its words
-        fit (``actor``: no woman): of the people named before it in its paragraph, else
-        in the two before, the last named as a subject (``Kerrigan ... pulled away from
-        Ethiopia's Tigist Alemu``: Kerrigan), else the last named. No one when the
-        article brought in someone unnamed so described (``a 32-year-old man``)."""
+        """Whom a description by age pointing back means (`references.points_back`: ``The
+        61-year-old, who is in his 14th season``), of those its words fit (``the
+        34-year-old mother``: no man): of the people named before it in its paragraph,
+        else in the two before, the last named as a subject (``Kerrigan ... pulled away
+        from Ethiopia's Tigist Alemu``: Kerrigan), else the last named. No one when the
+        article brought in someone unnamed of that age (``a 32-year-old man``)."""
         found = self._paragraph(offset)
         if found is None or introduced_before(span, self.text_before(offset)):
             return None
