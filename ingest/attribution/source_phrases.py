@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..dates import after_dateline
 from ..lexicons import words
 from ..roles import is_title
-from ..speakers import can_speak, is_someone, speechless
+from ..speakers import PLACE_ENTITIES, can_speak, is_someone, speechless
 from .cues import SUBJECTS
 
 
@@ -107,9 +107,6 @@ def _person_hung_on(head: Token) -> Token | None:
     )
 
 
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
-
-
 def _who(relative: Token) -> Token:
     """The noun a relative pronoun stands for: the one its clause hangs on, or for ``who``
     after a noun that cannot speak, the people named in that noun's phrase (``a focal
@@ -117,7 +114,7 @@ def _who(relative: Token) -> Token:
     noun = relative.head.head if relative.head.dep_ == "relcl" else _noun_before(relative)
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
         noun = noun.head  # "the Atlantic Fiscal Institute, a Halifax think tank, which said"
-    if relative.lower_ != "who" or (can_speak(noun) and noun.ent_type_ not in _PLACES):
+    if relative.lower_ != "who" or (can_speak(noun) and noun.ent_type_ not in PLACE_ENTITIES):
         return noun  # not "a retired schoolteacher from Braintree who said": she said
     people = [  # not "a handful of Democrats, who": that phrase names the people already
         t
@@ -126,7 +123,7 @@ def _who(relative: Token) -> Token:
         and t.head.lower_ != "of"
         and t.i < relative.i
         and is_someone(t)
-        and t.ent_type_ not in _PLACES
+        and t.ent_type_ not in PLACE_ENTITIES
     ]
     if people:
         return people[-1]

@@ -31,6 +31,7 @@ editorial's or a letter's writer).
 
 from .article_speakers import ArticleSpeakers, reads_parse
 from .descriptions import (
+    PLACE_ENTITIES,
     SPEAKING_ENTITIES,
     can_speak,
     describe,
@@ -47,6 +48,7 @@ from .speaker import Speaker
 __all__ = [
     "AGED",
     "NO_ONE",
+    "PLACE_ENTITIES",
     "SPEAKING_ENTITIES",
     "ArticleSpeakers",
     "Speaker",

@@ -16,6 +16,9 @@ from .speaker import Speaker
 
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+"""The recogniser's labels for a place: where something is, not who speaks for it."""
+
 
 _PEOPLE_NOUNS = ("titles", "group_heads", "unnamed_heads")
 

@@ -12,6 +12,7 @@ from ..dates import MONTHS, WEEKDAYS
 from ..lexicons import words
 from ..parse import hyphen_joins, is_title_case, text_of
 from ..roles import is_title
+from .descriptions import PLACE_ENTITIES
 from .genders import gendered
 from .name_words import POSSESSIVE, capitalised, clean_name, whole_word, words_of_name
 
@@ -222,7 +223,7 @@ def _titled_after(ent: Span) -> bool:
     Stearns, ...``)."""
     root = ent.root
     return (
-        ent.label_ not in {"GPE", "LOC", "FAC"}
+        ent.label_ not in PLACE_ENTITIES
         and root.dep_ != "pobj"
         and ent.end < len(ent.doc)
         and ent.doc[ent.end].text == ","

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..dates import after_dateline
 from ..lexicons import words
 from ..parse import load_nlp
+from ..speakers import PLACE_ENTITIES
 from .mentions import speaker_mentions
 from .model import features, load_model
 from .signals import Signal, target_signals, topic_signal
@@ -152,7 +153,7 @@ def _where(token: Token) -> bool:
     the words are about."""
     noun = token if token.dep_ == "pobj" else token.head
     return (
-        token.ent_type_ in {"GPE", "LOC", "FAC"}
+        token.ent_type_ in PLACE_ENTITIES
         and noun.dep_ == "pobj"
         and noun.head.lower_ in words("place_prepositions")
     )
