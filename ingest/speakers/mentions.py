@@ -165,10 +165,9 @@ class Mentions:
             pointing = is_definite(span) or (
                 len(span) == 1 and root.lower_ in words("unnamed_heads")
             )
-            whose = [t for c in root.rights if c.dep_ == "prep" for t in c.subtree]
             if (
                 span[0].lower_ in {"a", "an"}
-                and not any(t.ent_type_ == "PERSON" for t in whose)  # "a spokesman for Mayor X"
+                and not _of_someone_named(root)  # "a spokesman for Mayor X": not X
                 and (
                     named := self._titled_next(
                         root.lower_, mention.end, _named_office(root), self._next_end(mention)
@@ -415,6 +414,11 @@ def _holds(role: str, title: str) -> bool:
         word == other and (i == 0 or written[i - 1] not in {"of", "for"})
         for i, word in enumerate(written)
     )
+
+
+def _of_someone_named(title: Token) -> bool:
+    """A person is named in the title's phrases (``a spokesman for Mayor Frank Jackson``)."""
+    return any(t.ent_type_ == "PERSON" for c in title.rights if c.dep_ == "prep" for t in c.subtree)
 
 
 def _named_office(title: Token) -> list[str]:

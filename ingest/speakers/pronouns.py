@@ -5,7 +5,7 @@ woman just described; ``they`` the people named since one person spoke. The part
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from ..parse import text_of
 from ..roles import is_title
 from .descriptions import is_someone
-from .genders import gender_of
+from .genders import described_gender, gender_of
 from .references import introduced_before, is_epithet
 from .speaker import Speaker
 
@@ -108,17 +108,15 @@ class Pronouns:
         if found is None or introduced_before(span, self.text_before(offset)):
             return None
         wanted = gender_of([t.lower_ for t in span])
+
+        def fits(name: str, at: int) -> bool:
+            return wanted is None or self.gender(name, at) in {None, wanted}
+
         for since in (found[0], self._paragraph_before(self._paragraph_before(found[0]))):
-            named = [
-                (at, name)
-                for at, name in self.people
-                if since <= at < offset
-                and not any(s <= at < e for s, e in self.quoted)
-                and (wanted is None or self.gender(name, at) in {None, wanted})
-            ]
+            named = list(self._named_back(offset, fits, since))
             if named:
-                subjects = [(at, name) for at, name in named if self._subject_at(at)]
-                return self.person((subjects or named)[-1][1], offset)
+                subject = next((n for n in named if self._subject_at(n[0])), named[0])
+                return self.person(subject[1], offset)
         return None
 
     def _subject_at(self: ArticleSpeakers, at: int) -> bool:
@@ -130,9 +128,7 @@ class Pronouns:
             return False
         paragraph, doc = found
         token = next((t for t in doc if paragraph + t.idx == at), None)
-        while token is not None and token.dep_ == "compound" and token.head.ent_type_:
-            token = token.head  # "Nora" of "Nora Quist"
-        return token is not None and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
+        return token is not None and _name_head(token).dep_ in {"nsubj", "nsubjpass", "ROOT"}
 
     def _titled_subject(
         self: ArticleSpeakers,
@@ -190,17 +186,21 @@ class Pronouns:
         self: ArticleSpeakers, offset: int, fits: Callable[[str, int], bool], since: int = 0
     ) -> tuple[int, str] | None:
         """The person named nearest before ``offset`` (and not before ``since``) whom
-        ``fits`` allows, outside quotation marks: in "“... They control Crooked Hillary,”
-        he said" Hillary is not a name the writer gives."""
-        return next(
-            (
-                (at, name)
-                for at, name in reversed(self.people)
-                if since <= at < offset
-                and not any(s <= at < e for s, e in self.quoted)
-                and fits(name, at)
-            ),
-            None,
+        ``fits`` allows, outside quotation marks (`_named_since`)."""
+        return next(self._named_back(offset, fits, since), None)
+
+    def _named_back(
+        self: ArticleSpeakers, offset: int, fits: Callable[[str, int], bool], since: int
+    ) -> Iterator[tuple[int, str]]:
+        """The people named from ``offset`` back to ``since`` whom ``fits`` allows, nearest
+        first, outside quotation marks: in "“... They control Crooked Hillary,” he said"
+        Hillary is not a name the writer gives."""
+        return (
+            (at, name)
+            for at, name in reversed(self.people)
+            if since <= at < offset
+            and not any(s <= at < e for s, e in self.quoted)
+            and fits(name, at)
         )
 
     def _subject_instead(
@@ -224,8 +224,7 @@ class Pronouns:
         if token is None:
             return nearest
         if doc.has_annotation("DEP"):
-            while token.dep_ == "compound" and token.head.ent_type_ == token.ent_type_:
-                token = token.head  # "Rayan" of "Amani Rayan"
+            token = _name_head(token)
             subject = next(
                 (c for c in token.sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None
             )
@@ -299,7 +298,7 @@ class Pronouns:
         if head is None or not introduces_one(doc[head.left_edge.i : head.i + 1]):
             return None  # "the actor", "her daughter": someone the article may have named
         described = [head] + [c for c in head.children if c.dep_ == "appos"]
-        gender = gender_of([t.lower_ for t in described])
+        gender = described_gender(head)
         if not (gender == wanted or (gender is None and nearest is None)) or not any(
             is_someone(t) for t in described
         ):
@@ -330,6 +329,14 @@ class Pronouns:
                 end = max([noun.i] + [c.right_edge.i for c in noun.children if c.dep_ == "conj"])
                 return self._named_at(doc[noun.left_edge.i : end + 1], paragraph)
         return None
+
+
+def _name_head(token: Token) -> Token:
+    """The word a name's parse hangs on: ``Quist`` for the ``Nora`` of ``Nora Quist``,
+    ``Rayan`` for the ``Amani`` of ``Amani Rayan``."""
+    while token.dep_ == "compound" and token.head.ent_type_ == token.ent_type_:
+        token = token.head
+    return token
 
 
 def _in_mention(named: tuple[int, str], last: tuple[int, Speaker]) -> bool:
