@@ -90,8 +90,11 @@ models' log-odds: log loss 0.322-0.324, best F1 0.707, the same records kept wit
 few. For the boundary ranker, the same trees chose a matching content for 955-956 dev
 candidates (exactly: 761-763) against the logistic regression's 957 (758), and a
 pairwise logistic regression (each best alternative against each worse one) 938-947
-(746-759). What separates the alternatives the annotators drew from the others is
-not in the features; no form of model found it.
+(746-759). The pipeline's token vectors (as the scorer reads them) at the
+alternative's first and last words and at the words just beyond its edges, added to the
+ranker's features (2026-12-06, commit e7b6479): 955-959 matches (exactly: 755-763)
+against 958 (759), within a few either way. What separates the alternatives the
+annotators drew from the others is not in the features; no form of model found it.
 """
     path = directory / "MODEL_CARD.md"
     path.write_text(card, "utf-8")
