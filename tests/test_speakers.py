@@ -1980,3 +1980,30 @@ def test_someone_a_lede_describes_is_whom_the_next_paragraph_names_so(article_fr
     )
     quotes = proposed(article, nlp)
     assert {q.speaker for q in quotes} == {"Harriet Okonkwo-Bell"}
+
+
+def test_it_after_a_statement_someone_read_out_is_the_reader_not_the_last_source(article_from, nlp):
+    article = article_from(
+        "The report said the officers had not rolled him onto his side in time. But it said "
+        "that failure did not meet the threshold for criminal negligence.\n\n"
+        "On Wednesday, at a news conference at New Bethel Baptist Church, his older sister, "
+        "Yolanda Mayfield-Greene, read a statement on behalf of the family. It said, in part:\n\n"
+        "“Terrence was a father of two, a man who loved the Orioles and his mother’s cooking.”\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [q.speaker for q in quotes if "Orioles" in q.text] == ["Yolanda Mayfield-Greene"]
+    # the report's own "it" is still the report's
+    assert [q.speaker for q in quotes if "negligence" in q.text] == ["report"]
+
+
+def test_the_statement_is_whoever_said_it_in_a_statement_though_the_parse_lost_them(
+    article_from, nlp
+):
+    article = article_from(
+        "In a statement to CBC News, a spokesperson for Immigration, Refugees and Citizenship "
+        "Canada said the cap was “designed to protect the integrity of the program.”\n\n"
+        "“The Government of Canada has been clear since 2024 that the era of unchecked growth "
+        "is over,” the statement said.\n"
+    )
+    first, second = proposed(article, nlp)
+    assert second.speaker == first.speaker != "statement"

@@ -272,9 +272,16 @@ class Mentions:
             for at, lemma, paragraph, issuer in self.issued
             if at < offset and lemma == document.lemma_.lower()
         ]
-        if not before:
-            return None
-        paragraph, issuer = before[-1]
+        return self._issued_by(*before[-1]) if before else None
+
+    def _issued_by(self: ArticleSpeakers, paragraph: int, issuer: Token) -> Speaker | None:
+        """Who ``issuer`` (a word of the paragraph at offset ``paragraph``) is; for a verb
+        that stood for its missing subject, the speaker last found in its sentence."""
+        if issuer.pos_ in {"VERB", "AUX"}:
+            sentence = issuer.sent
+            last = self.last_speaker
+            start, end = paragraph + sentence.start_char, paragraph + sentence.end_char
+            return last[1] if last is not None and start <= last[0] < end else None
         if issuer.lower_ in words("pronouns"):
             return self._pronoun(issuer.lower_, paragraph + issuer.idx)
         return self._named_at(issuer.doc[issuer.left_edge.i : issuer.i + 1], paragraph)

@@ -93,6 +93,8 @@ class Pronouns:
                 # one named could be her
         elif pronoun in {"they", "them", "their"} and (many := self._many(offset)) is not None:
             return many
+        elif pronoun == "it" and (issuer := self._document_before(offset)) is not None:
+            return issuer  # "... read a statement on behalf of the family. It said, in part:"
         elif self.last_speaker is not None:
             return self.last_speaker[1]
         return Speaker(pronoun, "unnamed")
@@ -253,6 +255,25 @@ class Pronouns:
             if seen - paragraph in phrase and fits(name, seen)
         ]
         return named[-1] if named else nearest
+
+    def _document_before(self: ArticleSpeakers, offset: int) -> Speaker | None:
+        """Who put out the document an ``it`` at ``offset`` stands for: the last one the
+        article said a person issued or read out (`references.documents_issued`), in this
+        paragraph or the one before, if no one has spoken since. A body's document is
+        left to the body that spoke last, which is mostly the same body named more fully
+        (``a report released by the Office of the Auditor General of British Columbia``
+        has ``Office`` for its issuer's word)."""
+        found = self._paragraph(offset)
+        if found is None:
+            return None
+        since = self._paragraph_before(found[0])
+        if self.last_speaker is not None:
+            since = max(since, self.last_speaker[0])
+        documents = [
+            (paragraph, issuer) for at, _, paragraph, issuer in self.issued if since <= at < offset
+        ]
+        issuer = self._issued_by(*documents[-1]) if documents else None
+        return issuer if issuer is not None and issuer.kind == "person" else None
 
     def _paragraph_before(self: ArticleSpeakers, paragraph: int) -> int:
         """Where the paragraph before the one at offset ``paragraph`` starts (itself if first)."""
