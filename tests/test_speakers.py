@@ -2007,3 +2007,30 @@ def test_the_statement_is_whoever_said_it_in_a_statement_though_the_parse_lost_t
     )
     first, second = proposed(article, nlp)
     assert second.speaker == first.speaker != "statement"
+
+
+def test_a_surname_the_tagger_calls_plural_is_still_a_persons(article_from, nlp):
+    # "Desrosiers" is tagged a plural proper noun, as a team's name would be
+    article = article_from(
+        "Bloc Québécois MP Mathieu Desrosiers said in French that the program had become "
+        "“an all-you-can-eat buffet” for consultants.\n\n"
+        "“Two people, $38-million. You don’t need to be an accountant to see that something "
+        "is wrong,” he said.\n"
+    )
+    assert [q.speaker for q in proposed(article, nlp)] == ["Mathieu Desrosiers"] * 2
+
+
+@pytest.mark.parametrize(
+    "sentence", ["They beat the Prince Albert Raiders.", "North Carolina Panthers fans cheered."]
+)
+def test_a_team_named_with_a_given_name_is_no_person(nlp, sentence):
+    assert not [ent for ent in nlp(sentence).ents if ent.label_ == "PERSON"]
+
+
+def test_a_given_name_from_beyond_english_tells_whom_she_means(article_from, nlp):
+    article = article_from(
+        "“In a snowstorm on the Cabot Trail? Forget it,” said rally organizer Monique "
+        "Deveau-Boudreau.\n\n"
+        "“We did our part. Now we need Halifax to do theirs,” she said.\n"
+    )
+    assert [q.speaker for q in proposed(article, nlp)] == ["Monique Deveau-Boudreau"] * 2

@@ -58,7 +58,7 @@ def _mislabelled(ent: Span) -> bool:
             for t in ent
         )
         and gendered(ent[0])
-        and ent[-1].tag_ != "NNPS"
+        and not _team(ent.doc, ent.start, ent[-1])
         and not _names_a_place_or_body(ent[-1])
     )
 
@@ -78,10 +78,27 @@ def _missed_name_end(doc: Doc, start: int) -> int | None:
         not words_after
         or (end < len(doc) and _bare_capital(doc[end]))  # "Steve Harvey Morning Show"
         or _names_a_place_or_body(doc[end - 1])
-        or doc[end - 1].tag_ == "NNPS"  # "the Saskatoon Blades": a team
+        or _team(doc, start, doc[end - 1])
     ):
         return None
     return end
+
+
+def _team(doc: Doc, first: int, last: Token) -> bool:
+    """A name (the words from ``first`` to ``last``) ending in a plural that a team's or a
+    group's name goes on before: after a capitalised word that is no title (``North
+    Carolina Panthers``), or after ``the`` and any titles (``the Prince Albert
+    Raiders``). The tagger calls a surname ending in -s plural too: ``Bloc Québécois MP
+    Mathieu Desrosiers``, ``host Seth Meyers``, ``Bernie Sanders`` opening a sentence are
+    people."""
+    if last.tag_ != "NNPS" or first == 0:
+        return False
+    before = doc[first - 1]
+    if capitalised(before) and not is_title(before):
+        return True
+    while first > 0 and capitalised(doc[first - 1]) and is_title(doc[first - 1]):
+        first -= 1
+    return first > 0 and doc[first - 1].lower_ == "the"
 
 
 def _titled_surname_end(doc: Doc, start: int) -> int | None:
@@ -107,7 +124,7 @@ def _titled_surname_end(doc: Doc, start: int) -> int | None:
         or (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN")
         or doc[end - 1].dep_ == "compound"
         or _names_a_place_or_body(doc[end - 1])
-        or doc[end - 1].tag_ == "NNPS"  # "the Prince Albert Raiders": a team
+        or _team(doc, start - 1, doc[end - 1])  # "the Prince Albert Raiders"
     ):
         return None
     return end
