@@ -452,6 +452,31 @@ def test_initials_are_the_body_the_article_names_in_full(nlp):
 
 
 @pytest.mark.parametrize(
+    ("named", "initials"),
+    [
+        ("The Independent Investigation Unit of Manitoba", "The IIU"),  # less its place
+        ("The Thompson-Nicola Regional District", "The TNRD"),  # a hyphen gives no letter
+    ],
+)
+def test_initials_of_a_name_with_a_place_or_a_hyphen_are_that_body(nlp, named, initials):
+    text, speakers = article(
+        nlp,
+        f"{named} said in a news release that officers were called to the area.",
+        f"{initials} said the investigation could take several months.",
+    )
+    assert speakers.resolve(mention(text, initials)).name == named.removeprefix("The ")
+
+
+def test_a_headlines_bare_sister_says_is_the_sister_the_story_names(article_from, nlp):
+    article = article_from(
+        "Jordan Flett, 27, was in mental health crisis and needed help, sister says\n\n"
+        "“He was scared. He wasn’t thinking straight,” his sister, Tanya Flett, told CBC News "
+        "on Monday.\n"
+    )
+    assert [q.speaker for q in proposed(article, nlp)] == ["Tanya Flett"] * 2
+
+
+@pytest.mark.parametrize(
     ("sentence", "words", "named"),
     [
         (

@@ -160,6 +160,15 @@ class Mentions:
             (person := self._owner(root, mention)) is not None
         ):  # "Sanders' campaign", "the Sanders campaign": one name for it
             return Speaker(_body_of(person.name, root.lemma_.lower()), "organization")
+        if (
+            len(span) == 1
+            and root.tag_ == "NN"
+            and root.lower_ in words("unnamed_heads")
+            and root.lower_ not in words("titles")
+            and (kin := self._named_as(root.lemma_.lower(), mention.start)) is not None
+        ):  # a headline's bare "sister says": the sister the story names ("his sister, Tanya
+            # Flett"), as a bare title is whoever holds it (below)
+            return kin
         if root.lower_ in words("titles") and root.pos_ in {"NOUN", "PROPN"}:  # not "of", "the"
             places = places_of(span)
             pointing = is_definite(span) or (
@@ -355,6 +364,17 @@ class Mentions:
         article names whom a lede described (``a senior engineer ... warned``)."""
         after = [start + len(text_of(doc)) for start, doc in self.docs if start > mention.end]
         return after[0] if after else mention.end
+
+    def _named_as(self: ArticleSpeakers, noun: str, offset: int) -> Speaker | None:
+        """The first person the article names right after ``noun`` (a lemma) anywhere but
+        at ``offset``: ``his sister, Tanya Flett``."""
+        for start, doc in self.docs:
+            for token in doc:
+                if token.lemma_.lower() != noun or start + token.idx == offset:
+                    continue
+                if (name := named_in_apposition(token)) is not None:
+                    return self.person(person_name(name), start + name.start_char)
+        return None
 
     def _holders(
         self: ArticleSpeakers, title: str, places: Sequence[str] = ()

@@ -438,11 +438,15 @@ def acronyms(docs: list[tuple[int, Doc]]) -> dict[str, str]:
     found: dict[str, str] = {}
     for _, doc in docs:
         for ent in (whole_name(ent) for ent in doc.ents if ent.label_ == "ORG"):
-            named = [t for t in ent if not t.is_stop]
+            named = [t for t in ent if not t.is_stop and not t.is_punct]  # "Thompson-Nicola"
             if len(named) >= 2 and all(t.is_title for t in named):
                 name = ent[1:] if ent[0].lower_ == "the" else ent
                 found.setdefault("".join(t.text[0] for t in named), name.text)
                 if len(named) >= 3 and "." in named[0].text:  # "U.S. Consumer Product
                     # Safety Commission" is the CPSC
                     found.setdefault("".join(t.text[0] for t in named[1:]), name.text)
+                of = next((t.i for t in ent if t.lower_ == "of"), len(ent.doc))
+                before = [t for t in named if t.i < of]  # "Independent Investigation Unit
+                if 2 <= len(before) < len(named):  # of Manitoba" is the IIU too
+                    found.setdefault("".join(t.text[0] for t in before), name.text)
     return found
