@@ -60,7 +60,7 @@ def documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
             verb = document.head
             issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if issuer is None:
-                issuer = _named_before(verb)
+                issuer = _name_set_off_before(verb)
             if issuer is not None:
                 found.append((document, issuer))
             continue
@@ -73,7 +73,7 @@ def documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
     return found
 
 
-def _named_before(verb: Token) -> Token | None:
+def _name_set_off_before(verb: Token) -> Token | None:
     """The name set off by a comma right before a verb the parse gave no subject: in
     ``..., his older sister, Yolanda Mayfield-Greene, read a statement`` it hung the
     sister on the church before her; she read it."""
