@@ -2059,3 +2059,11 @@ def test_a_given_name_from_beyond_english_tells_whom_she_means(article_from, nlp
         "“We did our part. Now we need Halifax to do theirs,” she said.\n"
     )
     assert [q.speaker for q in proposed(article, nlp)] == ["Monique Deveau-Boudreau"] * 2
+
+
+def test_the_report_is_its_issuers_whole_name_not_the_head_of_it(article_from, nlp):
+    article = article_from(
+        "The Ministry of Education said in a statement that it had received the board's plan.\n\n"
+        "“We will review it carefully,” the statement reads.\n"
+    )
+    assert {q.speaker for q in proposed(article, nlp)} == {"Ministry of Education"}

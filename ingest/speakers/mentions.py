@@ -293,7 +293,7 @@ class Mentions:
             return last[1] if last is not None and start <= last[0] < end else None
         if issuer.lower_ in words("pronouns"):
             return self._pronoun(issuer.lower_, paragraph + issuer.idx)
-        return self._named_at(issuer.doc[issuer.left_edge.i : issuer.i + 1], paragraph)
+        return self._named_at(issuer.doc[issuer.left_edge.i : _name_end(issuer)], paragraph)
 
     def _named_at(self: ArticleSpeakers, phrase: Span, paragraph: int) -> Speaker | None:
         """`_named` for a phrase found elsewhere in the article (``paragraph``: the offset
@@ -428,6 +428,18 @@ class Mentions:
 
 _GIVEN_NAMES = 2
 """The most given names before a surname (``Mary Kay Henry``)."""
+
+
+def _name_end(head: Token) -> int:
+    """Where a body's name headed by ``head`` ends, with the names it is ``of``: ``the
+    Office of the Auditor General of British Columbia``, not ``the Office``."""
+    end = head.i + 1
+    while of := next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None):
+        named = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        if named is None:
+            break
+        end, head = named.i + 1, named
+    return end
 
 
 def _holds(role: str, title: str) -> bool:
