@@ -188,7 +188,7 @@ class Pronouns:
         self: ArticleSpeakers, offset: int, fits: Callable[[str, int], bool], since: int = 0
     ) -> tuple[int, str] | None:
         """The person named nearest before ``offset`` (and not before ``since``) whom
-        ``fits`` allows, outside quotation marks (`_named_since`)."""
+        ``fits`` allows, outside quotation marks (`_named_back`)."""
         return next(self._named_back(offset, fits, since), None)
 
     def _named_back(
@@ -260,9 +260,9 @@ class Pronouns:
         """Who put out the document an ``it`` at ``offset`` stands for: the last one the
         article said a person issued or read out (`references.documents_issued`), in this
         paragraph or the one before, if no one has spoken since. A body's document is
-        left to the body that spoke last, which is mostly the same body named more fully
-        (``a report released by the Office of the Auditor General of British Columbia``
-        has ``Office`` for its issuer's word)."""
+        left to the body that spoke last, mostly the same one: the words a report is said
+        to come from may be its contributors' (``The report, produced with contributions
+        from universities``), not its issuer's."""
         found = self._paragraph(offset)
         if found is None:
             return None
