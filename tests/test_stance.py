@@ -431,6 +431,23 @@ def test_without_a_topic_the_strongest_target_is_named():
     assert stance.evidence
 
 
+def test_without_a_topic_the_target_is_named_without_its_possessive():
+    """``Donald Trump's plan`` is about Donald Trump: the target reads as his name, and
+    the possessive is no evidence a reader can weigh."""
+    stance = judge("Donald Trump’s plan is a disaster for working families.", speaker="Clinton")
+    assert (stance.label, stance.target) == ("oppose", "Donald Trump")
+    assert "disaster" in stance.evidence
+
+
+def test_evidence_shows_words_that_take_a_side_not_function_words():
+    """The model weighs ``of the`` and ``(target) 's`` like any feature; a reader is
+    shown only evidence with a word of its own."""
+    stance = judge("Donald Trump’s campaign said on Monday that the report was false.")
+    function_words = {"of", "the", "on", "that", "was", "’s", "(target)", "(speaker)"}
+    assert stance.evidence
+    assert all(set(shown.split()) - function_words for shown in stance.evidence)
+
+
 def test_without_a_topic_whom_and_where_it_was_said_is_not_the_target():
     """The outlet told and the city it was said in set the scene; the quote is about
     the governor's budget (it came out ``neutral toward CBS News``)."""

@@ -90,12 +90,18 @@ def _from_model(doc: Doc, targets: Sequence[str], speaker: str | None) -> Stance
 
 def _shown(feature: str) -> str | None:
     """A model feature as a reader sees it: the words of the quote it stands
-    for, with the speaker and target marks spelled out; None for the others."""
+    for, with the speaker and target marks spelled out; None for the others,
+    and for words that take no side of their own (``of the``, ``(target) 's``)."""
     kind, _, value = feature.partition(":")
-    bare = value.replace("<S>", "").replace("<T>", "")
-    if kind not in SHOWN or "<num>" in value or not any(c.isalpha() for c in bare):
+    said = [word for word in value.split() if word not in ("<S>", "<T>")]
+    if kind not in SHOWN or "<num>" in value or not any(_sided(word) for word in said):
         return None
     return value.replace("<S>", "(speaker)").replace("<T>", "(target)")
+
+
+def _sided(word: str) -> bool:
+    """A word that may take a side: not punctuation, not a function word."""
+    return any(c.isalpha() for c in word) and word not in words("stance_function_words")
 
 
 def _named(text: Doc | Span, setting: Container[int] = frozenset()) -> list[Span]:
@@ -183,9 +189,17 @@ def _candidates(doc: Doc, speaker: str | None, setting: Container[int] = frozens
     what names the report's ``setting``."""
     holders = {t.i for m in speaker_mentions(doc, speaker) for t in _described(m)}
     named = (
-        ent.text for ent in _named(doc, setting) if not holders & set(range(ent.start, ent.end))
+        _unpossessed(ent).text
+        for ent in _named(doc, setting)
+        if not holders & set(range(ent.start, ent.end))
     )
     return list(dict.fromkeys(named))
+
+
+def _unpossessed(ent: Span) -> Span:
+    """A name without the possessive the recogniser may take in with it (``Donald
+    Trump’s``): the target is Donald Trump, whatever of his the quote speaks of."""
+    return ent[:-1] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent
 
 
 def _described(mention: Span) -> Iterator[Token]:
