@@ -2490,3 +2490,43 @@ def test_an_embedded_post_with_no_quotation_marks_is_its_signer_s(article_from, 
     assert [(q.speaker, q.text) for q in posts] == [
         ("Meera Pillai", "Thank you, Karnataka. Tomorrow we start work. Tonight, go home and sleep")
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "said"),
+    [
+        (
+            'Mayor Dana Price spoke for an hour. She pledged to be "the greatest jobs mayor '
+            'this city has had" and cast doubt on the official jobless rate of 4.9 percent, '
+            "suggested that the real rate could be as high as 12 percent.\n",
+            "that the real rate could be as high as 12 percent",
+        ),
+        (
+            "But to give you the tenor of the interview, Dana Price went on to praise "
+            "“Stadium Nights,” note that she had just bought a season ticket, and boast "
+            "about the city's parks.\n",
+            "that she had just bought a season ticket",
+        ),
+    ],
+)
+def test_the_last_of_a_list_of_acts_reports_its_that_clause_not_the_acts_before(
+    article_from, nlp, paragraph, said
+):
+    """The parse hangs the first verbs of the list on the last, as if what they say were
+    a report fronted before it (``"...," she suggested``); a verb with a ``that`` clause
+    after it reports that, and its speaker is the list's subject."""
+    article = article_from(paragraph)
+    (quote,) = [q for q in proposed(article, nlp) if q.cue.text in {"suggested", "note"}]
+    assert article.text[slice(*quote.spans[0])].strip(" .") == said
+    assert quote.speaker == "Dana Price"
+
+
+def test_a_cue_with_its_own_subject_interrupting_a_relative_clause_reports_the_words_before(
+    article_from, nlp
+):
+    article = article_from(
+        "Donald Trump was placed on the short list because of the “impact,” Sam Jacobs "
+        "said, that he’s had on the news this year.\n"
+    )
+    (quote,) = [q for q in proposed(article, nlp) if q.cue.text == "said"]
+    assert article.text[slice(*quote.spans[0])].startswith("Donald Trump was placed")

@@ -366,10 +366,30 @@ def _governing_cues(
             continue
         if found and child.dep_ in {"advcl", "conj"} and is_cue(child):
             break  # "condemned the action, calling it a 'failure'": calling is its own act
-        if governs(ancestor) and not _in_subject(ancestor, child):
+        if (
+            governs(ancestor)
+            and not _in_subject(ancestor, child)
+            and not _reports_after(ancestor, child)
+        ):
             found.append((ancestor, child))
         child = ancestor
     return found
+
+
+def _reports_after(cue: Token, child: Token) -> bool:
+    """The passage lies in a clause before the cue, which reports a ``that`` clause after
+    it: ``He pledged to be "the greatest jobs president" and cast doubt on the rate,
+    suggested that it could be 42 percent`` (the parse hangs the first verbs on the
+    last). A report fronted before its cue (``"...," he suggested``) never has a
+    ``that`` clause after the cue as well: the passage is another act of the speaker's.
+    Not a cue with a subject of its own, which may interrupt a relative clause (``because
+    of the "impact," Jacobs said, that he's had``)."""
+    children = list(cue.children)
+    return (
+        child.i < cue.i
+        and not any(c.dep_ in SUBJECTS for c in children)
+        and any(c.dep_ == "ccomp" and c.i > cue.i and opened_by_that(c) for c in children)
+    )
 
 
 def _in_subject(verb: Token, child: Token) -> bool:

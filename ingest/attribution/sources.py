@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..dates import after_dateline
 from ..speakers import SPEAKING_ENTITIES, can_speak, is_someone
-from .cues import SUBJECTS, TENSED, inverted_subject, is_cue
+from .cues import SUBJECTS, TENSED, _reports_after, inverted_subject, is_cue
 from .source_phrases import _issuer, _object_of, _phrase, _subject
 
 
@@ -68,6 +68,8 @@ def _source(cue: Token) -> Span | None:
             )
         if (clausal := _clausal_subject(verb)) is not None:
             return _subject(clausal)
+        if (listed := _listed_subject(verb)) is not None:
+            return _subject(listed)
         if (missed := _missed_subject(verb)) is not None:
             return missed
         if (interrupted := _participle_subject(verb)) is not None:
@@ -215,6 +217,22 @@ def _clausal_subject(verb: Token) -> Token | None:
     ``going`` is the clausal subject of ``said`` and ``majorities`` its subject."""
     clauses = [c for c in verb.lefts if c.dep_ == "csubj" and c.tag_ == "VBG"]
     return _subject_in(clauses, can_speak)
+
+
+def _listed_subject(verb: Token) -> Token | None:
+    """The subject of the first of a list of acts the parse hung on the last, a report:
+    in ``He pledged ... and cast doubt on the rate, suggested that it could be 42
+    percent`` it made ``suggested`` the root and the first verb its clause, which a
+    verb reporting a ``that`` clause after it cannot have (`cues._reports_after`). Only
+    someone: in ``It's funny to watch Romney, who ..., suddenly insist that ...`` the
+    first verb's subject is no one's."""
+    fronted = next(
+        (c for c in verb.children if c.dep_ == "ccomp" and _reports_after(verb, c)), None
+    )
+    if fronted is None:
+        return None
+    subject = next((c for c in fronted.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and is_someone(subject) else None
 
 
 def _missed_subject(verb: Token) -> Span | None:
