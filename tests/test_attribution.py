@@ -2530,3 +2530,22 @@ def test_a_cue_with_its_own_subject_interrupting_a_relative_clause_reports_the_w
     )
     (quote,) = [q for q in proposed(article, nlp) if q.cue.text == "said"]
     assert article.text[slice(*quote.spans[0])].startswith("Donald Trump was placed")
+
+
+def test_a_that_clause_the_parse_hung_on_where_it_was_said_is_what_the_cue_reports(
+    article_from, nlp
+):
+    article = article_from(
+        "Mr. Trump also insisted in the same interview that Mr. Khan was wrong to say he "
+        "had not sacrificed for his country.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.cue.text == "insisted"
+    assert article.text[slice(*quote.spans[0])].startswith("that Mr. Khan was wrong")
+
+
+def test_a_relative_clause_after_a_cue_s_phrase_is_not_what_it_reports(article_from, nlp):
+    """The ``that`` of ``the interview that Fox News aired`` is the verb's object: no
+    report, whatever the parse calls it."""
+    article = article_from("Mr. Trump commented in the interview that Fox News aired on Sunday.\n")
+    assert not proposed(article, nlp)

@@ -227,7 +227,7 @@ def _content_spans(cue: Token) -> list[Span]:
         parts = [obj] + [c for c in cue.rights if c.dep_ in {"prep", "oprd"} and c.i > obj.i]
         span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
         return [_before_outlet(span)] if len(span) >= 3 else []
-    if lemma == "say" and (said := said_after(cue)) is not None:
+    if (said := said_after(cue)) is not None:
         return [said]
     return []
 

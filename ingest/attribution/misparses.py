@@ -10,26 +10,31 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..lexicons import words
-from .cues import SUBJECTS, TELLING, _complement, is_finite, opened_by_that
+from .cues import SUBJECTS, TELLING, _complement, claim_nouns, is_finite, opened_by_that
 from .edges import _strip
 
 _ASKING = {"ask", "wonder", "question", "inquire"}  # their "if ..." is the question put
 
 
 def said_after(cue: Token) -> Span | None:
-    """The rest of the sentence after ``said``, when the parse gave the verb no clause
-    but the words after it hold one: it read the report's subject as an object
-    (``said his focus groups show that ...``) or hung a ``that`` clause on the
-    noun before it (``said in one of a series of messages that the truck ...``).
-    ``Say`` takes what was said, not a thing, but for a word (``said nothing
-    when ...``, ``said goodbye``), which is no clause's subject."""
+    """The rest of the sentence after a cue, when the parse gave the verb no clause
+    but the words after it hold one: it hung a ``that`` clause on the noun before it
+    (``said in one of a series of messages that the truck ...``, ``insisted in the
+    same interview that Mr. Khan was wrong``) or, after ``said``, read the report's
+    subject as an object (``said his focus groups show that ...``). ``Say`` takes
+    what was said, not a thing, but for a word (``said nothing when ...``, ``said
+    goodbye``), which is no clause's subject; other cues take things (``announced
+    the plan``)."""
     doc, sentence = cue.doc, cue.sent
     obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
     that = next((t for t in doc[cue.i + 1 : sentence.end] if _introduces(t)), None)
-    if obj is not None and obj.left_edge.i == cue.i + 1 and _may_be_subject(obj):
+    saying = cue.lemma_.lower() == "say"
+    if saying and obj is not None and obj.left_edge.i == cue.i + 1 and _may_be_subject(obj):
         start = obj.left_edge.i
-    elif that is not None and not any(
-        t.pos_ in {"VERB", "AUX"} and is_finite(t) for t in doc[cue.i + 1 : that.i]
+    elif (
+        that is not None
+        and not any(t.pos_ in {"VERB", "AUX"} and is_finite(t) for t in doc[cue.i + 1 : that.i])
+        and (saying or _hung_on_setting(cue, that))
     ):
         start = that.i
     else:
@@ -40,6 +45,30 @@ def said_after(cue: Token) -> Span | None:
     # a verb of its own, not of a clause saying when (``a prayer before the game started``)
     verbs = [t for t in rest if t.pos_ in {"VERB", "AUX"} and t.dep_ not in _WHEN_CLAUSES]
     return rest if any(is_finite(t) for t in verbs) else None
+
+
+def _hung_on_setting(cue: Token, that: Token) -> bool:
+    """The words between the cue and ``that`` are where or when it was said, and the
+    parse hung the clause on the noun there (``insisted in the same interview that
+    ...``): not a thing the cue takes, whose relative clause that is (``touted the bill
+    that ...``), nor a claim the noun reports (``responded to criticism that ...``)."""
+    between = cue.doc[cue.i + 1 : that.i]
+    clause, noun = that.head, that.head.head
+    return (
+        len(between) > 0
+        and all(any(a == cue for a in t.ancestors) and _under_prep(t, cue) for t in between)
+        and clause.dep_ in {"acl", "relcl"}
+        and noun.dep_ == "pobj"
+        and noun.lemma_.lower() not in claim_nouns()  # "asked about claims that ...": theirs
+        and _complete(clause)
+    )
+
+
+def _under_prep(token: Token, cue: Token) -> bool:
+    """``token`` lies in a prepositional phrase the cue governs."""
+    while token.head != cue:
+        token = token.head
+    return token.dep_ == "prep"
 
 
 def _introduces(word: Token) -> bool:
@@ -174,9 +203,17 @@ def _without_that(clause: Token, told: Token) -> bool:
         subject is not None
         and subject.left_edge.i == told.i + 1
         and not any(c.tag_ in {"WDT", "WP", "WP$"} or c.lower_ == "that" for c in clause.children)
-        and any(c.dep_ in _COMPLETE for c in clause.children)
+        and _complete(clause)
         and not any(c.dep_ == "prep" and not list(c.children) for c in clause.children)
     )
+
+
+def _complete(clause: Token) -> bool:
+    """A clause with no object missing: an object, a complement, or a passive's
+    auxiliary. One a ``that`` opens may still be a relative clause whose ``that`` is the
+    object (``in the interview that Fox aired on Sunday``), which no report is; an
+    intransitive verb's clause is complete too, but cannot be told from it."""
+    return any(c.dep_ in _COMPLETE for c in clause.children)
 
 
 _COMPLETE = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "auxpass"})
