@@ -2067,3 +2067,46 @@ def test_the_report_is_its_issuers_whole_name_not_the_head_of_it(article_from, n
         "“We will review it carefully,” the statement reads.\n"
     )
     assert {q.speaker for q in proposed(article, nlp)} == {"Ministry of Education"}
+
+
+def test_a_description_by_someone_elses_age_points_back_to_no_one(article_from, nlp):
+    """``The family of a 34-year-old man`` is described by his age, not theirs: no
+    one named before (here the byline's writer) stands in for the family."""
+    article = article_from(
+        "By Tamara Greene | Rockford Daily Sentinel\n\n"
+        "The family of a 34-year-old man who was fatally shot by a police officer over the "
+        "weekend is calling on the city to release body camera footage, saying they have "
+        'been told "almost nothing" about how he died.\n'
+    )
+    speakers = {q.speaker for q in proposed(article, nlp) if q.cue.text in {"calling", "saying"}}
+    assert speakers == {"family of a 34-year-old man"}  # the relative clause left out
+
+
+def test_whom_the_speaker_was_asked_about_is_not_who_answers(article_from, nlp):
+    article = article_from(
+        "Eastern Plains coach Bill Strand said the loss stung.\n\n"
+        "Salas had made 14 consecutive field goals before the miss.\n\n"
+        "Asked whether Salas would remain the starter, he didn't hesitate. "
+        '"He\'s our kicker. Period," he said.\n'
+    )
+    kicker = next(q for q in proposed(article, nlp) if "kicker" in q.text)
+    assert kicker.speaker == "Bill Strand"
+
+
+def test_who_concluded_is_set_off_after_the_report_the_parse_made_the_subject(article_from, nlp):
+    article = article_from(
+        "A delay of more than nine hours in an ambulance reaching an 84-year-old woman who had "
+        'fallen at her home "more than minimally contributed" to her death, a coroner has '
+        "concluded.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "unnamed coroner"
+
+
+def test_a_participle_hung_on_a_report_still_to_come_is_the_speakers(article_from, nlp):
+    article = article_from(
+        "Ms Garvey said the independent commission led by Baroness Carew would report "
+        '"next year, as planned", adding that she would not "pre-empt its conclusions".\n'
+    )
+    adding = next(q for q in proposed(article, nlp) if q.cue.text == "adding")
+    assert adding.speaker == "Garvey"

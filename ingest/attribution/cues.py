@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import words
 from ..parse import per_doc
 from ..speakers import is_someone
+from ..speakers.references import put_to_them
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 TENSED = frozenset({"VBD", "VBZ", "VBP"})  # a verb in the past or present tense
@@ -75,18 +76,6 @@ def _aside(verb: Token) -> bool:
         and doc[i - 1].lower_ in {"that", "this"}
         and i + 1 < len(doc)
         and doc[i + 1].text == ","
-    )
-
-
-def put_to_them(verb: Token) -> bool:
-    """``Asked how many would be affected, he said, "All of them."``: the question put to
-    the speaker opening the sentence, which the reporter asked; the answer has its own
-    cue. One put by someone named (``Asked by Matt Lauer whether ...``) is theirs."""
-    return (
-        verb.tag_ == "VBN"
-        and verb.i == verb.sent.start
-        and verb.lemma_.lower() == "ask"
-        and not any(c.dep_ == "agent" for c in verb.children)
     )
 
 

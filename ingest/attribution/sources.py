@@ -87,14 +87,16 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
     a person, the earlier does not, and only words stand between them: the parser makes
     both ``police`` and ``Mooken`` subjects of ``said`` in ``Peel police Const. Akhil
     Mooken said``, and both ``Services`` and ``Smith`` in ``said Toronto Fire Services
-    Capt. Adam Smith``; the person named last is who spoke. Two pieces of one name
-    (``National Rifle Association``) stay as they are, and so do two subjects apart by a
-    comma or a conjunction: a subject and its apposition, or a list (``Ban Ki-moon, the
-    secretary general, vowed``); but a place a sentence opens with is no subject
-    (``Outside city hall, about 40 people rallied``). Of subjects on both sides, someone
-    named right after a verb that follows a comma comes first: ``The rejection of the
-    treaty signals "the beginning of the end", said Geert Wilders``, where the parser
-    took ``signals`` for a noun and the report for a subject, is Wilders'."""
+    Capt. Adam Smith``; the person named last is who spoke, as is someone set off by a
+    comma after a report the parser made the first (``..., a coroner has concluded``).
+    Two pieces of one name (``National Rifle Association``) stay as they are, and so do
+    two subjects apart by a comma or a conjunction: a subject and its apposition, or a
+    list (``Ban Ki-moon, the secretary general, vowed``); but a place a sentence opens
+    with is no subject (``Outside city hall, about 40 people rallied``). Of subjects on
+    both sides, someone named right after a verb that follows a comma comes first: ``The
+    rejection of the treaty signals "the beginning of the end", said Geert Wilders``,
+    where the parser took ``signals`` for a noun and the report for a subject, is
+    Wilders'."""
     children = list(verb.children)
     doc = verb.doc
     after = next((c for c in children if c.dep_ in SUBJECTS and c.left_edge.i == verb.i + 1), None)
@@ -128,7 +130,22 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
         # "Outside city hall, about 40 people rallied ...": a fronted place the parser
         # made a subject, its preposition read as an adjective
         setting = doc[first.left_edge.i].lower_ in _FRONTING and first.left_edge.i == 0
-        if labelled or named or relative or setting:
+        # "A delay ... "more than minimally contributed" to her death, a coroner has
+        # concluded": the report's subject and, set off after it, who spoke (not an
+        # apposition, which a second comma closes before the verb)
+        fronted = (
+            later.i < verb.i
+            and is_cue(verb)
+            and doc[later.left_edge.i - 1].text == ","
+            and first.right_edge.i < later.left_edge.i - 1
+            and any(t.pos_ in {"VERB", "AUX"} for t in first.subtree)  # a clause, no list
+            and all(
+                t.head == verb and t.dep_ in {"aux", "neg", "advmod"}
+                for t in doc[later.right_edge.i + 1 : verb.i]
+            )
+            and is_someone(later)
+        )
+        if labelled or named or relative or setting or fronted:
             return [later, *(c for c in children if c is not later)]
     return children
 
@@ -191,9 +208,13 @@ def _reporter_above(verb: Token) -> Token | None:
     In ``Trump argued that a database would keep people out, saying it's "all about
     management"`` the parse hangs ``saying`` on ``keep``, a verb of what Trump
     argued; the participle is still Trump's, not the database's. A speech act hung
-    on a verb of someone else's reported words belongs to whoever reports them.
+    on a verb of someone else's reported words belongs to whoever reports them, a
+    participle even when that verb is one of saying still to come (``Garvey said the
+    commission would report next year, adding that she would not ...``).
     """
-    if verb.dep_ not in {"advcl", "conj"} or is_cue(verb.head):
+    # "would report next year, adding": a report still to come, the participle no part
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.tag_ == "VB"
+    if verb.dep_ not in {"advcl", "conj"} or (is_cue(verb.head) and not participle):
         return None
     child, through_report = verb.head, False
     for ancestor in verb.head.ancestors:

@@ -315,15 +315,16 @@ def described_as(span: Span) -> str:
     """The noun phrase an unnamed source is described by, with its postmodifiers.
 
     ``a government official`` grows to ``a government official familiar with
-    the operation``; relative clauses and appositives are left out. Where they
-    work is said before them, so that one source has one description:
-    ``sources within the administration`` are ``administration sources``.
+    the operation``; relative clauses and appositives are left out (a relative clause
+    of any description: `_before_relative`). Where they work is said before them, so
+    that one source has one description: ``sources within the administration`` are
+    ``administration sources``.
     """
     root = span.root
     if root.lower_ in words("partitive_heads"):  # "those surveyed", "some who ..."
         return _written(span.doc[span.start : root.right_edge.i + 1])
     if root.lower_ not in words("unnamed_heads"):
-        return _written(span)
+        return _written(_before_relative(span))
     end = span.end
     for child in root.rights:
         if _reports(child):
@@ -339,6 +340,24 @@ def described_as(span: Span) -> str:
         return _written(phrase)
     body = [t for t in workplace.subtree if t.dep_ != "det"]
     return _written([t for t in phrase if t.i < root.i] + body + [root])
+
+
+def _before_relative(span: Span) -> Span:
+    """``span`` up to a relative clause after its head, and the comma before it: ``the
+    family of a 34-year-old man who was fatally shot ...`` is the family of that man."""
+    root = span.root
+    relative = next((t for t in span if t.dep_ == "relcl" and t.i > root.i), None)
+    if (
+        relative is None
+        or relative.head.pos_ not in {"NOUN", "PROPN"}  # "27 percent of those who ..."
+        or any(not t.is_punct for t in span.doc[relative.right_edge.i + 1 : span.end])
+        or any(t.ent_type_ == "PERSON" for t in relative.subtree)  # "..., Rep. Pat Schroeder"
+    ):
+        return span  # "Mr. VandeHei, who stepped down ..., and Roy Schwartz": both
+    end = relative.left_edge.i
+    while end > root.i + 1 and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[span.start : end]
 
 
 def _reports(modifier: Token) -> bool:

@@ -14,7 +14,7 @@ from ..parse import text_of
 from ..roles import is_title
 from .descriptions import is_someone
 from .genders import described_gender, gender_of
-from .references import introduced_before, is_epithet
+from .references import introduced_before, is_epithet, put_to_them
 from .speaker import Speaker
 
 if TYPE_CHECKING:
@@ -49,10 +49,13 @@ class Pronouns:
         if pronoun in _PERSON_PRONOUNS:
             wanted = _GENDERED.get(pronoun)
             bound = self._own_subject(offset)
+            asked = self._asked_about(offset)
 
             def fits(name: str, at: int) -> bool:  # "she" is no one known as a man
-                return at not in bound and (
-                    wanted is None or self.gender(name, at) in {None, wanted}
+                return (
+                    at not in bound
+                    and name not in asked
+                    and (wanted is None or self.gender(name, at) in {None, wanted})
                 )
 
             nearest = self._named_before(offset, fits)
@@ -163,6 +166,23 @@ class Pronouns:
             return None
         titled = self._titled(subject.lower_, paragraph + subject.idx)
         return titled if titled is not None and fits(titled.name, paragraph + subject.idx) else None
+
+    def _asked_about(self: ArticleSpeakers, offset: int) -> frozenset[str]:
+        """The people a question put to the speaker names, opening a sentence of the
+        pronoun's paragraph before it: in ``Asked whether Salas would remain the starter,
+        he didn't hesitate. "He's our kicker," he said.`` the coach answers, and Salas,
+        whom he was asked about, is not ``he``."""
+        found = self._paragraph(offset)
+        if found is None or not found[1].has_annotation("DEP"):
+            return frozenset()
+        paragraph, doc = found
+        question = {
+            paragraph + t.idx
+            for verb in doc
+            if paragraph + verb.idx < offset and put_to_them(verb) and verb.dep_ != "ROOT"
+            for t in verb.subtree
+        }
+        return frozenset(known for at, known in self.people if at in question)
 
     def _own_subject(self: ArticleSpeakers, offset: int) -> range:
         """Where the subject of the clause lies (article offsets) when the pronoun at

@@ -136,6 +136,18 @@ _DESCRIBING = frozenset({"relcl", "acl", "prep", "appos", "poss"})
 AGED = re.compile(r"\b(\d{1,3})-year-old\b")  # "the 45-year-old", "the 45-year-old woman"
 
 
+def put_to_them(verb: Token) -> bool:
+    """``Asked how many would be affected, he said, "All of them."``: the question put to
+    the speaker opening the sentence, which the reporter asked; the answer has its own
+    cue. One put by someone named (``Asked by Matt Lauer whether ...``) is theirs."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.i == verb.sent.start
+        and verb.lemma_.lower() == "ask"
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
 def points_back(span: Span) -> bool:
     """``The 61-year-old, who is in his 14th season``, ``the 34-year-old mother of
     three``: someone described by their age, anything more said of them set aside by
@@ -145,7 +157,10 @@ def points_back(span: Span) -> bool:
     GOP candidate`` not the daughter named last; a title the article gives someone is
     theirs, `Mentions._titled`.)"""
     root = span.root
-    if not is_definite(span) or root.tag_ in {"NNS", "NNPS"} or not AGED.search(span.text):
+    after = [c.left_edge.i for c in root.rights if c.dep_ in {"prep", "relcl", "acl"}]
+    own = span.doc[span.start : min(after, default=span.end)]  # "the family of a
+    # 34-year-old man": his age, not theirs
+    if not is_definite(span) or root.tag_ in {"NNS", "NNPS"} or not AGED.search(own.text):
         return False
     return all(
         _set_aside(c) for c in root.children if c.dep_ in _DESCRIBING and c.i > span.end - 1
