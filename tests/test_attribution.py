@@ -2549,3 +2549,25 @@ def test_a_relative_clause_after_a_cue_s_phrase_is_not_what_it_reports(article_f
     report, whatever the parse calls it."""
     article = article_from("Mr. Trump commented in the interview that Fox News aired on Sunday.\n")
     assert not proposed(article, nlp)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "A neighbour called 911 to report flames on the ridge behind their homes.\n",
+        "He called triple-0 from the roof of his ute after it was swept off a causeway.\n",
+        "She called police to report that her car had been stolen.\n",
+    ],
+)
+def test_a_call_for_help_is_no_report(article_from, nlp, paragraph):
+    assert not [q for q in proposed(article_from(paragraph), nlp) if q.cue.text == "called"]
+
+
+def test_an_embedded_post_headed_by_its_author_is_the_authors(article_from, nlp):
+    article = article_from(
+        "One engineer who lost her job posted on X.\n\n"
+        "[Embedded post] Kayla Brandt (@kbrandt_dev): “Got laid off from Lumora this morning "
+        "after 3 years. If you’re hiring embedded folks, my DMs are open.” Feb 6, 2025\n"
+    )
+    post = next(q for q in proposed(article, nlp) if "laid off" in q.text)
+    assert (post.speaker, post.type) == ("Kayla Brandt", "direct")

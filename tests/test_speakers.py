@@ -2110,3 +2110,12 @@ def test_a_participle_hung_on_a_report_still_to_come_is_the_speakers(article_fro
     )
     adding = next(q for q in proposed(article, nlp) if q.cue.text == "adding")
     assert adding.speaker == "Garvey"
+
+
+def test_an_unnamed_source_is_named_without_the_terms_of_the_interview(article_from, nlp):
+    article = article_from(
+        "The cuts hit the enterprise division, according to two people familiar with the "
+        "matter who asked not to be named because they were not authorized to discuss it.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "unnamed people familiar with the matter"

@@ -35,7 +35,7 @@ from .misparses import (
 from .outlets import _after_outlet, _before_outlet
 from .parenthetical import _parenthetical
 from .passages import quote_ends_report
-from .unsaid import _asks_anonymity, _refused, _withheld
+from .unsaid import _asks_anonymity, _phoned, _refused, _withheld
 
 
 def _clause_around(
@@ -166,7 +166,7 @@ def _content_spans(cue: Token) -> list[Span]:
     """
     if cue.lower_ == "according":
         return _according_clause(cue)
-    if _refused(cue) or _asks_anonymity(cue) or _withheld(cue):
+    if _refused(cue) or _asks_anonymity(cue) or _withheld(cue) or _phoned(cue):
         return []
     if (around := _parenthetical(cue)) is not None:
         return around

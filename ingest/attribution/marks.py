@@ -36,6 +36,11 @@ _POST = re.compile(
 
 _LABEL = re.compile(r"[\"“]?([^\W\d_][^:\n]{0,60}?)\s*(:)\s+(?=\S)")
 
+# an embedded post headed by its author: "[Embedded post] Kayla Brandt (@kbrandt_dev): “...”"
+_POST_HEADER = re.compile(
+    r"\s*(?:\[[^\]\n]{1,30}\]\s*)?([^\W\d_][^(@\n:]{0,60}?)\s*\(@\w{1,30}\)\s*(:)\s+(?=\S)"
+)
+
 
 def _marked(cue: Mention | None, source: Mention | None, rule: str) -> Attribution:
     """An attribution whose cue is punctuation (or a caption's place under the quote);
@@ -140,6 +145,19 @@ def signed_post(doc: Doc, offset: int) -> Attribution | None:
     said = _strip(words_above)
     post.spans = [(said.start_char + offset, said.end_char + offset)]
     return post
+
+
+def headed_post(doc: Doc, offset: int) -> Attribution | None:
+    """An embedded post headed by its author's name and handle (``[Embedded post] Kayla
+    Brandt (@kbrandt_dev): “Got laid off ...” Feb 6, 2025``): the words after the colon,
+    the author's own."""
+    match = _POST_HEADER.match(text_of(doc))
+    if match is None:
+        return None
+    (n_start, n_end) = match.span(1)
+    return _after_colon(
+        doc, offset, match, Mention(match.group(1), n_start + offset, n_end + offset), "post"
+    )
 
 
 def signature_line(doc: Doc, offset: int) -> Attribution | None:

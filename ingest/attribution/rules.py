@@ -45,6 +45,7 @@ from .marks import (
     _introducer,
     _labelled,
     _signature,
+    headed_post,
     signed_post,
 )
 from .named_sources import _named_after, _preceding_subject, _source_outside
@@ -118,6 +119,10 @@ def attribute(
         else:
             labelled.type = "mixed" if quoted else "indirect"
         return [labelled]
+    if (post := headed_post(doc, offset)) is not None:
+        post.quoted = [q.span for q in quoted]
+        post.type = "direct" if quoted else "indirect"
+        return [post]  # "[Embedded post] Kayla Brandt (@kbrandt_dev): “...”"
     if signed is not None and signed.rule == "post" and not quoted:
         # an embedded post, signed "— Name (@handle) date" on the line below: all its words
         return [replace(signed, spans=[_all_of(doc, offset)])]

@@ -1,7 +1,7 @@
 """Reports of nothing said: a refusal (``declined to discuss``, ``refused to say``), an
-answer withheld (``would not say whether ...``, whose clause is the writer's question)
-and the terms of an interview (``who asked not to be named``). `content` gives such a
-cue no content.
+answer withheld (``would not say whether ...``, whose clause is the writer's question),
+the terms of an interview (``who asked not to be named``) and a call for help (``called
+911 to report flames``). `content` gives such a cue no content.
 """
 
 from __future__ import annotations
@@ -74,3 +74,14 @@ def _asks_anonymity(cue: Token) -> bool:
         ):
             return True
     return False
+
+
+def _phoned(cue: Token) -> bool:
+    """``a neighbour called 911 to report flames``, ``called police``: a phone call for
+    help (``lexicons/phone_lines.txt``, or a number), not words reported."""
+    if cue.lemma_.lower() != "call":
+        return False
+    called = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    return called is not None and (
+        any(ch.isdigit() for ch in called.text) or called.lower_ in words("phone_lines")
+    )

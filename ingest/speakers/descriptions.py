@@ -334,7 +334,9 @@ def described_as(span: Span) -> str:
         elif child.i >= span.end:
             break
     comma = next((t.i for t in span.doc[root.i + 1 : end] if t.text == ","), None)
-    phrase = span.doc[span.start : comma if comma is not None and comma >= span.end else end]
+    phrase = _before_relative(
+        span.doc[span.start : comma if comma is not None and comma >= span.end else end]
+    )
     workplace = _workplace(root, phrase)
     if workplace is None:
         return _written(phrase)
