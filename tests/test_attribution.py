@@ -2571,3 +2571,15 @@ def test_an_embedded_post_headed_by_its_author_is_the_authors(article_from, nlp)
     )
     post = next(q for q in proposed(article, nlp) if "laid off" in q.text)
     assert (post.speaker, post.type) == ("Kayla Brandt", "direct")
+
+
+def test_a_name_the_tagger_took_for_an_adverb_is_the_subject_of_a_verb_with_none(
+    article_from, nlp
+):
+    article = article_from(
+        "Deschutes County Sheriff Mark Tolliver spoke at an afternoon briefing.\n\n"
+        "Tolliver said deputies had gone door to door in several neighborhoods and that at "
+        "least two people had refused to leave.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert (quote.speaker, quote.cue.text) == ("Mark Tolliver", "said")

@@ -127,8 +127,19 @@ def _someone_before(cue: Token) -> Span | None:
     ...``, ``..., Ileana Ros-Lehtinen and Carlos Curbelo, have said they ...``), past
     a parenthesis (``Sen. Chris Murphy (a Democrat so boyish ...) says ...``), an adverb
     (``..., Paul Manafort, bluntly suggested that ...``) or an age (``Marcel Lehel Lazar,
-    44, said``)."""
+    44, said``); and the one capitalised word that opens the sentence right before the
+    verb, whatever the tagger made of it (``Tolliver said deputies had gone door to
+    door``: an adverb to it, but a finite verb has a subject)."""
     doc = cue.doc
+    opening = doc[cue.sent.start]
+    if (
+        cue.i == opening.i + 1
+        and opening.is_title
+        and opening.pos_ in {"ADV", "ADJ", "NOUN", "PROPN", "X"}  # not "And said ..."
+        and opening.head == cue
+        and is_finite(cue)
+    ):
+        return doc[opening.i : cue.i]
     at = cue.i - 1
     while at >= cue.sent.start and doc[at].head == cue and doc[at].dep_ in {"aux", "neg", "advmod"}:
         at -= 1
