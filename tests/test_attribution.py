@@ -2573,9 +2573,7 @@ def test_an_embedded_post_headed_by_its_author_is_the_authors(article_from, nlp)
     assert (post.speaker, post.type) == ("Kayla Brandt", "direct")
 
 
-def test_a_name_the_tagger_took_for_an_adverb_is_the_subject_of_a_verb_with_none(
-    article_from, nlp
-):
+def test_a_name_the_tagger_took_for_an_adverb_is_the_subject_of_a_verb_with_none(article_from, nlp):
     article = article_from(
         "Deschutes County Sheriff Mark Tolliver spoke at an afternoon briefing.\n\n"
         "Tolliver said deputies had gone door to door in several neighborhoods and that at "

@@ -26,9 +26,9 @@ from .misparses import (
     ADDRESSING,
     asked,
     clause_above,
+    clause_after,
     object_as_subject,
     object_opening_list,
-    said_after,
     through_addressee,
     through_document,
 )
@@ -227,8 +227,8 @@ def _content_spans(cue: Token) -> list[Span]:
         parts = [obj] + [c for c in cue.rights if c.dep_ in {"prep", "oprd"} and c.i > obj.i]
         span = _strip(doc[obj.left_edge.i : max(p.right_edge.i for p in parts) + 1])
         return [_before_outlet(span)] if len(span) >= 3 else []
-    if (said := said_after(cue)) is not None:
-        return [said]
+    if (after := clause_after(cue)) is not None:
+        return [after]
     return []
 
 

@@ -16,7 +16,7 @@ from .edges import _strip
 _ASKING = {"ask", "wonder", "question", "inquire"}  # their "if ..." is the question put
 
 
-def said_after(cue: Token) -> Span | None:
+def clause_after(cue: Token) -> Span | None:
     """The rest of the sentence after a cue, when the parse gave the verb no clause
     but the words after it hold one: it hung a ``that`` clause on the noun before it
     (``said in one of a series of messages that the truck ...``, ``insisted in the
@@ -56,7 +56,7 @@ def _hung_on_setting(cue: Token, that: Token) -> bool:
     clause, noun = that.head, that.head.head
     return (
         len(between) > 0
-        and all(any(a == cue for a in t.ancestors) and _under_prep(t, cue) for t in between)
+        and all(_under_prep(t, cue) for t in between)
         and clause.dep_ in {"acl", "relcl"}
         and noun.dep_ == "pobj"
         and noun.lemma_.lower() not in claim_nouns()  # "asked about claims that ...": theirs
@@ -66,9 +66,12 @@ def _hung_on_setting(cue: Token, that: Token) -> bool:
 
 def _under_prep(token: Token, cue: Token) -> bool:
     """``token`` lies in a prepositional phrase the cue governs."""
-    while token.head != cue:
-        token = token.head
-    return token.dep_ == "prep"
+    child = token
+    for ancestor in token.ancestors:
+        if ancestor == cue:
+            return child.dep_ == "prep"
+        child = ancestor
+    return False
 
 
 def _introduces(word: Token) -> bool:
