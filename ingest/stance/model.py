@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..parse import per_doc
+from ..parse import per_doc, tokens_of
 from .lexicon import Lexicon, load_lexicon
 from .mentions import speaker_mentions, target_mentions
 from .signals import Signal
@@ -62,7 +62,7 @@ class _Read:
     @classmethod
     def _read(cls, doc: Doc, speaker: str | None) -> _Read:
         holders = speaker_mentions(doc, speaker)
-        tokens = [t for t in doc if not t.is_space]
+        tokens = [t for t in tokens_of(doc) if not t.is_space]
         lexicon = load_lexicon()
         return cls(
             holders,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..parse import per_doc
+from ..parse import per_doc, tokens_of
 from .lexicon import Lexicon, load_lexicon
 from .mentions import noun_phrase
 
@@ -83,8 +83,9 @@ def _polarities(doc: Doc, lexicon: Lexicon) -> list[float]:
     each target weighs the words of its sentence."""
 
     def read() -> list[float]:
-        values = [_valence(token, lexicon) for token in doc]
-        for token, value in zip(doc, values, strict=True):
+        tokens = tokens_of(doc)
+        values = [_valence(token, lexicon) for token in tokens]
+        for token, value in zip(tokens, values, strict=True):
             if value and (_negated(token) or _negated(token.head)):
                 values[token.i] = value * -0.6
         return values
@@ -103,7 +104,7 @@ def _denied(token: Token) -> bool:
 def _weakened(doc: Doc, lexicon: Lexicon) -> set[int]:
     """Indices of tokens in a conceded part: before ``but``, inside ``although``."""
     weak: set[int] = set()
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ not in lexicon.contrast:
             continue
         if token.dep_ == "mark":
