@@ -2581,3 +2581,67 @@ def test_a_name_the_tagger_took_for_an_adverb_is_the_subject_of_a_verb_with_none
     )
     (quote,) = proposed(article, nlp)
     assert (quote.speaker, quote.cue.text) == ("Mark Tolliver", "said")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Workers outside the plant carried signs reading "Fans Not Fines" and "Redline Works '
+        'Because We Do."\n',
+        "Families of the detained men staged a protest, holding placards that read “Release our "
+        "fishermen” and “Save Palk Bay livelihoods”.\n",
+        "A hand-lettered sign above the pass reads “Taste Everything Twice.”\n",
+        "A few dozen protesters gathered after Friday prayers, holding banners reading “No to "
+        "war” and “Sudan is for all Sudanese”.\n",
+    ],
+)
+def test_a_slogan_on_show_is_no_ones_statement(article_from, nlp, paragraph):
+    assert not proposed(article_from(paragraph), nlp)
+
+
+def test_a_place_heading_the_first_paragraph_is_a_dateline_not_a_speaker(article_from, nlp):
+    """``MUMBAI:`` opens a Times of India story; the article's other ``Mumbai`` is in
+    ``a Mumbai-based bank``, a place, not someone whose lines are labelled."""
+    article = article_from(
+        "RBI keeps repo rate unchanged\n\n"
+        "MUMBAI: The Reserve Bank of India on Friday kept its key lending rate unchanged, "
+        "saying that food inflation remained a risk.\n\n"
+        "Soumya Ghosh, economist at a Mumbai-based private bank, said the central bank could "
+        "still cut rates in February.\n"
+    )
+    speakers = {q.speaker for q in proposed(article, nlp)}
+    assert speakers == {"Reserve Bank of India", "Soumya Ghosh"}
+
+
+def test_the_verb_of_a_sentence_the_parse_left_without_one_is_the_opening_persons(
+    article_from, nlp
+):
+    """The parse makes the name the sentence's root and ``conceded`` part of the relative
+    clause about him."""
+    article = article_from(
+        "Prime Minister Kamal Bahadur Rana, whose Nepal Democratic Alliance swept to power "
+        "five years ago on a promise of stability, conceded at a closed-door party meeting on "
+        'Tuesday that the early results were "not what we hoped for".\n'
+    )
+    conceded = next(q for q in proposed(article, nlp) if q.cue.text == "conceded")
+    assert conceded.speaker == "Kamal Bahadur Rana"
+
+
+def test_what_an_occasion_was_told_is_a_report(article_from, nlp):
+    article = article_from(
+        "A UNICEF spokesperson, Tomas Aguirre, told the same briefing that stocks of "
+        "ready-to-use therapeutic food in Niger would run out by September unless new "
+        "funding arrived.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Tomas Aguirre"
+    assert article.text[slice(*quote.spans[0])].startswith("that stocks of ready-to-use")
+
+
+def test_a_title_with_a_verb_in_it_is_a_name(article_from, nlp):
+    article = article_from(
+        'The report, titled "Running on Empty", said nearly 2.5 million children under five '
+        "were acutely malnourished.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert article.text[slice(*quote.spans[0])].startswith("nearly 2.5 million")

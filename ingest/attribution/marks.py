@@ -305,7 +305,8 @@ def label_speakers(texts: Sequence[str]) -> frozenset[str]:
 
     In a transcript, two or more labels with one of them recurring (``RAMOS``,
     ``TRUMP``, ``RAMOS``), every label in capitals is a speaker; elsewhere one is
-    only when the article names it in ordinary case too (``Jorge Ramos``). A label in
+    only when the article names it in ordinary case too (``Jorge Ramos``; not in a
+    compound, as a dateline's place may be: ``MUMBAI: ...``, ``a Mumbai-based bank``). A label in
     title case (``Harker: ...`` then ``Lindqvist: ...``, an interview printed as an
     exchange) is a speaker when two or more such labels each open two paragraphs or
     more, whether or not the recogniser knows the name. A section name
@@ -327,7 +328,7 @@ def label_speakers(texts: Sequence[str]) -> frozenset[str]:
         return frozenset(capitals) | exchange
     article = "\n".join(texts)
     return exchange | frozenset(
-        label for label in capitals if re.search(rf"\b{re.escape(label.title())}\b", article)
+        label for label in capitals if re.search(rf"\b{re.escape(label.title())}\b(?!-)", article)
     )
 
 

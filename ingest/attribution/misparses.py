@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..lexicons import words
+from ..speakers import can_speak, is_someone
 from .cues import SUBJECTS, TELLING, _complement, claim_nouns, is_finite, opened_by_that
 from .edges import _strip
 
@@ -192,8 +193,24 @@ def through_addressee(cue: Token) -> list[Token]:
         if phrase.i >= told.i
         for clause in phrase.subtree
         if clause.dep_ in {"acl", "relcl"}
-        and (_complement(clause) or (clause.head == told and _without_that(clause, told)))
+        and (
+            _complement(clause)
+            or (clause.head == told and (_without_that(clause, told) or _occasion(clause, told)))
+        )
     ][:1]
+
+
+def _occasion(clause: Token, told: Token) -> bool:
+    """A ``that`` clause with a subject of its own after an occasion the cue "told"
+    (``told the same briefing that stocks ... would run out``): what no one can be told
+    has no relative clause a cue would take, whatever the parse made of ``that``."""
+    that = clause.doc[clause.left_edge.i]
+    return (
+        that.lower_ == "that"
+        and not is_someone(told)
+        and not can_speak(told)
+        and any(c.dep_ in SUBJECTS and c.left_edge.i == that.i + 1 for c in clause.children)
+    )
 
 
 def _without_that(clause: Token, told: Token) -> bool:

@@ -129,7 +129,9 @@ def _someone_before(cue: Token) -> Span | None:
     (``..., Paul Manafort, bluntly suggested that ...``) or an age (``Marcel Lehel Lazar,
     44, said``); and the one capitalised word that opens the sentence right before the
     verb, whatever the tagger made of it (``Tolliver said deputies had gone door to
-    door``: an adverb to it, but a finite verb has a subject)."""
+    door``: an adverb to it, but a finite verb has a subject); and the person a verbless
+    sentence opens with (`_verbless`), for the verb read as a participle after the
+    description set off by commas."""
     doc = cue.doc
     opening = doc[cue.sent.start]
     if (
@@ -143,6 +145,8 @@ def _someone_before(cue: Token) -> Span | None:
     at = cue.i - 1
     while at >= cue.sent.start and doc[at].head == cue and doc[at].dep_ in {"aux", "neg", "advmod"}:
         at -= 1
+    if _verbless(cue.sent) and cue.tag_ == "VBN" and doc[at].text == ",":
+        return _described_opener(cue)  # "Prime Minister Rana, whose ... stability, conceded"
     if not is_finite(cue) or at < 0 or _is_passive(cue):
         return None  # "Passengers are being advised not to travel": whom, not who
     if doc[at].text == ")":
@@ -167,6 +171,13 @@ def _someone_before(cue: Token) -> Span | None:
     if named is not None and named.label_ in SPEAKING_ENTITIES:
         return named  # "..., Ontario’s Ministry for Seniors and Accessibility says": all of it
     return doc[_left_edge(before).i : before.i + 1]
+
+
+def _verbless(sentence: Span) -> bool:
+    """The parse found no verb to head the sentence: it made a name its root and hung the
+    verb on a relative clause about it (``Prime Minister Kamal Bahadur Rana, whose party
+    swept to power ..., conceded ...``, ``conceded`` read as a participle)."""
+    return sentence.root.pos_ in {"PROPN", "NOUN"}
 
 
 def _aged_ending(last: Token) -> Span | None:

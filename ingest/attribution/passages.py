@@ -40,10 +40,11 @@ def _names_a_work(doc: Doc, start: int, end: int) -> bool:
     if passage is None or passage.start == 0:
         return False
     before = doc[passage.start - 1]
+    named = _naming(before)  # a name may hold a verb: titled "Running on Empty"
     return (
-        (before.dep_ in {"prep", "case"} or before.tag_ == "POS" or _naming(before))
+        (before.dep_ in {"prep", "case"} or before.tag_ == "POS" or named)
         and before.lower_ not in {"as", "like", "of"}  # chants of “Marco! Marco!”
-        and _title_words(doc, start, end)
+        and _title_words(doc, start, end, named=named)
     )
 
 
@@ -73,6 +74,35 @@ def _nickname(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def shown_by(doc: Doc, start: int, end: int, local: Sequence[tuple[int, int]]) -> Token | None:
+    """The verb that puts a passage on show, or None: words on a sign, a banner, a
+    T-shirt (``carried signs reading "Fans Not Fines" and "..."``, ``placards that read
+    "..."``, ``A hand-lettered sign reads "..."``). The word before the passage (or
+    before the passages it is listed with) reads or says, and what reads it is one of
+    ``lexicons/displays.txt``. A slogan on display is nobody's statement, whoever
+    carries it, and its verb reports nothing."""
+    passage = doc.char_span(start, end, alignment_mode="expand")
+    if passage is None:
+        return None
+    at = passage.start - 1
+    while at >= 0 and (
+        doc[at].is_quote
+        or doc[at].lower_ in {"and", "or", ","}
+        or any(s <= doc[at].idx < e for s, e in local)
+    ):
+        at -= 1
+    if at < 0 or doc[at].lemma_.lower() not in _SHOWING:
+        return None
+    verb = doc[at]
+    bearers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.dep_ in {"acl", "relcl"}:
+        bearers.append(verb.head)
+    return verb if any(b.lemma_.lower() in words("displays") for b in bearers) else None
+
+
+_SHOWING = frozenset({"read", "say", "bear", "proclaim", "declare"})
+
+
 def _so_called(doc: Doc, start: int, end: int) -> bool:
     """A passage after ``so-called`` (``the province's so-called "rainy day fund"``) is
     the writer keeping a name at arm's length: nobody's statement."""
@@ -92,17 +122,18 @@ def is_quoted_name(doc: Doc, start: int, end: int) -> bool:
     return _title_words(doc, start, end)
 
 
-def _title_words(doc: Doc, start: int, end: int) -> bool:
+def _title_words(doc: Doc, start: int, end: int, named: bool = False) -> bool:
     """The words of a name or title: a few, capitalised or small, no verb. After a
     preposition or a possessive (`_names_a_work`) that is enough, even when the parser
-    starts a sentence at the mark (``on Fox News’s “Fox and Friends.”``)."""
+    starts a sentence at the mark (``on Fox News’s “Fox and Friends.”``); after a word
+    that ``named`` it (``titled``), any capitalised words are (``Running on Empty``)."""
     alpha = [t for t in doc if start <= t.idx < end and t.is_alpha]
     particles = words("name_particles")
     return (
         len(alpha) <= 6
-        and sum(t.is_title and not t.is_stop for t in alpha) >= 2
+        and sum(t.is_title and not t.is_stop for t in alpha) >= (1 if named else 2)
         and all(t.is_title or t.is_stop or t.lower_ in particles for t in alpha)
-        and not any(t.pos_ in {"VERB", "AUX"} for t in alpha)
+        and (named or not any(t.pos_ in {"VERB", "AUX"} for t in alpha))
     )
 
 

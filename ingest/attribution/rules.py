@@ -61,6 +61,7 @@ from .passages import (
     _words_in,
     introduces,
     is_quoted_name,
+    shown_by,
 )
 from .reports import (
     _before_nested_report,
@@ -148,6 +149,10 @@ def attribute(
             or _names_a_work(doc, start, end)
             or _nickname(doc, start, end)
         ):
+            continue
+        if (shown := shown_by(doc, start, end, local)) is not None:
+            used_cues.add(shown.i)  # "signs reading "Fans Not Fines"": a slogan on show
+            covered.append((start, end))
             continue
         root = _quote_root(doc, start, end)
         governing = _governing_cues(root, start, end) if root is not None else []
