@@ -87,6 +87,28 @@ def is_title(token: Token) -> bool:
     return lower in words("titles") and lower not in _CONNECTORS | words("honorifics")
 
 
+def title_of(noun: Token) -> str:
+    """The title a description's head names, with the rank before it that makes it
+    another office (``deputy governor``, ``vice president``: `lexicons/lower_ranks.txt`)."""
+    rank = next(
+        (c.lower_ for c in noun.lefts if c.lower_ in words("lower_ranks") and c.i == noun.i - 1),
+        None,
+    )
+    return f"{rank} {noun.lower_}" if rank else noun.lower_
+
+
+def holds_title(written: list[str], title: str) -> int | None:
+    """Where in a role's lower-case words the office ``title`` (`title_of`) names stands,
+    or None: its head with the same rank before it, or with none (the governor is no
+    ``Deputy governor``; the deputy governor is one)."""
+    *rank, head = title.split()
+    for i, word in enumerate(written):
+        before = written[i - 1] if i else None
+        if word == head and (before == rank[0] if rank else before not in words("lower_ranks")):
+            return i
+    return None
+
+
 def _title_before(name: Span) -> str | None:
     """Title words, places and possessives running up to the name, and ``of PLACE`` after it."""
     doc = name.doc

@@ -2119,3 +2119,65 @@ def test_an_unnamed_source_is_named_without_the_terms_of_the_interview(article_f
     )
     (quote,) = proposed(article, nlp)
     assert quote.speaker == "unnamed people familiar with the matter"
+
+
+def test_a_given_name_in_a_place_s_name_is_no_person(article_from, nlp):
+    """``Francisco`` is a given name, but ``the San Francisco Courier`` is a paper: ``he``
+    is the restaurant's owner."""
+    article = article_from(
+        "Larkspur’s former owner, Gideon Frayne, declined to comment on why the restaurant "
+        "closed. But in a 2019 interview with the San Francisco Courier, he said the "
+        "restaurant had lost money for three straight years.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Gideon Frayne"
+
+
+def test_the_governor_is_not_the_deputy_governor(article_from, nlp):
+    article = article_from(
+        "RBI governor Ramesh Venkataraman said the committee had voted 5:1 to keep the rate "
+        "unchanged.\n\n"
+        "Deputy governor M K Selvaraj informed that the RBI had injected liquidity since "
+        "October.\n\n"
+        "The governor said the interventions were aimed only at curbing volatility.\n"
+    )
+    speakers = [q.speaker for q in proposed(article, nlp)]
+    assert speakers == ["Ramesh Venkataraman", "M K Selvaraj", "Ramesh Venkataraman"]
+
+
+def test_a_body_is_its_initials_when_the_article_gives_them_in_brackets(article_from, nlp):
+    """``NABU`` takes the ``U`` of Ukraine: only the brackets say whose initials they are."""
+    article = article_from(
+        "The ministry suspended Viktor Moroz after the National Anti-Corruption Bureau (NABU) "
+        "charged him.\n\n"
+        "NABU said in a statement that Moroz had used fictitious athletes.\n"
+    )
+    said = next(q for q in proposed(article, nlp) if q.cue.text == "said")
+    assert said.speaker == "National Anti-Corruption Bureau"
+
+
+def test_a_described_source_named_as_a_body_is_the_body(article_from, nlp):
+    article = article_from(
+        "The film’s distributor, Lantern Pictures, has described it as “the most important "
+        "environmental documentary of the decade.”\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Lantern Pictures"
+
+
+def test_a_kinsman_named_in_apposition_stays_a_person(article_from, nlp):
+    article = article_from(
+        "Schilling's son, Grant, defended his father on Facebook, saying the post was a joke.\n"
+    )
+    saying = next(q for q in proposed(article, nlp) if q.cue.text == "saying")
+    assert saying.speaker_kind != "organization"
+
+
+def test_a_courtesy_title_makes_a_long_name_a_persons(article_from, nlp):
+    """The recogniser calls ``Ms Nur Hidayah Mohamed Salleh`` an organisation."""
+    article = article_from(
+        "During the trial, the company’s chief financial officer, Ms Nur Hidayah Mohamed "
+        "Salleh, told the court that Meridian lost three of its five largest clients.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert (quote.speaker, quote.speaker_kind) == ("Nur Hidayah Mohamed Salleh", "person")

@@ -38,6 +38,7 @@ from .descriptions import (
 from .genders import gendered, titled_gender
 from .name_words import whole_word
 from .names_in_phrases import (
+    body_in_apposition,
     named_before_body,
     named_in_apposition,
     person_at,
@@ -150,6 +151,8 @@ class Mentions:
                 roles.role_in(person_span(person)) or described_role(before_name(span, person)),
                 titled_gender(person),
             )
+        if (body := body_in_apposition(root)) is not None:
+            return Speaker(body.text, "organization")  # "The film's distributor, Lantern Pictures,"
         owner = possessor(root)
         if owner is not None and (
             root.lemma_.lower() in words("speech_nouns") or is_abstract(root)
@@ -171,6 +174,7 @@ class Mentions:
             return kin
         if root.lower_ in words("titles") and root.pos_ in {"NOUN", "PROPN"}:  # not "of", "the"
             places = places_of(span)
+            title = roles.title_of(root)  # "the governor" is no deputy governor
             pointing = is_definite(span) or (
                 len(span) == 1 and root.lower_ in words("unnamed_heads")
             )
@@ -179,17 +183,13 @@ class Mentions:
                 and not _of_someone_named(root)  # "a spokesman for Mayor X": not X
                 and (
                     named := self._titled_next(
-                        root.lower_, mention.end, _named_office(root), self._next_end(mention)
+                        title, mention.end, _named_office(root), self._next_end(mention)
                     )
                 )
             ):  # "a senior engineer ... warned" (a lede), then "The engineer, Ikenna Obi,";
                 # "a U.S. District Court judge" is no circuit judge named next
                 return named
-            if (
-                pointing
-                and not places
-                and (since := self._unnamed_since(root.lower_, mention.start))
-            ):
+            if pointing and not places and (since := self._unnamed_since(title, mention.start)):
                 return since  # "A Meridian spokesperson said ... the spokesperson said"
             if pointing or places:
                 # "the premier said", a headline's bare "Premier says", "Saskatchewan's
@@ -199,15 +199,11 @@ class Mentions:
                 # has it, whom the next lines name with the title ("Toronto's police
                 # chief says ..." then "Chief Myron Demkiw made the announcement")
                 return (
-                    self._titled(root.lower_, mention.start, places)
-                    or (self._titled(root.lower_, mention.start) if pointing and places else None)
-                    or (
-                        self._titled_next(root.lower_, mention.end, _office_of(root))
-                        if places
-                        else None
-                    )
+                    self._titled(title, mention.start, places)
+                    or (self._titled(title, mention.start) if pointing and places else None)
+                    or (self._titled_next(title, mention.end, _office_of(root)) if places else None)
                     or (  # "the health minister announced", then "Health Minister Tunde ..."
-                        self._titled_next(root.lower_, mention.end, qualified)
+                        self._titled_next(title, mention.end, qualified)
                         if pointing and (qualified := _qualifiers(root))
                         else None
                     )
@@ -410,7 +406,7 @@ class Mentions:
             (
                 speaker
                 for at, speaker in reversed(self.unnamed)
-                if named < at < offset and speaker.name.split()[-1].lower() == title
+                if named < at < offset and speaker.name.split()[-1].lower() == title.split()[-1]
             ),
             None,
         )
@@ -446,13 +442,12 @@ def _holds(role: str, title: str) -> bool:
     """``title`` (``judge``) is a word of ``role``, or the title it stands for is
     (``Court of King's Bench Justice``) other than as a portfolio (``Minister of Justice``)."""
     written = role.lower().split()
-    if title in written:
+    if roles.holds_title(written, title) is not None:
         return True
-    other = pairs("title_equivalents").get(title)
-    return other is not None and any(
-        word == other and (i == 0 or written[i - 1] not in {"of", "for"})
-        for i, word in enumerate(written)
-    )
+    *rank, head = title.split()
+    other = pairs("title_equivalents").get(head)
+    at = roles.holds_title(written, " ".join([*rank, other])) if other else None
+    return at is not None and (at == 0 or written[at - 1] not in {"of", "for"})
 
 
 def _of_someone_named(title: Token) -> bool:

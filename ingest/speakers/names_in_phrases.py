@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import words
 from ..roles import is_title
+from .genders import gendered
 from .recognised_names import names_a_person, person_span
 
 
@@ -103,4 +104,29 @@ def named_in_apposition(head: Token) -> Span | None:
             person = person_at(child)
             if child.head is head or (person is not None and person != person_at(child.head)):
                 return person
+    return None
+
+
+def body_in_apposition(head: Token) -> Span | None:
+    """The organisation a described source is named as right after (``The film's
+    distributor, Lantern Pictures, has described it as ...``, ``its parent company,
+    Alphabet,``): the body, whom the description only says what it is to the story."""
+    if (
+        head.tag_ in {"NNS", "NNPS"}
+        or head.pos_ != "NOUN"
+        or gendered(head)  # "Schilling's son, Grant,": a person, whatever the recogniser says
+        or head.lower_ in words("unnamed_heads")
+    ):
+        return None
+    for child in head.rights:
+        if child.dep_ != "appos" or any(c.dep_ == "conj" for c in child.children):
+            continue
+        ent = next((e for e in head.doc.ents if e.start <= child.i < e.end), None)
+        if (
+            ent is not None
+            and ent.label_ == "ORG"
+            and ent.start == child.left_edge.i  # the whole apposition, not a tag in it
+            and not any(t.ent_type_ == "PERSON" for t in child.subtree)
+        ):
+            return ent[1:] if ent[0].lower_ == "the" else ent
     return None

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..parse import text_of
-from ..roles import is_title
+from ..roles import is_title, title_of
 from .descriptions import is_someone
 from .genders import described_gender, gender_of
 from .references import introduced_before, is_epithet, put_to_them
@@ -164,7 +164,7 @@ class Pronouns:
             or not is_title(subject)
         ):
             return None
-        titled = self._titled(subject.lower_, paragraph + subject.idx)
+        titled = self._titled(title_of(subject), paragraph + subject.idx)
         return titled if titled is not None and fits(titled.name, paragraph + subject.idx) else None
 
     def _asked_about(self: ArticleSpeakers, offset: int) -> frozenset[str]:

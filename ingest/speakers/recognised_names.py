@@ -96,7 +96,9 @@ def _given_name_within(ent: Span) -> int | None:
     """Where a person's name closes an entity that does not start with it: a listed given
     name and one or two capitalised words to its end, after words of an outlet or body
     (``Fox News Sean Hannity``, ``Washington Post Jennifer Rubin``), or None. An entity
-    that opens with a given name is one name (``Christina N Luis Olidem``)."""
+    that opens with a given name is one name (``Christina N Luis Olidem``), and one that
+    opens a place's name is the place's (``the San Francisco Courier``:
+    `lexicons/place_openers.txt`)."""
     first = next((t for t in ent if t.is_alpha), None)
     if first is None or gendered(first):
         return None
@@ -108,6 +110,7 @@ def _given_name_within(ent: Span) -> int | None:
             and gendered(token)
             and all(t.is_title and t.is_alpha for t in rest)
             and not hyphen_joins(ent.doc, token.i - 1)  # "Marc" in "Jean-Marc Ayrault"
+            and ent.doc[token.i - 1].lower_ not in words("place_openers")  # "San Francisco"
         ):
             return token.i
     return None
@@ -138,6 +141,21 @@ def _office(ent: Span) -> bool:
     return len(ent) == 1 and before is not None and before.lower_ == "the" and is_title(ent[0])
 
 
+def _courtesy_first(ent: Span) -> bool:
+    """An entity that opens with a courtesy title (``Ms``, ``Mr.``, ``Dr``) and goes on
+    in two to five capitalised words names a person, however many names they have (the
+    recogniser's ORG ``Ms Nur Hidayah Mohamed Salleh``); not a body named for one (``Dr
+    Martens``, one word; ``Mr. Cooper Group``: `lexicons/institution_heads.txt`)."""
+    rest = [t for t in ent[1:] if not t.is_punct]
+    return (
+        ent[0].lower_ in words("honorifics")
+        and 2 <= len(rest) <= 5
+        and all(t.is_title and t.is_alpha for t in rest)
+        and rest[-1].lower_ not in words("institution_heads")
+        and rest[-1].lower_ not in words("place_heads")
+    )
+
+
 def names_a_person(ent: Span) -> bool:
     """A PERSON entity, or a name the recogniser took for something else: two or three
     capitalised words after any titles that start with a given name (``Carly Fiorina``
@@ -146,7 +164,8 @@ def names_a_person(ent: Span) -> bool:
     Cpl. Jodi Shelley`` as an ORG) or have a title beside them (`_titled_after`). Not a
     state or province abbreviated after a place (``Sudbury, Ont.``, taken for a person),
     a person's thing (``Cruz's Iowa``), a place's post (``Nunavut MLA``), a titled
-    person's employer (`_employer`) nor an office (`_office`)."""
+    person's employer (`_employer`) nor an office (`_office`). A courtesy title opening
+    the entity makes it a person's name (`_courtesy_first`)."""
     if ent.label_ == "PERSON":
         # "Cruz's Iowa": a possessive inside makes it something of a person's
         return (
@@ -158,6 +177,8 @@ def names_a_person(ent: Span) -> bool:
         )
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:
         return True  # "Fox News Sean Hannity": a host after the network
+    if _courtesy_first(ent):
+        return True  # "Ms Nur Hidayah Mohamed Salleh", taken for an ORG
     name = ent.doc[_after_title(ent) or ent.start : ent.end]
     count = words_of_name(name)
     return (

@@ -449,10 +449,13 @@ def acronyms(docs: list[tuple[int, Doc]]) -> dict[str, str]:
     ``Toronto Transit Commission``, ``SIU`` the ``Special Investigations Unit`` (small
     words such as ``of`` and ``the`` give no letter, and an abbreviated place before the
     name may give none: ``CPSC``, the ``U.S. Consumer Product Safety Commission``). The
-    first full name wins."""
+    first full name wins. A name with its initials after it in brackets says so itself,
+    whatever letters they take (``the National Anti-Corruption Bureau (NABU)``)."""
     found: dict[str, str] = {}
     for _, doc in docs:
-        for ent in (whole_name(ent) for ent in doc.ents if ent.label_ == "ORG"):
+        for ent in (_before_bracket(whole_name(ent)) for ent in doc.ents if ent.label_ == "ORG"):
+            if (short := _initials_after(ent)) is not None:
+                found.setdefault(short, (ent[1:] if ent[0].lower_ == "the" else ent).text)
             named = [t for t in ent if not t.is_stop and not t.is_punct]  # "Thompson-Nicola"
             if len(named) >= 2 and all(t.is_title for t in named):
                 name = ent[1:] if ent[0].lower_ == "the" else ent
@@ -465,3 +468,19 @@ def acronyms(docs: list[tuple[int, Doc]]) -> dict[str, str]:
                 if 2 <= len(before) < len(named):  # of Manitoba" is the IIU too
                     found.setdefault("".join(t.text[0] for t in before), name.text)
     return found
+
+
+def _before_bracket(ent: Span) -> Span:
+    """An entity without the bracket the recogniser may run it into (``the State
+    Administration for Market Regulation (SAMR``)."""
+    bracket = next((t.i for t in ent if t.text == "("), None)
+    return ent.doc[ent.start : bracket] if bracket is not None and bracket > ent.start + 1 else ent
+
+
+def _initials_after(ent: Span) -> str | None:
+    """The capitals in brackets right after a name (``(SAMR)``), or None."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+        return None
+    short = doc[ent.end + 1]
+    return short.text if short.is_upper and short.is_alpha and 2 <= len(short) <= 8 else None
