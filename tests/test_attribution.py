@@ -2645,3 +2645,33 @@ def test_a_title_with_a_verb_in_it_is_a_name(article_from, nlp):
     )
     (quote,) = proposed(article, nlp)
     assert article.text[slice(*quote.spans[0])].startswith("nearly 2.5 million")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Moroz is the author of a 2019 memoir, “Iron Will: Thirty Years Under the Bar,” about "
+        "his efforts to rebuild Ukrainian weightlifting.\n",
+        "The federation’s website still carries his motto, “Strength, honesty, discipline.”\n",
+    ],
+)
+def test_a_work_or_motto_named_in_quotation_marks_is_no_statement(article_from, nlp, paragraph):
+    article = article_from("Moroz declined to comment.\n\n" + paragraph)
+    assert not [q for q in proposed(article, nlp) if "“" in q.text]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The case attracted attention online, where it was dubbed the “shadow firm saga” on "
+        "forums such as HardwareZone.\n",
+        'The law, which was labelled "draconian", took effect in May.\n',
+    ],
+)
+def test_a_name_given_by_no_one_in_particular_is_no_statement(article_from, nlp, paragraph):
+    assert not proposed(article_from(paragraph), nlp)
+
+
+def test_a_name_given_by_someone_named_after_by_is_still_theirs(article_from, nlp):
+    article = article_from('The plan has been called "a disaster" by critics.\n')
+    assert [q.cue.text for q in proposed(article, nlp)] == ["called"]

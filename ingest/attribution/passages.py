@@ -35,16 +35,41 @@ def _names_a_work(doc: Doc, start: int, end: int) -> bool:
     """A title in quotation marks after a preposition or a possessive (``on NBC's "Meet
     the Press."``, ``on ''The Late Show With Stephen Colbert''``) names a show, a paper
     or a book: where something was said, never what; so does one after a thing
-    ``called`` or ``titled`` (``a podcast called “Dirt Money”``)."""
+    ``called`` or ``titled`` (``a podcast called “Dirt Money”``) or after a work or a
+    motto itself (`_work_before`)."""
     passage = doc.char_span(start, end, alignment_mode="expand")
     if passage is None or passage.start == 0:
         return False
     before = doc[passage.start - 1]
+    if _work_before(doc, passage.start):
+        return True  # "his 2019 memoir, “Iron Will: Thirty Years Under the Bar,”"
     named = _naming(before)  # a name may hold a verb: titled "Running on Empty"
     return (
         (before.dep_ in {"prep", "case"} or before.tag_ == "POS" or named)
         and before.lower_ not in {"as", "like", "of"}  # chants of “Marco! Marco!”
         and _title_words(doc, start, end, named=named)
+    )
+
+
+def _work_before(doc: Doc, start: int) -> bool:
+    """The passage opening at token ``start`` names the work or motto just before it,
+    set off by a comma or not (``the memoir, “Iron Will”``, ``his motto, “Strength,
+    honesty, discipline.”``: `lexicons/named_works.txt`)."""
+    at = start - 1
+    if at > 0 and doc[at].text == ",":
+        at -= 1
+    return doc[at].pos_ == "NOUN" and doc[at].lemma_.lower() in words("named_works")
+
+
+def named_by_no_one(cue: Token) -> bool:
+    """A name given in the passive with no one said to give it (``it was dubbed the
+    “shadow firm saga” on forums``, ``the law, which was labelled "draconian",``): the
+    writer reporting a name that goes round, nobody's statement. Not with its namers
+    after ``by`` (``has been called "a disaster" by critics``)."""
+    return (
+        cue.lemma_.lower() in _NAMING | {"brand", "term", "nickname"}
+        and any(c.dep_ in {"auxpass", "nsubjpass"} for c in cue.children)
+        and not any(t.lower_ == "by" for t in cue.doc[cue.i + 1 : cue.sent.end])
     )
 
 

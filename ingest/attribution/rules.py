@@ -61,6 +61,7 @@ from .passages import (
     _words_in,
     introduces,
     is_quoted_name,
+    named_by_no_one,
     shown_by,
 )
 from .reports import (
@@ -158,6 +159,9 @@ def attribute(
         governing = _governing_cues(root, start, end) if root is not None else []
         if governing and _refused(governing[0][0]):
             continue  # "declined to discuss whether the deal was 'dead'": not their words
+        if governing and named_by_no_one(governing[0][0]):
+            used_cues.add(governing[0][0].i)  # "it was dubbed the “shadow firm saga”"
+            continue
         if governing and _in_description(governing[0][0], start, local):
             continue  # '"...," Bill Eastland, wearing "Ted Cruz" pins, said': who he is
         if governing:
@@ -197,6 +201,9 @@ def attribute(
                 used_cues.add(framing[0].i)
                 continue
             cue = _cue_for(doc, start, end, local)
+            if cue is not None and named_by_no_one(cue):
+                used_cues.add(cue.i)  # "the law, which was labelled "draconian","
+                continue
             carried = _carried_on(doc, cue, found, start, offset)
             if carried is not None:
                 carried.spans.append((start + offset, end + offset))
