@@ -2675,3 +2675,12 @@ def test_a_name_given_by_no_one_in_particular_is_no_statement(article_from, nlp,
 def test_a_name_given_by_someone_named_after_by_is_still_theirs(article_from, nlp):
     article = article_from('The plan has been called "a disaster" by critics.\n')
     assert [q.cue.text for q in proposed(article, nlp)] == ["called"]
+
+
+def test_a_picture_posted_is_no_statement(article_from, nlp):
+    article = article_from(
+        'In 2023, he posted a photo of the company\'s "Ridgeline" pickup on X hours before '
+        "its official unveiling.\n\n"
+        "He posted on X that the launch was delayed.\n"
+    )
+    assert [q.text for q in proposed(article, nlp)] == ["that the launch was delayed"]

@@ -35,7 +35,7 @@ from .misparses import (
 from .outlets import _after_outlet, _before_outlet
 from .parenthetical import _parenthetical
 from .passages import quote_ends_report
-from .unsaid import _asks_anonymity, _phoned, _refused, _withheld
+from .unsaid import _asks_anonymity, _phoned, _refused, _shared_media, _withheld
 
 
 def _clause_around(
@@ -166,7 +166,13 @@ def _content_spans(cue: Token) -> list[Span]:
     """
     if cue.lower_ == "according":
         return _according_clause(cue)
-    if _refused(cue) or _asks_anonymity(cue) or _withheld(cue) or _phoned(cue):
+    if (
+        _refused(cue)
+        or _asks_anonymity(cue)
+        or _withheld(cue)
+        or _phoned(cue)
+        or _shared_media(cue)
+    ):
         return []
     if (around := _parenthetical(cue)) is not None:
         return around

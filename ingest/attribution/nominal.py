@@ -86,8 +86,11 @@ def _according_to(doc: Doc, offset: int, local: Sequence[tuple[int, int]]) -> li
         objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
         if not objects:
             continue
+        # a phrase the parse broke into several objects ("co", "-", "Nwosu" in "according
+        # to co-founder and CEO Adaeze Nwosu"): the one that names someone
+        source = next((o for o in objects if o.ent_type_ in {"PERSON", "ORG"}), objects[0])
         sentence = token.sent
-        phrase = doc[token.i : _object_end(objects[0]) + 1]
+        phrase = doc[token.i : max(_object_end(o) for o in objects) + 1]
         before = doc[sentence.start : phrase.start]
         after = doc[phrase.end : sentence.end]
         content = _trim(_side_reported(token, before, after))
@@ -99,7 +102,7 @@ def _according_to(doc: Doc, offset: int, local: Sequence[tuple[int, int]]) -> li
                 spans=[(content.start_char + offset, content.end_char + offset)],
                 type="mixed" if inside else "indirect",
                 cue=_mention(doc[token.i : to.i + 1], offset),
-                source=_mention(_phrase(objects[0]), offset),
+                source=_mention(_phrase(source), offset),
                 rule="according-to",
                 confidence=0.7,
                 quoted=inside,

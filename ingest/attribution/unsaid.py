@@ -1,7 +1,8 @@
 """Reports of nothing said: a refusal (``declined to discuss``, ``refused to say``), an
 answer withheld (``would not say whether ...``, whose clause is the writer's question),
-the terms of an interview (``who asked not to be named``) and a call for help (``called
-911 to report flames``). `content` gives such a cue no content.
+the terms of an interview (``who asked not to be named``), a call for help (``called
+911 to report flames``) and a picture shared (``posted a photo of the pickup``).
+`content` gives such a cue no content.
 """
 
 from __future__ import annotations
@@ -85,3 +86,22 @@ def _phoned(cue: Token) -> bool:
     return called is not None and (
         any(ch.isdigit() for ch in called.text) or called.lower_ in words("phone_lines")
     )
+
+
+def _shared_media(cue: Token) -> bool:
+    """``posted a photo of the company's "Ridgeline" pickup``, ``shared a video of the
+    arrest``: what was posted is a picture (``lexicons/shared_media.txt``), not words."""
+    if cue.lemma_.lower() not in _POSTING:
+        return False
+    shown = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    return (
+        shown is not None
+        and shown.lemma_.lower() in words("shared_media")
+        # not one with words on it: "tweeted an image ... bearing the words "..."" says them
+        and not any(t.lemma_.lower() in _WORDED for t in cue.subtree if t.i > shown.i)
+    )
+
+
+_WORDED = frozenset({"bear", "read", "say", "word", "caption", "text"})
+_POSTING = frozenset({"post", "share", "tweet", "retweet", "upload", "publish"})
+"""Cues whose object is what was put online: a statement, or a picture."""
