@@ -2181,3 +2181,85 @@ def test_a_courtesy_title_makes_a_long_name_a_persons(article_from, nlp):
     )
     (quote,) = proposed(article, nlp)
     assert (quote.speaker, quote.speaker_kind) == ("Nur Hidayah Mohamed Salleh", "person")
+
+
+def test_a_verb_opening_the_sentence_is_not_who_spoke(article_from, nlp):
+    """The parse takes ``Reacting`` for the subject and hangs the minister on it."""
+    article = article_from(
+        "Reacting, the Deputy Minister of Finance, Mr Nana Yaw Owusu-Sekyere, said the "
+        "government was aware of the hardship Ghanaians were going through.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker.lower().endswith("deputy minister of finance")
+
+
+def test_a_name_after_a_relative_clause_is_its_last_nouns(article_from, nlp):
+    """The name belongs to the press secretary the governor spoke through, though the parse
+    hangs it on the governor: the governor named before is who spoke."""
+    article = article_from(
+        "The Governor of Oyo State, Engr. Olufemi Adesanya-Bakare, has announced a relocation "
+        "plan.\n\n"
+        "Reacting, the governor, who spoke through his Chief Press Secretary, Mr. Sulaimon "
+        "Olawale, said no land would be taken from any resident without due compensation.\n"
+    )
+    compensation = next(q for q in proposed(article, nlp) if "compensation" in q.text)
+    assert compensation.speaker == "Olufemi Adesanya-Bakare"
+
+
+def test_the_words_after_an_abbreviated_title_are_a_name(article_from, nlp):
+    """The recogniser calls ``Engr.`` and ``Olufemi`` places and ``Adesanya-Bakare`` a
+    body: ``He`` was left with ``Engr`` as the last name before him."""
+    article = article_from(
+        "Flood: Oyo to relocate 2,000 families from Ogunpa, Kudeti riverbanks\n\n"
+        "By Tunde Akinwale, Ibadan\n\n"
+        "The Governor of Oyo State, Engr. Olufemi Adesanya-Bakare, has said the state "
+        "government will relocate about 2,000 families living along the Ogunpa and Kudeti "
+        "river channels in Ibadan.\n\n"
+        "Adesanya-Bakare disclosed this on Tuesday while briefing journalists.\n\n"
+        "He said the decision followed a report by the Oyo State Emergency Management Agency.\n"
+    )
+    decision = next(q for q in proposed(article, nlp) if "decision" in q.text)
+    assert decision.speaker == "Olufemi Adesanya-Bakare"
+
+
+def test_a_document_named_by_its_body_is_the_bodys(article_from, nlp):
+    article = article_from(
+        "The Knowledge and Human Development Authority (KHDA) capped fee rises.\n\n"
+        "Dubai is home to more than 220 private schools, according to KHDA data.\n"
+    )
+    figures = next(q for q in proposed(article, nlp) if "220" in q.text)
+    assert figures.speaker == "Knowledge and Human Development Authority"
+
+
+def test_a_company_the_recogniser_took_for_a_person_is_the_company_said_to_speak(article_from, nlp):
+    """``Meridian AI`` is a PERSON to the recogniser; its last word says it is a company,
+    so ``the company`` in its own sentence is it."""
+    article = article_from(
+        "On Tuesday, Meridian AI released Atlas-3, the latest version of its flagship model, "
+        "which the company says outperforms competing models.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert (quote.speaker, quote.speaker_kind) == ("Meridian AI", "organization")
+
+
+def test_according_to_a_phrase_the_parse_broke_up_is_the_person_it_names(article_from, nlp):
+    article = article_from(
+        "The round brings the total funding to $71 million, according to co-founder and CEO "
+        "Adaeze Nwosu, who declined to disclose the valuation.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Adaeze Nwosu"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("Economists at Goldman Sachs said rates would fall.\n", "Goldman Sachs economists"),
+        ("A CNN/ORC poll showed a tight race in Ohio.\n", "CNN/ORC"),
+    ],
+)
+def test_whom_a_group_or_a_poll_belongs_to_is_part_of_the_speaker(
+    article_from, nlp, paragraph, speaker
+):
+    (quote,) = proposed(article_from(paragraph), nlp)
+    assert quote.speaker == speaker

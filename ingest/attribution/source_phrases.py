@@ -55,7 +55,12 @@ def _subject(token: Token) -> Span:
         antecedent = _phrase(noun)
         if antecedent.end <= token.i:
             return token.doc[antecedent.start : token.i + 1]
-    if (named := _after_dateline(token) or _person_hung_on(token) or _fronted(token)) is not None:
+    if (
+        named := _after_dateline(token)
+        or _person_hung_on(token)
+        or _fronted(token)
+        or _after_opening_verb(token)
+    ) is not None:
         return _phrase(named)
     phrase = _phrase(token)
     if (whom := _their_object(token)) is not None:
@@ -74,6 +79,21 @@ def _fronted(subject: Token) -> Token | None:
     inside = {d.i for clause in clauses for d in clause.subtree}
     people = [t for t in subject.subtree if t.ent_type_ == "PERSON" and t.i not in inside]
     return people[-1] if people else None
+
+
+def _after_opening_verb(subject: Token) -> Token | None:
+    """Who is set off after a verb opening the sentence, which the parser took for the
+    subject: in ``Reacting, the Deputy Minister of Finance, Mr Nana Yaw Owusu-Sekyere,
+    said ...`` the subject is ``Reacting`` and the minister its apposition."""
+    doc = subject.doc
+    if (
+        subject.pos_ != "VERB"
+        or subject.i != subject.sent.start
+        or subject.i + 1 >= len(doc)
+        or doc[subject.i + 1].text != ","
+    ):
+        return None
+    return next((c for c in subject.rights if c.dep_ == "appos"), None)
 
 
 def _their_object(subject: Token) -> Token | None:

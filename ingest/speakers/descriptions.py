@@ -201,6 +201,8 @@ def role_before(name: Span) -> str | None:
     root = name.root
     if root.dep_ != "appos" or root.head.i >= name.start or not roles.is_title(root.head):
         return None
+    if names_clause_end(root):
+        return None  # "the governor, who spoke through his Chief Press Secretary, Mr. X,"
     description = before_name(name.doc[root.head.left_edge.i : name.start], name)
     if any(t.is_quote for t in description):
         return None
@@ -318,12 +320,17 @@ def described_as(span: Span) -> str:
     the operation``; relative clauses and appositives are left out (a relative clause
     of any description: `_before_relative`). Where they work is said before them, so
     that one source has one description: ``sources within the administration`` are
-    ``administration sources``.
+    ``administration sources``, ``analysts at Fenwick & Rowe`` ``Fenwick & Rowe analysts``.
     """
     root = span.root
     if root.lower_ in words("partitive_heads"):  # "those surveyed", "some who ..."
         return _written(span.doc[span.start : root.right_edge.i + 1])
-    if root.lower_ not in words("unnamed_heads"):
+    unnamed = root.lower_ in words("unnamed_heads")
+    listed = any(c.dep_ == "conj" for c in root.children)  # "developers and supporters in"
+    group = (
+        not unnamed and not listed and (root.lower_ in words("group_heads") or _people(root.lower_))
+    )
+    if not (unnamed or group):
         return _written(_before_relative(span))
     end = span.end
     for child in root.rights:
@@ -338,9 +345,13 @@ def described_as(span: Span) -> str:
         span.doc[span.start : comma if comma is not None and comma >= span.end else end]
     )
     workplace = _workplace(root, phrase)
+    if group and (workplace is None or workplace.ent_type_ != "ORG"):
+        return _written(_before_relative(span))  # a group by the words of its mention alone
     if workplace is None:
         return _written(phrase)
     body = [t for t in workplace.subtree if t.dep_ != "det"]
+    if group:  # "economists at Goldman Sachs": the firm's
+        return _written(body + [t for t in phrase if t.i <= root.i])
     return _written([t for t in phrase if t.i < root.i] + body + [root])
 
 
@@ -413,3 +424,13 @@ def _workplace(head: Token, phrase: Span) -> Token | None:
         "institution_heads"
     )
     return place if body else None
+
+
+def names_clause_end(appos: Token) -> bool:
+    """An apposition right after a relative clause of the same noun names the clause's
+    last noun, not the noun: in ``the governor, who spoke through his Chief Press
+    Secretary, Mr. Sulaimon Olawale, said`` the parse hangs the name on the governor."""
+    return any(
+        c.dep_ == "relcl" and c.i < appos.i and c.right_edge.i == appos.left_edge.i - 2
+        for c in appos.head.children
+    )

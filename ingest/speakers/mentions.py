@@ -153,6 +153,10 @@ class Mentions:
             )
         if (body := body_in_apposition(root)) is not None:
             return Speaker(body.text, "organization")  # "The film's distributor, Lantern Pictures,"
+        if {root.lower_, root.lemma_.lower()} & words("document_heads") and (
+            issuer := _issuing_body(root)
+        ):  # "according to KHDA figures", "Census Bureau data show": the body's
+            return self._named(issuer, mention)
         owner = possessor(root)
         if owner is not None and (
             root.lemma_.lower() in words("speech_nouns") or is_abstract(root)
@@ -448,6 +452,39 @@ def _holds(role: str, title: str) -> bool:
     other = pairs("title_equivalents").get(head)
     at = roles.holds_title(written, " ".join([*rank, other])) if other else None
     return at is not None and (at == 0 or written[at - 1] not in {"of", "for"})
+
+
+def _issuing_body(document: Token) -> Span | None:
+    """The organisation named as a document's first words (``KHDA figures``, ``Census
+    Bureau data``, ``a CNN/ORC poll``), whose document it is; None when the name is of
+    something else (``Iowa caucus results``: a place), of where it was posted (``a 2010
+    YouTube video``: `_HOSTED`), or the recogniser's guess at a word opening the
+    sentence (``Exit polls``) or at a title (``the IG report``: the inspector general
+    named before, a person)."""
+    if document.lower_ in _HOSTED or document.lemma_.lower() in _HOSTED:
+        return None
+    doc = document.doc
+    body = next((e for e in doc.ents if e.end == document.i and e.label_ == "ORG"), None)
+    if body is None or not all(body.start <= t.head.i <= document.i for t in body):
+        return None
+    body = body[1:] if body[0].lower_ == "the" else body
+    start = body.start
+    while (
+        start >= 2
+        and doc[start - 1].text in {"/", "-"}
+        and (doc[start - 2].is_title or doc[start - 2].is_upper)
+    ):
+        start -= 2  # "a CNN/ORC poll": both
+    body = doc[start : body.end]
+    alone = len(body) == 1 and not body[0].is_upper
+    if (alone and body.start == body.sent.start) or (len(body) == 1 and roles.is_title(body[0])):
+        return None
+    return body
+
+
+_HOSTED = frozenset({"figures", "video", "videos", "footage", "post", "posts", "tweet", "blog"})
+"""Documents whose first words may name where they were posted or whom they count (``a
+YouTube video``, ``GOP figures``), not who issued them."""
 
 
 def _of_someone_named(title: Token) -> bool:

@@ -26,23 +26,44 @@ def missed_names(doc: Doc) -> Doc:
     and with no more after them (not ``Steve Harvey Morning Show``); not the second
     half of a hyphenated word (``Dodd-Frank Wall``), nor a place or building named
     after someone (``Rose Bowl``: `lexicons/place_heads.txt`). So is a surname alone
-    right after a title (``Chief Pollard said``: `_titled_surname_end`), and one written
-    with ``O’`` or ``D’`` (`_apostrophe_name_end`).
+    right after a title (``Chief Pollard said``: `_titled_surname_end`), one written
+    with ``O’`` or ``D’`` (`_apostrophe_name_end`), and the words after an abbreviated
+    title whatever the recogniser called them (`_after_abbreviated_title_end`). A
+    company's name it took for a person's becomes a body's (`_a_company`).
     """
     found, i = [], 0
     while i < len(doc) - 1:
         end = (
-            _missed_name_end(doc, i) or _titled_surname_end(doc, i) or _apostrophe_name_end(doc, i)
+            _missed_name_end(doc, i)
+            or _titled_surname_end(doc, i)
+            or _apostrophe_name_end(doc, i)
+            or _after_abbreviated_title_end(doc, i)
         )
         if end is None:
             i += 1
             continue
         found.append(Span(doc, i, end, label="PERSON"))
         i = end
-    found += [Span(doc, e.start, e.end, label="PERSON") for e in doc.ents if _mislabelled(e)]
+    taken = {i for span in found for i in range(span.start, span.end)}
+    found += [
+        Span(doc, e.start, e.end, label="PERSON")
+        for e in doc.ents
+        if _mislabelled(e) and not taken & set(range(e.start, e.end))
+    ]
+    found += [
+        Span(doc, e.start, e.end, label="ORG")
+        for e in doc.ents
+        if _a_company(e) and not taken & set(range(e.start, e.end))
+    ]
     if found:
         doc.set_ents(found, default="unmodified")
     return doc
+
+
+def _a_company(ent: Span) -> bool:
+    """A company's or a lab's name the recogniser took for a person's (``Meridian AI``,
+    ``Fenwick Labs``): its last word ends company names (`lexicons/company_name_ends.txt`)."""
+    return ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ in words("company_name_ends")
 
 
 def _mislabelled(ent: Span) -> bool:
@@ -128,6 +149,40 @@ def _titled_surname_end(doc: Doc, start: int) -> int | None:
     ):
         return None
     return end
+
+
+def _after_abbreviated_title_end(doc: Doc, start: int) -> int | None:
+    """Where a name right after an abbreviated title ends (``Engr. Olufemi
+    Adesanya-Bakare``, ``Rev. Fr. Chinedu Eze``): two to four capitalised words, whatever
+    the recogniser made of names it has not met (a place and a body, there), as long as
+    no entity runs on past them; not a place or a body (``Gov. Mansion``)."""
+    title = doc[start - 1] if start else None
+    if (
+        title is None
+        or not title.text.endswith(".")
+        or not (is_title(title) or title.lower_ in words("honorifics"))
+        or not _capital_word(doc[start])
+        or is_title(doc[start])
+    ):
+        return None
+    end, count = start, 0
+    while end < len(doc) and count < 4 and _capital_word(doc[end]) and not is_title(doc[end]):
+        end += 1
+        count += 1
+        while end + 1 < len(doc) and hyphen_joins(doc, end) and _capital_word(doc[end + 1]):
+            end += 2  # "Adesanya-Bakare"
+    if (
+        count < 2
+        or all(doc[i].ent_type_ == "PERSON" for i in range(start, end))  # found already
+        or any(e.start < end < e.end for e in doc.ents)
+        or _names_a_place_or_body(doc[end - 1])
+    ):
+        return None
+    return end
+
+
+def _capital_word(token: Token) -> bool:
+    return capitalised(token) and token.is_alpha
 
 
 def _apostrophe_name_end(doc: Doc, start: int) -> int | None:

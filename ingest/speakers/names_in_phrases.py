@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import words
 from ..roles import is_title
+from .descriptions import names_clause_end
 from .genders import gendered
 from .recognised_names import names_a_person, person_span
 
@@ -100,6 +101,8 @@ def named_in_apposition(head: Token) -> Span | None:
         )
     ]
     for child in [*head.rights, *(c for noun in whose for c in noun.rights)]:
+        if names_clause_end(child):
+            continue  # "the governor, who spoke through his Chief Press Secretary, Mr. X,"
         if child.dep_ == "appos" and not any(c.dep_ == "conj" for c in child.children):
             person = person_at(child)
             if child.head is head or (person is not None and person != person_at(child.head)):

@@ -319,7 +319,9 @@ def body_subject_before(
     argued``), or of the words it reports when the article names that body elsewhere
     (``Quillbase, the note-taking app, is raising the price ..., the company announced``;
     not ``Assem, the plane's co-pilot, had logged ..., the airline said``, a pilot the
-    recogniser took for a body), outside quotation marks, with no word of its name
+    recogniser took for a body), or a name that says it is a company's
+    (`_a_company_name`: ``Meridian AI released Atlas-3, which the company says ...``),
+    outside quotation marks, with no word of its name
     making it another kind of body, though its name does not say ``corporation`` (nor
     ``the mining company`` ``Boreal Shield Metals``). ``known``: the names the article's
     organisations go by, which the recogniser may miss where one is a subject
@@ -343,11 +345,17 @@ def body_subject_before(
         for name in subjects
         if name.end <= span.start
         and name.root.dep_ in {"nsubj", "nsubjpass"}
-        and (name.root.sent != span.sent or name.text in known)
+        and (name.root.sent != span.sent or name.text in known or _a_company_name(name))
         and not any(s <= paragraph + name.start_char < e for s, e in quoted)
         and not _of_another_kind(name.text, noun)
     ]
     return max(found, key=lambda name: name.start) if found else None
+
+
+def _a_company_name(name: Span) -> bool:
+    """A name that says it is a company's (``Meridian AI``, ``Acme Corp.``:
+    `lexicons/company_name_ends.txt`), so no person the recogniser took for a body."""
+    return len(name) > 1 and name[-1].lower_ in words("company_name_ends")
 
 
 def body_named_next(
