@@ -2651,13 +2651,17 @@ def test_a_title_with_a_verb_in_it_is_a_name(article_from, nlp):
     "paragraph",
     [
         "Moroz is the author of a 2019 memoir, “Iron Will: Thirty Years Under the Bar,” about "
-        "his efforts to rebuild Ukrainian weightlifting.\n",
-        "The federation’s website still carries his motto, “Strength, honesty, discipline.”\n",
+        "his efforts to rebuild Ukrainian weightlifting. The federation’s website still "
+        "carries his motto, “Strength, honesty, discipline.”\n",
+        "The federation’s website still carries his motto, “Lift clean and never quit.”\n",
     ],
 )
 def test_a_work_or_motto_named_in_quotation_marks_is_no_statement(article_from, nlp, paragraph):
-    article = article_from("Moroz declined to comment.\n\n" + paragraph)
-    assert not [q for q in proposed(article, nlp) if "“" in q.text]
+    article = article_from(
+        "The National Olympic Committee said it was “deeply concerned” by the allegations."
+        "\n\n" + paragraph
+    )
+    assert [q.cue.text for q in proposed(article, nlp)] == ["said"]
 
 
 @pytest.mark.parametrize(
