@@ -155,7 +155,7 @@ class Mentions:
             return Speaker(body.text, "organization")  # "The film's distributor, Lantern Pictures,"
         if {root.lower_, root.lemma_.lower()} & words("document_heads") and (
             issuer := _issuing_body(root)
-        ):  # "according to KHDA figures", "Census Bureau data show": the body's
+        ):  # "according to KHDA data", "Census Bureau data show": the body's
             return self._named(issuer, mention)
         owner = possessor(root)
         if owner is not None and (
@@ -455,12 +455,11 @@ def _holds(role: str, title: str) -> bool:
 
 
 def _issuing_body(document: Token) -> Span | None:
-    """The organisation named as a document's first words (``KHDA figures``, ``Census
+    """The organisation named as a document's first words (``KHDA data``, ``Census
     Bureau data``, ``a CNN/ORC poll``), whose document it is; None when the name is of
     something else (``Iowa caucus results``: a place), of where it was posted (``a 2010
     YouTube video``: `_HOSTED`), or the recogniser's guess at a word opening the
-    sentence (``Exit polls``) or at a title (``the IG report``: the inspector general
-    named before, a person)."""
+    sentence (``Exit polls``) or at a title written out (``the Governor report``)."""
     if document.lower_ in _HOSTED or document.lemma_.lower() in _HOSTED:
         return None
     doc = document.doc
