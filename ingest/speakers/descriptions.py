@@ -320,7 +320,7 @@ def described_as(span: Span) -> str:
     the operation``; relative clauses and appositives are left out (a relative clause
     of any description: `_before_relative`). Where they work is said before them, so
     that one source has one description: ``sources within the administration`` are
-    ``administration sources``, ``analysts at Fenwick & Rowe`` ``Fenwick & Rowe analysts``.
+    ``administration sources``, ``economists at Goldman Sachs`` ``Goldman Sachs economists``.
     """
     root = span.root
     if root.lower_ in words("partitive_heads"):  # "those surveyed", "some who ..."
