@@ -145,7 +145,7 @@ def _someone_before(cue: Token) -> Span | None:
     at = cue.i - 1
     while at >= cue.sent.start and doc[at].head == cue and doc[at].dep_ in {"aux", "neg", "advmod"}:
         at -= 1
-    if _verbless(cue.sent) and cue.tag_ == "VBN" and doc[at].text == ",":
+    if at >= cue.sent.start and _verbless(cue.sent) and cue.tag_ == "VBN" and doc[at].text == ",":
         return _described_opener(cue)  # "Prime Minister Rana, whose ... stability, conceded"
     if not is_finite(cue) or at < 0 or _is_passive(cue):
         return None  # "Passengers are being advised not to travel": whom, not who

@@ -66,3 +66,10 @@ def clean_name(name: str) -> str:
 def extends_name(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     """``Hillary Clinton`` extends ``Clinton``: a fuller name of the same person."""
     return len(longer) > len(shorter) and same_person(longer, shorter)
+
+
+def ends_like_a_company(name: Span) -> bool:
+    """Two words or more, the last of which ends company names (``Meridian AI``, ``Acme
+    Corp.``: `lexicons/company_name_ends.txt`): no person's name, whatever the recogniser
+    says."""
+    return len(name) > 1 and name[-1].lower_ in words("company_name_ends")

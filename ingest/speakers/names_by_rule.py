@@ -12,7 +12,7 @@ from ..lexicons import words
 from ..parse import hyphen_joins
 from ..roles import is_title
 from .genders import gendered
-from .name_words import capitalised, hyphenated
+from .name_words import capitalised, ends_like_a_company, hyphenated
 
 
 def missed_names(doc: Doc) -> Doc:
@@ -63,7 +63,7 @@ def missed_names(doc: Doc) -> Doc:
 def _a_company(ent: Span) -> bool:
     """A company's or a lab's name the recogniser took for a person's (``Meridian AI``,
     ``Fenwick Labs``): its last word ends company names (`lexicons/company_name_ends.txt`)."""
-    return ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ in words("company_name_ends")
+    return ent.label_ == "PERSON" and ends_like_a_company(ent)
 
 
 def _mislabelled(ent: Span) -> bool:
@@ -132,7 +132,7 @@ def _titled_surname_end(doc: Doc, start: int) -> int | None:
     title = doc[start - 1] if start else None
     if title is None or not (
         (title.is_title or title.is_upper)  # "Chief", "MP" ("Conservative MP Clive Durrant")
-        and (is_title(title) or title.lower_ in words("honorifics"))  # "Mr Durrant"
+        and _titles_a_name(title)  # "Mr Durrant"
     ):
         return None
     if not doc.has_annotation("TAG"):
@@ -160,7 +160,7 @@ def _after_abbreviated_title_end(doc: Doc, start: int) -> int | None:
     if (
         title is None
         or not title.text.endswith(".")
-        or not (is_title(title) or title.lower_ in words("honorifics"))
+        or not _titles_a_name(title)
         or not _capital_word(doc[start])
         or is_title(doc[start])
     ):
@@ -179,6 +179,11 @@ def _after_abbreviated_title_end(doc: Doc, start: int) -> int | None:
     ):
         return None
     return end
+
+
+def _titles_a_name(token: Token) -> bool:
+    """A title or a courtesy title, which a name follows (``Chief``, ``Mr``, ``Engr.``)."""
+    return is_title(token) or token.lower_ in words("honorifics")
 
 
 def _capital_word(token: Token) -> bool:

@@ -16,6 +16,7 @@ from ..lexicons import pairs, words
 from ..parse import text_of
 from .descriptions import is_definite, is_someone, released_by, singular
 from .genders import gendered
+from .name_words import ends_like_a_company
 
 
 def places_of(span: Span) -> list[str]:
@@ -320,8 +321,8 @@ def body_subject_before(
     (``Quillbase, the note-taking app, is raising the price ..., the company announced``;
     not ``Assem, the plane's co-pilot, had logged ..., the airline said``, a pilot the
     recogniser took for a body), or a name that says it is a company's
-    (`_a_company_name`: ``Meridian AI released Atlas-3, which the company says ...``),
-    outside quotation marks, with no word of its name
+    (`name_words.ends_like_a_company`: ``Meridian AI released Atlas-3, which the
+    company says ...``), outside quotation marks, with no word of its name
     making it another kind of body, though its name does not say ``corporation`` (nor
     ``the mining company`` ``Boreal Shield Metals``). ``known``: the names the article's
     organisations go by, which the recogniser may miss where one is a subject
@@ -345,17 +346,11 @@ def body_subject_before(
         for name in subjects
         if name.end <= span.start
         and name.root.dep_ in {"nsubj", "nsubjpass"}
-        and (name.root.sent != span.sent or name.text in known or _a_company_name(name))
+        and (name.root.sent != span.sent or name.text in known or ends_like_a_company(name))
         and not any(s <= paragraph + name.start_char < e for s, e in quoted)
         and not _of_another_kind(name.text, noun)
     ]
     return max(found, key=lambda name: name.start) if found else None
-
-
-def _a_company_name(name: Span) -> bool:
-    """A name that says it is a company's (``Meridian AI``, ``Acme Corp.``:
-    `lexicons/company_name_ends.txt`), so no person the recogniser took for a body."""
-    return len(name) > 1 and name[-1].lower_ in words("company_name_ends")
 
 
 def body_named_next(
@@ -462,11 +457,11 @@ def acronyms(docs: list[tuple[int, Doc]]) -> dict[str, str]:
     found: dict[str, str] = {}
     for _, doc in docs:
         for ent in (_before_bracket(whole_name(ent)) for ent in doc.ents if ent.label_ == "ORG"):
+            name = ent[1:] if ent[0].lower_ == "the" else ent
             if (short := _initials_after(ent)) is not None:
-                found.setdefault(short, (ent[1:] if ent[0].lower_ == "the" else ent).text)
+                found.setdefault(short, name.text)
             named = [t for t in ent if not t.is_stop and not t.is_punct]  # "Thompson-Nicola"
             if len(named) >= 2 and all(t.is_title for t in named):
-                name = ent[1:] if ent[0].lower_ == "the" else ent
                 found.setdefault("".join(t.text[0] for t in named), name.text)
                 if len(named) >= 3 and "." in named[0].text:  # "U.S. Consumer Product
                     # Safety Commission" is the CPSC
