@@ -2688,3 +2688,100 @@ def test_a_picture_posted_is_no_statement(article_from, nlp):
         "He posted on X that the launch was delayed.\n"
     )
     assert [q.text for q in proposed(article, nlp)] == ["that the launch was delayed"]
+
+
+@pytest.mark.parametrize(
+    "paragraph, said, speaker",
+    [
+        (
+            "The drug cut levels by half, the company announced on Monday.\n",
+            "The drug cut levels by half",
+            "company",
+        ),
+        (
+            "As the candidate prepared to speak to supporters on Tuesday, a 15-year-old girl "
+            "outside the venue was pepper-sprayed by another bystander, police said.\n",
+            "As the candidate prepared to speak to supporters on Tuesday, a 15-year-old girl "
+            "outside the venue was pepper-sprayed by another bystander",
+            "police",
+        ),
+        (
+            "This includes a special force to assist Kurdish Peshmerga, Defense Secretary Ash "
+            "Carter told a Senate panel Wednesday.\n",
+            "This includes a special force to assist Kurdish Peshmerga",
+            "Ash Carter",
+        ),
+        (
+            "The deal is expected to be completed before Thursday’s 3 p.m. ET trade deadline, a "
+            "person familiar with the negotiations said, speaking on condition of anonymity.\n",
+            "The deal is expected to be completed before Thursday’s 3 p.m. ET trade deadline",
+            "unnamed person familiar with the negotiations",
+        ),
+    ],
+)
+def test_a_report_fronted_before_its_speaker_is_theirs_however_the_parse_reads_it(
+    article_from, nlp, paragraph, said, speaker
+):
+    """The parse read ``cut`` as a noun, hung the report on the ``As`` clause, joined
+    ``told`` to ``includes`` with no ``and``, or took the deadline for a second subject;
+    the sentence before ``, SUBJECT said.`` is still what was said."""
+    article = article_from(paragraph)
+    (quote,) = proposed(article, nlp)
+    assert (article.text[slice(*quote.spans[0])], quote.speaker) == (said, speaker)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["In a statement, the company said.\n", "But when Congress cut funding, Mexico said enough.\n"],
+)
+def test_a_phrase_or_a_subordinate_clause_before_a_cue_is_not_what_it_reports(
+    article_from, nlp, paragraph
+):
+    assert not proposed(article_from(paragraph), nlp)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Whitford called a team meeting Monday afternoon, the first unscheduled one of the "
+        "season.\n",
+        "The coach called a timeout with two seconds left.\n",
+        "The premier called a snap election for May.\n",
+    ],
+)
+def test_an_event_called_is_no_report(article_from, nlp, paragraph):
+    assert not proposed(article_from(paragraph), nlp)
+
+
+def test_a_name_called_is_still_a_report(article_from, nlp):
+    article = article_from("Trump met Ryan, calling it a “great meeting.”\n")
+    (quote,) = proposed(article, nlp)
+    assert quote.cue.text == "calling"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "On Wednesday’s episode of “The Backcourt” podcast, former NBA executive Gareth "
+        "Lindqvist said Portland had been the most motivated buyer.\n",
+        "On a recent episode of the “Lights Out with Becca Tran” podcast, Reyes said he had "
+        "been carrying the ring around for months.\n",
+    ],
+)
+def test_a_title_before_the_work_it_names_is_no_statement(article_from, nlp, paragraph):
+    article = article_from(paragraph)
+    (quote,) = proposed(article, nlp)
+    assert "podcast" not in article.text[slice(*quote.spans[0])]
+
+
+def test_a_noun_phrase_set_beside_a_report_is_the_writers_comment(article_from, nlp):
+    article = article_from(
+        "Omaha Stallions quarterback Tyler Brandt will miss four to six weeks with a high "
+        "ankle sprain, coach Dale Whitford said Monday, a blow to a team that had won five "
+        "straight.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert [article.text[s:e] for s, e in quote.spans] == [
+        "Omaha Stallions quarterback Tyler Brandt will miss four to six weeks with a high "
+        "ankle sprain"
+    ]

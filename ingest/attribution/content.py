@@ -27,6 +27,7 @@ from .misparses import (
     asked,
     clause_above,
     clause_after,
+    fronted_report,
     object_as_subject,
     object_opening_list,
     through_addressee,
@@ -35,7 +36,7 @@ from .misparses import (
 from .outlets import _after_outlet, _before_outlet
 from .parenthetical import _parenthetical
 from .passages import quote_ends_report
-from .unsaid import _asks_anonymity, _phoned, _refused, _shared_media, _withheld
+from .unsaid import _asks_anonymity, _convened, _phoned, _refused, _shared_media, _withheld
 
 
 def _clause_around(
@@ -171,6 +172,7 @@ def _content_spans(cue: Token) -> list[Span]:
         or _asks_anonymity(cue)
         or _withheld(cue)
         or _phoned(cue)
+        or _convened(cue)
         or _shared_media(cue)
     ):
         return []
@@ -189,6 +191,11 @@ def _content_spans(cue: Token) -> list[Span]:
         subject = object_as_subject(cue, clauses[0]) or object_opening_list(cue, clauses[0])
         if spans and subject is not None and spans[0].start == clauses[0].left_edge.i:
             spans[0] = doc[subject.left_edge.i : spans[0].end]
+        fronted = fronted_report(cue) if spans else None
+        if fronted is not None and fronted.start <= spans[0].start < spans[-1].end < fronted.end:
+            # "... completed before Thursday's trade deadline, a person familiar with the
+            # talks said": the parse took the deadline for a second subject of the cue
+            spans[-1] = doc[spans[-1].start : fronted.end]
         return spans
     if (question := asked(cue)) is not None:
         return [_strip(doc[question.left_edge.i : question.right_edge.i + 1])]
@@ -210,6 +217,8 @@ def _content_spans(cue: Token) -> list[Span]:
         return [s for s in spans if s.end <= cue.i] if _said_how(cue) else spans
     if (subject := _hung_after(cue)) is not None:
         return [_strip(doc[cue.head.left_edge.i : subject.left_edge.i])]
+    if (fronted := fronted_report(cue)) is not None:
+        return [fronted]
     prep = _prep_cue(cue)
     if prep is not None:
         if prep.dep_ == "mark":  # "called for Trump to drop out": the clause it marks
@@ -339,7 +348,7 @@ def _hung_after(cue: Token) -> Token | None:
     subject of its own and nothing it governs itself (no object, clause or mark such as
     ``when``), the cue reports what comes before its subject, as ``..., officials
     said`` does."""
-    subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    subject = max((c for c in cue.lefts if c.dep_ == "nsubj"), key=lambda c: c.i, default=None)
     if (
         cue.dep_ != "advcl"
         or cue.head.i > cue.i

@@ -78,8 +78,12 @@ def _goes_on(cue: Token, after: Span) -> bool:
     """The words after the closing comma are the cue's own next act (``A, Spicer said,
     adding, "B."``) or how it was said (``A, the sources said, speaking on condition of
     anonymity``): a speech verb or a participle of speaking hung on the cue, not the rest of
-    what it reports."""
+    what it reports; or a noun phrase set beside the report (``..., the coach said Monday,
+    a blow to a team that had won five straight``), the writer's comment on it."""
     top = next((t for t in after if not after.start <= t.head.i < after.end), None)
+    if top is not None and top.dep_ == "appos" and top.pos_ == "NOUN" and top.head.i < after.start:
+        return True  # "..., coach Dale Whitford said Monday, a blow to a team that ...": the
+        # writer's word on the news, set beside it
     return (
         top is not None
         and top.head == cue

@@ -36,10 +36,19 @@ def _names_a_work(doc: Doc, start: int, end: int) -> bool:
     the Press."``, ``on ''The Late Show With Stephen Colbert''``) names a show, a paper
     or a book: where something was said, never what; so does one after a thing
     ``called`` or ``titled`` (``a podcast called “Dirt Money”``) or after a work or a
-    motto itself (`_work_before`)."""
+    motto itself (`_work_before`), or before the work it names (``On Wednesday’s episode of
+    “The Backcourt” podcast``)."""
     passage = doc.char_span(start, end, alignment_mode="expand")
     if passage is None or passage.start == 0:
         return False
+    following = doc[passage.end] if passage.end < len(doc) else None
+    if (
+        following is not None
+        and following.pos_ == "NOUN"
+        and following.lemma_.lower() in words("named_works")
+        and _title_words(doc, start, end, named=True)
+    ):
+        return True
     before = doc[passage.start - 1]
     if _work_before(doc, passage.start):
         return True  # "his 2019 memoir, “Iron Will: Thirty Years Under the Bar,”"

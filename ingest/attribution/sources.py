@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from ..dates import after_dateline
 from ..speakers import SPEAKING_ENTITIES, can_speak, is_someone
 from .cues import SUBJECTS, TENSED, _reports_after, inverted_subject, is_cue
+from .misparses import fronted_report
 from .source_phrases import _issuer, _object_of, _phrase, _subject
 
 
@@ -96,7 +97,8 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
     both sides, someone named right after a verb that follows a comma comes first: ``The
     rejection of the treaty signals "the beginning of the end", said Geert Wilders``,
     where the parser took ``signals`` for a noun and the report for a subject, is
-    Wilders'."""
+    Wilders'; so is the subject of a report fronted before it (`misparses.fronted_report`:
+    ``The drug cut levels by half, the company announced``) the company's."""
     children = list(verb.children)
     doc = verb.doc
     after = next((c for c in children if c.dep_ in SUBJECTS and c.left_edge.i == verb.i + 1), None)
@@ -145,6 +147,7 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
             )
             and is_someone(later)
         )
+        fronted = fronted or (later.i < verb.i and fronted_report(verb) is not None)
         if labelled or named or relative or setting or fronted:
             return [later, *(c for c in children if c is not later)]
     return children

@@ -88,6 +88,22 @@ def _phoned(cue: Token) -> bool:
     )
 
 
+def _convened(cue: Token) -> bool:
+    """``called a team meeting``, ``called a timeout``, ``called a snap election``: what
+    was called is an event (``lexicons/convened.txt``), not words reported. The parse may
+    read ``a team meeting`` as ``team`` called ``meeting``; ``called the meeting a
+    farce`` and ``calling it a great meeting`` still say something."""
+    if cue.lemma_.lower() != "call":
+        return False
+    called = [c for c in cue.rights if c.dep_ in {"dobj", "oprd"}]
+    if len(called) >= 2 and called[1].dep_ == "oprd":
+        if called[1].i == called[0].i + 1 and called[1].left_edge == called[1]:
+            called = called[1:]  # "a team meeting"
+        elif any(c.dep_ == "det" for c in called[1].lefts):
+            return False  # a name given to what was called: "calling it a great meeting"
+    return bool(called) and bool({called[0].lower_, called[0].lemma_.lower()} & words("convened"))
+
+
 def _shared_media(cue: Token) -> bool:
     """``posted a photo of the company's "Ridgeline" pickup``, ``shared a video of the
     arrest``: what was posted is a picture (``lexicons/shared_media.txt``), not words."""
