@@ -2263,3 +2263,15 @@ def test_whom_a_group_or_a_poll_belongs_to_is_part_of_the_speaker(
 ):
     (quote,) = proposed(article_from(paragraph), nlp)
     assert quote.speaker == speaker
+
+
+def test_a_name_in_apposition_whose_surname_the_recogniser_took_for_a_body_is_a_persons(
+    article_from, nlp
+):
+    """The recogniser read ``Reyes`` as an organisation and left ``Ana`` out of it."""
+    article = article_from(
+        "Reyes-Whitfield's sister, Ana Reyes, wrote in a Facebook post that her brother was "
+        '"the most careful hiker I know."\n'
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Ana Reyes"

@@ -23,7 +23,8 @@ def missed_names(doc: Doc) -> Doc:
     Nation said`` gave no PERSON, so the speaker kept the title and the nation, and a
     ``she`` after it went to someone else. A name here is a listed given name
     (`gendered`) and one or two capitalised words after it, all outside any entity
-    and with no more after them (not ``Steve Harvey Morning Show``); not the second
+    and with no more after them (not ``Steve Harvey Morning Show``), or a surname it
+    took apart for a body (`_surname_taken_apart`); not the second
     half of a hyphenated word (``Dodd-Frank Wall``), nor a place or building named
     after someone (``Rose Bowl``: `lexicons/place_heads.txt`). So is a surname alone
     right after a title (``Chief Pollard said``: `_titled_surname_end`), one written
@@ -90,6 +91,8 @@ def _missed_name_end(doc: Doc, start: int) -> int | None:
         return None
     end = start + len(hyphenated(doc[start])) * 2 - 1  # "Jean-François": three tokens
     words_after = 0
+    if (surname := _surname_taken_apart(doc, end)) is not None:
+        end, words_after = surname.end, len(surname)  # "Ana [Reyes]": an ORG to it
     while end < len(doc) and words_after < 2 and _bare_capital(doc[end]):
         end += 1
         words_after += 1
@@ -103,6 +106,21 @@ def _missed_name_end(doc: Doc, start: int) -> int | None:
     ):
         return None
     return end
+
+
+def _surname_taken_apart(doc: Doc, at: int) -> Span | None:
+    """The entity of one or two capitalised words opening at ``at``, right after a given
+    name the recogniser left out of it, that it took for something other than a person
+    (``his sister, Ana Reyes, wrote``: ``Reyes`` an organisation)."""
+    ent = next((e for e in doc.ents if e.start == at), None)
+    if ent is None or ent.label_ not in _NOT_PEOPLE or len(ent) > 2:
+        return None
+    if not all(t.pos_ == "PROPN" and capitalised(t) and t.is_alpha for t in ent):
+        return None
+    return ent
+
+
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT"})
 
 
 def _team(doc: Doc, first: int, last: Token) -> bool:
