@@ -56,8 +56,26 @@ def _load(name: str) -> Language:
         ) from error
     _mend_lemmas(nlp)
     _keep_title_abbreviations(nlp)
+    _split_dashes_after_periods(nlp)
     _add_missed_names(nlp)
     return nlp
+
+
+_DASH_AFTER_PERIOD = r"(?<=[A-Za-z]\.)(?:—|–|--)(?=[A-Za-z])"
+
+
+def _split_dashes_after_periods(nlp: Language) -> None:
+    """Split a dash off the abbreviation before it: ``PELL CREEK, Okla.—Doreen Whitfield
+    woke`` was one token ``Okla.—Doreen``, so the recogniser found no Doreen Whitfield
+    and the ``She said`` after her went to no one. The tokenizer splits a dash between
+    letters (``WASHINGTON—The``), not after a period."""
+    import re
+
+    infixes = nlp.tokenizer.infix_finditer
+    pattern = getattr(getattr(infixes, "__self__", None), "pattern", None)
+    if pattern is None or _DASH_AFTER_PERIOD in pattern:
+        return
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_DASH_AFTER_PERIOD}").finditer
 
 
 def _add_missed_names(nlp: Language) -> None:

@@ -2275,3 +2275,13 @@ def test_a_name_in_apposition_whose_surname_the_recogniser_took_for_a_body_is_a_
     )
     (quote,) = proposed(article, nlp)
     assert quote.speaker == "Ana Reyes"
+
+
+def test_a_name_right_after_a_dateline_s_dash_is_found(article_from, nlp):
+    """``Okla.—Doreen`` was one token: no Doreen Whitfield for ``She`` to be."""
+    article = article_from(
+        "PELL CREEK, Okla.—Doreen Whitfield woke a little after 2:30 a.m. with a headache. "
+        "She said the air in her house smelled of gasoline.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Doreen Whitfield"
