@@ -2766,12 +2766,14 @@ def test_a_name_called_is_still_a_report(article_from, nlp):
         "Lindqvist said Portland had been the most motivated buyer.\n",
         "On a recent episode of the “Lights Out with Becca Tran” podcast, Reyes said he had "
         "been carrying the ring around for months.\n",
+        "Cole’s coach, Marcus Feeney, sat stony-faced in her box, a “Keep Calm and Cole On” "
+        "banner draped over the rail beside him, and said afterwards she had earned it.\n",
     ],
 )
 def test_a_title_before_the_work_it_names_is_no_statement(article_from, nlp, paragraph):
     article = article_from(paragraph)
     (quote,) = proposed(article, nlp)
-    assert "podcast" not in article.text[slice(*quote.spans[0])]
+    assert "“" not in article.text[slice(*quote.spans[0])]
 
 
 def test_a_noun_phrase_set_beside_a_report_is_the_writers_comment(article_from, nlp):
@@ -2785,3 +2787,26 @@ def test_a_noun_phrase_set_beside_a_report_is_the_writers_comment(article_from, 
         "Omaha Stallions quarterback Tyler Brandt will miss four to six weeks with a high "
         "ankle sprain"
     ]
+
+
+def test_words_after_a_cue_that_follows_a_whole_quote_are_the_writers(article_from, nlp):
+    article = article_from(
+        "Sullivan is less coy. “We’re playing ‘Tin Roof,’” he says, before Kessler throws a "
+        "guitar pick at him. “Or maybe we’re not. I’ve been told I’m not allowed to say.”\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert "guitar pick" not in quote.text
+    assert quote.type == "direct"
+
+
+def test_a_name_the_recogniser_took_for_a_body_opening_a_described_subject_is_the_source(
+    article_from, nlp
+):
+    """``Trump`` an organisation to the recogniser, the parse hung it on the verb as a
+    clause: the forum the description ends on is not who cited anything."""
+    article = article_from(
+        "Trump, appearing after Clinton at the NBC/MSNBC forum, cited problems in the Middle "
+        "East, China and elsewhere that he blamed on the policies of President Obama.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Trump"

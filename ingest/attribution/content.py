@@ -48,13 +48,21 @@ def _clause_around(
     (``But the weapons, he added, are like ''bombs you can't use.''``): the
     passage is then part of the cue's content all the same. Pieces stretched over the
     same passage are one (``"Own it, express it, be brave," Lee said``: the clause
-    without the speech verb inside it is two pieces of one quote).
+    without the speech verb inside it is two pieces of one quote). A quote that is a whole
+    piece on its own, the other pieces unquoted, is no part of a clause: the words on the
+    cue's other side are the writer's (``"We're playing 'Tin Roof,'" he says, before
+    Kessler throws a guitar pick at him``).
     """
     spans = list(
         dict.fromkeys(_stretched(c.start_char, c.end_char, local) for c in _content_spans(cue))
     )
     if not any(s <= start and end <= e for s, e in spans):
         return None
+    if (start, end) in spans and not any(
+        s < qe and qs < e for s, e in spans if (s, e) != (start, end) for qs, qe in local
+    ):
+        return None  # '"We're playing 'Tin Roof,'" he says, before Kessler throws a pick':
+        # the quote is a whole piece, the words after the cue the writer's
     reported = sum(_non_space(text_of(cue.doc)[s:e]) for s, e in spans)
     return spans if _non_space(text_of(cue.doc)[start:end]) < 0.8 * reported else None
 

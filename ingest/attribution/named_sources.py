@@ -49,13 +49,18 @@ def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | Non
 
 
 def _described_opener(cue: Token) -> Span | None:
-    """The person a sentence opens with when a description set off by commas runs from
-    there to the cue (``Dr. Marc-Olivier Thibodeau, a permafrost researcher who co-wrote
-    the chapter on northern Canada, said``): whoever the description ends on is not the
-    subject."""
+    """The person (or body) a sentence opens with when a description set off by commas
+    runs from there to the cue (``Dr. Marc-Olivier Thibodeau, a permafrost researcher who
+    co-wrote the chapter on northern Canada, said``; ``Trump, appearing after Clinton at
+    the NBC/MSNBC forum, cited``, Trump an organisation to the recogniser): whoever the
+    description ends on is not the subject."""
     sentence = cue.sent
     person = next(
-        (e for e in cue.doc.ents if e.label_ == "PERSON" and sentence.start <= e.start < cue.i),
+        (
+            e
+            for e in cue.doc.ents
+            if e.label_ in {"PERSON", "ORG"} and sentence.start <= e.start < cue.i
+        ),
         None,
     )
     if (

@@ -36,8 +36,8 @@ def _names_a_work(doc: Doc, start: int, end: int) -> bool:
     the Press."``, ``on ''The Late Show With Stephen Colbert''``) names a show, a paper
     or a book: where something was said, never what; so does one after a thing
     ``called`` or ``titled`` (``a podcast called “Dirt Money”``) or after a work or a
-    motto itself (`_work_before`), or before the work it names (``On Wednesday’s episode of
-    “The Backcourt” podcast``)."""
+    motto itself (`_work_before`), or before the work or display it names (``On Wednesday’s
+    episode of “The Backcourt” podcast``, ``a “Keep Calm and Cole On” banner``)."""
     passage = doc.char_span(start, end, alignment_mode="expand")
     if passage is None or passage.start == 0:
         return False
@@ -45,7 +45,7 @@ def _names_a_work(doc: Doc, start: int, end: int) -> bool:
     if (
         following is not None
         and following.pos_ == "NOUN"
-        and following.lemma_.lower() in words("named_works")
+        and following.lemma_.lower() in words("named_works") | words("displays")
         and _title_words(doc, start, end, named=True)
     ):
         return True

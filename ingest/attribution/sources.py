@@ -148,7 +148,9 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
             and is_someone(later)
         )
         fronted = fronted or (later.i < verb.i and fronted_report(verb) is not None)
-        if labelled or named or relative or setting or fronted:
+        # "wrote Monroe’s “Harbor Lights” co-star Denise Albright": a possessor, no subject
+        owner = any(c.dep_ == "case" and c.tag_ == "POS" for c in first.children)
+        if labelled or named or relative or setting or fronted or owner:
             return [later, *(c for c in children if c is not later)]
     return children
 
