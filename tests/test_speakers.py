@@ -2285,3 +2285,32 @@ def test_a_name_right_after_a_dateline_s_dash_is_found(article_from, nlp):
     )
     (quote,) = proposed(article, nlp)
     assert quote.speaker == "Doreen Whitfield"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            "A rep for Monroe confirmed that the couple are over the moon.\n",
+            "unnamed rep for Monroe",
+        ),
+        (
+            "A publicist for Monroe said that the couple had not set a date.\n",
+            "unnamed publicist for Monroe",
+        ),
+    ],
+)
+def test_who_speaks_for_a_performer_is_an_unnamed_person(article_from, nlp, paragraph, speaker):
+    article = article_from("Jessa Monroe is engaged to Callum Reyes.\n\n" + paragraph)
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == speaker
+
+
+def test_the_name_after_a_possessor_is_who_wrote(article_from, nlp):
+    """The parse made both ``Monroe`` and ``Albright`` subjects of ``wrote``."""
+    article = article_from(
+        "Jessa Monroe announced her engagement on Instagram. “FINALLY,” wrote Monroe’s "
+        "“Harbor Lights” co-star Denise Albright, followed by a string of crying emojis.\n"
+    )
+    finally_ = next(q for q in proposed(article, nlp) if "FINALLY" in q.text)
+    assert finally_.speaker == "Denise Albright"
