@@ -8,6 +8,7 @@ re-ingest, a search, an export) need not wait for.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Hashable
 from functools import cache
 from typing import TYPE_CHECKING, TypeVar
@@ -69,8 +70,6 @@ def _split_dashes_after_periods(nlp: Language) -> None:
     woke`` was one token ``Okla.—Doreen``, so the recogniser found no Doreen Whitfield
     and the ``She said`` after her went to no one. The tokenizer splits a dash between
     letters (``WASHINGTON—The``), not after a period."""
-    import re
-
     infixes = nlp.tokenizer.infix_finditer
     pattern = getattr(getattr(infixes, "__self__", None), "pattern", None)
     if pattern is None or _DASH_AFTER_PERIOD in pattern:

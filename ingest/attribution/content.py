@@ -18,6 +18,7 @@ from .cues import (
     _prep_cue,
     inverted_subject,
     is_thought,
+    nearest_subject,
     opened_by_that,
     put_to_them,
 )
@@ -356,7 +357,7 @@ def _hung_after(cue: Token) -> Token | None:
     subject of its own and nothing it governs itself (no object, clause or mark such as
     ``when``), the cue reports what comes before its subject, as ``..., officials
     said`` does."""
-    subject = max((c for c in cue.lefts if c.dep_ == "nsubj"), key=lambda c: c.i, default=None)
+    subject = nearest_subject(cue)
     if (
         cue.dep_ != "advcl"
         or cue.head.i > cue.i

@@ -206,6 +206,12 @@ def _has_subject(verb: Token) -> bool:
     return any(child.dep_ == "nsubj" for child in verb.children)
 
 
+def nearest_subject(cue: Token) -> Token | None:
+    """The cue's subject nearest it on its left: of two the parse gave it (``The drug cut
+    levels by half, the company announced``), the one after the comma."""
+    return max((c for c in cue.lefts if c.dep_ == "nsubj"), key=lambda c: c.i, default=None)
+
+
 def _prep_cue(verb: Token) -> Token | None:
     """The preposition that makes ``verb`` a cue (``called for``, ``spoke of``), from
     ``lexicons/prep_cues.txt``; ``spoke on Fox News`` reports nothing.

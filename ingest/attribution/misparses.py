@@ -11,7 +11,15 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import words
 from ..speakers import can_speak, is_someone
-from .cues import SUBJECTS, TELLING, _complement, claim_nouns, is_finite, opened_by_that
+from .cues import (
+    SUBJECTS,
+    TELLING,
+    _complement,
+    claim_nouns,
+    is_finite,
+    nearest_subject,
+    opened_by_that,
+)
 from .edges import _strip
 
 _ASKING = {"ask", "wonder", "question", "inquire"}  # their "if ..." is the question put
@@ -278,7 +286,7 @@ def fronted_report(cue: Token) -> Span | None:
     company said:``, nor ``When the vote ended, she said.``, a subordinate clause alone.
     """
     doc, sentence = cue.doc, cue.sent
-    subject = max((c for c in cue.lefts if c.dep_ == "nsubj"), key=lambda c: c.i, default=None)
+    subject = nearest_subject(cue)
     if (
         not (cue.dep_ == "ROOT" or _joined_by_comma(cue))
         or cue.tag_ not in {"VBD", "VBZ"}

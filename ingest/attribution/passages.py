@@ -45,7 +45,10 @@ def _names_a_work(doc: Doc, start: int, end: int) -> bool:
     if (
         following is not None
         and following.pos_ == "NOUN"
-        and following.lemma_.lower() in words("named_works") | words("displays")
+        and (
+            following.lemma_.lower() in words("named_works")
+            or following.lemma_.lower() in words("displays")
+        )
         and _title_words(doc, start, end, named=True)
     ):
         return True
