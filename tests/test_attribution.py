@@ -285,6 +285,13 @@ def test_commas_after_a_cue_s_object_do_not_make_it_parenthetical(article_from, 
             "that the factory would close",
             "Officials",
         ),
+        (  # the parse hangs the "that" clause on "CNN", after a clause saying where
+            "Corey Lewandowski, a Manafort rival whom Trump fired as campaign manager, said on "
+            "CNN, where he is now a paid contributor, that Manafort should be held to account "
+            "if he vetted the speech.",
+            "that Manafort should be held to account if he vetted the speech",
+            "Corey Lewandowski",
+        ),
     ],
 )
 def test_what_follows_said_is_the_report_when_the_parse_gave_it_no_clause(
@@ -2810,3 +2817,15 @@ def test_a_name_the_recogniser_took_for_a_body_opening_a_described_subject_is_th
     )
     (quote,) = proposed(article, nlp)
     assert quote.speaker == "Trump"
+
+
+def test_a_report_before_a_cue_the_parse_hung_on_it_as_an_adverbial_is_reported(article_from, nlp):
+    """The parse made ``said`` an adverbial clause of ``made``, with ``for`` its
+    subordinator, so the cue had no clause of its own."""
+    article = article_from(
+        "The Internet has also made it possible for people with like-minded, if bogus, ideas "
+        "and theories to organize into communities and reach others, she said.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.text.startswith("The Internet has also made it possible")
+    assert quote.text.endswith("reach others")

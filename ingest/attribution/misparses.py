@@ -42,7 +42,7 @@ def clause_after(cue: Token) -> Span | None:
         start = obj.left_edge.i
     elif (
         that is not None
-        and not any(t.pos_ in {"VERB", "AUX"} and is_finite(t) for t in doc[cue.i + 1 : that.i])
+        and not any(_verb_between(t, cue) for t in doc[cue.i + 1 : that.i])
         and (saying or _hung_on_setting(cue, that))
     ):
         start = that.i
@@ -51,9 +51,26 @@ def clause_after(cue: Token) -> Span | None:
     rest = _strip(doc[start : sentence.end])
     if any(t.is_quote for t in rest):
         return None  # quoted words are reported by a cue of their own (`attribute`)
-    # a verb of its own, not of a clause saying when (``a prayer before the game started``)
-    verbs = [t for t in rest if t.pos_ in {"VERB", "AUX"} and t.dep_ not in _WHEN_CLAUSES]
+    # a verb of its own, not of a clause saying when (``a prayer before the game started``);
+    # the one a complementizer ``that`` marks is its own, whatever the parse hung it on
+    marked = doc[start].head if doc[start].dep_ == "mark" else None
+    verbs = [
+        t
+        for t in rest
+        if t.pos_ in {"VERB", "AUX"} and (t.dep_ not in _WHEN_CLAUSES or t == marked)
+    ]
     return rest if any(is_finite(t) for t in verbs) else None
+
+
+def _verb_between(word: Token, cue: Token) -> bool:
+    """A tensed verb between the cue and ``that`` whose clause the ``that`` may be: not
+    one of a relative clause of where it was said (``said on CNN, where he is now a
+    paid contributor, that Manafort should be held to account``)."""
+    return (
+        word.pos_ in {"VERB", "AUX"}
+        and is_finite(word)
+        and not (word.dep_ == "relcl" and _under_prep(word, cue))
+    )
 
 
 def _hung_on_setting(cue: Token, that: Token) -> bool:
@@ -288,7 +305,7 @@ def fronted_report(cue: Token) -> Span | None:
     doc, sentence = cue.doc, cue.sent
     subject = nearest_subject(cue)
     if (
-        not (cue.dep_ == "ROOT" or _joined_by_comma(cue))
+        not (cue.dep_ == "ROOT" or _joined_by_comma(cue) or _hung_on_root(cue))
         or cue.tag_ not in {"VBD", "VBZ"}
         or subject is None
     ):
@@ -336,6 +353,14 @@ def _joined_by_comma(cue: Token) -> bool:
         and head.dep_ == "ROOT"
         and not any(c.dep_ == "cc" and head.i < c.i < cue.i for c in head.children)
     )
+
+
+def _hung_on_root(cue: Token) -> bool:
+    """The cue is an adverbial clause of the sentence's root before it (``The Internet
+    has also made it possible for people ..., she said.``: ``said`` hung on ``made``,
+    with ``for`` its subordinator): a report fronted before it, misread. A cue a
+    subordinator does open (``..., as she said.``) has no subject right after the comma."""
+    return cue.dep_ == "advcl" and cue.head.dep_ == "ROOT" and cue.head.i < cue.i
 
 
 _SUBORDINATORS = frozenset(
