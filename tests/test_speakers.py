@@ -1318,13 +1318,14 @@ def test_a_name_the_recogniser_misses_is_still_a_person_with_a_role(article_from
             ['About 40 people rallied against the vote, chanting "housing now."'],
             [("About 40 people", None)],
         ),
-        # the dateline the parse hung on the subject, a place's relative clause: neither speaks
+        # the dateline, a sentence of its own to the parser, and a place's relative clause:
+        # neither speaks (a group opening its sentence is written lower-case, as "critics")
         (
             [
                 "HALIFAX — Nurses in rural Nova Scotia say emergency department closures have "
                 "become so common that patients no longer know where to go."
             ],
-            [("Nurses", None)],
+            [("nurses", None)],
         ),
         (
             [
@@ -1476,7 +1477,8 @@ def test_a_dateline_is_neither_the_speaker_nor_whom_she_stands_for(article_from,
         "She said the meetings were not consultation.\n"
     )
     [(_, quotes)] = extract_many([article], nlp)
-    assert quotes[0].speaker == "Leaders of several First Nations in northern British Columbia"
+    # a sentence of its own after the dateline: a group opening it is written lower-case
+    assert quotes[0].speaker == "leaders of several First Nations in northern British Columbia"
     assert "VANCOUVER" not in {q.speaker for q in quotes}
 
 
@@ -2314,3 +2316,23 @@ def test_the_name_after_a_possessor_is_who_wrote(article_from, nlp):
     )
     finally_ = next(q for q in proposed(article, nlp) if "FINALLY" in q.text)
     assert finally_.speaker == "Denise Albright"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (  # the parse made "Reuters" the subject, the company its apposition
+            "MINNEAPOLIS, Oct 29 (Reuters) - Halvorsen Outfitters Inc (HVO.N) cut its profit "
+            "forecast on Tuesday, saying shoppers were trading down from premium parkas.\n",
+            "Halvorsen Outfitters Inc",
+        ),
+        (  # a wire dateline with no place: it was the speaker "Nov 4"
+            "Nov 4 (Reuters) - Calderon Biotherapeutics Inc (CLDB.O) said on Monday the U.S. "
+            "Food and Drug Administration had declined to approve its lupus treatment.\n",
+            "Calderon Biotherapeutics Inc",
+        ),
+    ],
+)
+def test_a_wire_dateline_is_no_part_of_the_sentence_after_it(article_from, nlp, paragraph, speaker):
+    (quote,) = proposed(article_from(paragraph), nlp)
+    assert quote.speaker == speaker
