@@ -2318,6 +2318,22 @@ def test_the_name_after_a_possessor_is_who_wrote(article_from, nlp):
     assert finally_.speaker == "Denise Albright"
 
 
+def test_she_after_a_sentence_about_someone_goes_back_to_whom_that_sentence_is_about(
+    article_from, nlp
+):
+    """The name before ``She has gone public`` is ``Clinton``, the object of a report
+    in a sentence about Broaddrick: Hillary Clinton, named last, is not who disclosed."""
+    article = article_from(
+        "Juanita Broaddrick, who said Clinton raped her in 1978, recounted the incident on "
+        "the radio. She has gone public with her story again as Clinton has emerged to play "
+        "a role in the campaign of his wife, Hillary Clinton, as she pursues the nomination.\n\n"
+        "On Sunday, she disclosed for the first time that after the rape, Bill Clinton called "
+        "her to get together again.\n"
+    )
+    disclosed = next(q for q in proposed(article, nlp) if q.cue.text == "disclosed")
+    assert disclosed.speaker == "Juanita Broaddrick"
+
+
 @pytest.mark.parametrize(
     "paragraph, speaker",
     [

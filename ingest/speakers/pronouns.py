@@ -265,9 +265,13 @@ class Pronouns:
             # wall would be. “...,” he told Hannity" is Trump's answer; further back when
             # the paragraphs name no one before it ("The festival said ... in her honor.
             # She is survived by a sister, Rose Atieno." goes on about the one who died)
+            # and that one read the same way: in "Juanita Broaddrick, who said Clinton
+            # raped her, ... She has gone public ..., his wife, Hillary Clinton" the name
+            # before ``She`` is ``Clinton``, whose sentence is about Broaddrick
             at = paragraph + subject.idx
             earlier = self._named_before(at, fits, since=self._paragraph_before(paragraph))
-            return earlier or self._named_before(at, fits) or nearest
+            earlier = earlier or self._named_before(at, fits)
+            return self._subject_instead(earlier, wanted, fits) if earlier else nearest
         phrase = _phrase_of(subject)
         named = [
             (seen, name)
