@@ -2352,3 +2352,52 @@ def test_she_after_a_sentence_about_someone_goes_back_to_whom_that_sentence_is_a
 def test_a_wire_dateline_is_no_part_of_the_sentence_after_it(article_from, nlp, paragraph, speaker):
     (quote,) = proposed(article_from(paragraph), nlp)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "paragraphs, speaker",
+    [
+        (
+            "Tollander Airlines Inc. (TLR) fell 5.5% after the carrier said a pilot shortage "
+            "would force it to trim its winter schedule.\n",
+            "Tollander Airlines Inc",
+        ),
+        (
+            "Minera Tarapacá SA said output at its flagship mine would fall this year.\n\n"
+            "No workers were injured in the July 18 slide, the company said.\n",
+            "Minera Tarapacá SA",
+        ),
+        (
+            "The Federal Trade Commission last year sued to block a smaller merger. In its "
+            "complaint, the agency said that combination would eliminate competition.\n",
+            "Federal Trade Commission",
+        ),
+    ],
+)
+def test_a_company_or_an_agency_called_by_its_trade_is_the_one_named_before(
+    article_from, nlp, paragraphs, speaker
+):
+    quote = proposed(article_from(paragraphs), nlp)[-1]
+    assert quote.speaker == speaker
+
+
+def test_what_a_lawsuit_s_complaint_states_is_the_plaintiff_s(article_from, nlp):
+    """``the complaint`` is the lawsuit ``Reyes' lawsuit`` named, in other words."""
+    article = article_from(
+        "The federal lawsuit, filed Tuesday by Tanya Reyes on behalf of her son, also names "
+        "the school's principal.\n\n"
+        "Staff at the school referred to the space as the “calm room.” Reyes’ lawsuit calls "
+        "it something else.\n\n"
+        "“It was a cell,” the complaint states.\n"
+    )
+    cell = next(q for q in proposed(article, nlp) if "cell" in q.text)
+    assert cell.speaker == "Tanya Reyes"
+
+
+def test_an_order_is_the_word_of_whoever_issued_it(article_from, nlp):
+    article = article_from(
+        "According to the SEC's order, the trader placed block trades without designating "
+        "accounts in advance.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "SEC"

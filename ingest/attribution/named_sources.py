@@ -244,6 +244,8 @@ def _name_between(cue: Token, ends: Iterable[int]) -> Span | None:
             words[0].pos_ == "PROPN"
             or (words[0].pos_ in {"NOUN", "ADJ"} and any(t.pos_ == "PROPN" for t in phrase))
             or (words[0].is_title and words[0].ent_type_ in SPEAKING_ENTITIES)  # "Fehr" a noun
+            # '"...," the complaint states': the parse made the noun a compound of the verb
+            or (phrase[-1].dep_ == "compound" and phrase[-1].head == cue)
         )
         if named and (plain or (set_off and not any(t.pos_ in {"VERB", "AUX"} for t in phrase))):
             return phrase

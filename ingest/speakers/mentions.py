@@ -52,6 +52,7 @@ from .references import (
     body_named_before,
     body_named_next,
     body_subject_before,
+    document_kind,
     places_of,
     spoke_before,
 )
@@ -107,7 +108,9 @@ class Mentions:
 
     def _named(self: ArticleSpeakers, span: Span, mention: Mention) -> Speaker | None:
         span = antecedent(span)
-        root = span.root
+        # a determiner heads nothing: where the parse hung ``the`` and ``complaint`` each on
+        # the verb ('"...," the complaint states'), the noun is the phrase's head
+        root = span[-1] if span.root.pos_ == "DET" else span.root
         if len(span) == 1 and root.lower_ in RELATIVES and root.head.dep_ == "relcl":
             # "a report, which said": the report; "a problem that demands": no one
             noun = root.head.head
@@ -279,7 +282,7 @@ class Mentions:
         before = [
             (paragraph, issuer)
             for at, lemma, paragraph, issuer in self.issued
-            if at < offset and lemma == document.lemma_.lower()
+            if at < offset and document_kind(lemma) == document_kind(document.lemma_.lower())
         ]
         return self._issued_by(*before[-1]) if before else None
 

@@ -111,15 +111,39 @@ def _read_from(document: Token) -> Span | None:
     return document.doc[source.left_edge.i : source.i + 1] if source is not None else None
 
 
-ISSUING = frozenset({"issue", "release", "publish", "post", "send", "put", "distribute"})
+ISSUING = frozenset({"issue", "release", "publish", "post", "send", "put", "distribute", "file"})
 """Verbs by which someone puts out a document that speaks for them (`documents_issued`;
 `parse_plan` parses a paragraph with one of them and one of `OWN_WORDS`)."""
 
 OWN_WORDS = frozenset(
-    {"statement", "letter", "release", "memo", "post", "tweet", "email", "report", "paper"}
+    {
+        "statement",
+        "letter",
+        "release",
+        "memo",
+        "post",
+        "tweet",
+        "email",
+        "report",
+        "paper",
+        "lawsuit",
+        "suit",
+        "complaint",
+    }
 )
 """Documents someone writes in their own words, whose ``the statement`` goes on speaking
-for them (not a video, an ad or a poll, which show or ask others)."""
+for them (not a video, an ad or a poll, which show or ask others); a lawsuit speaks for
+whoever filed it (``Reyes' lawsuit``, then ``the complaint states``)."""
+
+_SAME_DOCUMENT = {"suit": "lawsuit", "complaint": "lawsuit"}
+"""Words for one document: the lawsuit a plaintiff filed is ``the suit`` and ``the
+complaint`` after it."""
+
+
+def document_kind(lemma: str) -> str:
+    """The kind of document a word names, one for the words a writer varies
+    (`_SAME_DOCUMENT`): what a later ``the complaint`` is matched on."""
+    return _SAME_DOCUMENT.get(lemma, lemma)
 
 
 def is_epithet(span: Span) -> bool:
@@ -391,6 +415,7 @@ def body_named_next(
 _LEDE = 3
 """The paragraphs (headline and byline included) a description may name a body in before
 the next one names it."""
+
 
 
 def paragraph_at(docs: list[tuple[int, Doc]], at: int) -> tuple[int, Doc] | None:
