@@ -53,6 +53,7 @@ from .references import (
     body_named_next,
     body_subject_before,
     document_kind,
+    person_named_next,
     places_of,
     spoke_before,
 )
@@ -254,6 +255,8 @@ class Mentions:
             return describe(body.text)  # "A Calgary-based company says ...", named next
         if (body := _body_described(span)) is not None:
             return describe(body.text)  # "the nonpartisan Congressional Budget Office"
+        if (named := person_named_next(span, self.docs, mention.start)) is not None:
+            return self.person(named.text, mention.start)  # "A neighbor", "The neighbor, X,"
         return describe(described_as(span), span.root.text, as_written=True)
 
     def _owner(self: ArticleSpeakers, body: Token, mention: Mention) -> Speaker | None:

@@ -88,18 +88,23 @@ def named_in_apposition(head: Token) -> Span | None:
     the description's."""
     if head.tag_ in {"NNS", "NNPS"}:
         return None
-    whose = [
-        noun
-        for prep in head.rights
-        if prep.dep_ == "prep"
-        for noun in prep.children
-        if noun.dep_ == "pobj"
-        and (
-            noun.pos_ == "PROPN"
-            or person_at(noun) is not None
-            or noun.lemma_.lower() in words("institution_heads")  # "for the ... office, Renée"
-        )
-    ]
+    whose: list[Token] = []
+    owners = [head]
+    while owners:  # "A crime lab analyst for the Columbus Division of Police, Trevor Haines,"
+        owners = [
+            noun
+            for owner in owners
+            for prep in owner.rights
+            if prep.dep_ == "prep"
+            for noun in prep.children
+            if noun.dep_ == "pobj"
+            and (
+                noun.pos_ == "PROPN"
+                or person_at(noun) is not None
+                or noun.lemma_.lower() in words("institution_heads")  # "for the ... office, Renée"
+            )
+        ]
+        whose += owners
     for child in [*head.rights, *(c for noun in whose for c in noun.rights)]:
         if names_clause_end(child):
             continue  # "the governor, who spoke through his Chief Press Secretary, Mr. X,"

@@ -417,6 +417,38 @@ _LEDE = 3
 the next one names it."""
 
 
+def person_named_next(span: Span, docs: list[tuple[int, Doc]], offset: int) -> Span | None:
+    """The person an indefinite description stands for before the article names them as
+    ``the`` same noun: ``A neighbor testified Thursday that ...``, then, a paragraph or two
+    on, ``The neighbor, Loretta Simms, 61, was the prosecution's third witness``. The
+    name set off by commas right after ``the neighbor``, in the mention's paragraph after
+    it or the few after that (`_NAMED_WITHIN`)."""
+    root = span.root
+    if (
+        span[0].lower_ not in {"a", "an"}
+        or root.i != span.end - 1
+        or root.tag_ != "NN"
+        or root.lower_ not in words("unnamed_heads")
+    ):
+        return None
+    at = next((n for n, (start, _) in enumerate(docs) if start > offset), len(docs))
+    for start, doc in docs[max(at - 1, 0) : at + _NAMED_WITHIN]:
+        for token in doc[1:-2]:
+            if (
+                start + token.idx > offset
+                and token.lower_ == root.lower_
+                and doc[token.i - 1].lower_ == "the"
+                and doc[token.i + 1].text == ","
+            ):
+                name = next((e for e in doc.ents if e.start == token.i + 2), None)
+                if name is not None and name.label_ == "PERSON":
+                    return name
+    return None
+
+
+_NAMED_WITHIN = 3
+"""Paragraphs after a description's own in which ``the`` same noun may name its person."""
+
 
 def paragraph_at(docs: list[tuple[int, Doc]], at: int) -> tuple[int, Doc] | None:
     """The parsed paragraph holding article offset ``at``, with its own offset."""
