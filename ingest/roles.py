@@ -89,9 +89,10 @@ def is_title(token: Token) -> bool:
 
 def title_of(noun: Token) -> str:
     """The title a description's head names, with the rank before it that makes it
-    another office (``deputy governor``, ``vice president``: `lexicons/lower_ranks.txt`)."""
+    another office (``deputy governor``, ``vice president``, ``prime minister``:
+    `lexicons/office_ranks.txt`)."""
     rank = next(
-        (c.lower_ for c in noun.lefts if c.lower_ in words("lower_ranks") and c.i == noun.i - 1),
+        (c.lower_ for c in noun.lefts if c.lower_ in words("office_ranks") and c.i == noun.i - 1),
         None,
     )
     return f"{rank} {noun.lower_}" if rank else noun.lower_
@@ -104,7 +105,7 @@ def holds_title(written: list[str], title: str) -> int | None:
     *rank, head = title.split()
     for i, word in enumerate(written):
         before = written[i - 1] if i else None
-        if word == head and (before == rank[0] if rank else before not in words("lower_ranks")):
+        if word == head and (before == rank[0] if rank else before not in words("office_ranks")):
             return i
     return None
 

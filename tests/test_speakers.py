@@ -2423,3 +2423,12 @@ def test_a_name_after_a_description_of_where_someone_works_is_theirs(article_fro
     )
     (quote,) = proposed(article, nlp)
     assert quote.speaker == "Trevor Haines"
+
+
+def test_the_prime_minister_is_not_the_housing_minister_named_before(article_from, nlp):
+    article = article_from(
+        "The housing minister, Alison Reeve, has said the figure is exaggerated.\n\n"
+        "The prime minister said he was ‘deeply sorry’ to hear of Mrs Pugh’s experience.\n"
+    )
+    sorry = next(q for q in proposed(article, nlp) if "sorry" in q.text)
+    assert sorry.speaker != "Alison Reeve"
