@@ -2829,3 +2829,55 @@ def test_a_report_before_a_cue_the_parse_hung_on_it_as_an_adverbial_is_reported(
     (quote,) = proposed(article, nlp)
     assert quote.text.startswith("The Internet has also made it possible")
     assert quote.text.endswith("reach others")
+
+
+def test_two_that_clauses_told_are_one_report(article_from, nlp):
+    """The parse joined the second ``that`` clause to ``told`` itself: the report was
+    drawn from ``reporters``, below the threshold, and the first clause alone."""
+    article = article_from(
+        "Whitlock’s remarks echoed comments earlier this week from Fed Governor Lydia "
+        "Brennan, who told reporters in Washington that policy was “well positioned” and "
+        "that officials could “be patient.”\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.text == (
+        "that policy was “well positioned” and that officials could “be patient.”"
+    )
+
+
+def test_a_report_whose_verb_the_parse_hung_on_a_when_word_is_still_reported(article_from, nlp):
+    """``after`` read as the subordinator of ``should expect``, the report's own verb."""
+    article = article_from(
+        "She said firms that still allow traders to allocate block trades after execution "
+        "should expect scrutiny in upcoming examinations.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.text.endswith("should expect scrutiny in upcoming examinations")
+
+
+def test_a_name_branded_is_no_statement(article_from, nlp):
+    article = article_from(
+        'Halvorsen has leaned on its loyalty program, branded "Trail Rewards," to drive '
+        "repeat visits.\n"
+    )
+    assert proposed(article, nlp) == []
+
+
+def test_a_second_that_clause_the_parse_hung_on_the_first_is_said_too(article_from, nlp):
+    article = article_from(
+        "Board President Dale Hutchins said the removal is temporary and that the committee, "
+        "made up of two teachers, a librarian, two parents and an administrator, will report "
+        "back by December.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.text.endswith("will report back by December")
+
+
+def test_a_title_set_off_after_a_document_is_its_name_not_what_it_says(article_from, nlp):
+    """The title took the cue, and what the report recommended was lost."""
+    article = article_from(
+        "The report, ‘Northern Arc: Lessons Not Learned’, recommended that an independent "
+        "panel be appointed to review the business case.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.text == ("that an independent panel be appointed to review the business case")

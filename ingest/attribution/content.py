@@ -131,8 +131,11 @@ def _governed(cue: Token, child: Token) -> Span:
     hung = through_addressee(cue) if child.dep_ != "ccomp" and child.i > cue.i else []
     if hung and child.left_edge.i <= hung[0].left_edge.i <= child.right_edge.i:
         child = hung[0]
+    child = _first_of_coordinated(cue, child)
     if child.dep_ == "ccomp" or child.i < cue.i or child in hung:
         spans = _without(child, cue)
+        if spans and child.i > cue.i:  # "that A and that B": both said
+            spans = _with_second_complement(spans, cue)
         if spans:
             return doc[spans[0].start : spans[-1].end]
         return _strip(doc[child.left_edge.i : child.right_edge.i + 1])
@@ -141,6 +144,16 @@ def _governed(cue: Token, child: Token) -> Span:
     )
     first, last = min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts)
     return _strip(doc[first : last + 1])
+
+
+def _first_of_coordinated(cue: Token, child: Token) -> Token:
+    """The cue's first ``that`` clause when ``child`` is a second one the parse joined to
+    the cue itself (``told reporters that policy was “well positioned” and that
+    officials could “be patient”``: ``be`` a ``conj`` of ``told``): what was said runs
+    from the first, not from whom it was told."""
+    if child.dep_ != "conj" or child.i < cue.i or not opened_by_that(child):
+        return child
+    return next((c for c in cue.rights if c.dep_ == "ccomp" and c.i < child.i), child)
 
 
 def _after_addressee(cue: Token, child: Token, parts: list[Token]) -> list[Token]:
@@ -296,7 +309,8 @@ def _with_second_complement(spans: list[Span], cue: Token) -> list[Span]:
     itself: in ``Kasich said the U.S. needs to secure the border, but that he would not
     support mass deportation``, ``support`` is a ``conj`` of ``said``, yet its ``that``
     makes it a second thing said, not a second act of the speaker. So with a list of
-    ``that`` clauses each hung on the cue (``recommended that A, that B, and that C``)."""
+    ``that`` clauses each hung on the cue (``recommended that A, that B, and that C``),
+    and with one hung on the first clause."""
     if not spans:
         return spans
     doc = cue.doc
@@ -307,9 +321,19 @@ def _with_second_complement(spans: list[Span], cue: Token) -> list[Span]:
         and c.left_edge.i >= spans[-1].end
         and ((opened_by_that(c) and c.left_edge.head == c) or _that_after_but(c.left_edge))
     ]
+    # or to the first clause, after "and" or "but": "said the removal is temporary and
+    # that the committee ... will report back" made "report" a conj of "is"
+    second += [
+        c
+        for clause in cue.rights
+        if clause.dep_ == "ccomp"
+        for c in clause.rights
+        if c.dep_ == "conj" and c.left_edge.i >= spans[-1].end and _that_after_but(c.left_edge)
+    ]
     if not second:
         return spans
-    return [*spans[:-1], _strip(doc[spans[-1].start : second[-1].right_edge.i + 1])]
+    last = max(c.right_edge.i for c in second)
+    return [*spans[:-1], _strip(doc[spans[-1].start : last + 1])]
 
 
 def _that_after_but(word: Token) -> bool:

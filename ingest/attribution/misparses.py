@@ -57,7 +57,8 @@ def clause_after(cue: Token) -> Span | None:
     verbs = [
         t
         for t in rest
-        if t.pos_ in {"VERB", "AUX"} and (t.dep_ not in _WHEN_CLAUSES or t == marked)
+        if t.pos_ in {"VERB", "AUX"}
+        and (t.dep_ not in _WHEN_CLAUSES or t == marked or _with_modal(t))
     ]
     return rest if any(is_finite(t) for t in verbs) else None
 
@@ -112,6 +113,13 @@ def _introduces(word: Token) -> bool:
 
 _WHEN_CLAUSES = frozenset({"advcl", "pcomp", "relcl"})
 """Clauses that say when or which, not what: their verbs make no report of their own."""
+
+
+def _with_modal(verb: Token) -> bool:
+    """A verb with a modal, which a clause saying when seldom has: in ``said firms that
+    still allow traders to allocate trades after execution should expect scrutiny`` the
+    parse read ``after`` as the subordinator of ``should expect``, the report's verb."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _may_be_subject(noun: Token) -> bool:

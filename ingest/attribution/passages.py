@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
 from ..parse import text_of
@@ -55,11 +55,28 @@ def _names_a_work(doc: Doc, start: int, end: int) -> bool:
     before = doc[passage.start - 1]
     if _work_before(doc, passage.start):
         return True  # "his 2019 memoir, “Iron Will: Thirty Years Under the Bar,”"
+    if _document_titled(doc, passage) and _title_words(doc, start, end, named=True):
+        return True  # "The report, ‘Northern Arc: Lessons Not Learned’, recommended"
     named = _naming(before)  # a name may hold a verb: titled "Running on Empty"
     return (
         (before.dep_ in {"prep", "case"} or before.tag_ == "POS" or named)
         and before.lower_ not in {"as", "like", "of"}  # chants of “Marco! Marco!”
         and _title_words(doc, start, end, named=named)
+    )
+
+
+def _document_titled(doc: Doc, passage: Span) -> bool:
+    """The passage is set off by commas right after a document's noun (``The report,
+    ‘Northern Arc: Lessons Not Learned’, recommended``): its title when its words are a
+    title's, though a report's words in quotation marks are mostly what it says."""
+    at, after = passage.start - 1, passage.end
+    return (
+        at > 0
+        and after < len(doc)
+        and doc[at].text == ","
+        and doc[after].text == ","
+        and doc[at - 1].pos_ == "NOUN"
+        and doc[at - 1].lemma_.lower() in words("document_heads")
     )
 
 
@@ -86,8 +103,23 @@ def named_by_no_one(cue: Token) -> bool:
 
 
 def _naming(word: Token) -> bool:
-    """``called``, ``titled``, ``dubbed`` hung on the noun they name: a thing's name follows."""
-    return word.tag_ == "VBN" and word.dep_ == "acl" and word.lemma_ in _NAMING
+    """``called``, ``titled``, ``dubbed``, ``branded`` hung on the noun they name, or on the
+    verb before when the parse reads it as an adverbial clause with no subject of its own
+    (``leaned on its loyalty program, branded "Trail Rewards," to drive visits``): a
+    thing's name follows."""
+    return (
+        word.tag_ == "VBN"
+        and word.lemma_ in _NAMING_PASSIVES
+        and (
+            word.dep_ == "acl"
+            or (
+                word.dep_ == "advcl"
+                and not any(
+                    c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in word.children
+                )
+            )
+        )
+    )
 
 
 _NAMING = frozenset({"call", "name", "title", "entitle", "dub", "headline", "label"})
