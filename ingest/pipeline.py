@@ -213,7 +213,6 @@ def _quotes(
                     attribution, doc, paragraph.start, pieces, others, ranker, article
                 )
             mention = attribution.source
-            last = people.last_speaker
             resolved = people.resolve(mention) if mention is not None else None
             if mention is not None and resolved is None and people.names_no_one(mention):
                 continue  # "Such a characterization suggests", "Reports indicate": no one's
@@ -234,14 +233,8 @@ def _quotes(
                 if attribution.rule in _UNSCORED:
                     confidence = attribution.confidence
                 if confidence < lowest:
-                    people.last_speaker = last
                     continue
             doubted = scorer is not None and confidence < scorer.threshold
-            if doubted:
-                # a report the model doubts is no one's a later "he" or "they" goes back
-                # to: "The companies are discussing a price ..., the people said. ...,
-                # they said" are the people
-                people.last_speaker = last
             if not doubted:
                 emitted.update(spans)
                 # a record run on into a quote's later paragraphs has that whole quote

@@ -358,16 +358,3 @@ def test_a_record_the_scorer_doubts_gets_no_stance(article_from, nlp):
     [(_, doubted)] = extract_many([article], nlp, "the court", scorer=doubting)
     assert len(doubted) == len(believed) and all(q.confidence < 0.5 for q in doubted)
     assert all(q.stance == "neutral" and not q.stance_evidence for q in doubted)
-
-
-def test_they_after_a_doubted_report_are_the_people_who_spoke_before_it(article_from, nlp):
-    """The model doubts that the companies said anything by ``are discussing a price``:
-    ``they said`` goes back to the people who did speak, not to the companies."""
-    article = article_from(
-        "The companies are discussing a price of roughly $62 a share in a mix of cash and "
-        "stock, people familiar with the matter said. If the talks don't hit a last-minute "
-        "snag, a deal could be announced as soon as Monday, they said.\n"
-    )
-    [(_, quotes)] = extract_many([article], nlp)
-    snag = next(q for q in quotes if "snag" in q.text)
-    assert snag.speaker == "unnamed people familiar with the matter"
