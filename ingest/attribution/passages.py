@@ -96,7 +96,7 @@ def named_by_no_one(cue: Token) -> bool:
     writer reporting a name that goes round, nobody's statement. Not with its namers
     after ``by`` (``has been called "a disaster" by critics``)."""
     return (
-        cue.lemma_.lower() in _NAMING_PASSIVES
+        cue.lemma_.lower() in _NAMING
         and any(c.dep_ in {"auxpass", "nsubjpass"} for c in cue.children)
         and not any(t.lower_ == "by" for t in cue.doc[cue.i + 1 : cue.sent.end])
     )
@@ -109,7 +109,7 @@ def _naming(word: Token) -> bool:
     thing's name follows."""
     return (
         word.tag_ == "VBN"
-        and word.lemma_ in _NAMING_PASSIVES
+        and word.lemma_ in _NAMING
         and (
             word.dep_ == "acl"
             or (
@@ -122,8 +122,9 @@ def _naming(word: Token) -> bool:
     )
 
 
-_NAMING = frozenset({"call", "name", "title", "entitle", "dub", "headline", "label"})
-_NAMING_PASSIVES = _NAMING | {"brand", "term", "nickname"}  # "was branded", "is termed"
+_NAMING = frozenset(
+    {"call", "name", "title", "entitle", "dub", "headline", "label", "brand", "term", "nickname"}
+)
 
 
 def _nickname(doc: Doc, start: int, end: int) -> bool:

@@ -395,7 +395,7 @@ def body_named_next(
         return None  # "the company": one named before, if any (`body_named_before`)
     if root.tag_ != "NN" or noun not in words("institution_heads"):
         return None
-    at = next((n for n, (start, _) in enumerate(docs) if start > offset), len(docs))
+    at = _next_paragraph(docs, offset)
     if at > _LEDE or at == len(docs):
         return None
     start, doc = docs[at]
@@ -431,7 +431,7 @@ def person_named_next(span: Span, docs: list[tuple[int, Doc]], offset: int) -> S
         or root.lower_ not in words("unnamed_heads")
     ):
         return None
-    at = next((n for n, (start, _) in enumerate(docs) if start > offset), len(docs))
+    at = _next_paragraph(docs, offset)
     for start, doc in docs[max(at - 1, 0) : at + _NAMED_WITHIN]:
         for token in doc[1:-2]:
             if (
@@ -448,6 +448,12 @@ def person_named_next(span: Span, docs: list[tuple[int, Doc]], offset: int) -> S
 
 _NAMED_WITHIN = 3
 """Paragraphs after a description's own in which ``the`` same noun may name its person."""
+
+
+def _next_paragraph(docs: list[tuple[int, Doc]], offset: int) -> int:
+    """The index in ``docs`` of the first paragraph after the one holding ``offset``
+    (``len(docs)`` if there is none)."""
+    return next((n for n, (start, _) in enumerate(docs) if start > offset), len(docs))
 
 
 def paragraph_at(docs: list[tuple[int, Doc]], at: int) -> tuple[int, Doc] | None:
