@@ -2620,6 +2620,19 @@ def test_a_place_heading_the_first_paragraph_is_a_dateline_not_a_speaker(article
     assert speakers == {"Reserve Bank of India", "Soumya Ghosh"}
 
 
+def test_a_dateline_is_no_label_although_the_story_names_the_city_again(article_from, nlp):
+    """``in Lahore`` further down, a word alone: still the city the story was filed from,
+    and the paragraph under it no one's words."""
+    article = article_from(
+        "Delimitation row heats up\n\n"
+        "LAHORE: The Pakistan Awami Mahaz on Sunday alleged that the provincial government "
+        "was redrawing union council boundaries to benefit the ruling party.\n\n"
+        "Party leaders said as many as 74 union councils in Lahore alone had been split.\n"
+    )
+    speakers = {q.speaker for q in proposed(article, nlp)}
+    assert speakers == {"Pakistan Awami Mahaz", "party leaders"}
+
+
 def test_the_verb_of_a_sentence_the_parse_left_without_one_is_the_opening_persons(
     article_from, nlp
 ):
@@ -2881,3 +2894,23 @@ def test_a_title_set_off_after_a_document_is_its_name_not_what_it_says(article_f
     )
     (quote,) = proposed(article, nlp)
     assert quote.text == ("that an independent panel be appointed to review the business case")
+
+
+def test_a_report_the_parse_read_as_a_clause_saying_when_is_still_reported(article_from, nlp):
+    """``after the meeting`` read as the subordinator of ``would not sign``: a clause with
+    no subordinator of its own and a subject after ``said`` is what was said."""
+    article = article_from(
+        "The mayor said after the meeting she would not sign the budget if it reached her desk.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.text == "she would not sign the budget if it reached her desk"
+
+
+def test_what_a_subordinate_cue_admits_is_its_report_not_the_main_verbs(article_from, nlp):
+    """The parse hung the admission on ``told``."""
+    article = article_from(
+        "Senator Okafor told the director to resign, after he admitted under questioning he "
+        "had not read the audit.\n"
+    )
+    quotes = {quote.cue.text: quote.text for quote in proposed(article, nlp)}
+    assert quotes == {"told": "the director to resign", "admitted": "he had not read the audit"}

@@ -31,8 +31,11 @@ from .misparses import (
     fronted_report,
     object_as_subject,
     object_opening_list,
+    own_clauses,
+    subordinate_report,
     through_addressee,
     through_document,
+    unmarked_clause,
 )
 from .outlets import _after_outlet, _before_outlet
 from .parenthetical import _parenthetical
@@ -201,11 +204,7 @@ def _content_spans(cue: Token) -> list[Span]:
     if (around := _parenthetical(cue)) is not None:
         return around
     doc = cue.doc
-    clauses = (
-        [c for c in cue.children if c.dep_ == "ccomp"]
-        or through_document(cue)
-        or through_addressee(cue)
-    )
+    clauses = own_clauses(cue) or through_document(cue) or through_addressee(cue)
     clauses = [c for c in clauses if not put_to_them(c)]  # "Asked why ..., Sanders said ..."
     clauses.sort(key=lambda c: c.i < cue.i)  # a clause to the right wins
     if clauses:
@@ -219,9 +218,11 @@ def _content_spans(cue: Token) -> list[Span]:
             # talks said": the parse took the deadline for a second subject of the cue
             spans[-1] = doc[spans[-1].start : fronted.end]
         return spans
+    if (report := subordinate_report(cue)) is not None:
+        return [report]
     if (question := asked(cue)) is not None:
         return [_strip(doc[question.left_edge.i : question.right_edge.i + 1])]
-    if (clause := clause_above(cue)) is not None:
+    if (clause := clause_above(cue) or unmarked_clause(cue)) is not None:
         return [clause]
     infinitive = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
     if infinitive is not None:

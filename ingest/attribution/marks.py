@@ -310,9 +310,11 @@ def label_speakers(texts: Sequence[str]) -> frozenset[str]:
     title case (``Harker: ...`` then ``Lindqvist: ...``, an interview printed as an
     exchange) is a speaker when two or more such labels each open two paragraphs or
     more, whether or not the recogniser knows the name. A section name
-    (``POLITICS: ...``, ``BREAKING NEWS: ...``, ``Update: ...``) is none of them.
+    (``POLITICS: ...``, ``BREAKING NEWS: ...``, ``Update: ...``) is none of them, nor,
+    outside a transcript, a dateline (`_colon_dateline`).
     """
     capitals, titled = Counter(), Counter()
+    dateline = _colon_dateline(texts)
     for text in texts:
         match = _LABEL.match(text)
         if not match or match.group(1).lower() in words("colon_labels"):
@@ -328,8 +330,24 @@ def label_speakers(texts: Sequence[str]) -> frozenset[str]:
         return frozenset(capitals) | exchange
     article = "\n".join(texts)
     return exchange | frozenset(
-        label for label in capitals if re.search(rf"\b{re.escape(label.title())}\b(?!-)", article)
+        label
+        for label in capitals
+        if label != dateline and re.search(rf"\b{re.escape(label.title())}\b(?!-)", article)
     )
+
+
+def _colon_dateline(texts: Sequence[str]) -> str | None:
+    """The place in capitals opening the story's first paragraph with a colon, as South
+    Asian papers write their datelines (``KOLKATA: Four people were killed ...``,
+    ``LAHORE: The party on Sunday alleged ...``): where the story was filed, no one's
+    label, although the story names the city again (``in Lahore``). The first paragraph
+    is the first after the headline that runs to a sentence (`_STORY_WORDS` words)."""
+    first = next((text for text in texts[1:] if len(text.split()) >= _STORY_WORDS), "")
+    match = _LABEL.match(first)
+    return match.group(1) if match and match.group(1).isupper() else None
+
+
+_STORY_WORDS = 12
 
 
 def _names_someone(label: Span, speakers: frozenset[str], headline: bool) -> bool:

@@ -16,6 +16,7 @@ from .cues import (
     TELLING,
     _complement,
     claim_nouns,
+    is_cue,
     is_finite,
     nearest_subject,
     opened_by_that,
@@ -272,6 +273,88 @@ def _complete(clause: Token) -> bool:
 _COMPLETE = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "auxpass"})
 """What a clause has when no object is missing from it: an object, a complement, or a
 passive's auxiliary."""
+
+
+def unmarked_clause(cue: Token) -> Span | None:
+    """The report the parse hung on the cue as an adverbial clause with no subordinator:
+    in ``Trump said after the convention he would not accept Cruz's endorsement`` it
+    read ``after the convention`` as opening the clause, so ``would not accept`` became
+    a clause saying when. A clause saying when or why has its ``after``, ``because`` or
+    ``if``; one with none, a tensed verb and a subject of its own after the cue is what
+    was said, from its subject on."""
+    for clause in cue.rights:
+        if clause.dep_ != "advcl" or not is_finite(clause):
+            continue
+        if any(c.dep_ == "mark" or c.tag_ in {"WRB", "WDT", "WP"} for c in clause.children):
+            continue
+        if _comparison(clause):
+            continue
+        subject = next((c for c in clause.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        inverted = subject is not None and any(
+            c.dep_ in {"aux", "auxpass"} and c.i < subject.i for c in clause.children
+        )  # "should Donald Trump win": a condition after all
+        if subject is not None and not inverted:
+            # quoted words are reported by a cue of their own (`attribute`)
+            if any(t.is_quote for t in cue.doc[cue.i : clause.right_edge.i + 2]):
+                return None
+            return _strip(cue.doc[subject.left_edge.i : clause.right_edge.i + 1])
+    return None
+
+
+def _comparison(clause: Token) -> bool:
+    """``The more Democrats learn about him, the more they like him``: one clause
+    measured against the other, no report."""
+    first = clause.left_edge
+    return first.lower_ == "the" and first.nbor().tag_ in {"JJR", "RBR"}
+
+
+def clause_of_subordinate(cue: Token) -> list[Token]:
+    """The clause the parse gave the main verb that is a subordinate cue's report: in
+    ``While he acknowledged funding was a major reason ..., Ham also noted ...`` and
+    ``Warren told Stumpf to resign, after he admitted under Warren's grilling he hadn't
+    been held accountable`` it hangs ``was`` and ``been held`` on ``noted`` and
+    ``told`` (the first with ``acknowledged`` inside it), and ``acknowledged`` and
+    ``admitted``, with a subordinator and nothing of their own after them, report
+    nothing. The clause whose subject comes right after such a cue is the cue's (and
+    no longer the main verb's, `own_clauses`)."""
+    if cue.dep_ != "advcl" or not any(c.dep_ == "mark" for c in cue.children):
+        return []
+    if any(c.dep_ in _OWN_REPORT for c in cue.rights):
+        return []
+    after = cue.right_edge.i + 1
+    return [
+        clause
+        for clause in (cue.head, *cue.head.children)
+        if clause.dep_ == "ccomp"
+        and any(c.dep_ in SUBJECTS and c.left_edge.i == after for c in clause.children)
+    ][:1]
+
+
+def subordinate_report(cue: Token) -> Span | None:
+    """What a subordinate cue reports (`clause_of_subordinate`), from the clause's
+    subject on: the words before it are the main clause's, wherever the parse hung
+    them."""
+    clauses = clause_of_subordinate(cue)
+    if not clauses:
+        return None
+    return _strip(cue.doc[cue.right_edge.i + 1 : clauses[0].right_edge.i + 1])
+
+
+_OWN_REPORT = frozenset({"ccomp", "xcomp", "dobj", "dative"})
+"""What a cue has when its report is its own: a clause or what it says."""
+
+
+def own_clauses(cue: Token) -> list[Token]:
+    """The ``ccomp`` clauses the parse gave a cue that are its own: not one a
+    subordinate cue reports (`clause_of_subordinate`)."""
+    return [c for c in cue.children if c.dep_ == "ccomp" and not _subordinates(c)]
+
+
+def _subordinates(clause: Token) -> bool:
+    return any(
+        other.dep_ == "advcl" and is_cue(other) and clause_of_subordinate(other) == [clause]
+        for other in (*clause.children, *clause.head.children)
+    )
 
 
 def asked(cue: Token) -> Token | None:
