@@ -2434,3 +2434,27 @@ def test_the_prime_minister_is_not_the_housing_minister_named_before(article_fro
     )
     sorry = next(q for q in proposed(article, nlp) if "sorry" in q.text)
     assert sorry.speaker != "Alison Reeve"
+
+
+def test_a_nickname_in_quotation_marks_is_the_name_the_person_goes_by(article_from, nlp):
+    """The speaker is the name in full, without the nickname, however the article goes on
+    to call them."""
+    article = article_from(
+        'Dental records confirmed the remains were those of Teresa "Tessie" Lundgren, who '
+        "was 19 when she disappeared.\n\n"
+        '"Mom thinks I\'m crazy for staying in this town," Tessie wrote in her last letter.\n\n'
+        "Coach Robert ‘Bobby’ Vance said the team was ready.\n"
+    )
+    speakers = {quote.cue.text: quote.speaker for quote in proposed(article, nlp)}
+    assert (speakers["wrote"], speakers["said"]) == ("Teresa Lundgren", "Robert Vance")
+
+
+def test_a_name_ends_before_the_word_the_recogniser_ran_on_into(article_from, nlp):
+    """The recogniser read ``Manriquez of`` as the end of the name, put off by the
+    nickname's quotation marks."""
+    article = article_from(
+        'Juan "Chico" Manriquez of Oakland carried one of the photos. "I pretty much cried '
+        'the whole parade," he said.\n'
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Juan Manriquez"

@@ -14,13 +14,13 @@ from spacy.tokens import Doc, Span, Token
 from .. import roles
 from ..dates import after_dateline
 from ..lexicons import words
-from ..names import name_key
+from ..names import fold, name_key
 from ..parse import hyphen_joins, is_title_case, text_of
 from ..records import Mention
 from .descriptions import describe, is_abstract, is_hearsay, role_before
 from .genders import described_gender, gender_of, role_gender, titled_gender
 from .mentions import NO_ONE, Mentions
-from .name_words import extends_name, whole_word, words_of_name
+from .name_words import NICKNAME, extends_name, whole_word, words_of_name
 from .pronouns import Pronouns, introduces_one
 from .recognised_names import names_a_person, person_name, person_span
 from .references import acronyms, documents_issued, is_epithet, paragraph_at, points_back
@@ -80,6 +80,7 @@ class ArticleSpeakers(Pronouns, Mentions):
     acronyms: dict[str, str] = field(default_factory=dict)  # "TTC" -> its full name
     bodies: list[tuple[int, str]] = field(default_factory=list)  # bodies that spoke, by name
     spoken: Counter[str] = field(default_factory=Counter)  # person -> mentions resolved so far
+    nicknames: dict[str, str] = field(default_factory=dict)  # "tessie" -> "Teresa Lundgren"
 
     @classmethod
     def read(
@@ -105,6 +106,8 @@ class ArticleSpeakers(Pronouns, Mentions):
             name = person_name(ent)
             if name:
                 article.people.append((offset + ent.start_char, name))
+                if nickname := NICKNAME.search(person_span(ent).text):
+                    article.nicknames.setdefault(fold(nickname[1]), name)
                 if (titled := titled_gender(ent)) is not None:
                     article.titled[offset + ent.start_char] = titled
         alone = {name for _, name in article.people if len(name.split()) == 1}
@@ -161,6 +164,8 @@ class ArticleSpeakers(Pronouns, Mentions):
         tokens = name_key(name)
         if not tokens:
             return name
+        if len(tokens) == 1 and (named := self.nicknames.get(tokens[0])) is not None:
+            return self.fullest(named)  # "Tessie" after 'Teresa "Tessie" Lundgren'
         fuller = {  # each name once: the article's people list every mention
             known
             for known in {known for _, known in self.people}

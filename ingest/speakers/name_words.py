@@ -20,6 +20,12 @@ LEADING = re.compile(r"^[^\w]+")
 _BRACKETS = re.compile(r"[()\[\]]")
 
 
+NICKNAME = re.compile(r"(?<=\w\s)[\"“‘](\w[\w.-]*(?: \w[\w.-]*)?)[\"”’](?=\s\w)")
+"""A nickname in quotation marks between a given name and a surname (``Teresa "Tessie"
+Lundgren``, ``Robert ‘Bobby’ Vance``): the name the article may go on to call them by,
+no part of their name in full."""
+
+
 def hyphenated(token: Token) -> list[Token]:
     """The word ``token`` opens, with the halves joined to it by a hyphen."""
     doc, end = token.doc, token.i + 1
@@ -58,8 +64,10 @@ def words_of_name(name: Span) -> int:
 def clean_name(name: str) -> str:
     """A name without courtesy titles, possessive ending or surrounding punctuation (a
     name starts with a letter: ``">Sanders`` is markup left in the text), nor the
-    brackets an editor put in a quote (``George (W. Bush)``, ``[Gary] Johnson``)."""
-    tokens = [t for t in _BRACKETS.sub("", name).split() if t.lower() not in words("honorifics")]
+    brackets an editor put in a quote (``George (W. Bush)``, ``[Gary] Johnson``), nor a
+    nickname in quotation marks (``Teresa "Tessie" Lundgren``: `NICKNAME`)."""
+    bare = NICKNAME.sub("", _BRACKETS.sub("", name))
+    tokens = [t for t in bare.split() if t.lower() not in words("honorifics")]
     return LEADING.sub("", POSSESSIVE.sub("", " ".join(tokens))).strip(" ,.;:\"“”‘’'-–—")
 
 

@@ -9,10 +9,10 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
-from ..parse import hyphen_joins
+from ..parse import hyphen_joins, text_of
 from ..roles import is_title
 from .genders import gendered
-from .name_words import capitalised, ends_like_a_company, hyphenated
+from .name_words import NICKNAME, capitalised, ends_like_a_company, hyphenated
 
 
 def missed_names(doc: Doc) -> Doc:
@@ -39,6 +39,7 @@ def missed_names(doc: Doc) -> Doc:
             or _titled_surname_end(doc, i)
             or _apostrophe_name_end(doc, i)
             or _after_abbreviated_title_end(doc, i)
+            or _nicknamed_name_end(doc, i)
         )
         if end is None:
             i += 1
@@ -193,6 +194,30 @@ def _after_abbreviated_title_end(doc: Doc, start: int) -> int | None:
         count < 2
         or all(doc[i].ent_type_ == "PERSON" for i in range(start, end))  # found already
         or any(e.start < end < e.end for e in doc.ents)
+        or _names_a_place_or_body(doc[end - 1])
+    ):
+        return None
+    return end
+
+
+def _nicknamed_name_end(doc: Doc, start: int) -> int | None:
+    """Where a name with a nickname in quotation marks ends (``Teresa "Tessie"
+    Lundgren``): a listed given name, one or two capitalised words in quotation marks,
+    and one or two capitalised words after them, whatever the recogniser made of them
+    (two works of art, there), as long as no entity runs on past them."""
+    if not (gendered(doc[start]) and capitalised(doc[start])):
+        return None
+    nickname = NICKNAME.match(text_of(doc), doc[start].idx + len(doc[start].text) + 1)
+    if nickname is None:
+        return None
+    at = next((t.i for t in doc[start + 1 :] if t.idx >= nickname.end() + 1), None)
+    end, count = at, 0
+    while end is not None and end < len(doc) and count < 2 and _capital_word(doc[end]):
+        end += 1
+        count += 1
+    if (
+        not count
+        or any(e.start < start < e.end or e.start < end < e.end for e in doc.ents)
         or _names_a_place_or_body(doc[end - 1])
     ):
         return None

@@ -14,7 +14,7 @@ from ..parse import hyphen_joins, is_title_case, text_of
 from ..roles import is_title
 from .descriptions import PLACE_ENTITIES
 from .genders import gendered
-from .name_words import POSSESSIVE, capitalised, clean_name, whole_word, words_of_name
+from .name_words import NICKNAME, POSSESSIVE, capitalised, clean_name, whole_word, words_of_name
 
 
 def person_span(ent: Span) -> Span:
@@ -38,6 +38,8 @@ def person_span(ent: Span) -> Span:
     cut = next((t.i for t in doc[start + 1 : end] if t.pos_ in _NOT_IN_NAMES), None)
     if cut is not None and is_title_case(doc):
         end = cut
+    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_stop:
+        end -= 1  # 'Juan "Chico" Manriquez of Oakland': the recogniser ran on into "of"
     if POSSESSIVE.fullmatch(doc[end - 1].text):
         return doc[start:end]
     while (
@@ -167,10 +169,14 @@ def names_a_person(ent: Span) -> bool:
     person's employer (`_employer`) nor an office (`_office`). A courtesy title opening
     the entity makes it a person's name (`_courtesy_first`)."""
     if ent.label_ == "PERSON":
-        # "Cruz's Iowa": a possessive inside makes it something of a person's
+        # "Cruz's Iowa": a possessive inside makes it something of a person's (not the
+        # closing mark of a nickname: "Robert ‘Bobby’ Vance")
         return (
             not _abbreviated_region(ent)
-            and not any(POSSESSIVE.fullmatch(t.text) for t in ent[:-1])
+            and not (
+                any(POSSESSIVE.fullmatch(t.text) for t in ent[:-1])
+                and not NICKNAME.search(ent.text)
+            )
             and not _employer(ent)
             and not _place_and_post(ent)
             and not _office(ent)
