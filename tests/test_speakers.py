@@ -2458,3 +2458,21 @@ def test_a_name_ends_before_the_word_the_recogniser_ran_on_into(article_from, nl
     )
     (quote,) = proposed(article, nlp)
     assert quote.speaker == "Juan Manriquez"
+
+
+def test_an_assembly_report_in_the_style_of_indian_papers(article_from, nlp):
+    """A name written with an initial after ``Leader of the Opposition`` (an organisation
+    to the recogniser), ``the Bill`` before the House (a person to it), whom a ``He``
+    is not, and ``The Minister`` after the minister was named, which is no surname."""
+    article = article_from(
+        "Assembly adopts groundwater Bill\n\n"
+        "Moving the Bill, Water Resources Minister S. Durairaj said the amendment was "
+        "necessary to check the extraction of groundwater by industries.\n\n"
+        "Leader of the Opposition R. Kamalakannan alleged that the Bill handed sweeping "
+        "powers to district officials. He said small farmers would have to run from one "
+        "taluk office to another for a permit.\n\n"
+        "Replying to the debate, Mr. Durairaj assured the House that small farmers would be "
+        "exempted. The Minister said an appellate authority would hear appeals.\n"
+    )
+    speakers = [quote.speaker for quote in proposed(article, nlp)]
+    assert speakers == ["S. Durairaj", "R. Kamalakannan", "R. Kamalakannan"] + ["S. Durairaj"] * 2

@@ -428,6 +428,7 @@ def _unrecognised_speakers(docs: list[tuple[int, Doc]], known: set[str]) -> list
         and token.head.lemma_.lower() in words("speech_verbs")
         and not any(c.dep_ == "compound" for c in token.children)
         and token.text not in known
+        and not roles.is_title(token)  # "The Minister said": no surname
     }
     if not speaking:
         return []

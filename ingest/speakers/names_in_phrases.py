@@ -41,12 +41,21 @@ def titled_name_at_end(span: Span) -> Span | None:
     (``he and Chairman Bob Goodlatte``, ``the caucus, ... and Lt. Gov. Ralph Northam``)
     nor a body the name is of (``government of President Petro Poroshenko``)."""
     name = next((e for e in reversed(span.ents) if names_a_person(e)), None)
-    if name is None or name.start == span.start or not is_title(span.doc[name.start - 1]):
+    if name is None:
         return None
-    if not _titled_only(span, name):
+    start = person_span(name).start  # "the Opposition R. Kamalakannan" is an ORG to it
+    if start == span.start or not _titled_only(span, span.doc[start : name.end]):
+        return None
+    if not is_title(span.doc[start - 1]) and not _office_of(span.doc[span.start : start]):
         return None
     rest = span.doc[name.end : span.end]
     return name if all(t.is_punct for t in rest) else None
+
+
+def _office_of(words_before: Span) -> bool:
+    """A title ``of`` a body before a name (``Leader of the Opposition R. Kamalakannan``,
+    ``Speaker of the House Mike Johnson``): its first word is the title."""
+    return len(words_before) >= 3 and is_title(words_before[0]) and words_before[1].lower_ == "of"
 
 
 def named_before_body(span: Span) -> Span | None:

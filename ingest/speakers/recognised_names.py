@@ -14,7 +14,15 @@ from ..parse import hyphen_joins, is_title_case, text_of
 from ..roles import is_title
 from .descriptions import PLACE_ENTITIES
 from .genders import gendered
-from .name_words import NICKNAME, POSSESSIVE, capitalised, clean_name, whole_word, words_of_name
+from .name_words import (
+    NICKNAME,
+    POSSESSIVE,
+    capitalised,
+    clean_name,
+    ends_like_a_company,
+    whole_word,
+    words_of_name,
+)
 
 
 def person_span(ent: Span) -> Span:
@@ -109,13 +117,30 @@ def _given_name_within(ent: Span) -> int | None:
         if (
             len(rest) <= 2
             and token.is_title
-            and gendered(token)
+            and (gendered(token) or _initial(token, rest))
             and all(t.is_title and t.is_alpha for t in rest)
             and not hyphen_joins(ent.doc, token.i - 1)  # "Marc" in "Jean-Marc Ayrault"
             and ent.doc[token.i - 1].lower_ not in words("place_openers")  # "San Francisco"
         ):
             return token.i
     return None
+
+
+def _initial(token: Token, rest: Span) -> bool:
+    """An initial written for the given name before a surname (``Leader of the
+    Opposition R. Kamalakannan``, as Indian papers name people), not one of a body's
+    name (``H. J. Heinz Company``) nor a middle initial after a given name set off by a
+    comma (``the District of Columbia, Channing D. Phillips``)."""
+    doc = token.doc
+    return (
+        _INITIAL.fullmatch(token.text) is not None
+        and not (token.i >= 2 and doc[token.i - 2].text == "," and doc[token.i - 1].is_title)
+        and rest[-1].lower_ not in words("institution_heads")
+        and not ends_like_a_company(rest)
+    )
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _given_name(token: Token) -> bool:
@@ -137,10 +162,18 @@ def person_name(ent: Span) -> str:
 
 
 def _office(ent: Span) -> bool:
-    """A title alone after ``the`` (``the Taoiseach``, ``the Pope``): whoever holds the
-    office, not a name a later ``the Taoiseach said`` could mean as someone else."""
+    """A word alone after ``the``: a title (``the Taoiseach``, ``the Pope``), whoever
+    holds the office, not a name a later ``the Taoiseach said`` could mean as someone
+    else; or a thing written with a capital that is also a given name (``the Bill``
+    before a legislature, which the recogniser took for a Bill), which a later ``he``
+    is not. A surname stays a name (``the Clinton of lore``)."""
     before = ent.doc[ent.start - 1] if ent.start else None
-    return len(ent) == 1 and before is not None and before.lower_ == "the" and is_title(ent[0])
+    return (
+        len(ent) == 1
+        and before is not None
+        and before.lower_ == "the"
+        and (is_title(ent[0]) or gendered(ent[0]))
+    )
 
 
 def _courtesy_first(ent: Span) -> bool:
