@@ -2914,3 +2914,25 @@ def test_what_a_subordinate_cue_admits_is_its_report_not_the_main_verbs(article_
     )
     quotes = {quote.cue.text: quote.text for quote in proposed(article, nlp)}
     assert quotes == {"told": "the director to resign", "admitted": "he had not read the audit"}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "Intervening, Chief Minister M. Elangovan said the Opposition had itself proposed "
+            "a similar law.\n",
+            "M. Elangovan",
+        ),
+        (
+            "Co-founder and CEO Ruth Abernathy declined to disclose the valuation but said it "
+            'was "comfortably more than double" its Series A price.\n',
+            "Ruth Abernathy",
+        ),
+    ],
+)
+def test_the_parser_s_extra_subjects_are_not_the_speaker(article_from, nlp, paragraph, speaker):
+    """A participle set off at the start and the first half of a hyphenated title: each a
+    subject of ``said`` to the parser."""
+    said = next(q for q in proposed(article_from(paragraph), nlp) if q.cue.text == "said")
+    assert said.speaker == speaker

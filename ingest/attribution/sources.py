@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Span, Token
 
 from ..dates import after_dateline
+from ..parse import hyphen_joins
 from ..speakers import SPEAKING_ENTITIES, can_speak, is_someone
 from .cues import SUBJECTS, TENSED, _reports_after, inverted_subject, is_cue
 from .misparses import fronted_report
@@ -93,7 +94,8 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
     Two pieces of one name (``National Rifle Association``) stay as they are, and so do
     two subjects apart by a comma or a conjunction: a subject and its apposition, or a
     list (``Ban Ki-moon, the secretary general, vowed``); but a place a sentence opens
-    with is no subject (``Outside city hall, about 40 people rallied``). Of subjects on
+    with is no subject (``Outside city hall, about 40 people rallied``), nor a participle
+    (``Intervening, Chief Minister M. Elangovan said``). Of subjects on
     both sides, someone named right after a verb that follows a comma comes first: ``The
     rejection of the treaty signals "the beginning of the end", said Geert Wilders``,
     where the parser took ``signals`` for a noun and the report for a subject, is
@@ -150,7 +152,18 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
         fronted = fronted or (later.i < verb.i and fronted_report(verb) is not None)
         # "wrote Monroe’s “Harbor Lights” co-star Denise Albright": a possessor, no subject
         owner = any(c.dep_ == "case" and c.tag_ == "POS" for c in first.children)
-        if labelled or named or relative or setting or fronted or owner:
+        # "Intervening, Chief Minister M. Elangovan said ...": a participle set off at the
+        # sentence's start, which the parser took for a name
+        participle = (
+            first.i == first.sent.start
+            and first.left_edge == first
+            and first.lower_.endswith("ing")
+            and doc[first.i + 1].text == ","
+        )
+        # "Co-founder and CEO Ruth Abernathy said": the pieces of a hyphenated word, each
+        # a subject to the parser, make one, headed by the last
+        joined = hyphen_joins(doc, later.i - 1) and doc[later.i - 2] in side
+        if labelled or named or relative or setting or fronted or owner or participle or joined:
             return [later, *(c for c in children if c is not later)]
     return children
 
