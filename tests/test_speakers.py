@@ -2476,3 +2476,14 @@ def test_an_assembly_report_in_the_style_of_indian_papers(article_from, nlp):
     )
     speakers = [quote.speaker for quote in proposed(article, nlp)]
     assert speakers == ["S. Durairaj", "R. Kamalakannan", "R. Kamalakannan"] + ["S. Durairaj"] * 2
+
+
+def test_her_daughter_is_the_daughter_the_article_named_before(article_from, nlp):
+    article = article_from(
+        "Marsh's daughter, Ruth Ann Kessler, wrote to the administrator two days after the "
+        "fall.\n\n"
+        "Kessler says she never received a reply. Marsh died in April of causes unrelated to "
+        "the fall, her daughter said.\n"
+    )
+    died = next(q for q in proposed(article, nlp) if "Marsh died" in q.text)
+    assert died.speaker == "Ruth Ann Kessler"

@@ -257,7 +257,30 @@ class Mentions:
             return describe(body.text)  # "the nonpartisan Congressional Budget Office"
         if (named := person_named_next(span, self.docs, mention.start)) is not None:
             return self.person(named.text, mention.start)  # "A neighbor", "The neighbor, X,"
+        if (named := self._named_earlier_as(span, mention)) is not None:
+            return named  # "her daughter", after "Marsh's daughter, Ruth Ann Kessler,"
         return describe(described_as(span), span.root.text, as_written=True)
+
+    def _named_earlier_as(self: ArticleSpeakers, span: Span, mention: Mention) -> Speaker | None:
+        """The one person the article named earlier right after the same noun: ``her
+        daughter said`` after ``Marsh's daughter, Ruth Ann Kessler, wrote``, ``his wife
+        said`` after ``Reyes and his wife, Ana Reyes,``. Only for a noun a pronoun owns
+        (whose the pronoun is, the same noun said when it was named); None when the
+        article names two people so."""
+        root = span.root
+        owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.children)
+        if len(span) != 2 or root.pos_ != "NOUN" or not owned:
+            return None
+        found = {
+            person_name(named)
+            for at, doc in self.docs
+            if at < mention.start
+            for token in doc
+            if token.lower_ == root.lower_
+            and (named := named_in_apposition(token)) is not None
+            and at + named.start_char < mention.start
+        }
+        return self.person(found.pop(), mention.start) if len(found) == 1 else None
 
     def _owner(self: ArticleSpeakers, body: Token, mention: Mention) -> Speaker | None:
         """The person whose campaign, office or administration ``body`` is, named as its
