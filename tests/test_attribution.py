@@ -2936,3 +2936,27 @@ def test_the_parser_s_extra_subjects_are_not_the_speaker(article_from, nlp, para
     subject of ``said`` to the parser."""
     said = next(q for q in proposed(article_from(paragraph), nlp) if q.cue.text == "said")
     assert said.speaker == speaker
+
+
+def test_a_word_said_alone_before_he_answered_is_a_statement(article_from, nlp):
+    """The parse took the quote for what ``answered`` takes, and one word in quotation
+    marks for a name."""
+    article = article_from(
+        "Teodor Halvorsen rarely talks about method. In 1998 he was asked on the radio what "
+        "he listened for in spruce. “Honesty,” he answered. “Some wood lies to you.”\n"
+    )
+    answered = next(q for q in proposed(article, nlp) if q.cue and q.cue.text == "answered")
+    assert answered.text == "“Honesty,” ... “Some wood lies to you.”"
+
+
+def test_a_quote_beside_what_someone_does_is_theirs(article_from, nlp):
+    """No verb of saying: the writer sets his words beside what he does, whoever spoke
+    in the paragraph before."""
+    article = article_from(
+        "Halvorsen was bent over the cello. His apprentice, Mina Oduya, held a lamp.\n\n"
+        "“I see a shadow,” Oduya said.\n\n"
+        "“The shadow is the problem.” He scraped twice more and handed her the plane. “Now "
+        "you fix it.”\n"
+    )
+    shadow = next(q for q in proposed(article, nlp) if "problem" in q.text)
+    assert shadow.speaker == "Halvorsen"

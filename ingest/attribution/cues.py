@@ -132,8 +132,15 @@ def _carries_on(verb: Token) -> bool:
     ):
         return False
     return any(c.dep_ == "nsubj" and is_someone(c) for c in children) and not any(
-        c.dep_ in _NOT_BARE or _intended(c) for c in children
+        (c.dep_ in _NOT_BARE and not _quoted_before(c, verb)) or _intended(c) for c in children
     )
+
+
+def _quoted_before(word: Token, verb: Token) -> bool:
+    """The object the parse gave a verb is the quote before it (``“Honesty,” he
+    answered``): what it goes on with, no thing it takes."""
+    first = word.left_edge
+    return word.i < verb.i and (first.is_quote or (first.i > 0 and first.nbor(-1).is_quote))
 
 
 def is_thought(token: Token) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import words
 from ..roles import is_title
 from ..speakers import AGED, SPEAKING_ENTITIES, is_someone, released_by
-from .cues import SUBJECTS, is_finite
+from .cues import SUBJECTS, is_cue, is_finite, nearest_subject
 from .source_phrases import _in_title, _left_edge, _phrase, _subject
 from .sources import _is_passive, source_of
 
@@ -272,6 +272,35 @@ def _preceding_subject(doc: Doc, start: int) -> Span | None:
         return people[-1]
     # the small model often takes a lone surname for an organisation
     return next((ent for ent in before.ents if ent.label_ == "ORG" and len(ent) == 1), None)
+
+
+def beat_subject(doc: Doc, start: int, end: int) -> Span | None:
+    """Who acts in the sentence right before or after a quote with no verb of saying,
+    in its own paragraph: ``“The shadow is the problem.” He scraped twice more and
+    handed her the plane. “Now you fix it.”`` The quotes are his, whoever spoke in the
+    paragraph before: a writer sets a speaker's words beside what the speaker does. A
+    person by name or ``he`` or ``she``, the subject of a sentence with no quotation
+    marks of its own (a sentence before the quote first), or of its verb of saying."""
+    quote = doc.char_span(start, end, alignment_mode="expand")
+    if quote is None:
+        return None
+    near = []
+    if quote[0].sent.start > 0:
+        near.append(doc[quote[0].sent.start - 1].sent)
+    if quote[-1].sent.end < len(doc):
+        near.append(doc[quote[-1].sent.end].sent)
+    for sentence in near:
+        if any(t.is_quote for t in sentence):
+            continue
+        # who says something there ("Also, Trump isn't a conservative, he said."), else
+        # who does something
+        verb = next((t for t in sentence if is_cue(t)), sentence.root)
+        subject = nearest_subject(verb)
+        if subject is not None and (
+            subject.lower_ in {"he", "she"} or subject.ent_type_ == "PERSON"
+        ):
+            return _phrase(subject)
+    return None
 
 
 def _claimant(noun: Token) -> Span | None:

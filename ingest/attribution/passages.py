@@ -283,6 +283,16 @@ def _is_utterance(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def said_alone(doc: Doc, start: int, end: int, cue: Token) -> bool:
+    """A word or two said as a sentence of their own, the comma inside the marks and the
+    verb right after (``“Honesty,” he answered.``): set off where a sentence starts, not
+    a name or a scare quote inside one."""
+    if not text_of(doc)[start:end].rstrip(_CLOSING_MARKS).endswith(","):
+        return False
+    quote = doc.char_span(start, end, alignment_mode="expand")
+    return quote is not None and _opens_sentence(doc, start, end) and 0 <= cue.i - quote.end <= 2
+
+
 def _words_in(doc: Doc, start: int, end: int) -> int:
     """The words in [start, end), a word the tokenizer left its period on included
     (``I.`` at the end of ``"Neither do I."``)."""

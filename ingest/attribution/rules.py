@@ -48,7 +48,7 @@ from .marks import (
     headed_post,
     signed_post,
 )
-from .named_sources import _named_after, _preceding_subject, _source_outside
+from .named_sources import _named_after, _preceding_subject, _source_outside, beat_subject
 from .nominal import _according_to, _claimed, _claims
 from .passages import (
     _closes,
@@ -62,6 +62,7 @@ from .passages import (
     introduces,
     is_quoted_name,
     named_by_no_one,
+    said_alone,
     shown_by,
 )
 from .reports import (
@@ -218,7 +219,10 @@ def attribute(
                 used_cues.add(cue.i)
                 continue
             if title or (
-                _words_in(doc, start, end) < 3 and not (cue and _is_utterance(doc, start, end))
+                _words_in(doc, start, end) < 3
+                and not (
+                    cue and (_is_utterance(doc, start, end) or said_alone(doc, start, end, cue))
+                )
             ):
                 continue  # a word or two, or a name, in quotation marks that no verb reports
         span = (start + offset, end + offset)
@@ -259,12 +263,13 @@ def attribute(
             last.quoted.append(span)
         elif previous is not None and previous.type == "direct":
             turn = turns.speaker_of(text_of(doc)[start:end]) if turns is not None else previous
+            beat = beat_subject(doc, start, end) if turns is None else None
             found.append(
                 Attribution(
                     spans=[span],
                     type="direct",
-                    cue=turn.cue,
-                    source=turn.source,
+                    cue=turn.cue if beat is None else None,
+                    source=turn.source if beat is None else _mention(beat, offset),
                     rule="carried",
                     confidence=0.6,
                     quoted=[span],
