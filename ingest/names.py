@@ -68,3 +68,13 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(short) == 1:
         return long[-1] == short[0]
     return short[0] == long[0] and short[-1] == long[-1]
+
+
+def without_legal_form(name: str) -> str:
+    """``Halvorsen Outfitters Inc.`` -> ``Halvorsen Outfitters``: a company's name without
+    the legal form it ends with (``lexicons/legal_forms.txt``), and the comma before it;
+    a name that is nothing else (``Inc``) as it is."""
+    body, _, last = name.rstrip().rpartition(" ")
+    if body and last.lower() in words("legal_forms"):
+        return body.rstrip(" ,")
+    return name

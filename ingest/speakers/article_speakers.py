@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import roles
 from ..dates import after_dateline
 from ..lexicons import words
-from ..names import fold, name_key
+from ..names import fold, name_key, without_legal_form
 from ..parse import hyphen_joins, is_title_case, text_of
 from ..records import Mention
 from .descriptions import describe, is_abstract, is_hearsay, role_before
@@ -273,6 +273,10 @@ class ArticleSpeakers(Pronouns, Mentions):
         speaker = self._resolved(mention)
         if speaker is not None and speaker.kind == "person":
             self.spoken[speaker.name] += 1
+        if speaker is not None and speaker.kind == "organization":
+            # "Halvorsen Outfitters Inc" is Halvorsen Outfitters (the form tells the
+            # company apart while its mentions are read, `references.spoke_before`)
+            speaker = replace(speaker, name=without_legal_form(speaker.name))
         return speaker
 
     def _resolved(self, mention: Mention) -> Speaker | None:

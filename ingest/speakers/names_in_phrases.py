@@ -124,6 +124,15 @@ def named_in_apposition(head: Token) -> Span | None:
     return None
 
 
+def _listed(word: Token) -> bool:
+    return any(c.dep_ == "conj" for c in word.children)
+
+
+def _ampersand(word: Token) -> bool:
+    """The words joined to ``word`` are one name (``Harrow & Pike``), not a list."""
+    return any(c.dep_ == "cc" and c.text == "&" for c in word.children)
+
+
 def body_in_apposition(head: Token) -> Span | None:
     """The organisation a described source is named as right after (``The film's
     distributor, Lantern Pictures, has described it as ...``, ``its parent company,
@@ -136,7 +145,7 @@ def body_in_apposition(head: Token) -> Span | None:
     ):
         return None
     for child in head.rights:
-        if child.dep_ != "appos" or any(c.dep_ == "conj" for c in child.children):
+        if child.dep_ != "appos" or (_listed(child) and not _ampersand(child)):
             continue
         ent = next((e for e in head.doc.ents if e.start <= child.i < e.end), None)
         if (
