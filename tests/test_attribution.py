@@ -2960,3 +2960,13 @@ def test_a_quote_beside_what_someone_does_is_theirs(article_from, nlp):
     )
     shadow = next(q for q in proposed(article, nlp) if "problem" in q.text)
     assert shadow.speaker == "Halvorsen"
+
+
+def test_what_the_company_said_after_its_shares_jumped_is_the_company_s(article_from, nlp):
+    """The parse joined ``said`` to ``jumped``, whose subject cannot speak."""
+    article = article_from(
+        "Shares of Brightfield Foods Inc. (BFF) jumped 9.3% after the company raised its "
+        "annual outlook and said demand was strong.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Brightfield Foods"

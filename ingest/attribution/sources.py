@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..dates import after_dateline
 from ..parse import hyphen_joins
-from ..speakers import SPEAKING_ENTITIES, can_speak, is_someone
+from ..speakers import SPEAKING_ENTITIES, can_speak, is_someone, speechless
 from .cues import SUBJECTS, TENSED, _reports_after, inverted_subject, is_cue
 from .misparses import fronted_report
 from .source_phrases import _issuer, _object_of, _phrase, _subject
@@ -53,6 +53,8 @@ def _source(cue: Token) -> Span | None:
     while True:
         for child in _speaking_subject_first(verb):
             if child.dep_ in SUBJECTS and not (verb == cue and _is_passive(cue)):
+                if verb != cue and speechless(child) and (nearer := _nearer_speaker(verb, cue)):
+                    return _subject(nearer)
                 return _subject(child)
             if child.dep_ == "agent":
                 objects = [t for t in child.children if t.dep_ == "pobj"]
@@ -81,6 +83,19 @@ def _source(cue: Token) -> Span | None:
         if (verb.dep_ not in _BORROWS_SUBJECT and not _joined(verb)) or verb.head == verb:
             return None
         verb = _reporter_above(verb) or verb.head
+
+
+def _nearer_speaker(verb: Token, cue: Token) -> Token | None:
+    """The subject of a clause between ``verb`` and the cue that borrows its subject,
+    when ``verb``'s cannot speak: in ``Shares of Brightfield Foods jumped 9.3% after the
+    packaged-food maker raised its outlook and said ...`` the parse joined ``said`` to
+    ``jumped``; the maker said it."""
+    for clause in verb.rights:
+        if clause.dep_ == "advcl" and clause.i < cue.i:
+            subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
+            if subject is not None and (can_speak(subject) or is_someone(subject)):
+                return subject
+    return None
 
 
 def _speaking_subject_first(verb: Token) -> list[Token]:
