@@ -2506,3 +2506,36 @@ def test_a_body_named_right_after_its_description_is_the_speaker(article_from, n
     )
     (quote,) = proposed(article, nlp)
     assert quote.speaker == "Harrow & Pike"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "Outside Parliament, the Rail Commuters Action Forum said in a statement that it "
+            "would march on the legislature next Thursday.\n",
+            "Rail Commuters Action Forum",
+        ),
+        (
+            "Reacting, the Deputy Minister of Finance, Mr Nana Yaw Owusu-Sekyere, said the "
+            "government was aware of the hardship Ghanaians were going through.\n",
+            "Nana Yaw Owusu-Sekyere",
+        ),
+    ],
+)
+def test_what_opens_the_sentence_before_the_speaker_is_not_them(
+    article_from, nlp, paragraph, speaker
+):
+    """Where it happened and a participle, each the subject to the parser, the speaker
+    set off after it."""
+    (quote,) = proposed(article_from(paragraph), nlp)
+    assert quote.speaker == speaker
+
+
+def test_a_source_phrase_starts_after_the_participle_opening_the_sentence(article_from, nlp):
+    article = article_from(
+        "Reacting to the judgment, counsel to the governor, Chief Olumide Bankole (SAN), told "
+        "journalists that the judgment was “a victory for the rule of law”.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "unnamed counsel to the governor"

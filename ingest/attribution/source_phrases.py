@@ -60,6 +60,7 @@ def _subject(token: Token) -> Span:
         or _person_hung_on(token)
         or _fronted(token)
         or _after_opening_verb(token)
+        or _after_place(token)
     ) is not None:
         return _phrase(named)
     phrase = _phrase(token)
@@ -81,10 +82,26 @@ def _fronted(subject: Token) -> Token | None:
     return people[-1] if people else None
 
 
+_FRONTING = frozenset({"outside", "inside", "near", "across", "behind", "beyond", "beside"})
+"""Prepositions that open a sentence with where it happened, which the parser may read as
+an adjective of a noun it then makes the subject."""
+
+
+def _after_place(subject: Token) -> Token | None:
+    """Who is set off after where it happened, which the parser took for the subject:
+    in ``Outside Parliament, the Rail Commuters Action Forum said ...`` the subject is
+    ``Parliament`` (``Outside`` a part of its name) and the forum its apposition."""
+    first = subject.left_edge
+    if first.lower_ not in _FRONTING or first.i != subject.sent.start:
+        return None
+    return next((c for c in subject.rights if c.dep_ == "appos"), None)
+
+
 def _after_opening_verb(subject: Token) -> Token | None:
     """Who is set off after a verb opening the sentence, which the parser took for the
     subject: in ``Reacting, the Deputy Minister of Finance, Mr Nana Yaw Owusu-Sekyere,
-    said ...`` the subject is ``Reacting`` and the minister its apposition."""
+    said ...`` the subject is ``Reacting`` and the minister its apposition; the person
+    named after the title, wherever the parser hung the name, is who spoke."""
     doc = subject.doc
     if (
         subject.pos_ != "VERB"
@@ -93,7 +110,13 @@ def _after_opening_verb(subject: Token) -> Token | None:
         or doc[subject.i + 1].text != ","
     ):
         return None
-    return next((c for c in subject.rights if c.dep_ == "appos"), None)
+    described = next((c for c in subject.rights if c.dep_ == "appos"), None)
+    named = [
+        c
+        for c in subject.rights
+        if described is not None and c.i > described.i and c.ent_type_ == "PERSON"
+    ]
+    return named[0] if named else described
 
 
 def _their_object(subject: Token) -> Token | None:
@@ -268,12 +291,16 @@ def _before_relative(modifier: Token) -> Token:
     return right
 
 
+_OPENING = frozenset({"advcl", "acl"})
+
+
 def _left_edge(head: Token) -> Token:
     """Where the head's noun phrase starts.
 
     A plural takes no ``a``: in ``a move critics argue is driven by ...`` the
     parser hung the antecedent ``a move`` on ``critics``, whose phrase starts after it.
-    Nor does a phrase start in the paragraph's dateline, which the parse may hang on it.
+    Nor does a phrase start in the paragraph's dateline, which the parse may hang on it,
+    nor with a participle opening the sentence.
     """
     lefts = list(head.lefts)
     if head.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in lefts):
@@ -281,6 +308,11 @@ def _left_edge(head: Token) -> Token:
         if nouns:
             return head.doc[nouns[-1].i + 1]
     edge = head.left_edge
+    doc = head.doc
+    for clause in head.lefts:  # "Reacting to the judgment, counsel to the governor, ...":
+        after = clause.right_edge.i + 1  # the parser hung the opening participle on it
+        if clause.dep_ in _OPENING and clause.tag_ == "VBG" and doc[after].text == ",":
+            edge = max(edge, doc[after + 1], key=lambda t: t.i)
     if edge.i < (first := after_dateline(head.doc)) <= head.i:
         edge = head.doc[first]  # "HALIFAX — Nurses in rural Nova Scotia say": not the place
     while edge.i < head.i and edge.is_punct:

@@ -15,7 +15,7 @@ from ..parse import hyphen_joins
 from ..speakers import SPEAKING_ENTITIES, can_speak, is_someone, speechless
 from .cues import SUBJECTS, TENSED, _reports_after, inverted_subject, is_cue
 from .misparses import fronted_report
-from .source_phrases import _issuer, _object_of, _phrase, _subject
+from .source_phrases import _FRONTING, _issuer, _object_of, _phrase, _subject
 
 
 def source_of(cue: Token) -> Span | None:
@@ -181,11 +181,6 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
         if labelled or named or relative or setting or fronted or owner or participle or joined:
             return [later, *(c for c in children if c is not later)]
     return children
-
-
-_FRONTING = frozenset({"outside", "inside", "near", "across", "behind", "beyond", "beside"})
-"""Prepositions that open a sentence with where it happened, which the parser may read as
-an adjective of a noun it then makes the subject."""
 
 
 def _participle_subject(verb: Token) -> Token | None:
