@@ -308,7 +308,7 @@ def _comparison(clause: Token) -> bool:
     return first.lower_ == "the" and first.nbor().tag_ in {"JJR", "RBR"}
 
 
-def clause_of_subordinate(cue: Token) -> list[Token]:
+def clause_of_subordinate(cue: Token) -> Token | None:
     """The clause the parse gave the main verb that is a subordinate cue's report: in
     ``While he acknowledged funding was a major reason ..., Ham also noted ...`` and
     ``Warren told Stumpf to resign, after he admitted under Warren's grilling he hadn't
@@ -318,26 +318,29 @@ def clause_of_subordinate(cue: Token) -> list[Token]:
     nothing. The clause whose subject comes right after such a cue is the cue's (and
     no longer the main verb's, `own_clauses`)."""
     if cue.dep_ != "advcl" or not any(c.dep_ == "mark" for c in cue.children):
-        return []
+        return None
     if any(c.dep_ in _OWN_REPORT for c in cue.rights):
-        return []
+        return None
     after = cue.right_edge.i + 1
-    return [
-        clause
-        for clause in (cue.head, *cue.head.children)
-        if clause.dep_ == "ccomp"
-        and any(c.dep_ in SUBJECTS and c.left_edge.i == after for c in clause.children)
-    ][:1]
+    return next(
+        (
+            clause
+            for clause in (cue.head, *cue.head.children)
+            if clause.dep_ == "ccomp"
+            and any(c.dep_ in SUBJECTS and c.left_edge.i == after for c in clause.children)
+        ),
+        None,
+    )
 
 
 def subordinate_report(cue: Token) -> Span | None:
     """What a subordinate cue reports (`clause_of_subordinate`), from the clause's
     subject on: the words before it are the main clause's, wherever the parse hung
     them."""
-    clauses = clause_of_subordinate(cue)
-    if not clauses:
+    clause = clause_of_subordinate(cue)
+    if clause is None:
         return None
-    return _strip(cue.doc[cue.right_edge.i + 1 : clauses[0].right_edge.i + 1])
+    return _strip(cue.doc[cue.right_edge.i + 1 : clause.right_edge.i + 1])
 
 
 _OWN_REPORT = frozenset({"ccomp", "xcomp", "dobj", "dative"})
@@ -352,7 +355,7 @@ def own_clauses(cue: Token) -> list[Token]:
 
 def _subordinates(clause: Token) -> bool:
     return any(
-        other.dep_ == "advcl" and is_cue(other) and clause_of_subordinate(other) == [clause]
+        other.dep_ == "advcl" and is_cue(other) and clause_of_subordinate(other) == clause
         for other in (*clause.children, *clause.head.children)
     )
 

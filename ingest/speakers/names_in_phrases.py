@@ -46,13 +46,13 @@ def titled_name_at_end(span: Span) -> Span | None:
     start = person_span(name).start  # "the Opposition R. Kamalakannan" is an ORG to it
     if start == span.start or not _titled_only(span, span.doc[start : name.end]):
         return None
-    if not is_title(span.doc[start - 1]) and not _office_of(span.doc[span.start : start]):
+    if not is_title(span.doc[start - 1]) and not _title_of_a_body(span.doc[span.start : start]):
         return None
     rest = span.doc[name.end : span.end]
     return name if all(t.is_punct for t in rest) else None
 
 
-def _office_of(words_before: Span) -> bool:
+def _title_of_a_body(words_before: Span) -> bool:
     """A title ``of`` a body before a name (``Leader of the Opposition R. Kamalakannan``,
     ``Speaker of the House Mike Johnson``): its first word is the title."""
     return len(words_before) >= 3 and is_title(words_before[0]) and words_before[1].lower_ == "of"

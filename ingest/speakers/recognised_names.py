@@ -161,7 +161,7 @@ def person_name(ent: Span) -> str:
     return clean_name(person_span(ent).text)
 
 
-def _office(ent: Span) -> bool:
+def _alone_after_the(ent: Span) -> bool:
     """A word alone after ``the``: a title (``the Taoiseach``, ``the Pope``), whoever
     holds the office, not a name a later ``the Taoiseach said`` could mean as someone
     else; or a thing written with a capital that is also a given name (``the Bill``
@@ -199,8 +199,9 @@ def names_a_person(ent: Span) -> bool:
     Cpl. Jodi Shelley`` as an ORG) or have a title beside them (`_titled_after`). Not a
     state or province abbreviated after a place (``Sudbury, Ont.``, taken for a person),
     a person's thing (``Cruz's Iowa``), a place's post (``Nunavut MLA``), a titled
-    person's employer (`_employer`) nor an office (`_office`). A courtesy title opening
-    the entity makes it a person's name (`_courtesy_first`)."""
+    person's employer (`_employer`) nor an office or a thing alone after ``the``
+    (`_alone_after_the`). A courtesy title opening the entity makes it a person's name
+    (`_courtesy_first`)."""
     if ent.label_ == "PERSON":
         # "Cruz's Iowa": a possessive inside makes it something of a person's (not the
         # closing mark of a nickname: "Robert ‘Bobby’ Vance")
@@ -212,7 +213,7 @@ def names_a_person(ent: Span) -> bool:
             )
             and not _employer(ent)
             and not _place_and_post(ent)
-            and not _office(ent)
+            and not _alone_after_the(ent)
         )
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:
         return True  # "Fox News Sean Hannity": a host after the network
