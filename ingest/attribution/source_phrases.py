@@ -302,19 +302,19 @@ def _left_edge(head: Token) -> Token:
     Nor does a phrase start in the paragraph's dateline, which the parse may hang on it,
     nor with a participle opening the sentence.
     """
+    doc = head.doc
     lefts = list(head.lefts)
     if head.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in lefts):
         nouns = [c for c in lefts if c.dep_ == "compound" and c.tag_ == "NN" and not c.ent_type_]
         if nouns:
-            return head.doc[nouns[-1].i + 1]
+            return doc[nouns[-1].i + 1]
     edge = head.left_edge
-    doc = head.doc
-    for clause in head.lefts:  # "Reacting to the judgment, counsel to the governor, ...":
+    for clause in lefts:  # "Reacting to the judgment, counsel to the governor, ...":
         after = clause.right_edge.i + 1  # the parser hung the opening participle on it
         if clause.dep_ in _OPENING and clause.tag_ == "VBG" and doc[after].text == ",":
             edge = max(edge, doc[after + 1], key=lambda t: t.i)
-    if edge.i < (first := after_dateline(head.doc)) <= head.i:
-        edge = head.doc[first]  # "HALIFAX — Nurses in rural Nova Scotia say": not the place
+    if edge.i < (first := after_dateline(doc)) <= head.i:
+        edge = doc[first]  # "HALIFAX — Nurses in rural Nova Scotia say": not the place
     while edge.i < head.i and edge.is_punct:
         edge = edge.nbor()
     return edge

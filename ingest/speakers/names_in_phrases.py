@@ -117,7 +117,7 @@ def named_in_apposition(head: Token) -> Span | None:
     for child in [*head.rights, *(c for noun in whose for c in noun.rights)]:
         if names_clause_end(child):
             continue  # "the governor, who spoke through his Chief Press Secretary, Mr. X,"
-        if child.dep_ == "appos" and not any(c.dep_ == "conj" for c in child.children):
+        if child.dep_ == "appos" and not _listed(child):
             person = person_at(child)
             if child.head is head or (person is not None and person != person_at(child.head)):
                 return person
