@@ -22,7 +22,8 @@ from .attribution.marks import points_back
 from .lexicons import words
 from .parse import entities_alone, is_title_case, naming_pipes, text_of, word_forms
 from .records import Article
-from .speakers.references import ISSUING, OWN_WORDS
+from .speakers.descriptions import ISSUING
+from .speakers.references import OWN_WORDS
 
 BATCH_SIZE = 64
 

@@ -2527,3 +2527,37 @@ def test_a_source_phrase_starts_after_the_participle_opening_the_sentence(articl
     )
     (quote,) = proposed(article, nlp)
     assert quote.speaker == "unnamed counsel to the governor"
+
+
+def test_what_an_audit_finds_is_the_statement_of_whoever_made_it(article_from, nlp):
+    """A document does not think: what it finds is what it publishes, the auditor's, and
+    ``the audit`` goes on speaking for them. The year in the relative clause on it
+    (``which examined payroll data from 2018``) is no author."""
+    article = article_from(
+        "The charges follow a 2023 audit by the county's Office of the Inspector General "
+        "that found the department had no system for verifying overtime.\n\n"
+        "The audit, which examined payroll data from 2018 through 2022, found that task "
+        "force officers earned on average 71 percent more in overtime than patrol officers.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [(q.speaker, q.act) for q in quotes] == [
+        ("county's Office of the Inspector General", "speech"),
+        ("county's Office of the Inspector General", "speech"),
+    ]
+
+
+def test_who_came_to_have_a_document_did_not_write_it(article_from, nlp):
+    article = article_from(
+        "A legal opinion drafted for the project in May 2012, and obtained by AP, concluded "
+        'that the European Centre qualified as a "foreign principal" under the act.\n'
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker != "Associated Press"
+
+
+def test_a_body_s_short_name_in_brackets_is_no_part_of_its_name(article_from, nlp):
+    article = article_from(
+        "The Federal Bureau of Investigation (FBI) said the suspect had fled the state.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Federal Bureau of Investigation"

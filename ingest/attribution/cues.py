@@ -46,7 +46,7 @@ def is_cue(token: Token) -> bool:
     return (
         lemma in words("speech_verbs")
         or (lemma in words("carrying_on_verbs") and _carries_on(token))
-        or (lemma == "read" and _written_subject(token))
+        or (lemma in _WRITTEN and _written_subject(token) and not _depicts(token))
         or (
             lemma in _verbs_of("phrasal_cues")
             and any(
@@ -102,10 +102,36 @@ def _reminds_of(verb: Token) -> bool:
 
 
 def _written_subject(verb: Token) -> bool:
-    """``the statement read``, ``one sign read``: what a text says, its words quoted."""
+    """``the statement read``, ``one sign read``: what a text says, its words quoted; so
+    what a document finds (``the audit found that ...``, ``a report that concluded
+    ...``, ``a new poll shows ...``) is what it publishes, a statement as ``according to
+    the study`` is, not a belief; a person's finding stays a thought."""
+    documents = words("document_heads")
     return any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in words("document_heads") for c in verb.children
+        c.dep_ == "nsubj"
+        and (
+            c.lemma_.lower() in documents
+            or (c.tag_ == "WDT" and verb.dep_ == "relcl" and verb.head.lemma_.lower() in documents)
+        )
+        for c in verb.children
     )
+
+
+_WRITTEN = frozenset({"read", "find", "show", "conclude"})
+"""Verbs that report when a document is their subject."""
+
+
+def _depicts(verb: Token) -> bool:
+    """``The video shows a spokeswoman saying ...``: what a picture shows is what it
+    depicts, not what it says (``the poll shows Clinton leads``)."""
+    return verb.lemma_.lower() == "show" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _PICTURES for c in verb.children
+    )
+
+
+_PICTURES = frozenset(
+    {"video", "footage", "photo", "photograph", "image", "picture", "recording", "clip", "film"}
+)
 
 
 def _verb_read_as_noun(token: Token) -> bool:
@@ -195,16 +221,6 @@ def _not_inverted(child: Token, cue: Token) -> bool:
     conjunct (``... is under pressure from imports, said the company's chief
     executive``), which the parse reads right, the verb joined to the clause it reports."""
     return child.dep_ in SUBJECTS and (child.i < cue.i or cue.dep_ != "conj")
-
-
-def published(cue: Token, source: Span) -> bool:
-    """A finding a document gives (``the study found that ...``, ``a new poll shows
-    ...``): what it publishes, a statement as ``according to the study`` is, not a
-    belief; a person's finding stays a thought."""
-    return cue.lemma_.lower() in _FINDINGS and source.root.lemma_.lower() in words("document_heads")
-
-
-_FINDINGS = frozenset({"find", "show", "conclude"})
 
 
 def _has_subject(verb: Token) -> bool:

@@ -31,7 +31,6 @@ from .cues import (
     _reports,
     is_cue,
     is_thought,
-    published,
     put_to_them,
     speech_verbs,
 )
@@ -342,7 +341,7 @@ def attribute(
                 cue=_mention(token, offset),
                 source=_mention(subject, offset),
                 rule="cue-clause" if speech else "thought-clause" if thought else "verb-clause",
-                act="speech" if speech or published(token, subject) else "thought",
+                act="speech" if speech else "thought",
                 confidence=0.7 if speech else 0.4 if thought else 0.2,
                 quoted=inside,
             )

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..dates import after_dateline
 from ..lexicons import words
 from ..roles import is_title
-from ..speakers import PLACE_ENTITIES, can_speak, is_someone, speechless
+from ..speakers import PLACE_ENTITIES, can_speak, is_someone, released_by, speechless
 from .cues import SUBJECTS
 
 
@@ -29,9 +29,14 @@ def _object_of(first: Token, later: Token) -> bool:
 
 
 def _issuer(document: Token) -> Span | None:
-    """Who put out a document that speaks: ``the Council issued a statement calling ...``
-    is the Council's."""
-    if document.lower_ not in words("document_heads") or document.dep_ != "dobj":
+    """Who put out a document that speaks: whoever it says it is by (``The charges follow
+    a 2023 audit by the inspector general that found ...``), else the subject of the verb
+    it is the object of (``the Council issued a statement calling ...``)."""
+    if document.lower_ not in words("document_heads"):
+        return None
+    if (author := released_by(document)) is not None:
+        return author
+    if document.dep_ != "dobj":
         return None
     subject = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
     return _subject(subject) if subject is not None else None

@@ -4,6 +4,7 @@ speak at all (not ``a growing paranoia``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.lang.en.lex_attrs import like_num
@@ -36,7 +37,16 @@ _COLLECTIVES = frozenset({"group", "handful", "number", "majority", "minority", 
 _WORKPLACE_PREPOSITIONS = frozenset({"at", "from", "in", "inside", "within"})
 
 
+_ABBREVIATION_AFTER = re.compile(r"\s+\([^()\s]*\)?$")
+
+
 _POSTMODIFIERS = frozenset({"amod", "prep", "acl", "compound", "nmod", "npadvmod"})
+
+
+ISSUING = frozenset({"issue", "release", "publish", "post", "send", "put", "distribute", "file"})
+"""Verbs by which someone puts out a document that speaks for them (`released_by`,
+`references.documents_issued`; `parse_plan` parses a paragraph with one of them and one
+of `references.OWN_WORDS`)."""
 
 
 def is_someone(head: Token) -> bool:
@@ -113,7 +123,9 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
     share = len(tokens) > 2 and tokens[1].lower() in {"in", "out"} and like_num(first)
     rest = (
         tokens[1:]
-        if first in determiners and len(tokens) > 1 and not (partitive or share)
+        if first in determiners
+        and len(tokens) > 1
+        and not (partitive or share or tokens[1].lower() == "of")  # "two of the people"
         else tokens
     )
     head = (head or rest[-1]).lower()
@@ -137,7 +149,9 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
     ):
         return Speaker(wording, "group")  # "critics", "some who ...", "49 said", "24 percent"
     kind = "document" if head in words("document_heads") else "organization"
-    named = _without_opening(tokens)
+    # "Defence Equipment and Support (DE&S)": the letters in brackets are the body's
+    # short name, no part of its full one
+    named = _ABBREVIATION_AFTER.sub("", _without_opening(tokens)) or _without_opening(tokens)
     # "Caracas vowed ...": the capital speaks for its government, named one way
     return Speaker(pairs("capitals").get(named.lower(), named), kind)
 
@@ -292,14 +306,20 @@ def is_definite(span: Span) -> bool:
 
 def released_by(head: Token) -> Span | None:
     """The source of a document: ``a statement released by X``, ``an assessment from X``,
+    ``a lawsuit the county filed``,
     ``the Auditor-General's most recent report`` (a name owning it, or a body: ``the
     agency's weekly report``)."""
-    for token in head.subtree:
+    for token in _own_words(head):
         if token.dep_ in {"agent", "prep"} and token.lower_ in {"by", "from"}:
             objects = [child for child in token.children if child.dep_ == "pobj"]
             if objects:
                 tokens = list(objects[0].subtree)
                 return head.doc[tokens[0].i : tokens[-1].i + 1]
+    for clause in head.rights:  # "a letter the board sent to BrightPath"
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in ISSUING:
+            sender = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if sender is not None and sender.tag_ not in {"WDT", "WP"}:
+                return head.doc[sender.left_edge.i : sender.i + 1]
     owner = next(
         (
             c
@@ -311,6 +331,39 @@ def released_by(head: Token) -> Span | None:
     if owner is None:
         return None
     return head.doc[owner.left_edge.i : owner.i + 1]
+
+
+def _own_words(head: Token) -> list[Token]:
+    """The words of ``head``'s noun phrase and of participles that say who made it
+    (``an exit poll conducted by Edison Research``: `_made_by`), in order; not those of a clause
+    on it: ``The audit, which examined payroll data from 2018, found`` is by no year, and
+    ``a statement calling for relief from threats at home`` by no threats."""
+    found = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ in _PHRASE_DEPS or _made_by(c))
+    return sorted(found, key=lambda token: token.i)
+
+
+def _made_by(participle: Token) -> bool:
+    """A participle that says who made a document (``released``, ``conducted``,
+    ``drafted``), not who came to have it (``obtained by AP``, ``seen by Reuters``)."""
+    return (
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBN"
+        and participle.lemma_.lower() not in _COME_BY
+    )
+
+
+_COME_BY = frozenset({"obtain", "see", "review", "receive", "acquire", "get", "view", "read"})
+
+
+_PHRASE_DEPS = frozenset(
+    {"prep", "pobj", "agent", "compound", "amod", "det", "poss", "case", "nmod", "nummod"}
+)
+"""The dependencies that keep to a noun phrase (`_own_words`)."""
 
 
 def described_as(span: Span) -> str:

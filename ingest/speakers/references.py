@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import pairs, words
 from ..parse import text_of
-from .descriptions import is_definite, is_someone, released_by, singular
+from .descriptions import ISSUING, is_definite, is_someone, released_by, singular
 from .genders import gendered
 from .name_words import ends_like_a_company
 
@@ -111,10 +111,6 @@ def _read_from(document: Token) -> Span | None:
     return document.doc[source.left_edge.i : source.i + 1] if source is not None else None
 
 
-ISSUING = frozenset({"issue", "release", "publish", "post", "send", "put", "distribute", "file"})
-"""Verbs by which someone puts out a document that speaks for them (`documents_issued`;
-`parse_plan` parses a paragraph with one of them and one of `OWN_WORDS`)."""
-
 OWN_WORDS = frozenset(
     {
         "statement",
@@ -129,15 +125,37 @@ OWN_WORDS = frozenset(
         "lawsuit",
         "suit",
         "complaint",
+        "indictment",
+        "audit",
+        "assessment",
+        "evaluation",
+        "inspection",
+        "review",
+        "study",
+        "analysis",
+        "investigation",
+        "inquiry",
     }
 )
 """Documents someone writes in their own words, whose ``the statement`` goes on speaking
 for them (not a video, an ad or a poll, which show or ask others); a lawsuit speaks for
-whoever filed it (``Reyes' lawsuit``, then ``the complaint states``)."""
+whoever filed it (``Reyes' lawsuit``, then ``the complaint states``), and an audit
+or a study whoever made it (``a 2023 audit by the inspector general``, then ``the audit
+found``)."""
 
-_SAME_DOCUMENT = {"suit": "lawsuit", "complaint": "lawsuit"}
+_SAME_DOCUMENT = {
+    "suit": "lawsuit",
+    "complaint": "lawsuit",
+    "audit": "report",
+    "assessment": "report",
+    "evaluation": "report",
+    "review": "report",
+    "study": "report",
+    "analysis": "report",
+}
 """Words for one document: the lawsuit a plaintiff filed is ``the suit`` and ``the
-complaint`` after it."""
+complaint`` after it; the report an auditor released ``the audit`` (``according to a
+report released Thursday by the State Auditor ... the audit said``)."""
 
 
 def document_kind(lemma: str) -> str:
