@@ -2970,3 +2970,47 @@ def test_what_the_company_said_after_its_shares_jumped_is_the_company_s(article_
     )
     (quote,) = proposed(article, nlp)
     assert quote.speaker == "Brightfield Foods"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "said"),
+    [
+        ("She said in a speech that the law would pass.", "that the law would pass"),
+        (
+            "He told reporters in a briefing that the talks would resume.",
+            "that the talks would resume",
+        ),
+        (
+            "The mayor said in an interview that aired Sunday that she would run again.",
+            "that she would run again",
+        ),
+    ],
+)
+def test_what_was_said_in_a_speech_is_the_clause_after_it(article_from, nlp, paragraph, said):
+    """The parser read the clause as a relative one on the occasion, with ``that`` its
+    object; a relative clause of it (``that aired Sunday``) stays one."""
+    (quote,) = proposed(article_from(paragraph + "\n"), nlp)
+    assert quote.text == said
+
+
+def test_what_protesters_shouted_is_theirs_not_the_incident_s(article_from, nlp):
+    """The parse hung ``shouting`` on ``came``, whose subject cannot speak; the subject of
+    the clause between can."""
+    article = article_from(
+        "The first incident came during a speech at the State University of New York at "
+        "Purchase, when Sanders protesters interrupted her speech, shouting “she wins, we "
+        "lose!”\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Sanders protesters"
+
+
+def test_speaking_on_condition_of_anonymity_is_how_it_was_said_not_what(article_from, nlp):
+    article = article_from(
+        "Lindqvist will be replaced by deputy campaign manager Corey Valdez, two of the "
+        "people said, speaking on condition of anonymity to discuss personnel moves that "
+        "had not yet been announced.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.text == "Lindqvist will be replaced by deputy campaign manager Corey Valdez"
+    assert quote.speaker == "two of the people"

@@ -38,7 +38,7 @@ from .misparses import (
     unmarked_clause,
 )
 from .outlets import _after_outlet, _before_outlet
-from .parenthetical import _parenthetical
+from .parenthetical import _parenthetical, speaking_how
 from .passages import quote_ends_report
 from .unsaid import _asks_anonymity, _convened, _phoned, _refused, _shared_media, _withheld
 
@@ -352,9 +352,14 @@ def _that_after_but(word: Token) -> bool:
 def _said_how(cue: Token) -> bool:
     """``"...," she said, her voice breaking``: the parse hangs the cue on the participle
     after it (or on ``breaking`` tagged a noun), which tells how the words were said, not
-    more of them: no finite verb follows the cue there."""
+    more of them: no finite verb follows the cue there. So a participle of speaking after
+    the cue (``A, two of the people said, speaking on condition of anonymity``)."""
     manner, doc = cue.head, cue.doc
     after = doc[cue.i + 1 : manner.right_edge.i + 1]
+    if cue.dep_ == "parataxis" and any(  # "A, two of the people said, speaking on ..."
+        c.dep_ == "advcl" and c.i > cue.i and speaking_how(c) for c in manner.rights
+    ):
+        return True
     return (
         cue.dep_ == "parataxis"
         and manner.i > cue.i

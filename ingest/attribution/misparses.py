@@ -192,18 +192,73 @@ _VERB_GROUP = frozenset({"aux", "auxpass", "neg"})
 
 
 def through_document(cue: Token) -> list[Token]:
-    """The ``that`` clause the parse hangs on the document a cue names: in ``The Centre
-    said in a statement that the risk remains low`` it reads the clause as the
-    statement's, and the verb reports nothing; it is what was said."""
+    """The ``that`` clause the parse hangs on the document or the occasion a cue names: in
+    ``The Centre said in a statement that the risk remains low`` it reads the clause as
+    the statement's, and in ``She said in a speech that the law would pass`` as a
+    relative clause with ``that`` its object; the verb reports nothing, and the clause is
+    what was said. A relative clause of the occasion stays one (``said in an interview
+    that aired Sunday``, ``in a speech that he gave Monday``)."""
     return [
         clause
         for prep in cue.rights
         if prep.dep_ == "prep" and prep.lower_ in {"in", "on", "via", "during"}
-        for document in prep.children
-        if document.dep_ == "pobj" and document.lemma_.lower() in words("document_heads")
-        for clause in document.rights
-        if clause.dep_ in {"acl", "relcl"} and opened_by_that(clause)
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+        for clause in noun.rights
+        if clause.dep_ in {"acl", "relcl"}
+        and (
+            (opened_by_that(clause) and noun.lemma_.lower() in words("document_heads"))
+            or _that_as_object(clause)
+        )
     ][:1]
+
+
+def _that_as_object(clause: Token) -> bool:
+    """A clause the parse opened with a relative ``that`` as its object, though it has a
+    subject of its own and its verb wants no text for an object (``the road would
+    close``, not ``that the board sent``): a complement."""
+    that = clause.doc[clause.left_edge.i]
+    return (
+        that.lower_ == "that"
+        and that.head == clause
+        and that.dep_ == "dobj"
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        and clause.lemma_.lower() not in _TAKES_A_TEXT
+    )
+
+
+_TAKES_A_TEXT = frozenset(
+    {
+        "write",
+        "send",
+        "sign",
+        "file",
+        "release",
+        "publish",
+        "post",
+        "issue",
+        "read",
+        "see",
+        "receive",
+        "obtain",
+        "give",
+        "deliver",
+        "make",
+        "record",
+        "air",
+        "broadcast",
+        "tape",
+        "hold",
+        "conduct",
+        "host",
+        "draft",
+        "prepare",
+        "hear",
+        "watch",
+    }
+)
+"""Verbs whose object is a text or an occasion: after ``a letter that`` or ``a speech
+that`` they make a relative clause (`_that_as_object`)."""
 
 
 ADDRESSING = TELLING | {"warn", "caution", "advise"}

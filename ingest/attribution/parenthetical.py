@@ -86,15 +86,18 @@ def _goes_on(cue: Token, after: Span) -> bool:
         # writer's word on the news, set beside it
     return (
         top is not None
-        and top.head == cue
+        # hung on the cue, or beside it on the report the parse hung the cue on
+        and (top.head == cue or (cue.dep_ == "parataxis" and top.head == cue.head))
         and top.dep_ in {"advcl", "conj", "xcomp"}
-        and (is_cue(top) or (top.tag_ == "VBG" and top.lemma_.lower() in _SPEAKING))
+        and (is_cue(top) or speaking_how(top))
     )
 
 
-_SPEAKING = frozenset({"speak", "talk"})
-"""Verbs of speaking that take no report, whose participle says how it was given
-(``speaking on condition of anonymity``, ``talking to reporters``), not what."""
+def speaking_how(participle: Token) -> bool:
+    """A participle of a verb of speaking that takes no report, which says how the words
+    were given (``speaking on condition of anonymity``, ``talking to reporters``), not
+    what they were."""
+    return participle.tag_ == "VBG" and participle.lemma_.lower() in {"speak", "talk"}
 
 
 _CUE_PHRASE = 5

@@ -86,16 +86,32 @@ def _source(cue: Token) -> Span | None:
 
 
 def _nearer_speaker(verb: Token, cue: Token) -> Token | None:
-    """The subject of a clause between ``verb`` and the cue that borrows its subject,
-    when ``verb``'s cannot speak: in ``Shares of Brightfield Foods jumped 9.3% after the
-    packaged-food maker raised its outlook and said ...`` the parse joined ``said`` to
-    ``jumped``; the maker said it."""
-    for clause in verb.rights:
-        if clause.dep_ == "advcl" and clause.i < cue.i:
-            subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
-            if subject is not None and (can_speak(subject) or is_someone(subject)):
-                return subject
+    """The subject nearest the cue of a clause between ``verb`` and the cue that borrows
+    its subject, when ``verb``'s cannot speak: in ``Shares of Brightfield Foods jumped
+    9.3% after the packaged-food maker raised its outlook and said ...`` the parse joined
+    ``said`` to ``jumped``; the maker said it. So in ``The first incident came during a
+    speech at Purchase, when Sanders protesters interrupted her, shouting ...``, where
+    the clause hangs on the place: the protesters shouted."""
+    for token in reversed(verb.doc[verb.i + 1 : cue.i]):
+        if (
+            token.dep_ == "nsubj"
+            and token.head.dep_ in {"advcl", "relcl"}
+            and _circumstance_of(token.head, verb)
+            and (can_speak(token) or is_someone(token))
+        ):
+            return token
     return None
+
+
+def _circumstance_of(clause: Token, verb: Token) -> bool:
+    """Whether ``clause`` hangs under ``verb`` with no report between them: the subject
+    of what someone said (``Trump conceded that Lewandowski had touched Fields but
+    implied``) is none of the speaker's."""
+    while clause != verb:
+        if clause.dep_ in {"ccomp", "xcomp", "parataxis"} or clause.head == clause:
+            return False
+        clause = clause.head
+    return True
 
 
 def _speaking_subject_first(verb: Token) -> list[Token]:
