@@ -2555,6 +2555,58 @@ def test_who_came_to_have_a_document_did_not_write_it(article_from, nlp):
     assert quote.speaker != "Associated Press"
 
 
+def test_a_name_the_recogniser_ran_on_into_the_next_word_ends_at_its_last_capital(
+    article_from, nlp
+):
+    """``Dorothy "Dot" Mercer outside`` was a person whose gender no name told, so the
+    driver's ``he`` went to her."""
+    article = article_from(
+        'Prosecutors said his truck hit 71-year-old Dorothy "Dot" Mercer outside Harbor '
+        "Street Elementary School on April 11.\n\n"
+        "Bradley Haines, wearing an orange jumpsuit, turned to face the Mercer family "
+        "before he was sentenced.\n\n"
+        "“I’m sorry. I know it doesn’t bring her back,” he said.\n"
+    )
+    sorry = next(q for q in proposed(article, nlp) if "sorry" in q.text)
+    assert sorry.speaker == "Bradley Haines"
+
+
+def test_a_street_is_no_one_a_pronoun_could_mean(article_from, nlp):
+    """``Shelby`` is a given name; ``East Shelby Drive`` a street."""
+    article = article_from(
+        "Officers responded to the Circle Fuel station at Elvis Presley Boulevard and East "
+        "Shelby Drive around 9:40 p.m.\n\n"
+        "A clerk at the gas station, who asked not to be named because she feared for her "
+        "safety, said she heard three or four shots.\n\n"
+        '"It\'s the second time this year," she said.\n'
+    )
+    second = next(q for q in proposed(article, nlp) if "second time" in q.text)
+    assert second.speaker == "unnamed gas station clerk"
+
+
+def test_a_name_set_off_after_a_description_is_the_speaker_though_parsed_as_a_list(
+    article_from, nlp
+):
+    """The parser made ``Achebe`` a conjunct of ``Democrat``; no ``and`` joins them."""
+    article = article_from(
+        "The panel’s top Democrat, Rep. Simone Achebe of Maryland, said the subpoena was "
+        "“a fishing expedition dressed up as oversight.”\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Simone Achebe"
+
+
+def test_it_after_a_body_is_the_body_not_the_last_speaker(article_from, nlp):
+    article = article_from(
+        'Crews are watching what forecasters describe as a "dry cold front" expected to '
+        "move through the region Monday.\n\n"
+        "The Thompson-Delacroix Regional District expanded its evacuation order just after "
+        "6 a.m. It said 640 properties are now under order.\n"
+    )
+    order = next(q for q in proposed(article, nlp) if "640" in q.text)
+    assert order.speaker == "Thompson-Delacroix Regional District"
+
+
 def test_a_body_s_short_name_in_brackets_is_no_part_of_its_name(article_from, nlp):
     article = article_from(
         "The Federal Bureau of Investigation (FBI) said the suspect had fled the state.\n"

@@ -117,11 +117,23 @@ def named_in_apposition(head: Token) -> Span | None:
     for child in [*head.rights, *(c for noun in whose for c in noun.rights)]:
         if names_clause_end(child):
             continue  # "the governor, who spoke through his Chief Press Secretary, Mr. X,"
-        if child.dep_ == "appos" and not _listed(child):
+        if (child.dep_ == "appos" or _joined_without_and(child)) and not _listed(child):
             person = person_at(child)
             if child.head is head or (person is not None and person != person_at(child.head)):
                 return person
     return None
+
+
+def _joined_without_and(word: Token) -> bool:
+    """An apposition the parse read as a conjunct: ``The panel's top Democrat, Rep.
+    Simone Achebe of Maryland, said``, a name set off by a comma with no ``and`` or
+    ``or`` to join it to the words before."""
+    return (
+        word.dep_ == "conj"
+        and word.left_edge.i > 0
+        and word.doc[word.left_edge.i - 1].text == ","
+        and not any(c.dep_ in {"cc", "preconj"} for c in word.head.children)
+    )
 
 
 def _listed(word: Token) -> bool:

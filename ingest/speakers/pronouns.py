@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from ..lexicons import words
 from ..parse import text_of
 from ..roles import is_title, title_of
 from .descriptions import is_someone
@@ -98,6 +99,9 @@ class Pronouns:
             return many
         elif pronoun == "it" and (issuer := self._document_before(offset)) is not None:
             return issuer  # "... read a statement on behalf of the family. It said, in part:"
+        elif pronoun == "it" and (body := self._body_just_before(offset)) is not None:
+            return body  # "The Regional District expanded its order. It said ...": not the
+            # forecasters quoted before
         elif self.last_speaker is not None:
             return self.last_speaker[1]
         return Speaker(pronoun, "unnamed")
@@ -298,6 +302,41 @@ class Pronouns:
         ]
         issuer = self._issued_by(*documents[-1]) if documents else None
         return issuer if issuer is not None and issuer.kind == "person" else None
+
+    def _body_just_before(self: ArticleSpeakers, offset: int) -> Speaker | None:
+        """The body an ``it`` at ``offset`` follows: the last subject before it in its
+        sentence or the one before, when that is a body by name (``The Thompson-Delacroix
+        Regional District expanded its evacuation order. It said``) or by a word for one
+        (``the ministry``), with no quotation mark between (a subject inside a quote is none)."""
+        found = self._paragraph(offset)
+        if found is None or not found[1].has_annotation("DEP"):
+            return None
+        paragraph, doc = found
+        sentences = list(doc.sents)
+        at = next((k for k, s in enumerate(sentences) if paragraph + s.end_char > offset), 0)
+        words_before = doc[sentences[max(at - 1, 0)].start : sentences[at].end]
+        subject = next(
+            (
+                t
+                for t in reversed(words_before)
+                if t.dep_ == "nsubj" and paragraph + t.idx < offset and t.pos_ != "PRON"
+            ),
+            None,
+        )
+        if (
+            subject is None
+            or subject.tag_ not in {"NN", "NNP"}
+            or not (
+                subject.ent_type_ == "ORG" or subject.lemma_.lower() in words("institution_heads")
+            )
+            or any(  # "''... the senior management team is leading us,'' it added"
+                t.tag_ in {"``", "''"} and paragraph + t.idx < offset
+                for t in doc[subject.i : words_before.end]
+            )
+        ):
+            return None
+        body = self._named_at(doc[subject.left_edge.i : subject.i + 1], paragraph)
+        return body if body is not None and body.kind == "organization" else None
 
     def _paragraph_before(self: ArticleSpeakers, paragraph: int) -> int:
         """Where the paragraph before the one at offset ``paragraph`` starts (itself if first)."""

@@ -46,8 +46,14 @@ def person_span(ent: Span) -> Span:
     cut = next((t.i for t in doc[start + 1 : end] if t.pos_ in _NOT_IN_NAMES), None)
     if cut is not None and is_title_case(doc):
         end = cut
-    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_stop:
-        end -= 1  # 'Juan "Chico" Manriquez of Oakland': the recogniser ran on into "of"
+    while (
+        end - start > 1
+        and doc[end - 1].is_lower
+        and doc[end - 2].whitespace_  # "Ban Ki-moon": a piece of a hyphenated name
+        and any(map(capitalised, doc[start : end - 1]))
+    ):
+        end -= 1  # 'Juan "Chico" Manriquez of', 'Dorothy "Dot" Mercer outside': a name
+        # ends with a capital; the recogniser ran on into the next word
     if POSSESSIVE.fullmatch(doc[end - 1].text):
         return doc[start:end]
     while (
@@ -198,7 +204,8 @@ def names_a_person(ent: Span) -> bool:
     art, ``Mayor Crystal McAteer`` as a product) or follow an abbreviated rank (``RCMP
     Cpl. Jodi Shelley`` as an ORG) or have a title beside them (`_titled_after`). Not a
     state or province abbreviated after a place (``Sudbury, Ont.``, taken for a person),
-    a person's thing (``Cruz's Iowa``), a place's post (``Nunavut MLA``), a titled
+    a person's thing (``Cruz's Iowa``), a street (``East Shelby Drive``:
+    `lexicons/street_heads.txt`), a place's post (``Nunavut MLA``), a titled
     person's employer (`_employer`) nor an office or a thing alone after ``the``
     (`_alone_after_the`). A courtesy title opening the entity makes it a person's name
     (`_courtesy_first`)."""
@@ -214,6 +221,7 @@ def names_a_person(ent: Span) -> bool:
             and not _employer(ent)
             and not _place_and_post(ent)
             and not _alone_after_the(ent)
+            and not (len(ent) > 1 and ent[-1].lower_ in words("street_heads"))
         )
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:
         return True  # "Fox News Sean Hannity": a host after the network
