@@ -3014,3 +3014,34 @@ def test_speaking_on_condition_of_anonymity_is_how_it_was_said_not_what(article_
     (quote,) = proposed(article, nlp)
     assert quote.text == "Lindqvist will be replaced by deputy campaign manager Corey Valdez"
     assert quote.speaker == "two of the people"
+
+
+def test_who_after_a_named_person_s_description_and_a_place_is_that_person(article_from, nlp):
+    """The parser hung ``who said`` on the town; the schoolteacher from it is Marsh."""
+    article = article_from(
+        "“She’s the only one up there who sounds like she’s actually read a bill,” said "
+        "Linda Marsh, 67, a retired schoolteacher from Ankeny who said she had caucused for "
+        "Democrats as recently as 2008.\n"
+    )
+    caucused = next(q for q in proposed(article, nlp) if "caucused" in q.text)
+    assert caucused.speaker == "Linda Marsh"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "Xinhua quoted Liang Zhiqiang, deputy head of the Meizhou flood control "
+            "headquarters, as saying that rescue teams had reached all but three villages.",
+            "Liang Zhiqiang",
+        ),
+        (
+            "Yonhap News Agency quoted a ministry official as saying the loan cap would be "
+            "raised.",
+            "unnamed ministry official",
+        ),
+    ],
+)
+def test_whom_an_outlet_quoted_as_saying_something_said_it(article_from, nlp, paragraph, speaker):
+    (quote,) = proposed(article_from(paragraph + "\n"), nlp)
+    assert quote.speaker == speaker

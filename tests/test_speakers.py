@@ -2613,3 +2613,36 @@ def test_a_body_s_short_name_in_brackets_is_no_part_of_its_name(article_from, nl
     )
     (quote,) = proposed(article, nlp)
     assert quote.speaker == "Federal Bureau of Investigation"
+
+
+def test_he_after_someone_asked_to_do_something_is_who_asked(article_from, nlp):
+    """Whoever is asked a question answers next; whoever is asked to do something does
+    not: the speaker goes on."""
+    article = article_from(
+        "Dana Whitfield stars in “The Long Quiet,” directed by Tomasz Reyes.\n\n"
+        "Reyes, whose last feature earned him a nickname among festival programmers, said "
+        "he never asked Whitfield to go quiet. He said the idea was entirely hers.\n"
+    )
+    idea = next(q for q in proposed(article, nlp) if "idea" in q.text)
+    assert idea.speaker == "Tomasz Reyes"
+
+
+def test_an_adverb_opening_the_sentence_is_not_who_spoke(article_from, nlp):
+    """The parser made the capitalised ``Backstage`` a second subject of ``told``."""
+    article = article_from(
+        "Backstage, Duarte told reporters she had not planned the remarks in advance.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Duarte"
+
+
+def test_a_platform_is_no_one_a_pronoun_could_mean(article_from, nlp):
+    """The recogniser took ``Instagram Live`` for a person, the nearest before ``he``."""
+    article = article_from(
+        "Darnell Whitby's single debuted at No. 1 this week.\n\n"
+        "Whitby, asked by a fan on Instagram Live whether he would perform the song at "
+        "the ceremony, did not give a straight answer.\n\n"
+        "“Y’all gonna have to show up and see,” he said.\n"
+    )
+    answer = next(q for q in proposed(article, nlp) if "show up" in q.text)
+    assert answer.speaker == "Darnell Whitby"

@@ -162,6 +162,8 @@ def _who(relative: Token) -> Token:
     noun = relative.head.head if relative.head.dep_ == "relcl" else _noun_before(relative)
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
         noun = noun.head  # "the Atlantic Fiscal Institute, a Halifax think tank, which said"
+    if relative.lower_ == "who" and (person := _described_from(noun)) is not None:
+        return person  # "Linda Marsh, 67, a retired schoolteacher from Ankeny who said"
     if relative.lower_ != "who" or (can_speak(noun) and noun.ent_type_ not in PLACE_ENTITIES):
         return noun  # not "a retired schoolteacher from Braintree who said": she said
     people = [  # not "a handful of Democrats, who": that phrase names the people already
@@ -181,6 +183,23 @@ def _who(relative: Token) -> Token:
         if holder.pos_ in {"NOUN", "PROPN"} and can_speak(holder):
             return holder
     return noun
+
+
+def _described_from(place: Token) -> Token | None:
+    """The person named before a description that says where they are from, whom a ``who``
+    the parser hung on the place stands for: ``said Linda Marsh, 67, a retired
+    schoolteacher from Ankeny who said ...`` (the recogniser may take the town for
+    anything, a name included)."""
+    if place.dep_ != "pobj" or place.ent_type_ == "PERSON" or place.head.lower_ not in _FROM:
+        return None
+    described = place.head.head
+    named = described.head
+    if described.dep_ == "appos" and named.ent_type_ == "PERSON" and named.i < described.i:
+        return named
+    return None
+
+
+_FROM = frozenset({"from", "in", "of", "at"})
 
 
 def _after_dateline(token: Token) -> Token | None:

@@ -49,6 +49,8 @@ def _source(cue: Token) -> Span | None:
     """
     if (named := inverted_subject(cue)) is not None:
         return _phrase(named)
+    if (quoted := _quoted_as_saying(cue)) is not None:
+        return _phrase(quoted)
     verb = cue
     while True:
         for child in _speaking_subject_first(verb):
@@ -83,6 +85,16 @@ def _source(cue: Token) -> Span | None:
         if (verb.dep_ not in _BORROWS_SUBJECT and not _joined(verb)) or verb.head == verb:
             return None
         verb = _reporter_above(verb) or verb.head
+
+
+def _quoted_as_saying(cue: Token) -> Token | None:
+    """Whom an outlet quoted as saying something, who said it: ``Xinhua quoted Liang
+    Zhiqiang, deputy head of the flood control headquarters, as saying that ...``; the
+    outlet only reported it."""
+    marker = cue.head
+    if cue.dep_ != "pcomp" or marker.lower_ != "as" or marker.head.lemma_.lower() != "quote":
+        return None
+    return next((c for c in marker.head.children if c.dep_ == "dobj"), None)
 
 
 def _nearer_speaker(verb: Token, cue: Token) -> Token | None:
@@ -184,12 +196,20 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
         # "wrote Monroe’s “Harbor Lights” co-star Denise Albright": a possessor, no subject
         owner = any(c.dep_ == "case" and c.tag_ == "POS" for c in first.children)
         # "Intervening, Chief Minister M. Elangovan said ...": a participle set off at the
-        # sentence's start, which the parser took for a name
+        # sentence's start, which the parser took for a name; so an adverb before a
+        # person ("Backstage, Duarte told reporters")
         participle = (
             first.i == first.sent.start
             and first.left_edge == first
-            and first.lower_.endswith("ing")
+            and first.right_edge.i <= first.i + 1
             and doc[first.i + 1].text == ","
+            and (
+                first.lower_.endswith("ing")
+                or (
+                    first.ent_type_ not in SPEAKING_ENTITIES
+                    and (later.ent_type_ == "PERSON" or later.pos_ == "PRON")
+                )
+            )
         )
         # "Co-founder and CEO Ruth Abernathy said": the pieces of a hyphenated word, each
         # a subject to the parser, make one, headed by the last

@@ -477,8 +477,13 @@ def _phrase_of(subject: Token) -> set[int]:
 
 def _asked(token: Token) -> bool:
     """The person a question was put to (``Conroy asked Sanders whether ...``), whose
-    answer the next ``he said`` reports."""
-    return token.dep_ in {"dobj", "dative"} and token.head.lemma_.lower() in _ASKING
+    answer the next ``he said`` reports; not one asked to do something (``Reyes said he
+    never asked Whitfield to go quiet. He said ...``: Reyes goes on)."""
+    return (
+        token.dep_ in {"dobj", "dative"}
+        and token.head.lemma_.lower() in _ASKING
+        and not any(c.dep_ == "xcomp" for c in token.head.children)
+    )
 
 
 _ASKING = frozenset({"ask", "press", "question", "interview"})

@@ -205,7 +205,8 @@ def names_a_person(ent: Span) -> bool:
     Cpl. Jodi Shelley`` as an ORG) or have a title beside them (`_titled_after`). Not a
     state or province abbreviated after a place (``Sudbury, Ont.``, taken for a person),
     a person's thing (``Cruz's Iowa``), a street (``East Shelby Drive``:
-    `lexicons/street_heads.txt`), a place's post (``Nunavut MLA``), a titled
+    `lexicons/street_heads.txt`), a platform (``Instagram Live``:
+    `lexicons/platforms.txt`), a place's post (``Nunavut MLA``), a titled
     person's employer (`_employer`) nor an office or a thing alone after ``the``
     (`_alone_after_the`). A courtesy title opening the entity makes it a person's name
     (`_courtesy_first`)."""
@@ -222,6 +223,7 @@ def names_a_person(ent: Span) -> bool:
             and not _place_and_post(ent)
             and not _alone_after_the(ent)
             and not (len(ent) > 1 and ent[-1].lower_ in words("street_heads"))
+            and ent[0].lower_ not in words("platforms")
         )
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:
         return True  # "Fox News Sean Hannity": a host after the network
