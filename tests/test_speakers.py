@@ -2646,3 +2646,33 @@ def test_a_platform_is_no_one_a_pronoun_could_mean(article_from, nlp):
     )
     answer = next(q for q in proposed(article, nlp) if "show up" in q.text)
     assert answer.speaker == "Darnell Whitby"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("A man named John Smith said the road had been closed since Monday.", "John Smith"),
+        (
+            "One rejection letter, from an editor at Bellweather Books named Howard Crane, "
+            "told her that the rabbit was too sad for the nursery.",
+            "Howard Crane",
+        ),
+    ],
+)
+def test_someone_a_description_says_is_named_so_is_that_person(
+    article_from, nlp, paragraph, speaker
+):
+    """The second: the parse hung the letter's ``from`` on ``told``."""
+    (quote,) = proposed(article_from(paragraph + "\n"), nlp)
+    assert quote.speaker == speaker
+
+
+def test_the_complaint_is_the_words_of_whoever_sued(article_from, nlp):
+    article = article_from(
+        "Garrett Lyle, the voice actor, has sued developer Brightforge Interactive, alleging "
+        "the company cloned his voice.\n\n"
+        '"Mr. Lyle\'s voice is his livelihood, his signature and his identity," the complaint '
+        "states.\n"
+    )
+    livelihood = next(q for q in proposed(article, nlp) if "livelihood" in q.text)
+    assert livelihood.speaker == "Garrett Lyle"

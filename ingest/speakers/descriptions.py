@@ -309,7 +309,10 @@ def released_by(head: Token) -> Span | None:
     ``a lawsuit the county filed``,
     ``the Auditor-General's most recent report`` (a name owning it, or a body: ``the
     agency's weekly report``)."""
-    for token in _own_words(head):
+    between = head.doc[head.i + 1 : head.head.i] if head.dep_ == "nsubj" else []
+    # "One rejection letter, from an editor named Howard Crane, told her": the parse hung
+    # the subject's "from" on the verb
+    for token in [*_own_words(head), *(t for t in between if t.head == head.head)]:
         if token.dep_ in {"agent", "prep"} and token.lower_ in {"by", "from"}:
             objects = [child for child in token.children if child.dep_ == "pobj"]
             if objects:

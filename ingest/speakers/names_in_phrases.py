@@ -87,7 +87,8 @@ def _of_a_title(token: Token) -> bool:
 
 def named_in_apposition(head: Token) -> Span | None:
     """The person a described source is named as right after (``his sister Amanda
-    Clarke``, ``Trump's campaign manager, Corey Lewandowski,``); not one of several
+    Clarke``, ``Trump's campaign manager, Corey Lewandowski,``, ``a man named John
+    Smith``: `_called`); not one of several
     (``presidential candidates Hillary Clinton and Donald Trump``).
 
     After a person, a place or a body the description is of (``a spokesperson for Paul
@@ -121,7 +122,20 @@ def named_in_apposition(head: Token) -> Span | None:
             person = person_at(child)
             if child.head is head or (person is not None and person != person_at(child.head)):
                 return person
+        if (called := _called(child)) is not None:
+            return called  # "an editor at Bellweather Books named Howard Crane"
     return None
+
+
+def _called(participle: Token) -> Span | None:
+    """The person a description says someone is named or called: ``A man named John
+    Smith``; not a nickname in quotation marks (``a coach called "the Hammer"``)."""
+    if participle.dep_ != "acl" or participle.tag_ != "VBN":
+        return None
+    if participle.lemma_.lower() not in {"name", "call"}:
+        return None
+    name = next((c for c in participle.children if c.dep_ in {"oprd", "dobj", "attr"}), None)
+    return person_at(name) if name is not None else None
 
 
 def _joined_without_and(word: Token) -> bool:

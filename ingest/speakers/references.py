@@ -47,10 +47,16 @@ def documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
     private consortium that operates the line, said in a statement``), the verb stands
     for its subject: whoever the rules found saying it."""
     written = text_of(doc).lower()
-    if not any(word in written for word in OWN_WORDS):
+    if not any(word in written for word in OWN_WORDS | {"sue"}):
         return []  # most paragraphs name no document: no need to walk their words
     found = []
     for document in doc:
+        if document.lemma_.lower() == "sue" and document.pos_ == "VERB":
+            # "Garrett Lyle has sued the studio, alleging ...": the complaint is his
+            plaintiff = next((c for c in document.children if c.dep_ == "nsubj"), None)
+            if plaintiff is not None:
+                found.append((document, plaintiff))
+            continue
         if document.lemma_.lower() not in OWN_WORDS:
             continue
         if (author := released_by(document) or _read_from(document)) is not None:
@@ -144,6 +150,7 @@ or a study whoever made it (``a 2023 audit by the inspector general``, then ``th
 found``)."""
 
 _SAME_DOCUMENT = {
+    "sue": "lawsuit",
     "suit": "lawsuit",
     "complaint": "lawsuit",
     "audit": "report",
@@ -153,9 +160,9 @@ _SAME_DOCUMENT = {
     "study": "report",
     "analysis": "report",
 }
-"""Words for one document: the lawsuit a plaintiff filed is ``the suit`` and ``the
-complaint`` after it; the report an auditor released ``the audit`` (``according to a
-report released Thursday by the State Auditor ... the audit said``)."""
+"""Words for one document: the lawsuit a plaintiff filed (or who ``sued``) is ``the
+suit`` and ``the complaint`` after it; the report an auditor released ``the audit``
+(``according to a report released Thursday by the State Auditor ... the audit said``)."""
 
 
 def document_kind(lemma: str) -> str:
