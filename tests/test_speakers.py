@@ -2676,3 +2676,14 @@ def test_the_complaint_is_the_words_of_whoever_sued(article_from, nlp):
     )
     livelihood = next(q for q in proposed(article, nlp) if "livelihood" in q.text)
     assert livelihood.speaker == "Garrett Lyle"
+
+
+def test_it_after_what_a_lawsuit_alleges_a_company_did_is_the_lawsuit(article_from, nlp):
+    """``Red Mesa`` is the subject of what the lawsuit alleges, not of a main clause."""
+    article = article_from(
+        "The lawsuit, filed Thursday by the Pell Creek Neighbors Association, alleges that "
+        "Red Mesa knew about corrosion on the line for at least two years. It also claims "
+        "the company took more than four hours to notify county emergency managers.\n"
+    )
+    hours = next(q for q in proposed(article, nlp) if "four hours" in q.text)
+    assert hours.speaker == "Pell Creek Neighbors Association"

@@ -307,7 +307,9 @@ class Pronouns:
         """The body an ``it`` at ``offset`` follows: the last subject before it in its
         sentence or the one before, when that is a body by name (``The Thompson-Delacroix
         Regional District expanded its evacuation order. It said``) or by a word for one
-        (``the ministry``), with no quotation mark between (a subject inside a quote is none)."""
+        (``the ministry``), with no quotation mark between (a subject inside a quote is none),
+        of a main clause, not of what a body was said to have done (``The lawsuit ...
+        alleges that Red Mesa knew .... It also claims``: the lawsuit's)."""
         found = self._paragraph(offset)
         if found is None or not found[1].has_annotation("DEP"):
             return None
@@ -315,11 +317,15 @@ class Pronouns:
         sentences = list(doc.sents)
         at = next((k for k, s in enumerate(sentences) if paragraph + s.end_char > offset), 0)
         words_before = doc[sentences[max(at - 1, 0)].start : sentences[at].end]
+        pronoun = next((t for t in words_before if paragraph + t.idx == offset), None)
         subject = next(
             (
                 t
                 for t in reversed(words_before)
-                if t.dep_ == "nsubj" and paragraph + t.idx < offset and t.pos_ != "PRON"
+                if t.dep_ == "nsubj"
+                and paragraph + t.idx < offset
+                and t.pos_ != "PRON"
+                and _main_clause(t.head, pronoun)
             ),
             None,
         )
@@ -473,6 +479,16 @@ def _phrase_of(subject: Token) -> set[int]:
         for t in c.subtree
     }
     return {t.idx for t in subject.subtree if t.i not in aside}
+
+
+def _main_clause(verb: Token, pronoun: Token | None) -> bool:
+    """``verb`` heads its sentence (or a clause joined to it), or a report the parse hung
+    on the pronoun's own verb (``The district expanded its order, it said``)."""
+    if pronoun is not None and verb.dep_ == "ccomp" and verb.head == pronoun.head:
+        return True
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _asked(token: Token) -> bool:
