@@ -2687,3 +2687,9 @@ def test_it_after_what_a_lawsuit_alleges_a_company_did_is_the_lawsuit(article_fr
     )
     hours = next(q for q in proposed(article, nlp) if "four hours" in q.text)
     assert hours.speaker == "Pell Creek Neighbors Association"
+
+
+def test_a_source_described_as_unnamed_is_not_unnamed_twice():
+    assert describe("another unnamed GOP official", "official").name == (
+        "unnamed another GOP official"
+    )

@@ -129,6 +129,9 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
         else tokens
     )
     head = (head or rest[-1]).lower()
+    if len(rest) > 1 and head in words("unnamed_heads"):
+        # "another unnamed GOP official": unnamed is what the record says already
+        rest = [t for t in rest if t.lower() not in {"unnamed", "anonymous"}] or rest
     wording = " ".join(rest if as_written else _lower_first(rest))
     # "about 40 people rallied": a crowd counted, not sources unnamed ("two people
     # familiar with the talks" stay unnamed)
