@@ -5,6 +5,7 @@ of the senator``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -15,6 +16,12 @@ from .name_words import hyphenated
 def gender_of(said: Iterable[str]) -> str | None:
     """``female`` or ``male`` if the words name only one (``Mrs.``, ``Hillary``, ``wife``),
     either half of a hyphenated one too (``Marc-Antoine``, ``ex-wife``)."""
+    return _gender_of(tuple(said))
+
+
+@cache
+def _gender_of(said: tuple[str, ...]) -> str | None:
+    """`gender_of`, once per wording: the name finder asks it of every capitalised word."""
     lowered = {part for word in said for part in (word.lower(), *word.lower().split("-"))}
     found = {gender for gender in ("female", "male") if lowered & words(gender)}
     return found.pop() if len(found) == 1 else None
@@ -30,7 +37,10 @@ def gendered(token: Token) -> bool:
     """A word the name lists give one gender: how a given name is told (``Stephen``,
     ``Hillary``) where the recogniser did not mark one. A hyphenated given name is
     told by either half (``Jean-François``)."""
-    return gender_of([t.text for t in hyphenated(token)]) is not None
+    doc, after = token.doc, token.i + 1
+    if after < len(doc) and doc[after].text == "-":
+        return gender_of([t.text for t in hyphenated(token)]) is not None
+    return gender_of((token.text,)) is not None  # no hyphen after it: the word alone
 
 
 def role_gender(role: str | None) -> str | None:
