@@ -122,16 +122,12 @@ _WRITTEN = frozenset({"read", "find", "show", "conclude"})
 
 
 def _depicts(verb: Token) -> bool:
-    """``The video shows a spokeswoman saying ...``: what a picture shows is what it
-    depicts, not what it says (``the poll shows Clinton leads``)."""
+    """``The video shows a spokeswoman saying ...``: what a picture shows
+    (`lexicons/shared_media.txt`) is what it depicts, not what it says (``the poll shows
+    Clinton leads``)."""
     return verb.lemma_.lower() == "show" and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in _PICTURES for c in verb.children
+        c.dep_ == "nsubj" and c.lemma_.lower() in words("shared_media") for c in verb.children
     )
-
-
-_PICTURES = frozenset(
-    {"video", "footage", "photo", "photograph", "image", "picture", "recording", "clip", "film"}
-)
 
 
 def _verb_read_as_noun(token: Token) -> bool:
