@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import words
 from ..speakers import can_speak, is_someone
+from ..speakers.descriptions import ISSUING
 from .cues import (
     SUBJECTS,
     TELLING,
@@ -227,38 +228,30 @@ def _that_as_object(clause: Token) -> bool:
     )
 
 
-_TAKES_A_TEXT = frozenset(
-    {
-        "write",
-        "send",
-        "sign",
-        "file",
-        "release",
-        "publish",
-        "post",
-        "issue",
-        "read",
-        "see",
-        "receive",
-        "obtain",
-        "give",
-        "deliver",
-        "make",
-        "record",
-        "air",
-        "broadcast",
-        "tape",
-        "hold",
-        "conduct",
-        "host",
-        "draft",
-        "prepare",
-        "hear",
-        "watch",
-    }
-)
-"""Verbs whose object is a text or an occasion: after ``a letter that`` or ``a speech
-that`` they make a relative clause (`_that_as_object`)."""
+_TAKES_A_TEXT = ISSUING | {
+    "write",
+    "sign",
+    "draft",
+    "prepare",
+    "deliver",
+    "give",
+    "make",
+    "read",
+    "see",
+    "hear",
+    "watch",
+    "receive",
+    "obtain",
+    "record",
+    "tape",
+    "air",
+    "broadcast",
+    "hold",
+    "conduct",
+    "host",
+}
+"""Verbs whose object is a text or an occasion (those that issue one among them): after
+``a letter that`` or ``a speech that`` they make a relative clause (`_that_as_object`)."""
 
 
 ADDRESSING = TELLING | {"warn", "caution", "advise"}

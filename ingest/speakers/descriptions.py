@@ -309,9 +309,8 @@ def is_definite(span: Span) -> bool:
 
 def released_by(head: Token) -> Span | None:
     """The source of a document: ``a statement released by X``, ``an assessment from X``,
-    ``a lawsuit the county filed``,
-    ``the Auditor-General's most recent report`` (a name owning it, or a body: ``the
-    agency's weekly report``)."""
+    ``a letter the board sent``, ``the Auditor-General's most recent report`` (a name
+    owning it, or a body: ``the agency's weekly report``)."""
     between = head.doc[head.i + 1 : head.head.i] if head.dep_ == "nsubj" else []
     # "One rejection letter, from an editor named Howard Crane, told her": the parse hung
     # the subject's "from" on the verb
