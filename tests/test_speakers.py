@@ -2693,3 +2693,13 @@ def test_a_source_described_as_unnamed_is_not_unnamed_twice():
     assert describe("another unnamed GOP official", "official").name == (
         "unnamed another GOP official"
     )
+
+
+def test_a_body_a_description_says_is_called_so_is_that_body(article_from, nlp):
+    """It had been the body named next, as a lede's ``A Calgary-based company`` is."""
+    article = article_from(
+        "A firm called Halvorsen Analytics said the data was wrong.\n\n"
+        "His background report, prepared by a company called RentCheck Pro, showed a "
+        "felony drug conviction in Tennessee.\n"
+    )
+    assert [q.speaker for q in proposed(article, nlp)] == ["Halvorsen Analytics", "RentCheck Pro"]

@@ -130,12 +130,18 @@ def named_in_apposition(head: Token) -> Span | None:
 def _called(participle: Token) -> Span | None:
     """The person a description says someone is named or called: ``A man named John
     Smith``; not a nickname in quotation marks (``a coach called "the Hammer"``)."""
+    name = _name_given(participle)
+    return person_at(name) if name is not None else None
+
+
+def _name_given(participle: Token) -> Token | None:
+    """The name in ``named X`` or ``called X`` after a noun (``a man named John Smith``,
+    ``a company called RentCheck Pro``)."""
     if participle.dep_ != "acl" or participle.tag_ != "VBN":
         return None
     if participle.lemma_.lower() not in {"name", "call"}:
         return None
-    name = next((c for c in participle.children if c.dep_ in {"oprd", "dobj", "attr"}), None)
-    return person_at(name) if name is not None else None
+    return next((c for c in participle.children if c.dep_ in {"oprd", "dobj", "attr"}), None)
 
 
 def _joined_without_and(word: Token) -> bool:
@@ -162,7 +168,8 @@ def _ampersand(word: Token) -> bool:
 def body_in_apposition(head: Token) -> Span | None:
     """The organisation a described source is named as right after (``The film's
     distributor, Lantern Pictures, has described it as ...``, ``its parent company,
-    Alphabet,``): the body, whom the description only says what it is to the story."""
+    Alphabet,``, ``a company called RentCheck Pro``): the body, whom the description
+    only says what it is to the story."""
     if (
         head.tag_ in {"NNS", "NNPS"}
         or head.pos_ != "NOUN"
@@ -171,6 +178,15 @@ def body_in_apposition(head: Token) -> Span | None:
     ):
         return None
     for child in head.rights:
+        if (name := _name_given(child)) is not None:  # "a company called RentCheck Pro"
+            ent = next((e for e in head.doc.ents if name in e), None)
+            if ent is not None and ent.label_ != "PERSON":
+                start = (
+                    ent.start - 1
+                    if ent.start and head.doc[ent.start - 1].text == "The"
+                    else ent.start
+                )
+                return head.doc[start : ent.end]  # "called “The Local”": its "The" is its name's
         if child.dep_ != "appos" or (_listed(child) and not _ampersand(child)):
             continue
         ent = next((e for e in head.doc.ents if e.start <= child.i < e.end), None)
