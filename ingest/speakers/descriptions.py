@@ -154,7 +154,8 @@ def describe(phrase: str, head: str | None = None, as_written: bool = False) -> 
     kind = "document" if head in words("document_heads") else "organization"
     # "Defence Equipment and Support (DE&S)": the letters in brackets are the body's
     # short name, no part of its full one
-    named = _ABBREVIATION_AFTER.sub("", _without_opening(tokens)) or _without_opening(tokens)
+    named = _without_opening(tokens)
+    named = _ABBREVIATION_AFTER.sub("", named) or named
     # "Caracas vowed ...": the capital speaks for its government, named one way
     return Speaker(pairs("capitals").get(named.lower(), named), kind)
 
