@@ -82,6 +82,7 @@ def cue_words(nlp: Language) -> _Cues | None:
     pairs = [entry.split() for entry in words("prep_cues")]
     pairs += [entry.split() for entry in words("phrasal_cues")]  # "shot back"
     pairs += [[verb, "as"] for verb in words("view_verbs")]  # "sees him as a threat"
+    pairs.append(["put", "it"])  # "as Ridge put it" (`cues.puts_it`)
     preps = [(word_forms(nlp, frozenset({verb})), prep) for verb, prep in pairs]
     issuing = word_forms(nlp, ISSUING)
     if verbs is None or nouns is None or issuing is None or any(f is None for f, _ in preps):

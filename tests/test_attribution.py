@@ -3045,3 +3045,64 @@ def test_who_after_a_named_person_s_description_and_a_place_is_that_person(artic
 def test_whom_an_outlet_quoted_as_saying_something_said_it(article_from, nlp, paragraph, speaker):
     (quote,) = proposed(article_from(paragraph + "\n"), nlp)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph, said",
+    [
+        (
+            "As Mr. Ridge put it, the primary requirement is a lawful source of income.\n",
+            "the primary requirement is a lawful source of income",
+        ),
+        (
+            "The requirement, as Mr. Ridge put it in his memo, is a lawful source of income.\n",
+            "The requirement",
+        ),
+        (
+            "Or, as Tom Ridge, a former secretary, put it: “The barbarians are inside.”\n",
+            "“The barbarians are inside.”",
+        ),
+    ],
+)
+def test_how_someone_put_it_is_what_they_said(article_from, nlp, paragraph, said):
+    article = article_from(paragraph)
+    (quote,) = proposed(article, nlp)
+    assert quote.cue.text == "put"
+    assert said in quote.text and "Ridge" in quote.speaker
+
+
+def test_putting_something_somewhere_is_no_saying(article_from, nlp):
+    article = article_from("She put it on the table and left the room without a word.\n")
+    assert not proposed(article, nlp)
+
+
+def test_a_quote_under_a_call_for_help_is_no_one_s_statement(article_from, nlp):
+    """The word sprayed on the door is the vandals', not hers: ``called the police`` says
+    nothing, whatever it governs."""
+    article = article_from(
+        "Last year, Ivana Simkova called the police after the word “traitors” was sprayed "
+        "on the door of the group’s office.\n"
+    )
+    assert not proposed(article, nlp)
+
+
+def test_a_texted_quote_is_the_texter_s(article_from, nlp):
+    """``texted`` comes out of the lemmatizer as ``texte``, no speech verb, and the label
+    before the quote took it over."""
+    article = article_from(
+        "Not a denial: “I talk to everyone. That’s called democracy,” Martin Kollar texted "
+        "Playbook.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert (quote.speaker, quote.cue.text) == ("Martin Kollar", "texted")
+
+
+def test_a_radio_transcript_label_names_the_speaker_without_the_role(article_from, nlp):
+    article = article_from(
+        "LEILA MARSDEN, HOST: Rural clinics have been short on nurses for years.\n\n"
+        "AYESHA BRANDT, BYLINE: By eight in the morning, the waiting room is full.\n\n"
+        "LEILA MARSDEN, HOST: And what did the nurses tell you about the rent?\n\n"
+        "AYESHA BRANDT, BYLINE: Most of them said it was the reason they stayed.\n"
+    )
+    speakers = [q.speaker for q in proposed(article, nlp) if q.cue.text == ":"]
+    assert speakers == ["Leila Marsden", "Ayesha Brandt", "Leila Marsden", "Ayesha Brandt"]

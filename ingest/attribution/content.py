@@ -21,6 +21,7 @@ from .cues import (
     nearest_subject,
     opened_by_that,
     put_to_them,
+    puts_it,
 )
 from .edges import _non_space, _stretched, _strip
 from .misparses import (
@@ -40,7 +41,7 @@ from .misparses import (
 from .outlets import _after_outlet, _before_outlet
 from .parenthetical import _parenthetical, speaking_how
 from .passages import quote_ends_report
-from .unsaid import _asks_anonymity, _convened, _phoned, _refused, _shared_media, _withheld
+from .unsaid import says_nothing
 
 
 def _clause_around(
@@ -192,14 +193,7 @@ def _content_spans(cue: Token) -> list[Span]:
     """
     if cue.lower_ == "according":
         return _according_clause(cue)
-    if (
-        _refused(cue)
-        or _asks_anonymity(cue)
-        or _withheld(cue)
-        or _phoned(cue)
-        or _convened(cue)
-        or _shared_media(cue)
-    ):
+    if says_nothing(cue):
         return []
     if (around := _parenthetical(cue)) is not None:
         return around
@@ -236,7 +230,7 @@ def _content_spans(cue: Token) -> list[Span]:
         span = _strip(doc[first.left_edge.i : _infinitive_end(infinitive, cue)])
         return [span] if len(span) >= 3 else []
     if cue.dep_ == "parataxis" or _as_noted(cue) or inverted_subject(cue) is not None:
-        spans = _without(cue.head, cue)
+        spans = _without(_clause_noted(cue), cue)
         return [s for s in spans if s.end <= cue.i] if _said_how(cue) else spans
     if (subject := _hung_after(cue)) is not None:
         return [_strip(doc[cue.head.left_edge.i : subject.left_edge.i])]
@@ -411,9 +405,19 @@ def _as_noted(cue: Token) -> bool:
         cue.dep_ == "advcl"
         and cue.tag_ != "VBG"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
-        and not any(c.dep_ in _OWN_OBJECTS for c in cue.children)
+        and (puts_it(cue) or not any(c.dep_ in _OWN_OBJECTS for c in cue.children))
         and _prep_cue(cue) is None
     )
+
+
+def _clause_noted(cue: Token) -> Token:
+    """The clause a parenthetical cue comments on: in ``The requirement, as Smith put it
+    in his memo, is a lawful source of income`` the parse hangs the ``as`` clause on the
+    subject, yet what Smith said is the sentence it sits in."""
+    head = cue.head
+    if head.dep_ in SUBJECTS and head.i < cue.i and head.head.i > cue.i:
+        return head.head
+    return head
 
 
 def _names_it(cue: Token) -> bool:

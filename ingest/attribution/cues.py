@@ -47,6 +47,7 @@ def is_cue(token: Token) -> bool:
         lemma in words("speech_verbs")
         or (lemma in words("carrying_on_verbs") and _carries_on(token))
         or (lemma in _WRITTEN and _written_subject(token) and not _depicts(token))
+        or puts_it(token)
         or (
             lemma in _verbs_of("phrasal_cues")
             and any(
@@ -55,6 +56,23 @@ def is_cue(token: Token) -> bool:
             )
         )
     )
+
+
+def puts_it(verb: Token) -> bool:
+    """``As Mr. Ridge put it, the barbarians are inside``, ``Foner put it bluntly: ...``:
+    how someone put it is what they said; ``put it on the table`` is no saying, and
+    neither is ``put it`` without ``as`` or a colon after."""
+    if verb.lemma_.lower() != "put" or verb.pos_ != "VERB":
+        return False
+    children = list(verb.children)
+    if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) or any(
+        c.dep_ in {"dative", "prt", "xcomp", "ccomp"} and c.i > verb.i for c in children
+    ):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        return True
+    after = verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
+    return after is not None and after.text == ":"
 
 
 @cache
@@ -382,6 +400,7 @@ def _governing_cues(
             break  # "condemned the action, calling it a 'failure'": calling is its own act
         if (
             governs(ancestor)
+            and not puts_it(ancestor)  # "as she put it in Raleigh, where she promised '...'"
             and not _in_subject(ancestor, child)
             and not _reports_after(ancestor, child)
         ):

@@ -34,7 +34,9 @@ _POST = re.compile(
 )
 
 
-_LABEL = re.compile(r"[\"“]?([^\W\d_][^:\n]{0,60}?)\s*(:)\s+(?=\S)")
+# a speaker's label: "PENCE:", "Sanders:", and in a radio transcript "LEILA MARSDEN, HOST:",
+# whose role after the comma is no part of the name
+_LABEL = re.compile(r"[\"“]?([^\W\d_][^:\n]{0,60}?)(?:,\s*[A-Z][A-Z .'’-]{1,30})?\s*(:)\s+(?=\S)")
 
 # an embedded post headed by its author: "[Embedded post] Kayla Brandt (@kbrandt_dev): “...”"
 _POST_HEADER = re.compile(

@@ -76,7 +76,7 @@ from .reports import (
     _reported,
     _reported_around,
 )
-from .unsaid import _refused, _shared_media
+from .unsaid import says_nothing
 
 
 def _all_of(doc: Doc, offset: int) -> tuple[int, int]:
@@ -157,7 +157,7 @@ def attribute(
             continue
         root = _quote_root(doc, start, end)
         governing = _governing_cues(root, start, end) if root is not None else []
-        if governing and (_refused(governing[0][0]) or _shared_media(governing[0][0])):
+        if governing and says_nothing(governing[0][0]):
             continue  # "declined to discuss whether the deal was 'dead'": not their words
         if governing and named_by_no_one(governing[0][0]):
             used_cues.add(governing[0][0].i)  # "it was dubbed the “shadow firm saga”"

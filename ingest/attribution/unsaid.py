@@ -2,7 +2,8 @@
 answer withheld (``would not say whether ...``, whose clause is the writer's question),
 the terms of an interview (``who asked not to be named``), a call for help (``called
 911 to report flames``) and a picture shared (``posted a photo of the pickup``).
-`content` gives such a cue no content.
+`content` gives such a cue no content (`says_nothing`), and a quote under one is no
+statement of its speaker.
 """
 
 from __future__ import annotations
@@ -10,6 +11,18 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicons import words
+
+
+def says_nothing(cue: Token) -> bool:
+    """The cue reports no words of its speaker: any of the acts below."""
+    return (
+        _refused(cue)
+        or _asks_anonymity(cue)
+        or _withheld(cue)
+        or _phoned(cue)
+        or _convened(cue)
+        or _shared_media(cue)
+    )
 
 
 def _refused(cue: Token) -> bool:
