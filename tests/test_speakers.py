@@ -2703,3 +2703,53 @@ def test_a_body_a_description_says_is_called_so_is_that_body(article_from, nlp):
         "felony drug conviction in Tennessee.\n"
     )
     assert [q.speaker for q in proposed(article, nlp)] == ["Halvorsen Analytics", "RentCheck Pro"]
+
+
+def test_a_body_is_its_initials_whatever_the_recogniser_made_of_its_name(article_from, nlp):
+    """The recogniser takes ``the EU Road Safety Agency`` for a facility and misses ``the
+    European Anti-Fraud Office``, whose initials are French (and ``Olaf`` a man's name)."""
+    article = article_from(
+        "Dalia Petrauskiene has worked at the EU Road Safety Agency (EURSA) since 2017. The "
+        "matter was referred to officials at the European Anti-Fraud Office (OLAF).\n\n"
+        "EURSA said in a statement that it took all reports seriously.\n\n"
+        "OLAF said it did not comment on open investigations.\n"
+    )
+    speakers = [q.speaker for q in proposed(article, nlp) if q.cue.text == "said"]
+    assert speakers == ["EU Road Safety Agency", "European Anti-Fraud Office"]
+
+
+def test_a_place_in_a_list_of_places_is_no_one_a_pronoun_means(article_from, nlp):
+    """The recogniser takes ``Garissa`` for a person; ``she`` is the minister."""
+    article = article_from(
+        "Cholera cases rose to 412, Health Cabinet Secretary Hellen Wachira-Mwangi said.\n\n"
+        "Speaking at a briefing, the minister said Nairobi, Mombasa, Kisumu, Garissa, Tana "
+        "River and Migori were the worst affected counties.\n\n"
+        "She announced that food vending would be suspended for 14 days.\n"
+    )
+    announced = next(q for q in proposed(article, nlp) if q.cue.text == "announced")
+    assert announced.speaker == "Hellen Wachira-Mwangi"
+
+
+def test_the_cs_is_the_cabinet_secretary(article_from, nlp):
+    article = article_from(
+        "Cholera cases rose to 412, Health Cabinet Secretary Hellen Wachira-Mwangi said.\n\n"
+        "The CS said members of the public should boil all drinking water.\n"
+    )
+    boil = next(q for q in proposed(article, nlp) if "boil" in q.text)
+    assert boil.speaker == "Hellen Wachira-Mwangi"
+
+
+def test_a_name_set_off_after_an_opening_phrase_speaks_whatever_the_recogniser_thinks_it_is(
+    article_from, nlp
+):
+    """The recogniser takes ``Paulina Reyes-Moor`` for an organisation and the parse hangs
+    her on the study; the town at the end of her description is no speaker."""
+    article = article_from(
+        "In an editorial published alongside the study, Paulina Reyes-Moor, a critical care "
+        "physician at Cascade Medical Center in Seattle, wrote that hospitals “should treat "
+        "unvalidated algorithms the way they would treat an unapproved drug.”\n\n"
+        "In a statement issued in Dar es Salaam, the Tanzania Coffee Board (TCB) said global "
+        "coffee prices had fallen by nearly 18 percent since July.\n"
+    )
+    speakers = [q.speaker for q in proposed(article, nlp)]
+    assert speakers == ["Paulina Reyes-Moor", "Tanzania Coffee Board"]

@@ -205,14 +205,21 @@ _ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _described_by(last: Token) -> Span | None:
-    """The person whose description, set off by commas, ends on ``last``: in ``...,
-    Patrick F. Kennedy, the undersecretary for management, wrote`` the parse hangs
-    the name on the words before it, and the verb has no subject."""
+    """The person (or body) whose description, set off by commas, ends on ``last``: in
+    ``..., Patrick F. Kennedy, the undersecretary for management, wrote`` the parse
+    hangs the name on the words before it, and the verb has no subject."""
     description = last
     while description.dep_ in {"pobj", "prep"} and description.head.i < description.i:
         description = description.head
     name = description.head
-    if description.dep_ != "appos" or name.i > description.i or name.ent_type_ != "PERSON":
+    if (
+        description.dep_ != "appos"
+        or name.i > description.i
+        or name.ent_type_ not in SPEAKING_ENTITIES
+        # "Paulina Reyes-Moor" an ORG to the recogniser, "a critical care physician" her
+        # description; but "in Dar es Salaam, the Tanzania Coffee Board (TCB) said": a name
+        or (name.ent_type_ != "PERSON" and description.pos_ == "PROPN")
+    ):
         return None
     return next((e for e in last.doc.ents if e.start <= name.i < e.end), None)
 

@@ -298,8 +298,10 @@ class ArticleSpeakers(Pronouns, Mentions):
             and (named := self._described_person(span, mention.start)) is not None
         ):  # "The 61-year-old, who is in his 14th season, added": the coach named before
             speaker = named
-        if speaker.kind == "organization" and speaker.name in self.acronyms:
-            speaker = replace(speaker, name=self.acronyms[speaker.name])  # one name for it
+        if speaker.name in self.acronyms and (
+            speaker.kind == "organization" or speaker.name.isupper()  # "OLAF" is no Olaf
+        ):
+            speaker = replace(speaker, name=self.acronyms[speaker.name], kind="organization")
         if speaker.kind == "organization" and speaker.name[:1].isupper():
             self.bodies.append((mention.start, speaker.name))
         if speaker.kind == "unnamed":

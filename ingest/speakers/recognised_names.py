@@ -182,6 +182,21 @@ def _alone_after_the(ent: Span) -> bool:
     )
 
 
+def _listed_with_places(ent: Span) -> bool:
+    """A name in a list of places, one of them too (``Nairobi, Mombasa, Kisumu, Garissa
+    and Migori were the worst affected counties``: ``Garissa`` a person to the
+    recogniser, whom a later ``she`` then meant). Two places at least: the recogniser
+    takes one person for a place now and then (``Richards and Menendez``)."""
+    if not ent.doc.has_annotation("DEP"):
+        return False
+    first = ent.root
+    while first.dep_ == "conj":
+        first = first.head
+    listed = [first, *(t for t in first.subtree if t.dep_ == "conj")]
+    places = [t for t in listed if t.ent_type_ in {"GPE", "LOC"} and not ent.start <= t.i < ent.end]
+    return len(places) >= 2
+
+
 def _courtesy_first(ent: Span) -> bool:
     """An entity that opens with a courtesy title (``Ms``, ``Mr.``, ``Dr``) and goes on
     in two to five capitalised words names a person, however many names they have (the
@@ -207,9 +222,9 @@ def names_a_person(ent: Span) -> bool:
     a person's thing (``Cruz's Iowa``), a street (``East Shelby Drive``:
     `lexicons/street_heads.txt`), a platform (``Instagram Live``:
     `lexicons/platforms.txt`), a place's post (``Nunavut MLA``), a titled
-    person's employer (`_employer`) nor an office or a thing alone after ``the``
-    (`_alone_after_the`). A courtesy title opening the entity makes it a person's name
-    (`_courtesy_first`)."""
+    person's employer (`_employer`), an office or a thing alone after ``the``
+    (`_alone_after_the`) nor a place listed with others (`_listed_with_places`). A
+    courtesy title opening the entity makes it a person's name (`_courtesy_first`)."""
     if ent.label_ == "PERSON":
         # "Cruz's Iowa": a possessive inside makes it something of a person's (not the
         # closing mark of a nickname: "Robert ‘Bobby’ Vance")
@@ -222,6 +237,7 @@ def names_a_person(ent: Span) -> bool:
             and not _employer(ent)
             and not _place_and_post(ent)
             and not _alone_after_the(ent)
+            and not _listed_with_places(ent)
             and not (len(ent) > 1 and ent[-1].lower_ in words("street_heads"))
             and ent[0].lower_ not in words("platforms")
         )

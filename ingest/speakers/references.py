@@ -558,7 +558,46 @@ def acronyms(docs: list[tuple[int, Doc]]) -> dict[str, str]:
                 before = [t for t in named if t.i < of]  # "Independent Investigation Unit
                 if 2 <= len(before) < len(named):  # of Manitoba" is the IIU too
                     found.setdefault("".join(t.text[0] for t in before), name.text)
+        for short, name in _bracketed_initials(doc):
+            found.setdefault(short, name)
     return found
+
+
+def _bracketed_initials(doc: Doc) -> list[tuple[str, str]]:
+    """Capitalised words with initials in brackets after them, whatever the recogniser
+    made of the words (``the EU Road Safety Agency (EURSA)``, a facility to it, and
+    ``the European Anti-Fraud Office (OLAF)``, whose initials are French): the short
+    name and the long one, from where its initials are the short name's if they are."""
+    found = []
+    for bracket in (t for t in doc[1:-2] if t.text == "(" and doc[t.i + 2].text == ")"):
+        short = doc[bracket.i + 1].text
+        if not (short.isupper() and short.isalpha() and 2 <= len(short) <= 8):
+            continue
+        start = bracket.i
+        while start > 0 and (
+            doc[start - 1].is_title
+            or doc[start - 1].is_upper
+            or doc[start - 1].lower_ in _NAME_JOINERS
+        ):
+            start -= 1
+        while start < bracket.i and doc[start].lower_ in _NAME_JOINERS:
+            start += 1
+        start = next(  # "Brussels Commission Office (CO)": where the initials start
+            (i for i in range(start, bracket.i) if _initials(doc[i : bracket.i]) == short), start
+        )
+        named = [t for t in doc[start : bracket.i] if t.is_alpha and not t.is_stop]
+        if len(named) >= 2:
+            found.append((short, doc[start : bracket.i].text))
+    return found
+
+
+def _initials(name: Span) -> str:
+    """The first letters of a name's words, but for words such as ``of``."""
+    return "".join(t.text[0] for t in name if not t.is_stop and not t.is_punct)
+
+
+_NAME_JOINERS = frozenset({"of", "and", "for", "on", "the", "&", "-"})
+"""Words a body's name may hold between its capitalised ones."""
 
 
 def _before_bracket(ent: Span) -> Span:
