@@ -3036,8 +3036,7 @@ def test_who_after_a_named_person_s_description_and_a_place_is_that_person(artic
             "Liang Zhiqiang",
         ),
         (
-            "Yonhap News Agency quoted a ministry official as saying the loan cap would be "
-            "raised.",
+            "Yonhap News Agency quoted a ministry official as saying the loan cap would be raised.",
             "unnamed ministry official",
         ),
     ],

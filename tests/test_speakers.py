@@ -2753,3 +2753,58 @@ def test_a_name_set_off_after_an_opening_phrase_speaks_whatever_the_recogniser_t
     )
     speakers = [q.speaker for q in proposed(article, nlp)]
     assert speakers == ["Paulina Reyes-Moor", "Tanzania Coffee Board"]
+
+
+def test_a_team_named_after_the_is_no_person(article_from, nlp):
+    """``The Charlotte Sentinels``, a person to the recogniser for its ``Charlotte``, is
+    the body ``the team`` means."""
+    article = article_from(
+        "The Charlotte Sentinels announced Monday that guard Darius Vance had sprained his "
+        "ankle.\n\n"
+        "He will be re-evaluated next Wednesday, the team said.\n"
+    )
+    said = next(q for q in proposed(article, nlp) if q.cue.text == "said")
+    assert said.speaker == "Charlotte Sentinels"
+
+
+def test_a_place_the_article_names_as_a_place_is_no_one_she_means(article_from, nlp):
+    article = article_from(
+        "Kiara Delacroix scored 20 points for the Baltimore Bay on Sunday.\n\n"
+        "Of the 3-pointer that put Baltimore ahead for good, she said: “I honestly didn’t "
+        "even look at the rim.”\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Kiara Delacroix"
+
+
+def test_a_participle_going_on_from_a_cue_is_its_speaker_s(article_from, nlp):
+    """The parse hangs ``before adding`` inside the first quote."""
+    article = article_from(
+        "Kiara Delacroix scored 20 points on Sunday.\n\n"
+        "“That was crazy. I saw the signs,” she said, before adding with a smile: “But it’s "
+        "only July.”\n"
+    )
+    adding = next(q for q in proposed(article, nlp) if q.cue.text == "adding")
+    assert adding.speaker == "Kiara Delacroix"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        # a second subject to the parser
+        (
+            "Tolliver’s agent, Randall Pike of Pinnacle Athletes Group, said his client had "
+            "private workouts scheduled with five teams.\n",
+            "Randall Pike",
+        ),
+        # the recogniser runs the name on over the body, an ORG
+        (
+            "His agent, Stephanie Arkwright of Crescent Sports Management, told reporters "
+            "Vickers was “thrilled” to join a team in playoff position.\n",
+            "Stephanie Arkwright",
+        ),
+    ],
+)
+def test_a_name_set_off_after_a_description_is_the_speaker(article_from, nlp, paragraph, speaker):
+    (quote,) = proposed(article_from(paragraph), nlp)
+    assert quote.speaker == speaker

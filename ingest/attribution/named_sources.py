@@ -32,6 +32,8 @@ def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | Non
     between = _name_between(cue, (e for _, e in quoted))
     if between is not None:
         return between
+    if (going_on := _going_on_from(cue, quoted)) is not None:
+        return going_on
     if subject is None and (before := _someone_before(cue)) is not None:
         return before
     if subject is None and (opening := _opening_name(cue, quoted)) is not None:
@@ -46,6 +48,33 @@ def _source_outside(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | Non
     while after.head.i > after.i and after.head.pos_ in {"PROPN", "NOUN"}:
         after = after.head
     return _phrase(after) if subject is not None or is_someone(after) else None
+
+
+def _going_on_from(cue: Token, quoted: Sequence[tuple[int, int]]) -> Span | None:
+    """The speaker of the cue a participle set off by a comma goes on from (``"...," she
+    said, before adding with a smile: "..."``), when the parse hung the participle inside
+    the first quote and it found no subject outside: the subject of the nearest finite
+    speech verb before it in its sentence, not one inside what was said (``McAuliffe has
+    said about 20 people have indicated an interest ..., aside from saying``)."""
+    if cue.tag_ != "VBG" or any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    at = cue.i - 1
+    while at > cue.i - 3 and cue.doc[at].pos_ in {"ADP", "ADV", "SCONJ"}:
+        at -= 1  # ", before adding", ", aside from saying"
+    if cue.doc[at].text != ",":
+        return None  # "at the forefront of questioning": the subject's act, no speaker's
+    said = [
+        t
+        for t in cue.doc[cue.sent.start : cue.i]
+        if is_cue(t)
+        and is_finite(t)
+        and t.dep_ in {"ROOT", "parataxis", "conj"}  # not one in what was said
+        and not any(s <= t.idx < e for s, e in quoted)
+    ]
+    subject = source_of(said[-1]) if said else None
+    if subject is None or any(s <= subject.start_char < e for s, e in quoted):
+        return None
+    return subject
 
 
 def _described_opener(cue: Token) -> Span | None:

@@ -214,7 +214,26 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
         # "Co-founder and CEO Ruth Abernathy said": the pieces of a hyphenated word, each
         # a subject to the parser, make one, headed by the last
         joined = hyphen_joins(doc, later.i - 1) and doc[later.i - 2] in side
-        if labelled or named or relative or setting or fronted or owner or participle or joined:
+        # "Tolliver’s agent, Randall Pike of Pinnacle Athletes Group, said": the name set
+        # off after a description, a second subject to the parser
+        described = (
+            first.pos_ == "NOUN"
+            and later.ent_type_ == "PERSON"
+            and first.right_edge.i + 2 == later.left_edge.i
+            and doc[first.right_edge.i + 1].text == ","
+            and "," in {later.right_edge.text, doc[later.right_edge.i + 1].text}
+        )
+        if (
+            labelled
+            or named
+            or relative
+            or setting
+            or fronted
+            or owner
+            or participle
+            or joined
+            or described
+        ):
             return [later, *(c for c in children if c is not later)]
     return children
 

@@ -372,16 +372,19 @@ def _without_headline_guesses(names: list[tuple[int, Span]]) -> list[tuple[int, 
 def _without_bodies_short_names(
     names: list[tuple[int, Span]], entities: list[tuple[int, Span]]
 ) -> list[tuple[int, Span]]:
-    """``names`` less the one-word names that are how the article shortens a body's name:
-    the recogniser takes ``Lakeshore`` in ``Lakeshore’s science wing`` for a person, but
-    the article named ``Lakeshore High School`` and no person called Lakeshore. A word
-    that is also a person's surname (``Trump`` of ``Donald Trump`` and ``Trump Tower``)
-    stays a name."""
-    bodies = {  # not "Yousif’s", an ORG of one word and its possessive
-        ent[0].text
+    """``names`` less the one-word names that are how the article shortens a body's or a
+    place's name: the recogniser takes ``Lakeshore`` in ``Lakeshore’s science wing`` for a
+    person, but the article named ``Lakeshore High School`` and no person called
+    Lakeshore; ``Baltimore`` in ``the 3-pointer that put Baltimore ahead`` after ``the
+    Baltimore Bay``. A word that is also a person's surname (``Trump`` of ``Donald Trump``
+    and ``Trump Tower``) stays a name."""
+    named = [  # "the Baltimore Bay", but not "the Trump Train": a body named for him
+        ent[1:] if ent[0].lower_ == "the" and ent.label_ in {"GPE", "LOC"} else ent
         for _, ent in entities
-        if ent.label_ in {"ORG", "FAC"} and sum(t.is_alpha for t in ent) > 1
-    }
+        if ent.label_ in {"ORG", "FAC", "GPE", "LOC"}
+    ]
+    # not "Yousif’s", an ORG of one word and its possessive
+    bodies = {name[0].text for name in named if sum(t.is_alpha for t in name) > 1}
     full = [person_name(ent).split() for _, ent in names]
     surnames = {words[-1] for words in full if len(words) > 1}
     return [

@@ -36,6 +36,7 @@ def person_span(ent: Span) -> Span:
     Bell``).
     """
     doc, start, end = ent.doc, _name_start(ent), ent.end
+    end = _of_a_body(ent) or end
     if start == ent.start and start > 0 and _given_name(doc[start - 1]):
         start -= 1
     if hyphen_joins(doc, start - 1):  # "Roy" of "Ogundipe-Roy": the whole surname
@@ -106,6 +107,18 @@ def _after_title(ent: Span) -> int | None:
     if len(name) >= 2 and all(t.is_title for t in name):  # not "King Jr"
         return last + 1
     return None
+
+
+def _of_a_body(ent: Span) -> int | None:
+    """Where a person's name ends in an entity the recogniser ran on over the body the
+    person is of (``Stephanie Arkwright of Crescent Sports Management``, an ORG): at the
+    ``of`` after a given name and a surname or two, or None."""
+    if ent.label_ == "PERSON" or not gendered(ent[0]):
+        return None
+    of = next((t.i for t in ent[2:5] if t.lower_ == "of"), None)
+    if of is None or of + 1 >= ent.end or not all(t.is_title for t in ent.doc[ent.start : of]):
+        return None
+    return of
 
 
 def _given_name_within(ent: Span) -> int | None:
@@ -182,6 +195,25 @@ def _alone_after_the(ent: Span) -> bool:
     )
 
 
+def _team_after_the(ent: Span) -> bool:
+    """Names after ``the`` ending in a plural: a team or a band (``The Charlotte
+    Sentinels announced``, a person to the recogniser for its ``Charlotte``), which a
+    person's name is not written with; but for a name qualifying another noun (``the
+    Bernie Sanders campaign``)."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    last = ent[-1].text
+    return (
+        len(ent) >= 2
+        and before is not None
+        and before.lower_ == "the"
+        and ent.root.dep_ not in {"compound", "poss", "amod", "nmod"}
+        and not (ent.root.head.i in range(ent.end, ent.end + 3) and ent.root.head.pos_ == "NOUN")
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is", "'s", "’s"))
+        and not gendered(ent[-1])
+    )
+
+
 def _listed_with_places(ent: Span) -> bool:
     """A name in a list of places, one of them too (``Nairobi, Mombasa, Kisumu, Garissa
     and Migori were the worst affected counties``: ``Garissa`` a person to the
@@ -223,7 +255,8 @@ def names_a_person(ent: Span) -> bool:
     `lexicons/street_heads.txt`), a platform (``Instagram Live``:
     `lexicons/platforms.txt`), a place's post (``Nunavut MLA``), a titled
     person's employer (`_employer`), an office or a thing alone after ``the``
-    (`_alone_after_the`) nor a place listed with others (`_listed_with_places`). A
+    (`_alone_after_the`), a team (`_team_after_the`) nor a place listed with others
+    (`_listed_with_places`). A
     courtesy title opening the entity makes it a person's name (`_courtesy_first`)."""
     if ent.label_ == "PERSON":
         # "Cruz's Iowa": a possessive inside makes it something of a person's (not the
@@ -237,10 +270,13 @@ def names_a_person(ent: Span) -> bool:
             and not _employer(ent)
             and not _place_and_post(ent)
             and not _alone_after_the(ent)
+            and not _team_after_the(ent)
             and not _listed_with_places(ent)
             and not (len(ent) > 1 and ent[-1].lower_ in words("street_heads"))
             and ent[0].lower_ not in words("platforms")
         )
+    if _of_a_body(ent) is not None:
+        return True  # "Stephanie Arkwright of Crescent Sports Management", an ORG to it
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:
         return True  # "Fox News Sean Hannity": a host after the network
     if _courtesy_first(ent):
