@@ -219,6 +219,16 @@ def test_what_is_set_aside_with_rather_than_is_denied():
     assert judge(text, FRAMED).label == "oppose"
 
 
+def test_what_is_set_aside_with_a_comma_and_not_is_denied():
+    """The parse hangs the ``not`` of ``X, not Y`` on ``X``: it denies ``Y``."""
+    assert (
+        rules("The strikes were a calculated escalation, not a reckless one.", "strikes").score > 0
+    )
+    assert (
+        rules("The strikes were a reckless escalation, not a calculated one.", "strikes").score < 0
+    )
+
+
 def test_denying_allegations_denies_what_they_assert():
     assert judge("allegations of cartel ties", FRAMED, cue="denied").label == "oppose"
 

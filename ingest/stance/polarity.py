@@ -30,10 +30,18 @@ NOT_JUST = frozenset({"just", "only", "merely", "simply"})
 
 def _set_aside(token: Token) -> bool:
     """Whether a word is in what the sentence says is not the case: ``Y`` in
-    ``X rather than Y`` and ``X instead of Y``."""
+    ``X rather than Y``, ``X instead of Y`` and ``X, not Y`` (``a calculated escalation,
+    not a reckless one``, where the parse hangs the ``not`` on ``X``)."""
     start = noun_phrase(token).left_edge.i
     before = [t.lower_ for t in token.doc[max(start - 2, 0) : start]]
-    return before in (["rather", "than"], ["instead", "of"])
+    return before in (["rather", "than"], ["instead", "of"], [",", "not"])
+
+
+def _contrasted(token: Token, negation: Token) -> bool:
+    """The ``not`` of ``X, not Y`` hung on ``X``, which denies ``Y``, not ``X``."""
+    return any(
+        c.dep_ in ("appos", "conj") and c.left_edge.i == negation.i + 1 for c in token.children
+    )
 
 
 def _negated(token: Token) -> bool:
@@ -46,6 +54,7 @@ def _negated(token: Token) -> bool:
     return any(
         (child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and child.lower_ in NEGATORS))
         and token.doc[child.i + 1 : child.i + 2].text.lower() not in NOT_JUST
+        and not _contrasted(token, child)
         for child in token.children
     )
 
