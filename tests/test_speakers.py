@@ -2808,3 +2808,46 @@ def test_a_participle_going_on_from_a_cue_is_its_speaker_s(article_from, nlp):
 def test_a_name_set_off_after_a_description_is_the_speaker(article_from, nlp, paragraph, speaker):
     (quote,) = proposed(article_from(paragraph), nlp)
     assert quote.speaker == speaker
+
+
+def test_a_participle_at_the_end_goes_with_the_main_clause_not_a_clause_of_circumstance(
+    article_from, nlp
+):
+    """The parse hangs ``insisting`` on ``failed``: the member states insisted nothing."""
+    article = article_from(
+        "The European Commission on Thursday played down concerns after at least nine member "
+        "states failed to submit their plans, insisting the rollout remains “on track” ahead of "
+        "next year’s start date.\n"
+    )
+    insisting = next(q for q in proposed(article, nlp) if q.cue.text == "insisting")
+    assert insisting.speaker == "European Commission"
+
+
+def test_an_office_the_article_names_later_with_the_same_words_is_that_person(article_from, nlp):
+    article = article_from(
+        "The mayor of Keswick posted a further update on social media, saying the water level "
+        "on the Greta appears to have peaked.\n\n"
+        "Mountain rescue teams spent the night moving residents to a rest centre.\n\n"
+        "In a post on X, the mayor of Keswick, Duncan Fairbairn, wrote: “Please stay away from "
+        "the riverside paths – they are not safe.”\n"
+    )
+    speakers = [q.speaker for q in proposed(article, nlp)]
+    assert speakers == ["Duncan Fairbairn", "Duncan Fairbairn"]
+
+
+def test_the_letters_of_a_rank_at_the_bar_are_no_part_of_a_name(article_from, nlp):
+    article = article_from(
+        "Counsel to the inquiry, Jonathan Pryor KC, suggested the board had deliberately "
+        "avoided scrutinising water quality data.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Jonathan Pryor"
+
+
+def test_whose_advice_it_is_says_who_gave_it(article_from, nlp):
+    article = article_from(
+        "Pennine Northern said only one in five services would run on Tuesday.\n\n"
+        "Its advice is simple: “Only travel if absolutely necessary.”\n"
+    )
+    advice = next(q for q in proposed(article, nlp) if "travel" in q.text)
+    assert advice.speaker == "Pennine Northern"

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from ..dates import after_dateline
 from ..parse import hyphen_joins
 from ..speakers import SPEAKING_ENTITIES, can_speak, is_someone, speechless
-from .cues import SUBJECTS, TENSED, _reports_after, inverted_subject, is_cue
+from .cues import _EVENT_MARKS, SUBJECTS, TENSED, _reports_after, inverted_subject, is_cue
 from .misparses import fronted_report
 from .source_phrases import _FRONTING, _issuer, _object_of, _phrase, _subject
 
@@ -84,7 +84,28 @@ def _source(cue: Token) -> Span | None:
             return _subject(described)
         if (verb.dep_ not in _BORROWS_SUBJECT and not _joined(verb)) or verb.head == verb:
             return None
-        verb = _reporter_above(verb) or verb.head
+        verb = _reporter_above(verb) or _above_circumstance(verb) or verb.head
+
+
+def _above_circumstance(participle: Token) -> Token | None:
+    """The main clause a participle set off at a sentence's end goes with when the parse
+    hung it on a clause of circumstance before it: in ``The Commission played down
+    concerns after nine member states failed to submit plans, insisting the rollout
+    remains on track`` the Commission insisted. Not when that clause's subject cannot
+    speak (``The first incident came ..., when protesters interrupted her, shouting``:
+    `_nearer_speaker`)."""
+    clause = participle.head
+    if (
+        participle.tag_ != "VBG"
+        or participle.dep_ != "advcl"
+        or participle.doc[participle.i - 1].text != ","
+        or clause.dep_ != "advcl"
+        or not any(c.dep_ == "mark" and c.lower_ in _EVENT_MARKS for c in clause.children)
+    ):
+        return None
+    main = clause.head
+    subject = next((c for c in main.children if c.dep_ in SUBJECTS), None)
+    return main if subject is not None and (can_speak(subject) or is_someone(subject)) else None
 
 
 def _quoted_as_saying(cue: Token) -> Token | None:

@@ -53,6 +53,7 @@ from .references import (
     body_named_next,
     body_subject_before,
     document_kind,
+    person_described_later,
     person_named_next,
     places_of,
     spoke_before,
@@ -167,6 +168,9 @@ class Mentions:
         ):
             # "Trump's comments suggest", "the administration's strategy frames them as": theirs
             return self._named(owner, mention)
+        owning = next((c for c in root.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if owning is not None and root.lemma_.lower() in words("speech_nouns"):
+            return self._pronoun(owning.lower_, mention.start)  # "Its advice is simple: ..."
         if root.lemma_.lower() in _PERSONAL_BODIES and (
             (person := self._owner(root, mention)) is not None
         ):  # "Sanders' campaign", "the Sanders campaign": one name for it
@@ -215,6 +219,7 @@ class Mentions:
                         if pointing and (qualified := _qualifiers(root))
                         else None
                     )
+                    or self._described_later(span, mention)
                     or describe(described_as(span), root.text, as_written=True)
                 )
         if root.lower_ in words("document_heads"):
@@ -257,9 +262,17 @@ class Mentions:
             return describe(body.text)  # "the nonpartisan Congressional Budget Office"
         if (named := person_named_next(span, self.docs, mention.start)) is not None:
             return self.person(named.text, mention.start)  # "A neighbor", "The neighbor, X,"
+        if (later := self._described_later(span, mention)) is not None:
+            return later
         if (named := self._named_earlier_as(span, mention)) is not None:
             return named  # "her daughter", after "Marsh's daughter, Ruth Ann Kessler,"
         return describe(described_as(span), span.root.text, as_written=True)
+
+    def _described_later(self: ArticleSpeakers, span: Span, mention: Mention) -> Speaker | None:
+        """Whom the article names later right after the same description (``The mayor of
+        Keswick has posted ...``, then ``the mayor of Keswick, Duncan Fairbairn,``)."""
+        named = person_described_later(span, self.docs, mention.start)
+        return self.person(named.text, mention.start) if named is not None else None
 
     def _named_earlier_as(self: ArticleSpeakers, span: Span, mention: Mention) -> Speaker | None:
         """The one person the article named earlier right after the same noun: ``her

@@ -65,9 +65,12 @@ def clean_name(name: str) -> str:
     """A name without courtesy titles, possessive ending or surrounding punctuation (a
     name starts with a letter: ``">Sanders`` is markup left in the text), nor the
     brackets an editor put in a quote (``George (W. Bush)``, ``[Gary] Johnson``), nor a
-    nickname in quotation marks (``Teresa "Tessie" Lundgren``: `NICKNAME`)."""
+    nickname in quotation marks (``Teresa "Tessie" Lundgren``: `NICKNAME`), nor the letters
+    of an honour or a seat after it (``Jonathan Pryor KC``: `lexicons/post_nominals.txt`)."""
     bare = NICKNAME.sub("", _BRACKETS.sub("", name))
     tokens = [t for t in bare.split() if t.lower() not in words("honorifics")]
+    while len(tokens) > 2 and tokens[-1].isupper() and tokens[-1].lower() in words("post_nominals"):
+        tokens.pop()  # "Jonathan Pryor KC"
     return LEADING.sub("", POSSESSIVE.sub("", " ".join(tokens))).strip(" ,.;:\"“”‘’'-–—")
 
 

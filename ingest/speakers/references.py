@@ -475,6 +475,29 @@ _NAMED_WITHIN = 3
 """Paragraphs after a description's own in which ``the`` same noun may name its person."""
 
 
+def person_described_later(span: Span, docs: list[tuple[int, Doc]], offset: int) -> Span | None:
+    """The person a definite description of an office stands for when the article later
+    gives the same words with a name after them: ``The mayor of Keswick has posted an
+    update``, and further down ``the mayor of Keswick, Duncan Fairbairn, wrote``."""
+    if span[0].lower_ != "the" or len(span) < 4 or not any(t.lower_ == "of" for t in span):
+        return None
+    words_of = [t.lower_ for t in span]
+    for start, doc in docs:
+        if start + len(doc.text) <= offset:
+            continue
+        for token in doc[: len(doc) - len(span) - 1]:
+            end = token.i + len(span)
+            if (
+                start + token.idx > offset
+                and [t.lower_ for t in doc[token.i : end]] == words_of
+                and doc[end].text == ","
+            ):
+                name = next((e for e in doc.ents if e.start == end + 1), None)
+                if name is not None and name.label_ == "PERSON":
+                    return name
+    return None
+
+
 def _next_paragraph(docs: list[tuple[int, Doc]], offset: int) -> int:
     """The index in ``docs`` of the first paragraph after the one holding ``offset``
     (``len(docs)`` if there is none)."""
