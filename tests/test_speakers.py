@@ -2851,3 +2851,56 @@ def test_whose_advice_it_is_says_who_gave_it(article_from, nlp):
     )
     advice = next(q for q in proposed(article, nlp) if "travel" in q.text)
     assert advice.speaker == "Pennine Northern"
+
+
+def test_the_cfo_is_the_chief_financial_officer(article_from, nlp):
+    article = article_from(
+        "Chief Financial Officer Linnea Barrowcliff said costs would rise about 3% next year.\n\n"
+        "“We’re not going to be heroes on deposit pricing,” the CFO said.\n"
+    )
+    pricing = next(q for q in proposed(article, nlp) if "pricing" in q.text)
+    assert pricing.speaker == "Linnea Barrowcliff"
+
+
+def test_whose_book_or_filing_it_is_says_who_stated_it(article_from, nlp):
+    article = article_from(
+        "Donald Trump spoke to reporters in Manhattan on Monday.\n\n"
+        "In the 1980s he paid $8 million for the estate, according to his book.\n\n"
+        "The regulator rejected the drug, according to a filing Orrin Biotherapeutics made "
+        "with the Securities and Exchange Commission.\n"
+    )
+    according = [q.speaker for q in proposed(article, nlp) if q.cue.text == "according to"]
+    assert according == ["Donald Trump", "Orrin Biotherapeutics"]
+
+
+def test_she_is_the_widow_named_in_apposition_not_the_witness_before(article_from, nlp):
+    """The recogniser takes ``Leanne`` for an organisation, in a paragraph with no cue."""
+    article = article_from(
+        "PC Amanda Whitworth told the hearing that the lorry had been travelling slowly.\n\n"
+        "Mr Kershaw's wife, Leanne, sat in the public gallery throughout the hearing.\n\n"
+        "In a statement read to the court, she said her husband had been “the most patient, "
+        "gentle man you could ever meet”.\n"
+    )
+    husband = next(q for q in proposed(article, nlp) if "husband" in q.text)
+    assert husband.speaker == "Leanne"
+
+
+def test_a_character_an_actor_plays_is_no_one_she_means(article_from, nlp):
+    article = article_from(
+        "Soap legend Sheila Brannan has revealed she almost quit the show.\n\n"
+        "The 63-year-old, who has played barmaid Dot Hennessey for 27 years, was given the "
+        "all-clear in January.\n\n"
+        "“If one woman reads this and books a mammogram, then it’s worth it,” she said.\n"
+    )
+    mammogram = next(q for q in proposed(article, nlp) if "mammogram" in q.text)
+    assert mammogram.speaker == "Sheila Brannan"
+
+
+def test_the_mum_of_one_is_the_mother_named_before(article_from, nlp):
+    article = article_from(
+        "Hannah Okafor, 34, was queuing for a coffee when she heard a woman screaming.\n\n"
+        "The mum-of-one, who works on the children’s ward, said she had been trained in "
+        "paediatric first aid “more times than I can count”.\n"
+    )
+    trained = next(q for q in proposed(article, nlp) if "trained" in q.text)
+    assert trained.speaker == "Hannah Okafor"

@@ -43,7 +43,9 @@ _ABBREVIATION_AFTER = re.compile(r"\s+\([^()\s]*\)?$")
 _POSTMODIFIERS = frozenset({"amod", "prep", "acl", "compound", "nmod", "npadvmod"})
 
 
-ISSUING = frozenset({"issue", "release", "publish", "post", "send", "put", "distribute", "file"})
+ISSUING = frozenset(
+    {"issue", "release", "publish", "post", "send", "put", "distribute", "file", "make"}
+)
 """Verbs by which someone puts out a document that speaks for them (`released_by`,
 `references.documents_issued`; `parse_plan` parses a paragraph with one of them and one
 of `references.OWN_WORDS`)."""

@@ -103,6 +103,10 @@ _INDEFINITE = {
 }
 
 
+_SUBJECT_FORM = {"its": "it", "his": "he", "her": "she", "their": "they"}
+"""The pronoun a possessive stands for, which is how it is resolved."""
+
+
 class Mentions:
     """Whom the mentions of an article other than pronouns name: mixed into
     `ArticleSpeakers`, whose record (the people named, their roles, the unnamed sources
@@ -169,8 +173,14 @@ class Mentions:
             # "Trump's comments suggest", "the administration's strategy frames them as": theirs
             return self._named(owner, mention)
         owning = next((c for c in root.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
-        if owning is not None and root.lemma_.lower() in words("speech_nouns"):
-            return self._pronoun(owning.lower_, mention.start)  # "Its advice is simple: ..."
+        if owning is not None and (
+            root.lemma_.lower() in words("speech_nouns") or root.lower_ in words("document_heads")
+        ):  # "Its advice is simple: ...", "according to its most recent quarterly report"
+            owner_named = self._pronoun(_SUBJECT_FORM.get(owning.lower_, ""), mention.start)
+            if owner_named.kind != "unnamed" and (
+                owning.lower_ != "its" or owner_named.kind != "person"  # "its website": no one's
+            ):
+                return owner_named
         if root.lemma_.lower() in _PERSONAL_BODIES and (
             (person := self._owner(root, mention)) is not None
         ):  # "Sanders' campaign", "the Sanders campaign": one name for it

@@ -12,7 +12,7 @@ from ..dates import MONTHS, WEEKDAYS
 from ..lexicons import words
 from ..parse import hyphen_joins, is_title_case, text_of
 from ..roles import is_title
-from .descriptions import PLACE_ENTITIES
+from .descriptions import PLACE_ENTITIES, is_someone
 from .genders import gendered
 from .name_words import (
     NICKNAME,
@@ -214,6 +214,38 @@ def _team_after_the(ent: Span) -> bool:
     )
 
 
+def _given_name_set_off(ent: Span) -> bool:
+    """A given name alone, set off by commas after someone it names (``Mr Kershaw's wife,
+    Leanne, sat ...``), read from the words: such a paragraph may have no parse."""
+    doc = ent.doc
+    return (
+        len(ent) == 1
+        and gendered(ent[0])
+        and ent.start >= 2
+        and doc[ent.start - 1].text == ","
+        and is_someone(doc[ent.start - 2])
+        and (ent.end == len(doc) or doc[ent.end].is_punct)
+    )
+
+
+def _played(ent: Span) -> bool:
+    """A character an actor plays, no one the article quotes (``who has played barmaid Dot
+    Hennessey for 27 years``, ``Sheila Brannan as Dot Hennessey``): whom a later ``she``
+    is not. Read from the words, as a paragraph with no quote has no parse."""
+    doc = ent.doc
+    before = list(doc[max(ent.start - 2, 0) : ent.start])
+    if before and before[-1].lower_ == "as":
+        return ent.start >= 2 and doc[ent.start - 2].ent_type_ == "PERSON"
+    if len(before) == 2 and before[-1].is_lower and before[-1].is_alpha:
+        before = before[:1]  # "played barmaid Dot Hennessey"
+    return bool(before) and before[-1].lower_ in _PLAYING
+
+
+_PLAYING = frozenset(
+    {"play", "plays", "played", "playing", "portray", "portrays", "portrayed", "portraying"}
+)
+
+
 def _listed_with_places(ent: Span) -> bool:
     """A name in a list of places, one of them too (``Nairobi, Mombasa, Kisumu, Garissa
     and Migori were the worst affected counties``: ``Garissa`` a person to the
@@ -255,9 +287,13 @@ def names_a_person(ent: Span) -> bool:
     `lexicons/street_heads.txt`), a platform (``Instagram Live``:
     `lexicons/platforms.txt`), a place's post (``Nunavut MLA``), a titled
     person's employer (`_employer`), an office or a thing alone after ``the``
-    (`_alone_after_the`), a team (`_team_after_the`) nor a place listed with others
-    (`_listed_with_places`). A
-    courtesy title opening the entity makes it a person's name (`_courtesy_first`)."""
+    (`_alone_after_the`), a team (`_team_after_the`), a place listed with others
+    (`_listed_with_places`), a role someone plays (`_played`) nor a word with no capital
+    (``killed by lorry``). A courtesy title opening the entity makes it a person's name
+    (`_courtesy_first`), and so does a given name alone in apposition to someone (``Mr
+    Kershaw's wife, Leanne,``, an ORG to the recogniser)."""
+    if not any(t.text[:1].isupper() for t in ent):
+        return False
     if ent.label_ == "PERSON":
         # "Cruz's Iowa": a possessive inside makes it something of a person's (not the
         # closing mark of a nickname: "Robert ‘Bobby’ Vance")
@@ -272,9 +308,12 @@ def names_a_person(ent: Span) -> bool:
             and not _alone_after_the(ent)
             and not _team_after_the(ent)
             and not _listed_with_places(ent)
+            and not _played(ent)
             and not (len(ent) > 1 and ent[-1].lower_ in words("street_heads"))
             and ent[0].lower_ not in words("platforms")
         )
+    if _given_name_set_off(ent):
+        return True  # "Mr Kershaw's wife, Leanne,"
     if _of_a_body(ent) is not None:
         return True  # "Stephanie Arkwright of Crescent Sports Management", an ORG to it
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:

@@ -184,6 +184,12 @@ def is_epithet(span: Span) -> bool:
 _DESCRIBING = frozenset({"relcl", "acl", "prep", "appos", "poss"})
 
 AGED = re.compile(r"\b(\d{1,3})-year-old\b")  # "the 45-year-old", "the 45-year-old woman"
+# "the mum-of-one", "the dad-of-two": the British papers' way of saying "the parent"
+PARENT_OF = re.compile(
+    r"\b(?:mum|mom|mother|dad|father|gran|nan|grand(?:mother|father|mum|dad|ma|pa))"
+    r"\s*-\s*of\s*-\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b",
+    re.I,
+)
 
 
 def put_to_them(verb: Token) -> bool:
@@ -200,17 +206,22 @@ def put_to_them(verb: Token) -> bool:
 
 def points_back(span: Span) -> bool:
     """``The 61-year-old, who is in his 14th season``, ``the 34-year-old mother of
-    three``: someone described by their age, anything more said of them set aside by
-    commas. News uses such a description, as it uses ``he``, for someone it has just
-    named. (A trade or a title may be someone else's, named or not: in political copy
-    ``the New York businessman`` was the candidate named three paragraphs back, ``the
-    GOP candidate`` not the daughter named last; a title the article gives someone is
+    three``, ``The mum-of-one, who works on the children's ward,``: someone described by
+    their age or as a parent of so many, anything more said of them set aside by commas.
+    News uses such a description, as it uses ``he``, for someone it has just named. (A
+    trade or a title may be someone else's, named or not: in political copy ``the New
+    York businessman`` was the candidate named three paragraphs back, ``the GOP
+    candidate`` not the daughter named last; a title the article gives someone is
     theirs, `Mentions._titled`.)"""
     root = span.root
     after = [c.left_edge.i for c in root.rights if c.dep_ in {"prep", "relcl", "acl"}]
     own = span.doc[span.start : min(after, default=span.end)]  # "the family of a
     # 34-year-old man": his age, not theirs
-    if not is_definite(span) or root.tag_ in {"NNS", "NNPS"} or not AGED.search(own.text):
+    if (
+        not is_definite(span)
+        or root.tag_ in {"NNS", "NNPS"}
+        or not (AGED.search(own.text) or PARENT_OF.search(own.text))
+    ):
         return False
     return all(
         _set_aside(c) for c in root.children if c.dep_ in _DESCRIBING and c.i > span.end - 1
