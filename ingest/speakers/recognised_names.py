@@ -291,7 +291,8 @@ def names_a_person(ent: Span) -> bool:
     (`_listed_with_places`), a role someone plays (`_played`) nor a word with no capital
     (``killed by lorry``). A courtesy title opening the entity makes it a person's name
     (`_courtesy_first`), and so does a given name alone in apposition to someone (``Mr
-    Kershaw's wife, Leanne,``, an ORG to the recogniser)."""
+    Kershaw's wife, Leanne,``, an ORG to the recogniser: `_given_name_set_off`) or one
+    the recogniser ran on over the body the person is of (`_of_a_body`)."""
     if not any(t.text[:1].isupper() for t in ent):
         return False
     if ent.label_ == "PERSON":
