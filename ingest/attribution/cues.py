@@ -71,8 +71,8 @@ def puts_it(verb: Token) -> bool:
         return False
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         return True
-    after = verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
-    return after is not None and after.text == ":"
+    after = verb.right_edge.i + 1
+    return after < len(verb.doc) and verb.doc[after].text == ":"
 
 
 @cache

@@ -103,10 +103,6 @@ _INDEFINITE = {
 }
 
 
-_SUBJECT_FORM = {"its": "it", "his": "he", "her": "she", "their": "they"}
-"""The pronoun a possessive stands for, which is how it is resolved."""
-
-
 class Mentions:
     """Whom the mentions of an article other than pronouns name: mixed into
     `ArticleSpeakers`, whose record (the people named, their roles, the unnamed sources
@@ -176,7 +172,9 @@ class Mentions:
         if owning is not None and (
             root.lemma_.lower() in words("speech_nouns") or root.lower_ in words("document_heads")
         ):  # "Its advice is simple: ...", "according to its most recent quarterly report"
-            owner_named = self._pronoun(_SUBJECT_FORM.get(owning.lower_, ""), mention.start)
+            # `_pronoun` reads "his", "her", "their" as it reads "he", "she", "they"
+            owned_by = "it" if owning.lower_ == "its" else owning.lower_
+            owner_named = self._pronoun(owned_by, mention.start)
             if owner_named.kind != "unnamed" and (
                 owning.lower_ != "its" or owner_named.kind != "person"  # "its website": no one's
             ):

@@ -186,13 +186,12 @@ def _alone_after_the(ent: Span) -> bool:
     else; or a thing written with a capital that is also a given name (``the Bill``
     before a legislature, which the recogniser took for a Bill), which a later ``he``
     is not. A surname stays a name (``the Clinton of lore``)."""
-    before = ent.doc[ent.start - 1] if ent.start else None
-    return (
-        len(ent) == 1
-        and before is not None
-        and before.lower_ == "the"
-        and (is_title(ent[0]) or gendered(ent[0]))
-    )
+    return len(ent) == 1 and _after_the(ent) and (is_title(ent[0]) or gendered(ent[0]))
+
+
+def _after_the(ent: Span) -> bool:
+    """The word before the entity is ``the``."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
 
 
 def _team_after_the(ent: Span) -> bool:
@@ -200,12 +199,10 @@ def _team_after_the(ent: Span) -> bool:
     Sentinels announced``, a person to the recogniser for its ``Charlotte``), which a
     person's name is not written with; but for a name qualifying another noun (``the
     Bernie Sanders campaign``)."""
-    before = ent.doc[ent.start - 1] if ent.start else None
     last = ent[-1].text
     return (
         len(ent) >= 2
-        and before is not None
-        and before.lower_ == "the"
+        and _after_the(ent)
         and ent.root.dep_ not in {"compound", "poss", "amod", "nmod"}
         and not (ent.root.head.i in range(ent.end, ent.end + 3) and ent.root.head.pos_ == "NOUN")
         and last.endswith("s")

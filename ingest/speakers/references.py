@@ -8,7 +8,7 @@ initials (``TTC``: the body the article names in full)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -584,14 +584,14 @@ def acronyms(docs: list[tuple[int, Doc]]) -> dict[str, str]:
                 found.setdefault(short, name.text)
             named = [t for t in ent if not t.is_stop and not t.is_punct]  # "Thompson-Nicola"
             if len(named) >= 2 and all(t.is_title for t in named):
-                found.setdefault("".join(t.text[0] for t in named), name.text)
+                found.setdefault(_initials(named), name.text)
                 if len(named) >= 3 and "." in named[0].text:  # "U.S. Consumer Product
                     # Safety Commission" is the CPSC
-                    found.setdefault("".join(t.text[0] for t in named[1:]), name.text)
+                    found.setdefault(_initials(named[1:]), name.text)
                 of = next((t.i for t in ent if t.lower_ == "of"), len(ent.doc))
                 before = [t for t in named if t.i < of]  # "Independent Investigation Unit
                 if 2 <= len(before) < len(named):  # of Manitoba" is the IIU too
-                    found.setdefault("".join(t.text[0] for t in before), name.text)
+                    found.setdefault(_initials(before), name.text)
         for short, name in _bracketed_initials(doc):
             found.setdefault(short, name)
     return found
@@ -625,7 +625,7 @@ def _bracketed_initials(doc: Doc) -> list[tuple[str, str]]:
     return found
 
 
-def _initials(name: Span) -> str:
+def _initials(name: Iterable[Token]) -> str:
     """The first letters of a name's words, but for words such as ``of``."""
     return "".join(t.text[0] for t in name if not t.is_stop and not t.is_punct)
 
