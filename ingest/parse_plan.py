@@ -23,7 +23,7 @@ from .lexicons import words
 from .parse import entities_alone, is_title_case, naming_pipes, text_of, word_forms
 from .records import Article
 from .speakers.descriptions import ISSUING
-from .speakers.references import OWN_WORDS
+from .speakers.documents import OWN_WORDS
 
 BATCH_SIZE = 64
 

@@ -24,7 +24,10 @@ whose name a word or a phrase holds (a titled name, a name set beside a descript
 `name_words` the words a name is written with; `genders` what gender a name, a
 courtesy title or a role tells. `descriptions` words the sources that are not named
 people and tells which nouns can speak; `references` what words used again for
-someone point to (``the businessman``, ``Saskatchewan premier``, ``the statement``);
+someone point to (``Saskatchewan premier``, ``the company``), `epithets` which
+descriptions mean someone just named (``the businessman``, ``the 61-year-old``),
+`documents` whose statement or report a later ``the statement`` is and `initials` which
+body initials stand for;
 `writers` tells who "I" and "we" are outside quotation marks (an op-ed's, an
 editorial's or a letter's writer).
 """
@@ -39,10 +42,10 @@ from .descriptions import (
     released_by,
     speechless,
 )
+from .epithets import AGED
 from .mentions import NO_ONE
 from .name_words import clean_name
 from .recognised_names import person_name, person_span
-from .references import AGED
 from .speaker import Speaker
 
 __all__ = [

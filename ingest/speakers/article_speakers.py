@@ -18,12 +18,15 @@ from ..names import fold, name_key, without_legal_form
 from ..parse import hyphen_joins, is_title_case, text_of
 from ..records import Mention
 from .descriptions import describe, is_abstract, is_hearsay, role_before
+from .documents import documents_issued
+from .epithets import is_epithet, points_back
 from .genders import described_gender, gender_of, role_gender, titled_gender
+from .initials import acronyms
 from .mentions import NO_ONE, Mentions
 from .name_words import NICKNAME, extends_name, whole_word, words_of_name
 from .pronouns import Pronouns, introduces_one
 from .recognised_names import names_a_person, person_name, person_span
-from .references import acronyms, documents_issued, is_epithet, paragraph_at, points_back
+from .references import paragraph_at
 from .speaker import Speaker
 from .writers import Writers, byline
 

@@ -47,8 +47,8 @@ ISSUING = frozenset(
     {"issue", "release", "publish", "post", "send", "put", "distribute", "file", "make"}
 )
 """Verbs by which someone puts out a document that speaks for them (`released_by`,
-`references.documents_issued`; `parse_plan` parses a paragraph with one of them and one
-of `references.OWN_WORDS`)."""
+`documents.documents_issued`; `parse_plan` parses a paragraph with one of them and one
+of `documents.OWN_WORDS`)."""
 
 
 def is_someone(head: Token) -> bool:

@@ -35,6 +35,8 @@ from .descriptions import (
     released_by,
     speechless,
 )
+from .documents import document_kind
+from .epithets import AGED
 from .genders import gendered, titled_gender
 from .name_words import whole_word
 from .names_in_phrases import (
@@ -46,13 +48,11 @@ from .names_in_phrases import (
 )
 from .recognised_names import age_after, names_a_person, person_name, person_span
 from .references import (
-    AGED,
     bare_body,
     body_described_before,
     body_named_before,
     body_named_next,
     body_subject_before,
-    document_kind,
     person_described_later,
     person_named_next,
     places_of,
@@ -325,7 +325,7 @@ class Mentions:
 
     def _issuer(self: ArticleSpeakers, document: Token, offset: int) -> Speaker | None:
         """Whose ``the statement`` is: the speaker of the last ``a statement`` of the same
-        kind the article gave before (`references.documents_issued`)."""
+        kind the article gave before (`documents.documents_issued`)."""
         before = [
             (paragraph, issuer)
             for at, lemma, paragraph, issuer in self.issued

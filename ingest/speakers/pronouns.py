@@ -14,8 +14,9 @@ from ..lexicons import words
 from ..parse import text_of
 from ..roles import is_title, title_of
 from .descriptions import is_someone
+from .epithets import introduced_before, is_epithet
 from .genders import described_gender, gender_of
-from .references import introduced_before, is_epithet, put_to_them
+from .references import put_to_them
 from .speaker import Speaker
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ class Pronouns:
         return Speaker(pronoun, "unnamed")
 
     def _described_person(self: ArticleSpeakers, span: Span, offset: int) -> Speaker | None:
-        """Whom a description by age pointing back means (`references.points_back`: ``The
+        """Whom a description by age pointing back means (`epithets.points_back`: ``The
         61-year-old, who is in his 14th season``), of those its words fit (``the
         34-year-old mother``: no man): of the people named before it in its paragraph,
         else in the two before, the last named as a subject (``Kerrigan ... pulled away
@@ -286,7 +287,7 @@ class Pronouns:
 
     def _document_before(self: ArticleSpeakers, offset: int) -> Speaker | None:
         """Who put out the document an ``it`` at ``offset`` stands for: the last one the
-        article said a person issued or read out (`references.documents_issued`), in this
+        article said a person issued or read out (`documents.documents_issued`), in this
         paragraph or the one before, if no one has spoken since. A body's document is
         left to the body that spoke last, mostly the same one: the words a report is said
         to come from may be its contributors' (``The report, produced with contributions

@@ -1,20 +1,19 @@
-"""What the words an article uses again for someone refer to: a bare ``the businessman``
-(someone it has named), a title with its place (``Saskatchewan premier``: whoever the
-article says holds it there), ``the statement`` (whoever it said issued one), ``the
+"""What the words an article uses again for someone refer to: a title with its place
+(``Saskatchewan premier``: whoever the article says holds it there), ``the
 association`` or ``the company`` (the body it named that the word fits, else the body
-that spoke last), a lede's ``A Calgary-based company`` (the body named next) and
-initials (``TTC``: the body the article names in full)."""
+that spoke last), a lede's ``A Calgary-based company`` (the body named next) and ``a
+woman`` described by name later. Bare epithets are `epithets`', documents `documents`'
+and initials `initials`'."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import pairs, words
 from ..parse import text_of
-from .descriptions import ISSUING, is_definite, is_someone, released_by, singular
+from .descriptions import is_definite, singular
 from .genders import gendered
 from .name_words import ends_like_a_company
 
@@ -37,161 +36,6 @@ def places_of(span: Span) -> list[str]:
 _PLACES = frozenset({"GPE", "LOC", "NORP"})
 
 
-def documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
-    """The documents a paragraph says someone issued, with who: ``Dabrusin defended the
-    rule in a statement``, ``In a letter, the mayor said``, ``a report published last
-    week by the Economic and Social Research Institute``, ``the Auditor-General's most
-    recent report``; the document a later ``the statement read`` or ``the report also
-    found`` means. Only a speech verb issues one it is in: ``Trump leads in a new poll``
-    is no poll of his. Where the parse gave the verb no subject (``..., TransEd, the
-    private consortium that operates the line, said in a statement``), the verb stands
-    for its subject: whoever the rules found saying it."""
-    written = text_of(doc).lower()
-    if not any(word in written for word in OWN_WORDS | {"sue"}):
-        return []  # most paragraphs name no document: no need to walk their words
-    found = []
-    for document in doc:
-        if document.lemma_.lower() == "sue" and document.pos_ == "VERB":
-            # "Garrett Lyle has sued the studio, alleging ...": the complaint is his
-            plaintiff = next((c for c in document.children if c.dep_ == "nsubj"), None)
-            if plaintiff is not None:
-                found.append((document, plaintiff))
-            continue
-        if document.lemma_.lower() not in OWN_WORDS:
-            continue
-        if (author := released_by(document) or _read_from(document)) is not None:
-            found.append((document, author.root))
-            continue
-        if document.dep_ == "dobj" and _issues(document.head, document):
-            # "Environment Canada issued a special air quality statement"
-            verb = document.head
-            issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if issuer is None:
-                issuer = _name_set_off_before(verb)
-            if issuer is not None:
-                found.append((document, issuer))
-            continue
-        if document.dep_ != "pobj" or document.head.lower_ not in {"in", "via", "through", "on"}:
-            continue
-        verb = document.head.head  # said, wrote, announced: not "leads in a new poll"
-        if verb.lemma_.lower() in words("speech_verbs"):
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            found.append((document, subject or verb))
-    return found
-
-
-def _name_set_off_before(verb: Token) -> Token | None:
-    """The name set off by a comma right before a verb the parse gave no subject: in
-    ``..., his older sister, Yolanda Mayfield-Greene, read a statement`` it hung the
-    sister on the church before her; she read it."""
-    doc = verb.doc
-    before = verb.i - 2
-    if before < 0 or doc[verb.i - 1].text != "," or doc[before].ent_type_ != "PERSON":
-        return None
-    return doc[before]
-
-
-def _issues(verb: Token, document: Token) -> bool:
-    """``verb`` puts out ``document`` (its object) as the subject's: ``issued a statement``,
-    and ``read a statement`` (``his sister read a statement on behalf of the family``:
-    the reader's to deliver), not ``read a report`` (someone else's)."""
-    lemma = verb.lemma_.lower()
-    return lemma in ISSUING or (lemma == "read" and document.lemma_.lower() == "statement")
-
-
-def _read_from(document: Token) -> Span | None:
-    """Whose words a document handed on is: ``her lawyer read a statement from her``
-    (the parse hangs ``from her`` on the verb)."""
-    if document.dep_ != "dobj":
-        return None
-    source = next(
-        (
-            o
-            for c in document.head.rights
-            if c.dep_ == "prep" and c.lower_ == "from" and c.i > document.i
-            for o in c.children
-            if o.dep_ == "pobj" and is_someone(o)
-        ),
-        None,
-    )
-    return document.doc[source.left_edge.i : source.i + 1] if source is not None else None
-
-
-OWN_WORDS = frozenset(
-    {
-        "statement",
-        "letter",
-        "release",
-        "memo",
-        "post",
-        "tweet",
-        "email",
-        "report",
-        "paper",
-        "lawsuit",
-        "suit",
-        "complaint",
-        "indictment",
-        "audit",
-        "assessment",
-        "evaluation",
-        "inspection",
-        "review",
-        "study",
-        "analysis",
-        "investigation",
-        "inquiry",
-    }
-)
-"""Documents someone writes in their own words, whose ``the statement`` goes on speaking
-for them (not a video, an ad or a poll, which show or ask others); a lawsuit speaks for
-whoever filed it (``Reyes' lawsuit``, then ``the complaint states``), and an audit
-or a study whoever made it (``a 2023 audit by the inspector general``, then ``the audit
-found``)."""
-
-_SAME_DOCUMENT = {
-    "sue": "lawsuit",
-    "suit": "lawsuit",
-    "complaint": "lawsuit",
-    "audit": "report",
-    "assessment": "report",
-    "evaluation": "report",
-    "review": "report",
-    "study": "report",
-    "analysis": "report",
-}
-"""Words for one document: the lawsuit a plaintiff filed (or who ``sued``) is ``the
-suit`` and ``the complaint`` after it; the report an auditor released ``the audit``
-(``according to a report released Thursday by the State Auditor ... the audit said``)."""
-
-
-def document_kind(lemma: str) -> str:
-    """The kind of document a word names, one for the words a writer varies
-    (`_SAME_DOCUMENT`): what a later ``the complaint`` is matched on."""
-    return _SAME_DOCUMENT.get(lemma, lemma)
-
-
-def is_epithet(span: Span) -> bool:
-    """``the businessman``, ``the actress``: a bare definite description, which news uses
-    for someone it has just named (``Donald Trump ... The billionaire businessman
-    says``). Described any further (``the woman, who did not want to be named``, ``the
-    victims' surviving son``), it introduces someone the article does not name, whom a
-    later ``she`` or ``he`` may mean."""
-    root = span.root
-    return is_definite(span) and not any(c.dep_ in _DESCRIBING for c in root.children)
-
-
-_DESCRIBING = frozenset({"relcl", "acl", "prep", "appos", "poss"})
-
-AGED = re.compile(r"\b(\d{1,3})-year-old\b")  # "the 45-year-old", "the 45-year-old woman"
-# "the mum-of-one", "the dad-of-two": the British papers' way of saying "the parent"
-PARENT_OF = re.compile(
-    r"\b(?:mum|mom|mother|dad|father|gran|nan|grand(?:mother|father|mum|dad|ma|pa))"
-    r"\s*-\s*of\s*-\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b",
-    re.I,
-)
-
-
 def put_to_them(verb: Token) -> bool:
     """``Asked how many would be affected, he said, "All of them."``: the question put to
     the speaker opening the sentence, which the reporter asked; the answer has its own
@@ -201,47 +45,6 @@ def put_to_them(verb: Token) -> bool:
         and verb.i == verb.sent.start
         and verb.lemma_.lower() == "ask"
         and not any(c.dep_ == "agent" for c in verb.children)
-    )
-
-
-def points_back(span: Span) -> bool:
-    """``The 61-year-old, who is in his 14th season``, ``the 34-year-old mother of
-    three``, ``The mum-of-one, who works on the children's ward,``: someone described by
-    their age or as a parent of so many, anything more said of them set aside by commas.
-    News uses such a description, as it uses ``he``, for someone it has just named. (A
-    trade or a title may be someone else's, named or not: in political copy ``the New
-    York businessman`` was the candidate named three paragraphs back, ``the GOP
-    candidate`` not the daughter named last; a title the article gives someone is
-    theirs, `Mentions._titled`.)"""
-    root = span.root
-    after = [c.left_edge.i for c in root.rights if c.dep_ in {"prep", "relcl", "acl"}]
-    own = span.doc[span.start : min(after, default=span.end)]  # "the family of a
-    # 34-year-old man": his age, not theirs
-    if (
-        not is_definite(span)
-        or root.tag_ in {"NNS", "NNPS"}
-        or not (AGED.search(own.text) or PARENT_OF.search(own.text))
-    ):
-        return False
-    return all(
-        _set_aside(c) for c in root.children if c.dep_ in _DESCRIBING and c.i > span.end - 1
-    ) and not any(c.dep_ == "poss" for c in root.children)
-
-
-def _set_aside(modifier: Token) -> bool:
-    """A phrase after a noun set off from it by a comma, a dash or a bracket."""
-    start = modifier.left_edge.i
-    return start > 0 and modifier.doc[start - 1].text in {",", "(", "—", "–"}
-
-
-def introduced_before(span: Span, text: str) -> bool:
-    """``text`` (the article before ``span``, a description by age) brought in someone
-    unnamed of that age, whom ``span`` may mean: ``a 32-year-old man`` before ``the
-    32-year-old``."""
-    age = AGED.search(span.text)
-    return (
-        age is not None
-        and re.search(rf"\b(?:an?|one)\s+{age[1]}-year-old\b", text, re.I) is not None
     )
 
 
@@ -567,84 +370,3 @@ def _name_head(name: Span) -> str:
     lowered = [t.lower_ for t in name if not t.like_num]
     cut = next((i for i, word in enumerate(lowered) if word in {"of", "for", "on"}), len(lowered))
     return lowered[cut - 1] if cut else lowered[-1]
-
-
-def acronyms(docs: list[tuple[int, Doc]]) -> dict[str, str]:
-    """The bodies an article names in full, by their initials: ``TTC`` is the
-    ``Toronto Transit Commission``, ``SIU`` the ``Special Investigations Unit`` (small
-    words such as ``of`` and ``the`` give no letter, and an abbreviated place before the
-    name may give none: ``CPSC``, the ``U.S. Consumer Product Safety Commission``). The
-    first full name wins. A name with its initials after it in brackets says so itself,
-    whatever letters they take (``the National Anti-Corruption Bureau (NABU)``)."""
-    found: dict[str, str] = {}
-    for _, doc in docs:
-        for ent in (_before_bracket(whole_name(ent)) for ent in doc.ents if ent.label_ == "ORG"):
-            name = ent[1:] if ent[0].lower_ == "the" else ent
-            if (short := _initials_after(ent)) is not None:
-                found.setdefault(short, name.text)
-            named = [t for t in ent if not t.is_stop and not t.is_punct]  # "Thompson-Nicola"
-            if len(named) >= 2 and all(t.is_title for t in named):
-                found.setdefault(_initials(named), name.text)
-                if len(named) >= 3 and "." in named[0].text:  # "U.S. Consumer Product
-                    # Safety Commission" is the CPSC
-                    found.setdefault(_initials(named[1:]), name.text)
-                of = next((t.i for t in ent if t.lower_ == "of"), len(ent.doc))
-                before = [t for t in named if t.i < of]  # "Independent Investigation Unit
-                if 2 <= len(before) < len(named):  # of Manitoba" is the IIU too
-                    found.setdefault(_initials(before), name.text)
-        for short, name in _bracketed_initials(doc):
-            found.setdefault(short, name)
-    return found
-
-
-def _bracketed_initials(doc: Doc) -> list[tuple[str, str]]:
-    """Capitalised words with initials in brackets after them, whatever the recogniser
-    made of the words (``the EU Road Safety Agency (EURSA)``, a facility to it, and
-    ``the European Anti-Fraud Office (OLAF)``, whose initials are French): the short
-    name and the long one, from where its initials are the short name's if they are."""
-    found = []
-    for bracket in (t for t in doc[1:-2] if t.text == "(" and doc[t.i + 2].text == ")"):
-        short = doc[bracket.i + 1].text
-        if not (short.isupper() and short.isalpha() and 2 <= len(short) <= 8):
-            continue
-        start = bracket.i
-        while start > 0 and (
-            doc[start - 1].is_title
-            or doc[start - 1].is_upper
-            or doc[start - 1].lower_ in _NAME_JOINERS
-        ):
-            start -= 1
-        while start < bracket.i and doc[start].lower_ in _NAME_JOINERS:
-            start += 1
-        start = next(  # "Brussels Commission Office (CO)": where the initials start
-            (i for i in range(start, bracket.i) if _initials(doc[i : bracket.i]) == short), start
-        )
-        named = [t for t in doc[start : bracket.i] if t.is_alpha and not t.is_stop]
-        if len(named) >= 2:
-            found.append((short, doc[start : bracket.i].text))
-    return found
-
-
-def _initials(name: Iterable[Token]) -> str:
-    """The first letters of a name's words, but for words such as ``of``."""
-    return "".join(t.text[0] for t in name if not t.is_stop and not t.is_punct)
-
-
-_NAME_JOINERS = frozenset({"of", "and", "for", "on", "the", "&", "-"})
-"""Words a body's name may hold between its capitalised ones."""
-
-
-def _before_bracket(ent: Span) -> Span:
-    """An entity without the bracket the recogniser may run it into (``the State
-    Administration for Market Regulation (SAMR``)."""
-    bracket = next((t.i for t in ent if t.text == "("), None)
-    return ent.doc[ent.start : bracket] if bracket is not None and bracket > ent.start + 1 else ent
-
-
-def _initials_after(ent: Span) -> str | None:
-    """The capitals in brackets right after a name (``(SAMR)``), or None."""
-    doc = ent.doc
-    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
-        return None
-    short = doc[ent.end + 1]
-    return short.text if short.is_upper and short.is_alpha and 2 <= len(short) <= 8 else None

@@ -1,0 +1,145 @@
+"""The documents an article says someone issued (``in a statement``, ``a report
+published by the auditor``, ``Reyes' lawsuit``), whose later ``the statement read`` or
+``the report also found`` goes on speaking for them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons import words
+from ..parse import text_of
+from .descriptions import ISSUING, is_someone, released_by
+
+
+def documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
+    """The documents a paragraph says someone issued, with who: ``Dabrusin defended the
+    rule in a statement``, ``In a letter, the mayor said``, ``a report published last
+    week by the Economic and Social Research Institute``, ``the Auditor-General's most
+    recent report``; the document a later ``the statement read`` or ``the report also
+    found`` means. Only a speech verb issues one it is in: ``Trump leads in a new poll``
+    is no poll of his. Where the parse gave the verb no subject (``..., TransEd, the
+    private consortium that operates the line, said in a statement``), the verb stands
+    for its subject: whoever the rules found saying it."""
+    written = text_of(doc).lower()
+    if not any(word in written for word in OWN_WORDS | {"sue"}):
+        return []  # most paragraphs name no document: no need to walk their words
+    found = []
+    for document in doc:
+        if document.lemma_.lower() == "sue" and document.pos_ == "VERB":
+            # "Garrett Lyle has sued the studio, alleging ...": the complaint is his
+            plaintiff = next((c for c in document.children if c.dep_ == "nsubj"), None)
+            if plaintiff is not None:
+                found.append((document, plaintiff))
+            continue
+        if document.lemma_.lower() not in OWN_WORDS:
+            continue
+        if (author := released_by(document) or _read_from(document)) is not None:
+            found.append((document, author.root))
+            continue
+        if document.dep_ == "dobj" and _issues(document.head, document):
+            # "Environment Canada issued a special air quality statement"
+            verb = document.head
+            issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if issuer is None:
+                issuer = _name_set_off_before(verb)
+            if issuer is not None:
+                found.append((document, issuer))
+            continue
+        if document.dep_ != "pobj" or document.head.lower_ not in {"in", "via", "through", "on"}:
+            continue
+        verb = document.head.head  # said, wrote, announced: not "leads in a new poll"
+        if verb.lemma_.lower() in words("speech_verbs"):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            found.append((document, subject or verb))
+    return found
+
+
+def _name_set_off_before(verb: Token) -> Token | None:
+    """The name set off by a comma right before a verb the parse gave no subject: in
+    ``..., his older sister, Yolanda Mayfield-Greene, read a statement`` it hung the
+    sister on the church before her; she read it."""
+    doc = verb.doc
+    before = verb.i - 2
+    if before < 0 or doc[verb.i - 1].text != "," or doc[before].ent_type_ != "PERSON":
+        return None
+    return doc[before]
+
+
+def _issues(verb: Token, document: Token) -> bool:
+    """``verb`` puts out ``document`` (its object) as the subject's: ``issued a statement``,
+    and ``read a statement`` (``his sister read a statement on behalf of the family``:
+    the reader's to deliver), not ``read a report`` (someone else's)."""
+    lemma = verb.lemma_.lower()
+    return lemma in ISSUING or (lemma == "read" and document.lemma_.lower() == "statement")
+
+
+def _read_from(document: Token) -> Span | None:
+    """Whose words a document handed on is: ``her lawyer read a statement from her``
+    (the parse hangs ``from her`` on the verb)."""
+    if document.dep_ != "dobj":
+        return None
+    source = next(
+        (
+            o
+            for c in document.head.rights
+            if c.dep_ == "prep" and c.lower_ == "from" and c.i > document.i
+            for o in c.children
+            if o.dep_ == "pobj" and is_someone(o)
+        ),
+        None,
+    )
+    return document.doc[source.left_edge.i : source.i + 1] if source is not None else None
+
+
+OWN_WORDS = frozenset(
+    {
+        "statement",
+        "letter",
+        "release",
+        "memo",
+        "post",
+        "tweet",
+        "email",
+        "report",
+        "paper",
+        "lawsuit",
+        "suit",
+        "complaint",
+        "indictment",
+        "audit",
+        "assessment",
+        "evaluation",
+        "inspection",
+        "review",
+        "study",
+        "analysis",
+        "investigation",
+        "inquiry",
+    }
+)
+"""Documents someone writes in their own words, whose ``the statement`` goes on speaking
+for them (not a video, an ad or a poll, which show or ask others); a lawsuit speaks for
+whoever filed it (``Reyes' lawsuit``, then ``the complaint states``), and an audit
+or a study whoever made it (``a 2023 audit by the inspector general``, then ``the audit
+found``)."""
+
+_SAME_DOCUMENT = {
+    "sue": "lawsuit",
+    "suit": "lawsuit",
+    "complaint": "lawsuit",
+    "audit": "report",
+    "assessment": "report",
+    "evaluation": "report",
+    "review": "report",
+    "study": "report",
+    "analysis": "report",
+}
+"""Words for one document: the lawsuit a plaintiff filed (or who ``sued``) is ``the
+suit`` and ``the complaint`` after it; the report an auditor released ``the audit``
+(``according to a report released Thursday by the State Auditor ... the audit said``)."""
+
+
+def document_kind(lemma: str) -> str:
+    """The kind of document a word names, one for the words a writer varies
+    (`_SAME_DOCUMENT`): what a later ``the complaint`` is matched on."""
+    return _SAME_DOCUMENT.get(lemma, lemma)
