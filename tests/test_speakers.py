@@ -2904,3 +2904,16 @@ def test_the_mum_of_one_is_the_mother_named_before(article_from, nlp):
     )
     trained = next(q for q in proposed(article, nlp) if "trained" in q.text)
     assert trained.speaker == "Hannah Okafor"
+
+
+def test_a_typographic_apostrophe_reads_as_a_straight_one(article_from, nlp):
+    """The pipeline learnt from ``'s``: with ``’s`` it made ``Trevean`` a clause and the
+    statement had no speaker at all."""
+    article = article_from(
+        "Trevean’s headteacher, Mark Penrose, who will lead the merged school, said staff "
+        "from both schools had already begun planning together.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Mark Penrose"
+    assert quote.text == "staff from both schools had already begun planning together"
+
