@@ -2917,3 +2917,24 @@ def test_a_typographic_apostrophe_reads_as_a_straight_one(article_from, nlp):
     assert quote.speaker == "Mark Penrose"
     assert quote.text == "staff from both schools had already begun planning together"
 
+
+@pytest.mark.parametrize(
+    "paragraph, body",
+    [
+        (
+            "The Bureau of Meteorology’s latest climate statement said parts of the Mid North "
+            "have recorded their driest 18 months.\n",
+            "Bureau of Meteorology",
+        ),
+        (
+            "According to the Controller of Budget’s latest county budget implementation "
+            "review, Nakuru spent only 23 per cent of its development budget.\n",
+            "Controller of Budget",
+        ),
+    ],
+)
+def test_a_document_a_body_s_name_owns_is_the_body_s(article_from, nlp, paragraph, body):
+    """The parse hangs the document inside the name (``Bureau of [Meteorology's ...
+    statement]``): the speaker is the body, not the document."""
+    (quote,) = proposed(article_from(paragraph), nlp)
+    assert quote.speaker == body

@@ -306,6 +306,28 @@ def possessor(head: Token) -> Span | None:
     return head.doc[owner.left_edge.i : owner.i + 1]
 
 
+def owner_run_in(span: Span) -> Span | None:
+    """The body owning a document the parse hung inside the body's own name: in ``The
+    Bureau of Meteorology's latest climate statement said`` it made ``Bureau`` the
+    subject and the statement the object of ``of``; the statement is the Bureau of
+    Meteorology's. None for a mention of another shape."""
+    root = span.root
+    for of in (c for c in root.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        for document in (c for c in of.children if c.dep_ == "pobj" and c.i < span.end):
+            owner = next((c for c in document.lefts if c.dep_ == "poss"), None)
+            if (
+                owner is not None
+                and owner.pos_ == "PROPN"
+                and owner.left_edge.i == of.i + 1
+                and (
+                    document.lemma_.lower() in words("speech_nouns")
+                    or document.lower_ in words("document_heads")
+                )
+            ):
+                return span.doc[span.start : owner.i + 1]
+    return None
+
+
 def is_definite(span: Span) -> bool:
     return span[0].lower_ in {"the", "this", "that"}
 

@@ -31,6 +31,7 @@ from .descriptions import (
     is_hearsay,
     is_someone,
     joint,
+    owner_run_in,
     possessor,
     released_by,
     speechless,
@@ -113,6 +114,8 @@ class Mentions:
         # a determiner heads nothing: where the parse hung ``the`` and ``complaint`` each on
         # the verb ('"...," the complaint states'), the noun is the phrase's head
         root = span[-1] if span.root.pos_ == "DET" else span.root
+        if (owner := owner_run_in(span)) is not None:
+            return self._named(owner, mention)  # the Bureau of Meteorology's statement
         if len(span) == 1 and root.lower_ in RELATIVES and root.head.dep_ == "relcl":
             # "a report, which said": the report; "a problem that demands": no one
             noun = root.head.head
