@@ -755,6 +755,20 @@ def test_a_fronted_report_whose_verb_the_parse_hangs_on_it_is_still_reported(art
     assert (quote.cue.text, quote.speaker) == ("reported", "Congressional Budget Office")
 
 
+def test_a_fronted_report_the_parse_makes_the_cue_s_complement_is_still_reported(
+    article_from, nlp
+):
+    # the parse makes "disclosed" (tagged a participle) a complement of "contains"
+    article = article_from(
+        "Tap water in the small Michigan town of Hollins Ridge contains two of the most widely "
+        "studied PFAS chemicals at levels up to 40 times the limit set by the Environmental "
+        "Protection Agency last year, the town’s water utility disclosed on Monday.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.text.startswith("Tap water in the small Michigan town")
+    assert quote.cue.text == "disclosed" and "water utility" in quote.speaker
+
+
 def test_a_report_whose_verb_the_parse_reads_as_a_participle_is_the_name_after_it(
     article_from, nlp
 ):

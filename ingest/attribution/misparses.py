@@ -448,7 +448,7 @@ def fronted_report(cue: Token) -> Span | None:
     subject = nearest_subject(cue)
     if (
         not (cue.dep_ == "ROOT" or _joined_by_comma(cue) or _hung_on_root(cue))
-        or cue.tag_ not in {"VBD", "VBZ"}
+        or not (cue.tag_ in {"VBD", "VBZ"} or _past_read_as_participle(cue))
         or subject is None
     ):
         return None
@@ -500,9 +500,21 @@ def _joined_by_comma(cue: Token) -> bool:
 def _hung_on_root(cue: Token) -> bool:
     """The cue is an adverbial clause of the sentence's root before it (``The Internet
     has also made it possible for people ..., she said.``: ``said`` hung on ``made``,
-    with ``for`` its subordinator): a report fronted before it, misread. A cue a
-    subordinator does open (``..., as she said.``) has no subject right after the comma."""
-    return cue.dep_ == "advcl" and cue.head.dep_ == "ROOT" and cue.head.i < cue.i
+    with ``for`` its subordinator), or its complement (``Tap water ... contains two
+    PFAS chemicals ..., the town's water utility disclosed on Monday.``): a report
+    fronted before it, misread. A cue a subordinator does open (``..., as she said.``)
+    has no subject right after the comma."""
+    return cue.dep_ in {"advcl", "ccomp"} and cue.head.dep_ == "ROOT" and cue.head.i < cue.i
+
+
+def _past_read_as_participle(cue: Token) -> bool:
+    """A past tense tagged a participle (``the utility disclosed``): a subject of its own
+    and no auxiliary."""
+    return (
+        cue.tag_ == "VBN"
+        and any(c.dep_ == "nsubj" for c in cue.children)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in cue.children)
+    )
 
 
 _SUBORDINATORS = frozenset(
