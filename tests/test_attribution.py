@@ -769,6 +769,20 @@ def test_a_fronted_report_the_parse_makes_the_cue_s_complement_is_still_reported
     assert quote.cue.text == "disclosed" and "water utility" in quote.speaker
 
 
+def test_according_to_a_source_before_a_comma_ends_at_the_comma(article_from, nlp):
+    # the parse reads "PRO" as a modifier of "items", the object of "to"
+    article = article_from(
+        "According to the PRO, items recovered from the suspects include two locally made "
+        "pistols and a Toyota Sienna bus.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.text == (
+        "items recovered from the suspects include two locally made pistols and a Toyota "
+        "Sienna bus"
+    )
+    assert quote.speaker.endswith("PRO")
+
+
 def test_a_report_whose_verb_the_parse_reads_as_a_participle_is_the_name_after_it(
     article_from, nlp
 ):

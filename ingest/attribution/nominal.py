@@ -91,6 +91,9 @@ def _according_to(doc: Doc, offset: int, local: Sequence[tuple[int, int]]) -> li
         source = next((o for o in objects if o.ent_type_ in {"PERSON", "ORG"}), objects[0])
         sentence = token.sent
         phrase = doc[token.i : max(_object_end(o) for o in objects) + 1]
+        named = _named_before_comma(to, source)
+        if named is not None:
+            phrase = doc[token.i : named.end]
         before = doc[sentence.start : phrase.start]
         after = doc[phrase.end : sentence.end]
         content = _trim(_side_reported(token, before, after))
@@ -102,13 +105,23 @@ def _according_to(doc: Doc, offset: int, local: Sequence[tuple[int, int]]) -> li
                 spans=[(content.start_char + offset, content.end_char + offset)],
                 type="mixed" if inside else "indirect",
                 cue=_mention(doc[token.i : to.i + 1], offset),
-                source=_mention(_phrase(source), offset),
+                source=_mention(named if named is not None else _phrase(source), offset),
                 rule="according-to",
                 confidence=0.7,
                 quoted=inside,
             )
         )
     return found
+
+
+def _named_before_comma(to: Token, source: Token) -> Span | None:
+    """The source when the parse made what follows ``According to X,`` the object of
+    ``to``: in ``According to the PRO, items recovered from the suspects include ...``
+    it read ``PRO`` as a modifier of ``items``. The source is what comes before the
+    comma; None when no comma comes between ``to`` and its object."""
+    doc = to.doc
+    comma = next((t for t in doc[to.i + 2 : source.i] if t.text == ","), None)
+    return doc[to.i + 1 : comma.i] if comma is not None else None
 
 
 def _side_reported(according: Token, before: Span, after: Span) -> Span:
