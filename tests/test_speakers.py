@@ -2225,6 +2225,32 @@ def test_the_words_after_an_abbreviated_title_are_a_name(article_from, nlp):
     assert decision.speaker == "Olufemi Adesanya-Bakare"
 
 
+@pytest.mark.parametrize(
+    "paragraph, named",
+    [
+        (  # a courtesy title in brackets after the abbreviated one
+            "At the Ozoro camp, the Executive Secretary of SEMA, Dr. (Mrs.) Ufuoma "
+            "Ighodaro-Eke, told Vanguard the agency was short of mosquito nets.\n",
+            "Ufuoma Ighodaro-Eke",
+        ),
+        (  # the parse makes the name a second subject of "said", not an apposition
+            "The Police Public Relations Officer in the state, SP Adekunle Ojo-Benson, in a "
+            "statement signed and made available to journalists on Thursday, said the "
+            "suspects were arrested in a forest.\n",
+            "Adekunle Ojo-Benson",
+        ),
+        (  # "Ing.": an engineer, as "Engr." is
+            "“This is not the first time we are hearing about task forces,” said Ing. Kojo "
+            "Nyarko-Essel, convenor of the Coalition Against Illegal Mining.\n",
+            "Kojo Nyarko-Essel",
+        ),
+    ],
+)
+def test_a_titled_name_set_beside_a_title_is_the_speaker(article_from, nlp, paragraph, named):
+    (quote,) = proposed(article_from(paragraph), nlp)
+    assert quote.speaker == named
+
+
 def test_a_document_named_by_its_body_is_the_bodys(article_from, nlp):
     article = article_from(
         "The Knowledge and Human Development Authority (KHDA) capped fee rises.\n\n"

@@ -21,7 +21,7 @@ from .descriptions import describe, is_abstract, is_hearsay, role_before
 from .documents import documents_issued
 from .epithets import is_epithet, points_back
 from .genders import described_gender, gender_of, role_gender, titled_gender
-from .initials import acronyms
+from .initials import acronyms, initials_of
 from .mentions import NO_ONE, Mentions
 from .name_words import NICKNAME, extends_name, whole_word, words_of_name
 from .pronouns import Pronouns, introduces_one
@@ -301,10 +301,11 @@ class ArticleSpeakers(Pronouns, Mentions):
             and (named := self._described_person(span, mention.start)) is not None
         ):  # "The 61-year-old, who is in his 14th season, added": the coach named before
             speaker = named
-        if speaker.name in self.acronyms and (
-            speaker.kind == "organization" or speaker.name.isupper()  # "OLAF" is no Olaf
+        short = initials_of(speaker.name)
+        if short in self.acronyms and (
+            speaker.kind == "organization" or not speaker.name.istitle()  # "OLAF" is no Olaf
         ):
-            speaker = replace(speaker, name=self.acronyms[speaker.name], kind="organization")
+            speaker = replace(speaker, name=self.acronyms[short], kind="organization")
         if speaker.kind == "organization" and speaker.name[:1].isupper():
             self.bodies.append((mention.start, speaker.name))
         if speaker.kind == "unnamed":

@@ -21,12 +21,13 @@ def documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
     private consortium that operates the line, said in a statement``), the verb stands
     for its subject: whoever the rules found saying it."""
     written = text_of(doc).lower()
-    if not any(word in written for word in OWN_WORDS | {"sue"}):
+    if not any(word in written for word in OWN_WORDS | _FILING_VERBS):
         return []  # most paragraphs name no document: no need to walk their words
     found = []
     for document in doc:
-        if document.lemma_.lower() == "sue" and document.pos_ == "VERB":
-            # "Garrett Lyle has sued the studio, alleging ...": the complaint is his
+        if document.lemma_.lower() in _FILING_VERBS and document.pos_ == "VERB":
+            # "Garrett Lyle has sued the studio, alleging ...": the complaint is his;
+            # "Major Eyal Haddad posted a map on X", then "the post said": his post
             plaintiff = next((c for c in document.children if c.dep_ == "nsubj"), None)
             if plaintiff is not None:
                 found.append((document, plaintiff))
@@ -52,6 +53,10 @@ def documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             found.append((document, subject or verb))
     return found
+
+
+_FILING_VERBS = frozenset({"sue", "post", "tweet"})
+"""Verbs whose subject issues a document without naming it: a lawsuit, a post, a tweet."""
 
 
 def _name_set_off_before(verb: Token) -> Token | None:

@@ -19,13 +19,19 @@ def acronyms(docs: list[tuple[int, Doc]]) -> dict[str, str]:
     whatever letters they take (``the National Anti-Corruption Bureau (NABU)``)."""
     found: dict[str, str] = {}
     for _, doc in docs:
-        for ent in (_before_bracket(whole_name(ent)) for ent in doc.ents if ent.label_ == "ORG"):
+        for ent in (
+            _with_country(_before_bracket(whole_name(ent)))
+            for ent in doc.ents
+            if ent.label_ == "ORG"
+        ):
             name = ent[1:] if ent[0].lower_ == "the" else ent
             if (short := _initials_after(ent)) is not None:
                 found.setdefault(short, name.text)
             named = [t for t in ent if not t.is_stop and not t.is_punct]  # "Thompson-Nicola"
-            if len(named) >= 2 and all(t.is_title for t in named):
+            if len(named) >= 2 and all(t.is_title or t.is_upper for t in named):
                 found.setdefault(_initials(named), name.text)
+                # "UK Maritime Trade Operations" is the UKMTO: a short name keeps its letters
+                found.setdefault("".join(_letters(t) for t in named), name.text)
                 if len(named) >= 3 and "." in named[0].text:  # "U.S. Consumer Product
                     # Safety Commission" is the CPSC
                     found.setdefault(_initials(named[1:]), name.text)
@@ -64,6 +70,40 @@ def _bracketed_initials(doc: Doc) -> list[tuple[str, str]]:
         if len(named) >= 2:
             found.append((short, doc[start : bracket.i].text))
     return found
+
+
+def _with_country(ent: Span) -> Span:
+    """A body's name with the country's short name the recogniser split off before it
+    (``UK`` in ``the UK Maritime Trade Operations``, a place to it)."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    if (
+        before is not None
+        and before.ent_type_ in {"GPE", "NORP"}
+        and before.is_upper
+        and before.is_alpha
+        and len(before) <= 3
+    ):
+        return ent.doc[ent.start - 1 : ent.end]
+    return ent
+
+
+def _letters(word: Token) -> str:
+    """What a word gives a body's initials: a short name in capitals all its letters
+    (``UK``), any other word its first."""
+    return word.text if word.is_upper and word.is_alpha and len(word) <= 3 else word.text[0]
+
+
+def initials_of(name: str) -> str | None:
+    """How the initials a speaker's name may be are looked up: as written when in
+    capitals (``TTC``), by their capitals when a small letter stands for ``of`` or
+    ``for`` (``MoD``, ``DfE``: the ``Ministry of Defence``, the ``Department for
+    Education``); None for a name of another shape."""
+    if name.isupper() and name.isalpha():
+        return name
+    capitals = "".join(ch for ch in name if ch.isupper())
+    if name.isalpha() and len(name) <= 5 and len(capitals) >= 2 and name[0].isupper():
+        return capitals
+    return None
 
 
 def _initials(name: Iterable[Token]) -> str:

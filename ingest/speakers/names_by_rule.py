@@ -172,10 +172,13 @@ def _titled_surname_end(doc: Doc, start: int) -> int | None:
 
 def _after_abbreviated_title_end(doc: Doc, start: int) -> int | None:
     """Where a name right after an abbreviated title ends (``Engr. Olufemi
-    Adesanya-Bakare``, ``Rev. Fr. Chinedu Eze``): two to four capitalised words, whatever
-    the recogniser made of names it has not met (a place and a body, there), as long as
-    no entity runs on past them; not a place or a body (``Gov. Mansion``)."""
+    Adesanya-Bakare``, ``Rev. Fr. Chinedu Eze``, ``Dr. (Mrs.) Ufuoma Ighodaro-Eke``): two
+    to four capitalised words, whatever the recogniser made of names it has not met (a
+    place and a body, there), as long as no entity runs on past them; not a place or a
+    body (``Gov. Mansion``)."""
     title = doc[start - 1] if start else None
+    if title is not None and title.text == ")" and start >= 3 and doc[start - 3].text == "(":
+        title = doc[start - 2]  # a courtesy title in brackets: "(Mrs.)"
     if (
         title is None
         or not title.text.endswith(".")

@@ -85,6 +85,30 @@ def _of_a_title(token: Token) -> bool:
     )
 
 
+def _second_subject(head: Token) -> Token | None:
+    """A name set off after a subject that the parse made a second subject of the verb, not
+    the first one's apposition: ``The Police Public Relations Officer in the state, SP
+    Adekunle Ojo-Benson, in a statement ..., said``."""
+    comma = head.right_edge.i  # the parse may hang the comma on the subject
+    if head.doc[comma].text != ",":
+        comma += 1
+    if head.dep_ != "nsubj" or comma + 1 >= len(head.doc) or head.doc[comma].text != ",":
+        return None
+    return next(
+        (
+            c
+            for c in head.head.children
+            if c.dep_ == "nsubj" and c.i != head.i and c.left_edge.i == comma + 1
+        ),
+        None,
+    )
+
+
+def _courtesy_alone(phrase: Token) -> bool:
+    """A phrase of courtesy titles and brackets only (``Dr. (Mrs.)``)."""
+    return all(t.is_punct or t.lower_ in words("honorifics") for t in phrase.subtree)
+
+
 def named_in_apposition(head: Token) -> Span | None:
     """The person a described source is named as right after (``his sister Amanda
     Clarke``, ``Trump's campaign manager, Corey Lewandowski,``, ``a man named John
@@ -115,10 +139,19 @@ def named_in_apposition(head: Token) -> Span | None:
             )
         ]
         whose += owners
-    for child in [*head.rights, *(c for noun in whose for c in noun.rights)]:
-        if names_clause_end(child):
-            continue  # "the governor, who spoke through his Chief Press Secretary, Mr. X,"
-        if (child.dep_ == "appos" or _joined_without_and(child)) and not _listed(child):
+    second = _second_subject(head)
+    for child in [
+        *head.rights,
+        *(c for noun in whose for c in noun.rights),
+        *([second] if second is not None else []),
+    ]:
+        if names_clause_end(child) or _courtesy_alone(child):
+            continue  # "the governor, who spoke through his Chief Press Secretary, Mr. X,";
+            # "the Executive Secretary of SEMA, Dr. (Mrs.) Ufuoma Ighodaro-Eke," (the
+            # parse made "Dr." one apposition and the name another)
+        if (child.dep_ == "appos" or child == second or _joined_without_and(child)) and not (
+            _listed(child)
+        ):
             person = person_at(child)
             if child.head is head or (person is not None and person != person_at(child.head)):
                 return person
@@ -165,6 +198,12 @@ def _ampersand(word: Token) -> bool:
     return any(c.dep_ == "cc" and c.text == "&" for c in word.children)
 
 
+def _describes(name: Token, word: Token) -> bool:
+    """``word`` is in an adjective before ``name`` (``Athens-based`` before ``Kallistos
+    Maritime``)."""
+    return any(a.dep_ == "amod" and a.head == name for a in [word, *word.ancestors])
+
+
 def body_in_apposition(head: Token) -> Span | None:
     """The organisation a described source is named as right after (``The film's
     distributor, Lantern Pictures, has described it as ...``, ``its parent company,
@@ -193,7 +232,8 @@ def body_in_apposition(head: Token) -> Span | None:
         if (
             ent is not None
             and ent.label_ == "ORG"
-            and ent.start == child.left_edge.i  # the whole apposition, not a tag in it
+            # the whole apposition, not a tag in it, but for where it is based ("Athens-based")
+            and all(_describes(child, t) for t in head.doc[child.left_edge.i : ent.start])
             and not any(t.ent_type_ == "PERSON" for t in child.subtree)
         ):
             return ent[1:] if ent[0].lower_ == "the" else ent

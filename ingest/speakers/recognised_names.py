@@ -273,6 +273,19 @@ def _courtesy_first(ent: Span) -> bool:
     )
 
 
+def _names_a_place(ent: Span) -> bool:
+    """The entity names the place the word after it is (``the Nakhimovskyi district``,
+    ``the Kowalski neighbourhood``: `lexicons/place_heads.txt`)."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return (
+        after is not None
+        and after.is_lower
+        and after.lower_ in words("place_heads")
+        and ent.root.head == after
+        and ent.root.dep_ == "compound"
+    )
+
+
 def names_a_person(ent: Span) -> bool:
     """A PERSON entity, or a name the recogniser took for something else: two or three
     capitalised words after any titles that start with a given name (``Carly Fiorina``
@@ -282,7 +295,8 @@ def names_a_person(ent: Span) -> bool:
     state or province abbreviated after a place (``Sudbury, Ont.``, taken for a person),
     a person's thing (``Cruz's Iowa``), a street (``East Shelby Drive``:
     `lexicons/street_heads.txt`), a platform (``Instagram Live``:
-    `lexicons/platforms.txt`), a place's post (``Nunavut MLA``), a titled
+    `lexicons/platforms.txt`), a place's post (``Nunavut MLA``), a place's name (``the
+    Nakhimovskyi district``: `_names_a_place`), a titled
     person's employer (`_employer`), an office or a thing alone after ``the``
     (`_alone_after_the`), a team (`_team_after_the`), a place listed with others
     (`_listed_with_places`), a role someone plays (`_played`) nor a word with no capital
@@ -308,6 +322,7 @@ def names_a_person(ent: Span) -> bool:
             and not _listed_with_places(ent)
             and not _played(ent)
             and not (len(ent) > 1 and ent[-1].lower_ in words("street_heads"))
+            and not _names_a_place(ent)
             and ent[0].lower_ not in words("platforms")
         )
     if _given_name_set_off(ent):
