@@ -2964,3 +2964,67 @@ def test_a_document_a_body_s_name_owns_is_the_body_s(article_from, nlp, paragrap
     statement]``): the speaker is the body, not the document."""
     (quote,) = proposed(article_from(paragraph), nlp)
     assert quote.speaker == body
+
+
+def test_the_post_someone_posted_speaks_for_them(article_from, nlp):
+    article = article_from(
+        "The Israeli military’s Arabic-language spokesman, Major Eyal Haddad, posted a map on X "
+        "marking 11 villages in red. “For your safety, you must evacuate your homes "
+        "immediately,” the post said in Arabic.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker == "Eyal Haddad"
+
+
+@pytest.mark.parametrize(
+    "paragraphs, body",
+    [
+        (
+            "The Ministry of Defence has signed a £1.6 billion contract, Defence Secretary "
+            "Richard Aldane announced on Monday.\n\n"
+            "The MoD said the deal would fund a new filling plant.\n",
+            "Ministry of Defence",
+        ),
+        (
+            "A tanker was set ablaze in the Red Sea, the UK Maritime Trade Operations centre "
+            "said.\n\n"
+            "UKMTO, which is run by the British navy, said the vessel was hit about 70 nautical "
+            "miles west of Hodeidah.\n",
+            "UK Maritime Trade Operations",
+        ),
+    ],
+)
+def test_a_body_s_initials_written_their_own_way_are_its_name(article_from, nlp, paragraphs, body):
+    said = proposed(article_from(paragraphs), nlp)[-1]
+    assert said.speaker == body
+
+
+def test_a_name_before_district_is_a_place_not_someone_he_could_be(article_from, nlp):
+    article = article_from(
+        "Sevastopol's Russian-installed governor, Yevgeny Orlov, wrote on Telegram that air "
+        "defence systems had been working. Fragments of a downed drone damaged the roof of a "
+        "kindergarten in the Nakhimovskyi district, he said.\n"
+    )
+    fragments = next(q for q in proposed(article, nlp) if q.text.startswith("Fragments"))
+    assert fragments.speaker == "Yevgeny Orlov"
+
+
+@pytest.mark.parametrize(
+    "paragraph, body",
+    [
+        (
+            "The film's distributor, Toronto-based Lantern Pictures, said in a statement that "
+            "the release would go ahead.\n\n",
+            "Lantern Pictures",
+        ),
+        (  # a company to the recogniser only by its last word
+            "Driftwood Offshore, which operates the Pelican Deep platform, said it had shut in "
+            "production after detecting a leak.\n\n",
+            "Driftwood Offshore",
+        ),
+    ],
+)
+def test_the_company_is_the_body_named_before(article_from, nlp, paragraph, body):
+    article = article_from(paragraph + '"We stand by our decision," the company said.\n')
+    stand = next(q for q in proposed(article, nlp) if "stand by" in q.text)
+    assert stand.speaker == body
