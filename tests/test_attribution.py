@@ -755,9 +755,7 @@ def test_a_fronted_report_whose_verb_the_parse_hangs_on_it_is_still_reported(art
     assert (quote.cue.text, quote.speaker) == ("reported", "Congressional Budget Office")
 
 
-def test_a_fronted_report_the_parse_makes_the_cue_s_complement_is_still_reported(
-    article_from, nlp
-):
+def test_a_fronted_report_the_parse_makes_the_cue_s_complement_is_still_reported(article_from, nlp):
     # the parse makes "disclosed" (tagged a participle) a complement of "contains"
     article = article_from(
         "Tap water in the small Michigan town of Hollins Ridge contains two of the most widely "
@@ -777,8 +775,7 @@ def test_according_to_a_source_before_a_comma_ends_at_the_comma(article_from, nl
     )
     (quote,) = proposed(article, nlp)
     assert quote.text == (
-        "items recovered from the suspects include two locally made pistols and a Toyota "
-        "Sienna bus"
+        "items recovered from the suspects include two locally made pistols and a Toyota Sienna bus"
     )
     assert quote.speaker.endswith("PRO")
 
