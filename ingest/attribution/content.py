@@ -56,12 +56,20 @@ def _clause_around(
     without the speech verb inside it is two pieces of one quote). A quote that is a whole
     piece on its own, the other pieces unquoted, is no part of a clause: the words on the
     cue's other side are the writer's (``"We're playing 'Tin Roof,'" he says, before
-    Kessler throws a guitar pick at him``).
+    Kessler throws a guitar pick at him``), and a piece with a verb of saying of its own
+    reports that verb's words (``“A,” she said, before adding with a smile: “B.”``, the
+    parse hanging the second quote on the first).
     """
-    spans = list(
-        dict.fromkeys(_stretched(c.start_char, c.end_char, local) for c in _content_spans(cue))
-    )
+    pieces = _content_spans(cue)
+    spans = list(dict.fromkeys(_stretched(c.start_char, c.end_char, local) for c in pieces))
     if not any(s <= start and end <= e for s, e in spans):
+        return None
+    if any(
+        t.pos_ == "VERB" and t.lemma_.lower() in words("speech_verbs") and t.i != cue.i
+        for piece in pieces
+        if not piece.start_char <= start < piece.end_char
+        for t in piece
+    ):
         return None
     if (start, end) in spans and not any(
         s < qe and qs < e for s, e in spans if (s, e) != (start, end) for qs, qe in local

@@ -203,8 +203,19 @@ def _someone_before(cue: Token) -> Span | None:
         return None
     named = next((e for e in doc.ents if e.end == at + 1), None)
     if named is not None and named.label_ in SPEAKING_ENTITIES:
-        return named  # "..., Ontario’s Ministry for Seniors and Accessibility says": all of it
+        return _with_place(named)  # "..., Ontario’s Ministry for Seniors and Accessibility
+        # says": all of it
     return doc[_left_edge(before).i : before.i + 1]
+
+
+def _with_place(name: Span) -> Span:
+    """A body's name with the place that owns it (``Ontario’s`` before ``Ministry for
+    Seniors and Accessibility``), which the recogniser leaves out of the entity."""
+    doc = name.doc
+    if name.start < 2 or doc[name.start - 1].tag_ != "POS":
+        return name
+    place = next((e for e in doc.ents if e.end == name.start - 1), None)
+    return doc[place.start : name.end] if place is not None and place.label_ == "GPE" else name
 
 
 def _verbless(sentence: Span) -> bool:
