@@ -3028,3 +3028,50 @@ def test_the_company_is_the_body_named_before(article_from, nlp, paragraph, body
     article = article_from(paragraph + '"We stand by our decision," the company said.\n')
     stand = next(q for q in proposed(article, nlp) if "stand by" in q.text)
     assert stand.speaker == body
+
+
+@pytest.mark.parametrize(
+    "paragraph, named",
+    [
+        (  # the parse hangs the name on the portfolio, "housing"
+            "The Opposition spokeswoman on housing, Siobhán Nic Aodha, said the Government had "
+            "spent two years patting itself on the back.\n",
+            "Siobhán Nic Aodha",
+        ),
+        (  # a TD's seat is no part of her name
+            "Opposition health spokesperson Caitríona Ní Bhuachalla TD said the minister had "
+            "been asking for reports for two years.\n",
+            "Caitríona Ní Bhuachalla",
+        ),
+        (  # a reply is its writer's, as a statement is
+            "A reply from Chief Financial Officer Martin Delacroix, sent 40 minutes later, "
+            "read: “Agree on timing. Keep this off the deck for the board.”\n",
+            "Martin Delacroix",
+        ),
+    ],
+)
+def test_the_person_a_description_names_is_the_speaker(article_from, nlp, paragraph, named):
+    quote = max(proposed(article_from(paragraph), nlp), key=lambda q: q.confidence)
+    assert quote.speaker == named
+
+
+def test_a_paper_after_a_capitalised_the_is_no_one_she_could_be(article_from, nlp):
+    article = article_from(
+        "Last month the chairwoman of the Uibhist Ferry Action Group, Màiread NicDhòmhnaill, "
+        "wrote to the Transport Secretary.\n\n"
+        "Speaking to The Scotsman from Lochboisdale on Thursday, she said the news had been "
+        "greeted with “weary disbelief”.\n"
+    )
+    news = next(q for q in proposed(article, nlp) if "news" in q.text)
+    assert news.speaker == "Màiread NicDhòmhnaill"
+
+
+def test_the_headteacher_is_the_one_the_article_named_so(article_from, nlp):
+    article = article_from(
+        "Trevean’s headteacher, Mark Penrose, who will lead the merged school, said staff had "
+        "already begun planning together.\n\n"
+        "“Nobody is pretending this is easy for the St Piran’s community,” said the "
+        "headteacher.\n"
+    )
+    nobody = next(q for q in proposed(article, nlp) if "Nobody" in q.text)
+    assert nobody.speaker == "Mark Penrose"

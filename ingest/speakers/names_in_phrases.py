@@ -136,6 +136,8 @@ def named_in_apposition(head: Token) -> Span | None:
                 noun.pos_ == "PROPN"
                 or person_at(noun) is not None
                 or noun.lemma_.lower() in words("institution_heads")  # "for the ... office, Renée"
+                # "The Opposition spokeswoman on housing, Siobhán Nic Aodha,": a portfolio
+                or any(c.dep_ == "appos" and person_at(c) is not None for c in noun.rights)
             )
         ]
         whose += owners

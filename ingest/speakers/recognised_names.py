@@ -189,6 +189,13 @@ def _alone_after_the(ent: Span) -> bool:
     return len(ent) == 1 and _after_the(ent) and (is_title(ent[0]) or gendered(ent[0]))
 
 
+def _masthead(ent: Span) -> bool:
+    """A name after ``The`` with its capital inside a sentence: a paper's or a work's
+    (``Speaking to The Scotsman``, ``told The Verge``), no one's."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return before is not None and before.text == "The" and not before.is_sent_start
+
+
 def _after_the(ent: Span) -> bool:
     """The word before the entity is ``the``."""
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
@@ -296,14 +303,15 @@ def names_a_person(ent: Span) -> bool:
     a person's thing (``Cruz's Iowa``), a street (``East Shelby Drive``:
     `lexicons/street_heads.txt`), a platform (``Instagram Live``:
     `lexicons/platforms.txt`), a place's post (``Nunavut MLA``), a place's name (``the
-    Nakhimovskyi district``: `_names_a_place`), a titled
-    person's employer (`_employer`), an office or a thing alone after ``the``
-    (`_alone_after_the`), a team (`_team_after_the`), a place listed with others
-    (`_listed_with_places`), a role someone plays (`_played`) nor a word with no capital
-    (``killed by lorry``). A courtesy title opening the entity makes it a person's name
-    (`_courtesy_first`), and so does a given name alone in apposition to someone (``Mr
-    Kershaw's wife, Leanne,``, an ORG to the recogniser: `_given_name_set_off`) or one
-    the recogniser ran on over the body the person is of (`_of_a_body`)."""
+    Nakhimovskyi district``: `_names_a_place`), a titled person's employer
+    (`_employer`), an office or a thing alone after ``the`` (`_alone_after_the`), a
+    paper after a capitalised ``The`` (`_masthead`), a team (`_team_after_the`), a place
+    listed with others (`_listed_with_places`), a role someone plays (`_played`) nor a
+    word with no capital (``killed by lorry``). A courtesy title opening the entity makes
+    it a person's name (`_courtesy_first`), and so does a given name alone in apposition
+    to someone (``Mr Kershaw's wife, Leanne,``, an ORG to the recogniser:
+    `_given_name_set_off`) or one the recogniser ran on over the body the person is of
+    (`_of_a_body`)."""
     if not any(t.text[:1].isupper() for t in ent):
         return False
     if ent.label_ == "PERSON":
@@ -318,6 +326,7 @@ def names_a_person(ent: Span) -> bool:
             and not _employer(ent)
             and not _place_and_post(ent)
             and not _alone_after_the(ent)
+            and not _masthead(ent)
             and not _team_after_the(ent)
             and not _listed_with_places(ent)
             and not _played(ent)
