@@ -1163,6 +1163,7 @@ def test_what_a_speaker_would_not_say_is_not_what_they_said(article_from, nlp):
     article = article_from(
         "Lecce would not say how the ban would be enforced.\n\n"
         "Police did not say whether the suspect was armed.\n\n"
+        "Neither Halvard nor Kovalenko would say whether the lab will reopen.\n\n"
         "The minister said how the ban would be enforced: by the teachers.\n"
     )
     assert [(q.speaker, q.cue.text) for q in proposed(article, nlp)] == [
@@ -2690,6 +2691,13 @@ def test_a_title_with_a_verb_in_it_is_a_name(article_from, nlp):
     )
     (quote,) = proposed(article, nlp)
     assert article.text[slice(*quote.spans[0])].startswith("nearly 2.5 million")
+
+
+def test_a_newsletter_s_name_is_no_statement(article_from, nlp):
+    article = article_from(
+        "She first raised the problem in the games industry newsletter “Patch Notes Weekly.”\n"
+    )
+    assert not proposed(article, nlp)
 
 
 @pytest.mark.parametrize(

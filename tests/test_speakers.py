@@ -3075,3 +3075,25 @@ def test_the_headteacher_is_the_one_the_article_named_so(article_from, nlp):
     )
     nobody = next(q for q in proposed(article, nlp) if "Nobody" in q.text)
     assert nobody.speaker == "Mark Penrose"
+
+
+def test_who_after_where_someone_is_from_is_them_whatever_the_place_is_taken_for(
+    article_from, nlp
+):
+    """The recogniser takes ``Ram Nagar`` for a person."""
+    article = article_from(
+        "“Every year our street becomes a lake,” said K. Meenakshi, a 54-year-old homemaker "
+        "from Ram Nagar, who said her family had to shift to a relative's house.\n"
+    )
+    family = next(q for q in proposed(article, nlp) if "family" in q.text)
+    assert family.speaker == "K. Meenakshi"
+
+
+def test_a_name_after_smt_is_a_woman_s(article_from, nlp):
+    """``Smt.`` (Shrimati) is a courtesy title; the recogniser calls ``Kalaiselvi`` a place."""
+    article = article_from(
+        "Mayor Smt. V. Kalaiselvi, while addressing a press conference at Ripon Buildings, "
+        "announced that 169 relief centres would be kept ready. “The public need not panic,” "
+        "she said.\n"
+    )
+    assert {q.speaker for q in proposed(article, nlp)} == {"V. Kalaiselvi"}

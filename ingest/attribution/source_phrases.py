@@ -189,10 +189,13 @@ def _described_from(place: Token) -> Token | None:
     """The person named before a description that says where they are from, whom a ``who``
     the parser hung on the place stands for: ``said Linda Marsh, 67, a retired
     schoolteacher from Ankeny who said ...`` (the recogniser may take the town for
-    anything, a name included)."""
-    if place.dep_ != "pobj" or place.ent_type_ == "PERSON" or place.head.lower_ not in _FROM:
+    anything, a name included: ``a 54-year-old homemaker from Ram Nagar, who said``; but
+    ``a letter from Ann Lee, who said`` is hers)."""
+    if place.dep_ != "pobj" or place.head.lower_ not in _FROM:
         return None
     described = place.head.head
+    if place.ent_type_ == "PERSON" and not is_someone(described):
+        return None
     named = described.head
     if described.dep_ == "appos" and named.ent_type_ == "PERSON" and named.i < described.i:
         return named

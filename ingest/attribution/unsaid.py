@@ -37,17 +37,24 @@ def _refused(cue: Token) -> bool:
 
 
 def _withheld(cue: Token) -> bool:
-    """``would not say how the ban would be enforced``, ``did not say whether ...``: a
-    negated cue whose clause asks what the speaker left unsaid, as a refusal
+    """``would not say how the ban would be enforced``, ``did not say whether ...``,
+    ``Neither Halvard nor Kovalenko would say whether ...``: a negated cue, or one whose
+    subject is no one, whose clause asks what the speaker left unsaid, as a refusal
     (`_refused`) does; its words are the writer's question, not the speaker's."""
     clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     return (
         clause is not None
         and cue.lemma_.lower() in _ANSWERS
         and clause.i > cue.i
-        and any(child.dep_ == "neg" for child in cue.children)
+        and (
+            any(child.dep_ == "neg" for child in cue.children)
+            or any(c.dep_ == "nsubj" and c.left_edge.lower_ in _NO_ONE for c in cue.children)
+        )
         and (clause.left_edge.tag_ in _WH or clause.left_edge.lower_ in {"whether", "if"})
     )
+
+
+_NO_ONE = frozenset({"neither", "nobody", "none", "no"})
 
 
 _WH = frozenset({"WDT", "WP", "WP$", "WRB"})

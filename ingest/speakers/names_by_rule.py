@@ -172,10 +172,10 @@ def _titled_surname_end(doc: Doc, start: int) -> int | None:
 
 def _after_abbreviated_title_end(doc: Doc, start: int) -> int | None:
     """Where a name right after an abbreviated title ends (``Engr. Olufemi
-    Adesanya-Bakare``, ``Rev. Fr. Chinedu Eze``, ``Dr. (Mrs.) Ufuoma Ighodaro-Eke``): two
-    to four capitalised words, whatever the recogniser made of names it has not met (a
-    place and a body, there), as long as no entity runs on past them; not a place or a
-    body (``Gov. Mansion``)."""
+    Adesanya-Bakare``, ``Rev. Fr. Chinedu Eze``, ``Dr. (Mrs.) Ufuoma Ighodaro-Eke``, ``Smt.
+    V. Kalaiselvi``): two to four capitalised words or initials, whatever the recogniser
+    made of names it has not met (a place and a body, there), as long as no entity runs on
+    past them; not a place or a body (``Gov. Mansion``)."""
     title = doc[start - 1] if start else None
     if title is not None and title.text == ")" and start >= 3 and doc[start - 3].text == "(":
         title = doc[start - 2]  # a courtesy title in brackets: "(Mrs.)"
@@ -183,12 +183,12 @@ def _after_abbreviated_title_end(doc: Doc, start: int) -> int | None:
         title is None
         or not title.text.endswith(".")
         or not _titles_a_name(title)
-        or not _capital_word(doc[start])
+        or not _name_word(doc[start])
         or is_title(doc[start])
     ):
         return None
     end, count = start, 0
-    while end < len(doc) and count < 4 and _capital_word(doc[end]) and not is_title(doc[end]):
+    while end < len(doc) and count < 4 and _name_word(doc[end]) and not is_title(doc[end]):
         end += 1
         count += 1
         while end + 1 < len(doc) and hyphen_joins(doc, end) and _capital_word(doc[end + 1]):
@@ -234,6 +234,14 @@ def _titles_a_name(token: Token) -> bool:
 
 def _capital_word(token: Token) -> bool:
     return capitalised(token) and token.is_alpha
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word or an initial (``V.``)."""
+    return _capital_word(token) or _INITIAL.fullmatch(token.text) is not None
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _apostrophe_name_end(doc: Doc, start: int) -> int | None:
