@@ -1723,6 +1723,14 @@ def test_what_a_sentence_the_parse_misreads_reports(article_from, nlp, text, rec
     assert [(q.speaker, q.text) for q in extract(article, nlp)] == records
 
 
+def test_the_reporter_s_question_is_not_what_the_cue_after_it_reports(article_from, nlp):
+    article = article_from(
+        "Asked what advice she gave her students, she pointed to a framed index card above "
+        "the sink.\n"
+    )
+    assert not any("advice" in q.text for q in proposed(article, nlp))
+
+
 def test_a_report_after_with_and_a_participle_is_its_whole_clause(article_from, nlp):
     # the parse makes "could raise" the head of "with" and "the central bank" what was warned
     article, quote = only_quote(

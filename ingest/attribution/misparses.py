@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from ..lexicons import words
 from ..speakers import can_speak, is_someone
 from ..speakers.descriptions import ISSUING
+from ..speakers.references import put_to_them
 from .cues import (
     SUBJECTS,
     TELLING,
@@ -465,6 +466,8 @@ def fronted_report(cue: Token) -> Span | None:
     ):
         return None
     fronted = _strip(doc[sentence.start : comma])
+    if put_to_them(fronted[0]):
+        return None  # "Asked what advice she gave, she pointed to ...": the reporter's question
     opening = next((t for t in fronted if t.dep_ != "cc"), fronted[0])  # "But when ..."
     subordinate = opening.dep_ == "mark" or opening.lower_ in _SUBORDINATORS
     if subordinate and not any(t.text == "," for t in fronted):
