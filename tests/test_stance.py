@@ -55,6 +55,13 @@ def test_condemning_an_opponent_supports_the_topic():
     assert judge("Rubio condemned Maduro for sending gangs north.", STRIKES).label == "support"
 
 
+def test_pity_for_the_opponents_defends_them_and_a_poor_record_still_judges():
+    """``poor`` said of people takes their side; said of a thing it is a verdict."""
+    pity = rules("The smugglers on those boats are often poor youths.", "smugglers")
+    verdict = rules("The smugglers on those boats have a poor record.", "smugglers")
+    assert pity.score > 0 > verdict.score
+
+
 def test_questioning_legality_opposes_even_without_naming_the_target():
     assert judge("This is a violation of international law.", STRIKES).label == "oppose"
     assert judge("There is no evidence the boat carried drugs.", STRIKES).label == "oppose"

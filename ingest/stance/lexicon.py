@@ -33,6 +33,7 @@ class Lexicon:
     contrast: frozenset[str]
     refusals: frozenset[str]
     charges: frozenset[str]
+    sympathy: frozenset[str]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -67,4 +68,5 @@ def load_lexicon() -> Lexicon:
         contrast=frozenset(lines("stance_contrast")),
         refusals=frozenset(lines("stance_refusals")),
         charges=frozenset(lines("stance_charges")),
+        sympathy=frozenset(lines("stance_sympathy")),
     )

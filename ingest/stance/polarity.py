@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..parse import per_doc, tokens_of
+from ..speakers import is_someone
 from .lexicon import Lexicon, load_lexicon
 from .mentions import noun_phrase
 
@@ -76,9 +77,23 @@ def _valence(token: Token, lexicon: Lexicon) -> float:
     if cue := _cue(token, lexicon):
         return cue
     value = _vader(token, lexicon)
+    if token.lower_ in lexicon.sympathy and _of_people(token):
+        return abs(value)  # "poor youths": pity for them, no verdict on them
     if token.dep_ == "amod" and value > 0 and _vader(token.head, lexicon) < 0:
         return -value
     return value
+
+
+def _of_people(word: Token) -> bool:
+    """An adjective said of people: on a noun for them (``poor youths``) or the
+    complement of a copula whose subject is one (``the families are desperate``)."""
+    if word.dep_ == "amod":
+        noun = word.head
+    elif word.dep_ == "acomp":
+        noun = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
+    else:
+        return False
+    return noun is not None and is_someone(noun)
 
 
 def _vader(token: Token, lexicon: Lexicon) -> float:
