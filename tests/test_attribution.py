@@ -1723,6 +1723,15 @@ def test_what_a_sentence_the_parse_misreads_reports(article_from, nlp, text, rec
     assert [(q.speaker, q.text) for q in extract(article, nlp)] == records
 
 
+def test_whom_a_verb_moved_to_speak_is_the_speaker(article_from, nlp):
+    article = article_from(
+        "The yen weakened past 162 per dollar, prompting Japan’s top currency diplomat to warn "
+        "that authorities stood ready to act.\n"
+    )
+    (quote,) = proposed(article, nlp)
+    assert quote.speaker.endswith("top currency diplomat")
+
+
 def test_the_reporter_s_question_is_not_what_the_cue_after_it_reports(article_from, nlp):
     article = article_from(
         "Asked what advice she gave her students, she pointed to a framed index card above "

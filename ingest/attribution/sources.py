@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Span, Token
 
 from ..dates import after_dateline
+from ..lexicons import words
 from ..parse import hyphen_joins
 from ..speakers import SPEAKING_ENTITIES, can_speak, is_someone, speechless
 from .cues import _EVENT_MARKS, SUBJECTS, TENSED, _reports_after, inverted_subject, is_cue
@@ -84,7 +85,21 @@ def _source(cue: Token) -> Span | None:
             return _subject(described)
         if (verb.dep_ not in _BORROWS_SUBJECT and not _joined(verb)) or verb.head == verb:
             return None
+        if verb == cue and (prompted := _moved_to_speak(cue)) is not None:
+            return _subject(prompted)
         verb = _reporter_above(verb) or _above_circumstance(verb) or verb.head
+
+
+def _moved_to_speak(cue: Token) -> Token | None:
+    """Whom the verb above an infinitive cue moved to speak: ``prompting Japan's top
+    currency diplomat to warn``, ``forced the minister to admit``
+    (`lexicons/moving_verbs.txt`): the object, not the subject, says it."""
+    if cue.dep_ != "xcomp" or cue.head.lemma_.lower() not in words("moving_verbs"):
+        return None
+    return next(
+        (c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i and is_someone(c)),
+        None,
+    )
 
 
 def _above_circumstance(participle: Token) -> Token | None:
