@@ -143,7 +143,7 @@ def test_which_speakers_oppose_the_topic_most(server, page):
     page.goto(server)
     page.click(".quotedb-start a:text('Charts')")
     listed = page.locator(".quotedb-opposers li").all_inner_texts()
-    assert "Gustavo Petro: 3 of 4 quotes oppose" in [line.split(" (")[0] for line in listed]
+    assert "Gustavo Petro: 4 of 4 quotes oppose" in [line.split(" (")[0] for line in listed]
     opposing = [int(line.split(": ")[1].split()[0]) for line in listed]
     assert opposing == sorted(opposing, reverse=True)
 
