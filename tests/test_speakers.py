@@ -2552,7 +2552,8 @@ def test_a_source_phrase_starts_after_the_participle_opening_the_sentence(articl
         "journalists that the judgment was “a victory for the rule of law”.\n"
     )
     (quote,) = proposed(article, nlp)
-    assert quote.speaker == "unnamed counsel to the governor"
+    assert quote.speaker_mention.text.startswith("counsel")  # not "Reacting to ..."
+    assert quote.speaker == "Olumide Bankole"  # the counsel, a Senior Advocate, named
 
 
 def test_what_an_audit_finds_is_the_statement_of_whoever_made_it(article_from, nlp):
