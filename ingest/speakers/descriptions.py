@@ -306,6 +306,12 @@ def possessor(head: Token) -> Span | None:
     return head.doc[owner.left_edge.i : owner.i + 1]
 
 
+def holds_words(noun: Token) -> bool:
+    """A noun for words someone said or wrote, which speak for whoever owns them: a
+    speech noun (``advice``, ``reply``) or a document (``report``, ``statement``)."""
+    return noun.lemma_.lower() in words("speech_nouns") or noun.lower_ in words("document_heads")
+
+
 def owner_run_in(span: Span) -> Span | None:
     """The body owning a document the parse hung inside the body's own name: in ``The
     Bureau of Meteorology's latest climate statement said`` it made ``Bureau`` the
@@ -319,10 +325,7 @@ def owner_run_in(span: Span) -> Span | None:
                 owner is not None
                 and owner.pos_ == "PROPN"
                 and owner.left_edge.i == of.i + 1
-                and (
-                    document.lemma_.lower() in words("speech_nouns")
-                    or document.lower_ in words("document_heads")
-                )
+                and holds_words(document)
             ):
                 return span.doc[span.start : owner.i + 1]
     return None

@@ -26,6 +26,7 @@ from .descriptions import (
     describe,
     described_as,
     described_role,
+    holds_words,
     is_abstract,
     is_definite,
     is_hearsay,
@@ -172,9 +173,8 @@ class Mentions:
             # "Trump's comments suggest", "the administration's strategy frames them as": theirs
             return self._named(owner, mention)
         owning = next((c for c in root.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
-        if owning is not None and (
-            root.lemma_.lower() in words("speech_nouns") or root.lower_ in words("document_heads")
-        ):  # "Its advice is simple: ...", "according to its most recent quarterly report"
+        if owning is not None and holds_words(root):
+            # "Its advice is simple: ...", "according to its most recent quarterly report"
             # `_pronoun` reads "his", "her", "their" as it reads "he", "she", "they"
             owned_by = "it" if owning.lower_ == "its" else owning.lower_
             owner_named = self._pronoun(owned_by, mention.start)
