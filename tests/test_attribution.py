@@ -3155,3 +3155,29 @@ def test_a_radio_transcript_label_names_the_speaker_without_the_role(article_fro
     )
     speakers = [q.speaker for q in proposed(article, nlp) if q.cue.text == ":"]
     assert speakers == ["Leila Marsden", "Ayesha Brandt", "Leila Marsden", "Ayesha Brandt"]
+
+
+def test_a_shout_the_parse_hung_on_its_shouter_is_his(article_from, nlp):
+    """The parse made ``yelled`` a participle describing ``man``; in the past tense right
+    after its noun it is his verb, nearer the quote than the ``said`` before."""
+    article = article_from(
+        "Some in the crowd booed, and when Rubio thanked Miami and said it was great to be "
+        "home, a man yelled “Stay there!”\n"
+    )
+    shout = next(quote for quote in extract(article, nlp) if quote.text == "“Stay there!”")
+    assert shout.cue.text == "yelled"
+    assert shout.speaker_mention.text == "a man"
+
+
+def test_who_interjects_or_scoffs_said_the_words(article_from, nlp):
+    article = article_from(
+        "''Silly boys acting like they've never seen a girl before,'' scoffed Arianna Gil, "
+        "22, who helped found the group.\n\n"
+        "Clinton said experts had found her plans effective, to which O'Malley "
+        'interjected: "It\'s just not true."\n'
+    )
+    by_text = {quote.text: quote for quote in extract(article, nlp)}
+    assert by_text["''Silly boys acting like they've never seen a girl before,''"].speaker == (
+        "Arianna Gil"
+    )
+    assert by_text['"It\'s just not true."'].speaker == "O'Malley"

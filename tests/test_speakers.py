@@ -3078,9 +3078,7 @@ def test_the_headteacher_is_the_one_the_article_named_so(article_from, nlp):
     assert nobody.speaker == "Mark Penrose"
 
 
-def test_who_after_where_someone_is_from_is_them_whatever_the_place_is_taken_for(
-    article_from, nlp
-):
+def test_who_after_where_someone_is_from_is_them_whatever_the_place_is_taken_for(article_from, nlp):
     """The recogniser takes ``Ram Nagar`` for a person."""
     article = article_from(
         "“Every year our street becomes a lake,” said K. Meenakshi, a 54-year-old homemaker "

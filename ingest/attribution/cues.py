@@ -358,9 +358,15 @@ def _put_to(cue: Token) -> bool:
     for the quote than the verb of the answer (``“...,” she said ... when asked ...``)."""
     return (
         cue.tag_ in {"VBN", "VBD"}
-        and (cue.tag_ == "VBN" or cue.dep_ in {"advcl", "acl"})
+        and (cue.tag_ == "VBN" or cue.dep_ == "advcl" or (cue.dep_ == "acl" and not _told_by(cue)))
         and not any(c.dep_ in SUBJECTS for c in cue.children)
     )
+
+
+def _told_by(cue: Token) -> bool:
+    """A past tense the parse hung on the noun right before it, which is its subject (``a
+    man yelled “Stay there!”``): a speaker's verb, not a participle."""
+    return cue.tag_ == "VBD" and cue.head.i == cue.i - 1 and cue.head.pos_ in {"NOUN", "PROPN"}
 
 
 _EVENT_MARKS = frozenset(
