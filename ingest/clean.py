@@ -43,6 +43,12 @@ def _link_label() -> re.Pattern[str]:
     return re.compile(rf"^(?:{labels})\s*[:|]?$", re.IGNORECASE)
 
 
+@cache
+def _reference_label() -> re.Pattern[str]:
+    labels = "|".join(re.escape(label) for label in sorted(words("reference_labels")))
+    return re.compile(rf"^(?:{labels})\s*:?$", re.IGNORECASE)
+
+
 _LINK_WORDS = 25  # a linked headline is shorter than this
 _CLOSED = tuple(".!?…\"”’'")  # a sentence ends so; a linked headline does not
 
@@ -63,7 +69,9 @@ def paragraphs(text: str) -> list[Paragraph]:
     A line repeated later (even with other quotation marks) is kept only the
     first time, so a scraped duplicate block yields no duplicate quotes. A bare
     ``READ MORE:`` or ``RELATED:`` line (``lexicons/link_labels.txt``) and the linked
-    headlines under it are skipped.
+    headlines under it are skipped. A bare ``Sources`` line
+    (``lexicons/reference_labels.txt``) ends the article: what follows is its list of
+    sources.
     """
     kept: list[Paragraph] = []
     seen: set[str] = set()
@@ -77,6 +85,8 @@ def paragraphs(text: str) -> list[Paragraph]:
         stripped = line.strip()
         if not stripped:
             continue
+        if _reference_label().match(stripped):
+            break
         linking = (linking and _linked_headline(stripped)) or bool(_link_label().match(stripped))
         if linking or is_boilerplate(stripped):
             continue

@@ -120,6 +120,16 @@ def test_headlines_linked_under_a_bare_read_more_label_are_not_paragraphs():
     assert [text[p.start : p.end] for p in paragraphs(text)] == [body, after]
 
 
+def test_a_fact_check_s_list_of_sources_is_not_read():
+    body = "“The plant is closing,” Harwick wrote on X. Labor data show otherwise."
+    text = (
+        f"{body}\n\nSources\n\n"
+        'Harwick, Dale. "Remarks on Trade Policy." Congressional Record. 21 May 2024.\n\n'
+        'U.S. Bureau of Labor Statistics. "State and Metro Area Employment." 30 May 2024.\n'
+    )
+    assert [text[p.start : p.end] for p in paragraphs(text)] == [body]
+
+
 def test_a_broadcaster_s_video_and_audio_labels_are_not_paragraphs():
     body = "“The bridge opens in May,” the mayor said."
     text = (
