@@ -128,12 +128,20 @@ def _title_before(name: Span) -> str | None:
         before = before[:-1]  # "Health Minister Dr. Tunde Akinwale": the title before
     if (
         not before
-        or not (is_title(before[-1]) or _portfolio_critic(before[-1]))
+        or not (is_title(before[-1]) or _portfolio_critic(before[-1]) or title_of_a_body(before))
         or before[-1].lower_ in words("role_qualifiers")
     ):
         return None  # "the health of X", "a spokeswoman for X": the title must touch the name
     body = _body_after(name)
     return before.text + " of " + body if body else before.text
+
+
+def title_of_a_body(words: Span) -> bool:
+    """Title words ending on the body the title serves, after ``of`` (``Commissioner of
+    Police``, ``Leader of the Opposition``, ``Clerk of session``): set before a name,
+    the title still touches it."""
+    of = next((t for t in reversed(words) if t.lower_ == "of"), None)
+    return of is not None and words.start < of.i < words.end - 1 and is_title(of.nbor(-1))
 
 
 def _body_after(name: Span) -> str | None:
@@ -165,6 +173,7 @@ def _in_title(token: Token, title_start: int) -> bool:
         or (token.ent_type_ in _PLACE_LABELS and token.pos_ == "PROPN")
         or token.lower_ in words("role_qualifiers")
         or _court_of(token)
+        or _serves(token)
         or token.pos_ == "ADJ"  # "Democratic presidential nominee"
         # "Conservative Leader", "union president", "Police Chief": a noun naming the title's
         # party or body (the title must still touch the name: see `_title_before`); a name
@@ -190,6 +199,17 @@ def _court_of(token: Token) -> bool:
         and token.lower_ in words("institution_heads")
         and token.i + 1 < len(token.doc)
         and token.nbor().lower_ == "of"
+    )
+
+
+def _serves(token: Token) -> bool:
+    """``Police`` in ``Commissioner of Police Dana Fry``, which the parse makes the object
+    of ``of``: the body a title before serves (`title_of_a_body`)."""
+    return (
+        token.dep_ == "pobj"
+        and token.is_title
+        and token.head.lower_ == "of"
+        and is_title(token.head.head)
     )
 
 

@@ -25,6 +25,17 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
             "Gustavo Petro",
             "President of Colombia",
         ),
+        # the body a title serves, in capitals between it and the name
+        (
+            "Commissioner of Police Dana Fry ordered more patrols.",
+            "Dana Fry",
+            "Commissioner of Police",
+        ),
+        (
+            "Director of Public Prosecutions Ann Lee said it.",
+            "Ann Lee",
+            "Director of Public Prosecutions",
+        ),
         # an age is no role; a hyphenated word keeps its hyphen
         (
             "It's a start, said Sarah Nguyen, a 29-year-old nurse in Toronto who saves.",

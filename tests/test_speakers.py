@@ -1541,6 +1541,65 @@ def test_the_minister_is_the_minister_a_description_before_the_name_introduced(a
     assert {q.speaker for q in quotes} == {"Ravi Chahal"}
 
 
+def test_the_minister_is_a_senator_described_as_minister_before_his_name(article_from, nlp):
+    """The name carries a title of its own (``Senator``), shown as his role; the
+    description before it still tells whom ``the minister`` means."""
+    article = article_from(
+        "Patrols stepped up\n\n"
+        "Commissioner of Police Marlon Sealy yesterday ordered more patrols in Laventille.\n\n"
+        "Minister of National Security, Senator Dr Roger Mahabir, said in a statement that "
+        "he had full confidence in the Commissioner.\n\n"
+        "“The criminal elements will find that the State is stronger,” the minister said.\n\n"
+        "The Commissioner said 60 more officers would be deployed.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    by_speaker = {q.speaker: q for q in quotes}
+    assert by_speaker["Roger Mahabir"].text.startswith("“The criminal elements")
+    assert by_speaker["Roger Mahabir"].role == "Senator"
+    assert by_speaker["Marlon Sealy"].text == "60 more officers would be deployed"
+
+
+def test_he_is_the_specialist_the_recogniser_took_for_a_body(article_from, nlp):
+    """``Lucas Brandt`` is an ORG to the recogniser, and the parse made ``wheat`` the head
+    of his description; the title in it (``specialist``) makes him a person whom ``he``
+    may mean, not the farmer named before."""
+    article = article_from(
+        "Drought\n\n"
+        "Standing at the edge of a wheat field, Dale Hoffmeier kicked at a clod of dirt.\n\n"
+        "Lucas Brandt, a wheat and forages specialist with Kansas State University Research "
+        "and Extension, said much of the damage was done in March. Plants that went into "
+        "dormancy with shallow root systems have had little chance to recover, he said.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert {q.speaker for q in quotes} == {"Lucas Brandt"}
+
+
+def test_a_place_named_like_a_person_is_no_one_he_may_be(article_from, nlp):
+    """``Mir Ali`` is a PERSON to the recogniser; after ``parts of`` it is a place, and
+    ``he`` is still the commissioner who spoke."""
+    article = article_from(
+        "Curfew eased\n\n"
+        "Talking to the media in Miranshah, North Waziristan Deputy Commissioner Rehan Gul "
+        "Khattak said the curfew imposed in parts of Mir Ali would be relaxed from 8am on "
+        "Friday so that residents could buy essential items.\n\n"
+        '"We understand the difficulties of the people," he said.\n'
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert {q.speaker for q in quotes} == {"Rehan Gul Khattak"}
+
+
+def test_a_title_before_of_is_an_office_not_a_name(article_from, nlp):
+    """``Clerk`` and ``Rabbi Eli Nachmani`` were a PERSON and an ORG to the recogniser."""
+    article = article_from(
+        "Grants\n\n"
+        "Clerk of session Tom Bradley said the church would seek matching grants.\n\n"
+        "Head of school Rabbi Eli Nachmani said the school has hosted a survivor every "
+        "year, but he cautioned that this may be one of the last years.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [q.speaker for q in quotes] == ["Tom Bradley", "Eli Nachmani", "Eli Nachmani"]
+
+
 def test_the_judge_is_the_justice_named_before_and_not_a_minister_of_justice(nlp):
     text, speakers = article(
         nlp,

@@ -132,10 +132,13 @@ class ArticleSpeakers(Pronouns, Mentions):
         for offset, ent in names:
             at = offset + ent.start_char
             full = article.fullest(person_name(ent), at, article.titled.get(at))
-            role = roles.role_in(person_span(ent)) or role_before(ent)
-            if role:
+            # a description before the name as well as a title at it ("Minister of National
+            # Security, Senator Dr Roger Mahabir"): "the minister" is him too; the title,
+            # stated last, is the role shown, as a description alone would be
+            stated = [role for role in (roles.role_in(person_span(ent)), role_before(ent)) if role]
+            for role in reversed(dict.fromkeys(stated)):
                 article.stated_roles.append((at, full, role))
-            gender = article.titled.get(at) or role_gender(role)
+            gender = article.titled.get(at) or next(filter(None, map(role_gender, stated)), None)
             if full and gender is not None:
                 said.setdefault(full, set()).add(gender)
         article.genders = {full: found.pop() for full, found in said.items() if len(found) == 1}

@@ -202,9 +202,15 @@ def described_role(span: Span) -> str | None:
 
 def before_name(description: Span, name: Span) -> Span:
     """The words of ``description`` before the ``name`` set beside them, without the
-    comma or courtesy title between (``The mayor of Fort St. James`` of ``..., Bev
-    Playfair``)."""
+    comma, courtesy title or the name's own title between (``The mayor of Fort St.
+    James`` of ``..., Bev Playfair``, ``Minister of National Security`` of ``...,
+    Senator Dr Roger Mahabir``)."""
     doc, end = description.doc, min(name.start, description.end)
+    comma = next((t.i for t in reversed(doc[description.start : end]) if t.text == ","), None)
+    if comma is not None and comma > description.start + 1:
+        own = doc[comma + 1 : end]  # "Senator Dr": the name's, not the description's
+        if all(roles.is_title(t) or t.lower_ in words("honorifics") for t in own):
+            end = comma
     while end > description.start + 1 and (
         doc[end - 1].is_punct or doc[end - 1].lower_ in words("honorifics")
     ):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..lexicons import words
-from ..roles import is_title
+from ..roles import is_title, title_of_a_body
 from .descriptions import names_clause_end
 from .genders import gendered
 from .recognised_names import names_a_person, person_span
@@ -46,16 +46,10 @@ def titled_name_at_end(span: Span) -> Span | None:
     start = person_span(name).start  # "the Opposition R. Kamalakannan" is an ORG to it
     if start == span.start or not _titled_only(span, span.doc[start : name.end]):
         return None
-    if not is_title(span.doc[start - 1]) and not _title_of_a_body(span.doc[span.start : start]):
+    if not is_title(span.doc[start - 1]) and not title_of_a_body(span.doc[span.start : start]):
         return None
     rest = span.doc[name.end : span.end]
     return name if all(t.is_punct for t in rest) else None
-
-
-def _title_of_a_body(words_before: Span) -> bool:
-    """A title ``of`` a body before a name (``Leader of the Opposition R. Kamalakannan``,
-    ``Speaker of the House Mike Johnson``): its first word is the title."""
-    return len(words_before) >= 3 and is_title(words_before[0]) and words_before[1].lower_ == "of"
 
 
 def named_before_body(span: Span) -> Span | None:
@@ -71,8 +65,11 @@ def named_before_body(span: Span) -> Span | None:
 
 
 def _titled_only(span: Span, name: Span) -> bool:
-    """Only words a title may be written with come before ``name`` in ``span``."""
-    return all(_of_a_title(t) for t in span.doc[span.start : name.start])
+    """Only words a title may be written with come before ``name`` in ``span``, and the
+    nouns of the body a title serves (``Clerk of session``: `roles.title_of_a_body`)."""
+    before = span.doc[span.start : name.start]
+    served = title_of_a_body(before)
+    return all(_of_a_title(t) or (served and t.pos_ == "NOUN") for t in before)
 
 
 def _of_a_title(token: Token) -> bool:

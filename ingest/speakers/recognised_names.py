@@ -189,6 +189,18 @@ def _alone_after_the(ent: Span) -> bool:
     return len(ent) == 1 and _after_the(ent) and (is_title(ent[0]) or gendered(ent[0]))
 
 
+def _office_of(ent: Span) -> bool:
+    """A title alone before ``of`` (``Clerk of session Tom Bradley``, taken for a person):
+    an office, whose holder is named after it."""
+    after = ent.end
+    return (
+        len(ent) == 1
+        and is_title(ent[0])
+        and after < len(ent.doc)
+        and ent.doc[after].lower_ == "of"
+    )
+
+
 def _masthead(ent: Span) -> bool:
     """A name after ``The`` with its capital inside a sentence: a paper's or a work's
     (``Speaking to The Scotsman``, ``told The Verge``), no one's."""
@@ -293,6 +305,17 @@ def _names_a_place(ent: Span) -> bool:
     )
 
 
+def _part_of(ent: Span) -> bool:
+    """The entity is the place something is part of (``parts of Mir Ali``, ``residents of
+    Abu Ghosh``: `lexicons/place_parts.txt`), however like a person's its name reads."""
+    root = ent.root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lower_ in words("place_parts")
+    )
+
+
 def names_a_person(ent: Span) -> bool:
     """A PERSON entity, or a name the recogniser took for something else: two or three
     capitalised words after any titles that start with a given name (``Carly Fiorina``
@@ -302,8 +325,10 @@ def names_a_person(ent: Span) -> bool:
     state or province abbreviated after a place (``Sudbury, Ont.``, taken for a person),
     a person's thing (``Cruz's Iowa``), a street (``East Shelby Drive``:
     `lexicons/street_heads.txt`), a platform (``Instagram Live``:
-    `lexicons/platforms.txt`), a place's post (``Nunavut MLA``), a place's name (``the
-    Nakhimovskyi district``: `_names_a_place`), a titled person's employer
+    `lexicons/platforms.txt`), a place's post (``Nunavut MLA``), an office before ``of``
+    (``Clerk of session``: `_office_of`), a place's name (``the
+    Nakhimovskyi district``: `_names_a_place`), a place something is part of (``parts of
+    Mir Ali``: `_part_of`), a titled person's employer
     (`_employer`), an office or a thing alone after ``the`` (`_alone_after_the`), a
     paper after a capitalised ``The`` (`_masthead`), a team (`_team_after_the`), a place
     listed with others (`_listed_with_places`), a role someone plays (`_played`) nor a
@@ -326,12 +351,14 @@ def names_a_person(ent: Span) -> bool:
             and not _employer(ent)
             and not _place_and_post(ent)
             and not _alone_after_the(ent)
+            and not _office_of(ent)
             and not _masthead(ent)
             and not _team_after_the(ent)
             and not _listed_with_places(ent)
             and not _played(ent)
             and not (len(ent) > 1 and ent[-1].lower_ in words("street_heads"))
             and not _names_a_place(ent)
+            and not _part_of(ent)
             and ent[0].lower_ not in words("platforms")
         )
     if _given_name_set_off(ent):
@@ -411,8 +438,20 @@ def _titled_after(ent: Span) -> bool:
         and root.dep_ != "pobj"
         and ent.end < len(ent.doc)
         and ent.doc[ent.end].text == ","
-        and any(c.dep_ == "appos" and is_title(c) for c in root.rights)
+        and any(c.dep_ == "appos" and _names_title(c) for c in root.rights)
     )
+
+
+def _names_title(appos: Token) -> bool:
+    """The apposition is a title, or holds one before its first preposition: ``a wheat and
+    forages specialist with Kansas State University``, whose head the parse made
+    ``wheat``."""
+    for token in appos.subtree:
+        if token.pos_ == "ADP" or (token.is_punct and token.i > appos.i):
+            return False
+        if is_title(token) and token.pos_ in {"NOUN", "PROPN"}:
+            return True
+    return False
 
 
 def _titled_before(ent: Span) -> bool:
