@@ -137,10 +137,10 @@ def _title_before(name: Span) -> str | None:
 
 
 def title_of_a_body(words: Span) -> bool:
-    """Title words ending on the body the title serves, after ``of`` (``Commissioner of
-    Police``, ``Leader of the Opposition``, ``Clerk of session``): set before a name,
-    the title still touches it."""
-    of = next((t for t in reversed(words) if t.lower_ == "of"), None)
+    """Title words ending on the body or brief the title serves, after ``of`` or ``for``
+    (``Commissioner of Police``, ``Leader of the Opposition``, ``Clerk of session``,
+    ``MEC for Cooperative Governance``): set before a name, the title still touches it."""
+    of = next((t for t in reversed(words) if t.lower_ in {"of", "for"}), None)
     return of is not None and words.start < of.i < words.end - 1 and is_title(of.nbor(-1))
 
 
@@ -174,6 +174,8 @@ def _in_title(token: Token, title_start: int) -> bool:
         or token.lower_ in words("role_qualifiers")
         or _court_of(token)
         or _serves(token)
+        or token.lower_ in words("honorifics")  # "MEC for Education Hon. Jane Doe": dropped after
+        or hyphen_joins(token.doc, token.i)  # "KwaZulu-Natal MEC"
         or token.pos_ == "ADJ"  # "Democratic presidential nominee"
         # "Conservative Leader", "union president", "Police Chief": a noun naming the title's
         # party or body (the title must still touch the name: see `_title_before`); a name

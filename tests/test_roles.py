@@ -36,6 +36,17 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
             "Ann Lee",
             "Director of Public Prosecutions",
         ),
+        # or the brief, after "for"; a courtesy title before the name is no part of the role
+        (
+            "KwaZulu-Natal MEC for Education Hon. Bongiwe Shange-Mkhize said so.",
+            "Bongiwe Shange-Mkhize",
+            "KwaZulu-Natal MEC for Education",
+        ),
+        (
+            "Weather Service forecaster Khanyisile Ngema said so.",
+            "Khanyisile Ngema",
+            "Weather Service forecaster",
+        ),
         # an age is no role; a hyphenated word keeps its hyphen
         (
             "It's a start, said Sarah Nguyen, a 29-year-old nurse in Toronto who saves.",

@@ -1600,6 +1600,30 @@ def test_a_title_before_of_is_an_office_not_a_name(article_from, nlp):
     assert [q.speaker for q in quotes] == ["Tom Bradley", "Eli Nachmani", "Eli Nachmani"]
 
 
+def test_a_legislator_s_party_and_home_town_are_not_a_second_name(article_from, nlp):
+    """The parse joined ``D-Scranton`` and ``R-Alexandria`` to the names as conjuncts."""
+    article = article_from(
+        "Wage bill\n\n"
+        '"People have been waiting 16 years," said Rep. Teresa Muldoon, D-Scranton, the '
+        "bill's prime sponsor, during floor debate.\n\n"
+        "The bill's author, Rep. Glenn Aasgaard, R-Alexandria, told the committee that "
+        "employers had been given too little guidance.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [q.speaker for q in quotes] == ["Teresa Muldoon", "Glenn Aasgaard"]
+
+
+def test_the_hydrologist_is_the_hydrologist_named_before(article_from, nlp):
+    article = article_from(
+        "Water\n\n"
+        "Frank Deluca, a retired hydrologist who worked for the state for 26 years, "
+        "testified that the groundwater models overestimated supplies.\n\n"
+        "“The math in these models assumes things,” the hydrologist said.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert {q.speaker for q in quotes} == {"Frank Deluca"}
+
+
 def test_the_judge_is_the_justice_named_before_and_not_a_minister_of_justice(nlp):
     text, speakers = article(
         nlp,

@@ -11,7 +11,14 @@ from spacy.tokens import Span, Token
 from ..dates import after_dateline
 from ..lexicons import words
 from ..roles import is_title
-from ..speakers import PLACE_ENTITIES, can_speak, is_someone, released_by, speechless
+from ..speakers import (
+    PLACE_ENTITIES,
+    can_speak,
+    is_someone,
+    party_tag,
+    released_by,
+    speechless,
+)
 from .cues import SUBJECTS
 
 
@@ -268,7 +275,7 @@ def _phrase(head: Token) -> Span:
             or (head.pos_ == "NUM" and child.dep_ in {"prep", "appos"})
         ):  # "one in three nurses": a number's phrase goes on to whom it counts
             right = _before_relative(child)
-        elif child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}:
+        elif child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"} and not party_tag(child):
             right = _phrase(child)[-1]
     return head.doc[left.i : _titled_person_after(right).i + 1]
 

@@ -45,6 +45,7 @@ from .descriptions import (
 from .epithets import AGED
 from .mentions import NO_ONE
 from .name_words import clean_name
+from .names_in_phrases import party_tag
 from .recognised_names import person_name, person_span
 from .speaker import Speaker
 
@@ -59,6 +60,7 @@ __all__ = [
     "clean_name",
     "describe",
     "is_someone",
+    "party_tag",
     "person_name",
     "person_span",
     "reads_parse",

@@ -5,6 +5,8 @@ age written after a name."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ..lexicons import words
@@ -189,7 +191,17 @@ def _joined_without_and(word: Token) -> bool:
 
 
 def _listed(word: Token) -> bool:
-    return any(c.dep_ == "conj" for c in word.children)
+    return any(c.dep_ == "conj" and not party_tag(c) for c in word.children)
+
+
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
+
+
+def party_tag(conjunct: Token) -> bool:
+    """``D-Scranton`` in ``Rep. Teresa Muldoon, D-Scranton, the bill's prime sponsor``: the
+    party and home town of the name before, which the parse may take for a second name
+    joined to it."""
+    return _PARTY_TAG.match(conjunct.doc[conjunct.left_edge.i : conjunct.i + 1].text) is not None
 
 
 def _ampersand(word: Token) -> bool:
