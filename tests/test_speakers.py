@@ -1624,6 +1624,28 @@ def test_the_hydrologist_is_the_hydrologist_named_before(article_from, nlp):
     assert {q.speaker for q in quotes} == {"Frank Deluca"}
 
 
+def test_who_declined_to_say_whether_said_what_followed(article_from, nlp):
+    """The parse hung ``saying`` on the question left open (``whether the province would
+    ask``); the minister who declined said it, not the province."""
+    article = article_from(
+        "Evacuation\n\n"
+        "Charbonneau declined to comment on whether the province would ask the Canadian "
+        "Armed Forces for help, saying only that “every option is on the table.”\n"
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.speaker == "Charbonneau"
+
+
+def test_a_title_the_parse_split_at_and_is_still_the_named_person_s(article_from, nlp):
+    article = article_from(
+        "Mine\n\n"
+        "The First Nation’s lands and resources director, Martina Van Bibber, said the "
+        "offer came late in the process.\n"
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.speaker == "Martina Van Bibber"
+
+
 def test_the_judge_is_the_justice_named_before_and_not_a_minister_of_justice(nlp):
     text, speakers = article(
         nlp,

@@ -87,7 +87,8 @@ def _source(cue: Token) -> Span | None:
             return None
         if verb == cue and (prompted := _moved_to_speak(cue)) is not None:
             return _subject(prompted)
-        verb = _reporter_above(verb) or _above_circumstance(verb) or verb.head
+        above = _reporter_above(verb) or _above_circumstance(verb) or _above_question(verb)
+        verb = above or verb.head
 
 
 def _moved_to_speak(cue: Token) -> Token | None:
@@ -121,6 +122,22 @@ def _above_circumstance(participle: Token) -> Token | None:
     main = clause.head
     subject = next((c for c in main.children if c.dep_ in SUBJECTS), None)
     return main if subject is not None and (can_speak(subject) or is_someone(subject)) else None
+
+
+def _above_question(participle: Token) -> Token | None:
+    """The verb a participle set off at a sentence's end goes with when the parse hung it
+    on a question that verb leaves open: in ``Charbonneau declined to comment on whether
+    the province would ask Ottawa for help, saying only that ...`` Charbonneau said it,
+    not the province."""
+    clause = participle.head
+    if (
+        participle.tag_ != "VBG"
+        or participle.dep_ != "advcl"
+        or participle.doc[participle.i - 1].text != ","
+        or not any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children)
+    ):
+        return None
+    return next((a for a in clause.ancestors if a.pos_ in {"VERB", "AUX"}), None)
 
 
 def _quoted_as_saying(cue: Token) -> Token | None:

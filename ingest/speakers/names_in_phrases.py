@@ -119,7 +119,7 @@ def named_in_apposition(head: Token) -> Span | None:
     spokeswoman for the attorney general's office, Renée Albright,``) the parse
     hangs the name on that name, which cannot be a second person as well: the name is
     the description's."""
-    if head.tag_ in {"NNS", "NNPS"}:
+    if head.tag_ in {"NNS", "NNPS"} and not _title_after_and(head):
         return None
     whose: list[Token] = []
     owners = [head]
@@ -176,6 +176,13 @@ def _name_given(participle: Token) -> Token | None:
     if participle.lemma_.lower() not in {"name", "call"}:
         return None
     return next((c for c in participle.children if c.dep_ in {"oprd", "dobj", "attr"}), None)
+
+
+def _title_after_and(plural: Token) -> bool:
+    """A plural the parse made the head of a title it begins (``The First Nation's lands
+    and resources director, Martina Van Bibber,``): the title, after ``and``, is one
+    person's."""
+    return any(c.dep_ == "conj" and c.tag_ == "NN" and is_title(c) for c in plural.rights)
 
 
 def _joined_without_and(word: Token) -> bool:
