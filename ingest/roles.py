@@ -140,8 +140,8 @@ def title_of_a_body(words: Span) -> bool:
     """Title words ending on the body or brief the title serves, after ``of`` or ``for``
     (``Commissioner of Police``, ``Leader of the Opposition``, ``Clerk of session``,
     ``MEC for Cooperative Governance``): set before a name, the title still touches it."""
-    of = next((t for t in reversed(words) if t.lower_ in {"of", "for"}), None)
-    return of is not None and words.start < of.i < words.end - 1 and is_title(of.nbor(-1))
+    joint = next((t for t in reversed(words) if t.lower_ in {"of", "for"}), None)
+    return joint is not None and words.start < joint.i < words.end - 1 and is_title(joint.nbor(-1))
 
 
 def _body_after(name: Span) -> str | None:
