@@ -38,15 +38,11 @@ def is_boilerplate(line: str) -> bool:
 
 
 @cache
-def _link_label() -> re.Pattern[str]:
-    labels = "|".join(re.escape(label) for label in sorted(words("link_labels")))
-    return re.compile(rf"^(?:{labels})\s*[:|]?$", re.IGNORECASE)
-
-
-@cache
-def _reference_label() -> re.Pattern[str]:
-    labels = "|".join(re.escape(label) for label in sorted(words("reference_labels")))
-    return re.compile(rf"^(?:{labels})\s*:?$", re.IGNORECASE)
+def _label_line(lexicon: str, marks: str) -> re.Pattern[str]:
+    """A line that is only one of ``lexicon``'s labels, optionally followed by one of
+    ``marks`` (a pattern for one character: ``:``, ``[:|]``)."""
+    labels = "|".join(re.escape(label) for label in sorted(words(lexicon)))
+    return re.compile(rf"^(?:{labels})\s*{marks}?$", re.IGNORECASE)
 
 
 _LINK_WORDS = 25  # a linked headline is shorter than this
@@ -85,9 +81,11 @@ def paragraphs(text: str) -> list[Paragraph]:
         stripped = line.strip()
         if not stripped:
             continue
-        if _reference_label().match(stripped):
+        if _label_line("reference_labels", ":").match(stripped):
             break
-        linking = (linking and _linked_headline(stripped)) or bool(_link_label().match(stripped))
+        linking = (linking and _linked_headline(stripped)) or bool(
+            _label_line("link_labels", "[:|]").match(stripped)
+        )
         if linking or is_boilerplate(stripped):
             continue
         key = _key(stripped)
