@@ -29,6 +29,12 @@ def is_finite(verb: Token) -> bool:
     )
 
 
+def asks_whether(clause: Token) -> bool:
+    """The clause is a yes-or-no question, opened by ``whether`` or ``if`` (``asked Trump
+    if the project was still in his plans``, ``declined to comment on whether ...``)."""
+    return any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children)
+
+
 def speech_verbs(doc: Doc) -> list[bool]:
     """`is_cue` of every word of a paragraph, read once: the rules look for cues among
     all its words, and the boundary ranker asks which words an alternative adds."""

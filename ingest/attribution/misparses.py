@@ -17,6 +17,7 @@ from .cues import (
     SUBJECTS,
     TELLING,
     _complement,
+    asks_whether,
     claim_nouns,
     is_cue,
     is_finite,
@@ -415,12 +416,7 @@ def asked(cue: Token) -> Token | None:
     if cue.lemma_.lower() not in _ASKING:
         return None
     return next(
-        (
-            child
-            for child in cue.rights
-            if child.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in child.children)
-        ),
+        (child for child in cue.rights if child.dep_ == "advcl" and asks_whether(child)),
         None,
     )
 

@@ -14,7 +14,15 @@ from ..dates import after_dateline
 from ..lexicons import words
 from ..parse import hyphen_joins
 from ..speakers import SPEAKING_ENTITIES, can_speak, is_someone, speechless
-from .cues import _EVENT_MARKS, SUBJECTS, TENSED, _reports_after, inverted_subject, is_cue
+from .cues import (
+    _EVENT_MARKS,
+    SUBJECTS,
+    TENSED,
+    _reports_after,
+    asks_whether,
+    inverted_subject,
+    is_cue,
+)
 from .misparses import fronted_report
 from .source_phrases import _FRONTING, _issuer, _object_of, _phrase, _subject
 
@@ -134,7 +142,7 @@ def _above_question(participle: Token) -> Token | None:
         participle.tag_ != "VBG"
         or participle.dep_ != "advcl"
         or participle.doc[participle.i - 1].text != ","
-        or not any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children)
+        or not asks_whether(clause)
     ):
         return None
     return next((a for a in clause.ancestors if a.pos_ in {"VERB", "AUX"}), None)
