@@ -25,7 +25,7 @@ from .records import Article
 from .speakers.descriptions import ISSUING
 from .speakers.documents import OWN_WORDS
 
-BATCH_SIZE = 64
+BATCH_SIZE = 256
 
 
 @dataclass(frozen=True)
