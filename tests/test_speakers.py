@@ -2002,6 +2002,43 @@ def test_the_n_year_old_is_the_person_just_named_whoever_says_so(article_from, n
     assert [q.speaker for q in quotes if "my name" in q.text] == ["Walter Lindqvist"]
 
 
+def test_what_someone_is_known_as_is_the_person_just_named(article_from, nlp):
+    article = article_from(
+        "Ava Lindqvist is still thawing out.\n\n"
+        "“We were in freezing water for hours at a time,” Lindqvist said.\n\n"
+        "The Swedish-born star, who plays a lighthouse keeper’s widow, said she lost 15 "
+        "pounds during the shoot.\n\n"
+        "Sloane Whitaker took to TikTok on Sunday to address her fight with Brielle Fontaine.\n\n"
+        "The reality star claimed Fontaine had leaked her private text messages.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [q.speaker for q in quotes if "15 pounds" in q.text] == ["Ava Lindqvist"]
+    # not the woman named in what she claimed
+    assert [q.speaker for q in quotes if "leaked" in q.text] == ["Sloane Whitaker"]
+
+
+def test_a_trade_someone_unnamed_was_introduced_with_stays_theirs(article_from, nlp):
+    article = article_from(
+        "Mayor Dana Ruiz opened the festival on Saturday.\n\n"
+        "A singer who performed on the main stage said the crowd was the biggest she had seen. "
+        "The singer said she would be back next year.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [q.speaker for q in quotes if "back next year" in q.text] == ["unnamed singer"]
+
+
+def test_an_account_is_named_by_its_handle(article_from, nlp):
+    article = article_from(
+        "Fans were split. “She owned it. Let’s all go buy a cupcake,” posted @boisebaddie.\n\n"
+        "“Apologizing once you get dragged isn’t growth,” wrote TikTok user @spoonfulofsass.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [(q.speaker, q.speaker_kind, q.role) for q in quotes] == [
+        ("@boisebaddie", "person", None),
+        ("@spoonfulofsass", "person", "TikTok user"),
+    ]
+
+
 def test_the_n_year_old_someone_unnamed_was_introduced_as_stays_unnamed(article_from, nlp):
     article = article_from(
         "Police Chief Maria Ortiz said officers arrived within minutes.\n\n"

@@ -19,7 +19,7 @@ from ..parse import hyphen_joins, is_title_case, text_of
 from ..records import Mention
 from .descriptions import describe, is_abstract, is_hearsay, role_before
 from .documents import documents_issued
-from .epithets import is_epithet, points_back
+from .epithets import is_epithet, known_as, points_back
 from .genders import described_gender, gender_of, role_gender, titled_gender
 from .initials import acronyms, initials_of
 from .mentions import NO_ONE, Mentions
@@ -300,9 +300,10 @@ class ArticleSpeakers(Pronouns, Mentions):
         if (
             speaker.kind != "person"
             and span is not None
-            and points_back(span)
+            and (points_back(span) or (known_as(span) and not self._introduced_as(speaker)))
             and (named := self._described_person(span, mention.start)) is not None
-        ):  # "The 61-year-old, who is in his 14th season, added": the coach named before
+        ):  # "The 61-year-old, who is in his 14th season, added": the coach named before;
+            # "The Swedish-born star, who plays ..., said": the actress
             speaker = named
         short = initials_of(speaker.name)
         if short in self.acronyms and (
@@ -322,6 +323,12 @@ class ArticleSpeakers(Pronouns, Mentions):
                 self.unnamed_genders[mention.start] = sex
         self.last_speaker = (mention.start, speaker)
         return speaker
+
+    def _introduced_as(self, described: Speaker) -> bool:
+        """The article brought in someone unnamed so described before (``a singer who
+        lives nearby``), whom a later ``the singer`` means."""
+        head = described.name.split()[-1].lower()
+        return any(head == earlier.name.split()[-1].lower() for _, earlier in self.unnamed)
 
     def names_no_one(self, mention: Mention) -> bool:
         """The mention is an idea, unspecified reports or no one (``such a

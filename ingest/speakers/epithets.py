@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..lexicons import words
 from .descriptions import is_definite
 
 
@@ -36,23 +37,43 @@ def points_back(span: Span) -> bool:
     three``, ``The mum-of-one, who works on the children's ward,``: someone described by
     their age or as a parent of so many, anything more said of them set aside by commas.
     News uses such a description, as it uses ``he``, for someone it has just named. (A
-    trade or a title may be someone else's, named or not: in political copy ``the New
-    York businessman`` was the candidate named three paragraphs back, ``the GOP
-    candidate`` not the daughter named last; a title the article gives someone is
-    theirs, `Mentions._titled`.)"""
+    title may be someone else's, named or not: ``the GOP candidate`` was not the
+    daughter named last; a title the article gives someone is theirs,
+    `Mentions._titled`. A trade of note is read as an age is, `known_as`.)"""
     root = span.root
     after = [c.left_edge.i for c in root.rights if c.dep_ in {"prep", "relcl", "acl"}]
     own = span.doc[span.start : min(after, default=span.end)]  # "the family of a
     # 34-year-old man": his age, not theirs
-    if (
-        not is_definite(span)
-        or root.tag_ in {"NNS", "NNPS"}
-        or not (AGED.search(own.text) or PARENT_OF.search(own.text))
-    ):
-        return False
-    return all(
-        _set_aside(c) for c in root.children if c.dep_ in _DESCRIBING and c.i > span.end - 1
-    ) and not any(c.dep_ == "poss" for c in root.children)
+    return _described_aside(span) and bool(AGED.search(own.text) or PARENT_OF.search(own.text))
+
+
+def known_as(span: Span) -> bool:
+    """``The Swedish-born star, who plays a lighthouse keeper's widow,``, ``the reality
+    star``, ``The Harbor Lights actor, 44,``: what someone is known as
+    (``lexicons/epithet_heads.txt``), anything more said of them set aside by commas.
+    News calls someone so just after naming them (``“... ,” Lindqvist said.`` then ``The
+    Swedish-born star, who plays ..., said``), as it uses an age; unlike a title (``the
+    official``), such a word seldom brings in someone new. Not an age (`points_back`
+    reads those)."""
+    return (
+        span.root.lower_ in words("epithet_heads")
+        and _described_aside(span)
+        and not points_back(span)
+    )
+
+
+def _described_aside(span: Span) -> bool:
+    """A definite description of one person, whatever more is said of them set aside by
+    commas, dashes or brackets, and not someone's (``the band's singer``)."""
+    root = span.root
+    return (
+        is_definite(span)
+        and root.tag_ not in {"NNS", "NNPS"}
+        and all(
+            _set_aside(c) for c in root.children if c.dep_ in _DESCRIBING and c.i > span.end - 1
+        )
+        and not any(c.dep_ == "poss" for c in root.children)
+    )
 
 
 def _set_aside(modifier: Token) -> bool:

@@ -40,7 +40,7 @@ from .descriptions import (
 from .documents import document_kind
 from .epithets import AGED
 from .genders import gendered, titled_gender
-from .name_words import whole_word
+from .name_words import handle_in, whole_word
 from .names_in_phrases import (
     body_in_apposition,
     named_before_body,
@@ -123,6 +123,13 @@ class Mentions:
             if speechless(noun):
                 return None
             return self._named(span.doc[noun.left_edge.i : noun.i + 1], mention)
+        if (handle := handle_in(span)) is not None:
+            # "wrote TikTok user @spoonfulofsass": the account, as its handle is written, and
+            # what the phrase says of it ("TikTok user") its role
+            said = [t.text for t in span.doc[span.start : handle.i] if not t.is_punct]
+            if said and said[0].lower() in words("unnamed_determiners") | {"the"}:
+                said = said[1:]  # "one fan, @kairoszn": a fan
+            return Speaker(handle.text, "person", " ".join(said) or None)
         if (
             (len(span) == 1 and root.lower_ in _POINTING | RELATIVES)  # "which said": unknown
             or span.text.lower() in NO_ONE

@@ -20,6 +20,16 @@ LEADING = re.compile(r"^[^\w]+")
 _BRACKETS = re.compile(r"[()\[\]]")
 
 
+HANDLE = re.compile(r"@\w[\w.]*\w")
+"""A social-media account's handle (``@boisebaddie``, ``@kellcrew_official``)."""
+
+
+def handle_in(span: Span) -> Token | None:
+    """The account a source phrase names by its handle (``posted @boisebaddie``, ``wrote
+    TikTok user @spoonfulofsass``, ``one fan, @kairoszn,``): its last handle, if any."""
+    return next((t for t in reversed(span) if HANDLE.fullmatch(t.text)), None)
+
+
 NICKNAME = re.compile(r"(?<=\w\s)[\"“‘](\w[\w.-]*(?: \w[\w.-]*)?)[\"”’](?=\s\w)")
 """A nickname in quotation marks between a given name and a surname (``Teresa "Tessie"
 Lundgren``, ``Robert ‘Bobby’ Vance``): the name the article may go on to call them by,

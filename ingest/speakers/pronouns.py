@@ -109,7 +109,8 @@ class Pronouns:
 
     def _described_person(self: ArticleSpeakers, span: Span, offset: int) -> Speaker | None:
         """Whom a description by age pointing back means (`epithets.points_back`: ``The
-        61-year-old, who is in his 14th season``), of those its words fit (``the
+        61-year-old, who is in his 14th season``), or a trade of note (`epithets.known_as`:
+        ``The Swedish-born star``), of those its words fit (``the
         34-year-old mother``: no man): of the people named before it in its paragraph,
         else in the two before, the last named as a subject (``Kerrigan ... pulled away
         from Ethiopia's Tigist Alemu``: Kerrigan), else the last named. No one when the
