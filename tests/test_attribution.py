@@ -151,6 +151,16 @@ def test_other_speech_verbs_report_speech(article_from, nlp, verb):
     assert quote.speaker_mention.text == "The ministry"
 
 
+def test_what_someone_writes_under_a_post_is_their_quote(article_from, nlp):
+    article, quote = only_quote(
+        article_from,
+        nlp,
+        "“Lost a fight with a puddle. The puddle won,” the actor captioned the photo.\n",
+    )
+    assert quote.text == "“Lost a fight with a puddle. The puddle won,”"
+    assert (quote.cue.text, quote.speaker_mention.text) == ("captioned", "the actor")
+
+
 def test_a_fronted_report_takes_the_source_after_it(article_from, nlp):
     article, quote = only_quote(
         article_from, nlp, "The tanker carried no weapons, two officials said on Monday.\n"
