@@ -1766,6 +1766,8 @@ def test_a_report_after_with_and_a_participle_is_its_whole_clause(article_from, 
         "who asked not to be named",
         "who requested anonymity",
         "who asked to remain anonymous",
+        "who asked that only her first name, Marisol, be used",
+        "who asked to be identified only as Marisol",
     ],
 )
 def test_asking_not_to_be_named_is_no_statement(article_from, nlp, request_):

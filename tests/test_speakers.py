@@ -2027,6 +2027,22 @@ def test_a_trade_someone_unnamed_was_introduced_with_stays_theirs(article_from, 
     assert [q.speaker for q in quotes if "back next year" in q.text] == ["unnamed singer"]
 
 
+def test_a_source_known_by_a_first_name_or_initials_is_named_so(article_from, nlp):
+    article = article_from(
+        "A part-time cashier at the Delmar store, who asked that only his first name, Andre, "
+        "be used because he is still on probation, said he voted no.\n\n"
+        "A Honduran woman, identified in court filings only by her initials, R.M., stated "
+        "that she waited 11 days to see a doctor.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [(q.speaker, q.role) for q in quotes if "voted no" in q.text] == [
+        ("Andre", "part-time cashier at the Delmar store")
+    ]
+    assert [(q.speaker, q.role) for q in quotes if "11 days" in q.text] == [
+        ("R.M.", "Honduran woman")
+    ]
+
+
 def test_an_account_is_named_by_its_handle(article_from, nlp):
     article = article_from(
         "Fans were split. “She owned it. Let’s all go buy a cupcake,” posted @boisebaddie.\n\n"

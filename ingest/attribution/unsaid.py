@@ -67,16 +67,22 @@ anyone could disagree``, which is a view)."""
 
 
 _OWN = frozenset({"name", "identity"})
+_PART = frozenset({"name", "initial", "initials", "identify"})
+"""What a source may ask to be known by only a part of (``only her first name``)."""
 
 
 def _asks_anonymity(cue: Token) -> bool:
     """``who asked not to be named``, ``requested anonymity``, ``asked that her name not
-    be used``, ``asked 7 News not to use her name``: the terms of the interview, not
-    something the source said about anything."""
+    be used``, ``asked 7 News not to use her name``, ``asked that only his first name,
+    Andre, be used``, ``asked to be identified only as Yohana``: the terms of the
+    interview, not something the source said about anything."""
     if cue.lemma_.lower() not in {"ask", "request"}:
         return False
     for child in cue.rights:
         if child.dep_ == "dobj" and child.lemma_.lower() == "anonymity":
+            return True
+        said = {t.lemma_.lower() for t in child.subtree}
+        if child.dep_ in {"ccomp", "xcomp"} and "only" in said and not said.isdisjoint(_PART):
             return True
         refused = any(c.dep_ == "neg" for c in child.children)
         if (

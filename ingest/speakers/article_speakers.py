@@ -17,7 +17,14 @@ from ..lexicons import words
 from ..names import fold, name_key, without_legal_form
 from ..parse import hyphen_joins, is_title_case, text_of
 from ..records import Mention
-from .descriptions import describe, is_abstract, is_hearsay, role_before
+from .descriptions import (
+    describe,
+    is_abstract,
+    is_hearsay,
+    name_given,
+    role_before,
+    without_name_given,
+)
 from .documents import documents_issued
 from .epithets import is_epithet, known_as, points_back
 from .genders import described_gender, gender_of, role_gender, titled_gender
@@ -312,6 +319,9 @@ class ArticleSpeakers(Pronouns, Mentions):
             speaker = replace(speaker, name=self.acronyms[short], kind="organization")
         if speaker.kind == "organization" and speaker.name[:1].isupper():
             self.bodies.append((mention.start, speaker.name))
+        if speaker.kind == "unnamed" and span is not None and (given := name_given(span)):
+            # "A cashier, who asked that only his first name, Andre, be used, said"
+            speaker = Speaker(given, "person", without_name_given(speaker.role))
         if speaker.kind == "unnamed":
             speaker = self._earlier_unnamed(span, speaker)
             self.unnamed.append((mention.start, speaker))

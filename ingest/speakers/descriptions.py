@@ -405,6 +405,41 @@ _PHRASE_DEPS = frozenset(
 """The dependencies that keep to a noun phrase (`_own_words`)."""
 
 
+_GIVEN = re.compile(
+    r"\b(?:first name|given name|initials),?\s+[\"“]?(?P<listed>[A-Z][\w'’.-]*)"
+    r"|\bidentif(?:y|ied)(?:\s+(?:herself|himself|themselves))?(?:\s+in\s+[\w\s]{1,30}?)?"
+    r"\s+(?:only\s+)?(?:as|by)\s+[\"“]?(?P<called>[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|\d+))*)"
+)
+
+
+def name_given(span: Span) -> str | None:
+    """The name an unnamed source goes by in the story, given where they are described
+    (``A part-time cashier, who asked that only his first name, Andre, be used,``, ``a
+    woman who asked to be identified only as Yesenia``, ``identified in court filings only
+    by her initials, A.T.C.``, ``a Honduran woman identified as "R.M."``): labour,
+    immigration and court copy keeps some sources' full names out, and quotes them by
+    what it gives."""
+    root = span.root
+    if root.tag_ in {"NNS", "NNPS"}:
+        return None
+    phrase = span.doc[root.left_edge.i : root.right_edge.i + 1].text
+    found = _GIVEN.search(phrase)
+    if found is None:
+        return None
+    name = (found["listed"] or found["called"]).rstrip(",’'")
+    # a full stop ends a name unless it is initials ("A.T.C.")
+    return name.rstrip(".") if any(c.islower() for c in name) else name
+
+
+_NAMING_TAIL = re.compile(r",?\s+(?:who|identified)\b.*$")
+
+
+def without_name_given(role: str | None) -> str | None:
+    """A description as a role, less what gives the name (``Honduran woman identified as
+    "R.M."``: ``Honduran woman``)."""
+    return _NAMING_TAIL.sub("", role) or None if role else None
+
+
 def described_as(span: Span) -> str:
     """The noun phrase an unnamed source is described by, with its postmodifiers.
 
