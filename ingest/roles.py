@@ -23,8 +23,20 @@ _PLACE_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
 
 
 def role_in(name: Span) -> str | None:
-    """The role the text around the name ``name`` (a person's name span) gives them."""
-    return normalise(_title_before(name) or _appositive(name) or _relative(name))
+    """The role the text around the name ``name`` (a person's name span) gives them: a
+    title before it, else one set beside it or said of it; beside a courtesy title
+    alone (``Dr.``, ``the Rev.``), what is set beside the name says more (``Rev. Samuel
+    Achebe, pastor of Greater Hope Baptist Church``)."""
+    before = _title_before(name)
+    if before is not None and _courtesy_only(before):
+        return normalise(_appositive(name) or _relative(name) or before)
+    return normalise(before or _appositive(name) or _relative(name))
+
+
+def _courtesy_only(title: str) -> bool:
+    """A title that is a courtesy title alone (``Dr.``, ``the Rev.``)."""
+    said = [word.rstrip(".") for word in title.lower().split() if word not in {"the", "a"}]
+    return len(said) == 1 and said[0] in words("honorifics")
 
 
 def may_give_role(doc: Doc) -> bool:

@@ -196,6 +196,13 @@ def role_of(nlp, sentence: str, name: str) -> str | None:
             "Steven Law",
             "former top aide to Mitch McConnell",
         ),
+        # a courtesy title says less than the post set beside the name
+        (
+            "The Rev. Linda Okafor, pastor of nearby Grace Lutheran Church, led the prayer.",
+            "Linda Okafor",
+            "pastor of nearby Grace Lutheran Church",
+        ),
+        ("The Rev. Linda Okafor led the prayer.", "Linda Okafor", "Rev."),
     ],
 )
 def test_role_patterns(nlp, sentence, name, role):

@@ -2043,6 +2043,17 @@ def test_a_source_known_by_a_first_name_or_initials_is_named_so(article_from, nl
     ]
 
 
+def test_a_church_named_after_a_given_name_is_no_person(article_from, nlp):
+    article = article_from(
+        "Rev. Samuel Achebe, pastor of Greater Hope Baptist Church, read from a letter.\n\n"
+        "“I’ve buried three men from that creek bed,” the pastor said.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [(q.speaker, q.role) for q in quotes if "buried" in q.text] == [
+        ("Samuel Achebe", "pastor of Greater Hope Baptist Church")
+    ]
+
+
 def test_an_account_is_named_by_its_handle(article_from, nlp):
     article = article_from(
         "Fans were split. “She owned it. Let’s all go buy a cupcake,” posted @boisebaddie.\n\n"

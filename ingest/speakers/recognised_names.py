@@ -316,6 +316,11 @@ def _part_of(ent: Span) -> bool:
     )
 
 
+def _body_named(ent: Span) -> bool:
+    """Three words or more ending in what names a body (``Greater Hope Baptist Church``)."""
+    return len(ent) > 2 and ent[-1].lower_ in words("institution_heads")
+
+
 def names_a_person(ent: Span) -> bool:
     """A PERSON entity, or a name the recogniser took for something else: two or three
     capitalised words after any titles that start with a given name (``Carly Fiorina``
@@ -324,17 +329,18 @@ def names_a_person(ent: Span) -> bool:
     Cpl. Jodi Shelley`` as an ORG) or have a title beside them (`_titled_after`). Not a
     state or province abbreviated after a place (``Sudbury, Ont.``, taken for a person),
     a person's thing (``Cruz's Iowa``), a street (``East Shelby Drive``:
-    `lexicons/street_heads.txt`), a platform (``Instagram Live``:
-    `lexicons/platforms.txt`), a place's post (``Nunavut MLA``), an office before ``of``
-    (``Clerk of session``: `_office_of`), a place's name (``the
-    Nakhimovskyi district``: `_names_a_place`), a place something is part of (``parts of
-    Mir Ali``: `_part_of`), a titled person's employer
-    (`_employer`), an office or a thing alone after ``the`` (`_alone_after_the`), a
-    paper after a capitalised ``The`` (`_masthead`), a team (`_team_after_the`), a place
-    listed with others (`_listed_with_places`), a role someone plays (`_played`) nor a
-    word with no capital (``killed by lorry``). A courtesy title opening the entity makes
-    it a person's name (`_courtesy_first`), and so does a given name alone in apposition
-    to someone (``Mr Kershaw's wife, Leanne,``, an ORG to the recogniser:
+    `lexicons/street_heads.txt`), a body named in three words or more (``Greater Hope
+    Baptist Church``: `lexicons/institution_heads.txt`; ``Frank Church`` is a name), a
+    platform (``Instagram Live``: `lexicons/platforms.txt`), a place's post (``Nunavut
+    MLA``), an office before ``of`` (``Clerk of session``: `_office_of`), a place's name
+    (``the Nakhimovskyi district``: `_names_a_place`), a place something is part of
+    (``parts of Mir Ali``: `_part_of`), a titled person's employer (`_employer`), an
+    office or a thing alone after ``the`` (`_alone_after_the`), a paper after a
+    capitalised ``The`` (`_masthead`), a team (`_team_after_the`), a place listed with
+    others (`_listed_with_places`), a role someone plays (`_played`) nor a word with no
+    capital (``killed by lorry``). A courtesy title opening the entity makes it a
+    person's name (`_courtesy_first`), and so does a given name alone in apposition to
+    someone (``Mr Kershaw's wife, Leanne,``, an ORG to the recogniser:
     `_given_name_set_off`) or one the recogniser ran on over the body the person is of
     (`_of_a_body`)."""
     if not any(t.text[:1].isupper() for t in ent):
@@ -357,6 +363,7 @@ def names_a_person(ent: Span) -> bool:
             and not _listed_with_places(ent)
             and not _played(ent)
             and not (len(ent) > 1 and ent[-1].lower_ in words("street_heads"))
+            and not _body_named(ent)
             and not _names_a_place(ent)
             and not _part_of(ent)
             and ent[0].lower_ not in words("platforms")
@@ -365,6 +372,8 @@ def names_a_person(ent: Span) -> bool:
         return True  # "Mr Kershaw's wife, Leanne,"
     if _of_a_body(ent) is not None:
         return True  # "Stephanie Arkwright of Crescent Sports Management", an ORG to it
+    if _body_named(ent):
+        return False  # "Greater Hope Baptist Church": "Hope" is no given name there
     if ent.label_ == "ORG" and _given_name_within(ent) is not None:
         return True  # "Fox News Sean Hannity": a host after the network
     if _courtesy_first(ent):
