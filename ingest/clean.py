@@ -45,6 +45,11 @@ def _label_line(lexicon: str, marks: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{labels})\s*{marks}?$", re.IGNORECASE)
 
 
+_ABOUT = re.compile(r"^About (?:[A-Z0-9][\w&.'’-]*\s?){1,6}(?:\([^()]*\))?$")
+"""The heading of a press release's end matter (``About Pennant Pay``, ``About VRD-217``):
+the company's own description, forward-looking-statement disclaimers and media
+contacts, none of it anyone's statement."""
+
 _LINK_WORDS = 25  # a linked headline is shorter than this
 _CLOSED = tuple(".!?…\"”’'")  # a sentence ends so; a linked headline does not
 
@@ -67,7 +72,8 @@ def paragraphs(text: str) -> list[Paragraph]:
     ``READ MORE:`` or ``RELATED:`` line (``lexicons/link_labels.txt``) and the linked
     headlines under it are skipped. A bare ``Sources`` line
     (``lexicons/reference_labels.txt``) ends the article: what follows is its list of
-    sources.
+    sources; so does a press release's ``About <Company>`` heading (`_ABOUT`) after the
+    first line, what follows being its end matter.
     """
     kept: list[Paragraph] = []
     seen: set[str] = set()
@@ -81,7 +87,9 @@ def paragraphs(text: str) -> list[Paragraph]:
         stripped = line.strip()
         if not stripped:
             continue
-        if _label_line("reference_labels", ":").match(stripped):
+        if _label_line("reference_labels", ":").match(stripped) or (
+            kept and _ABOUT.match(stripped)
+        ):
             break
         linking = (linking and _linked_headline(stripped)) or bool(
             _label_line("link_labels", "[:|]").match(stripped)

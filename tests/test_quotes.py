@@ -130,6 +130,17 @@ def test_a_fact_check_s_list_of_sources_is_not_read():
     assert [text[p.start : p.end] for p in paragraphs(text)] == [body]
 
 
+def test_a_press_release_s_end_matter_is_not_read():
+    body = "“We never stopped building,” said Julian Ashcroft, chief executive of Pennant Pay."
+    text = (
+        f"About payments\n\n{body}\n\nAbout Pennant Pay (from the company's release)\n\n"
+        "Pennant's mission is “to give every Main Street business a Wall Street balance "
+        "sheet.”\n\nMedia contact: press@pennantpay.com\n"
+    )
+    # "About payments" names no company: a heading, kept
+    assert [text[p.start : p.end] for p in paragraphs(text)] == ["About payments", body]
+
+
 def test_a_broadcaster_s_video_and_audio_labels_are_not_paragraphs():
     body = "“The bridge opens in May,” the mayor said."
     text = (
