@@ -81,9 +81,10 @@ def _asks_anonymity(cue: Token) -> bool:
     for child in cue.rights:
         if child.dep_ == "dobj" and child.lemma_.lower() == "anonymity":
             return True
-        said = {t.lemma_.lower() for t in child.subtree}
-        if child.dep_ in {"ccomp", "xcomp"} and "only" in said and not said.isdisjoint(_PART):
-            return True
+        if child.dep_ in {"ccomp", "xcomp"}:
+            said = {t.lemma_.lower() for t in child.subtree}
+            if "only" in said and not said.isdisjoint(_PART):
+                return True
         refused = any(c.dep_ == "neg" for c in child.children)
         if (
             child.dep_ == "ccomp"

@@ -53,13 +53,8 @@ def known_as(span: Span) -> bool:
     (``lexicons/epithet_heads.txt``), anything more said of them set aside by commas.
     News calls someone so just after naming them (``“... ,” Lindqvist said.`` then ``The
     Swedish-born star, who plays ..., said``), as it uses an age; unlike a title (``the
-    official``), such a word seldom brings in someone new. Not an age (`points_back`
-    reads those)."""
-    return (
-        span.root.lower_ in words("epithet_heads")
-        and _described_aside(span)
-        and not points_back(span)
-    )
+    official``), such a word seldom brings in someone new."""
+    return span.root.lower_ in words("epithet_heads") and _described_aside(span)
 
 
 def _described_aside(span: Span) -> bool:
