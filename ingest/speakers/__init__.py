@@ -17,9 +17,11 @@ Where each part is decided: `article_speakers` reads the article whole (who it n
 where, with what roles and genders) and sends each mention on; `pronouns` tells who
 a pronoun is (the writer, the last speaker, the nearest person who fits, the man or
 woman just described, the people named since one person spoke); `mentions` whom any
-other mention names (surnames, titles, ages, owners, documents, earlier unnamed
-sources). `recognised_names` tells which entities the recogniser gives name a person
-and how far the name runs; `names_by_rule` finds the names it missed; `names_in_phrases`
+other mention names (surnames, descriptions, earlier unnamed sources), with `holders`
+who holds a title or an age (``the premier``, ``the 45-year-old``) and `issuers` whose
+a campaign or a document is (``Sanders' campaign``, ``the statement``).
+`recognised_names` tells which entities the recogniser gives name a person and how far
+the name runs; `names_by_rule` finds the names it missed; `names_in_phrases`
 whose name a word or a phrase holds (a titled name, a name set beside a description);
 `name_words` the words a name is written with; `genders` what gender a name, a
 courtesy title or a role tells. `descriptions` words the sources that are not named

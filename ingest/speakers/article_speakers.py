@@ -28,7 +28,9 @@ from .descriptions import (
 from .documents import documents_issued
 from .epithets import is_epithet, known_as, points_back
 from .genders import described_gender, gender_of, role_gender, titled_gender
+from .holders import Holders
 from .initials import acronyms, initials_of
+from .issuers import Issuers
 from .mentions import NO_ONE, Mentions
 from .name_words import NICKNAME, extends_name, whole_word, words_of_name
 from .pronouns import Pronouns, introduces_one
@@ -64,7 +66,7 @@ but angry or aimed at a person (``mad at Sanders``)."""
 
 
 @dataclass
-class ArticleSpeakers(Pronouns, Mentions):
+class ArticleSpeakers(Pronouns, Mentions, Holders, Issuers):
     """The people an article names, to resolve its source mentions against.
 
     Build it with `read` from the article's parsed paragraphs (each Doc with

@@ -39,7 +39,7 @@ def points_back(span: Span) -> bool:
     News uses such a description, as it uses ``he``, for someone it has just named. (A
     title may be someone else's, named or not: ``the GOP candidate`` was not the
     daughter named last; a title the article gives someone is theirs,
-    `Mentions._titled`. A trade of note is read as an age is, `known_as`.)"""
+    `Holders._titled`. A trade of note is read as an age is, `known_as`.)"""
     root = span.root
     after = [c.left_edge.i for c in root.rights if c.dep_ in {"prep", "relcl", "acl"}]
     own = span.doc[span.start : min(after, default=span.end)]  # "the family of a

@@ -150,7 +150,7 @@ class Pronouns:
         """The titled person a ``she`` or ``he`` at ``offset`` goes on about when the
         sentence before it, in a paragraph that names no one before, has a title for its
         subject (``The judge addressed that concern directly. Staffing shortages were
-        “...,” she wrote``): whoever the article gave that title (`Mentions._titled`).
+        “...,” she wrote``): whoever the article gave that title (`Holders._titled`).
         After a name in the paragraph the title is that person's (``... anchor Ilia
         Calderón reacted ... The Afro-Colombian journalist expressed ... she tweeted``)."""
         found = self._paragraph(offset)
