@@ -14,7 +14,8 @@ The article is read whole before any mention is resolved, because the fullest
 form of a name may come after a quote that uses the short one.
 
 Where each part is decided: `article_speakers` reads the article whole (who it names,
-where, with what roles and genders) and sends each mention on; `pronouns` tells who
+where, with what roles and genders; `people_named` finds the names and where each is
+used) and sends each mention on; `pronouns` tells who
 a pronoun is (the writer, the last speaker, the nearest person who fits, the man or
 woman just described, the people named since one person spoke); `mentions` whom any
 other mention names (surnames, descriptions, earlier unnamed sources), with `holders`
