@@ -22,8 +22,7 @@ from .attribution.marks import points_back
 from .lexicons import words
 from .parse import entities_alone, is_title_case, naming_pipes, text_of, word_forms
 from .records import Article
-from .speakers.descriptions import ISSUING
-from .speakers.documents import OWN_WORDS
+from .speakers.documents import ISSUING, OWN_WORDS
 
 BATCH_SIZE = 256
 

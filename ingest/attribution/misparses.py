@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import words
 from ..speakers import can_speak, is_someone
-from ..speakers.descriptions import ISSUING
+from ..speakers.documents import ISSUING
 from ..speakers.references import put_to_them
 from .cues import (
     SUBJECTS,

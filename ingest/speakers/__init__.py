@@ -26,31 +26,25 @@ the name runs; `names_by_rule` finds the names it missed; `names_in_phrases`
 whose name a word or a phrase holds (a titled name, a name set beside a description);
 `name_words` the words a name is written with; `genders` what gender a name, a
 courtesy title or a role tells. `descriptions` words the sources that are not named
-people and tells which nouns can speak; `references` what words used again for
+people, `speaking_nouns` tells which nouns can speak; `references` what words used again for
 someone point to (``Saskatchewan premier``, ``the company``), `epithets` which
 descriptions mean someone just named (``the businessman``, ``the 61-year-old``),
-`documents` whose statement or report a later ``the statement`` is and `initials` which
-body initials stand for;
+`documents` whose words a document holds and whose a later ``the statement`` is, and
+`initials` which body initials stand for;
 `writers` tells who "I" and "we" are outside quotation marks (an op-ed's, an
 editorial's or a letter's writer).
 """
 
 from .article_speakers import ArticleSpeakers, reads_parse
-from .descriptions import (
-    PLACE_ENTITIES,
-    SPEAKING_ENTITIES,
-    can_speak,
-    describe,
-    is_someone,
-    released_by,
-    speechless,
-)
+from .descriptions import describe
+from .documents import released_by
 from .epithets import AGED
 from .mentions import NO_ONE
 from .name_words import clean_name
 from .names_in_phrases import party_tag
 from .recognised_names import person_name, person_span
 from .speaker import Speaker
+from .speaking_nouns import PLACE_ENTITIES, SPEAKING_ENTITIES, can_speak, is_someone, speechless
 
 __all__ = [
     "AGED",

@@ -16,14 +16,7 @@ from ..lexicons import words
 from ..names import fold, name_key, without_legal_form
 from ..parse import text_of
 from ..records import Mention
-from .descriptions import (
-    describe,
-    is_abstract,
-    is_hearsay,
-    name_given,
-    role_before,
-    without_name_given,
-)
+from .descriptions import describe, name_given, role_before, without_name_given
 from .documents import documents_issued
 from .epithets import is_epithet, known_as, points_back
 from .genders import described_gender, gender_of, role_gender, titled_gender
@@ -46,6 +39,7 @@ from .pronouns import Pronouns, introduces_one
 from .recognised_names import names_a_person, person_name, person_span
 from .references import paragraph_at
 from .speaker import Speaker
+from .speaking_nouns import is_abstract, is_hearsay
 from .writers import Writers, byline
 
 

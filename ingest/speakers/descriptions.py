@@ -1,6 +1,7 @@
 """Sources that are not named people, worded once (``unnamed government official
-familiar with the operation``, ``critics``, ``the Pentagon``), and which nouns can
-speak at all (not ``a growing paranoia``)."""
+familiar with the operation``, ``critics``, ``the Pentagon``), and the role a
+description gives a person named beside it. Which nouns can speak at all (not ``a
+growing paranoia``) `speaking_nouns` tells."""
 
 from __future__ import annotations
 
@@ -11,18 +12,9 @@ from spacy.lang.en.lex_attrs import like_num
 from spacy.tokens import Span, Token
 
 from .. import roles
-from ..lexicons import lines, pairs, words
+from ..lexicons import pairs, words
 from .name_words import LEADING
 from .speaker import Speaker
-
-SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-"""The recogniser's labels for a place: where something is, not who speaks for it."""
-
-
-_PEOPLE_NOUNS = ("titles", "group_heads", "unnamed_heads")
-
 
 RELATIVES = frozenset({"who", "which", "that"})
 
@@ -41,69 +33,6 @@ _ABBREVIATION_AFTER = re.compile(r"\s+\([^()\s]*\)?$")
 
 
 _POSTMODIFIERS = frozenset({"amod", "prep", "acl", "compound", "nmod", "npadvmod"})
-
-
-ISSUING = frozenset(
-    {"issue", "release", "publish", "post", "send", "put", "distribute", "file", "make"}
-)
-"""Verbs by which someone puts out a document that speaks for them (`released_by`,
-`documents.documents_issued`; `parse_plan` parses a paragraph with one of them and one
-of `documents.OWN_WORDS`)."""
-
-
-def is_someone(head: Token) -> bool:
-    """A noun phrase head that names a person or body: a name, a personal pronoun, a
-    title or group noun (``the nominee``, ``critics``), or a noun with a name in
-    apposition (``another critic, Laurence Tribe``); never a day or a time (``Tuesday``,
-    a proper noun)."""
-    if head.ent_type_ in {"DATE", "TIME"}:
-        return False
-    return (
-        head.pos_ == "PROPN"
-        or head.ent_type_ in SPEAKING_ENTITIES
-        or (head.lower_ in words("pronouns") and head.lower_ != "it")
-        or any({head.lemma_.lower(), head.lower_} & words(name) for name in _PEOPLE_NOUNS)
-        or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
-    )
-
-
-def can_speak(noun: Token) -> bool:
-    """A noun for someone who can say something: a person, a group, a body, a document.
-
-    ``threat`` or ``operations`` can be talked about but say nothing.
-    """
-    lemma = noun.lemma_.lower()
-    return (
-        is_someone(noun) or lemma in words("institution_heads") or lemma in words("document_heads")
-    )
-
-
-def speechless(noun: Token) -> bool:
-    """A common noun no name makes someone's that cannot speak (``a problem``, ``new
-    rules``): what a relative clause on it reports is no one's."""
-    return noun.pos_ == "NOUN" and not noun.ent_type_ and not can_speak(noun)
-
-
-def is_abstract(noun: Token) -> bool:
-    """A singular common noun for an idea, act or state (``paranoia``, ``characterization``,
-    ``strategy``: endings in ``lexicons/abstract_suffixes.txt``) that no lexicon makes a
-    speaker: the subject of a reporting verb, but not a source."""
-    return (
-        noun.tag_ == "NN"
-        and not can_speak(noun)
-        and noun.lower_.endswith(lines("abstract_suffixes"))
-    )
-
-
-def is_hearsay(noun: Token) -> bool:
-    """``Reports indicate``, ``some rumors say``: unspecified reports
-    (``lexicons/hearsay.txt``) that no name, outlet or body specifies, so no one a
-    reader could look up. ``Press reports``, ``reports from the Pentagon`` have one."""
-    return (
-        noun.tag_ == "NNS"
-        and noun.lemma_.lower() in words("hearsay")
-        and all(c.dep_ in {"det", "amod"} and not c.ent_type_ for c in noun.children)
-    )
 
 
 def describe(phrase: str, head: str | None = None, as_written: bool = False) -> Speaker:
@@ -303,106 +232,8 @@ def antecedent(span: Span) -> Span:
     return span
 
 
-def possessor(head: Token) -> Span | None:
-    """The noun phrase that owns ``head`` (``Trump`` in ``Trump's comments``); a
-    pronoun is left to the mention's own resolution."""
-    owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if owner is None or owner.pos_ not in {"PROPN", "NOUN"}:
-        return None
-    return head.doc[owner.left_edge.i : owner.i + 1]
-
-
-def holds_words(noun: Token) -> bool:
-    """A noun for words someone said or wrote, which speak for whoever owns them: a
-    speech noun (``advice``, ``reply``) or a document (``report``, ``statement``)."""
-    return noun.lemma_.lower() in words("speech_nouns") or noun.lower_ in words("document_heads")
-
-
-def owner_run_in(span: Span) -> Span | None:
-    """The body owning a document the parse hung inside the body's own name: in ``The
-    Bureau of Meteorology's latest climate statement said`` it made ``Bureau`` the
-    subject and the statement the object of ``of``; the statement is the Bureau of
-    Meteorology's. None for a mention of another shape."""
-    root = span.root
-    for of in (c for c in root.rights if c.dep_ == "prep" and c.lower_ == "of"):
-        for document in (c for c in of.children if c.dep_ == "pobj" and c.i < span.end):
-            owner = next((c for c in document.lefts if c.dep_ == "poss"), None)
-            if (
-                owner is not None
-                and owner.pos_ == "PROPN"
-                and owner.left_edge.i == of.i + 1
-                and holds_words(document)
-            ):
-                return span.doc[span.start : owner.i + 1]
-    return None
-
-
 def is_definite(span: Span) -> bool:
     return span[0].lower_ in {"the", "this", "that"}
-
-
-def released_by(head: Token) -> Span | None:
-    """The source of a document: ``a statement released by X``, ``an assessment from X``,
-    ``a letter the board sent``, ``the Auditor-General's most recent report`` (a name
-    owning it, or a body: ``the agency's weekly report``)."""
-    between = head.doc[head.i + 1 : head.head.i] if head.dep_ == "nsubj" else []
-    # "One rejection letter, from an editor named Howard Crane, told her": the parse hung
-    # the subject's "from" on the verb
-    for token in [*_own_words(head), *(t for t in between if t.head == head.head)]:
-        if token.dep_ in {"agent", "prep"} and token.lower_ in {"by", "from"}:
-            objects = [child for child in token.children if child.dep_ == "pobj"]
-            if objects:
-                tokens = list(objects[0].subtree)
-                return head.doc[tokens[0].i : tokens[-1].i + 1]
-    for clause in head.rights:  # "a letter the board sent to BrightPath"
-        if clause.dep_ == "relcl" and clause.lemma_.lower() in ISSUING:
-            sender = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            if sender is not None and sender.tag_ not in {"WDT", "WP"}:
-                return head.doc[sender.left_edge.i : sender.i + 1]
-    owner = next(
-        (
-            c
-            for c in head.children
-            if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in words("institution_heads"))
-        ),
-        None,
-    )
-    if owner is None:
-        return None
-    return head.doc[owner.left_edge.i : owner.i + 1]
-
-
-def _own_words(head: Token) -> list[Token]:
-    """The words of ``head``'s noun phrase and of participles that say who made it
-    (``an exit poll conducted by Edison Research``: `_made_by`), in order; not those of a clause
-    on it: ``The audit, which examined payroll data from 2018, found`` is by no year, and
-    ``a statement calling for relief from threats at home`` by no threats."""
-    found = []
-    stack = [head]
-    while stack:
-        token = stack.pop()
-        found.append(token)
-        stack.extend(c for c in token.children if c.dep_ in _PHRASE_DEPS or _made_by(c))
-    return sorted(found, key=lambda token: token.i)
-
-
-def _made_by(participle: Token) -> bool:
-    """A participle that says who made a document (``released``, ``conducted``,
-    ``drafted``), not who came to have it (``obtained by AP``, ``seen by Reuters``)."""
-    return (
-        participle.dep_ == "acl"
-        and participle.tag_ == "VBN"
-        and participle.lemma_.lower() not in _COME_BY
-    )
-
-
-_COME_BY = frozenset({"obtain", "see", "review", "receive", "acquire", "get", "view", "read"})
-
-
-_PHRASE_DEPS = frozenset(
-    {"prep", "pobj", "agent", "compound", "amod", "det", "poss", "case", "nmod", "nummod"}
-)
-"""The dependencies that keep to a noun phrase (`_own_words`)."""
 
 
 _GIVEN = re.compile(

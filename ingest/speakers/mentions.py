@@ -24,17 +24,10 @@ from .descriptions import (
     describe,
     described_as,
     described_role,
-    holds_words,
-    is_abstract,
     is_definite,
-    is_hearsay,
-    is_someone,
     joint,
-    owner_run_in,
-    possessor,
-    released_by,
-    speechless,
 )
+from .documents import holds_words, owner_run_in, possessor, released_by
 from .epithets import AGED
 from .genders import gendered, titled_gender
 from .holders import named_office, of_someone_named, office_of, qualifiers
@@ -60,6 +53,7 @@ from .references import (
     spoke_before,
 )
 from .speaker import Speaker
+from .speaking_nouns import is_abstract, is_hearsay, is_someone, speechless
 
 if TYPE_CHECKING:
     from .article_speakers import ArticleSpeakers

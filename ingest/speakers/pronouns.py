@@ -13,11 +13,11 @@ from spacy.tokens import Span, Token
 from ..lexicons import words
 from ..parse import text_of
 from ..roles import is_title, title_of
-from .descriptions import is_someone
 from .epithets import introduced_before, is_epithet
 from .genders import described_gender, gender_of
 from .references import put_to_them
 from .speaker import Speaker
+from .speaking_nouns import is_someone
 
 if TYPE_CHECKING:
     from .article_speakers import ArticleSpeakers

@@ -12,7 +12,6 @@ from ..dates import MONTHS, WEEKDAYS
 from ..lexicons import words
 from ..parse import hyphen_joins, is_title_case, text_of
 from ..roles import is_title
-from .descriptions import PLACE_ENTITIES, is_someone
 from .genders import gendered
 from .name_words import (
     NICKNAME,
@@ -23,6 +22,7 @@ from .name_words import (
     whole_word,
     words_of_name,
 )
+from .speaking_nouns import PLACE_ENTITIES, is_someone
 
 
 def person_span(ent: Span) -> Span:
