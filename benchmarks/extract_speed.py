@@ -28,7 +28,7 @@ from quotedb.ingest.pipeline import extract_many
 from quotedb.ingest.read import read_paths
 from quotedb.ingest.records import Article
 
-from quotedb.cli import demo_corpus
+from quotedb.cli.serve import demo_corpus
 
 TARGET = 0.9
 CHUNK = 8  # articles timed at a time

@@ -67,7 +67,7 @@ from quotedb.ingest.records import Article
 from synthetic import build
 
 from quotedb import ingest
-from quotedb.cli import DATASETTE_SETTINGS, demo_corpus, metadata_path
+from quotedb.cli.serve import DATASETTE_SETTINGS, demo_corpus, metadata_path
 
 TARGETS = {
     "pipe_ratio": (">=", 0.9),

@@ -27,7 +27,7 @@ from quotedb.db.search import QuoteIndex
 from quotedb.ingest import engines
 from synthetic import build
 
-from quotedb.cli import DATASETTE_SETTINGS
+from quotedb.cli.serve import DATASETTE_SETTINGS
 
 WORDS = ["strikes", "cartel", "Venezuela", "boats", "military", "war", "drug", "president"]
 PHRASES = ['"drug boats"', '"armed conflict"', '"Tren de Aragua"', '"national security"']

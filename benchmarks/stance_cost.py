@@ -20,7 +20,7 @@ from quotedb.ingest.read import read_paths
 from quotedb.ingest.records import Article
 from quotedb.ingest.stance import Topic
 
-from quotedb.cli import demo_topic
+from quotedb.cli.serve import demo_topic
 
 
 def _seconds(articles: list[Article], nlp, topic: Topic | None) -> float:

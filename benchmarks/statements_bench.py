@@ -38,7 +38,7 @@ from quotedb.ingest.parse import load_nlp
 from synthetic import build
 
 from quotedb import ingest
-from quotedb.cli import demo_corpus
+from quotedb.cli.serve import demo_corpus
 
 OUTLETS = ("Reprint Wire", "Evening Echo", "The Courier")
 REPRINT_EVERY = 7  # every 7th article is reprinted by another outlet

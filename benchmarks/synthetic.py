@@ -25,7 +25,7 @@ from pathlib import Path
 
 from quotedb.db import load
 
-from quotedb.cli import demo_corpus
+from quotedb.cli.serve import demo_corpus
 
 QUOTES_PER_ARTICLE = 8
 FIRST = [

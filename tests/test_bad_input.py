@@ -15,8 +15,8 @@ from quotedb.ingest import pipeline
 from quotedb.ingest.read import DEFAULT_MAX_BYTES, read_paths
 from quotedb.ingest.records import Article, Failure
 
-from quotedb import cli as cli_module
 from quotedb.cli import cli
+from quotedb.cli import extract as extract_module
 
 STORY = "Port reopens\n\n“We are ready for the storm,” Mayor Ann Lee said on Monday.\n"
 
@@ -345,7 +345,7 @@ def test_an_error_that_only_mentions_a_lock_is_not_taken_for_a_busy_database(tmp
     def failing(*args, **kwargs):
         raise sqlite3.OperationalError("no such table: locked_rows")
 
-    monkeypatch.setattr(cli_module, "ingest_run", failing)
+    monkeypatch.setattr(extract_module, "ingest_run", failing)
     result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "q.db")])
     assert result.exit_code == 1
     assert isinstance(result.exception, sqlite3.OperationalError)

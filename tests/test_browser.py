@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quotedb.cli import cli, demo_corpus, demo_topic
+from quotedb.cli import cli
+from quotedb.cli.serve import demo_corpus, demo_topic
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():

@@ -22,7 +22,8 @@ from quotedb.ingest import run as run_ingest
 from quotedb.ingest.stance import Topic
 from quotedb.ingest.stance.train import corrected
 
-from quotedb.cli import cli, demo_corpus, demo_topic, metadata_path
+from quotedb.cli import cli
+from quotedb.cli.serve import demo_corpus, demo_topic, metadata_path
 
 FIRST = "000_ca8c7eb0ba58409c"
 

@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 from datasette.app import Datasette
 
-from quotedb.cli import cli, demo_corpus, demo_topic, metadata_path
+from quotedb.cli import cli
+from quotedb.cli.serve import demo_corpus, demo_topic, metadata_path
 
 
 @pytest.fixture(scope="module")

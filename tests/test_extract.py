@@ -12,7 +12,8 @@ from quotedb.ingest.pipeline import extract, extract_many
 from quotedb.ingest.read import read_paths
 from quotedb.ingest.stance import Topic
 
-from quotedb.cli import cli, demo_corpus, demo_topic
+from quotedb.cli import cli
+from quotedb.cli.serve import demo_corpus, demo_topic
 
 STORY = (
     "date 2025-10-14 Strikes continue\n\n"

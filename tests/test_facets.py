@@ -12,7 +12,7 @@ from quotedb.db import load
 from quotedb.db.datasette.facets import FacetColumns, facet_columns
 from quotedb.ingest.records import Article, Mention, Quote
 
-from quotedb.cli import metadata_path
+from quotedb.cli.serve import metadata_path
 
 SPEAKERS = ("Ann Lee", "Tom Hart", "Mei Chen", "Omar Diaz")
 COLUMNS = ("speaker_id", "stance", "type")

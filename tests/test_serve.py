@@ -16,8 +16,9 @@ import pytest
 from click.testing import CliRunner
 from datasette.app import Datasette
 
-from quotedb import cli as cli_module
-from quotedb.cli import cli, metadata_path, served_metadata
+from quotedb.cli import cli
+from quotedb.cli import serve as serve_module
+from quotedb.cli.serve import metadata_path, served_metadata
 
 HOSTILE = (
     "Harbour row <script>alert('title')</script>\n\n"
@@ -97,7 +98,7 @@ def test_binding_elsewhere_takes_an_explicit_flag_and_warns(tmp_path, monkeypatc
     db_path = tmp_path / "quotes.db"
     sqlite3.connect(db_path).close()
     calls: list[list[str]] = []
-    monkeypatch.setattr(cli_module, "_datasette", calls.append)
+    monkeypatch.setattr(serve_module, "_datasette", calls.append)
     default = CliRunner().invoke(cli, ["serve", "--db", str(db_path)])
     exposed = CliRunner().invoke(cli, ["serve", "--db", str(db_path), "--host", "0.0.0.0"])
     assert (default.exit_code, exposed.exit_code) == (0, 0)

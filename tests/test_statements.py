@@ -12,7 +12,8 @@ from datasette.app import Datasette
 from quotedb.db import load, statements
 from quotedb.ingest.records import Article, Quote
 
-from quotedb.cli import cli, metadata_path
+from quotedb.cli import cli
+from quotedb.cli.serve import metadata_path
 
 FULL = (
     "We are ready for the storm, and nobody in this city will be left behind."
