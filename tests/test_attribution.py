@@ -3193,3 +3193,15 @@ def test_who_interjects_or_scoffs_said_the_words(article_from, nlp):
         "Arianna Gil"
     )
     assert by_text['"It\'s just not true."'].speaker == "O'Malley"
+
+
+def test_a_report_fronted_before_its_cue_after_two_joined_clauses(article_from, nlp):
+    # the parse joined "confirmed" to "close" like "move", with one "and" between those two
+    article = article_from(
+        "Jobs going\n\n"
+        "Brightwater Castings Inc. will close its foundry in Welland by next spring and "
+        "move the work to a plant in Toledo, Ohio, the company confirmed Tuesday.\n"
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.text.startswith("Brightwater Castings Inc. will close its foundry")
+    assert quote.cue.text == "confirmed"

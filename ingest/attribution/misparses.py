@@ -489,10 +489,13 @@ def _joined_by_comma(cue: Token) -> bool:
     """The cue is a second clause the parse joined to the sentence's root with a comma
     alone, no ``and`` or ``but``: a report fronted before it, misread."""
     head = cue.head
+    # the clause joined before it may have its own "and" ("will eliminate 640 jobs ... and
+    # move production to Mexico, the company confirmed Tuesday"): only one after it joins
+    joined = max((c.i for c in head.children if c.dep_ == "conj" and c.i < cue.i), default=head.i)
     return (
         cue.dep_ == "conj"
         and head.dep_ == "ROOT"
-        and not any(c.dep_ == "cc" and head.i < c.i < cue.i for c in head.children)
+        and not any(c.dep_ == "cc" and joined < c.i < cue.i for c in head.children)
     )
 
 
