@@ -11,6 +11,7 @@ from quotedb.db.speakers import Registry, current_roles, forms
 from quotedb.ingest.pipeline import extract_many
 from quotedb.ingest.records import Article, Mention, Quote
 from quotedb.ingest.speakers import ArticleSpeakers, can_speak, describe
+from quotedb.ingest.speakers.documents import documents_issued
 
 from quotedb.cli import cli
 
@@ -527,6 +528,20 @@ def test_the_statement_speaks_for_whoever_issued_it(nlp):
         "“We will work with any province,” the statement read.",
     )
     assert speakers.resolve(mention(text, "the statement")).name == "Julie Dabrusin"
+
+
+def test_a_letter_someone_quit_in_speaks_for_them(nlp):
+    text, speakers = article(
+        nlp,
+        "Dana Whitlock left the Liberal caucus in a three-page letter posted online.",
+        "“The leadership stopped listening,” the letter reads.",
+    )
+    assert speakers.resolve(mention(text, "the letter")).name == "Dana Whitlock"
+
+
+def test_a_newspaper_named_post_is_no_post_of_whoever_spoke_of_it(nlp):
+    doc = nlp("On Thursday, Sanders unloaded on the Post during a media breakfast in Des Moines.")
+    assert documents_issued(doc) == []
 
 
 def test_a_poll_someone_leads_in_is_not_theirs(nlp):
@@ -3265,3 +3280,44 @@ def test_a_name_after_smt_is_a_woman_s(article_from, nlp):
         "she said.\n"
     )
     assert {q.speaker for q in proposed(article, nlp)} == {"V. Kalaiselvi"}
+
+
+def test_a_company_described_by_its_trade_is_the_company_named_before(article_from, nlp):
+    article = article_from(
+        "Plant to close\n\n"
+        "Brightwater Castings Inc. will close its foundry in Welland next year.\n\n"
+        "The work will move to Ohio, the auto parts maker said in a statement.\n"
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.speaker == "Brightwater Castings"  # a company goes by its name less "Inc."
+
+
+def test_a_body_described_by_its_trade_is_not_any_body_named_before(article_from, nlp):
+    # "the law enforcement agency" is the FBI, though the department was named last
+    article = article_from(
+        "Emails released\n\n"
+        "The State Department released 900 more pages of emails on Friday.\n\n"
+        "Each release is a reminder of the FBI's investigation into the server — a probe "
+        "the law enforcement agency said was ongoing as of earlier this month.\n"
+    )
+    [(_, [quote])] = extract_many([article], nlp, floor=0.0)
+    assert quote.text.startswith("was ongoing")
+    assert quote.speaker != "State Department"
+
+
+def test_the_company_far_from_any_name_is_the_company_the_story_opens_with(article_from, nlp):
+    paragraphs = [
+        "Mill operator swings to loss",
+        "Tamarack Timber Ltd. posted a loss of $20 million in the quarter, it said Thursday.",
+        "“Prices are the lowest we have seen in a decade,” chief executive Ruth Okonjo said.",
+        "Analyst Peter Lamb of Corbel Securities said the loss was smaller than expected.",
+        "“They have room to cut,” Lamb said.",
+        "“The balance sheet is fine,” he said.",
+        "“I would not sell here,” he added.",
+        "Shares rose four per cent in Toronto.",
+        "The company also said it would cut its dividend to 10 cents.",
+    ]
+    article = article_from("\n\n".join(paragraphs) + "\n")
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[-1].text.startswith("it would cut its dividend")
+    assert quotes[-1].speaker == "Tamarack Timber"

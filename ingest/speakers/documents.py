@@ -157,10 +157,25 @@ def documents_issued(doc: Doc) -> list[tuple[Token, Token]]:
         if document.dep_ != "pobj" or document.head.lower_ not in {"in", "via", "through", "on"}:
             continue
         verb = document.head.head  # said, wrote, announced: not "leads in a new poll"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if verb.lemma_.lower() in words("speech_verbs"):
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             found.append((document, subject or verb))
+        elif _penned_in(document) and verb.pos_ == "VERB" and subject is not None:
+            found.append((document, subject))  # "left the caucus in a letter posted to ..."
     return found
+
+
+_PENNED = frozenset({"statement", "letter", "release", "memo", "post", "tweet", "email"})
+"""Documents one writes to say something oneself: whatever one does in one (``resigned in a
+letter``, ``left the caucus in a two-page letter posted to social media``), it speaks for
+one, as it does when one ``said`` it in one; a report or a study one is ``in`` may be
+another's."""
+
+
+def _penned_in(document: Token) -> bool:
+    """``in a letter``: one of `_PENNED` in lower case (``unloaded on the Post`` is the
+    newspaper) after ``in``."""
+    return document.lemma_ in _PENNED and document.is_lower and document.head.lower_ == "in"
 
 
 _FILING_VERBS = frozenset({"sue", "post", "tweet"})

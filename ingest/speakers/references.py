@@ -69,7 +69,13 @@ def body_named_before(span: Span, docs: list[tuple[int, Doc]], offset: int) -> S
         return None
     n, last = named[-1]
     only = len({ent.text.lower() for _, ent in named}) == 1 and head not in _LOOSE
-    return whole_name(last) if only or len(before) - n <= _REACH else None
+    if only or len(before) - n <= _REACH:
+        return whole_name(last)
+    # far from any: a company the story opens with is the one it is about ("Northbay
+    # Forest Products Ltd. swung to a loss ..." and, after an analyst's firm, "The company
+    # also said")
+    opening = [ent for n, ent in named if n < _OPENING and _a_company(head)]
+    return whole_name(opening[0]) if opening else None
 
 
 _REACH = 4
@@ -133,11 +139,33 @@ def bare_body(span: Span) -> str | None:
     by its kind (`body_named_before`), else None."""
     root = span.root
     based = len(span) > 3 and span[-2].lower_ == "based" and span[-3].text == "-"
-    if not (len(span) == 2 or based) or not is_definite(span):
+    if not (len(span) == 2 or based or _trade_named(span)) or not is_definite(span):
         return None
     if root.i != span.end - 1 or root.tag_ != "NN" or not root.is_lower:
         return None  # "the departments" are several
     return root.lower_ if root.lower_ in words("institution_heads") else None  # not "the group"
+
+
+_OPENING = 3
+"""Paragraphs that open a story: its headline, a byline or dateline, its lede."""
+
+
+def _a_company(noun: str) -> bool:
+    """A noun for a company: one whose names end ``Inc.`` (``lexicons/body_name_words.txt``)."""
+    return "inc" in pairs("body_name_words").get(noun, "").split()
+
+
+def _trade_named(span: Span) -> bool:
+    """``the auto parts maker``, ``the steel company``: a company's noun (one whose names
+    end ``Inc.``, ``lexicons/body_name_words.txt``) after common nouns that say its trade,
+    which business news uses for the company it is writing about, as it uses ``the
+    company`` (not ``the rival company``, ``the new firm``: another one). Not other bodies:
+    ``the law enforcement agency`` is the FBI, though a department was named last."""
+    return (
+        3 <= len(span) <= 5
+        and _a_company(span.root.lower_)
+        and all(t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_lower for t in span[1:-1])
+    )
 
 
 def spoke_before(
