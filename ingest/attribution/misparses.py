@@ -399,8 +399,31 @@ _OWN_REPORT = frozenset({"ccomp", "xcomp", "dobj", "dative"})
 
 def own_clauses(cue: Token) -> list[Token]:
     """The ``ccomp`` clauses the parse gave a cue that are its own: not one a
-    subordinate cue reports (`clause_of_subordinate`)."""
-    return [c for c in cue.children if c.dep_ == "ccomp" and not _subordinates(c)]
+    subordinate cue reports (`clause_of_subordinate`), nor a relative clause misread as
+    one (`_relative_read_as_clause`)."""
+    return [
+        c
+        for c in cue.children
+        if c.dep_ == "ccomp" and not _subordinates(c) and not _relative_read_as_clause(c, cue)
+    ]
+
+
+def _relative_read_as_clause(clause: Token, cue: Token) -> bool:
+    """A clause after the cue whose subject is a relative ``that`` or ``which`` right
+    after a noun: in ``announced the cuts in an email to staff Wednesday morning that was
+    later shared with the Business Journal`` the parse hung the email's relative clause
+    on the verb, with ``that`` its subject; a ``that`` opening a report marks it, and is
+    no subject. One before the cue is the report (``town halls which he said could not
+    be corrupted``)."""
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return (
+        subject is not None
+        and subject.i > cue.i
+        and subject.tag_ == "WDT"
+        and subject.i == clause.left_edge.i
+        and subject.i > 0
+        and subject.doc[subject.i - 1].pos_ in {"NOUN", "PROPN"}
+    )
 
 
 def _subordinates(clause: Token) -> bool:
