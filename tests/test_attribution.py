@@ -3205,3 +3205,13 @@ def test_a_report_fronted_before_its_cue_after_two_joined_clauses(article_from, 
     [(_, [quote])] = extract_many([article], nlp)
     assert quote.text.startswith("Brightwater Castings Inc. will close its foundry")
     assert quote.cue.text == "confirmed"
+
+
+def test_a_relative_clause_the_parse_hung_on_the_cue_is_not_what_was_said(article_from, nlp):
+    article = article_from(
+        "Layoffs\n\n"
+        "Chief executive Dana Ruiz announced the cuts in an email to staff Monday morning "
+        "that was later shared with the Herald.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp, floor=0.0)
+    assert not any("later shared" in quote.text for quote in quotes)
