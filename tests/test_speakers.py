@@ -3321,3 +3321,51 @@ def test_the_company_far_from_any_name_is_the_company_the_story_opens_with(artic
     [(_, quotes)] = extract_many([article], nlp)
     assert quotes[-1].text.startswith("it would cut its dividend")
     assert quotes[-1].speaker == "Tamarack Timber"
+
+
+def test_the_company_is_a_company_the_recogniser_took_for_a_person(article_from, nlp):
+    article = article_from(
+        "Discharge halted\n\n"
+        "FERNIE, B.C. — Ridgeback Coal has stopped releasing treated water from its Cedar "
+        "Creek mine after monitoring detected selenium at four times the provincial "
+        "guideline, the company said Friday.\n"
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.speaker == "Ridgeback Coal"
+
+
+def test_she_who_asks_again_is_the_one_who_asked_not_the_one_asked(article_from, nlp):
+    article = article_from(
+        "Ethics probe\n\n"
+        "Transport Minister Blake Ferreira met executives of a firm he co-founded.\n\n"
+        "On Wednesday, Conservative critic Darlene Whitmore asked Ferreira whether he had "
+        "discussed a rail contract with his former partners.\n\n"
+        "“Yes or no, Mr. Speaker — did the minister talk about that contract?” she asked.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[-1].text.startswith("“Yes or no")
+    assert quotes[-1].speaker == "Darlene Whitmore"
+
+
+def test_the_age_of_a_person_described_as_so_old_names_them(article_from, nlp):
+    article = article_from(
+        "Cabinet shuffle\n\n"
+        "The new Defence Minister is Sophie Tremblay-Nguyen, a 41-year-old former naval "
+        "officer first elected in 2019.\n\n"
+        "Marcus Bellerose, the NDP critic, said he was cautiously optimistic.\n\n"
+        "The 41-year-old said she had not yet spoken with her predecessor about the file.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[-1].speaker == "Sophie Tremblay-Nguyen"
+
+
+def test_an_age_points_back_to_a_name_set_beside_the_subject(article_from, nlp):
+    article = article_from(
+        "Housing\n\n"
+        "Dunleavy, 38, said a Conservative government would tie infrastructure money to "
+        "home approvals.\n\n"
+        "The NDP's housing critic, Lucie Fontaine, said both parties were missing the point.\n\n"
+        '"We used to know how to do this," the 52-year-old Montreal MP said.\n'
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[-1].speaker == "Lucie Fontaine"

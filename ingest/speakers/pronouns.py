@@ -91,7 +91,7 @@ class Pronouns:
             ):
                 return self.person(last[1].name, offset)
             if nearest is not None:
-                at, name = self._subject_instead(nearest, wanted, fits)
+                at, name = self._subject_instead(nearest, wanted, fits, self._asks(offset))
                 return self.person(name, at)
             if last and last[1].kind == "unnamed" and fits(last[1].name, last[0]):
                 return last[1]  # "The clerk, who asked ... not to use her name, said": no
@@ -139,7 +139,12 @@ class Pronouns:
             return False
         paragraph, doc = found
         token = next((t for t in doc if paragraph + t.idx == at), None)
-        return token is not None and _name_head(token).dep_ in {"nsubj", "nsubjpass", "ROOT"}
+        if token is None:
+            return False
+        head = _name_head(token)
+        if head.dep_ == "appos":  # "The NDP's housing critic, Lucie Fontaine, said"
+            head = head.head
+        return head.dep_ in {"nsubj", "nsubjpass", "ROOT"}
 
     def _titled_subject(
         self: ArticleSpeakers,
@@ -231,11 +236,23 @@ class Pronouns:
             and fits(name, at)
         )
 
+    def _asks(self: ArticleSpeakers, offset: int) -> bool:
+        """The pronoun at ``offset`` is the subject of a verb of asking (``“...?” she
+        asked``): a question put again, by whoever asked before, not the answer of the
+        one asked."""
+        found = self._paragraph(offset)
+        if found is None:
+            return False
+        paragraph, doc = found
+        token = next((t for t in doc if paragraph + t.idx == offset), None)
+        return token is not None and token.head.lemma_.lower() in _ASKING
+
     def _subject_instead(
         self: ArticleSpeakers,
         nearest: tuple[int, str],
         wanted: str | None,
         fits: Callable[[str, int], bool],
+        asking: bool = False,
     ) -> tuple[int, str]:
         """The person a ``she`` or ``he`` goes on about when the nearest name is not its
         sentence's subject (the main clause's: not ``the Jets`` in ``Sorensen said he
@@ -258,8 +275,8 @@ class Pronouns:
             )
         else:  # a paragraph read for its names alone
             subject = _opening_subject(token, _PRONOUN_OF[wanted])
-        if subject is None or subject.i >= token.i or _asked(token):
-            return nearest
+        if subject is None or subject.i >= token.i or (_asked(token) and not asking):
+            return nearest  # the one asked answers, unless the pronoun asks again
         owner = next(
             (c for c in subject.children if c.dep_ == "poss" and c.lower_ == _POSSESSIVE[wanted]),
             None,
@@ -277,7 +294,7 @@ class Pronouns:
             at = paragraph + subject.idx
             earlier = self._named_before(at, fits, since=self._paragraph_before(paragraph))
             earlier = earlier or self._named_before(at, fits)
-            return self._subject_instead(earlier, wanted, fits) if earlier else nearest
+            return self._subject_instead(earlier, wanted, fits, asking) if earlier else nearest
         phrase = _phrase_of(subject)
         named = [
             (seen, name)

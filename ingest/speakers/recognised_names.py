@@ -400,21 +400,22 @@ def names_a_person(ent: Span) -> bool:
 
 
 def age_after(name: Span) -> str | None:
-    """The age written right after a name: ``Sarah Jones, 45,`` or ``Sarah Jones (45)``."""
+    """The age written right after a name: ``Sarah Jones, 45,``, ``Sarah Jones (45)`` or
+    ``Sophie Tremblay-Nguyen, a 41-year-old former naval officer``."""
     after = name.doc[name.end : name.end + 3]
     if len(after) == 3 and after[0].text in {",", "("} and after[2].text in {",", ")", "."}:
         return after[1].text if after[1].text.isdigit() else None
-    return None
+    years = _YEARS_OLD.match(text_of(name.doc)[name.end_char : name.end_char + 20])
+    return years[1] if years else None
 
 
 def _aged(ent: Span) -> bool:
     """An age set beside the name (``Yousif, 31,``, ``Adair, a 38-year-old
     physiotherapist``): only people are named so."""
-    after = text_of(ent.doc)[ent.end_char : ent.end_char + 20]
-    return _YEARS_OLD.match(after) is not None or age_after(ent) is not None
+    return age_after(ent) is not None
 
 
-_YEARS_OLD = re.compile(r",\s+an?\s+\d{1,3}-years?-old\b")
+_YEARS_OLD = re.compile(r",\s+an?\s+(\d{1,3})-years?-old\b")
 
 
 def _place_and_post(ent: Span) -> bool:

@@ -232,6 +232,8 @@ def body_subject_before(
         and not gendered(t.left_edge)  # no person the recogniser missed
     ]
     subjects += [doc[t.i : t.i + 1] for t in doc if t.text in known and t.ent_type_ != "ORG"]
+    # "Ridgeback Coal has stopped ..., the company said": a company's name taken for a person
+    subjects += [ent for ent in doc.ents if ent.label_ != "ORG" and ends_like_a_company(ent)]
     found = [
         name
         for name in subjects
