@@ -3369,3 +3369,34 @@ def test_an_age_points_back_to_a_name_set_beside_the_subject(article_from, nlp):
     )
     [(_, quotes)] = extract_many([article], nlp)
     assert quotes[-1].speaker == "Lucie Fontaine"
+
+
+def test_an_artist_known_by_another_name_is_named_by_their_own(article_from, nlp):
+    article = article_from(
+        "Dance review\n\n"
+        'The score is by the Montreal electronic composer known as "Basalt."\n\nThe composer, '
+        "whose real name is Théo Gagnon-Whitfield, said he built the music from field "
+        "recordings of river ice.\n"
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.speaker == "Théo Gagnon-Whitfield"
+
+
+def test_the_elder_is_the_elder_named_before(article_from, nlp):
+    article = article_from(
+        "Council vote\n\n"
+        "Elder Walter Peters, 86, who sat in the front row, said he was not surprised.\n\n"
+        "“I have seen this town vote no to us my whole life,” the elder said.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[-1].speaker == "Walter Peters"
+
+
+def test_a_post_on_someone_s_page_is_theirs(article_from, nlp):
+    article = article_from(
+        "Land bid\n\n"
+        "A post on the Toronto Transit Commission’s official Facebook page on Wednesday "
+        "said the subway would reopen by noon.\n"
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.speaker == "Toronto Transit Commission"

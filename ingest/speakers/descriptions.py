@@ -240,6 +240,7 @@ _GIVEN = re.compile(
     r"\b(?:first name|given name|initials),?\s+[\"“]?(?P<listed>[A-Z][\w'’.-]*)"
     r"|\bidentif(?:y|ied)(?:\s+(?:herself|himself|themselves))?(?:\s+in\s+[\w\s]{1,30}?)?"
     r"\s+(?:only\s+)?(?:as|by)\s+[\"“]?(?P<called>[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|\d+))*)"
+    r"|\b(?:real|full|legal|birth)\s+name\s+is\s+(?P<real>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
 )
 
 
@@ -249,7 +250,8 @@ def name_given(span: Span) -> str | None:
     woman who asked to be identified only as Yesenia``, ``identified in court filings only
     by her initials, A.T.C.``, ``a Honduran woman identified as "R.M."``): labour,
     immigration and court copy keeps some sources' full names out, and quotes them by
-    what it gives."""
+    what it gives. An artist known by another name is named by the one the story gives
+    as theirs (``The composer, whose real name is Théo Gagnon-Whitfield, said``)."""
     root = span.root
     if root.tag_ in {"NNS", "NNPS"}:
         return None
@@ -257,7 +259,7 @@ def name_given(span: Span) -> str | None:
     found = _GIVEN.search(phrase)
     if found is None:
         return None
-    name = (found["listed"] or found["called"]).rstrip(",’'")
+    name = (found["listed"] or found["called"] or found["real"]).rstrip(",’'")
     # a full stop ends a name unless it is initials ("A.T.C.")
     return name.rstrip(".") if any(c.islower() for c in name) else name
 

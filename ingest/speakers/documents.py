@@ -68,6 +68,8 @@ def released_by(head: Token) -> Span | None:
             if objects:
                 tokens = list(objects[0].subtree)
                 return head.doc[tokens[0].i : tokens[-1].i + 1]
+        if (page := _own_page(token)) is not None:
+            return page
     for clause in head.rights:  # "a letter the board sent to BrightPath"
         if clause.dep_ == "relcl" and clause.lemma_.lower() in ISSUING:
             sender = next((c for c in clause.children if c.dep_ == "nsubj"), None)
@@ -84,6 +86,21 @@ def released_by(head: Token) -> Span | None:
     if owner is None:
         return None
     return head.doc[owner.left_edge.i : owner.i + 1]
+
+
+def _own_page(token: Token) -> Span | None:
+    """Whose page a post is on: ``A post on the First Nation's official Facebook page``
+    is the First Nation's, as its own account speaks for it."""
+    if token.dep_ != "prep" or token.lower_ != "on":
+        return None
+    page = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if page is None or page.lemma_.lower() not in _PAGES:
+        return None
+    owner = next((c for c in page.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    return None if owner is None else token.doc[owner.left_edge.i : owner.i + 1]
+
+
+_PAGES = frozenset({"page", "account", "feed", "website", "site", "channel", "profile", "blog"})
 
 
 def _own_words(head: Token) -> list[Token]:
