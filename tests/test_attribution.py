@@ -3215,3 +3215,24 @@ def test_a_relative_clause_the_parse_hung_on_the_cue_is_not_what_was_said(articl
     )
     [(_, quotes)] = extract_many([article], nlp, floor=0.0)
     assert not any("later shared" in quote.text for quote in quotes)
+
+
+def test_a_headline_quote_is_said_by_the_name_after_its_colon(article_from, nlp):
+    article = article_from(
+        "‘I just wanted to feel normal again’: Desjarlais back on the ice after cancer fight\n\n"
+        "PRINCE GEORGE, B.C. — Nolan Desjarlais played 14 minutes on Saturday night.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp, floor=0.0)
+    headline = next(quote for quote in quotes if quote.text.startswith("‘I just wanted"))
+    assert headline.speaker == "Nolan Desjarlais"
+    assert headline.cue.text == ":"
+
+
+def test_a_short_headline_quote_is_said_by_the_name_after_its_colon(article_from, nlp):
+    article = article_from(
+        "‘Devastated’: Okafor after Blizzard trade\n\n"
+        "WINNIPEG — Captain Ryan Okafor was traded to Hamilton on Wednesday.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp, floor=0.0)
+    headline = next(quote for quote in quotes if quote.text.startswith("‘Devastated"))
+    assert headline.speaker == "Ryan Okafor"

@@ -30,6 +30,19 @@ def _headline(
         first = doc.char_span(start, end, alignment_mode="expand")
         if first is None:
             continue
+        if (named := named_after(first)) is not None:
+            colon = doc[first.end]
+            return [
+                Attribution(
+                    spans=[(start + offset, end + offset)],
+                    type="direct",
+                    cue=_mention(colon, offset),
+                    source=_mention(named, offset),
+                    rule="headline",
+                    confidence=0.4,
+                    quoted=_held(local, start, end, offset),
+                )
+            ]
         sentence = first.sent
         colon = next((t for t in doc[: first.start] if t.text == ":"), None)
         if colon is not None:
@@ -53,6 +66,21 @@ def _headline(
             )
         ]
     return []
+
+
+def named_after(quote: Span) -> Span | None:
+    """The name a headline opening with a quote goes on with after its colon: ``‘I just
+    wanted to be normal again’: Desjarlais back on the ice`` is Desjarlais's (one with a
+    verb after the colon, ``Smith vows ...``, is read by that verb)."""
+    doc = quote.doc
+    if quote.start != 0 or quote.end + 1 >= len(doc) or doc[quote.end].text != ":":
+        return None
+    end = quote.end + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == quote.end + 1 or (end < len(doc) and doc[end].pos_ in {"VERB", "AUX"}):
+        return None
+    return doc[quote.end + 1 : end]
 
 
 def _label_head(label: Span) -> Span | None:

@@ -36,7 +36,7 @@ from .cues import (
 )
 from .edges import _strip
 from .exchanges import Exchange
-from .headlines import _headline
+from .headlines import _headline, named_after
 from .marks import (
     _answered,
     _captioned,
@@ -282,7 +282,11 @@ def attribute(
             # a statement whose speaker the article leaves to context: the last one named
             context = last or previous
             named = _preceding_subject(doc, start)
-            if named is not None:  # "Trump repeated his allegations. '...'": his verb
+            quote = doc.char_span(start, end, alignment_mode="expand")
+            titled = named_after(quote) if headline and named is None and quote else None
+            if titled is not None:  # "‘I just wanted to be normal again’: Desjarlais back ..."
+                named, said = titled, _mention(doc[quote.end], offset)
+            elif named is not None:  # "Trump repeated his allegations. '...'": his verb
                 verb = named.root.head
                 said = _mention(verb, offset) if verb != named.root and is_cue(verb) else None
             else:
