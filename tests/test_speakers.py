@@ -3400,3 +3400,13 @@ def test_a_post_on_someone_s_page_is_theirs(article_from, nlp):
     )
     [(_, [quote])] = extract_many([article], nlp)
     assert quote.speaker == "Toronto Transit Commission"
+
+
+def test_the_diplomat_is_the_ambassador_named_before(article_from, nlp):
+    article = article_from(
+        "Envoy speaks\n\n"
+        "In a rare interview, Ambassador Teodor Valescu said the reports were exaggerated.\n\n"
+        "The diplomat said his government would welcome a visit by Canadian MPs.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[-1].speaker == "Teodor Valescu"
