@@ -2,7 +2,8 @@
 
 Works on one parsed paragraph at a time. The rules (`rules`) propose candidates:
 a reporting cue (`cues`: a speech verb from ``lexicons/speech_verbs.txt``, or
-``according to``) links a source mention (`sources`: the cue's subject;
+``according to``; `cue_grammar` reads its subject and clause, `quote_cues` finds the
+one a quoted passage has) links a source mention (`sources`: the cue's subject;
 `source_phrases`: how far the mention runs; `named_sources`: a name the parse does
 not make the subject) with content (`content`: the cue's clause, less what
 `clause_words` says was not said, on both sides of a cue set off by commas in

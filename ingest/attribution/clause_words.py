@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .cues import SUBJECTS, is_cue, opened_by_that
+from .cue_grammar import SUBJECTS, opened_by_that
+from .cues import is_cue
 from .edges import _strip
 
 

@@ -11,18 +11,8 @@ from spacy.tokens import Span, Token
 from ..lexicons import words
 from ..parse import text_of
 from .clause_words import _without
-from .cues import (
-    SUBJECTS,
-    TENSED,
-    _intended,
-    _prep_cue,
-    inverted_subject,
-    is_thought,
-    nearest_subject,
-    opened_by_that,
-    put_to_them,
-    puts_it,
-)
+from .cue_grammar import SUBJECTS, TENSED, inverted_subject, nearest_subject, opened_by_that
+from .cues import _intended, _prep_cue, is_thought, put_to_them, puts_it
 from .edges import _non_space, _stretched, _strip
 from .misparses import (
     ADDRESSING,

@@ -1,38 +1,22 @@
 """Which words report speech or thought: speech and thought verbs from the lexicons, verbs
 with a preposition (``called for``), other verbs whose subject names someone (framing a
-quoted fragment, or with a clause the scorer may take for a report), and the search for
-the cue nearest a quoted passage.
+quoted fragment, or with a clause the scorer may take for a report), and the nouns that
+report a ``that`` clause. A cue's subject and clause are read by `cue_grammar`; which
+cue reports a quoted passage is `quote_cues`' search.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import chain
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..lexicons import words
 from ..parse import per_doc
 from ..speakers import is_someone
 from ..speakers.references import put_to_them
-
-SUBJECTS = {"nsubj", "nsubjpass"}
-TENSED = frozenset({"VBD", "VBZ", "VBP"})  # a verb in the past or present tense
-
-
-def is_finite(verb: Token) -> bool:
-    """The verb is tensed (``said``, ``says``) or an auxiliary before it is (``has said``,
-    ``will say``): a clause of its own, which has a subject somewhere."""
-    return verb.tag_ in TENSED or any(
-        c.dep_ == "aux" and c.tag_ in TENSED | {"MD"} for c in verb.lefts
-    )
-
-
-def asks_whether(clause: Token) -> bool:
-    """The clause is a yes-or-no question, opened by ``whether`` or ``if`` (``asked Trump
-    if the project was still in his plans``, ``declined to comment on whether ...``)."""
-    return any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children)
+from .cue_grammar import _complement
 
 
 def speech_verbs(doc: Doc) -> list[bool]:
@@ -203,58 +187,6 @@ def is_thought(token: Token) -> bool:
     )
 
 
-def inverted_subject(cue: Token) -> Token | None:
-    """The speaker named after a cue that follows what was said: ``The rules will hurt
-    small businesses, argued Reyes.`` The parse makes the verb a conjunct of the
-    clause and the name its object, or the sentence's root with the clause before it
-    and the name its object (``Nobody was consulted, complained resident Jane Doe.``):
-    a finite speech verb right after a comma, with no subject and no clause after it,
-    and a name that ends the sentence, is inverted."""
-    doc = cue.doc
-    if (
-        cue.i == 0
-        or doc[cue.i - 1].text != ","
-        or cue.tag_ not in {"VBD", "VBZ", "VBN"}  # "..., warned economist Jane Doe": VBN
-        or (cue.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} for c in cue.children))
-        or cue.lemma_.lower() in TELLING
-        or any(_not_inverted(c, cue) or (c.dep_ == "ccomp" and c.i > cue.i) for c in cue.children)
-        or (cue.dep_ == "ROOT" and not any(c.dep_ == "ccomp" for c in cue.lefts))
-    ):
-        return None
-    named = next((c for c in cue.rights if c.left_edge.i == cue.i + 1), None)
-    if named is None or named.dep_ not in _NAMED_AFTER or not is_someone(named):
-        return None
-    after = named.right_edge.i + 1
-    ends = after >= cue.sent.end or doc[after].text in {".", ",", ";"}
-    return named if ends else None
-
-
-_NAMED_AFTER = {"dobj", "attr", "npadvmod", "appos", "nsubj"}
-
-TELLING = frozenset({"tell", "inform", "remind", "assure", "notify", "convince"})
-"""Verbs whose object is whom they tell, never who spoke: ``..., Sonya Sharp, wearing a
-pin, told reporters`` is no ``..., argued Reyes`` (``warned`` may be either)."""
-
-
-def _not_inverted(child: Token, cue: Token) -> bool:
-    """A subject that makes the cue no inverted one: any but the subject after a
-    conjunct (``... is under pressure from imports, said the company's chief
-    executive``), which the parse reads right, the verb joined to the clause it reports."""
-    return child.dep_ in SUBJECTS and (child.i < cue.i or cue.dep_ != "conj")
-
-
-def _has_subject(verb: Token) -> bool:
-    """The verb names its own subject. A belief is attributed only then: a participle
-    (``a video showing``, ``believing that``) describes rather than attributes."""
-    return any(child.dep_ == "nsubj" for child in verb.children)
-
-
-def nearest_subject(cue: Token) -> Token | None:
-    """The cue's subject nearest it on its left: of two the parse gave it (``The drug cut
-    levels by half, the company announced``), the one after the comma."""
-    return max((c for c in cue.lefts if c.dep_ == "nsubj"), key=lambda c: c.i, default=None)
-
-
 def _prep_cue(verb: Token) -> Token | None:
     """The preposition that makes ``verb`` a cue (``called for``, ``spoke of``), from
     ``lexicons/prep_cues.txt``; ``spoke on Fox News`` reports nothing.
@@ -297,159 +229,6 @@ def _intended(cue: Token) -> bool:
 _GOING_ON = frozenset({"continue", "keep", "begin", "start"})
 
 
-_CUE_REACH = 6  # tokens into the next sentence where a cue can still close a quote
-
-
-def _cue_for(doc: Doc, start: int, end: int, blocked: Sequence[tuple[int, int]]) -> Token | None:
-    """The nearest speech verb outside any quote in the sentences around [start, end)."""
-    first = doc.char_span(start, end, alignment_mode="expand")
-    if first is None:
-        return None
-    around = doc[first[0].sent.start : first[-1].sent.end]
-    own_end = around.end
-    if around.end < len(doc) and around.end - first.end <= 1:
-        # the quote ends its sentence ("...?" she said.): look at the start of the next one
-        following = doc[around.end].sent
-        reach = following.start + _CUE_REACH
-        if (said := _said_by_subject(following)) is not None:
-            reach = said.i + 1  # "...!" Scott's niece, state Del. Marcia Price, shouted
-        around = doc[around.start : min(following.end, reach)]
-    candidates = [
-        token
-        for token in around
-        if is_cue(token)
-        and not any(s <= token.idx < e for s, e in blocked)
-        and (token.i < own_end or not _introduces(token, blocked))
-        and not _in_own_event(token, first.end)
-    ]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda t: (_put_to(t), min(abs(t.idx - start), abs(t.idx - end))))
-
-
-def _said_by_subject(sentence: Span) -> Token | None:
-    """The speech verb of a sentence that opens with its subject, however long, and goes
-    on with it: a cue that closes the quote before it even past ``_CUE_REACH``; or with
-    one heard (``a Conservative MP could be heard shouting``)."""
-    root = sentence.root
-    subjects = [c for c in root.lefts if c.dep_ in SUBJECTS]
-    cue = root if is_cue(root) else _heard(root)
-    auxiliaries = {"aux", "auxpass", "neg"}
-    if (
-        cue is None
-        or len(subjects) != 1
-        or subjects[0].left_edge.i != sentence.start
-        or not all(
-            t.is_punct or t.dep_ in auxiliaries
-            for t in sentence.doc[subjects[0].right_edge.i + 1 : root.i]
-        )
-    ):
-        return None
-    return cue
-
-
-def _heard(verb: Token) -> Token | None:
-    """The speech verb someone was heard or seen at: ``shouting`` in ``could be heard
-    shouting``, ``saying`` in ``was caught on video saying``."""
-    if verb.lemma_ not in _PERCEIVED:
-        return None
-    return next((c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and is_cue(c)), None)
-
-
-_PERCEIVED = frozenset({"hear", "overhear", "see", "catch", "record", "film"})
-
-
-def _put_to(cue: Token) -> bool:
-    """A bare participle (``when asked what ...``): what someone was asked, a weaker cue
-    for the quote than the verb of the answer (``“...,” she said ... when asked ...``)."""
-    return (
-        cue.tag_ in {"VBN", "VBD"}
-        and (cue.tag_ == "VBN" or cue.dep_ == "advcl" or (cue.dep_ == "acl" and not _told_by(cue)))
-        and not any(c.dep_ in SUBJECTS for c in cue.children)
-    )
-
-
-def _told_by(cue: Token) -> bool:
-    """A past tense the parse hung on the noun right before it, which is its subject (``a
-    man yelled “Stay there!”``): a speaker's verb, not a participle."""
-    return cue.tag_ == "VBD" and cue.head.i == cue.i - 1 and cue.head.pos_ in {"NOUN", "PROPN"}
-
-
-_EVENT_MARKS = frozenset(
-    {"when", "after", "because", "while", "before", "since", "until", "although", "though"}
-)
-"""Words that open a clause telling of another event: ``"...," when his rival attacked him``."""
-
-
-def _in_own_event(cue: Token, after: int) -> bool:
-    """A verb after the quote (which ends before token ``after``) in a clause of its own,
-    opened by ``when``, ``after``, ``because``...: it tells what happened then, it does
-    not say who spoke the quote (``as`` can: ``"...," as he put it``)."""
-    return cue.i >= after and any(
-        c.dep_ in {"mark", "advmod"} and c.lower_ in _EVENT_MARKS and after <= c.i < cue.i
-        for c in cue.children
-    )
-
-
-def _introduces(cue: Token, quoted: Sequence[tuple[int, int]]) -> bool:
-    """A quoted passage follows the cue within its clause: ``To which she said, "..."``
-    reports that passage, not the one before."""
-    return any(cue.idx < t.idx and any(s <= t.idx < e for s, e in quoted) for t in cue.subtree)
-
-
-def _governing_cues(
-    root: Token, start: int, end: int, governs: Callable[[Token], bool] = is_cue
-) -> list[tuple[Token, Token]]:
-    """The verbs above a quoted passage for which ``governs`` holds (speech verbs by
-    default), innermost first, each with its child on the way down to the passage."""
-    found = []
-    child = root
-    for ancestor in root.ancestors:
-        if start <= ancestor.idx < end:
-            child = ancestor
-            continue
-        if found and child.dep_ in {"advcl", "conj"} and is_cue(child):
-            break  # "condemned the action, calling it a 'failure'": calling is its own act
-        if (
-            governs(ancestor)
-            and not puts_it(ancestor)  # "as she put it in Raleigh, where she promised '...'"
-            and not _in_subject(ancestor, child)
-            and not _reports_after(ancestor, child)
-        ):
-            found.append((ancestor, child))
-        child = ancestor
-    return found
-
-
-def _reports_after(cue: Token, child: Token) -> bool:
-    """The passage lies in a clause before the cue, which reports a ``that`` clause after
-    it: ``He pledged to be "the greatest jobs president" and cast doubt on the rate,
-    suggested that it could be 42 percent`` (the parse hangs the first verbs on the
-    last). A report fronted before its cue (``"...," he suggested``) never has a
-    ``that`` clause after the cue as well: the passage is another act of the speaker's.
-    Not a cue with a subject of its own, which may interrupt a relative clause (``because
-    of the "impact," Jacobs said, that he's had``)."""
-    children = list(cue.children)
-    return (
-        child.i < cue.i
-        and not any(c.dep_ in SUBJECTS for c in children)
-        and any(c.dep_ == "ccomp" and c.i > cue.i and opened_by_that(c) for c in children)
-    )
-
-
-def _in_subject(verb: Token, child: Token) -> bool:
-    """The quote lies in the verb's subject phrase (``child``), so the verb does not
-    report it; a verb above may ('"...," said one Democrat familiar with it, who added
-    that the White House seemed "rattled"'; ``Holm said that the ad "unmistakably"
-    suggests ...``). Not the subject of a passive, which is what was said (``"American
-    Skin" was written by Springsteen``), nor a report the parse took for the subject of
-    an inverted cue, which has a second subject after it (``The rejection signals "the
-    beginning of the end" for the EU, said Geert Wilders``)."""
-    if child.dep_ != "nsubj":
-        return False
-    return child.i > verb.i or not any(c.dep_ in SUBJECTS and c.i > verb.i for c in verb.children)
-
-
 def _framing(verb: Token) -> bool:
     """A verb whose subject names someone: ``Tribe likened the rules to "burning the
     Constitution"`` quotes Tribe even though the verb does not report speech."""
@@ -490,15 +269,3 @@ def _claim_clause(noun: Token) -> Token | None:
         ),
         None,
     )
-
-
-def _complement(clause: Token) -> bool:
-    """A clause opened by ``that`` as a complementizer, with a subject of its own: not a
-    relative clause, whatever the parse says, since a relative ``that`` is the clause's
-    own subject or object (``the report that he wrote``)."""
-    return opened_by_that(clause) and any(c.dep_ in SUBJECTS for c in clause.children)
-
-
-def opened_by_that(clause: Token) -> bool:
-    """The clause's ``that`` is its complementizer (the parse's ``mark``)."""
-    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
 from .candidate import Attribution, _mention
-from .cues import SUBJECTS
+from .cue_grammar import SUBJECTS
 from .edges import _stretched, _strip
 from .reports import _held
 from .source_phrases import _phrase

@@ -17,7 +17,8 @@ from ..records import Mention
 from ..speakers import SPEAKING_ENTITIES, can_speak
 from ..speakers.writers import byline
 from .candidate import Attribution, _mention
-from .cues import SUBJECTS, is_cue
+from .cue_grammar import SUBJECTS
+from .cues import is_cue
 from .edges import _strip
 from .named_sources import POINTING_BACK, credit
 from .source_phrases import _is_relative, _phrase

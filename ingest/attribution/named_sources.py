@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import words
 from ..roles import is_title
 from ..speakers import AGED, SPEAKING_ENTITIES, is_someone, released_by
-from .cues import SUBJECTS, is_cue, is_finite, nearest_subject
+from .cue_grammar import SUBJECTS, is_finite, nearest_subject
+from .cues import is_cue
 from .source_phrases import _in_title, _left_edge, _phrase, _subject
 from .sources import _is_passive, source_of
 

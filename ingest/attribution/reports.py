@@ -14,10 +14,11 @@ from spacy.tokens import Doc, Span, Token
 from ..parse import text_of
 from .candidate import Attribution, _mention
 from .content import _content_spans, _reported_clause
-from .cues import _framing, _governing_cues, speech_verbs
+from .cues import _framing, speech_verbs
 from .edges import _stretched, _strip
 from .named_sources import _source_outside
 from .passages import _after_colon, _opens_sentence, _quote_root, _words_in
+from .quote_cues import _governing_cues
 
 
 def _reported(

@@ -23,17 +23,8 @@ from .content import (
     _governed,
     _reported_clause,
 )
-from .cues import (
-    _cue_for,
-    _governing_cues,
-    _has_subject,
-    _prep_cue,
-    _reports,
-    is_cue,
-    is_thought,
-    put_to_them,
-    speech_verbs,
-)
+from .cue_grammar import _has_subject
+from .cues import _prep_cue, _reports, is_cue, is_thought, put_to_them, speech_verbs
 from .edges import _strip
 from .exchanges import Exchange
 from .headlines import _headline, named_after
@@ -64,6 +55,7 @@ from .passages import (
     said_alone,
     shown_by,
 )
+from .quote_cues import _cue_for, _governing_cues
 from .reports import (
     _before_nested_report,
     _carried_on,

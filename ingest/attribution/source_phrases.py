@@ -19,7 +19,7 @@ from ..speakers import (
     released_by,
     speechless,
 )
-from .cues import SUBJECTS
+from .cue_grammar import SUBJECTS
 
 
 def _object_of(first: Token, later: Token) -> bool:

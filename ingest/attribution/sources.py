@@ -14,16 +14,10 @@ from ..dates import after_dateline
 from ..lexicons import words
 from ..parse import hyphen_joins
 from ..speakers import SPEAKING_ENTITIES, can_speak, is_someone, speechless
-from .cues import (
-    _EVENT_MARKS,
-    SUBJECTS,
-    TENSED,
-    _reports_after,
-    asks_whether,
-    inverted_subject,
-    is_cue,
-)
+from .cue_grammar import SUBJECTS, TENSED, asks_whether, inverted_subject
+from .cues import is_cue
 from .misparses import fronted_report
+from .quote_cues import _EVENT_MARKS, _reports_after
 from .source_phrases import _FRONTING, _issuer, _object_of, _phrase, _subject
 
 
@@ -388,7 +382,7 @@ def _listed_subject(verb: Token) -> Token | None:
     """The subject of the first of a list of acts the parse hung on the last, a report:
     in ``He pledged ... and cast doubt on the rate, suggested that it could be 42
     percent`` it made ``suggested`` the root and the first verb its clause, which a
-    verb reporting a ``that`` clause after it cannot have (`cues._reports_after`). Only
+    verb reporting a ``that`` clause after it cannot have (`quote_cues._reports_after`). Only
     someone: in ``It's funny to watch Romney, who ..., suddenly insist that ...`` the
     first verb's subject is no one's."""
     fronted = next(
