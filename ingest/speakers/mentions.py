@@ -48,6 +48,7 @@ from .references import (
     body_named_next,
     body_subject_before,
     person_described_later,
+    person_introduced_next,
     person_named_next,
     places_of,
     spoke_before,
@@ -254,6 +255,8 @@ class Mentions:
             return describe(body.text)  # "the nonpartisan Congressional Budget Office"
         if (named := person_named_next(span, self.docs, mention.start)) is not None:
             return self.person(named.text, mention.start)  # "A neighbor", "The neighbor, X,"
+        if (named := person_introduced_next(span, self.docs, mention.start)) is not None:
+            return self.person(person_name(named), mention.start)  # a lede's "A ... journalist"
         if (later := self._described_later(span, mention)) is not None:
             return later
         if (named := self._named_earlier_as(span, mention)) is not None:

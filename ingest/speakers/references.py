@@ -315,6 +315,33 @@ def person_named_next(span: Span, docs: list[tuple[int, Doc]], offset: int) -> S
     return None
 
 
+def person_introduced_next(span: Span, docs: list[tuple[int, Doc]], offset: int) -> Span | None:
+    """The person a lede describes before it names them, as news ledes do: ``A Canadian
+    freelance journalist says she was escorted to the airport ...``, then ``Leah
+    Montgomery-Baptiste, 36, who has reported from ...``. The mention is an indefinite
+    description of a person in one of the article's first paragraphs (`_OPENING`), and
+    the next paragraph opens with a person's name that it introduces with an age, a
+    ``who`` clause or a description (``Name, 36,``, ``Name, who``, ``Name, a ...``);
+    one that opens with a name and a verb is someone else speaking."""
+    root = span.root
+    if (
+        span[0].lower_ not in {"a", "an"}
+        or root.i != span.end - 1
+        or root.tag_ != "NN"
+        or root.lower_ not in words("unnamed_heads")
+    ):
+        return None
+    at = _next_paragraph(docs, offset)
+    if at >= min(len(docs), _OPENING + 1):
+        return None
+    doc = docs[at][1]
+    name = next((e for e in doc.ents if e.start == 0 and e.label_ == "PERSON"), None)
+    if name is None or name.end + 2 > len(doc) or doc[name.end].text != ",":
+        return None
+    introducing = doc[name.end + 1]
+    return name if introducing.like_num or introducing.lower_ in {"who", "a", "an"} else None
+
+
 _NAMED_WITHIN = 3
 """Paragraphs after a description's own in which ``the`` same noun may name its person."""
 
