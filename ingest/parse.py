@@ -154,12 +154,13 @@ def _keep_title_abbreviations(nlp: Language) -> None:
     "..., Const. Laura Brabant said." lost its speaker to a sentence of its own.
     Each one it splits becomes one token, normalised to the title written out so
     the statistical components read a word they know; and a component before the
-    parser lets no sentence start right after any of them.
+    parser lets no sentence start right after any of them. So do the abbreviations a
+    place's name opens with (``Sault Ste. Marie``).
     """
     from spacy.language import Language
     from spacy.symbols import NORM, ORTH
 
-    for short, title in _short_titles().items():
+    for short, title in (_short_titles() | _short_names()).items():
         written = short.capitalize()
         if len(nlp.tokenizer(written)) > 1:
             nlp.tokenizer.add_special_case(written, [{ORTH: written, NORM: title.lower()}])
@@ -170,10 +171,12 @@ def _keep_title_abbreviations(nlp: Language) -> None:
 
 
 def _no_sentence_after_title(doc: Doc) -> Doc:
-    """The pipeline component: the word after ``Sgt.`` or ``Sen.`` starts no sentence."""
+    """The pipeline component: the word after ``Sgt.``, ``Sen.`` or ``Ste.`` starts no
+    sentence."""
     titles = _short_titles()
+    names = _short_names()
     for token in doc[:-1]:
-        if token.lower_ in titles:
+        if token.lower_ in titles or token.lower_ in names:
             doc[token.i + 1].is_sent_start = False
     return doc
 
@@ -184,6 +187,13 @@ def _short_titles() -> dict[str, str]:
     return {
         short: title for short, title in pairs("title_abbreviations").items() if short.endswith(".")
     }
+
+
+@cache
+def _short_names() -> dict[str, str]:
+    """The abbreviations a place's name opens with (``lexicons/name_abbreviations.txt``:
+    ``Sault Ste. Marie``), which end no sentence either."""
+    return pairs("name_abbreviations")
 
 
 def _mend_lemmas(nlp: Language) -> None:

@@ -3410,3 +3410,49 @@ def test_the_diplomat_is_the_ambassador_named_before(article_from, nlp):
     )
     [(_, quotes)] = extract_many([article], nlp)
     assert quotes[-1].speaker == "Teodor Valescu"
+
+
+def test_a_lede_s_unnamed_person_is_the_person_the_next_paragraph_introduces(article_from, nlp):
+    article = article_from(
+        "Reporter expelled\n\n"
+        "TORONTO - A Canadian freelance journalist says she was put on a flight out of the "
+        "country on Sunday, days after she reported on deadly protests at a mine.\n\n"
+        "Leah Montgomery, 36, who has reported from the region for five years, arrived in "
+        "Toronto late Sunday.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[0].speaker == "Leah Montgomery"
+
+
+def test_a_lede_s_unnamed_person_is_not_whoever_speaks_next(article_from, nlp):
+    article = article_from(
+        "Man charged\n\n"
+        "TORONTO - A Scarborough man says he was beaten by officers during an arrest.\n\n"
+        "Myron Dyck said the force would review the arrest.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[0].speaker != "Myron Dyck"
+
+
+def test_a_hyphenated_surname_the_recogniser_cut_is_the_whole_name(article_from, nlp):
+    article = article_from(
+        "College cuts\n\n"
+        "Darnell Okonkwo-Price, president of the union local that represents the faculty, "
+        "said the union had learned about the layoffs at the same time as everyone else.\n\n"
+        "“The college spent a decade building a business model on international students "
+        "and told everyone it was sustainable,” Mr. Okonkwo-Price said.\n\n"
+        "He said the union would push the province to increase base funding for colleges.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[-1].text.startswith("the union would push")
+    assert quotes[-1].speaker == "Darnell Okonkwo-Price"  # not "Okonkwo", cut by the recogniser
+
+
+def test_a_place_s_abbreviation_ends_no_sentence(article_from, nlp):
+    article = article_from(
+        "Program cuts\n\n"
+        "Last month, Pinecrest University in Sault Ste. Marie said it would suspend "
+        "admissions to 14 programs.\n"
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.speaker == "Pinecrest University"

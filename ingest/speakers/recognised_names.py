@@ -41,6 +41,8 @@ def person_span(ent: Span) -> Span:
         start -= 1
     if hyphen_joins(doc, start - 1):  # "Roy" of "Ogundipe-Roy": the whole surname
         start = whole_word(doc[start]).start
+    if end < len(doc) and hyphen_joins(doc, end) and _named_as_someone(doc[start:end]):
+        end = whole_word(doc[end - 1]).end  # "Okonkwo" of "Mr. Okonkwo-Price"
     # a title-case headline's verb or pronoun is no part of the name the recogniser ran
     # on into it ("Salma Hayek Described Her Experience ..."; in running text, "George
     # Will" is a name)
@@ -397,6 +399,13 @@ def names_a_person(ent: Span) -> bool:
         )
         and name[-1].lower_ not in words("place_heads")  # "Victoria Park", a GPE
     )
+
+
+def _named_as_someone(name: Span) -> bool:
+    """A name set down as a person's: with a given name or after a courtesy title (``Mr.
+    Okonkwo``), not a word alone (``Glass`` of the ``Glass-Steagall`` Act)."""
+    before = name.doc[name.start - 1].lower_ if name.start else ""
+    return len(name) > 1 or before in words("honorifics")
 
 
 def age_after(name: Span) -> str | None:
