@@ -61,6 +61,7 @@ def _load(name: str) -> Language:
     _mend_lemmas(nlp)
     _read_curly_apostrophes(nlp)
     _keep_title_abbreviations(nlp)
+    _keep_words_whole(nlp)
     _split_dashes_after_periods(nlp)
     _set_datelines_apart(nlp)
     _add_missed_names(nlp)
@@ -168,6 +169,17 @@ def _keep_title_abbreviations(nlp: Language) -> None:
         if not Language.has_factory(_TITLE_PERIODS):
             Language.component(_TITLE_PERIODS, func=_no_sentence_after_title)
         nlp.add_pipe(_TITLE_PERIODS, before="parser")
+
+
+def _keep_words_whole(nlp: Language) -> None:
+    """Read the hyphenated words of ``lexicons/whole_words.txt`` (``co-op``,
+    ``co-operative``) as one word each, normalised to the spelling the statistical
+    components know."""
+    from spacy.symbols import NORM, ORTH
+
+    for word, known in pairs("whole_words").items():
+        for written in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(written, [{ORTH: written, NORM: known}])
 
 
 def _no_sentence_after_title(doc: Doc) -> Doc:

@@ -3456,3 +3456,31 @@ def test_a_place_s_abbreviation_ends_no_sentence(article_from, nlp):
     )
     [(_, [quote])] = extract_many([article], nlp)
     assert quote.speaker == "Pinecrest University"
+
+
+def test_a_co_op_is_one_word(article_from, nlp):
+    article = article_from(
+        "Elevator to close\n\n"
+        "In an email to the Herald on Tuesday, co-op general manager Ross Lindgren wrote "
+        "that notice of the meeting had been posted in accordance with the co-op’s bylaws.\n\n"
+        "The Island Potato Producers Co-operative said in a news release that it was "
+        '"relieved" the budget had passed.\n'
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [quote.speaker for quote in quotes] == [
+        "Ross Lindgren",
+        "Island Potato Producers Co-operative",
+    ]
+
+
+def test_a_town_the_recogniser_once_took_for_a_person_is_no_one_he_means(article_from, nlp):
+    article = article_from(
+        "Sockeye season\n\n"
+        "“I’m starting to think I’ll be the last one,” said Ed Sakamoto, a gillnetter who "
+        "has fished out of Steveston since the 1970s.\n\n"
+        "Several families in Steveston have switched to selling directly to restaurants.\n\n"
+        "Back at the Steveston docks, he was mending a net he is not sure he will use.\n\n"
+        "“Habit,” he said with a shrug. “Forty-five years of habit.”\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[-1].speaker == "Ed Sakamoto"

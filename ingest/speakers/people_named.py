@@ -71,8 +71,9 @@ def without_bodies_short_names(
     place's name: the recogniser takes ``Lakeshore`` in ``Lakeshore’s science wing`` for a
     person, but the article named ``Lakeshore High School`` and no person called
     Lakeshore; ``Baltimore`` in ``the 3-pointer that put Baltimore ahead`` after ``the
-    Baltimore Bay``. A word that is also a person's surname (``Trump`` of ``Donald Trump``
-    and ``Trump Tower``) stays a name."""
+    Baltimore Bay``; ``Steveston`` in ``the Steveston docks`` after ``out of Steveston``.
+    A word that is also a person's surname (``Trump`` of ``Donald Trump`` and ``Trump
+    Tower``) stays a name."""
     named = [  # "the Baltimore Bay", but not "the Trump Train": a body named for him
         ent[1:] if ent[0].lower_ == "the" and ent.label_ in {"GPE", "LOC"} else ent
         for _, ent in entities
@@ -80,6 +81,9 @@ def without_bodies_short_names(
     ]
     # not "Yousif’s", an ORG of one word and its possessive
     bodies = {name[0].text for name in named if sum(t.is_alpha for t in name) > 1}
+    # a town of one word, named as one elsewhere ("fished out of Steveston"), though the
+    # recogniser took "the Steveston docks" for a person
+    bodies |= {name.text for name in named if len(name) == 1 and _a_town(name)}
     full = [person_name(ent).split() for _, ent in names]
     surnames = {words[-1] for words in full if len(words) > 1}
     return [
@@ -90,6 +94,13 @@ def without_bodies_short_names(
         or words[0] not in bodies
         or words[0] in surnames
     ]
+
+
+def _a_town(name: Span) -> bool:
+    """A place the recogniser names where a place goes: ``out of Steveston``, ``in
+    Steveston`` (not ``Shonda Rhimes and Rihanna``, which it may call a place too)."""
+    before = name.doc[name.start - 1].lower_ if name.start else ""
+    return name.label_ in {"GPE", "LOC"} and (before in _WHERE or before == "of")
 
 
 def surnames_in(doc: Doc, surnames: set[str]) -> list[tuple[int, str]]:
