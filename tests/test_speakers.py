@@ -3484,3 +3484,15 @@ def test_a_town_the_recogniser_once_took_for_a_person_is_no_one_he_means(article
     )
     [(_, quotes)] = extract_many([article], nlp)
     assert quotes[-1].speaker == "Ed Sakamoto"
+
+
+def test_a_lede_s_company_said_which_is_the_company_named_next(article_from, nlp):
+    article = article_from(
+        "Mine hearings close\n\n"
+        "The company behind a proposed open-pit lithium mine north of Lake Nipigon insisted "
+        "Thursday that its tailings dam could withstand a record flood.\n\n"
+        "Borealis Lithium Corp. wants to mine about 1.8 million tonnes of ore a year.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[0].text.startswith("that its tailings dam")
+    assert quotes[0].speaker == "Borealis Lithium"

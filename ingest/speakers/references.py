@@ -74,7 +74,7 @@ def body_named_before(span: Span, docs: list[tuple[int, Doc]], offset: int) -> S
     # far from any: a company the story opens with is the one it is about ("Northbay
     # Forest Products Ltd. swung to a loss ..." and, after an analyst's firm, "The company
     # also said")
-    opening = [ent for n, ent in named if n < _OPENING and _a_company(head)]
+    opening = [ent for n, ent in named if n < _LEDE and _a_company(head)]
     return whole_name(opening[0]) if opening else None
 
 
@@ -144,10 +144,6 @@ def bare_body(span: Span) -> str | None:
     if root.i != span.end - 1 or root.tag_ != "NN" or not root.is_lower:
         return None  # "the departments" are several
     return root.lower_ if root.lower_ in words("institution_heads") else None  # not "the group"
-
-
-_OPENING = 3
-"""Paragraphs that open a story: its headline, a byline or dateline, its lede."""
 
 
 def _a_company(noun: str) -> bool:
@@ -260,7 +256,7 @@ def body_named_next(
     owner = next((c for c in root.children if c.dep_ == "poss"), None)
     if owner is not None and owner.ent_type_ not in _PLACES:
         return None  # "his campaign": his
-    if owner is None and is_definite(span):
+    if owner is None and is_definite(span) and not _restricted(root):
         return None  # "the company": one named before, if any (`body_named_before`)
     if root.tag_ != "NN" or noun not in words("institution_heads"):
         return None
@@ -279,6 +275,12 @@ def body_named_next(
         ),
         None,
     )
+
+
+def _restricted(noun: Token) -> bool:
+    """A definite description that says which body it means, as an indefinite one would
+    introduce it: ``The company behind a proposed open-pit lithium mine``."""
+    return any(c.dep_ in {"prep", "acl", "relcl"} and c.i > noun.i for c in noun.children)
 
 
 _LEDE = 3
@@ -319,7 +321,7 @@ def person_introduced_next(span: Span, docs: list[tuple[int, Doc]], offset: int)
     """The person a lede describes before it names them, as news ledes do: ``A Canadian
     freelance journalist says she was escorted to the airport ...``, then ``Leah
     Montgomery-Baptiste, 36, who has reported from ...``. The mention is an indefinite
-    description of a person in one of the article's first paragraphs (`_OPENING`), and
+    description of a person in one of the article's first paragraphs (`_LEDE`), and
     the next paragraph opens with a person's name that it introduces with an age, a
     ``who`` clause or a description (``Name, 36,``, ``Name, who``, ``Name, a ...``);
     one that opens with a name and a verb is someone else speaking."""
@@ -332,7 +334,7 @@ def person_introduced_next(span: Span, docs: list[tuple[int, Doc]], offset: int)
     ):
         return None
     at = _next_paragraph(docs, offset)
-    if at >= min(len(docs), _OPENING + 1):
+    if at > _LEDE or at == len(docs):
         return None
     doc = docs[at][1]
     name = next((e for e in doc.ents if e.start == 0 and e.label_ == "PERSON"), None)
