@@ -30,34 +30,26 @@ def _headline(
         first = doc.char_span(start, end, alignment_mode="expand")
         if first is None:
             continue
-        if (named := named_after(first)) is not None:
-            colon = doc[first.end]
-            return [
-                Attribution(
-                    spans=[(start + offset, end + offset)],
-                    type="direct",
-                    cue=_mention(colon, offset),
-                    source=_mention(named, offset),
-                    rule="headline",
-                    confidence=0.4,
-                    quoted=_held(local, start, end, offset),
-                )
-            ]
-        sentence = first.sent
-        colon = next((t for t in doc[: first.start] if t.text == ":"), None)
-        if colon is not None:
-            cue, source = colon, _label_head(doc[: colon.i])
+        if (named := named_after(first)) is not None:  # "‘...’: Desjarlais back on the ice"
+            cue, source, kind = doc[first.end], named, "direct"
+            c_start, c_end = start, end
         else:
-            cue = sentence.root
-            source = _headline_subject(cue)
-        if source is None or cue.i >= first.start or cue.pos_ not in {"VERB", "AUX", "PUNCT"}:
-            continue
-        content = _strip(doc[cue.i + 1 : sentence.end])
-        c_start, c_end = _stretched(content.start_char, content.end_char, local)
+            sentence = first.sent
+            colon = next((t for t in doc[: first.start] if t.text == ":"), None)
+            if colon is not None:
+                cue, source = colon, _label_head(doc[: colon.i])
+            else:
+                cue = sentence.root
+                source = _headline_subject(cue)
+            if source is None or cue.i >= first.start or cue.pos_ not in {"VERB", "AUX", "PUNCT"}:
+                continue
+            content = _strip(doc[cue.i + 1 : sentence.end])
+            c_start, c_end = _stretched(content.start_char, content.end_char, local)
+            kind = "mixed"
         return [
             Attribution(
                 spans=[(c_start + offset, c_end + offset)],
-                type="mixed",
+                type=kind,
                 cue=_mention(cue, offset),
                 source=_mention(source, offset),
                 rule="headline",

@@ -288,6 +288,18 @@ _LEDE = 3
 the next one names it."""
 
 
+def _someone_unnamed(span: Span) -> bool:
+    """``A neighbor``, ``a Canadian freelance journalist``: an indefinite description of
+    one person, headed by a noun for someone (``lexicons/unnamed_heads.txt``)."""
+    root = span.root
+    return (
+        span[0].lower_ in {"a", "an"}
+        and root.i == span.end - 1
+        and root.tag_ == "NN"
+        and root.lower_ in words("unnamed_heads")
+    )
+
+
 def person_named_next(span: Span, docs: list[tuple[int, Doc]], offset: int) -> Span | None:
     """The person an indefinite description stands for before the article names them as
     ``the`` same noun: ``A neighbor testified Thursday that ...``, then, a paragraph or two
@@ -295,12 +307,7 @@ def person_named_next(span: Span, docs: list[tuple[int, Doc]], offset: int) -> S
     name set off by commas right after ``the neighbor``, in the mention's paragraph after
     it or the few after that (`_NAMED_WITHIN`)."""
     root = span.root
-    if (
-        span[0].lower_ not in {"a", "an"}
-        or root.i != span.end - 1
-        or root.tag_ != "NN"
-        or root.lower_ not in words("unnamed_heads")
-    ):
+    if not _someone_unnamed(span):
         return None
     at = _next_paragraph(docs, offset)
     for start, doc in docs[max(at - 1, 0) : at + _NAMED_WITHIN]:
@@ -325,13 +332,7 @@ def person_introduced_next(span: Span, docs: list[tuple[int, Doc]], offset: int)
     the next paragraph opens with a person's name that it introduces with an age, a
     ``who`` clause or a description (``Name, 36,``, ``Name, who``, ``Name, a ...``);
     one that opens with a name and a verb is someone else speaking."""
-    root = span.root
-    if (
-        span[0].lower_ not in {"a", "an"}
-        or root.i != span.end - 1
-        or root.tag_ != "NN"
-        or root.lower_ not in words("unnamed_heads")
-    ):
+    if not _someone_unnamed(span):
         return None
     at = _next_paragraph(docs, offset)
     if at > _LEDE or at == len(docs):
