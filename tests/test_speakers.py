@@ -3496,3 +3496,24 @@ def test_a_lede_s_company_said_which_is_the_company_named_next(article_from, nlp
     [(_, quotes)] = extract_many([article], nlp)
     assert quotes[0].text.startswith("that its tailings dam")
     assert quotes[0].speaker == "Borealis Lithium"
+
+
+def test_a_body_named_beside_the_end_of_its_description_is_that_body(article_from, nlp):
+    article = article_from(
+        "Rural policing\n\n"
+        "The union representing rank-and-file Mounties, the Federal Police Association, said "
+        "in a news release the announcement was welcome.\n"
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.speaker == "Federal Police Association"
+
+
+def test_a_body_named_beside_its_description_with_where_it_is(article_from, nlp):
+    # the recogniser took "Ont" for a person: a place after the name is none of it
+    article = article_from(
+        "Privacy probe\n\n"
+        "One retailer that used the system, the Royal City Food Co-operative in Guelph, "
+        "Ont., said it removed the cameras in February after customers complained.\n"
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert quote.speaker == "Royal City Food Co-operative"

@@ -234,7 +234,7 @@ def body_in_apposition(head: Token) -> Span | None:
         or head.lower_ in words("unnamed_heads")
     ):
         return None
-    for child in head.rights:
+    for child in [*head.rights, *_closing_apposition(head)]:
         if (name := _name_given(child)) is not None:  # "a company called RentCheck Pro"
             ent = next((e for e in head.doc.ents if name in e), None)
             if ent is not None and ent.label_ != "PERSON":
@@ -252,7 +252,25 @@ def body_in_apposition(head: Token) -> Span | None:
             and ent.label_ == "ORG"
             # the whole apposition, not a tag in it, but for where it is based ("Athens-based")
             and all(_describes(child, t) for t in head.doc[child.left_edge.i : ent.start])
-            and not any(t.ent_type_ == "PERSON" for t in child.subtree)
+            # no person in it ("Ont" of "in Guelph, Ont.," after the name is a place's)
+            and not any(t.ent_type_ == "PERSON" for t in head.doc[child.left_edge.i : ent.end])
         ):
             return ent[1:] if ent[0].lower_ == "the" else ent
     return None
+
+
+def _closing_apposition(head: Token) -> list[Token]:
+    """The apposition that closes a description with a phrase of its own, which the parse
+    hangs on the phrase's last noun: in ``The union representing rank-and-file Mounties,
+    the Federal Police Association, said`` the association is set beside ``Mounties``, but
+    it names the union."""
+    last = max(t.i for t in head.subtree)
+    return [
+        t
+        for t in head.subtree
+        if t.dep_ == "appos"
+        and t.head != head
+        and t.head.i > head.i
+        and t.right_edge.i + 1 == last
+        and head.doc[last].text == ","
+    ]
