@@ -3517,3 +3517,14 @@ def test_a_body_named_beside_its_description_with_where_it_is(article_from, nlp)
     )
     [(_, [quote])] = extract_many([article], nlp)
     assert quote.speaker == "Royal City Food Co-operative"
+
+
+def test_the_retired_trade_is_the_person_just_named(article_from, nlp):
+    article = article_from(
+        "Virtual ER\n\n"
+        "Gordon Hiscock, 67, of Catalina, said he was skeptical when a nurse wheeled a "
+        "screen into his room.\n\n"
+        '"The doctor was sharp as a tack," the retired fisherman said, laughing.\n'
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[-1].speaker == "Gordon Hiscock"

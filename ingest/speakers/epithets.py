@@ -53,8 +53,13 @@ def known_as(span: Span) -> bool:
     (``lexicons/epithet_heads.txt``), anything more said of them set aside by commas.
     News calls someone so just after naming them (``“... ,” Lindqvist said.`` then ``The
     Swedish-born star, who plays ..., said``), as it uses an age; unlike a title (``the
-    official``), such a word seldom brings in someone new."""
-    return span.root.lower_ in words("epithet_heads") and _described_aside(span)
+    official``), such a word seldom brings in someone new. So does any trade said to be
+    someone's past (``the retired fisherman``)."""
+    root = span.root
+    retired = root.lower_ in words("unnamed_heads") and any(
+        c.dep_ == "amod" and c.lower_ == "retired" for c in root.children
+    )  # "Gordon Hiscock, 67, of Catalina, said ..." then "the retired fisherman said"
+    return (root.lower_ in words("epithet_heads") or retired) and _described_aside(span)
 
 
 def _described_aside(span: Span) -> bool:
