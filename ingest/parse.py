@@ -161,7 +161,7 @@ def _keep_title_abbreviations(nlp: Language) -> None:
     from spacy.language import Language
     from spacy.symbols import NORM, ORTH
 
-    for short, title in (_short_titles() | _short_names()).items():
+    for short, title in _abbreviations().items():
         written = short.capitalize()
         if len(nlp.tokenizer(written)) > 1:
             nlp.tokenizer.add_special_case(written, [{ORTH: written, NORM: title.lower()}])
@@ -185,27 +185,21 @@ def _keep_words_whole(nlp: Language) -> None:
 def _no_sentence_after_title(doc: Doc) -> Doc:
     """The pipeline component: the word after ``Sgt.``, ``Sen.`` or ``Ste.`` starts no
     sentence."""
-    titles = _short_titles()
-    names = _short_names()
+    abbreviations = _abbreviations()
     for token in doc[:-1]:
-        if token.lower_ in titles or token.lower_ in names:
+        if token.lower_ in abbreviations:
             doc[token.i + 1].is_sent_start = False
     return doc
 
 
 @cache
-def _short_titles() -> dict[str, str]:
-    """The titles of ``lexicons/title_abbreviations.txt`` written with a period."""
-    return {
-        short: title for short, title in pairs("title_abbreviations").items() if short.endswith(".")
-    }
-
-
-@cache
-def _short_names() -> dict[str, str]:
-    """The abbreviations a place's name opens with (``lexicons/name_abbreviations.txt``:
-    ``Sault Ste. Marie``), which end no sentence either."""
-    return pairs("name_abbreviations")
+def _abbreviations() -> dict[str, str]:
+    """The titles of ``lexicons/title_abbreviations.txt`` written with a period, and the
+    abbreviations a place's name opens with (``lexicons/name_abbreviations.txt``: ``Sault
+    Ste. Marie``), each with the word written out: none of them ends a sentence."""
+    titles = pairs("title_abbreviations")
+    written = {short: title for short, title in titles.items() if short.endswith(".")}
+    return written | pairs("name_abbreviations")
 
 
 def _mend_lemmas(nlp: Language) -> None:

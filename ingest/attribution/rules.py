@@ -274,10 +274,12 @@ def attribute(
             # a statement whose speaker the article leaves to context: the last one named
             context = last or previous
             named = _preceding_subject(doc, start)
-            quote = doc.char_span(start, end, alignment_mode="expand")
-            titled = named_after(quote) if headline and named is None and quote else None
+            titled = None
+            if headline and named is None:
+                quote = doc.char_span(start, end, alignment_mode="expand")
+                titled = named_after(quote) if quote is not None else None
             if titled is not None:  # "‘I just wanted to be normal again’: Desjarlais back ..."
-                named, said = titled, _mention(doc[quote.end], offset)
+                named, said = titled, _mention(doc[titled.start - 1], offset)  # the colon
             elif named is not None:  # "Trump repeated his allegations. '...'": his verb
                 verb = named.root.head
                 said = _mention(verb, offset) if verb != named.root and is_cue(verb) else None

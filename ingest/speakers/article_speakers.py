@@ -348,6 +348,14 @@ class ArticleSpeakers(Pronouns, Mentions, Holders, Issuers):
         """The parsed paragraph holding article offset ``at``, with its own offset."""
         return paragraph_at(self.docs, at)
 
+    def _token_at(self, at: int) -> Token | None:
+        """The word that starts at article offset ``at``, in its paragraph's parse."""
+        found = self._paragraph(at)
+        if found is None:
+            return None
+        paragraph, doc = found
+        return next((t for t in doc if paragraph + t.idx == at), None)
+
     def person(
         self, name: str, offset: int, role: str | None = None, gender: str | None = None
     ) -> Speaker:

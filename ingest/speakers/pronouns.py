@@ -134,12 +134,8 @@ class Pronouns:
         """The name at article offset ``at`` is the subject of its clause (or the root of a
         sentence the parser left without one: ``Fairweather, whose previous film ...
         won ..., confirmed the exchange``)."""
-        found = self._paragraph(at)
-        if found is None or not found[1].has_annotation("DEP"):
-            return False
-        paragraph, doc = found
-        token = next((t for t in doc if paragraph + t.idx == at), None)
-        if token is None:
+        token = self._token_at(at)
+        if token is None or not token.doc.has_annotation("DEP"):
             return False
         head = _name_head(token)
         if head.dep_ == "appos":  # "The NDP's housing critic, Lucie Fontaine, said"
@@ -199,12 +195,12 @@ class Pronouns:
         """Where the subject of the clause lies (article offsets) when the pronoun at
         ``offset`` is its object, whom the pronoun is not: in ``her lawyer, Amira Haddad,
         read a statement from her`` (else ``herself``) the statement is not Haddad's."""
-        found = self._paragraph(offset)
-        if found is None or not found[1].has_annotation("DEP"):
-            return range(0)
-        paragraph, doc = found
-        token = next((t for t in doc if paragraph + t.idx == offset), None)
-        if token is None or token.dep_ not in {"pobj", "dobj", "dative"}:
+        token = self._token_at(offset)
+        if (
+            token is None
+            or not token.doc.has_annotation("DEP")
+            or token.dep_ not in {"pobj", "dobj", "dative"}
+        ):
             return range(0)
         verb = token.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
@@ -212,7 +208,7 @@ class Pronouns:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None:
             return range(0)
-        last = subject.right_edge
+        paragraph, last = offset - token.idx, subject.right_edge
         return range(paragraph + subject.left_edge.idx, paragraph + last.idx + len(last))
 
     def _named_before(
@@ -240,11 +236,7 @@ class Pronouns:
         """The pronoun at ``offset`` is the subject of a verb of asking (``“...?” she
         asked``): a question put again, by whoever asked before, not the answer of the
         one asked."""
-        found = self._paragraph(offset)
-        if found is None:
-            return False
-        paragraph, doc = found
-        token = next((t for t in doc if paragraph + t.idx == offset), None)
+        token = self._token_at(offset)
         return token is not None and token.head.lemma_.lower() in _ASKING
 
     def _subject_instead(

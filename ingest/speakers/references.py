@@ -74,7 +74,7 @@ def body_named_before(span: Span, docs: list[tuple[int, Doc]], offset: int) -> S
     # far from any: a company the story opens with is the one it is about ("Northbay
     # Forest Products Ltd. swung to a loss ..." and, after an analyst's firm, "The company
     # also said")
-    opening = [ent for n, ent in named if n < _LEDE and _a_company(head)]
+    opening = [ent for at, ent in named if at < _LEDE] if _a_company(head) else []
     return whole_name(opening[0]) if opening else None
 
 
@@ -260,10 +260,9 @@ def body_named_next(
         return None  # "the company": one named before, if any (`body_named_before`)
     if root.tag_ != "NN" or noun not in words("institution_heads"):
         return None
-    at = _next_paragraph(docs, offset)
-    if at > _LEDE or at == len(docs):
+    if (after := _after_lede(docs, offset)) is None:
         return None
-    start, doc = docs[at]
+    start, doc = after
     return next(
         (
             ent
@@ -334,10 +333,9 @@ def person_introduced_next(span: Span, docs: list[tuple[int, Doc]], offset: int)
     one that opens with a name and a verb is someone else speaking."""
     if not _someone_unnamed(span):
         return None
-    at = _next_paragraph(docs, offset)
-    if at > _LEDE or at == len(docs):
+    if (after := _after_lede(docs, offset)) is None:
         return None
-    doc = docs[at][1]
+    doc = after[1]
     name = next((e for e in doc.ents if e.start == 0 and e.label_ == "PERSON"), None)
     if name is None or name.end + 2 > len(doc) or doc[name.end].text != ",":
         return None
@@ -370,6 +368,13 @@ def person_described_later(span: Span, docs: list[tuple[int, Doc]], offset: int)
                 if name is not None and name.label_ == "PERSON":
                     return name
     return None
+
+
+def _after_lede(docs: list[tuple[int, Doc]], offset: int) -> tuple[int, Doc] | None:
+    """The paragraph after the one holding ``offset``, with its offset, when that one is
+    among the article's first (`_LEDE`): where a lede's description is named."""
+    at = _next_paragraph(docs, offset)
+    return docs[at] if at <= _LEDE and at < len(docs) else None
 
 
 def _next_paragraph(docs: list[tuple[int, Doc]], offset: int) -> int:
