@@ -435,6 +435,14 @@ def test_a_short_answer_in_capitals_is_an_answer_not_a_title(article_from, nlp):
     assert quote.speaker_mention.text == "the mayor"
 
 
+def test_a_cry_in_capitals_keeps_its_exclamation_mark_before_the_comma(article_from, nlp):
+    article, quote = only_quote(
+        article_from, nlp, "“Happy Cinco de Mayo!,” the senator tweeted on Thursday.\n"
+    )
+    assert quote.text == "“Happy Cinco de Mayo!,”"
+    assert quote.speaker_mention.text == "the senator"
+
+
 def test_according_to_inside_a_quote_is_the_speaker_s_own_words(article_from, nlp):
     article, quote = only_quote(
         article_from, nlp, '"It\'s according to age groups," said Mattie Thomas, a retiree.\n'
@@ -2188,6 +2196,12 @@ def test_a_quote_after_a_sentence_about_its_speaker_does_not_borrow_another_s_cu
             "as confetti fluttered down around him.\n",
             "“We’ve had more successful conventions than this one,”",
             "Bill Eastland",
+        ),
+        (
+            '"It was truly shameful," said Leslie Feldman, 34, a plaintiff in the lawsuit who '
+            'waited in an "extraordinarily long line snaking in, out and around" a church.\n',
+            '"It was truly shameful,"',
+            "Leslie Feldman",
         ),
     ],
 )

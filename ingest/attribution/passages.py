@@ -271,10 +271,21 @@ def _in_description(cue: Token, start: int, local: Sequence[tuple[int, int]]) ->
     )
 
 
+def describes_speaker(cue: Token, start: int) -> bool:
+    """The passage at ``start`` describes the speaker named after ``cue``: ``"...," said
+    Leslie Feldman, a plaintiff who waited in an "extraordinarily long line"`` quotes
+    the line, not her (no verb of saying hangs it on the phrase, or `_governing_cues`
+    would report it)."""
+    named = next((c for c in cue.rights if c.dep_ == "nsubj"), None)
+    return named is not None and named.idx < start < named.right_edge.idx
+
+
 def _is_utterance(doc: Doc, start: int, end: int) -> bool:
     """The quoted words end like a sentence (``"You winning?"``, ``"Never."``) or hold
-    one (``"Absolutely not. Absolutely not," Clinton responded``)."""
-    if text_of(doc)[start:end].rstrip(_CLOSING_MARKS).endswith((".", "?", "!")):
+    one (``"Absolutely not. Absolutely not," Clinton responded``). A cry or a question
+    keeps its mark before the comma (``“Happy Cinco de Mayo!,” he tweeted``)."""
+    said = text_of(doc)[start:end].rstrip(_CLOSING_MARKS)
+    if said.endswith((".", "?", "!", "?,", "!,")):
         return True
     inside = [token for token in doc if start <= token.idx < end]
     return any(

@@ -49,6 +49,7 @@ from .passages import (
     _quote_root,
     _so_called,
     _words_in,
+    describes_speaker,
     introduces,
     is_quoted_name,
     named_by_no_one,
@@ -195,6 +196,8 @@ def attribute(
             cue = _cue_for(doc, start, end, local)
             if cue is not None and named_by_no_one(cue):
                 used_cues.add(cue.i)  # "the law, which was labelled "draconian","
+                continue
+            if cue is not None and describes_speaker(cue, start):
                 continue
             carried = _carried_on(doc, cue, found, start, offset)
             if carried is not None:
