@@ -68,11 +68,14 @@ _MONTH_ALONE = re.compile(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "HARBOR CITY, March 3, 2025 —", "LONDON, 12 September 2016 (Reuters) -" or
 # "JERUSALEM -": a place in capitals, maybe a date and an agency, then a dash, at the
-# start of one of the first paragraphs; or a date and an agency alone ("Nov 4 (Reuters) -").
+# start of one of the first paragraphs; or a date and an agency alone ("Nov 4 (Reuters) -");
+# or the time that heads an entry of a live-updates page ("3:30 p.m. — ...", "11 a.m. MT -").
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z][A-Z.'’ -]*(?:,\s*[A-Z][A-Za-z.]*)*(?:,\s*(?P<date>[^—–―\n]{6,40}?))?"
     r"\s*(?:\([^)\n]*\)\s*)?"
-    rf"|(?i:{_MONTH})\.?\s+\d{{1,2}}\s*\([A-Z][^)\n]*\)\s*)(?:—|–|―|--| -)\s*",
+    rf"|(?i:{_MONTH})\.?\s+\d{{1,2}}\s*\([A-Z][^)\n]*\)\s*"
+    r"|\d{1,2}(?::\d\d)?\s*(?:[ap]\.\s?m\.|[AaPp][Mm]\b)(?:\s*[A-Z]{1,2}T\b)?\s*)"
+    r"(?:—|–|―|--| -)\s*",
     re.MULTILINE,
 )
 _DATELINE_PARAGRAPHS = 4

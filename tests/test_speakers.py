@@ -755,6 +755,70 @@ def test_a_title_the_recogniser_took_into_a_name_is_the_role_not_the_name(
     assert (resolved.name, resolved.kind, resolved.role) == (name, "person", role)
 
 
+@pytest.mark.parametrize(
+    "paragraphs, later, speaker",
+    [
+        (  # the portfolio and the name are two ORGs to the recogniser, the title between
+            "Municipal and Community Affairs Minister Violet Lafferty announced the order "
+            "at a news conference in Yellowknife on Thursday evening.",
+            '"We have done this before, and we know how to do it safely," the minister said.',
+            "Violet Lafferty",
+        ),
+        (  # a title in lower case before the name: "he" is the chair, not the retiree
+            '"This is the worst outbreak our members have ever seen," board chair Gurpreet '
+            "Sandhu said at a news conference in Abbotsford.\n\n"
+            "At a grocery store in Langley, retiree Dennis Kowalchuk said he had started "
+            "buying eggs by the half-dozen.",
+            'Sandhu was blunt about the timeline. "Prices will come back down," he said.',
+            "Gurpreet Sandhu",
+        ),
+    ],
+)
+def test_a_name_after_a_title_is_a_person_s_whatever_the_recogniser_took_it_for(
+    article_from, nlp, paragraphs, later, speaker
+):
+    article = article_from(f"Evacuation ordered\n\n{paragraphs}\n\n{later}\n")
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[-1].speaker == speaker
+    assert quotes[-1].speaker_kind == "person"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (  # a live-updates page heads each entry with its time
+            "3:30 p.m. — Cedar Lake resident Tom Brassard, 67, said he had never seen smoke "
+            "this thick.",
+            "Tom Brassard",
+        ),
+    ],
+)
+def test_the_time_heading_a_live_update_is_no_speaker(article_from, nlp, text, speaker):
+    [(_, [quote])] = extract_many([article_from(f"Live updates\n\n{text}\n")], nlp)
+    assert quote.speaker.split()[-1] == speaker.split()[-1]
+
+
+def test_whose_message_it_is_says_who_gave_it(article_from, nlp):
+    article = article_from(
+        "Evacuation ordered\n\n"
+        "Minister Violet Lafferty announced the order at a news conference on Thursday.\n\n"
+        'Her message to residents was blunt: "Do not wait for the smoke to get worse. Go now."\n'
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[-1].text.startswith('"Do not wait')
+    assert quotes[-1].speaker == "Violet Lafferty"
+
+
+def test_the_airline_is_the_carrier_named_before(article_from, nlp):
+    article = article_from(
+        "Extra flights\n\n"
+        "In a news release, Boreal North Airways said it would add six extra flights. The "
+        "airline said seats would be given first to elders.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [q.speaker for q in quotes] == ["Boreal North Airways"] * 2
+
+
 def test_a_hyphenated_given_name_is_one_name(nlp):
     # the recogniser takes the name for an ORG; "Marc" says it is a man's, but is not
     # a name of its own

@@ -389,7 +389,7 @@ def names_a_person(ent: Span) -> bool:
             (
                 count >= 2
                 and (
-                    _abbreviated_title_before(name)
+                    _title_before(name)
                     or gendered(name[0])
                     or _titled_after(ent)
                     or _titled_before(ent)
@@ -499,9 +499,20 @@ def _abbreviated_region(ent: Span) -> bool:
     )
 
 
-def _abbreviated_title_before(name: Span) -> bool:
-    """An abbreviated rank or office right before the words (``Cpl.``, ``Det. Const.``):
-    only a person's name follows one, where a title written out may be part of a body's
-    name (``National`` in ``National Rifle Association``)."""
+def _title_before(name: Span) -> bool:
+    """A rank or office right before the words, which only a person's name follows: one
+    abbreviated (``Cpl.``, ``Det. Const.``), or a noun outside any entity before a name
+    the recogniser took for a body, a work or a product (``Municipal and Community
+    Affairs Minister Violet Lafferty``, ``board chair Gurpreet Sandhu``) that no word
+    of a body's or a company's name ends (``state Supreme Court``); a title inside an
+    entity may be part of a body's name (``National`` in ``National Rifle Association``)."""
     before = name.doc[name.start - 1] if name.start > 0 else None
-    return before is not None and before.text.endswith(".") and is_title(before)
+    if before is None or not is_title(before):
+        return False
+    return before.text.endswith(".") or (
+        before.pos_ in {"NOUN", "PROPN"}
+        and not before.ent_type_
+        and name[-1].ent_type_ in {"ORG", "WORK_OF_ART", "PRODUCT"}
+        and name[-1].lower_ not in words("institution_heads")
+        and not ends_like_a_company(name)
+    )
