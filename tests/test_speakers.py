@@ -2081,6 +2081,26 @@ def test_the_n_year_old_is_the_person_just_named_whoever_says_so(article_from, n
     assert [q.speaker for q in quotes if "my name" in q.text] == ["Walter Lindqvist"]
 
 
+def test_the_n_year_old_after_a_long_quote_is_the_one_quoted(article_from, nlp):
+    # the paragraphs of a quote run over several name no one new, and a title in the
+    # description is not the next person named with it
+    article = article_from(
+        "School promised\n\n"
+        "The chair of the board, Diane Whitcombe, disputed the minister's account.\n\n"
+        "“The minister is either misinformed or he is being cute with the facts,” "
+        "Whitcombe said.\n\n"
+        "“We have parents who moved to these communities because they were promised a "
+        "school.\n\n"
+        "“I would invite the minister to come and eat lunch in that hallway.”\n\n"
+        "The 54-year-old former executive, who was first elected as a trustee in 2017, "
+        "said the board would send the minister copies of all three plans.\n\n"
+        "Priya Nandakumar, executive director of Rent Fair Ontario, said the plans were "
+        "late.\n"
+    )
+    quotes = proposed(article, nlp)
+    assert [q.speaker for q in quotes if "copies" in q.text] == ["Diane Whitcombe"]
+
+
 def test_what_someone_is_known_as_is_the_person_just_named(article_from, nlp):
     article = article_from(
         "Ava Lindqvist is still thawing out.\n\n"

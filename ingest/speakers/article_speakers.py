@@ -285,7 +285,12 @@ class ArticleSpeakers(Pronouns, Mentions, Holders, Issuers):
         if speaker is None:
             return None
         if (
-            speaker.kind != "person"
+            (
+                speaker.kind != "person"
+                # "The 47-year-old former credit union executive, who was appointed ...":
+                # not the executive director the next paragraph names
+                or self._last_named(speaker.name, mention.start) < 0
+            )
             and span is not None
             and (points_back(span) or (known_as(span) and not self._introduced_as(speaker)))
             and (named := self._described_person(span, mention.start)) is not None

@@ -123,7 +123,7 @@ class Pronouns:
         def fits(name: str, at: int) -> bool:
             return wanted is None or self.gender(name, at) in {None, wanted}
 
-        for since in (found[0], self._paragraph_before(self._paragraph_before(found[0]))):
+        for since in (found[0], self._narrated_before(found[0], 2)):
             named = list(self._named_back(offset, fits, since))
             if named:
                 subject = next((n for n in named if self._subject_at(n[0])), named[0])
@@ -359,6 +359,26 @@ class Pronouns:
         """Where the paragraph before the one at offset ``paragraph`` starts (itself if first)."""
         starts = [offset for offset, _ in self.docs if offset < paragraph]
         return starts[-1] if starts else paragraph
+
+    def _narrated_before(self: ArticleSpeakers, paragraph: int, count: int) -> int:
+        """Where the ``count``-th paragraph of narration before the one at offset
+        ``paragraph`` starts: a paragraph that is all quotation (a quote run over
+        several) names no one new, so ``The 54-year-old former principal`` after three
+        paragraphs of Whitcombe's quote is still Whitcombe."""
+        at = paragraph
+        while count and (before := self._paragraph_before(at)) != at:
+            at = before
+            count -= not self._all_quoted(at)
+        return at
+
+    def _all_quoted(self: ArticleSpeakers, paragraph: int) -> bool:
+        """The paragraph at offset ``paragraph`` holds nothing but a quoted passage."""
+        found = self._paragraph(paragraph)
+        if found is None:
+            return False
+        text = text_of(found[1])
+        first, last = paragraph + len(text) - len(text.lstrip()), paragraph + len(text.rstrip())
+        return any(s <= first and last <= e for s, e in self.quoted)
 
     def _next_sentence(self: ArticleSpeakers, first: int, second: int) -> bool:
         """Article offset ``second`` lies in a later sentence of the paragraph holding
