@@ -1177,6 +1177,13 @@ def test_calling_someone_on_the_phone_or_declining_to_talk_reports_nothing(artic
     ]
 
 
+def test_what_is_called_something_on_the_phone_is_still_said(article_from, nlp):
+    article = article_from("Mayor Li called the plan a disaster on the phone.\n")
+    assert [(q.cue.text, q.text) for q in proposed(article, nlp)] == [
+        ("called", "the plan a disaster on the phone")
+    ]
+
+
 def test_what_a_speaker_would_not_say_is_not_what_they_said(article_from, nlp):
     article = article_from(
         "Lecce would not say how the ban would be enforced.\n\n"
@@ -2633,6 +2640,7 @@ def test_a_relative_clause_after_a_cue_s_phrase_is_not_what_it_reports(article_f
         "A neighbour called 911 to report flames on the ridge behind their homes.\n",
         "He called triple-0 from the roof of his ute after it was swept off a causeway.\n",
         "She called police to report that her car had been stolen.\n",
+        "He called the home on the phone Saturday morning to check on his mother.\n",
     ],
 )
 def test_a_call_for_help_is_no_report(article_from, nlp, paragraph):

@@ -2081,6 +2081,58 @@ def test_the_n_year_old_is_the_person_just_named_whoever_says_so(article_from, n
     assert [q.speaker for q in quotes if "my name" in q.text] == ["Walter Lindqvist"]
 
 
+@pytest.mark.parametrize(
+    "paragraphs, said",
+    [
+        (  # a quote whose verb has auxiliaries is no participle clause with its own subject
+            "On the picket line, mechanic Terrence Bouchard stamped his feet against the "
+            "cold.\n\n"
+            "“I’ve been fixing these buses for 22 years,” the 54-year-old said.",
+            "Terrence Bouchard",
+        ),
+        (  # the one the paragraph before is about, though it holds no cue and so no parse
+            "The minister asked a mediator, Helene Gosselin-Roy, to convene both sides.\n\n"
+            "Gosselin-Roy said she was optimistic.\n\n"
+            "For parents, the disruption was immediate. Outside the centre, Karim Haddad was "
+            "carrying his daughter back to the car.\n\n"
+            "“My wife and I both work at the hospital,” the 36-year-old said.",
+            "Karim Haddad",
+        ),
+        (  # not someone named in the description's own sentence other than as its subject
+            "Brittany Sawchuk, a dispatcher, told the inquiry she could see four ambulances.\n\n"
+            "Under questioning by inquiry counsel Amrit Dhaliwal, the 34-year-old dispatcher "
+            "said she had followed protocol.",
+            "Brittany Sawchuk",
+        ),
+    ],
+)
+def test_the_n_year_old_is_the_person_the_story_is_about(article_from, nlp, paragraphs, said):
+    [(_, quotes)] = extract_many([article_from(f"Strike\n\n{paragraphs}\n")], nlp)
+    assert quotes[-1].speaker == said
+
+
+def test_a_name_in_the_phrase_opening_her_sentence_is_not_she(article_from, nlp):
+    article = article_from(
+        "Inquiry\n\n"
+        "Lorraine Feschuk, 69, did not testify in person.\n\n"
+        "Under questioning by inquiry counsel Amrit Dhaliwal, she said she had called 911 twice.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[-1].speaker == "Lorraine Feschuk"
+
+
+def test_they_are_not_whom_their_own_words_name(article_from, nlp):
+    article = article_from(
+        "Strike vote\n\n"
+        "Rowan Achterberg, a spokesperson for the teaching assistants' union, said the "
+        "union wants a wage floor.\n\n"
+        '"Our members are doing the bulk of the marking. Many of them are food insecure," '
+        "they said.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[-1].speaker == "Rowan Achterberg"
+
+
 def test_the_n_year_old_after_a_long_quote_is_the_one_quoted(article_from, nlp):
     # the paragraphs of a quote run over several name no one new, and a title in the
     # description is not the next person named with it

@@ -105,14 +105,28 @@ def _asks_anonymity(cue: Token) -> bool:
 
 
 def _phoned(cue: Token) -> bool:
-    """``a neighbour called 911 to report flames``, ``called police``: a phone call for
-    help (``lexicons/phone_lines.txt``, or a number), not words reported."""
+    """``a neighbour called 911 to report flames``, ``called police``, ``called the home
+    on the phone to check on his mother``: a phone call for help or to a place
+    (``lexicons/phone_lines.txt``, or a number), or one said to be by phone, not words
+    reported."""
     if cue.lemma_.lower() != "call":
         return False
-    called = next((c for c in cue.rights if c.dep_ == "dobj"), None)
-    return called is not None and (
-        any(ch.isdigit() for ch in called.text) or called.lower_ in words("phone_lines")
+    named = any(c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} for c in cue.children)
+    by_phone = not named and any(  # not "called the plan a disaster on the phone"
+        prep.lower_ in {"on", "by", "over"} and obj.lemma_.lower() in _PHONES
+        for prep in cue.rights
+        if prep.dep_ == "prep"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
     )
+    called = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    return by_phone or (
+        called is not None
+        and (any(ch.isdigit() for ch in called.text) or called.lower_ in words("phone_lines"))
+    )
+
+
+_PHONES = frozenset({"phone", "telephone", "cellphone", "landline"})
 
 
 def _convened(cue: Token) -> bool:

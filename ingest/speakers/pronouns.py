@@ -5,7 +5,7 @@ woman just described; ``they`` the people named since one person spoke. The part
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -113,8 +113,10 @@ class Pronouns:
         ``The Swedish-born star``), of those its words fit (``the
         34-year-old mother``: no man): of the people named before it in its paragraph,
         else in the two before, the last named as a subject (``Kerrigan ... pulled away
-        from Ethiopia's Tigist Alemu``: Kerrigan), else the last named. No one when the
-        article brought in someone unnamed of that age (``a 32-year-old man``)."""
+        from Ethiopia's Tigist Alemu``: Kerrigan), else the last named; in its own sentence,
+        only a subject (``Under questioning by inquiry counsel Amrit Dhaliwal, the
+        34-year-old dispatcher said``: not the counsel). No one when the article brought
+        in someone unnamed of that age (``a 32-year-old man``)."""
         found = self._paragraph(offset)
         if found is None or introduced_before(span, self.text_before(offset)):
             return None
@@ -123,8 +125,13 @@ class Pronouns:
         def fits(name: str, at: int) -> bool:
             return wanted is None or self.gender(name, at) in {None, wanted}
 
+        sentence = found[0] + span.sent.start_char
         for since in (found[0], self._narrated_before(found[0], 2)):
-            named = list(self._named_back(offset, fits, since))
+            named = [
+                (at, name)
+                for at, name in self._named_back(offset, fits, since)
+                if at < sentence or self._subject_at(at)
+            ]
             if named:
                 subject = next((n for n in named if self._subject_at(n[0])), named[0])
                 return self.person(subject[1], offset)
@@ -133,10 +140,16 @@ class Pronouns:
     def _subject_at(self: ArticleSpeakers, at: int) -> bool:
         """The name at article offset ``at`` is the subject of its clause (or the root of a
         sentence the parser left without one: ``Fairweather, whose previous film ...
-        won ..., confirmed the exchange``)."""
+        won ..., confirmed the exchange``). In a paragraph that got no parse (it holds no
+        cue, `parse_plan`), the first person its sentence names stands for its subject
+        (``Outside the centre, Karim Haddad was carrying his daughter``)."""
         token = self._token_at(at)
-        if token is None or not token.doc.has_annotation("DEP"):
+        if token is None:
             return False
+        if not token.doc.has_annotation("DEP"):
+            doc = token.doc
+            opening = max((t.i + 1 for t in doc[: token.i] if t.text in {".", "?", "!"}), default=0)
+            return not any(t.ent_type_ == "PERSON" for t in doc[opening : token.i])
         head = _name_head(token)
         if head.dep_ == "appos":  # "The NDP's housing critic, Lucie Fontaine, said"
             head = head.head
@@ -191,24 +204,35 @@ class Pronouns:
         }
         return frozenset(known for at, known in self.people if at in question)
 
-    def _own_subject(self: ArticleSpeakers, offset: int) -> range:
-        """Where the subject of the clause lies (article offsets) when the pronoun at
-        ``offset`` is its object, whom the pronoun is not: in ``her lawyer, Amira Haddad,
-        read a statement from her`` (else ``herself``) the statement is not Haddad's."""
+    def _own_subject(self: ArticleSpeakers, offset: int) -> Container[int]:
+        """Where (article offsets) the names lie that the pronoun at ``offset`` is not:
+        when it is an object, the subject of its clause (in ``her lawyer, Amira Haddad,
+        read a statement from her``, else ``herself``, the statement is not Haddad's);
+        when it is the subject, the objects named in the phrases of its verb before it
+        (``Under questioning by counsel Amrit Dhaliwal, she said``, ``As for Trump, he
+        said``: not them; ``When Mr. Rubio did take Mr. Trump on, he did it sideways``:
+        Rubio may be he, Trump not)."""
         token = self._token_at(offset)
-        if (
-            token is None
-            or not token.doc.has_annotation("DEP")
-            or token.dep_ not in {"pobj", "dobj", "dative"}
-        ):
-            return range(0)
+        if token is None or not token.doc.has_annotation("DEP"):
+            return frozenset()
+        paragraph = offset - token.idx
+        if token.dep_ == "nsubj":
+            opening = [c for c in token.head.lefts if c.dep_ in {"prep", "advcl"}]
+            return frozenset(
+                paragraph + t.idx
+                for phrase in opening
+                for t in phrase.subtree
+                if _name_head(t).dep_ in {"pobj", "dobj", "dative"}
+            )
+        if token.dep_ not in {"pobj", "dobj", "dative"}:
+            return frozenset()
         verb = token.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None:
-            return range(0)
-        paragraph, last = offset - token.idx, subject.right_edge
+            return frozenset()
+        last = subject.right_edge
         return range(paragraph + subject.left_edge.idx, paragraph + last.idx + len(last))
 
     def _named_before(
@@ -430,7 +454,9 @@ class Pronouns:
     def _many(self: ArticleSpeakers, offset: int) -> Speaker | None:
         """Who ``they`` are when the last speaker is one person: the nearest subject
         before that names several people or a body (``Wilcox and Beruff argued ...
-        States can do that, they said``, ``Republicans ... which they say ...``)."""
+        States can do that, they said``, ``Republicans ... which they say ...``), outside
+        quotation marks (``"Our members are doing the bulk of the marking," they said``:
+        the words said, not who said them)."""
         last = self.last_speaker
         if last is None or last[1].kind != "person":
             return None
@@ -441,6 +467,7 @@ class Pronouns:
                 t
                 for t in doc
                 if last[0] < paragraph + t.idx < offset
+                and not any(s <= paragraph + t.idx < e for s, e in self.quoted)
                 and t.dep_ in {"nsubj", "nsubjpass"}
                 and (t.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in t.children))
                 and is_someone(t)
