@@ -2111,14 +2111,33 @@ def test_the_n_year_old_is_the_person_the_story_is_about(article_from, nlp, para
     assert quotes[-1].speaker == said
 
 
-def test_a_name_in_the_phrase_opening_her_sentence_is_not_she(article_from, nlp):
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under questioning by inquiry counsel Amrit Dhaliwal, she said she had called 911 twice.",
+        # the parse makes the opening phrase a clause the verb reports
+        "In a written statement read into the record by counsel Amrit Dhaliwal, she said she "
+        "had called 911 twice more while she waited.",
+    ],
+)
+def test_a_name_in_the_phrase_opening_her_sentence_is_not_she(article_from, nlp, sentence):
     article = article_from(
-        "Inquiry\n\n"
-        "Lorraine Feschuk, 69, did not testify in person.\n\n"
-        "Under questioning by inquiry counsel Amrit Dhaliwal, she said she had called 911 twice.\n"
+        f"Inquiry\n\nLorraine Feschuk, 69, did not testify in person.\n\n{sentence}\n"
     )
     [(_, quotes)] = extract_many([article], nlp)
     assert quotes[-1].speaker == "Lorraine Feschuk"
+
+
+def test_a_player_called_by_position_is_the_one_just_named(article_from, nlp):
+    article = article_from(
+        "Final\n\n"
+        "Coach Dale Fenwick said Cody Marchetti cross-checked his goaltender, Tyson "
+        "Greywolf, after the whistle.\n\n"
+        "Greywolf, 22, was checked by team trainers and finished the game.\n\n"
+        "\"I'm fine. I've been hit harder in practice,\" the goaltender said with a shrug.\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert quotes[-1].speaker == "Tyson Greywolf"
 
 
 def test_they_are_not_whom_their_own_words_name(article_from, nlp):

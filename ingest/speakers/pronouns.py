@@ -217,7 +217,9 @@ class Pronouns:
             return frozenset()
         paragraph = offset - token.idx
         if token.dep_ == "nsubj":
-            opening = [c for c in token.head.lefts if c.dep_ in {"prep", "advcl"}]
+            # "In a statement read into the record by Dhaliwal, she said": the parse may
+            # make the opening phrase a clause the verb reports
+            opening = [c for c in token.head.lefts if c.dep_ in {"prep", "advcl", "ccomp"}]
             return frozenset(
                 paragraph + t.idx
                 for phrase in opening
