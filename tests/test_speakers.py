@@ -798,6 +798,15 @@ def test_the_time_heading_a_live_update_is_no_speaker(article_from, nlp, text, s
     assert quote.speaker.split()[-1] == speaker.split()[-1]
 
 
+def test_a_message_sent_by_deeds_is_no_one_s_report(article_from, nlp):
+    article = article_from(
+        "Strikes\n\n"
+        "These operations send a clear message that Washington is prepared to take "
+        "unilateral action to safeguard its interests.\n"
+    )
+    assert proposed(article, nlp) == []
+
+
 def test_whose_message_it_is_says_who_gave_it(article_from, nlp):
     article = article_from(
         "Evacuation ordered\n\n"

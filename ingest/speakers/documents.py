@@ -32,8 +32,14 @@ def possessor(head: Token) -> Span | None:
 
 def holds_words(noun: Token) -> bool:
     """A noun for words someone said or wrote, which speak for whoever owns them: a
-    speech noun (``advice``, ``reply``) or a document (``report``, ``statement``)."""
-    return noun.lemma_.lower() in words("speech_nouns") or noun.lower_ in words("document_heads")
+    speech noun (``advice``, ``reply``), a document (``report``, ``statement``) or a
+    message (``Her message to residents was blunt: "..."``; not a noun that reports a
+    ``that`` clause, which ``These operations send a clear message that ...`` is not)."""
+    said = words("speech_nouns") | _MESSAGES
+    return noun.lemma_.lower() in said or noun.lower_ in words("document_heads")
+
+
+_MESSAGES = frozenset({"message"})
 
 
 def owner_run_in(span: Span) -> Span | None:
