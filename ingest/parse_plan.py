@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from . import clean, quotes, speakers
 from .attribution import signature_line, signed_post
 from .attribution.cues import claim_nouns
-from .attribution.marks import points_back
+from .attribution.marks import READ_OUT, points_back
 from .lexicons import words
 from .parse import entities_alone, is_title_case, naming_pipes, text_of, word_forms
 from .records import Article
@@ -82,6 +82,7 @@ def cue_words(nlp: Language) -> _Cues | None:
     pairs += [entry.split() for entry in words("phrasal_cues")]  # "shot back"
     pairs += [[verb, "as"] for verb in words("view_verbs")]  # "sees him as a threat"
     pairs.append(["put", "it"])  # "as Ridge put it" (`cues.puts_it`)
+    pairs += [[verb, noun] for verb, nouns in READ_OUT.items() for noun in nouns]  # `reads_out`
     preps = [(word_forms(nlp, frozenset({verb})), prep) for verb, prep in pairs]
     issuing = word_forms(nlp, ISSUING)
     if verbs is None or nouns is None or issuing is None or any(f is None for f, _ in preps):

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import clean, dates, quote_record, quotes
-from .attribution import Attribution, attribute, introducer, signature_line
+from .attribution import Attribution, attribute, introducer, reads_out, signature_line
 from .attribution.bounds import alternatives, redrawn
 from .attribution.bounds_features import option_features
 from .attribution.exchanges import exchange
@@ -259,7 +259,7 @@ def _quotes(
         if attributions:
             previous = attributions[-1]
             history.append(previous)
-        previous = introducer(doc, paragraph.start) or previous
+        previous = introducer(doc, paragraph.start) or reads_out(doc, paragraph.start) or previous
     return _unrepeated(found, emitted, fragments=every_candidate)
 
 

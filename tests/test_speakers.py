@@ -798,6 +798,44 @@ def test_the_time_heading_a_live_update_is_no_speaker(article_from, nlp, text, s
     assert quote.speaker.split()[-1] == speaker.split()[-1]
 
 
+def test_a_body_s_news_release_speaks_for_the_body(article_from, nlp):
+    article = article_from(
+        "Search\n\nPolice are asking for help.\n\n"
+        "“Even a small detail could be important,” the RCMP news release said.\n"
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert (quote.speaker, quote.speaker_kind) == ("RCMP", "organization")
+
+
+@pytest.mark.parametrize(
+    "introduced, speaker",
+    [
+        (
+            "His wife, Ana Pereira, read a victim impact statement in a crowded courtroom.",
+            "Ana Pereira",
+        ),
+        # words read out from someone else are theirs, not the reader's: the quote stays
+        # with the speaker before
+        (
+            "His wife, Ana Pereira, read a letter from their son in a crowded courtroom.",
+            "Alicia Brandt",
+        ),
+    ],
+)
+def test_the_quote_after_someone_reads_out_a_statement_is_theirs(
+    article_from, nlp, introduced, speaker
+):
+    article = article_from(
+        "Sentencing\n\n"
+        "The driver was twice over the limit, Crown prosecutor Alicia Brandt told the court.\n\n"
+        f"{introduced}\n\n"
+        "“Jon left the house that night to ride 20 kilometres, the way he did every Tuesday.\n\n"
+        "“I am not here to tell this court what sentence is fair.”\n"
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [q.speaker for q in quotes if "Jon left" in q.text] == [speaker]
+
+
 def test_a_message_sent_by_deeds_is_no_one_s_report(article_from, nlp):
     article = article_from(
         "Strikes\n\n"

@@ -22,7 +22,7 @@ attributed statements and how sure that is.
 
 from .candidate import Attribution
 from .cues import is_cue, is_thought
-from .marks import introducer, signature_line, signed_post
+from .marks import introducer, reads_out, signature_line, signed_post
 from .rules import attribute
 from .sources import source_of
 
@@ -30,6 +30,7 @@ __all__ = [
     "Attribution",
     "attribute",
     "introducer",
+    "reads_out",
     "is_cue",
     "is_thought",
     "signature_line",

@@ -296,6 +296,36 @@ def introducer(doc: Doc, offset: int) -> Attribution | None:
     return colon
 
 
+def reads_out(doc: Doc, offset: int) -> Attribution | None:
+    """A paragraph whose last sentence has someone read out or deliver words of their
+    own (``His wife, Ana Pereira, read a victim impact statement in a courtroom packed
+    with family``): a quote in the next paragraph with no cue of its own is theirs, as
+    after a colon (`introducer`). Not words they read from someone else (``read a
+    letter from her son``, ``read the auditor's statement``)."""
+    if not doc.has_annotation("DEP") or not len(doc):
+        return None
+    root = doc[-1].sent.root
+    read = next((c for c in root.children if c.dep_ == "dobj"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if (
+        root.lemma_.lower() not in READ_OUT
+        or read is None
+        or read.lemma_.lower() not in READ_OUT[root.lemma_.lower()]
+        or any(c.dep_ == "poss" and c.pos_ != "PRON" for c in read.children)
+        or any(c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for c in read.children)
+        or subject is None
+        or not can_speak(subject)
+    ):
+        return None
+    return _marked(_mention(root, offset), _mention(_phrase(subject), offset), "read-out")
+
+
+_SPOKEN = frozenset({"statement", "speech", "eulogy", "tribute", "address", "testimony"})
+READ_OUT = {"read": _SPOKEN, "deliver": _SPOKEN, "give": _SPOKEN - {"statement"}}
+"""Verbs by which someone reads out or delivers words of their own, and what (`reads_out`;
+`parse_plan` parses a paragraph with both)."""
+
+
 def _introducer(doc: Doc, start: int, offset: int) -> Attribution | None:
     """The colon right before a quote."""
     before = text_of(doc)[:start].rstrip()

@@ -100,11 +100,15 @@ def issuing_body(document: Token) -> Span | None:
     Bureau data``, ``a CNN/ORC poll``), whose document it is; None when the name is of
     something else (``Iowa caucus results``: a place), of where it was posted (``a 2010
     YouTube video``: `_HOSTED`), or the recogniser's guess at a word opening the
-    sentence (``Exit polls``) or at a title written out (``the Governor report``)."""
+    sentence (``Exit polls``) or at a title written out (``the Governor report``). The
+    kind of document may come between (``the RCMP news release``)."""
     if document.lower_ in _HOSTED or document.lemma_.lower() in _HOSTED:
         return None
     doc = document.doc
-    body = next((e for e in doc.ents if e.end == document.i and e.label_ == "ORG"), None)
+    kind = document.i
+    while kind > 0 and doc[kind - 1].dep_ == "compound" and doc[kind - 1].is_lower:
+        kind -= 1  # "news" in "the RCMP news release"
+    body = next((e for e in doc.ents if e.end == kind and e.label_ == "ORG"), None)
     if body is None or not all(body.start <= t.head.i <= document.i for t in body):
         return None
     body = body[1:] if body[0].lower_ == "the" else body
