@@ -1548,6 +1548,20 @@ def test_names_the_recogniser_misreads_in_canadian_copy(article_from, nlp, parag
     assert [(q.speaker, q.role) for q in quotes] == speakers
 
 
+def test_a_name_before_its_title_is_the_speaker_when_the_parse_reads_the_body_as_a_verb(
+    article_from, nlp
+):
+    # "enseignantes" read as the verb, and the name as its subject: the speaker had been
+    # the whole phrase, as an organisation
+    article = article_from(
+        "Strike vote\n\n"
+        "Annie Castonguay-Ly, president of the Fédération des enseignantes et enseignants "
+        'du Québec (FEEQ), said the offer "falls far short" of what teachers need.\n'
+    )
+    [(_, [quote])] = extract_many([article], nlp)
+    assert (quote.speaker, quote.speaker_kind) == ("Annie Castonguay-Ly", "person")
+
+
 def test_a_post_in_capitals_is_no_person_s_name(article_from, nlp):
     # the recogniser reads the headline's "Nunavut MLA" and the body's "MLA" as people
     article = article_from(

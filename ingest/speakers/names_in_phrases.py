@@ -57,9 +57,15 @@ def titled_name_at_end(span: Span) -> Span | None:
 def named_before_body(span: Span) -> Span | None:
     """The person's name a phrase opens with when the parse made the body after ``of``
     the head: ``Grand Chief Alvin Fiddler of Nishnawbe Aski Nation called ...`` (the
-    head is "Nation"). Only title words may come before the name."""
+    head is "Nation"), or something in the title set off after the name (``Annie
+    Castonguay-Ly, president of the Fédération des enseignantes et enseignants``, the
+    French words read as a verb). Only title words may come before the name."""
     name = next((e for e in span.ents if names_a_person(e)), None)
-    if name is None or name.end >= span.end or span.doc[name.end].lower_ != "of":
+    if name is None or name.end + 1 >= span.end:
+        return None
+    after = span.doc[name.end]
+    titled = after.text == "," and is_title(span.doc[name.end + 1])
+    if after.lower_ != "of" and not titled:
         return None
     if not _titled_only(span, name) or not name.end < span.root.i:
         return None
