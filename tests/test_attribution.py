@@ -435,6 +435,19 @@ def test_a_short_answer_in_capitals_is_an_answer_not_a_title(article_from, nlp):
     assert quote.speaker_mention.text == "the mayor"
 
 
+def test_a_subject_inside_the_quote_is_not_who_spoke(article_from, nlp):
+    # the parse made both "folks" and "he" subjects of "wrote"
+    article = article_from(
+        "Prices\n\n"
+        "Resident Tom Beardy posted a photo of a $14.99 watermelon on Facebook.\n\n"
+        '"Summer\'s cancelled, folks," he wrote beneath the picture.\n'
+    )
+    [(_, quotes)] = extract_many([article], nlp)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ('"Summer\'s cancelled, folks,"', "Tom Beardy")
+    ]
+
+
 def test_a_cry_in_capitals_keeps_its_exclamation_mark_before_the_comma(article_from, nlp):
     article, quote = only_quote(
         article_from, nlp, "“Happy Cinco de Mayo!,” the senator tweeted on Thursday.\n"

@@ -198,7 +198,8 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
     rejection of the treaty signals "the beginning of the end", said Geert Wilders``,
     where the parser took ``signals`` for a noun and the report for a subject, is
     Wilders'; so is the subject of a report fronted before it (`misparses.fronted_report`:
-    ``The drug cut levels by half, the company announced``) the company's."""
+    ``The drug cut levels by half, the company announced``) the company's, and one after
+    the closing mark of a quote the parser found a subject in."""
     children = list(verb.children)
     doc = verb.doc
     after = next((c for c in children if c.dep_ in SUBJECTS and c.left_edge.i == verb.i + 1), None)
@@ -278,8 +279,16 @@ def _speaking_subject_first(verb: Token) -> list[Token]:
             and doc[first.right_edge.i + 1].text == ","
             and "," in {later.right_edge.text, doc[later.right_edge.i + 1].text}
         )
+        # '"Summer's cancelled, folks," he wrote': the parse took the quote's "folks" for
+        # a subject too; a closing quotation mark puts it among the words said
+        quoted = (
+            later.i < verb.i
+            and sum(t.is_quote for t in doc[first.sent.start : first.i]) % 2 == 1
+            and any(t.is_quote for t in doc[first.i + 1 : later.left_edge.i])
+        )
         if (
-            labelled
+            quoted
+            or labelled
             or named
             or relative
             or setting
