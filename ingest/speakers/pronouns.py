@@ -50,12 +50,12 @@ class Pronouns:
             return writer
         if pronoun in _PERSON_PRONOUNS:
             wanted = _GENDERED.get(pronoun)
-            bound = self._own_subject(offset)
+            ruled_out = self._ruled_out(offset)
             asked = self._asked_about(offset)
 
             def fits(name: str, at: int) -> bool:  # "she" is no one known as a man
                 return (
-                    at not in bound
+                    at not in ruled_out
                     and name not in asked
                     and (wanted is None or self.gender(name, at) in {None, wanted})
                 )
@@ -204,7 +204,7 @@ class Pronouns:
         }
         return frozenset(known for at, known in self.people if at in question)
 
-    def _own_subject(self: ArticleSpeakers, offset: int) -> Container[int]:
+    def _ruled_out(self: ArticleSpeakers, offset: int) -> Container[int]:
         """Where (article offsets) the names lie that the pronoun at ``offset`` is not:
         when it is an object, the subject of its clause (in ``her lawyer, Amira Haddad,
         read a statement from her``, else ``herself``, the statement is not Haddad's);
