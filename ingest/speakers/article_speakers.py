@@ -23,6 +23,7 @@ from .genders import described_gender, gender_of, role_gender, titled_gender
 from .holders import Holders
 from .initials import acronyms, initials_of
 from .issuers import Issuers
+from .it_and_they import ItAndThey
 from .mentions import NO_ONE, Mentions
 from .name_words import NICKNAME, extends_name
 from .people_named import (
@@ -35,6 +36,7 @@ from .people_named import (
     without_bodies_short_names,
     without_headline_guesses,
 )
+from .pointing_back import PointingBack
 from .pronouns import Pronouns, introduces_one
 from .recognised_names import names_a_person, person_name, person_span
 from .references import paragraph_at
@@ -44,7 +46,7 @@ from .writers import Writers, byline
 
 
 @dataclass
-class ArticleSpeakers(Pronouns, Mentions, Holders, Issuers):
+class ArticleSpeakers(Pronouns, PointingBack, ItAndThey, Mentions, Holders, Issuers):
     """The people an article names, to resolve its source mentions against.
 
     Build it with `read` from the article's parsed paragraphs (each Doc with

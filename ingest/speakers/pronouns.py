@@ -1,7 +1,8 @@
 """Who a pronoun is: ``I`` or ``we`` outside quotation marks the writer; ``he`` or
 ``she`` the last speaker or the nearest earlier person it fits, or the unnamed man or
-woman just described; ``they`` the people named since one person spoke. The part of
-`ArticleSpeakers` that reads pronouns."""
+woman just described; ``they`` and ``it`` the group, body or document's issuer that
+`it_and_they` finds, else the last speaker. The part of `ArticleSpeakers` that reads
+pronouns."""
 
 from __future__ import annotations
 
@@ -10,10 +11,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from ..lexicons import words
-from ..parse import text_of
 from ..roles import is_title, title_of
-from .epithets import introduced_before, is_epithet
+from .epithets import is_epithet
 from .genders import described_gender, gender_of
 from .references import put_to_them
 from .speaker import Speaker
@@ -106,54 +105,6 @@ class Pronouns:
         elif self.last_speaker is not None:
             return self.last_speaker[1]
         return Speaker(pronoun, "unnamed")
-
-    def _described_person(self: ArticleSpeakers, span: Span, offset: int) -> Speaker | None:
-        """Whom a description by age pointing back means (`epithets.points_back`: ``The
-        61-year-old, who is in his 14th season``), or a trade of note (`epithets.known_as`:
-        ``The Swedish-born star``), of those its words fit (``the
-        34-year-old mother``: no man): of the people named before it in its paragraph,
-        else in the two before, the last named as a subject (``Kerrigan ... pulled away
-        from Ethiopia's Tigist Alemu``: Kerrigan), else the last named; in its own sentence,
-        only a subject (``Under questioning by inquiry counsel Amrit Dhaliwal, the
-        34-year-old dispatcher said``: not the counsel). No one when the article brought
-        in someone unnamed of that age (``a 32-year-old man``)."""
-        found = self._paragraph(offset)
-        if found is None or introduced_before(span, self.text_before(offset)):
-            return None
-        wanted = gender_of([t.lower_ for t in span])
-
-        def fits(name: str, at: int) -> bool:
-            return wanted is None or self.gender(name, at) in {None, wanted}
-
-        sentence = found[0] + span.sent.start_char
-        for since in (found[0], self._narrated_before(found[0], 2)):
-            named = [
-                (at, name)
-                for at, name in self._named_back(offset, fits, since)
-                if at < sentence or self._subject_at(at)
-            ]
-            if named:
-                subject = next((n for n in named if self._subject_at(n[0])), named[0])
-                return self.person(subject[1], offset)
-        return None
-
-    def _subject_at(self: ArticleSpeakers, at: int) -> bool:
-        """The name at article offset ``at`` is the subject of its clause (or the root of a
-        sentence the parser left without one: ``Fairweather, whose previous film ...
-        won ..., confirmed the exchange``). In a paragraph that got no parse (it holds no
-        cue, `parse_plan`), the first person its sentence names stands for its subject
-        (``Outside the centre, Karim Haddad was carrying his daughter``)."""
-        token = self._token_at(at)
-        if token is None:
-            return False
-        if not token.doc.has_annotation("DEP"):
-            doc = token.doc
-            opening = max((t.i + 1 for t in doc[: token.i] if t.text in {".", "?", "!"}), default=0)
-            return not any(t.ent_type_ == "PERSON" for t in doc[opening : token.i])
-        head = _name_head(token)
-        if head.dep_ == "appos":  # "The NDP's housing critic, Lucie Fontaine, said"
-            head = head.head
-        return head.dep_ in {"nsubj", "nsubjpass", "ROOT"}
 
     def _titled_subject(
         self: ArticleSpeakers,
@@ -321,90 +272,10 @@ class Pronouns:
         ]
         return named[-1] if named else nearest
 
-    def _document_before(self: ArticleSpeakers, offset: int) -> Speaker | None:
-        """Who put out the document an ``it`` at ``offset`` stands for: the last one the
-        article said a person issued or read out (`documents.documents_issued`), in this
-        paragraph or the one before, if no one has spoken since. A body's document is
-        left to the body that spoke last, mostly the same one: the words a report is said
-        to come from may be its contributors' (``The report, produced with contributions
-        from universities``), not its issuer's."""
-        found = self._paragraph(offset)
-        if found is None:
-            return None
-        since = self._paragraph_before(found[0])
-        if self.last_speaker is not None:
-            since = max(since, self.last_speaker[0])
-        documents = [
-            (paragraph, issuer) for at, _, paragraph, issuer in self.issued if since <= at < offset
-        ]
-        issuer = self._issued_by(*documents[-1]) if documents else None
-        return issuer if issuer is not None and issuer.kind == "person" else None
-
-    def _body_just_before(self: ArticleSpeakers, offset: int) -> Speaker | None:
-        """The body an ``it`` at ``offset`` follows: the last subject before it in its
-        sentence or the one before, when that is a body by name (``The Thompson-Delacroix
-        Regional District expanded its evacuation order. It said``) or by a word for one
-        (``the ministry``), with no quotation mark between (a subject inside a quote is none),
-        of a main clause, not of what a body was said to have done (``The lawsuit ...
-        alleges that Red Mesa knew .... It also claims``: the lawsuit's)."""
-        found = self._paragraph(offset)
-        if found is None or not found[1].has_annotation("DEP"):
-            return None
-        paragraph, doc = found
-        sentences = list(doc.sents)
-        at = next((k for k, s in enumerate(sentences) if paragraph + s.end_char > offset), 0)
-        words_before = doc[sentences[max(at - 1, 0)].start : sentences[at].end]
-        pronoun = next((t for t in words_before if paragraph + t.idx == offset), None)
-        subject = next(
-            (
-                t
-                for t in reversed(words_before)
-                if t.dep_ == "nsubj"
-                and paragraph + t.idx < offset
-                and t.pos_ != "PRON"
-                and _main_clause(t.head, pronoun)
-            ),
-            None,
-        )
-        if (
-            subject is None
-            or subject.tag_ not in {"NN", "NNP"}
-            or not (
-                subject.ent_type_ == "ORG" or subject.lemma_.lower() in words("institution_heads")
-            )
-            or any(  # "''... the senior management team is leading us,'' it added"
-                t.tag_ in {"``", "''"} and paragraph + t.idx < offset
-                for t in doc[subject.i : words_before.end]
-            )
-        ):
-            return None
-        body = self._named_at(doc[subject.left_edge.i : subject.i + 1], paragraph)
-        return body if body is not None and body.kind == "organization" else None
-
     def _paragraph_before(self: ArticleSpeakers, paragraph: int) -> int:
         """Where the paragraph before the one at offset ``paragraph`` starts (itself if first)."""
         starts = [offset for offset, _ in self.docs if offset < paragraph]
         return starts[-1] if starts else paragraph
-
-    def _narrated_before(self: ArticleSpeakers, paragraph: int, count: int) -> int:
-        """Where the ``count``-th paragraph of narration before the one at offset
-        ``paragraph`` starts: a paragraph that is all quotation (a quote run over
-        several) names no one new, so ``The 54-year-old former principal`` after three
-        paragraphs of Whitcombe's quote is still Whitcombe."""
-        at = paragraph
-        while count and (before := self._paragraph_before(at)) != at:
-            at = before
-            count -= not self._all_quoted(at)
-        return at
-
-    def _all_quoted(self: ArticleSpeakers, paragraph: int) -> bool:
-        """The paragraph at offset ``paragraph`` holds nothing but a quoted passage."""
-        found = self._paragraph(paragraph)
-        if found is None:
-            return False
-        text = text_of(found[1])
-        first, last = paragraph + len(text) - len(text.lstrip()), paragraph + len(text.rstrip())
-        return any(s <= first and last <= e for s, e in self.quoted)
 
     def _next_sentence(self: ArticleSpeakers, first: int, second: int) -> bool:
         """Article offset ``second`` lies in a later sentence of the paragraph holding
@@ -452,33 +323,6 @@ class Pronouns:
             return None
         whom = [c.right_edge.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"]
         return self._named_at(doc[head.left_edge.i : max([head.i] + whom) + 1], paragraph)
-
-    def _many(self: ArticleSpeakers, offset: int) -> Speaker | None:
-        """Who ``they`` are when the last speaker is one person: the nearest subject
-        before that names several people or a body (``Wilcox and Beruff argued ...
-        States can do that, they said``, ``Republicans ... which they say ...``), outside
-        quotation marks (``"Our members are doing the bulk of the marking," they said``:
-        the words said, not who said them)."""
-        last = self.last_speaker
-        if last is None or last[1].kind != "person":
-            return None
-        for paragraph, doc in reversed(self.docs):
-            if paragraph > offset or paragraph + len(text_of(doc)) < last[0]:
-                continue
-            subjects = [
-                t
-                for t in doc
-                if last[0] < paragraph + t.idx < offset
-                and not any(s <= paragraph + t.idx < e for s, e in self.quoted)
-                and t.dep_ in {"nsubj", "nsubjpass"}
-                and (t.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in t.children))
-                and is_someone(t)
-            ]
-            if subjects:
-                noun = subjects[-1]  # with all of them: "Johnson and Weld"
-                end = max([noun.i] + [c.right_edge.i for c in noun.children if c.dep_ == "conj"])
-                return self._named_at(doc[noun.left_edge.i : end + 1], paragraph)
-        return None
 
 
 def _name_head(token: Token) -> Token:
@@ -539,16 +383,6 @@ def _phrase_of(subject: Token) -> set[int]:
         for t in c.subtree
     }
     return {t.idx for t in subject.subtree if t.i not in aside}
-
-
-def _main_clause(verb: Token, pronoun: Token | None) -> bool:
-    """``verb`` heads its sentence (or a clause joined to it), or a report the parse hung
-    on the pronoun's own verb (``The district expanded its order, it said``)."""
-    if pronoun is not None and verb.dep_ == "ccomp" and verb.head == pronoun.head:
-        return True
-    while verb.dep_ == "conj":
-        verb = verb.head
-    return verb.dep_ == "ROOT"
 
 
 def _asked(token: Token) -> bool:
