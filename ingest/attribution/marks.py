@@ -1,6 +1,7 @@
 """Attributions cued by punctuation rather than a verb: ``Name: ...`` transcript and
 headline labels, a colon introducing the quote, a ``- Name`` signature line, a name
-captioning a pull quote after it or on the line below.
+captioning a pull quote after it or on the line below; and, introducing the next
+paragraph's quote as a colon does, someone reading out a statement (`reads_out`).
 """
 
 from __future__ import annotations

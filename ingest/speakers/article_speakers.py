@@ -287,14 +287,14 @@ class ArticleSpeakers(Pronouns, PointingBack, ItAndThey, Mentions, Holders, Issu
         if speaker is None:
             return None
         if (
-            (
+            span is not None
+            and (points_back(span) or (known_as(span) and not self._introduced_as(speaker)))
+            and (
                 speaker.kind != "person"
                 # "The 47-year-old former credit union executive, who was appointed ...":
                 # not the executive director the next paragraph names
                 or self._last_named(speaker.name, mention.start) < 0
             )
-            and span is not None
-            and (points_back(span) or (known_as(span) and not self._introduced_as(speaker)))
             and (named := self._described_person(span, mention.start)) is not None
         ):  # "The 61-year-old, who is in his 14th season, added": the coach named before;
             # "The Swedish-born star, who plays ..., said": the actress

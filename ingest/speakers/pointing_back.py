@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from ..parse import text_of
 from .epithets import introduced_before
 from .genders import gender_of
-from .pronouns import _name_head
+from .pronouns import name_head, sentence_start_unparsed
 from .speaker import Speaker
 
 if TYPE_CHECKING:
@@ -63,10 +63,9 @@ class PointingBack:
         if token is None:
             return False
         if not token.doc.has_annotation("DEP"):
-            doc = token.doc
-            opening = max((t.i + 1 for t in doc[: token.i] if t.text in {".", "?", "!"}), default=0)
-            return not any(t.ent_type_ == "PERSON" for t in doc[opening : token.i])
-        head = _name_head(token)
+            opening = sentence_start_unparsed(token)
+            return not any(t.ent_type_ == "PERSON" for t in token.doc[opening : token.i])
+        head = name_head(token)
         if head.dep_ == "appos":  # "The NDP's housing critic, Lucie Fontaine, said"
             head = head.head
         return head.dep_ in {"nsubj", "nsubjpass", "ROOT"}

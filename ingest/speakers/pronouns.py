@@ -175,7 +175,7 @@ class Pronouns:
                 paragraph + t.idx
                 for phrase in opening
                 for t in phrase.subtree
-                if _name_head(t).dep_ in {"pobj", "dobj", "dative"}
+                if name_head(t).dep_ in {"pobj", "dobj", "dative"}
             )
         if token.dep_ not in {"pobj", "dobj", "dative"}:
             return frozenset()
@@ -238,7 +238,7 @@ class Pronouns:
         if token is None:
             return nearest
         if doc.has_annotation("DEP"):
-            token = _name_head(token)
+            token = name_head(token)
             subject = next(
                 (c for c in token.sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None
             )
@@ -325,7 +325,7 @@ class Pronouns:
         return self._named_at(doc[head.left_edge.i : max([head.i] + whom) + 1], paragraph)
 
 
-def _name_head(token: Token) -> Token:
+def name_head(token: Token) -> Token:
     """The word a name's parse hangs on: ``Quist`` for the ``Nora`` of ``Nora Quist``,
     ``Rayan`` for the ``Amani`` of ``Amani Rayan``."""
     while token.dep_ == "compound" and token.head.ent_type_ == token.ent_type_:
@@ -347,7 +347,7 @@ def _opening_subject(name: Token, pronoun: str) -> Token | None:
     ``Trump never mentioned Clinton, who trailed Sanders``). Sentences end at their
     stops; a name or pronoun elsewhere (``the things she had come to believe``) is none."""
     doc = name.doc
-    start = next((t.i + 1 for t in reversed(doc[: name.i]) if t.text in {".", "!", "?"}), 0)
+    start = sentence_start_unparsed(name)
     comma = next((t.i + 1 for t in doc[start : name.i] if t.text == ","), None)
     for at in (start, comma):
         if at is None or at >= name.i:
@@ -356,6 +356,12 @@ def _opening_subject(name: Token, pronoun: str) -> Token | None:
         if word.lower_ == pronoun or (word.ent_type_ == "PERSON" and word.ent_iob_ == "B"):
             return word
     return None
+
+
+def sentence_start_unparsed(token: Token) -> int:
+    """Where the sentence holding ``token`` starts in a paragraph read without a parse:
+    after the last stop before it."""
+    return next((t.i + 1 for t in reversed(token.doc[: token.i]) if t.text in {".", "!", "?"}), 0)
 
 
 def introduces_one(span: Span) -> bool:
